@@ -1,0 +1,34 @@
+"""Stage 2: article -> mentions (people with titles, organisations, places) and the article's event."""
+
+from __future__ import annotations
+
+from kgraph.extract.events import assign_parts, extract_event
+from kgraph.extract.lexicon import Lexicon, load_lexicon
+from kgraph.extract.orgs import extract_orgs
+from kgraph.extract.people import extract_people
+from kgraph.extract.places import extract_places
+from kgraph.extract.tokens import tokenize
+from kgraph.model import Article, Extraction, Role
+
+__all__ = ["extract_article", "known_names", "load_lexicon"]
+
+
+def extract_article(article: Article, lex: Lexicon, known: dict[str, Role] | None = None) -> Extraction:
+    """Everything found in one article; `known` are names read with a title anywhere in the corpus."""
+    text = article.text
+    tokens = tokenize(text, lex)
+    orgs = extract_orgs(text, lex, tokens)
+    places = extract_places(text, lex, tokens, orgs)
+    people = assign_parts(article, extract_people(article, lex, known))
+    event = extract_event(article, people, place=places[0].text if places else None)
+    return Extraction(article, people, orgs, places, event)
+
+
+def known_names(extractions: list[Extraction]) -> dict[str, Role]:
+    """Names the corpus has read with real evidence (a title, a list under a title, a byline)."""
+    known: dict[str, Role] = {}
+    for extraction in extractions:
+        for person in extraction.people:
+            if person.role is Role.OFFICIAL or person.name not in known:
+                known[person.name] = person.role
+    return known

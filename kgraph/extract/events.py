@@ -1,0 +1,71 @@
+"""The event an article reports, and each person's part in it.
+
+Two people "work together" when they organise or attend the same event, so the parts decide the network:
+reporters and photographers are never attendees, and a leader whose speech is only studied (`传达学习…王蒙徽…
+讲话精神`) is mentioned, not present.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kgraph.model import Article, Event, Part, PersonMention, Role
+
+# (type, words that signal it), in order of precedence when a headline names several
+EVENT_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("座谈", ("座谈会", "座谈", "协商会", "协商")),
+    ("调研", ("调研",)),
+    ("考察", ("考察",)),
+    ("督办", ("督办", "督导", "督查", "暗访", "检查")),
+    ("走访", ("走访", "约访", "接访", "看望", "慰问")),
+    ("学习", ("集体学习", "学习会", "辅导", "宣讲", "党课")),
+    ("会议", ("会议", "常务会", "大会", "部署会", "推进会", "培训会", "现场会", "反馈会", "研讨会", "会")),
+    ("活动", ("活动", "仪式", "启动")),
+)
+_ORGANIZE = re.compile(r"^[^，。；！？\n]{0,3}?(主持召开|主持|带队|率队|率|召集)")
+_STUDIED_BEFORE = re.compile(r"(学习|传达|贯彻|领会|研读|落实)[^，。；！？\n]*$")
+_STUDIED_AFTER = re.compile(r"^[^。；！？\n]{0,40}?(讲话|精神|指示|批示|思想|论述|理念)")
+_SENTENCE_START = re.compile(r"[。；！？\n]")
+
+
+def event_type(article: Article) -> str:
+    """The kind of activity, read from the headline first, then the body's first sentence."""
+    first = _SENTENCE_START.split(article.body, maxsplit=1)[0]
+    for text in (article.headline + article.subheadline, first):
+        for kind, words in EVENT_TYPES:
+            if any(word in text for word in words):
+                return kind
+    return "活动"
+
+
+def part_of(text: str, mention: PersonMention) -> Part:
+    """Organizer, attendee or merely mentioned, from the words around one mention."""
+    if mention.role in (Role.REPORTER, Role.PHOTOGRAPHER):
+        return Part.MENTIONED
+    clause_start = max(text.rfind(c, 0, mention.start) for c in "，。；！？\n") + 1
+    before = text[clause_start:mention.start]
+    after = text[mention.end:]
+    if _STUDIED_BEFORE.search(before) and _STUDIED_AFTER.search(after):
+        return Part.MENTIONED
+    if _ORGANIZE.search(after):
+        return Part.ORGANIZER
+    return Part.ATTENDEE
+
+
+def assign_parts(article: Article, people: tuple[PersonMention, ...]) -> tuple[PersonMention, ...]:
+    """Each mention with its part; a person is an organizer if any of their mentions says so."""
+    text = article.text
+    parts = [part_of(text, m) for m in people]
+    return tuple(
+        PersonMention(m.name, m.start, m.end, m.role, m.titles, part) for m, part in zip(people, parts, strict=True)
+    )
+
+
+def extract_event(article: Article, people: tuple[PersonMention, ...], *, place: str | None = None
+                  ) -> Event | None:
+    """The article's event, or None when nobody takes part in it."""
+    organizers = sorted({m.name for m in people if m.part is Part.ORGANIZER})
+    attendees = sorted({m.name for m in people if m.part is Part.ATTENDEE} - set(organizers))
+    if not organizers and not attendees:
+        return None
+    return Event(event_type(article), article.date, place, tuple(organizers), tuple(attendees))

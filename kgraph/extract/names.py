@@ -1,0 +1,117 @@
+"""Reading a Chinese personal name at a position: surname + one or two given characters.
+
+Chinese text has no spaces, so where a name ends is decided by what follows it: a name must end right before
+punctuation, a word that typically follows names (主持, 强调, 、), or another real word. When several lengths fit,
+jieba's own segmentation breaks the tie.
+"""
+
+from __future__ import annotations
+
+from kgraph.extract.lexicon import CJK, Lexicon
+
+# characters that never end or sit inside a given name in running news text
+_NOT_IN_NAME = set("的了和与及或在是对为从把被将也都就还又而并等之其这那个们年月日时号第")
+# surnames that are far more often function words: 和中国, 向记者 are no names
+_FUNCTION_SURNAMES = set("和向于同及与以将但也")
+_COMMON_WORD = 100  # a dictionary word this frequent is a word, not a name, unless jieba tags it as a name
+_VERY_COMMON_WORD = 1000
+
+
+def is_cjk(char: str) -> bool:
+    return bool(CJK.match(char))
+
+
+def boundary_after(text: str, end: int, lex: Lexicon) -> bool:
+    """True when a name may end at `end`: punctuation or the end, a name-follow word, or a common word."""
+    if end >= len(text) or not is_cjk(text[end]):
+        return True
+    rest = text[end:end + 6]
+    if any(rest.startswith(word) for word in lex.name_follow):
+        return True
+    for size in (4, 3, 2):
+        word = rest[:size]
+        entry = lex.words.get(word)
+        if len(word) == size and entry and entry[0] >= 20 and not entry[1].startswith("nr"):
+            return True
+    return any(rest.startswith(head) for head in lex.title_heads)
+
+
+def plausible_name(name: str, lex: Lexicon) -> bool:
+    """A surname-led string that is not a common word, a title or a kinship term."""
+    if not 2 <= len(name) <= 4 or not all(is_cjk(c) for c in name):
+        return False
+    surname = name[:2] if name[:2] in lex.compound_surnames and len(name) >= 3 else name[:1]
+    if surname not in lex.surnames and surname not in lex.compound_surnames:
+        return False
+    given = name[len(surname):]
+    if not given or len(given) > 2 or any(c in _NOT_IN_NAME for c in given):
+        return False
+    if any(given.startswith(word) for word in lex.not_given_names):
+        return False
+    if any(given.startswith(head) or name.endswith(head) for head in lex.title_heads):
+        return False
+    if any(given == suffix or given.endswith(suffix) for suffix in lex.org_suffixes + lex.place_suffixes
+           if len(suffix) >= len(given)):
+        return False
+    if surname in _FUNCTION_SURNAMES and len(given) < 2:
+        return False
+    given_entry = lex.words.get(given)
+    if len(given) == 2 and given_entry and not given_entry[1].startswith("nr") and (
+            given_entry[0] >= 5000 or (surname in _FUNCTION_SURNAMES and given_entry[0] >= 50)):
+        return False
+    entry = lex.words.get(name)
+    if entry and (entry[0] >= _VERY_COMMON_WORD or (entry[0] >= _COMMON_WORD and not entry[1].startswith("nr"))):
+        return False
+    if len(given) == 2:
+        head = lex.words.get(name[:2])  # 区委办: 区委 is a word, so this is no name
+        if head and head[0] >= _COMMON_WORD and not head[1].startswith("nr"):
+            return False
+    return True
+
+
+def read_name_at(text: str, pos: int, lex: Lexicon) -> str | None:
+    """The personal name that starts at `pos`, or None."""
+    candidates = []
+    for surname_len in (2, 1):
+        for given_len in (2, 1):
+            name = text[pos:pos + surname_len + given_len]
+            if len(name) == surname_len + given_len and plausible_name(name, lex) and \
+                    len(name) - given_len == surname_len and boundary_after(text, pos + len(name), lex):
+                candidates.append(name)
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return candidates[0]
+    tokens = lex.tokenizer.lcut(text[pos:pos + 8])
+    first = tokens[0] if tokens else ""
+    for name in candidates:
+        if name == first:
+            return name
+    return max(candidates, key=len)
+
+
+def starts_token(text: str, pos: int, lex: Lexicon) -> bool:
+    """Whether jieba, reading the few characters around `pos`, starts a word at `pos`."""
+    begin = max(0, pos - 4)
+    offset = begin
+    for token in lex.tokenizer.lcut(text[begin:pos + 4]):
+        if offset == pos:
+            return True
+        if offset > pos:
+            return False
+        offset += len(token)
+    return offset == pos
+
+
+def read_name_before(text: str, end: int, lex: Lexicon) -> str | None:
+    """The personal name that ends exactly at `end` (for `张盛勇（区人大常委会主任）`), or None."""
+    for size in (3, 2, 4):
+        start = end - size
+        if start < 0:
+            continue
+        if start > 0 and is_cjk(text[start - 1]) and (size == 2 or not starts_token(text, start, lex)):
+            continue  # a name glued to the text before it must at least start a word there (书法跟着老师)
+        name = read_name_at(text[:end], start, lex)
+        if name and len(name) == size:
+            return name
+    return None

@@ -1,0 +1,152 @@
+"""People in an article: officials by title grammar, reporters and photographers by byline, known names anywhere.
+
+Three passes over the text, each a different kind of evidence that a string is a person's name:
+1. a title chain, a group label (区领导) or a byline right before it, or a title right after it in brackets;
+2. an enumeration `、` continuing a name read in pass 1 (`副区长关勇、刘心波、阳宪生` gives all three the title);
+3. anywhere, a name already known from pass 1 of any article of the corpus (`万玲玲强调`, a headline
+   `张远重调研…`); the caller collects the corpus-wide set of known names between the passes.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from kgraph.extract.lexicon import Lexicon
+from kgraph.extract.names import boundary_after, is_cjk, read_name_at, read_name_before
+from kgraph.extract.titles import is_group_label_before, split_title_list, title_chain_before
+from kgraph.model import Article, Mention, PersonMention, Role
+
+_REPORTER = re.compile(r"(特约记者|见习记者|首席记者|记者|通讯员|责任编辑|编辑|审核|校对|一审|二审|三审|撰稿|文/图|文图)[：:\s]*")
+_PHOTO_AFTER = re.compile(r"[（(]\s*([\u3400-\u9fff]{2,4}(?:\s+[\u3400-\u9fff]{2,4})*)\s*(?:摄影|摄)\s*[）)]")
+_PHOTO_BEFORE = re.compile(r"(?:摄影|图)[：:/]\s*")
+_BRACKETED = re.compile(r"[（(]([^（）()]{2,40})[）)]")
+_POST_NAME_HEADS = ("总书记", "书记")
+_OTHER_FOLLOW = ("同学", "老师", "先生", "女士", "教授", "医生", "村民", "师傅")
+
+
+@functools.cache
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \u3000\t":
+        pos += 1
+    return pos
+
+
+def _names_from(text: str, pos: int, lex: Lexicon, *, spaced: bool = False) -> list[tuple[str, int]]:
+    """A name at `pos` and the names enumerated after it with `、` (or spaces, in bylines)."""
+    out: list[tuple[str, int]] = []
+    pos = _skip_space(text, pos)
+    while True:
+        name = read_name_at(text, pos, lex)
+        if name is None:
+            return out
+        out.append((name, pos))
+        nxt = pos + len(name)
+        if nxt < len(text) and text[nxt] == "、":
+            pos = nxt + 1
+        elif spaced and nxt < len(text) and text[nxt] in " \u3000" and is_cjk(text[_skip_space(text, nxt):][:1] or "a"):
+            pos = _skip_space(text, nxt)
+        else:
+            return out
+
+
+def find_bylines(text: str, lex: Lexicon, bylines: Iterable = ()) -> list[PersonMention]:
+    """Reporters (通讯员X, 记者X, staff credits) and photographers (（X 摄）): never attendees of the event."""
+    found: list[PersonMention] = []
+    for match in _REPORTER.finditer(text):
+        for name, pos in _names_from(text, match.end(), lex, spaced=True):
+            found.append(PersonMention(name, pos, pos + len(name), Role.REPORTER))
+    for match in _PHOTO_AFTER.finditer(text):
+        for part in match.group(1).split():
+            pos = text.find(part, match.start(1))
+            found.append(PersonMention(part, pos, pos + len(part), Role.PHOTOGRAPHER))
+    for match in _PHOTO_BEFORE.finditer(text):
+        for name, pos in _names_from(text, match.end(), lex, spaced=True):
+            found.append(PersonMention(name, pos, pos + len(name), Role.PHOTOGRAPHER))
+    seen = {p.name for p in found}
+    for byline in bylines:  # names the article reader took from a byline the patterns above missed
+        if byline.name not in seen:
+            pos = text.find(byline.name)
+            found.append(PersonMention(byline.name, max(pos, 0), max(pos, 0) + len(byline.name), byline.role))
+            seen.add(byline.name)
+    return found
+
+
+def find_titled_people(text: str, lex: Lexicon) -> list[PersonMention]:
+    """Officials: a title chain or a group label before the name, or a title in brackets after it."""
+    found: list[PersonMention] = []
+    for match in _pattern(lex.title_heads).finditer(text):
+        names = _names_from(text, match.end(), lex)
+        if names:
+            titles = title_chain_before(text, match.end(), lex)
+            found.extend(PersonMention(n, p, p + len(n), Role.OFFICIAL, titles) for n, p in names)
+        elif match.group() in _POST_NAME_HEADS:
+            name = read_name_before(text, match.start(), lex)
+            if name and len(name) >= 3:
+                title = Mention("title", match.group(), match.start(), match.end())
+                start = match.start() - len(name)
+                found.append(PersonMention(name, start, match.start(), Role.OFFICIAL, (title,)))
+    for match in _pattern(lex.group_labels).finditer(text):
+        if is_group_label_before(text, match.end(), lex):
+            for name, pos in _names_from(text, match.end(), lex):
+                found.append(PersonMention(name, pos, pos + len(name), Role.OFFICIAL))
+    for match in _BRACKETED.finditer(text):
+        titles = split_title_list(match.group(1), match.start(1), lex)
+        name = read_name_before(text, match.start(), lex) if titles else None
+        if name:
+            start = match.start() - len(name)
+            found.append(PersonMention(name, start, match.start(), Role.OFFICIAL, titles))
+    for match in _pattern(_OTHER_FOLLOW).finditer(text):
+        name = read_name_before(text, match.start(), lex)
+        if name and len(name) >= 3:
+            found.append(PersonMention(name, match.start() - len(name), match.start(), Role.OTHER))
+    return found
+
+
+def find_known_people(text: str, known: dict[str, Role], taken: list[tuple[int, int]], lex: Lexicon
+                      ) -> list[PersonMention]:
+    """Bare mentions of names known from elsewhere in the corpus, outside spans already taken."""
+    found: list[PersonMention] = []
+    for name in sorted(known, key=len, reverse=True):
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            left_free = start == 0 or not is_cjk(text[start - 1])
+            right_free = boundary_after(text, end, lex)
+            if not any(s < end and start < e for s, e in taken) and (
+                    (left_free and right_free) or (len(name) >= 3 and (left_free or right_free))):
+                found.append(PersonMention(name, start, end, known[name]))
+                taken.append((start, end))
+            start = text.find(name, end)
+    return found
+
+
+def _merge(mentions: list[PersonMention]) -> list[PersonMention]:
+    """One mention per span: a byline beats a title reading of the same span; more titles beat fewer."""
+    rank = {Role.REPORTER: 0, Role.PHOTOGRAPHER: 0, Role.OFFICIAL: 1, Role.OTHER: 2}
+    best: dict[tuple[int, int], PersonMention] = {}
+    for m in mentions:
+        key = (m.start, m.end)
+        old = best.get(key)
+        if old is None or (rank[m.role], -len(m.titles)) < (rank[old.role], -len(old.titles)):
+            best[key] = m
+    return sorted(best.values(), key=lambda m: (m.start, m.end))
+
+
+def extract_people(article: Article, lex: Lexicon, known: dict[str, Role] | None = None
+                   ) -> tuple[PersonMention, ...]:
+    """All person mentions of an article; `known` adds pass 3 (names known from the whole corpus)."""
+    text = article.text
+    mentions = _merge(find_bylines(text, lex, article.bylines) + find_titled_people(text, lex))
+    credited = {m.name for m in mentions if m.role in (Role.REPORTER, Role.PHOTOGRAPHER)}
+    mentions = [m for m in mentions if m.name not in credited or m.role in (Role.REPORTER, Role.PHOTOGRAPHER)]
+    if known:
+        taken = [(m.start, m.end) for m in mentions]
+        rest = {n: r for n, r in known.items() if n not in credited}
+        mentions = sorted(mentions + find_known_people(text, rest, taken, lex), key=lambda m: (m.start, m.end))
+    return tuple(mentions)

@@ -1,0 +1,45 @@
+"""jieba tokens with their character offsets: the shared input of the organisation and place extractors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kgraph.extract.lexicon import CJK, Lexicon
+
+# parts of speech that never sit inside an organisation or place name
+CUT_TAGS = frozenset({"p", "c", "r", "u", "ul", "uj", "uz", "ug", "uv", "ud", "y", "e", "d", "m", "t", "f", "s", "q",
+                      "v", "l", "i", "a", "ad", "an"})
+_FUNCTION_CHARS = set("的了和与及或在对为等把被从向将以到由给让是也都就还又而并其之这那各该本每全个年月日号次届")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, lex: Lexicon) -> list[Token]:
+    """Dictionary words only (no HMM guesses): unknown names come as single characters, which is safer to rejoin."""
+    tokens, offset = [], 0
+    for word in lex.tokenizer.lcut(text, HMM=False):
+        tokens.append(Token(word, offset, offset + len(word)))
+        offset += len(word)
+    return tokens
+
+
+def is_name_part(token: Token, lex: Lexicon) -> bool:
+    """Whether a token may sit inside a proper name: Chinese, not a stop word, not a function word."""
+    if not CJK.match(token.text) or token.text in lex.scope_stops:
+        return False
+    if len(token.text) == 1:  # jieba's tags for lone characters say little: only function words cut
+        return token.text not in _FUNCTION_CHARS
+    tag = lex.tag(token.text)
+    return tag is None or tag not in CUT_TAGS
+
+
+def longest_suffix(word: str, suffixes: tuple[str, ...]) -> str | None:
+    for suffix in suffixes:  # longest first
+        if word.endswith(suffix):
+            return suffix
+    return None

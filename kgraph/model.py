@@ -1,0 +1,163 @@
+"""Domain records passed between pipeline stages.
+
+Every record is a frozen, slotted dataclass with tuple fields: hashable, comparable and safe to send to worker
+processes. Text is owned once by an `Article`; everything extracted from it points back into that text by
+character offsets (`start`, `end`), so every fact in the graph can be checked against its sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """What a person is to the article: the graph keeps reporters apart from the people they report on."""
+
+    OFFICIAL = "official"
+    REPORTER = "reporter"
+    PHOTOGRAPHER = "photographer"
+    OTHER = "other"
+
+
+class Part(StrEnum):
+    """What a person does in the event an article reports."""
+
+    ORGANIZER = "organizer"
+    ATTENDEE = "attendee"
+    MENTIONED = "mentioned"
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """A credited name: `（通讯员何华安）`, `□ 通讯员 王学峰`, `（王芸 摄）`."""
+
+    name: str
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article of a page, as read: headline block, dateline, bylines and cleaned body.
+
+    `start`/`end` is the article's character span in the decoded source file; extraction offsets are into
+    `text`, the cleaned headline block followed by the body.
+    """
+
+    source: str
+    index: int
+    headline: str
+    body: str
+    subheadline: str = ""
+    date: str | None = None
+    bylines: tuple[Byline, ...] = ()
+    start: int = 0
+    end: int = 0
+
+    @property
+    def id(self) -> str:
+        return f"{self.source.rsplit('.', 1)[0]}-{self.index:03d}"
+
+    @property
+    def text(self) -> str:
+        """Headline, sub-headline and body, one block per line: the text mentions point into."""
+        return "\n".join(part for part in (self.headline, self.subheadline, self.body) if part)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of `Article.text`: `kind` is person, title, org or place."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A person named in an article, with the titles given to them there and their part in its event."""
+
+    name: str
+    start: int
+    end: int
+    role: Role
+    titles: tuple[Mention, ...] = ()
+    part: Part = Part.MENTIONED
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """The activity an article reports: who organised it, who took part, when and where."""
+
+    kind: str
+    date: str | None = None
+    place: str | None = None
+    organizers: tuple[str, ...] = ()
+    attendees: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything the extractors found in one article."""
+
+    article: Article
+    people: tuple[PersonMention, ...] = ()
+    orgs: tuple[Mention, ...] = ()
+    places: tuple[Mention, ...] = ()
+    event: Event | None = None
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Evidence:
+    """Where a fact was read: the article and the character span in its text."""
+
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A title held by a person, as printed (scope kept), with every place it was read."""
+
+    title: str
+    org: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """One node per real person across the corpus."""
+
+    name: str
+    role: Role
+    aliases: tuple[str, ...] = ()
+    posts: tuple[Post, ...] = ()
+    mentions: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    name: str
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    contained_in: str | None = None
+    mentions: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """The resolved result of a build: what the RDF graph is made from."""
+
+    articles: tuple[Article, ...] = ()
+    extractions: tuple[Extraction, ...] = ()
+    people: tuple[Person, ...] = ()
+    organizations: tuple[Organization, ...] = ()
+    places: tuple[Place, ...] = ()
+    sources: tuple[str, ...] = field(default=())

@@ -1,0 +1,356 @@
+"""Stage 5: RDF graph -> networkx graph of who works with whom.
+
+Needs the graph `kgraph build` writes (see `rdf-model.md`); adds nothing to it. Two people work together when they
+are organizer or attendee of the same `schema:Event`; the edge weight is the number of such shared events. This is
+computed from the events themselves, so graphs from other tools work without the materialised `kg:worksWith`
+edges; those are only used for pairs the events do not explain.
+
+The returned `net` holds scalars only (lists are joined), so every networkx writer, GraphML included, takes it as is:
+
+- node id: the IRI; attributes `label`, `kind` (person, organization, place), `role`, `titles` (joined with 、),
+  `aliases` (joined with 、), `events` and `articles` (counts);
+- edge attributes `kind` (works_with, post, event), `weight`, `events` and `articles` (IRIs joined with a space),
+  `evidence` (one readable line per event, joined with a newline) and `titles` (posts held in an organisation).
+
+The same evidence, structured, comes from `collect_edge_evidence`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+
+import networkx as nx
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS
+from rdflib.term import Node
+
+from kgraph.rdf.vocab import KG, SCHEMA
+
+__all__ = ["ArticleRef", "EventRef", "build_network", "collect_edge_evidence"]
+
+TITLE_SEPARATOR = "、"
+ROLES = ("official", "reporter", "photographer", "other")
+_NOT_PEOPLE = (ORG.Organization, SCHEMA.Organization, SCHEMA.Place, SCHEMA.Event, SCHEMA.NewsArticle)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """An article an edge rests on, enough for a reader to find it."""
+
+    iri: str
+    headline: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EventRef:
+    """A shared event behind an edge: the reason two people are linked."""
+
+    iri: str
+    event_type: str = ""
+    date: str = ""
+    place: str = ""
+    articles: tuple[ArticleRef, ...] = ()
+
+    def describe(self) -> str:
+        """One line for a tooltip: `2022-05-26 会议（川店镇）《标题》`."""
+        head = " ".join(part for part in (self.date, self.event_type or "活动") if part)
+        if self.place:
+            head += f"（{self.place}）"
+        headlines = "".join(f"《{a.headline}》" for a in self.articles if a.headline)
+        return head + headlines
+
+
+@dataclass(slots=True)
+class _Index:
+    """What the graph says about events and people, read once."""
+
+    graph: Graph
+    participants: dict[Node, set[Node]] = field(default_factory=dict)  # event -> people
+    events_of: dict[Node, set[Node]] = field(default_factory=lambda: defaultdict(set))  # person -> events
+    shared: dict[tuple[Node, Node], set[Node]] = field(default_factory=lambda: defaultdict(set))
+    materialised: dict[tuple[Node, Node], tuple[int, set[Node]]] = field(default_factory=dict)
+    _events: dict[Node, EventRef] = field(default_factory=dict)
+    _articles: dict[Node, ArticleRef] = field(default_factory=dict)
+
+    def event(self, node: Node) -> EventRef:
+        if node not in self._events:
+            g = self.graph
+            articles = tuple(sorted((self.article(a) for a in _event_articles(g, node)), key=lambda a: a.iri))
+            date = _text(g, node, SCHEMA.startDate)
+            if not date:
+                date = min((d for a in _event_articles(g, node) if (d := _text(g, a, KG.dateline))), default="")
+            place = min((_name(g, pl) for pl in g.objects(node, SCHEMA.location)), default="")
+            kind = _text(g, node, KG.eventType) or _text(g, node, SCHEMA.name)
+            self._events[node] = EventRef(str(node), kind, date, place, articles)
+        return self._events[node]
+
+    def article(self, node: Node) -> ArticleRef:
+        if node not in self._articles:
+            g = self.graph
+            sources = [*g.objects(node, KG.sourceFile), *g.objects(node, PROV.wasDerivedFrom)]
+            source = min((name for f in sources if (name := _text(g, f, SCHEMA.name))), default="")
+            self._articles[node] = ArticleRef(str(node), _text(g, node, SCHEMA.headline), source)
+        return self._articles[node]
+
+
+def build_network(graph: Graph, *, include_orgs: bool = False, include_places: bool = False) -> nx.Graph:
+    """Read who works with whom from the events of `graph`; see the module docstring for the attributes.
+
+    People are nodes when they take part in an event or hold a title; a reporter who only wrote the article is not.
+
+    >>> from rdflib import Graph
+    >>> graph = Graph().parse(format="turtle", data='''
+    ... @prefix schema: <https://schema.org/> .
+    ... <urn:p1> a schema:Person ; schema:name "万玲玲"@zh ; schema:jobTitle "区委书记"@zh .
+    ... <urn:p2> a schema:Person ; schema:name "周远栋"@zh .
+    ... <urn:e1> a schema:Event ; schema:organizer <urn:p1> ; schema:attendee <urn:p2> .
+    ... ''')
+    >>> net = build_network(graph)
+    >>> net.nodes["urn:p1"]["titles"], net.edges["urn:p1", "urn:p2"]["weight"]
+    ('区委书记', 1)
+    """
+    index = _read_index(graph)
+    net = nx.Graph()
+    people = _select_people(index)
+    for person in sorted(people, key=str):
+        net.add_node(str(person), **_person_attributes(index, person))
+
+    pairs = {pair: (len(events), events) for pair, events in index.shared.items()}
+    for pair, (weight, evidence) in index.materialised.items():
+        pairs.setdefault(pair, (weight, evidence))
+    for (a, b), (weight, events) in sorted(pairs.items(), key=lambda item: (str(item[0][0]), str(item[0][1]))):
+        net.add_edge(str(a), str(b), **_edge_attributes(index, "works_with", weight, events))
+
+    if include_orgs:
+        _add_context(net, index, people, kind="organization")
+    if include_places:
+        _add_context(net, index, people, kind="place")
+    return net
+
+
+def collect_edge_evidence(graph: Graph, net: nx.Graph) -> dict[tuple[str, str], tuple[EventRef, ...]]:
+    """The events behind each edge of `net`, with their articles: for tooltips, reports and checking a claim.
+
+    Keys are the edges as `net.edges` gives them; values are sorted by date, then IRI.
+
+    >>> from rdflib import Graph
+    >>> graph = Graph().parse(format="turtle", data='''
+    ... @prefix schema: <https://schema.org/> .
+    ... <urn:a1> a schema:NewsArticle ; schema:headline "区领导调研"@zh .
+    ... <urn:p1> a schema:Person ; schema:name "万玲玲"@zh .
+    ... <urn:p2> a schema:Person ; schema:name "周远栋"@zh .
+    ... <urn:e1> a schema:Event ; schema:attendee <urn:p1>, <urn:p2> ; schema:subjectOf <urn:a1> .
+    ... ''')
+    >>> evidence = collect_edge_evidence(graph, build_network(graph))
+    >>> evidence["urn:p1", "urn:p2"][0].articles[0].headline
+    '区领导调研'
+    """
+    index = _read_index(graph)
+    result: dict[tuple[str, str], tuple[EventRef, ...]] = {}
+    for a, b, events in net.edges(data="events", default=""):
+        refs = (index.event(_node(graph, iri)) for iri in events.split())
+        result[a, b] = tuple(sorted(refs, key=lambda ref: (ref.date, ref.iri)))
+    return result
+
+
+def _read_index(graph: Graph) -> _Index:
+    index = _Index(graph)
+    for event in graph.subjects(RDF.type, SCHEMA.Event, unique=True):
+        people = {
+            p
+            for predicate in (SCHEMA.organizer, SCHEMA.attendee)
+            for p in graph.objects(event, predicate)
+            if _is_person(graph, p)
+        }
+        index.participants[event] = people
+        for person in people:
+            index.events_of[person].add(event)
+        for a, b in combinations(sorted(people, key=str), 2):
+            index.shared[a, b].add(event)
+
+    weights: dict[tuple[Node, Node], int] = {}
+    evidence: dict[tuple[Node, Node], set[Node]] = defaultdict(set)
+    for a, b in graph.subject_objects(KG.worksWith):
+        if a != b and _is_person(graph, a) and _is_person(graph, b):
+            evidence.setdefault(_pair(a, b), set())  # a bare kg:worksWith still counts
+    for collab in graph.subjects(RDF.type, KG.Collaboration, unique=True):
+        parts = sorted({p for p in graph.objects(collab, KG.participant) if _is_person(graph, p)}, key=str)
+        if len(parts) != 2:
+            continue
+        pair = _pair(*parts)
+        evidence[pair] |= {e for e in graph.objects(collab, KG.evidence) if (e, RDF.type, SCHEMA.Event) in graph}
+        for weight in graph.objects(collab, KG.weight):
+            if isinstance(weight, Literal) and isinstance(weight.toPython(), int):
+                weights[pair] = max(weights.get(pair, 0), weight.toPython())
+    for pair, events in evidence.items():
+        if pair not in index.shared:
+            index.materialised[pair] = (max(weights.get(pair, 0), len(events), 1), events)
+    return index
+
+
+def _select_people(index: _Index) -> set[Node]:
+    graph = index.graph
+    people = {p for p, events in index.events_of.items() if events}
+    people |= {p for pair in index.materialised for p in pair}
+    for predicate in (SCHEMA.jobTitle, ORG.holds):
+        people |= {p for p in graph.subjects(predicate, None, unique=True) if _is_person(graph, p)}
+    return people
+
+
+def _person_attributes(index: _Index, person: Node) -> dict[str, str | int]:
+    graph = index.graph
+    events = index.events_of.get(person, set())
+    articles = set(graph.subjects(SCHEMA.mentions, person))
+    articles |= set(graph.subjects(SCHEMA.author, person)) | set(graph.subjects(SCHEMA.contributor, person))
+    for event in events:
+        articles.update(_event_articles(graph, event))
+    titles = _titles(graph, person)
+    return {
+        "label": _name(graph, person),
+        "kind": "person",
+        "role": _role(graph, person, has_title=bool(titles)),
+        "titles": TITLE_SEPARATOR.join(titles),
+        "aliases": TITLE_SEPARATOR.join(_aliases(graph, person)),
+        "events": len(events),
+        "articles": len(articles),
+    }
+
+
+def _edge_attributes(index: _Index, kind: str, weight: int, events: set[Node], titles: str = "") -> dict:
+    refs = sorted((index.event(e) for e in events), key=lambda ref: (ref.date, ref.iri))
+    articles = sorted({a.iri for ref in refs for a in ref.articles})
+    return {
+        "kind": kind,
+        "weight": weight,
+        "events": " ".join(ref.iri for ref in refs),
+        "articles": " ".join(articles),
+        "evidence": "\n".join(ref.describe() for ref in refs),
+        "titles": titles,
+    }
+
+
+def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str) -> None:
+    """Link organisations (through posts and event reports) or places (through event locations) to people."""
+    graph = index.graph
+    rdf_type = ORG.Organization if kind == "organization" else SCHEMA.Place
+    things = set(graph.subjects(RDF.type, rdf_type, unique=True))
+    if kind == "organization":
+        things |= set(graph.subjects(RDF.type, SCHEMA.Organization, unique=True))
+
+    links: dict[tuple[Node, Node], set[Node]] = defaultdict(set)  # (thing, person) -> events
+    posts: dict[tuple[Node, Node], list[str]] = defaultdict(list)
+    for event, participants in index.participants.items():
+        related = {pl for pl in graph.objects(event, SCHEMA.location) if pl in things}
+        if kind == "organization" or not related:  # a place mentioned in the report stands in for a missing location
+            mentioned = {t for a in _event_articles(graph, event) for t in graph.objects(a, SCHEMA.mentions)}
+            related |= mentioned & things
+        if kind == "organization":
+            related |= {o for o in graph.objects(event, SCHEMA.organizer) if o in things}
+        for thing in related:
+            for person in participants:
+                links[thing, person].add(event)
+    if kind == "organization":
+        for person in people:
+            for post in graph.objects(person, ORG.holds):
+                for org in graph.objects(post, ORG.postIn):
+                    if org in things:
+                        posts[org, person].append(_label(graph, post))
+
+    events_of: dict[Node, set[Node]] = defaultdict(set)
+    for (thing, person), events in links.items():
+        if person in people:
+            events_of[thing] |= events
+    linked = sorted({t for t, p in (*links, *posts) if p in people}, key=str)
+    for thing in linked:
+        events = events_of.get(thing, set())
+        net.add_node(
+            str(thing),
+            label=_name(graph, thing),
+            kind=kind,
+            role="",
+            titles="",
+            aliases=TITLE_SEPARATOR.join(_aliases(graph, thing)),
+            events=len(events),
+            articles=len(set(graph.subjects(SCHEMA.mentions, thing))),
+        )
+    for thing, person in sorted({*links, *posts}, key=lambda pair: (str(pair[0]), str(pair[1]))):
+        if person not in people:
+            continue
+        events = links.get((thing, person), set())
+        held = sorted(set(posts.get((thing, person), ())))
+        edge_kind = "post" if held else "event"
+        attributes = _edge_attributes(index, edge_kind, max(len(events), 1), events, TITLE_SEPARATOR.join(held))
+        net.add_edge(str(person), str(thing), **attributes)
+
+
+def _event_articles(graph: Graph, event: Node) -> set[Node]:
+    return set(graph.objects(event, SCHEMA.subjectOf)) | set(graph.subjects(SCHEMA.about, event))
+
+
+def _is_person(graph: Graph, node: Node) -> bool:
+    """A typed person, or a resource not typed as something else: other tools may not type the people they link."""
+    if isinstance(node, Literal):
+        return False
+    types = set(graph.objects(node, RDF.type))
+    return SCHEMA.Person in types or not types.intersection(_NOT_PEOPLE)
+
+
+def _pair(a: Node, b: Node) -> tuple[Node, Node]:
+    return (a, b) if str(a) <= str(b) else (b, a)
+
+
+def _node(graph: Graph, iri: str) -> Node:
+    node = URIRef(iri)
+    return node if (node, None, None) in graph else BNode(iri)
+
+
+def _text(graph: Graph, node: Node, predicate: Node) -> str:
+    """The first value by language preference (zh, none, other), then by text: stable for the same graph."""
+    values = [v for v in graph.objects(node, predicate) if isinstance(v, Literal)]
+    if not values:
+        return ""
+    return str(min(values, key=lambda v: (_lang_rank(v), str(v))))
+
+
+def _lang_rank(value: Literal) -> int:
+    lang = (value.language or "").lower()
+    return 0 if lang.startswith("zh") else 1 if not lang else 2
+
+
+def _name(graph: Graph, node: Node) -> str:
+    for predicate in (SCHEMA.name, RDFS.label, SKOS.prefLabel, SCHEMA.alternateName):
+        if text := _text(graph, node, predicate):
+            return text
+    iri = str(node)
+    return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1] or iri
+
+
+def _label(graph: Graph, post: Node) -> str:
+    return _text(graph, post, RDFS.label) or _text(graph, post, SKOS.prefLabel) or _name(graph, post)
+
+
+def _aliases(graph: Graph, node: Node) -> list[str]:
+    name = _name(graph, node)
+    return sorted({str(v) for v in graph.objects(node, SCHEMA.alternateName)} - {name})
+
+
+def _titles(graph: Graph, person: Node) -> list[str]:
+    titles = {str(t) for t in graph.objects(person, SCHEMA.jobTitle) if isinstance(t, Literal)}
+    titles |= {_label(graph, post) for post in graph.objects(person, ORG.holds)}
+    return sorted(t for t in titles if t)
+
+
+def _role(graph: Graph, person: Node, *, has_title: bool) -> str:
+    """The stated kg:role; else read from bylines and titles, so graphs without kg:role still colour apart."""
+    stated = {str(r) for r in graph.objects(person, KG.role)}
+    for role in ROLES:
+        if role in stated:
+            return role
+    if (None, SCHEMA.author, person) in graph:
+        return "reporter"
+    if (None, SCHEMA.contributor, person) in graph:
+        return "photographer"
+    return "official" if has_title else "other"

@@ -1,0 +1,64 @@
+"""The ordered stages of a build; glue only.
+
+1 text      pages -> articles                     kgraph.text.split_articles
+2 extract   articles -> mentions and events         kgraph.extract.extract_article (twice: names known
+                                                    anywhere in the corpus are looked for everywhere)
+3 resolve   mentions -> one entity per real thing   kgraph.resolve
+4 rdf       entities -> rdflib Graph                kgraph.rdf.build.build_graph
+Reading files and writing outputs happen at the edges (`kgraph.sources`, the writers, the CLI).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from rdflib import Graph
+
+from kgraph.extract import extract_article, known_names, load_lexicon
+from kgraph.model import Article, Corpus, Extraction
+from kgraph.rdf.build import build_graph
+from kgraph.rdf.vocab import DEFAULT_BASE
+from kgraph.resolve import resolve_orgs, resolve_people, resolve_places
+from kgraph.text import split_articles
+
+Progress = Callable[[str], None]
+
+
+def _quiet(_: str) -> None:
+    return None
+
+
+def read_articles(pages: Iterable[tuple[str, str]]) -> list[Article]:
+    """Stage 1: each (source name, page text) split into its articles."""
+    articles: list[Article] = []
+    for source, text in pages:
+        articles.extend(split_articles(text, source))
+    return articles
+
+
+def extract_corpus(articles: list[Article], *, lexicon: Path | None = None, progress: Progress = _quiet
+                   ) -> Corpus:
+    """Stages 2 and 3: extraction over all articles, then resolution over the whole corpus."""
+    lex = load_lexicon(lexicon)
+    first = [extract_article(article, lex) for article in articles]
+    known = known_names(first)
+    extractions: list[Extraction] = []
+    for article in articles:
+        extractions.append(extract_article(article, lex, known))
+        progress(article.source)
+    return Corpus(
+        articles=tuple(articles),
+        extractions=tuple(extractions),
+        people=resolve_people(extractions, lex),
+        organizations=resolve_orgs(extractions),
+        places=resolve_places(extractions),
+        sources=tuple(sorted({a.source for a in articles})),
+    )
+
+
+def build(pages: Iterable[tuple[str, str]], *, base: str = DEFAULT_BASE, lexicon: Path | None = None,
+          progress: Progress = _quiet) -> tuple[Corpus, Graph]:
+    """The whole pipeline on in-memory pages: the resolved corpus and its RDF graph."""
+    corpus = extract_corpus(read_articles(pages), lexicon=lexicon, progress=progress)
+    return corpus, build_graph(corpus, base=base)

@@ -1,0 +1,306 @@
+"""Repairs for text extracted from PDF newspaper pages, each a small pure function, composed by `clean_text`.
+
+PDF extraction breaks lines inside words and names, prints bold headlines twice (`推进…改造推进…改造`), spreads
+characters with spaces, mixes ASCII punctuation into Chinese and splits paragraphs at column breaks. Every repair
+here needs strong evidence: real text (王芸芸, 天天, 幸福福) must come out unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+IDEO = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』—…·～"
+IDEOGRAPH = re.compile(f"[{IDEO}]")
+SPACES = " \t\u3000\xa0"
+
+# a sentence ends with 。！？… possibly followed by closing quotes or brackets
+SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)]*$")
+SENTENCE_PUNCT = re.compile(r"[，。；！？：,;!?:]")
+# `（王芸 摄）`, `(肖博 摄)`, `（记者 张三 摄）` at the end of a caption
+CREDIT = re.compile(
+    rf"[（(]\s*(?:(?:本报)?(?:特约|见习|实习)?(?:摄影)?(?:记者|通讯员)\s*)?"
+    rf"(?P<names>[{IDEO}·]{{2,4}}(?:[\s、，,]+[{IDEO}·]{{2,4}})*)\s*/?\s*摄影?\s*[）)]\s*$"
+)
+# `本报讯`, `本报5月26日讯`, `荆州日报讯`, `新华社北京5月1日电`, optionally with a bracketed byline
+OPENING = re.compile(
+    rf"^(?:本报|新华社|中新社|[{IDEO}]{{2,8}}(?:日报|晚报|早报|时报|网))(?:[{IDEO}]{{0,4}}\d{{1,2}}月\d{{1,2}}日)?[讯电]"
+    r"\s*(?:[（(](?P<byline>[^（()）]{0,40})[）)])?\s*[，,：:]?\s*"
+)
+# `□ 通讯员 王学峰`, `本报记者 张三 李四`
+BYLINE_LINE = re.compile(
+    rf"^[□■◆◇●○▲△]?\s*(?:本报)?(?:特约|见习|实习|首席)?(?:记者|通讯员)\s*"
+    rf"(?P<names>[{IDEO}·]{{2,4}}(?:[\s、，,]+(?:(?:本报)?(?:特约|见习|实习)?(?:记者|通讯员)\s*)?[{IDEO}·]{{2,4}})*)\s*$"
+)
+ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff]")
+MAX_HEADING_WIDTH = 50
+INDENT = 2  # a paragraph's first line is indented by two characters, which extraction drops
+# a paragraph that starts afresh: a quotation or an early dateline, as leads and captions do
+FRESH_START = re.compile(r"^(?:[“「]|.{0,25}?(?:\d{1,2}月\d{1,2}日|近日|日前|近期|连日来|前不久))")
+HEADING, BYLINE, TEXT = "heading", "byline", "text"
+
+
+def ideographs(text: str) -> int:
+    return len(IDEOGRAPH.findall(text))
+
+
+def width(text: str) -> float:
+    """Printed width: a CJK character or full-width sign is one column, an ASCII character half of one."""
+    return sum(0.5 if ord(c) < 0x2E80 and c not in "—…“”‘’·" else 1.0 for c in text)
+
+
+# ---------------------------------------------------------------- line repairs
+
+
+def strip_noise(line: str) -> str:
+    """Blanks around a line and zero-width marks are layout, not text (` 本报讯` starts a text box)."""
+    return ZERO_WIDTH.sub("", line).replace("\xa0", " ").strip(SPACES)
+
+
+def _doubled_chunks(text: str) -> list[str] | None:
+    """Split `text` into chunks each printed twice in a row (`77 月月` -> 7, 月), blanks kept once; None if impossible."""
+    n, memo = len(text), {}
+
+    def solve(i: int) -> list[str] | None:
+        if i == n:
+            return []
+        if i in memo:
+            return memo[i]
+        memo[i] = None
+        if text[i] in SPACES:
+            j = i
+            while j < n and text[j] in SPACES:
+                j += 1
+            rest = solve(j)
+            memo[i] = None if rest is None else [text[i:j], *rest]
+            return memo[i]
+        for k in range(1, (n - i) // 2 + 1):
+            if text[i + k] == text[i] and text[i : i + k] == text[i + k : i + 2 * k]:
+                rest = solve(i + 2 * k)
+                if rest is not None:
+                    memo[i] = [text[i : i + k], *rest]
+                    break
+        return memo[i]
+
+    return solve(0) if n >= 2 else None
+
+
+def undouble(line: str) -> str:
+    """Undo bold overlay: a line made entirely of doubled runs with at least 4 characters of evidence.
+
+    `推进雨污分流改造推进雨污分流改造` -> `推进雨污分流改造`; `（（王思奇王思奇 摄摄））` -> `（王思奇 摄）`. A real
+    repeated character (王芸芸, 天天向上) cannot make a whole line parse as doubled runs, so it is left alone.
+    """
+    core = line.strip(SPACES)
+    chunks = _doubled_chunks(core)
+    if not chunks:
+        return line
+    visible = [c for c in chunks if c.strip(SPACES)]
+    if sum(map(len, visible)) < 4 or max(map(len, visible)) < 2:
+        return line
+    return "".join(chunks)
+
+
+def _spread_token(token: str) -> bool:
+    """A token of a spread-out run: one ideograph, possibly with CJK punctuation stuck to it (`设“`, `，点`)."""
+    return ideographs(token) == 1 and all(IDEOGRAPH.match(c) or c in PUNCT for c in token)
+
+
+def join_spread_chars(line: str) -> str:
+    """Close up characters spread with spaces (`通 会 桥 社 区` -> `通会桥社区`) once three or more stand in a row."""
+    parts = re.split(f"([{SPACES}]+)", line)
+    words, seps = parts[0::2], parts[1::2]
+    single = [_spread_token(w) for w in words]
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and single[j]:
+            j += 1
+        if j - i >= 3:
+            for k in range(max(i - 1, 0), min(j, len(seps))):
+                seps[k] = ""
+        i = max(j, i + 1)
+    return "".join(w + (seps[k] if k < len(seps) else "") for k, w in enumerate(words))
+
+
+_SPACE_AROUND_NUMBER = re.compile(
+    rf"(?<=[{IDEO}{PUNCT}])[{SPACES}]+(?=\d)|(?<=[\d%])[{SPACES}]+(?=[{IDEO}{PUNCT}])"
+)
+_SPACE_AROUND_PUNCT = re.compile(
+    rf"(?<=[{PUNCT}])[{SPACES}]+(?=[{IDEO}\d{PUNCT}])|(?<=[{IDEO}\d])[{SPACES}]+(?=[{PUNCT}])"
+)
+
+
+def tighten_spaces(line: str) -> str:
+    """Drop stray blanks between Chinese and digits or CJK punctuation (`7月 14日`, `建设“ 新引`)."""
+    return _SPACE_AROUND_PUNCT.sub("", _SPACE_AROUND_NUMBER.sub("", line))
+
+
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+_HALF_PUNCT = re.compile(rf"(?<=[{IDEO}{PUNCT}])[{SPACES}]*([,;:!?])|([,;:!?])[{SPACES}]*(?=[{IDEO}{PUNCT}])")
+_HALF_PARENS = re.compile(rf"\(([^()\n]*[{IDEO}][^()\n]*)\)")
+_FULL_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF05]}
+
+
+def fullwidth_punct(line: str) -> str:
+    """ASCII `, ; : ! ? ( )` inside Chinese text become full-width; decimals (6.72) and 102.1% are untouched."""
+    line = line.translate(_FULL_ALNUM)
+    line = _HALF_PARENS.sub(r"（\1）", line)
+    return _HALF_PUNCT.sub(lambda m: _HALF_TO_FULL[m.group(1) or m.group(2)], line)
+
+
+def clean_line(line: str) -> str:
+    """All repairs that need only one printed line."""
+    return fullwidth_punct(tighten_spaces(join_spread_chars(undouble(strip_noise(line)))))
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    text: str  # cleaned
+    start: int  # span of the raw line in the source, newline excluded
+    end: int
+    indented: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """A paragraph of body text, a heading line or a byline line, with its span in the source."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+def split_lines(text: str) -> list[Line]:
+    lines, offset = [], 0
+    for raw in text.split("\n"):
+        lines.append(Line(clean_line(raw), offset, offset + len(raw), raw[:1] in SPACES and bool(raw.strip(SPACES))))
+        offset += len(raw) + 1
+    return lines
+
+
+def sentence_closed(text: str) -> bool:
+    """Whether a paragraph ends a sentence (or a photo credit), so that the next line cannot continue it."""
+    return bool(SENTENCE_END.search(text) or CREDIT.search(text))
+
+
+def heading_shaped(text: str) -> bool:
+    """A short line with no sentence punctuation: a headline, sub-headline or section label if it stands alone."""
+    return (
+        ideographs(text) >= 2
+        and width(text) <= MAX_HEADING_WIDTH
+        and not SENTENCE_PUNCT.search(text)
+        and not OPENING.match(text)
+        and not BYLINE_LINE.match(text)
+        and not CREDIT.search(text)
+    )
+
+
+def _starts_block(line: Line) -> bool:
+    return line.indented or bool(OPENING.match(line.text) or BYLINE_LINE.match(line.text))
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    """Runs of printed lines between blank lines, also cut before openings and indents and after credits."""
+    blocks: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if not line.text:
+            if current:
+                blocks.append(current)
+            current = []
+            continue
+        if current and (_starts_block(line) or CREDIT.search(current[-1].text) or BYLINE_LINE.match(current[-1].text)):
+            blocks.append(current)
+            current = []
+        current.append(line)
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _join(left: str, right: str) -> str:
+    """Glue a wrapped line to the previous one; only two Latin words keep a blank between them."""
+    if left[-1:].isascii() and left[-1:].isalpha() and right[:1].isascii() and right[:1].isalpha():
+        return f"{left} {right}"
+    return left + right
+
+
+def _reflow(block: list[Line]) -> list[Para]:
+    """Join the wrapped lines of a text block; a sentence end on a short line closes a paragraph."""
+    full = max(width(line.text) for line in block)
+    paras: list[Para] = []
+    text, start = "", block[0].start
+    for k, line in enumerate(block):
+        text = _join(text, line.text) if text else line.text
+        last = k == len(block) - 1
+        if last or (sentence_closed(line.text) and width(line.text) < full - 1):
+            paras.append(Para(TEXT, text, start, line.end))
+            if not last:
+                text, start = "", block[k + 1].start
+    return paras
+
+
+def _is_heading_block(block: list[Line], prev: Para | None, nxt: list[Line] | None) -> bool:
+    """Heading lines stand alone after a closed paragraph; a column break inside a sentence is not a heading.
+
+    The first line of a paragraph cut off by a column break looks like a heading too, but it fills the column
+    less its two-character indent, and the text after the break does not start afresh (dateline, quotation).
+    """
+    if len(block) > 6 or not all(heading_shaped(line.text) for line in block):
+        return False
+    if prev is not None and prev.kind == TEXT and not sentence_closed(prev.text):
+        return False
+    if len(block) > 1 or nxt is None or _starts_block(nxt[0]) or heading_shaped(nxt[0].text):
+        return True
+    column = statistics.median(width(line.text) for line in nxt[:-1] or nxt)
+    fills_column = column - INDENT - 0.5 <= width(block[0].text) <= column + 0.5
+    return not fills_column or bool(FRESH_START.match(nxt[0].text))
+
+
+def _is_title_line(blocks: list[list[Line]]) -> bool:
+    """The first line of a web article is its title even with a colon or comma, if a blank line follows it."""
+    first = blocks[0]
+    text = first[0].text
+    return (
+        len(first) == 1
+        and len(blocks) > 1
+        and ideographs(text) >= 2
+        and width(text) <= MAX_HEADING_WIDTH
+        and "。" not in text
+        and not SENTENCE_END.search(text)
+        and not OPENING.match(text)
+        and not BYLINE_LINE.match(text)
+    )
+
+
+def paragraphs(text: str) -> list[Para]:
+    """The page as paragraphs (one per joined text paragraph), heading lines and byline lines, in print order."""
+    blocks = _blocks(split_lines(text))
+    web = not any(_starts_block(line) and not line.indented for block in blocks for line in block)
+    paras: list[Para] = []
+    for b, block in enumerate(blocks):
+        prev = paras[-1] if paras else None
+        nxt = blocks[b + 1] if b + 1 < len(blocks) else None
+        if len(block) == 1 and BYLINE_LINE.match(block[0].text):
+            paras.append(Para(BYLINE, block[0].text, block[0].start, block[0].end))
+        elif _is_heading_block(block, prev, nxt) or (b == 0 and web and _is_title_line(blocks)):
+            paras.extend(Para(HEADING, line.text, line.start, line.end) for line in block)
+        else:
+            new = _reflow(block)
+            if prev is not None and prev.kind == TEXT and not sentence_closed(prev.text) and not _starts_block(block[0]):
+                head = new.pop(0)
+                paras[-1] = Para(TEXT, _join(prev.text, head.text), prev.start, head.end)
+            paras.extend(new)
+    return [Para(p.kind, fullwidth_punct(tighten_spaces(p.text)), p.start, p.end) for p in paras]
+
+
+def clean_text(text: str) -> str:
+    """Readable text of a page: one paragraph, heading or byline per line, every repair applied."""
+    return "\n".join(p.text for p in paragraphs(text))

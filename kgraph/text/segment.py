@@ -1,0 +1,388 @@
+"""Split a newspaper page into articles: bodies, their headline blocks, datelines and bylines.
+
+A page is read as paragraphs (`clean.paragraphs`). Bodies start at an opening (`本报讯…`), a byline line
+(`□ 通讯员 X`), a photo caption or the first text after a headline. Headline lines sit between bodies, and a
+layout may print them before their body, after it, or elsewhere on the page; each block of headline lines is
+therefore cut into runs and every run given to the body whose words it shares (`_assign`). A body left without
+a headline takes one from its lead sentence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from kgraph.model import Article, Byline, Role
+from kgraph.text.clean import (
+    BYLINE,
+    BYLINE_LINE,
+    CREDIT,
+    HEADING,
+    IDEO,
+    OPENING,
+    TEXT,
+    Para,
+    ideographs,
+    paragraphs,
+)
+
+ROLE_WORDS = re.compile(r"(摄影记者|摄影|(?:本报|特约|见习|实习|首席)?(?:记者|通讯员)|实习生)")
+NAME = re.compile(rf"^[{IDEO}·]{{2,4}}$")
+STAFF_CREDIT = re.compile(
+    rf"(责任编辑|编辑|审核|一审|二审|三审|终审|校对|图文|文/图|文图|摄影|作者|记者|通讯员)\s*[：:/]\s*"
+    rf"([{IDEO}·]{{2,4}}(?:[ 、，,]+[{IDEO}·]{{2,4}})*)"
+)
+META_LINE = re.compile(r"^(?:来源|发布时间|时间|作者|责任编辑|编辑|审核|一审|二审|三审|终审|校对|图文|文/图|点击)[：:/]")
+DATE = re.compile(r"(?:(?P<year>\d{4})\s*[年\-/.]\s*)?(?P<month>\d{1,2})\s*[月\-/.]\s*(?P<day>\d{1,2})\s*日?")
+VAGUE_DATE = re.compile(r"近日|日前|近期|连日来|前不久|近年来|今年以来|近来|目前")
+CAPTION_LEAD = re.compile(r"^.{0,25}?(?:\d{1,2}月\d{1,2}日|近日|日前|近期|连日来|前不久)")
+ADVERBIAL = re.compile(r"^(?:为|为了|在|据|随着|根据|按照|当|经过)")
+LEAD_CHARS = 120
+
+# scores of the headline assignment (see `_assign`): similarity is a share of a line's weighted bigrams
+ADJACENT = 0.15  # a run printed right before or after a body
+FAR = 0.25  # a run given to a body it does not touch
+NEW_RUN = 0.3  # cutting a headline block once more
+STRONG = 0.2  # least similarity of a main headline to its body
+HEADLINE_CHARS = 8  # a weakly similar line may still head the body it touches if it is this long
+LENGTH = 0.03  # per character (up to 20): a main headline says more than its sub-headlines
+EARLY = 0.1  # a headline block is read top down: main headline, then sub-headlines
+
+
+@dataclass
+class Body:
+    paras: list[Para]
+    kind: str  # "news" (opening or byline line), "caption" or "plain"
+    units: list[Unit] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.paras[0].start
+
+    @property
+    def end(self) -> int:
+        return self.paras[-1].end
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A piece of a headline line: lines such as `主标题 副标题 副标题` are cut at blanks outside quotes."""
+
+    text: str
+    start: int
+    end: int
+    attached: bool = False  # printed next to the body it was given to
+
+
+# ---------------------------------------------------------------- bodies
+
+
+def _opens(para: Para) -> bool:
+    return para.kind == BYLINE or bool(OPENING.match(para.text))
+
+
+def _bodies(paras: list[Para], single: bool) -> list[Body]:
+    """Text paragraphs grouped into bodies; a heading line always closes the body before it."""
+    bodies: list[Body] = []
+    current: Body | None = None
+    for para in paras:
+        if para.kind == HEADING and not (single and current):
+            current = None
+            continue
+        closed = current is not None and CREDIT.search(current.paras[-1].text) and not single
+        if current is None or (_opens(para) and not single) or closed:
+            current = Body([], "news" if _opens(para) else "plain")
+            bodies.append(current)
+        current.paras.append(Para(TEXT, para.text, para.start, para.end) if para.kind == HEADING else para)
+    return [piece for body in bodies for piece in _split_captions(body)]
+
+
+def _split_captions(body: Body) -> list[Body]:
+    """Cut a photo caption (a dated paragraph ending `（X 摄）`) off the end of the body it was printed after."""
+    last = len(body.paras) - 1
+    if not CREDIT.search(body.paras[last].text):
+        return [body]
+    if body.kind != "news":
+        return [Body(body.paras, "caption")]
+    for k in range(last, max(last - 3, 0), -1):
+        if CAPTION_LEAD.match(body.paras[k].text):
+            return [Body(body.paras[:k], "news"), Body(body.paras[k:], "caption")]
+    return [body]
+
+
+# ---------------------------------------------------------------- headline assignment
+
+
+def _units(para: Para) -> list[Unit]:
+    """Cut a headline line at blanks that are outside quotes."""
+    pieces, depth, current = [], 0, ""
+    for char in para.text:
+        depth += char in "“《（(「『‘"
+        depth -= char in "”》）)」』’" and depth > 0
+        if char in " \u3000" and depth == 0:
+            pieces.append(current)
+            current = ""
+        else:
+            current += char
+    pieces.append(current)
+    return [Unit(p, para.start, para.end) for p in pieces if ideographs(p) >= 2]
+
+
+def _bigrams(text: str) -> frozenset[str]:
+    runs = re.findall(rf"[{IDEO}0-9A-Za-z]+", text)
+    return frozenset(run[i : i + 2] for run in runs for i in range(len(run) - 1))
+
+
+def _texts(body: Body) -> str:
+    return "".join(p.text for p in body.paras)
+
+
+class Similarity:
+    """Share of a headline's bigrams found in a body, each bigram weighted by its rarity among the page's bodies."""
+
+    def __init__(self, bodies: list[Body]) -> None:
+        self.grams = [_bigrams(_texts(b)) for b in bodies]
+        self.leads = [_bigrams(_lead(b)[:LEAD_CHARS]) for b in bodies]
+        df: dict[str, int] = {}
+        for grams in self.grams:
+            for gram in grams:
+                df[gram] = df.get(gram, 0) + 1
+        self.df, self.n = df, len(bodies)
+
+    def known(self, gram: str) -> bool:
+        return gram in self.df
+
+    def weight(self, gram: str) -> float:
+        return math.log(1 + self.n / max(self.df.get(gram, 0), 1))
+
+    def __call__(self, text: str, body: int, *, lead: bool = False) -> float:
+        grams = _bigrams(text)
+        total = sum(self.weight(g) for g in grams)
+        if not total:
+            return 0.0
+        found = self.leads[body] if lead else self.grams[body]
+        share = sum(self.weight(g) for g in grams if g in found) / total
+        return share * min(1.0, len(grams) / 5)
+
+
+def _assign(units: list[Unit], before: int | None, after: int | None, sim: Similarity) -> list[tuple[int, list[Unit]]]:
+    """Cut one block of headline lines into runs, each given to a body: most shared words, fewest cuts.
+
+    A run touching the block's edge earns a bonus for the body on that side; a run given to a body elsewhere on
+    the page pays a penalty, so only a clearly matching headline travels.
+    """
+    n, bodies = len(units), range(sim.n)
+    scores = [[sim(u.text, b) for b in bodies] for u in units]
+    best: list[tuple[float, list[tuple[int, int, int]]]] = [(0.0, [])]
+    for j in range(1, n + 1):
+        options = []
+        for i in range(j):
+            for b in bodies:
+                touches = (i == 0 and b == before) or (j == n and b == after)
+                score = sum(scores[k][b] for k in range(i, j)) + (ADJACENT if touches else -FAR) - NEW_RUN
+                options.append((best[i][0] + score, [*best[i][1], (i, j, b)]))
+        best.append(max(options, key=lambda option: option[0]))
+    runs = []
+    for i, j, b in best[n][1]:
+        touches = (i == 0 and b == before) or (j == n and b == after)
+        runs.append((b, [Unit(u.text, u.start, u.end, touches) for u in units[i:j]]))
+    return runs
+
+
+def _wrapped(left: Unit, right: Unit, sim: Similarity) -> bool:
+    """Two headline lines are one wrapped line if they follow each other and the text reads on across the break."""
+    return right.start == left.end + 1 and left.end == right.start - 1 and sim.known(left.text[-1:] + right.text[:1])
+
+
+def _attach_headlines(paras: list[Para], bodies: list[Body]) -> None:
+    """Give every headline line of the page to a body."""
+    sim = Similarity(bodies)
+    order = sorted(range(len(bodies)), key=lambda b: bodies[b].start)
+    group: list[Unit] = []
+    for k, para in enumerate(paras):
+        if para.kind == HEADING:
+            units = _units(para)
+            if group and units and _wrapped(group[-1], units[0], sim):
+                left = group.pop()
+                units[0] = Unit(left.text + units[0].text, left.start, units[0].end)
+            group.extend(units)
+        if group and (para.kind != HEADING or k == len(paras) - 1):
+            end = group[0].start
+            before = max((b for b in order if bodies[b].end <= end), key=lambda b: bodies[b].end, default=None)
+            after = min((b for b in order if bodies[b].start >= group[-1].end), key=lambda b: bodies[b].start,
+                        default=None)
+            for b, run in _assign(group, before, after, sim):
+                bodies[b].units.extend(run)
+            group = []
+
+
+# ---------------------------------------------------------------- headline, dateline, bylines
+
+
+def _lead(body: Body) -> str:
+    """The body's text after its opening and byline line: where the dateline and the lead sentence are."""
+    texts = [p.text for p in body.paras if p.kind != BYLINE]
+    if not texts:
+        return ""
+    first = OPENING.sub("", texts[0], count=1)
+    return "".join([first, *texts[1:]])
+
+
+@cache
+def _tagger():  # jieba is slow to load: only bodies without a printed headline need it
+    import jieba
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+
+
+def _continues(clause: str, following: str) -> bool:
+    """A clause ending in a noun and a next clause starting with a verb share one predicate (`X与Y合力，建设…`)."""
+    last = list(_tagger().cut(clause))[-1:]
+    first = list(_tagger().cut(following))[:1]
+    return bool(last and first) and last[0].flag[:1] in "njz" and last[0].flag != "vn" and first[0].flag in ("v", "vn")
+
+
+def lead_headline(lead: str) -> str:
+    """A headline for a body printed without one: the first main clause of its lead, after the dateline."""
+    if lead.startswith("“") and "”" in lead:  # an opening quotation is not what happened
+        lead = lead[lead.index("”") + 1 :].lstrip("，。！？")
+    sentence = re.split(r"[。！？]", lead, maxsplit=1)[0]
+    clauses = [c for c in re.split(r"[，；：]", sentence) if c]
+    while len(clauses) > 1 and (_is_dateline(clauses[0]) or ADVERBIAL.match(clauses[0])):
+        clauses.pop(0)
+    if not clauses:
+        return ""
+    headline = clauses.pop(0)
+    if headline.startswith(("近日", "日前", "近期")):
+        headline = headline[2:]
+    while clauses and len(headline) < 40 and (len(headline) < 12 or _continues(headline, clauses[0])):
+        headline += "，" + clauses.pop(0)
+    return headline.strip()
+
+
+def _is_dateline(clause: str) -> bool:
+    rest = VAGUE_DATE.sub("", DATE.sub("", clause, count=1), count=1)
+    return len(rest) <= 4 and len(rest) < len(clause)
+
+
+def find_date(lead: str, headline: str = "") -> str | None:
+    """`MM-DD` of the first dateline in the lead, `YYYY-MM-DD` if a year is printed with it or in the headline."""
+    window = lead[:LEAD_CHARS]
+    dated = next((m for m in DATE.finditer(window) if "月" in m.group(0) or m.group("year")), None)
+    vague = VAGUE_DATE.search(window)
+    if dated is None or (vague and vague.start() < dated.start()):
+        return None
+    month, day = int(dated.group("month")), int(dated.group("day"))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    year = dated.group("year")
+    years = set(re.findall(r"(\d{4})年", headline))
+    if year is None and len(years) == 1:
+        year = years.pop()
+    return f"{year}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
+
+
+def _names(chunk: str) -> list[str]:
+    return [n for n in re.split(r"[\s、，,/]+", chunk) if NAME.match(n)]
+
+
+def parse_bylines(credit: str) -> list[Byline]:
+    """Names of a bracketed byline (`通讯员杨立胜 秦开平`, `记者 张三 通讯员 李四`), with their roles."""
+    role, found = Role.REPORTER, []
+    for piece in ROLE_WORDS.split(credit):
+        if ROLE_WORDS.fullmatch(piece):
+            role = Role.PHOTOGRAPHER if piece.startswith("摄影") else Role.REPORTER
+        else:
+            found.extend(Byline(n, role) for n in _names(piece))
+    return found
+
+
+def _bylines(body: Body) -> list[Byline]:
+    found: list[Byline] = []
+    for para in body.paras:
+        if para.kind == BYLINE:
+            found.extend(parse_bylines(BYLINE_LINE.match(para.text).group(0).lstrip("□■◆◇●○▲△ ")))
+        elif (opening := OPENING.match(para.text)) and opening.group("byline"):
+            found.extend(parse_bylines(opening.group("byline")))
+        if credit := CREDIT.search(para.text):
+            found.extend(Byline(n, Role.PHOTOGRAPHER) for n in _names(credit.group("names")))
+        for role, names in STAFF_CREDIT.findall(para.text) if META_LINE.match(para.text) else ():
+            kind = Role.PHOTOGRAPHER if role == "摄影" else Role.REPORTER
+            found.extend(Byline(n, kind) for n in _names(names))
+    return list(dict.fromkeys(found))
+
+
+def _body_text(body: Body) -> str:
+    """Cleaned body, one paragraph a line, without opening, byline lines, photo credits or meta lines."""
+    lines = []
+    for k, para in enumerate(body.paras):
+        if para.kind == BYLINE or META_LINE.match(para.text):
+            continue
+        text = OPENING.sub("", para.text, count=1) if k == 0 else para.text
+        text = CREDIT.sub("", text).strip()
+        if text:
+            lines.append(text)
+    return "\n".join(lines)
+
+
+def _lines(units: list[Unit]) -> list[str]:
+    """The body's headline lines in print order: pieces of one printed line rejoined."""
+    lines: dict[tuple[int, int], list[str]] = {}
+    for unit in units:
+        lines.setdefault((unit.start, unit.end), []).append(unit.text)
+    return [" ".join(pieces) for pieces in lines.values()]
+
+
+def _headline(body: Body, index: int, sim: Similarity) -> tuple[str, str]:
+    """Main headline (the line most like the body and its lead, long, early) and the other headline lines."""
+    lines = _lines(body.units)
+    attached = _lines([u for u in body.units if u.attached])
+
+    def rank(k: int) -> float:
+        text = lines[k]
+        return sim(text, index) + sim(text, index, lead=True) + LENGTH * min(ideographs(text), 20) + EARLY * (k == 0)
+
+    candidates = [k for k, text in enumerate(lines) if sim(text, index) >= STRONG]
+    candidates = candidates or [k for k, t in enumerate(lines) if t in attached and ideographs(t) >= HEADLINE_CHARS]
+    if not candidates:
+        return lead_headline(_lead(body)), " ".join(lines)
+    main = max(candidates, key=rank)
+    return lines[main], " ".join(text for k, text in enumerate(lines) if k != main)
+
+
+def _span(body: Body) -> tuple[int, int]:
+    spans = [(body.start, body.end), *((u.start, u.end) for u in body.units if u.attached)]
+    return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+def split_articles(text: str, source: str) -> list[Article]:
+    """The articles of one page (or the one article of a web page), in print order."""
+    paras = paragraphs(text)
+    single = not any(_opens(p) for p in paras)
+    bodies = [b for b in _bodies(paras, single) if _lead(b).strip()]
+    if not bodies:
+        return []
+    _attach_headlines(paras, bodies)
+    sim = Similarity(bodies)
+    articles = []
+    for index, body in sorted(enumerate(bodies), key=lambda item: _span(item[1])):
+        headline, sub = _headline(body, index, sim)
+        start, end = _span(body)
+        articles.append(
+            Article(
+                source=source,
+                index=len(articles),
+                headline=headline,
+                subheadline=sub,
+                body=_body_text(body),
+                date=find_date(_lead(body), headline),
+                bylines=tuple(_bylines(body)),
+                start=start,
+                end=end,
+            )
+        )
+    return articles
+

@@ -1,0 +1,214 @@
+"""kgraph.network: who works with whom, read from the events of an RDF graph."""
+
+from __future__ import annotations
+
+import io
+
+import networkx as nx
+import pytest
+from rdflib import Graph
+
+from kgraph.network import build_network, collect_edge_evidence
+
+ID = "https://w3id.org/kgraph/id/"
+PREFIXES = f"""
+@prefix schema: <https://schema.org/> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix kg: <https://w3id.org/kgraph/ns#> .
+@prefix : <{ID}> .
+"""
+
+# Two events that share 万玲玲 and 周远栋; a reporter and a photographer credited on the articles; a leader only
+# mentioned; a title holder with no event. Written as rdf-model.md says `kgraph build` writes it.
+PAGE = (
+    PREFIXES
+    + """
+:wan a schema:Person ; schema:name "万玲玲"@zh ; kg:role "official" ; schema:jobTitle "区委书记"@zh ;
+    org:holds :post_wan .
+:post_wan a org:Post ; rdfs:label "区委书记"@zh ; org:postIn :quwei .
+:quwei a org:Organization ; schema:name "荆州区委"@zh .
+:zhou a schema:Person ; schema:name "周远栋"@zh ; schema:alternateName "周远东"@zh ; kg:role "official" ;
+    schema:jobTitle "常务副区长"@zh, "区委常委"@zh .
+:yuan a schema:Person ; schema:name "袁菁穗"@zh ; kg:role "official" .
+:guan a schema:Person ; schema:name "关勇"@zh ; kg:role "official" ; schema:jobTitle "副区长"@zh .
+:meng a schema:Person ; schema:name "孟可欣"@zh ; kg:role "reporter" .
+:wangyun a schema:Person ; schema:name "王芸"@zh ; kg:role "photographer" .
+:xi a schema:Person ; schema:name "习近平"@zh ; kg:role "other" .
+:chuandian a schema:Place ; schema:name "川店镇"@zh .
+:f0 a kg:SourceFile ; schema:name "000_c7a8.txt" .
+:a1 a schema:NewsArticle ; schema:headline "万玲玲到川店镇调研创文工作"@zh ; kg:dateline "05-26" ; kg:sourceFile :f0 ;
+    prov:wasDerivedFrom :f0 ; schema:mentions :wan, :zhou, :yuan, :xi, :chuandian ; schema:author :meng ;
+    schema:contributor :wangyun .
+:a2 a schema:NewsArticle ; schema:headline "区委常委会召开"@zh ; kg:sourceFile :f0 ; prov:wasDerivedFrom :f0 ;
+    schema:mentions :wan, :zhou, :quwei ; schema:author :meng .
+:e1 a schema:Event ; kg:eventType "调研" ; schema:location :chuandian ; schema:organizer :wan ;
+    schema:attendee :zhou, :yuan ; schema:subjectOf :a1 .
+:e2 a schema:Event ; kg:eventType "会议" ; schema:startDate "2022-06-01"^^xsd:date ; schema:organizer :wan ;
+    schema:attendee :zhou ; schema:subjectOf :a2 .
+"""
+)
+
+
+def parse(text: str) -> Graph:
+    return Graph().parse(data=text, format="turtle")
+
+
+@pytest.fixture
+def graph() -> Graph:
+    return parse(PAGE)
+
+
+@pytest.fixture
+def net(graph: Graph) -> nx.Graph:
+    return build_network(graph)
+
+
+def labels(net: nx.Graph) -> set[str]:
+    return {data["label"] for _, data in net.nodes(data=True)}
+
+
+def edge(net: nx.Graph, a: str, b: str) -> dict:
+    return net.edges[ID + a, ID + b]
+
+
+def test_network_nodes_are_event_participants_and_title_holders(net: nx.Graph) -> None:
+    assert labels(net) == {"万玲玲", "周远栋", "袁菁穗", "关勇"}
+    assert set(net.nodes) == {ID + "wan", ID + "zhou", ID + "yuan", ID + "guan"}
+
+
+@pytest.mark.parametrize("name", ["孟可欣", "王芸", "习近平"])
+def test_network_leaves_out_bylines_and_people_only_mentioned(net: nx.Graph, name: str) -> None:
+    assert name not in labels(net)
+
+
+def test_network_edges_join_coparticipants_weighted_by_shared_events(net: nx.Graph) -> None:
+    weights = {frozenset((net.nodes[a]["label"], net.nodes[b]["label"])): w for a, b, w in net.edges(data="weight")}
+    assert weights == {
+        frozenset(("万玲玲", "周远栋")): 2,
+        frozenset(("万玲玲", "袁菁穗")): 1,
+        frozenset(("周远栋", "袁菁穗")): 1,
+    }
+    assert net.degree(ID + "guan") == 0
+
+
+def test_network_edge_names_its_events_and_articles(net: nx.Graph) -> None:
+    both = edge(net, "wan", "zhou")
+    assert both["kind"] == "works_with"
+    assert both["events"].split() == [ID + "e1", ID + "e2"]  # by date as printed, then IRI
+    assert both["articles"].split() == [ID + "a1", ID + "a2"]
+    assert both["evidence"].split("\n") == [
+        "05-26 调研（川店镇）《万玲玲到川店镇调研创文工作》",
+        "2022-06-01 会议《区委常委会召开》",
+    ]
+    assert edge(net, "wan", "yuan")["events"] == ID + "e1"
+
+
+def test_network_titles_joined_from_job_titles_and_posts(net: nx.Graph) -> None:
+    assert net.nodes[ID + "zhou"]["titles"] == "区委常委、常务副区长"
+    assert net.nodes[ID + "wan"]["titles"] == "区委书记"  # jobTitle and the post's label are one title
+    assert net.nodes[ID + "yuan"]["titles"] == ""
+
+
+def test_network_node_counts_events_and_articles(net: nx.Graph) -> None:
+    assert net.nodes[ID + "wan"]["events"] == 2
+    assert net.nodes[ID + "wan"]["articles"] == 2
+    assert net.nodes[ID + "yuan"]["events"] == 1
+    assert (net.nodes[ID + "guan"]["events"], net.nodes[ID + "guan"]["articles"]) == (0, 0)
+
+
+def test_network_node_keeps_kind_role_and_aliases(net: nx.Graph) -> None:
+    zhou = net.nodes[ID + "zhou"]
+    assert (zhou["kind"], zhou["role"], zhou["aliases"]) == ("person", "official", "周远东")
+
+
+def test_network_attributes_are_scalars_so_graphml_takes_them(net: nx.Graph, graph: Graph) -> None:
+    full = build_network(graph, include_orgs=True, include_places=True)
+    for _, data in [*full.nodes(data=True), *((None, d) for *_, d in full.edges(data=True))]:
+        assert all(isinstance(value, str | int) for value in data.values()), data
+    buffer = io.BytesIO()
+    nx.write_graphml(full, buffer)
+    back = nx.read_graphml(io.BytesIO(buffer.getvalue()))
+    assert set(back.nodes) == set(full.nodes)
+    assert back.nodes[ID + "zhou"]["titles"] == "区委常委、常务副区长"
+    assert back.edges[ID + "wan", ID + "zhou"]["weight"] == 2
+
+
+def test_network_leaves_out_orgs_and_places_unless_asked(net: nx.Graph) -> None:
+    assert {kind for _, kind in net.nodes(data="kind")} == {"person"}
+
+
+def test_network_links_organisation_through_post(graph: Graph) -> None:
+    net = build_network(graph, include_orgs=True)
+    assert net.nodes[ID + "quwei"]["kind"] == "organization"
+    assert net.nodes[ID + "quwei"]["label"] == "荆州区委"
+    post = edge(net, "wan", "quwei")
+    assert (post["kind"], post["titles"]) == ("post", "区委书记")
+    assert edge(net, "zhou", "quwei")["kind"] == "event"  # took part in the meeting whose report names it
+    assert not net.has_node(ID + "chuandian")
+
+
+def test_network_links_place_to_the_people_of_its_events(graph: Graph) -> None:
+    net = build_network(graph, include_places=True)
+    assert net.nodes[ID + "chuandian"]["kind"] == "place"
+    assert sorted(net.nodes[n]["label"] for n in net.neighbors(ID + "chuandian")) == ["万玲玲", "周远栋", "袁菁穗"]
+    assert edge(net, "wan", "chuandian")["events"] == ID + "e1"
+
+
+def test_network_is_the_same_for_the_same_graph(graph: Graph) -> None:
+    first = build_network(graph, include_orgs=True, include_places=True)
+    second = build_network(parse(PAGE), include_orgs=True, include_places=True)
+    assert list(first.nodes(data=True)) == list(second.nodes(data=True))
+    assert list(first.edges(data=True)) == list(second.edges(data=True))
+
+
+def test_network_of_an_empty_graph_is_empty() -> None:
+    net = build_network(Graph())
+    assert (net.number_of_nodes(), net.number_of_edges()) == (0, 0)
+
+
+def test_network_uses_materialised_edge_only_where_events_say_nothing() -> None:
+    graph = parse(
+        PAGE
+        + """
+:guan kg:worksWith :yuan . :yuan kg:worksWith :guan .
+:c1 a kg:Collaboration ; kg:participant :guan, :yuan ; kg:weight 4 .
+:c2 a kg:Collaboration ; kg:participant :wan, :zhou ; kg:weight 9 ; kg:evidence :e1, :e2 .
+"""
+    )
+    net = build_network(graph)
+    assert edge(net, "guan", "yuan")["weight"] == 4
+    assert edge(net, "wan", "zhou")["weight"] == 2  # the events are counted, not the stated weight
+
+
+def test_network_reads_graphs_without_roles_or_types() -> None:
+    graph = parse(
+        PREFIXES
+        + """
+:a schema:name "刘心波"@zh ; schema:jobTitle "副区长"@zh .
+:b schema:name "阳宪生"@zh .
+:e a schema:Event ; schema:attendee :a, :b .
+"""
+    )
+    net = build_network(graph)
+    assert net.edges[ID + "a", ID + "b"]["weight"] == 1
+    assert (net.nodes[ID + "a"]["role"], net.nodes[ID + "b"]["role"]) == ("official", "other")
+
+
+def test_network_ignores_organisation_as_organizer() -> None:
+    graph = parse(PAGE + ':e3 a schema:Event ; schema:organizer :quwei ; schema:attendee :guan .\n')
+    net = build_network(graph)
+    assert not net.has_node(ID + "quwei")
+    assert net.nodes[ID + "guan"]["events"] == 1
+
+
+def test_collect_edge_evidence_gives_events_with_their_articles(graph: Graph, net: nx.Graph) -> None:
+    evidence = collect_edge_evidence(graph, net)
+    assert set(evidence) == set(net.edges)
+    survey, meeting = sorted(evidence[ID + "wan", ID + "zhou"], key=lambda ref: ref.iri)
+    assert (survey.event_type, survey.date, survey.place) == ("调研", "05-26", "川店镇")
+    assert [(a.headline, a.source) for a in survey.articles] == [("万玲玲到川店镇调研创文工作", "000_c7a8.txt")]
+    assert (meeting.event_type, meeting.date, meeting.place) == ("会议", "2022-06-01", "")
+    assert [ref.iri for ref in evidence[ID + "wan", ID + "yuan"]] == [ID + "e1"]
