@@ -83,11 +83,10 @@ def render_html(net: nx.Graph, *, title: str = "kgraph") -> str:
         vis_css=Markup(vis_css),
         data_json=Markup(_script_json({"nodes": nodes, "edges": edges, "options": options})),
         legend=legend,
-        names=sorted({str(data.get("label", node)) for node, data in net.nodes(data=True)}),
+        names=sorted({str(data.get("label") or node) for node, data in net.nodes(data=True)}),
         people=people,
         links=links,
         nodes=net.number_of_nodes(),
-        physics=options["physics"]["enabled"],
     )
 
 
@@ -103,7 +102,7 @@ def write_html(net: nx.Graph, path: str | os.PathLike[str], *, title: str = "kgr
             out.flush()
             os.fsync(out.fileno())
         os.chmod(tmp, mode)  # mkstemp makes it private; a page is meant to be read
-        path.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -135,13 +134,14 @@ def _build_vis_data(net: nx.Graph) -> tuple[list[dict[str, Any]], list[dict[str,
             aliases=str(data.get("aliases", "")),
             **extra,
         )
-    ends = sorted((tuple(sorted((str(u), str(v)))), data) for u, v, data in net.edges(data=True))
-    for number, ((u, v), data) in enumerate(ends):
+    ends = sorted((sorted((u, v), key=str) for u, v in net.edges), key=lambda end: (str(end[0]), str(end[1])))
+    for number, (u, v) in enumerate(ends):
+        data = net.edges[u, v]
         kind = str(data.get("kind", "works_with"))
         # Edge directly, not add_edge: add_edge rescans every edge for duplicates (quadratic); these are unique.
         edge = Edge(
-            u,
-            v,
+            str(u),
+            str(v),
             id=f"e{number}",
             title=_edge_tooltip(net, u, v, data),
             width=_edge_width(data),

@@ -38,12 +38,13 @@ PAGE = (
 :wangyun a schema:Person ; schema:name "王芸"@zh ; kg:role "photographer" .
 :xi a schema:Person ; schema:name "习近平"@zh ; kg:role "other" .
 :chuandian a schema:Place ; schema:name "川店镇"@zh .
+:jingzhou a schema:Place ; schema:name "荆州区"@zh .
 :f0 a kg:SourceFile ; schema:name "000_c7a8.txt" .
 :a1 a schema:NewsArticle ; schema:headline "万玲玲到川店镇调研创文工作"@zh ; kg:dateline "05-26" ; kg:sourceFile :f0 ;
-    prov:wasDerivedFrom :f0 ; schema:mentions :wan, :zhou, :yuan, :xi, :chuandian ; schema:author :meng ;
+    prov:wasDerivedFrom :f0 ; schema:mentions :wan, :zhou, :yuan, :xi, :chuandian, :jingzhou ; schema:author :meng ;
     schema:contributor :wangyun .
 :a2 a schema:NewsArticle ; schema:headline "区委常委会召开"@zh ; kg:sourceFile :f0 ; prov:wasDerivedFrom :f0 ;
-    schema:mentions :wan, :zhou, :quwei ; schema:author :meng .
+    schema:mentions :wan, :zhou, :quwei, :jingzhou ; schema:author :meng .
 :e1 a schema:Event ; kg:eventType "调研" ; schema:location :chuandian ; schema:organizer :wan ;
     schema:attendee :zhou, :yuan ; schema:subjectOf :a1 .
 :e2 a schema:Event ; kg:eventType "会议" ; schema:startDate "2022-06-01"^^xsd:date ; schema:organizer :wan ;
@@ -157,6 +158,12 @@ def test_network_links_place_to_the_people_of_its_events(graph: Graph) -> None:
     assert edge(net, "wan", "chuandian")["events"] == ID + "e1"
 
 
+def test_network_links_place_a_report_names_only_where_its_event_has_no_location(graph: Graph) -> None:
+    net = build_network(graph, include_places=True)
+    assert sorted(net.nodes[n]["label"] for n in net.neighbors(ID + "jingzhou")) == ["万玲玲", "周远栋"]
+    assert edge(net, "zhou", "jingzhou")["events"] == ID + "e2"
+
+
 def test_network_is_the_same_for_the_same_graph(graph: Graph) -> None:
     first = build_network(graph, include_orgs=True, include_places=True)
     second = build_network(parse(PAGE), include_orgs=True, include_places=True)
@@ -198,7 +205,7 @@ def test_network_reads_graphs_without_roles_or_types() -> None:
 
 
 def test_network_ignores_organisation_as_organizer() -> None:
-    graph = parse(PAGE + ':e3 a schema:Event ; schema:organizer :quwei ; schema:attendee :guan .\n')
+    graph = parse(PAGE + ":e3 a schema:Event ; schema:organizer :quwei ; schema:attendee :guan .\n")
     net = build_network(graph)
     assert not net.has_node(ID + "quwei")
     assert net.nodes[ID + "guan"]["events"] == 1

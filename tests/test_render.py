@@ -30,8 +30,9 @@ def net() -> nx.Graph:
     person(net, "urn:zhou", "周远栋", titles="区委常委、常务副区长", events=2)
     person(net, "urn:x", XSS, titles="<b>局长</b>")
     person(net, "urn:meng", "孟可欣", role="reporter", titles="记者", events=0)
-    net.add_node("urn:quwei", label="荆州区委", kind="organization", role="", titles="", aliases="", events=1,
-                 articles=1)
+    net.add_node(
+        "urn:quwei", label="荆州区委", kind="organization", role="", titles="", aliases="", events=1, articles=1
+    )
     net.add_edge(
         "urn:wan",
         "urn:zhou",
@@ -42,8 +43,16 @@ def net() -> nx.Graph:
         evidence="05-26 调研（川店镇）《万玲玲到川店镇调研创文工作》\n2022-06-01 会议《区委常委会召开》",
         titles="",
     )
-    net.add_edge("urn:wan", "urn:x", kind="works_with", weight=1, events="urn:e1", articles="urn:a1",
-                 evidence=f"05-26 调研《{XSS}》", titles="")
+    net.add_edge(
+        "urn:wan",
+        "urn:x",
+        kind="works_with",
+        weight=1,
+        events="urn:e1",
+        articles="urn:a1",
+        evidence=f"05-26 调研《{XSS}》",
+        titles="",
+    )
     net.add_edge("urn:wan", "urn:quwei", kind="post", weight=1, events="", articles="", evidence="", titles="区委书记")
     return net
 

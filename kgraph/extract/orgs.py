@@ -70,4 +70,4 @@ def extract_orgs(text: str, lex: Lexicon, tokens: list[Token] | None = None) -> 
         if len(name) < 2 or (len(name) == 2 and name[0] not in _SCOPE_CHARS and lex.is_word(name, min_freq=200)):
             continue
         found.append(Mention("org", name, tokens[first].start, token.end))
-    return tuple(found)
+    return tuple(m for m in found if not any(o.start <= m.start and m.end <= o.end and o != m for o in found))

@@ -71,8 +71,9 @@ def find_bylines(text: str, lex: Lexicon, bylines: Iterable = ()) -> list[Person
     seen = {p.name for p in found}
     for byline in bylines:  # names the article reader took from a byline the patterns above missed
         if byline.name not in seen:
-            pos = text.find(byline.name)
-            found.append(PersonMention(byline.name, max(pos, 0), max(pos, 0) + len(byline.name), byline.role))
+            pos = text.find(byline.name)  # a byline the reader took out of the text has no span: (0, 0)
+            start, end = (pos, pos + len(byline.name)) if pos >= 0 else (0, 0)
+            found.append(PersonMention(byline.name, start, end, byline.role))
             seen.add(byline.name)
     return found
 
@@ -129,9 +130,9 @@ def find_known_people(text: str, known: dict[str, Role], taken: list[tuple[int, 
 def _merge(mentions: list[PersonMention]) -> list[PersonMention]:
     """One mention per span: a byline beats a title reading of the same span; more titles beat fewer."""
     rank = {Role.REPORTER: 0, Role.PHOTOGRAPHER: 0, Role.OFFICIAL: 1, Role.OTHER: 2}
-    best: dict[tuple[int, int], PersonMention] = {}
+    best: dict[tuple[int, int, str], PersonMention] = {}
     for m in mentions:
-        key = (m.start, m.end)
+        key = (m.start, m.end, m.name if m.start == m.end == 0 else "")
         old = best.get(key)
         if old is None or (rank[m.role], -len(m.titles)) < (rank[old.role], -len(old.titles)):
             best[key] = m

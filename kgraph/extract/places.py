@@ -1,79 +1,106 @@
 """Places by suffix grammar and jieba's place-name tags, outside organisation names.
 
-`八岭山镇铜岭村` gives 八岭山镇 and 铜岭村; `荆北路75号` gives 荆北路. A word that merely ends like a place
-(城区, 思路, 社区 alone) is not a place: the part before the suffix must be a proper name (not a common
-word) unless an address number follows. `荆州区委` is an organisation: places inside organisation names are
-left to the organisation.
+A place is a proper name followed by a place suffix: `八岭山镇铜岭村` gives 八岭山镇 and 铜岭村, `荆北路75号`
+gives 荆北路. Where the name begins is decided like a title's scope: at a delimiter, a function word, a stop
+word or the end of the place before it, and only where jieba starts a word. A stem that is a common word
+(思路, 助力市) is no place unless an address number follows; `荆州区委` is an organisation, so places inside
+organisation names are left to the organisation.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kgraph.extract.lexicon import Lexicon
-from kgraph.extract.tokens import Token, is_name_part, longest_suffix, tokenize
+from kgraph.extract.names import starts_token
+from kgraph.extract.titles import DELIMITERS
+from kgraph.extract.tokens import Token, tokenize
 from kgraph.model import Mention
 
-# suffixes that make a place on their own; the others (路, 河, 山, 区 ...) need a proper name before them
+# suffixes that make a place after any proper stem; the others (路, 河, 山, 区 ...) need a stem jieba does not
+# know as a common word
 _STRONG = frozenset({"省", "市", "县", "镇", "乡", "街道", "村", "社区", "片区", "自治区", "自治州", "自治县",
-                     "工业园区", "产业园区", "湿地公园", "林场", "高新区", "开发区", "新区"})
+                     "工业园区", "产业园区", "湿地公园", "林场", "高新区", "开发区", "新区", "居委会"})
+_FUNCTION_CHARS = set("的了和与及或在对为等把被从向将以到由给让是也都就还又而并其之这那各该本每全个年月日号次届赴至")
 _DOCUMENT = re.compile(r"《[^《》]*》")
 _ADDRESS = re.compile(r"^\d+号")
-_COMMON = 300  # a dictionary word this frequent before a weak suffix is a common word (思路, 道路)
-_MIN_NS = 5
+_COMMON = 50  # a dictionary word this frequent is a common word, not a place name
+_WELL_KNOWN = 100  # a jieba place name (ns) this frequent is a place on its own (上海, 郑州)
 _MAX_STEM = 6
+_BOUNDARY = tuple(s for s in _STRONG if len(s) > 1) + tuple("镇乡村县省市区")
 
 
-def _proper(text: str, lex: Lexicon) -> bool:
-    """Whether a name part is a proper name: unknown to jieba, rare, or a known place name."""
-    entry = lex.words.get(text)
-    return entry is None or entry[1] in ("ns", "nr", "nz") or entry[0] < _COMMON
+@functools.cache
+def _suffix_pattern(suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("(?=(" + "|".join(re.escape(s) for s in suffixes) + "))")  # overlapping: 湖北省 after 湖
 
 
-def _place_at(tokens: list[Token], i: int, text: str, lex: Lexicon) -> tuple[int, int] | None:
-    token = tokens[i]
-    suffix = longest_suffix(token.text, lex.place_suffixes)
-    entry = lex.words.get(token.text)
-    if suffix is None:
-        if entry and entry[1] == "ns" and entry[0] >= _MIN_NS and len(token.text) >= 2:
-            return token.start, token.end
-        return None
-    if token.text != suffix and entry and entry[1] == "ns":
-        return token.start, token.end  # 荆州区, 红安县: a place name jieba knows
-    first = i
-    while first > 0 and is_name_part(tokens[first - 1], lex) and token.start - tokens[first - 1].start <= _MAX_STEM:
-        prev = tokens[first - 1]
-        if longest_suffix(prev.text, lex.place_suffixes) or (len(prev.text) > 1 and not _proper(prev.text, lex)):
-            break  # 八岭山镇 | 铜岭村: one place ends where the next begins
-        first -= 1
-    stem = text[tokens[first].start:token.end - len(suffix)]
-    if len(stem) < 2:
-        return None
-    whole = text[tokens[first].start:token.end]
-    if whole != token.text and not _proper(stem, lex) and not _ADDRESS.match(text[token.end:]):
-        return None
-    if whole == token.text and entry and entry[0] >= _COMMON and not _ADDRESS.match(text[token.end:]):
-        return None  # 城区, 思路, 社区: common words that end like a place
-    if suffix not in _STRONG and not _proper(stem, lex) and not _ADDRESS.match(text[token.end:]):
-        return None
-    return tokens[first].start, token.end
+def _common(word: str, lex: Lexicon) -> bool:
+    entry = lex.words.get(word)
+    return entry is not None and entry[0] >= _COMMON and entry[1] != "ns"
+
+
+def _stem_start(text: str, start: int, lex: Lexicon) -> int:
+    """The leftmost position a place name ending at `start` may begin at."""
+    begin = start
+    while begin > 0 and start - begin < _MAX_STEM:
+        char = text[begin - 1]
+        if char in DELIMITERS or char in _FUNCTION_CHARS or not char.strip() or char.isdigit():
+            break
+        if any(text.startswith(s, begin - len(s)) for s in _BOUNDARY):
+            break  # 八岭山镇 | 铜岭村
+        if any(text.startswith(w, begin - len(w)) for w in lex.scope_stops if len(w) > 1):
+            break
+        begin -= 1
+    return begin
+
+
+def _place_ending(text: str, start: int, suffix: str, lex: Lexicon) -> int | None:
+    """Where the place whose suffix starts at `start` begins, or None when it is no place."""
+    end = start + len(suffix)
+    address = bool(_ADDRESS.match(text[end:]))
+    limit = _stem_start(text, start, lex)
+    for begin in range(limit, start - 1):  # the longest stem that starts a word and holds no common word
+        stem = text[begin:start]
+        if not starts_token(text, begin, lex):
+            continue
+        if not address and any(len(w) > 1 and _common(w, lex) for w in lex.tokenizer.lcut(stem, HMM=False)):
+            continue
+        if _common(text[begin:end], lex):
+            return None  # 城区, 道路: the whole is a common word
+        if suffix not in _STRONG and not address and lex.words.get(stem) is not None and \
+                lex.words[stem][1] not in ("ns", "nr", "nz"):
+            continue
+        return begin
+    return None
+
+
+def _well_known(tokens: list[Token], lex: Lexicon) -> list[tuple[int, int]]:
+    spans = []
+    for token in tokens:
+        entry = lex.words.get(token.text)
+        if entry and entry[1] == "ns" and entry[0] >= _WELL_KNOWN and len(token.text) >= 2:
+            spans.append((token.start, token.end))
+    return spans
 
 
 def extract_places(text: str, lex: Lexicon, tokens: list[Token] | None = None,
                    orgs: tuple[Mention, ...] = ()) -> tuple[Mention, ...]:
-    """Place mentions in reading order, leaving out those inside an organisation's name."""
+    """Place mentions in reading order, leaving out those inside an organisation's name or a document title."""
     tokens = tokens if tokens is not None else tokenize(text, lex)
-    found: list[Mention] = []
-    quoted = [(m.start(), m.end()) for m in _DOCUMENT.finditer(text)]
-    for i in range(len(tokens)):
-        span = _place_at(tokens, i, text, lex)
-        if span is None:
+    spans: list[tuple[int, int]] = []
+    for match in _suffix_pattern(lex.place_suffixes).finditer(text):
+        begin = _place_ending(text, match.start(), match.group(1), lex)
+        if begin is not None:
+            spans.append((begin, match.start() + len(match.group(1))))
+    spans += [s for s in _well_known(tokens, lex) if not any(b <= s[0] and s[1] <= e for b, e in spans)]
+    blocked = [(o.start, o.end) for o in orgs] + [(m.start(), m.end()) for m in _DOCUMENT.finditer(text)]
+    found = []
+    for start, end in sorted(set(spans)):
+        if any(b <= start and end <= e for b, e in blocked):
             continue
-        start, end = span
-        if any(o.start <= start and end <= o.end for o in orgs) or any(s <= start < e for s, e in quoted):
-            continue
-        if i + 1 < len(tokens) and longest_suffix(tokens[i + 1].text, lex.place_suffixes) and \
-                tokens[i + 1].text in lex.place_suffixes:
-            continue  # 小丰 + 山村: the place goes on in the next token
+        if any(b <= start and end <= e and (b, e) != (start, end) for b, e in spans):
+            continue  # 太湖 inside 太湖国家湿地公园
         found.append(Mention("place", text[start:end], start, end))
     return tuple(found)

@@ -87,8 +87,9 @@ class _Builder:
         for evidence in person.mentions:
             article = self.iri.article(evidence.article_id)
             self.add(article, SCHEMA.mentions, node)
-            text = self._article_text(evidence.article_id)[evidence.start:evidence.end]
-            self.mention(evidence, node, text)
+            if evidence.end > evidence.start:  # a byline taken out of the text has no span to point to
+                text = self._article_text(evidence.article_id)[evidence.start:evidence.end]
+                self.mention(evidence, node, text)
         for post in person.posts:
             post_node = self.iri.post(person.name, post.title)
             self.add(node, SCHEMA.jobTitle, _zh(post.title))

@@ -26,7 +26,8 @@ CREDIT = re.compile(
 )
 # `本报讯`, `本报5月26日讯`, `荆州日报讯`, `新华社北京5月1日电`, optionally with a bracketed byline
 OPENING = re.compile(
-    rf"^(?:本报|新华社|中新社|[{IDEO}]{{2,8}}(?:日报|晚报|早报|时报|网))(?:[{IDEO}]{{0,4}}\d{{1,2}}月\d{{1,2}}日)?[讯电]"
+    rf"^(?:本报|本刊|本台|本网|新华社|中新社|[{IDEO}]{{2,8}}(?:日报|晚报|早报|时报|网))"
+    rf"(?:[{IDEO}]{{0,4}}\d{{1,2}}月\d{{1,2}}日)?[讯电]"
     r"\s*(?:[（(](?P<byline>[^（()）]{0,40})[）)])?\s*[，,：:]?\s*"
 )
 # `□ 通讯员 王学峰`, `本报记者 张三 李四`
@@ -34,6 +35,9 @@ BYLINE_LINE = re.compile(
     rf"^[□■◆◇●○▲△]?\s*(?:本报)?(?:特约|见习|实习|首席)?(?:记者|通讯员)\s*"
     rf"(?P<names>[{IDEO}·]{{2,4}}(?:[\s、，,]+(?:(?:本报)?(?:特约|见习|实习)?(?:记者|通讯员)\s*)?[{IDEO}·]{{2,4}})*)\s*$"
 )
+# labelled lines of a web page: source, time, staff credits
+META_LINE = re.compile(r"^(?:来源|发布时间|时间|作者|责任编辑|编辑|审核|[一二三终]审|校对|图文|文/图|点击)\s*[：:/]")
+TITLE_COLON = re.compile(rf"^([{IDEO}]{{2,10}})[：:](?=.)")
 ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff]")
 MAX_HEADING_WIDTH = 50
 INDENT = 2  # a paragraph's first line is indented by two characters, which extraction drops
@@ -60,7 +64,7 @@ def strip_noise(line: str) -> str:
 
 
 def _doubled_chunks(text: str) -> list[str] | None:
-    """Split `text` into chunks each printed twice in a row (`77 月月` -> 7, 月), blanks kept once; None if impossible."""
+    """Cut `text` into chunks each printed twice in a row (`77 月月` -> 7, 月), blanks once; None if impossible."""
     n, memo = len(text), {}
 
     def solve(i: int) -> list[str] | None:
@@ -186,16 +190,19 @@ def split_lines(text: str) -> list[Line]:
 
 
 def sentence_closed(text: str) -> bool:
-    """Whether a paragraph ends a sentence (or a photo credit), so that the next line cannot continue it."""
-    return bool(SENTENCE_END.search(text) or CREDIT.search(text))
+    """Whether a paragraph ends a sentence, a photo credit or a labelled meta line (`来源：…`): nothing continues it."""
+    return bool(SENTENCE_END.search(text) or CREDIT.search(text) or META_LINE.match(text))
 
 
 def heading_shaped(text: str) -> bool:
-    """A short line with no sentence punctuation: a headline, sub-headline or section label if it stands alone."""
+    """A short line with no sentence punctuation: a headline, sub-headline or section label if it stands alone.
+
+    One colon after a short lead-in is allowed (`荆州区：以“共同缔造”推进城市更新`).
+    """
     return (
         ideographs(text) >= 2
         and width(text) <= MAX_HEADING_WIDTH
-        and not SENTENCE_PUNCT.search(text)
+        and not SENTENCE_PUNCT.search(TITLE_COLON.sub(r"\1", text, count=1))
         and not OPENING.match(text)
         and not BYLINE_LINE.match(text)
         and not CREDIT.search(text)
@@ -264,19 +271,17 @@ def _is_heading_block(block: list[Line], prev: Para | None, nxt: list[Line] | No
     return not fills_column or bool(FRESH_START.match(nxt[0].text))
 
 
-def _is_title_line(blocks: list[list[Line]]) -> bool:
-    """The first line of a web article is its title even with a colon or comma, if a blank line follows it."""
-    first = blocks[0]
-    text = first[0].text
+def _is_title(line: Line, following: Line | None) -> bool:
+    """The first line of a web article is its title (a colon or comma allowed) if the article starts afresh after it."""
+    text = line.text
     return (
-        len(first) == 1
-        and len(blocks) > 1
-        and ideographs(text) >= 2
+        ideographs(text) >= 2
         and width(text) <= MAX_HEADING_WIDTH
         and "。" not in text
         and not SENTENCE_END.search(text)
         and not OPENING.match(text)
         and not BYLINE_LINE.match(text)
+        and (following is None or bool(FRESH_START.match(following.text) or META_LINE.match(following.text)))
     )
 
 
@@ -284,17 +289,22 @@ def paragraphs(text: str) -> list[Para]:
     """The page as paragraphs (one per joined text paragraph), heading lines and byline lines, in print order."""
     blocks = _blocks(split_lines(text))
     web = not any(_starts_block(line) and not line.indented for block in blocks for line in block)
+    title = web and len(blocks) > 1 or bool(blocks and len(blocks[0]) > 1)
+    if web and title and _is_title(blocks[0][0], blocks[0][1] if len(blocks[0]) > 1 else None):
+        blocks[0:1] = [blocks[0][:1], blocks[0][1:]] if len(blocks[0]) > 1 else [blocks[0]]
+    else:
+        title = False
     paras: list[Para] = []
     for b, block in enumerate(blocks):
         prev = paras[-1] if paras else None
         nxt = blocks[b + 1] if b + 1 < len(blocks) else None
         if len(block) == 1 and BYLINE_LINE.match(block[0].text):
             paras.append(Para(BYLINE, block[0].text, block[0].start, block[0].end))
-        elif _is_heading_block(block, prev, nxt) or (b == 0 and web and _is_title_line(blocks)):
+        elif _is_heading_block(block, prev, nxt) or (b == 0 and title):
             paras.extend(Para(HEADING, line.text, line.start, line.end) for line in block)
         else:
             new = _reflow(block)
-            if prev is not None and prev.kind == TEXT and not sentence_closed(prev.text) and not _starts_block(block[0]):
+            if prev and prev.kind == TEXT and not sentence_closed(prev.text) and not _starts_block(block[0]):
                 head = new.pop(0)
                 paras[-1] = Para(TEXT, _join(prev.text, head.text), prev.start, head.end)
             paras.extend(new)

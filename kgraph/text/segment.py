@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
 
 from kgraph.model import Article, Byline, Role
 from kgraph.text.clean import (
@@ -21,6 +21,7 @@ from kgraph.text.clean import (
     CREDIT,
     HEADING,
     IDEO,
+    META_LINE,
     OPENING,
     TEXT,
     Para,
@@ -30,25 +31,24 @@ from kgraph.text.clean import (
 
 ROLE_WORDS = re.compile(r"(摄影记者|摄影|(?:本报|特约|见习|实习|首席)?(?:记者|通讯员)|实习生)")
 NAME = re.compile(rf"^[{IDEO}·]{{2,4}}$")
-STAFF_CREDIT = re.compile(
-    rf"(责任编辑|编辑|审核|一审|二审|三审|终审|校对|图文|文/图|文图|摄影|作者|记者|通讯员)\s*[：:/]\s*"
-    rf"([{IDEO}·]{{2,4}}(?:[ 、，,]+[{IDEO}·]{{2,4}})*)"
-)
-META_LINE = re.compile(r"^(?:来源|发布时间|时间|作者|责任编辑|编辑|审核|一审|二审|三审|终审|校对|图文|文/图|点击)[：:/]")
+STAFF_ROLE = re.compile(r"(责任编辑|编辑|审核|[一二三终]审|校对|图文|文/图|文图|摄影|作者|记者|通讯员)\s*[：:/]")
 DATE = re.compile(r"(?:(?P<year>\d{4})\s*[年\-/.]\s*)?(?P<month>\d{1,2})\s*[月\-/.]\s*(?P<day>\d{1,2})\s*日?")
 VAGUE_DATE = re.compile(r"近日|日前|近期|连日来|前不久|近年来|今年以来|近来|目前")
 CAPTION_LEAD = re.compile(r"^.{0,25}?(?:\d{1,2}月\d{1,2}日|近日|日前|近期|连日来|前不久)")
 ADVERBIAL = re.compile(r"^(?:为|为了|在|据|随着|根据|按照|当|经过)")
 LEAD_CHARS = 120
+MAX_LEAD_HEADLINE = 80
 
 # scores of the headline assignment (see `_assign`): similarity is a share of a line's weighted bigrams
 ADJACENT = 0.15  # a run printed right before or after a body
-FAR = 0.25  # a run given to a body it does not touch
+FAR = 0.25  # per line piece given to a body it does not touch
 NEW_RUN = 0.3  # cutting a headline block once more
 STRONG = 0.2  # least similarity of a main headline to its body
 HEADLINE_CHARS = 8  # a weakly similar line may still head the body it touches if it is this long
-LENGTH = 0.03  # per character (up to 20): a main headline says more than its sub-headlines
-EARLY = 0.1  # a headline block is read top down: main headline, then sub-headlines
+TRAVEL_CHARS = 10  # a run shorter than this is a label or a sub-headline: it stays next to where it is printed
+LEAD = 1.5  # a main headline retells the lead sentence; sub-headlines quote the body further down
+LENGTH = 0.04  # per character (up to 25): a main headline says more than its sub-headlines
+EARLY = 0.05  # a headline block is read top down: main headline, then sub-headlines
 
 
 @dataclass
@@ -71,8 +71,10 @@ class Unit:
     """A piece of a headline line: lines such as `主标题 副标题 副标题` are cut at blanks outside quotes."""
 
     text: str
-    start: int
+    start: int  # span of the piece in the source (of its whole line if the cleaned text is not found there)
     end: int
+    line: int  # start of its printed line
+    run: int = -1  # which run of headline lines it was given with
     attached: bool = False  # printed next to the body it was given to
 
 
@@ -115,10 +117,10 @@ def _split_captions(body: Body) -> list[Body]:
 # ---------------------------------------------------------------- headline assignment
 
 
-def _units(para: Para) -> list[Unit]:
+def _pieces(text: str) -> list[str]:
     """Cut a headline line at blanks that are outside quotes."""
     pieces, depth, current = [], 0, ""
-    for char in para.text:
+    for char in text:
         depth += char in "“《（(「『‘"
         depth -= char in "”》）)」』’" and depth > 0
         if char in " \u3000" and depth == 0:
@@ -126,10 +128,25 @@ def _units(para: Para) -> list[Unit]:
             current = ""
         else:
             current += char
-    pieces.append(current)
-    return [Unit(p, para.start, para.end) for p in pieces if ideographs(p) >= 2]
+    return [*pieces, current]
 
 
+def _units(para: Para, source: str) -> list[Unit]:
+    """The pieces of a headline line, each with its own span when its cleaned text is found in the source."""
+    units, cursor = [], para.start
+    for piece in _pieces(para.text):
+        if ideographs(piece) < 2:
+            continue
+        found = source.find(piece, cursor, para.end)
+        if found < 0:
+            units.append(Unit(piece, para.start, para.end, para.start))
+        else:
+            cursor = found + len(piece)
+            units.append(Unit(piece, found, cursor, para.start))
+    return units
+
+
+@lru_cache(maxsize=4096)
 def _bigrams(text: str) -> frozenset[str]:
     runs = re.findall(rf"[{IDEO}0-9A-Za-z]+", text)
     return frozenset(run[i : i + 2] for run in runs for i in range(len(run) - 1))
@@ -171,7 +188,8 @@ def _assign(units: list[Unit], before: int | None, after: int | None, sim: Simil
     """Cut one block of headline lines into runs, each given to a body: most shared words, fewest cuts.
 
     A run touching the block's edge earns a bonus for the body on that side; a run given to a body elsewhere on
-    the page pays a penalty, so only a clearly matching headline travels.
+    the page pays a penalty, so only a clearly matching headline travels, and a short one (a section label
+    shares words with any body) never does.
     """
     n, bodies = len(units), range(sim.n)
     scores = [[sim(u.text, b) for b in bodies] for u in units]
@@ -179,43 +197,45 @@ def _assign(units: list[Unit], before: int | None, after: int | None, sim: Simil
     for j in range(1, n + 1):
         options = []
         for i in range(j):
+            short = sum(ideographs(u.text) for u in units[i:j]) < TRAVEL_CHARS
             for b in bodies:
                 touches = (i == 0 and b == before) or (j == n and b == after)
-                score = sum(scores[k][b] for k in range(i, j)) + (ADJACENT if touches else -FAR) - NEW_RUN
-                options.append((best[i][0] + score, [*best[i][1], (i, j, b)]))
-        best.append(max(options, key=lambda option: option[0]))
-    runs = []
-    for i, j, b in best[n][1]:
-        touches = (i == 0 and b == before) or (j == n and b == after)
-        runs.append((b, [Unit(u.text, u.start, u.end, touches) for u in units[i:j]]))
-    return runs
+                if touches or not short:
+                    score = sum(scores[k][b] - (not touches) * FAR for k in range(i, j)) + touches * ADJACENT - NEW_RUN
+                    options.append((best[i][0] + score, [*best[i][1], (i, j, b)]))
+        best.append(max(options, key=lambda option: option[0], default=(-math.inf, [])))
+    return [(b, units[i:j]) for i, j, b in best[n][1]]
 
 
-def _wrapped(left: Unit, right: Unit, sim: Similarity) -> bool:
+def _attach_headlines(paras: list[Para], bodies: list[Body], source: str, sim: Similarity) -> None:
+    """Give every headline line of the page to a body; wrapped lines are rejoined first."""
+    groups: list[list[Unit]] = []
+    last: Para | None = None
+    for para in paras:
+        if para.kind != HEADING:
+            last = None
+            continue
+        units = _units(para, source)
+        if last is None:
+            groups.append([])
+        elif groups[-1] and units and groups[-1][-1].line == last.start and _wrapped(last, para, sim):
+            left = groups[-1].pop()
+            units[0] = Unit(left.text + units[0].text, left.start, units[0].end, left.line)
+        groups[-1].extend(units)
+        last = para
+    runs = 0
+    for group in filter(None, groups):
+        before = max((k for k, b in enumerate(bodies) if b.end <= group[0].start), default=None)
+        after = min((k for k, b in enumerate(bodies) if b.start >= group[-1].end), default=None)
+        for k, run in _assign(group, before, after, sim):
+            touches = k == before and run[0] is group[0] or k == after and run[-1] is group[-1]
+            bodies[k].units.extend(replace(u, run=runs, attached=touches) for u in run)
+            runs += 1
+
+
+def _wrapped(upper: Para, lower: Para, sim: Similarity) -> bool:
     """Two headline lines are one wrapped line if they follow each other and the text reads on across the break."""
-    return right.start == left.end + 1 and left.end == right.start - 1 and sim.known(left.text[-1:] + right.text[:1])
-
-
-def _attach_headlines(paras: list[Para], bodies: list[Body]) -> None:
-    """Give every headline line of the page to a body."""
-    sim = Similarity(bodies)
-    order = sorted(range(len(bodies)), key=lambda b: bodies[b].start)
-    group: list[Unit] = []
-    for k, para in enumerate(paras):
-        if para.kind == HEADING:
-            units = _units(para)
-            if group and units and _wrapped(group[-1], units[0], sim):
-                left = group.pop()
-                units[0] = Unit(left.text + units[0].text, left.start, units[0].end)
-            group.extend(units)
-        if group and (para.kind != HEADING or k == len(paras) - 1):
-            end = group[0].start
-            before = max((b for b in order if bodies[b].end <= end), key=lambda b: bodies[b].end, default=None)
-            after = min((b for b in order if bodies[b].start >= group[-1].end), key=lambda b: bodies[b].start,
-                        default=None)
-            for b, run in _assign(group, before, after, sim):
-                bodies[b].units.extend(run)
-            group = []
+    return lower.start == upper.end + 1 and sim.known(upper.text[-1:] + lower.text[:1])
 
 
 # ---------------------------------------------------------------- headline, dateline, bylines
@@ -260,7 +280,7 @@ def lead_headline(lead: str) -> str:
         headline = headline[2:]
     while clauses and len(headline) < 40 and (len(headline) < 12 or _continues(headline, clauses[0])):
         headline += "，" + clauses.pop(0)
-    return headline.strip()
+    return headline.strip()[:MAX_LEAD_HEADLINE]
 
 
 def _is_dateline(clause: str) -> bool:
@@ -309,9 +329,11 @@ def _bylines(body: Body) -> list[Byline]:
             found.extend(parse_bylines(opening.group("byline")))
         if credit := CREDIT.search(para.text):
             found.extend(Byline(n, Role.PHOTOGRAPHER) for n in _names(credit.group("names")))
-        for role, names in STAFF_CREDIT.findall(para.text) if META_LINE.match(para.text) else ():
-            kind = Role.PHOTOGRAPHER if role == "摄影" else Role.REPORTER
-            found.extend(Byline(n, kind) for n in _names(names))
+        if META_LINE.match(para.text):  # `编辑：张三 审核：李四`
+            pieces = STAFF_ROLE.split(para.text)
+            for role, names in zip(pieces[1::2], pieces[2::2], strict=True):
+                kind = Role.PHOTOGRAPHER if role == "摄影" else Role.REPORTER
+                found.extend(Byline(n, kind) for n in _names(names.strip()))
     return list(dict.fromkeys(found))
 
 
@@ -328,29 +350,36 @@ def _body_text(body: Body) -> str:
     return "\n".join(lines)
 
 
-def _lines(units: list[Unit]) -> list[str]:
-    """The body's headline lines in print order: pieces of one printed line rejoined."""
-    lines: dict[tuple[int, int], list[str]] = {}
+def _lines(units: list[Unit]) -> list[tuple[str, int, bool]]:
+    """The body's headline lines in print order (pieces of one printed line rejoined), with run and adjacency."""
+    lines: dict[int, list[Unit]] = {}
     for unit in units:
-        lines.setdefault((unit.start, unit.end), []).append(unit.text)
-    return [" ".join(pieces) for pieces in lines.values()]
+        lines.setdefault(unit.line, []).append(unit)
+    return [(" ".join(u.text for u in line), line[0].run, line[0].attached) for line in lines.values()]
 
 
 def _headline(body: Body, index: int, sim: Similarity) -> tuple[str, str]:
-    """Main headline (the line most like the body and its lead, long, early) and the other headline lines."""
+    """Main headline (the line most like the body and its lead, long, early) and the other headline lines.
+
+    The other lines follow in reading order of a headline block: sub-headlines below the main one, then lines
+    above it (a kicker), then lines printed elsewhere (a section label).
+    """
     lines = _lines(body.units)
-    attached = _lines([u for u in body.units if u.attached])
 
     def rank(k: int) -> float:
-        text = lines[k]
-        return sim(text, index) + sim(text, index, lead=True) + LENGTH * min(ideographs(text), 20) + EARLY * (k == 0)
+        text = lines[k][0]
+        longest = max(ideographs(piece) for piece in text.split(" "))  # parallel slogans are short pieces
+        return sim(text, index) + LEAD * sim(text, index, lead=True) + LENGTH * min(longest, 25) + EARLY * (k == 0)
 
-    candidates = [k for k, text in enumerate(lines) if sim(text, index) >= STRONG]
-    candidates = candidates or [k for k, t in enumerate(lines) if t in attached and ideographs(t) >= HEADLINE_CHARS]
+    candidates = [k for k, (text, _, _) in enumerate(lines) if sim(text, index) >= STRONG]
+    if not candidates:  # a printed line next to the body may head it even if it shares few words with it
+        candidates = [k for k, (text, _, near) in enumerate(lines) if near and ideographs(text) >= HEADLINE_CHARS]
     if not candidates:
-        return lead_headline(_lead(body)), " ".join(lines)
+        return lead_headline(_lead(body)), " ".join(text for text, _, _ in lines)
     main = max(candidates, key=rank)
-    return lines[main], " ".join(text for k, text in enumerate(lines) if k != main)
+    run = lines[main][1]
+    order = sorted(range(len(lines)), key=lambda k: (lines[k][1] != run, k < main, k))
+    return lines[main][0], " ".join(lines[k][0] for k in order if k != main)
 
 
 def _span(body: Body) -> tuple[int, int]:
@@ -361,12 +390,13 @@ def _span(body: Body) -> tuple[int, int]:
 def split_articles(text: str, source: str) -> list[Article]:
     """The articles of one page (or the one article of a web page), in print order."""
     paras = paragraphs(text)
-    single = not any(_opens(p) for p in paras)
+    # a web page: no opening or byline line, at most one photo: its headings are one article's sub-titles
+    single = not any(_opens(p) for p in paras) and sum(bool(CREDIT.search(p.text)) for p in paras) <= 1
     bodies = [b for b in _bodies(paras, single) if _lead(b).strip()]
     if not bodies:
         return []
-    _attach_headlines(paras, bodies)
     sim = Similarity(bodies)
+    _attach_headlines(paras, bodies, text, sim)
     articles = []
     for index, body in sorted(enumerate(bodies), key=lambda item: _span(item[1])):
         headline, sub = _headline(body, index, sim)

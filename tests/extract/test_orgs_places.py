@@ -1,0 +1,59 @@
+"""Organisations and places by suffix grammar, on seed snippets."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extract.orgs import extract_orgs
+from kgraph.extract.places import extract_places
+
+
+def orgs(text: str, lex) -> list[str]:
+    return [m.text for m in extract_orgs(text, lex)]
+
+
+def places(text: str, lex) -> list[str]:
+    return [m.text for m in extract_places(text, lex, orgs=extract_orgs(text, lex))]
+
+
+def test_orgs_enumeration_of_district_bureaus(lex):
+    text = "区公安分局、市交管局一大队、区市场监督管理局、区城管局、区教育局、西城街办参加活动。"
+    assert orgs(text, lex) == ["区公安分局", "市交管局一大队", "区市场监督管理局", "区城管局", "区教育局", "西城街办"]
+
+
+def test_orgs_name_with_place_in_brackets(lex):
+    assert "中泽（荆州）建设有限公司" in orgs("中建七局荆北院区项目部、中泽（荆州）建设有限公司工友代表等100余人", lex)
+
+
+def test_orgs_stop_at_the_verb_that_introduces_them(lex):
+    assert orgs("区委统战部、区工商联组织区内石油机械行业协会的主要负责人", lex)[:2] == ["区委统战部", "区工商联"]
+
+
+@pytest.mark.parametrize("text", ["广大党员干部要带头以案为鉴", "确保各项改革举措落到实处", "区政协组织开展监督协商活动"])
+def test_orgs_common_words_that_end_like_one_are_not(lex, text):
+    assert not {"党员干部", "实处", "举办"} & set(orgs(text, lex))
+
+
+def test_orgs_document_titles_are_not_organisations(lex):
+    assert orgs("审议通过《中共荆州市荆州区委财经委员会2022年工作要点》。", lex) == []
+
+
+def test_places_village_after_town_splits_in_two(lex):
+    assert places("近日，荆州区八岭山镇铜岭村村委会广场一片欢声笑语", lex)[-2:] == ["八岭山镇", "铜岭村"]
+
+
+def test_places_county_town_village_chain(lex):
+    assert places("考察组先后考察了红安县城关镇曹家畈村、小丰山村，", lex) == ["红安县", "城关镇", "曹家畈村", "小丰山村"]
+
+
+def test_places_street_with_house_number(lex):
+    assert "佑文街" in places("街道纪工委先后走访荆北路75号、民主街59号、佑文街31号等地", lex)
+
+
+@pytest.mark.parametrize("text", ["沿着自治、法治、德治相结合的乡村治理体系新路子", "要加速城区领跑", "全区上下要提高政治站位"])
+def test_places_common_words_that_end_like_one_are_not(lex, text):
+    assert places(text, lex) == []
+
+
+def test_places_inside_an_organisation_are_left_to_it(lex):
+    assert "荆州区" not in places("荆州区委统战部靠前服务", lex)
