@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kgraph.extract import extract_article, known_names, load_lexicon
+from kgraph.extract import extract_article, extract_people, known_names, load_lexicon
 from kgraph.model import Article, Corpus, Extraction
 from kgraph.rdf.build import build_graph
 from kgraph.rdf.vocab import DEFAULT_BASE
@@ -41,8 +41,7 @@ def extract_corpus(articles: list[Article], *, lexicon: Path | None = None, prog
                    ) -> Corpus:
     """Stages 2 and 3: extraction over all articles, then resolution over the whole corpus."""
     lex = load_lexicon(lexicon)
-    first = [extract_article(article, lex) for article in articles]
-    known = known_names(first)
+    known = known_names(extract_people(article, lex) for article in articles)
     extractions: list[Extraction] = []
     for article in articles:
         extractions.append(extract_article(article, lex, known))

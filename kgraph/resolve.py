@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kgraph.extract.lexicon import Lexicon
 from kgraph.extract.orgs import extract_orgs
+from kgraph.lexicon import Lexicon
 from kgraph.model import Evidence, Extraction, Organization, Person, Place, Post, Role
 
 _ROLE_ORDER = (Role.OFFICIAL, Role.OTHER, Role.REPORTER, Role.PHOTOGRAPHER)

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from kgraph.cli import cli
-from kgraph.extract.lexicon import Lexicon, load_lexicon
+from kgraph.lexicon import Lexicon, load_lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from kgraph.extract.events import assign_parts, extract_event
-from kgraph.extract.lexicon import Lexicon, load_lexicon
 from kgraph.extract.orgs import extract_orgs
 from kgraph.extract.people import extract_people
 from kgraph.extract.places import extract_places
 from kgraph.extract.tokens import tokenize
-from kgraph.model import Article, Extraction, Role
+from kgraph.lexicon import Lexicon, load_lexicon
+from kgraph.model import Article, Extraction, PersonMention, Role
 
-__all__ = ["extract_article", "known_names", "load_lexicon"]
+__all__ = ["extract_article", "extract_people", "known_names", "load_lexicon"]
 
 
 def extract_article(article: Article, lex: Lexicon, known: dict[str, Role] | None = None) -> Extraction:
@@ -24,11 +26,11 @@ def extract_article(article: Article, lex: Lexicon, known: dict[str, Role] | Non
     return Extraction(article, people, orgs, places, event)
 
 
-def known_names(extractions: list[Extraction]) -> dict[str, Role]:
+def known_names(people: Iterable[tuple[PersonMention, ...]]) -> dict[str, Role]:
     """Names the corpus has read with real evidence (a title, a list under a title, a byline)."""
     known: dict[str, Role] = {}
-    for extraction in extractions:
-        for person in extraction.people:
+    for mentions in people:
+        for person in mentions:
             if person.role is Role.OFFICIAL or person.name not in known:
                 known[person.name] = person.role
     return known

@@ -25,6 +25,8 @@ EVENT_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
 _ORGANIZE = re.compile(r"^[^，。；！？\n]{0,3}?(主持召开|主持|带队|率队|率|召集)")
 _STUDIED_BEFORE = re.compile(r"(学习|传达|贯彻|领会|研读|落实)[^，。；！？\n]*$")
 _STUDIED_AFTER = re.compile(r"^[^。；！？\n]{0,40}?(讲话|精神|指示|批示|思想|论述|理念)")
+# a leader's thought or speech named right after the name is studied, not attended: 习近平法治思想
+_STUDIED_NAMED = re.compile(r"^[^，。；！？\n]{0,14}?(思想|讲话精神|重要讲话|重要指示|重要批示|重要论述|新理念)")
 _SENTENCE_START = re.compile(r"[。；！？\n]")
 
 
@@ -45,7 +47,7 @@ def part_of(text: str, mention: PersonMention) -> Part:
     clause_start = max(text.rfind(c, 0, mention.start) for c in "，。；！？\n") + 1
     before = text[clause_start:mention.start]
     after = text[mention.end:]
-    if _STUDIED_BEFORE.search(before) and _STUDIED_AFTER.search(after):
+    if (_STUDIED_BEFORE.search(before) and _STUDIED_AFTER.search(after)) or _STUDIED_NAMED.search(after):
         return Part.MENTIONED
     if _ORGANIZE.search(after):
         return Part.ORGANIZER

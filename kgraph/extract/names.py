@@ -7,7 +7,7 @@ jieba's own segmentation breaks the tie.
 
 from __future__ import annotations
 
-from kgraph.extract.lexicon import CJK, Lexicon
+from kgraph.lexicon import CJK, Lexicon
 
 # characters that never end or sit inside a given name in running news text
 _NOT_IN_NAME = set("的了和与及或在是对为从把被将也都就还又而并等之其这那个们年月日时号第")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from kgraph.extract.lexicon import Lexicon
 from kgraph.extract.tokens import Token, is_name_part, longest_suffix, tokenize
+from kgraph.lexicon import Lexicon
 from kgraph.model import Mention
 
 _DOCUMENT = re.compile(r"《[^《》]*》")  # names inside document titles are not organisations of the article

@@ -13,12 +13,14 @@ import functools
 import re
 from collections.abc import Iterable
 
-from kgraph.extract.lexicon import Lexicon
 from kgraph.extract.names import boundary_after, is_cjk, read_name_at, read_name_before
 from kgraph.extract.titles import is_group_label_before, split_title_list, title_chain_before
+from kgraph.lexicon import Lexicon
 from kgraph.model import Article, Mention, PersonMention, Role
 
-_REPORTER = re.compile(r"(特约记者|见习记者|首席记者|记者|通讯员|责任编辑|编辑|审核|校对|一审|二审|三审|撰稿|文/图|文图)[：:\s]*")
+_REPORTER = re.compile(
+    r"(特约记者|见习记者|首席记者|记者|通讯员|责任编辑|编辑|审核|校对|一审|二审|三审|撰稿|文/图|文图)[：:\s]*"
+)
 _PHOTO_AFTER = re.compile(r"[（(]\s*([\u3400-\u9fff]{2,4}(?:\s+[\u3400-\u9fff]{2,4})*)\s*(?:摄影|摄)\s*[）)]")
 _PHOTO_BEFORE = re.compile(r"(?:摄影|图)[：:/]\s*")
 _BRACKETED = re.compile(r"[（(]([^（）()]{2,40})[）)]")

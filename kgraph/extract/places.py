@@ -12,10 +12,10 @@ from __future__ import annotations
 import functools
 import re
 
-from kgraph.extract.lexicon import Lexicon
 from kgraph.extract.names import starts_token
 from kgraph.extract.titles import DELIMITERS
 from kgraph.extract.tokens import Token, tokenize
+from kgraph.lexicon import Lexicon
 from kgraph.model import Mention
 
 # suffixes that make a place after any proper stem; the others (路, 河, 山, 区 ...) need a stem jieba does not

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kgraph.extract.lexicon import Lexicon
+from kgraph.lexicon import Lexicon
 from kgraph.model import Mention
 
 DELIMITERS = set("，。、；：！？“”‘’（）()《》【】「」\n\t ,.;:!?\"'—·…□■●")

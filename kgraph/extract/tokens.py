@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kgraph.extract.lexicon import CJK, Lexicon
+from kgraph.lexicon import CJK, Lexicon
 
 # parts of speech that never sit inside an organisation or place name
 CUT_TAGS = frozenset({"p", "c", "r", "u", "ul", "uj", "uz", "ug", "uv", "ud", "y", "e", "d", "m", "t", "f", "s", "q",

@@ -129,9 +129,7 @@ def join_spread_chars(line: str) -> str:
     return "".join(w + (seps[k] if k < len(seps) else "") for k, w in enumerate(words))
 
 
-_SPACE_AROUND_NUMBER = re.compile(
-    rf"(?<=[{IDEO}{PUNCT}])[{SPACES}]+(?=\d)|(?<=[\d%])[{SPACES}]+(?=[{IDEO}{PUNCT}])"
-)
+_SPACE_AROUND_NUMBER = re.compile(rf"(?<=[{IDEO}{PUNCT}])[{SPACES}]+(?=\d)|(?<=[\d%])[{SPACES}]+(?=[{IDEO}{PUNCT}])")
 _SPACE_AROUND_PUNCT = re.compile(
     rf"(?<=[{PUNCT}])[{SPACES}]+(?=[{IDEO}\d{PUNCT}])|(?<=[{IDEO}\d])[{SPACES}]+(?=[{PUNCT}])"
 )
@@ -182,9 +180,12 @@ class Para:
 
 
 def split_lines(text: str) -> list[Line]:
+    """Printed lines, cleaned, each with the span of its visible text (blanks around it are layout)."""
     lines, offset = [], 0
     for raw in text.split("\n"):
-        lines.append(Line(clean_line(raw), offset, offset + len(raw), raw[:1] in SPACES and bool(raw.strip(SPACES))))
+        lead = len(raw) - len(raw.lstrip(SPACES))
+        end = offset + len(raw.rstrip(SPACES))
+        lines.append(Line(clean_line(raw), min(offset + lead, end), end, 0 < lead < len(raw)))
         offset += len(raw) + 1
     return lines
 
@@ -229,7 +230,41 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
         current.append(line)
     if current:
         blocks.append(current)
-    return blocks
+    return [piece for block in blocks for piece in _cut_headings(block)]
+
+
+def _fills_column(line: Line, column: float) -> bool:
+    """A body line fills its column, less the two-character indent of a paragraph's first line."""
+    return column - INDENT - 0.5 <= width(line.text) <= column + 0.5
+
+
+def _cut_headings(block: list[Line]) -> list[list[Line]]:
+    """Cut heading lines out of a block when no blank line sets them apart.
+
+    They follow a sentence end, are narrower or wider than the column, and the text after them starts afresh;
+    lines ending the block are cut off too, for `_is_heading_block` to judge against the next block.
+    """
+    widths = [width(line.text) for line in block if SENTENCE_PUNCT.search(line.text)]
+    if len(block) < 2 or not widths:
+        return [block]
+    column = statistics.median(widths)
+    pieces, start, k = [], 0, 0
+    while k < len(block):
+        j = k
+        while j < len(block) and j - k < 6 and heading_shaped(block[j].text):
+            j += 1
+        after = block[j] if j < len(block) else None
+        if (
+            j > k
+            and (k == 0 or sentence_closed(block[k - 1].text))
+            and (k > 0 or after is not None)
+            and (after is None or FRESH_START.match(after.text) and not _fills_column(block[k], column))
+        ):
+            pieces.extend(piece for piece in (block[start:k], block[k:j]) if piece)
+            start = k = j
+        else:
+            k += 1
+    return [*pieces, block[start:]] if start < len(block) else pieces
 
 
 def _join(left: str, right: str) -> str:
@@ -264,11 +299,10 @@ def _is_heading_block(block: list[Line], prev: Para | None, nxt: list[Line] | No
         return False
     if prev is not None and prev.kind == TEXT and not sentence_closed(prev.text):
         return False
-    if len(block) > 1 or nxt is None or _starts_block(nxt[0]) or heading_shaped(nxt[0].text):
+    if len(block) > 1 or nxt is None or _starts_block(nxt[0]) or all(heading_shaped(line.text) for line in nxt):
         return True
     column = statistics.median(width(line.text) for line in nxt[:-1] or nxt)
-    fills_column = column - INDENT - 0.5 <= width(block[0].text) <= column + 0.5
-    return not fills_column or bool(FRESH_START.match(nxt[0].text))
+    return not _fills_column(block[0], column) or bool(FRESH_START.match(nxt[0].text))
 
 
 def _is_title(line: Line, following: Line | None) -> bool:

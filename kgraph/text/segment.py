@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from kgraph.model import Article, Byline, Role
 from kgraph.text.clean import (
@@ -218,7 +218,7 @@ def _attach_headlines(paras: list[Para], bodies: list[Body], source: str, sim: S
         units = _units(para, source)
         if last is None:
             groups.append([])
-        elif groups[-1] and units and groups[-1][-1].line == last.start and _wrapped(last, para, sim):
+        elif groups[-1] and units and groups[-1][-1].line == last.start and _wrapped(last, para, source, sim):
             left = groups[-1].pop()
             units[0] = Unit(left.text + units[0].text, left.start, units[0].end, left.line)
         groups[-1].extend(units)
@@ -233,9 +233,9 @@ def _attach_headlines(paras: list[Para], bodies: list[Body], source: str, sim: S
             runs += 1
 
 
-def _wrapped(upper: Para, lower: Para, sim: Similarity) -> bool:
+def _wrapped(upper: Para, lower: Para, source: str, sim: Similarity) -> bool:
     """Two headline lines are one wrapped line if they follow each other and the text reads on across the break."""
-    return lower.start == upper.end + 1 and sim.known(upper.text[-1:] + lower.text[:1])
+    return source[upper.end : lower.start].strip(" \t\u3000") == "\n" and sim.known(upper.text[-1:] + lower.text[:1])
 
 
 # ---------------------------------------------------------------- headline, dateline, bylines
@@ -250,12 +250,10 @@ def _lead(body: Body) -> str:
     return "".join([first, *texts[1:]])
 
 
-@cache
 def _tagger():  # jieba is slow to load: only bodies without a printed headline need it
-    import jieba
-    import jieba.posseg
+    from kgraph.lexicon import load_lexicon
 
-    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+    return load_lexicon().tagger
 
 
 def _continues(clause: str, following: str) -> bool:
@@ -415,4 +413,3 @@ def split_articles(text: str, source: str) -> list[Article]:
             )
         )
     return articles
-

@@ -29,7 +29,9 @@ def test_orgs_stop_at_the_verb_that_introduces_them(lex):
     assert orgs("区委统战部、区工商联组织区内石油机械行业协会的主要负责人", lex)[:2] == ["区委统战部", "区工商联"]
 
 
-@pytest.mark.parametrize("text", ["广大党员干部要带头以案为鉴", "确保各项改革举措落到实处", "区政协组织开展监督协商活动"])
+@pytest.mark.parametrize("text", [
+    "广大党员干部要带头以案为鉴", "确保各项改革举措落到实处", "区政协组织开展监督协商活动",
+])
 def test_orgs_common_words_that_end_like_one_are_not(lex, text):
     assert not {"党员干部", "实处", "举办"} & set(orgs(text, lex))
 
@@ -43,14 +45,17 @@ def test_places_village_after_town_splits_in_two(lex):
 
 
 def test_places_county_town_village_chain(lex):
-    assert places("考察组先后考察了红安县城关镇曹家畈村、小丰山村，", lex) == ["红安县", "城关镇", "曹家畈村", "小丰山村"]
+    found = places("考察组先后考察了红安县城关镇曹家畈村、小丰山村，", lex)
+    assert found == ["红安县", "城关镇", "曹家畈村", "小丰山村"]
 
 
 def test_places_street_with_house_number(lex):
     assert "佑文街" in places("街道纪工委先后走访荆北路75号、民主街59号、佑文街31号等地", lex)
 
 
-@pytest.mark.parametrize("text", ["沿着自治、法治、德治相结合的乡村治理体系新路子", "要加速城区领跑", "全区上下要提高政治站位"])
+@pytest.mark.parametrize("text", [
+    "沿着自治、法治、德治相结合的乡村治理体系新路子", "要加速城区领跑", "全区上下要提高政治站位",
+])
 def test_places_common_words_that_end_like_one_are_not(lex, text):
     assert places(text, lex) == []
 

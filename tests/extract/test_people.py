@@ -26,7 +26,8 @@ def test_people_title_over_a_list_applies_to_each_name(lex):
 
 
 def test_people_chain_across_comma_keeps_both_scopes(lex):
-    found = people("近日，荆州区委常委、副区长，荆州高新区党工委委员、副主任王厚强带队赴河南省郑州市开展招商考察。", lex)
+    text = "近日，荆州区委常委、副区长，荆州高新区党工委委员、副主任王厚强带队赴河南省郑州市开展招商考察。"
+    found = people(text, lex)
     assert found["王厚强"][1] == ("荆州区委常委", "副区长", "荆州高新区党工委委员", "副主任")
 
 
@@ -111,9 +112,9 @@ def test_people_name_broken_across_titles_chain_keeps_scope(lex):
     assert found["万玲玲"][1] == ("荆州区委书记", "区委全面深化改革委员会主任")
 
 
-def _parts(text: str, lex) -> dict[str, Part]:
+def _parts(text: str, lex, known=None) -> dict[str, Part]:
     article = Article("t.txt", 0, "", text)
-    return {m.name: m.part for m in assign_parts(article, extract_people(article, lex))}
+    return {m.name: m.part for m in assign_parts(article, extract_people(article, lex, known))}
 
 
 def test_parts_host_attendees_and_a_leader_only_studied(lex):
@@ -125,3 +126,10 @@ def test_parts_host_attendees_and_a_leader_only_studied(lex):
 def test_parts_reporter_is_never_an_attendee(lex):
     assert _parts("本报讯（通讯员邓慕秋）8月27日下午，区委书记万玲玲暗访督办城区创文迎检工作。", lex) == {
         "邓慕秋": Part.MENTIONED, "万玲玲": Part.ATTENDEE}
+
+
+def test_parts_leader_whose_thought_is_named_is_only_mentioned(lex):
+    text = ("区委书记万玲玲主持会议。要深刻理解把握习近平全面依法治国新理念新思想新战略，"
+            "深刻认识习近平法治思想的重大意义。")
+    known = {"习近平": Role.OFFICIAL}
+    assert _parts(text, lex, known) == {"万玲玲": Part.ORGANIZER, "习近平": Part.MENTIONED}

@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 import jieba
+import jieba.posseg
 
 from kgraph.errors import KgraphError
 
@@ -45,6 +46,7 @@ class Lexicon:
     place_suffixes: tuple[str, ...]
     words: dict[str, tuple[int, str]]  # jieba's dictionary: word -> (frequency, part of speech)
     tokenizer: jieba.Tokenizer
+    tagger: jieba.posseg.POSTokenizer  # shares `tokenizer`: one dictionary in memory
 
     def is_word(self, text: str, *, min_freq: int = 3) -> bool:
         entry = self.words.get(text)
@@ -81,24 +83,22 @@ def _read_user_file(folder: Path | None, name: str) -> list[str]:
     return _entries(path.read_text(encoding="utf-8").splitlines(), str(path))
 
 
-def _jieba_words() -> dict[str, tuple[int, str]]:
+def _jieba_words(tokenizer: jieba.Tokenizer, tagger: jieba.posseg.POSTokenizer) -> dict[str, tuple[int, str]]:
     """jieba's own dictionary with its part-of-speech tags (the Tokenizer keeps frequencies only)."""
-    words: dict[str, tuple[int, str]] = {}
-    with resources.files("jieba").joinpath("dict.txt").open("rb") as handle:
-        for raw in handle:
-            parts = raw.decode("utf-8").split()
-            if len(parts) == 3:
-                words[parts[0]] = (int(parts[1]), parts[2])
-    return words
+    return {word: (tokenizer.FREQ.get(word, 0), tag) for word, tag in tagger.word_tag_tab.items()}
 
 
 def _longest_first(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(set(items), key=lambda s: (-len(s), s)))
 
 
-@functools.cache
 def load_lexicon(extra: Path | None = None) -> Lexicon:
-    """The default lexicons, plus files of the same names in `extra` (a user's own additions)."""
+    """The default lexicons, plus files of the same names in `extra` (a user's own additions); loaded once."""
+    return _load_lexicon(Path(extra).resolve() if extra is not None else None)
+
+
+@functools.cache
+def _load_lexicon(extra: Path | None) -> Lexicon:
     lists = {name: _read_package_file(f"{name}.txt") + _read_user_file(extra, f"{name}.txt") for name in _FILES}
     surnames, compound, rank = set(), set(), {}
     rows = _read_package_file("surnames.txt") + _read_user_file(extra, "surnames.txt")
@@ -111,7 +111,8 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
     jieba.setLogLevel(logging.WARNING)  # jieba announces loading its dictionary on stderr
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
-    words = _jieba_words()
+    tagger = jieba.posseg.POSTokenizer(tokenizer)
+    words = _jieba_words(tokenizer, tagger)
     heads = _longest_first(lists["title_heads"])
     for head in heads:  # keep titles whole when jieba segments text
         tokenizer.add_word(head, 2000)
@@ -130,4 +131,5 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
         place_suffixes=_longest_first(lists["place_suffixes"]),
         words=words,
         tokenizer=tokenizer,
+        tagger=tagger,
     )
