@@ -26,7 +26,9 @@ _ORGANIZE = re.compile(r"^[^，。；！？\n]{0,3}?(主持召开|主持|带队|
 _STUDIED_BEFORE = re.compile(r"(学习|传达|贯彻|领会|研读|落实)[^，。；！？\n]*$")
 _STUDIED_AFTER = re.compile(r"^[^。；！？\n]{0,40}?(讲话|精神|指示|批示|思想|论述|理念)")
 # a leader's thought or speech named right after the name is studied, not attended: 习近平法治思想
-_STUDIED_NAMED = re.compile(r"^[^，。；！？\n]{0,14}?(思想|讲话精神|重要讲话|重要指示|重要批示|重要论述|新理念)")
+_STUDIED_NAMED = re.compile(
+    r"^(?!同志?在|作|做|发表)[^，。；！？\n]{0,14}?(思想|讲话精神|重要指示|重要批示|重要论述|新理念)"
+)
 _SENTENCE_START = re.compile(r"[。；！？\n]")
 
 

@@ -21,23 +21,35 @@ def is_cjk(char: str) -> bool:
     return bool(CJK.match(char))
 
 
-def boundary_after(text: str, end: int, lex: Lexicon) -> bool:
-    """True when a name may end at `end`: punctuation or the end, a name-follow word, or a common word."""
+def boundary_strength(text: str, end: int, lex: Lexicon) -> int:
+    """How surely a name may end at `end`: 2 before punctuation, the end or a multi-character word that follows
+    names (主持, 作了); 1 before a one-character one (在, 了) or another common word; 0 where it cannot end."""
     if end >= len(text) or not is_cjk(text[end]):
-        return True
+        return 2
     rest = text[end:end + 6]
-    if any(rest.startswith(word) for word in lex.name_follow):
-        return True
+    follow = [word for word in lex.name_follow if rest.startswith(word)]
+    if any(len(word) > 1 for word in follow) or any(rest.startswith(head) for head in lex.title_heads):
+        return 2
+    if follow:
+        return 1
     for size in (4, 3, 2):
         word = rest[:size]
         entry = lex.words.get(word)
         if len(word) == size and entry and entry[0] >= 20 and not entry[1].startswith("nr"):
-            return True
-    return any(rest.startswith(head) for head in lex.title_heads)
+            return 1
+    return 0
 
 
-def plausible_name(name: str, lex: Lexicon) -> bool:
-    """A surname-led string that is not a common word, a title or a kinship term."""
+def boundary_after(text: str, end: int, lex: Lexicon) -> bool:
+    """True when a name may end at `end`: punctuation or the end, a name-follow word, or a common word."""
+    return boundary_strength(text, end, lex) > 0
+
+
+def plausible_name(name: str, lex: Lexicon, *, listed: bool = False) -> bool:
+    """A surname-led string that is not a common word, a title or a kinship term.
+
+    `listed`: the string stands in an enumeration of names (`陈振文、于建春、文英雄`), where a given name that is
+    also a common word (英雄) is still a given name."""
     if not 2 <= len(name) <= 4 or not all(is_cjk(c) for c in name):
         return False
     surname = name[:2] if name[:2] in lex.compound_surnames and len(name) >= 3 else name[:1]
@@ -56,7 +68,7 @@ def plausible_name(name: str, lex: Lexicon) -> bool:
     if surname in _FUNCTION_SURNAMES and len(given) < 2:
         return False
     given_entry = lex.words.get(given)
-    if len(given) == 2 and given_entry and not given_entry[1].startswith("nr") and (
+    if not listed and len(given) == 2 and given_entry and not given_entry[1].startswith("nr") and (
             given_entry[0] >= 5000 or (surname in _FUNCTION_SURNAMES and given_entry[0] >= 50)):
         return False
     entry = lex.words.get(name)
@@ -69,25 +81,28 @@ def plausible_name(name: str, lex: Lexicon) -> bool:
     return True
 
 
-def read_name_at(text: str, pos: int, lex: Lexicon) -> str | None:
-    """The personal name that starts at `pos`, or None."""
-    candidates = []
+def read_name_at(text: str, pos: int, lex: Lexicon, *, listed: bool = False) -> str | None:
+    """The personal name that starts at `pos`, or None; the surest boundary wins, then jieba, then length."""
+    candidates: list[tuple[int, str]] = []
     for surname_len in (2, 1):
         for given_len in (2, 1):
             name = text[pos:pos + surname_len + given_len]
-            if len(name) == surname_len + given_len and plausible_name(name, lex) and \
-                    len(name) - given_len == surname_len and boundary_after(text, pos + len(name), lex):
-                candidates.append(name)
+            if len(name) != surname_len + given_len or not plausible_name(name, lex, listed=listed):
+                continue
+            if len(name) - given_len != surname_len:
+                continue
+            strength = boundary_strength(text, pos + len(name), lex)
+            if strength:
+                candidates.append((strength, name))
     if not candidates:
         return None
-    if len(candidates) == 1:
-        return candidates[0]
+    best = max(strength for strength, _ in candidates)
+    names = [name for strength, name in candidates if strength == best]
+    if len(names) == 1:
+        return names[0]
     tokens = lex.tokenizer.lcut(text[pos:pos + 8])
     first = tokens[0] if tokens else ""
-    for name in candidates:
-        if name == first:
-            return name
-    return max(candidates, key=len)
+    return first if first in names else max(names, key=len)
 
 
 def starts_token(text: str, pos: int, lex: Lexicon) -> bool:

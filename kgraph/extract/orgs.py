@@ -42,6 +42,8 @@ def _left_edge(tokens: list[Token], last: int, lex: Lexicon) -> int:
         if prev.text == "）" and first >= 3 and tokens[first - 3].text == "（" and len(tokens[first - 2].text) <= 4:
             candidate = first - 3  # 中泽（荆州）建设有限公司
         elif is_name_part(prev, lex) and prev.text not in lex.title_heads:
+            if _is_suffix_token(prev, lex) and tokens[first].text[:1] in _SCOPE_CHARS:
+                break  # 区委 | 区政府: a new jurisdiction starts a new organisation
             candidate = first - 1
         else:
             break

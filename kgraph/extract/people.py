@@ -13,7 +13,14 @@ import functools
 import re
 from collections.abc import Iterable
 
-from kgraph.extract.names import boundary_after, is_cjk, read_name_at, read_name_before
+from kgraph.extract.names import (
+    boundary_after,
+    boundary_strength,
+    is_cjk,
+    plausible_name,
+    read_name_at,
+    read_name_before,
+)
 from kgraph.extract.titles import is_group_label_before, split_title_list, title_chain_before
 from kgraph.lexicon import Lexicon
 from kgraph.model import Article, Mention, PersonMention, Role
@@ -23,6 +30,10 @@ _REPORTER = re.compile(
 )
 _PHOTO_AFTER = re.compile(r"[（(]\s*([\u3400-\u9fff]{2,4}(?:\s+[\u3400-\u9fff]{2,4})*)\s*(?:摄影|摄)\s*[）)]")
 _PHOTO_BEFORE = re.compile(r"(?:摄影|图)[：:/]\s*")
+# a byline of bare names in brackets closing an article: （张明提 弓芳芳）
+_TAIL_BYLINE = re.compile(
+    r"[（(]\s*([\u3400-\u9fff]{2,4}(?:[ \u3000]+[\u3400-\u9fff]{2,4}){0,3})\s*[）)][ \u3000]*(?:\n|$)"
+)
 _BRACKETED = re.compile(r"[（(]([^（）()]{2,40})[）)]")
 _POST_NAME_HEADS = ("总书记", "书记")
 _OTHER_FOLLOW = ("同学", "老师", "先生", "女士", "教授", "医生", "村民", "师傅")
@@ -44,7 +55,7 @@ def _names_from(text: str, pos: int, lex: Lexicon, *, spaced: bool = False) -> l
     out: list[tuple[str, int]] = []
     pos = _skip_space(text, pos)
     while True:
-        name = read_name_at(text, pos, lex)
+        name = read_name_at(text, pos, lex, listed=bool(out))
         if name is None:
             return out
         out.append((name, pos))
@@ -67,6 +78,12 @@ def find_bylines(text: str, lex: Lexicon, bylines: Iterable = ()) -> list[Person
         for part in match.group(1).split():
             pos = text.find(part, match.start(1))
             found.append(PersonMention(part, pos, pos + len(part), Role.PHOTOGRAPHER))
+    for tail in _TAIL_BYLINE.finditer(text):
+        names = tail.group(1).split()
+        if all(plausible_name(n, lex) for n in names):
+            for name in names:
+                pos = text.find(name, tail.start())
+                found.append(PersonMention(name, pos, pos + len(name), Role.REPORTER))
     for match in _PHOTO_BEFORE.finditer(text):
         for name, pos in _names_from(text, match.end(), lex, spaced=True):
             found.append(PersonMention(name, pos, pos + len(name), Role.PHOTOGRAPHER))
@@ -96,8 +113,10 @@ def find_titled_people(text: str, lex: Lexicon) -> list[PersonMention]:
                 found.append(PersonMention(name, start, match.start(), Role.OFFICIAL, (title,)))
     for match in _pattern(lex.group_labels).finditer(text):
         if is_group_label_before(text, match.end(), lex):
-            for name, pos in _names_from(text, match.end(), lex):
-                found.append(PersonMention(name, pos, pos + len(name), Role.OFFICIAL))
+            names = _names_from(text, match.end(), lex)
+            if len(names) == 1 and boundary_strength(text, names[0][1] + len(names[0][0]), lex) < 2:
+                continue  # 县级领导包联重点项目: one "name" glued to a verb after a label is no name
+            found.extend(PersonMention(n, p, p + len(n), Role.OFFICIAL) for n, p in names)
     for match in _BRACKETED.finditer(text):
         titles = split_title_list(match.group(1), match.start(1), lex)
         name = read_name_before(text, match.start(), lex) if titles else None
@@ -129,6 +148,50 @@ def find_known_people(text: str, known: dict[str, Role], taken: list[tuple[int, 
     return found
 
 
+def find_surname_titles(text: str, mentions: list[PersonMention], lex: Lexicon) -> list[PersonMention]:
+    """`张书记强调`: a surname + title head is a person only when exactly one person of the article has that
+    surname and a title with that head; otherwise it is no name at all."""
+    found: list[PersonMention] = []
+    for match in _pattern(lex.title_heads).finditer(text):
+        start = match.start() - 1
+        if start < 0 or (start > 0 and is_cjk(text[start - 1]) and text[start - 1] not in "、"):
+            continue
+        surname = text[start]
+        holders = {m.name for m in mentions
+                   if m.name.startswith(surname) and any(t.text.endswith(match.group()) for t in m.titles)}
+        if len(holders) == 1:
+            found.append(PersonMention(holders.pop(), start, match.end(), Role.OFFICIAL))
+    return found
+
+
+def extend_enumerations(text: str, mentions: list[PersonMention], lex: Lexicon) -> list[PersonMention]:
+    """`王勇、袁青穗、黄惊华`: a plausible name enumerated with `、` next to a found person is a person too."""
+    taken = {(m.start, m.end) for m in mentions}
+    found: list[PersonMention] = []
+    queue = list(mentions)
+    while queue:
+        m = queue.pop()
+        if m.role not in (Role.OFFICIAL, Role.OTHER):
+            continue
+        candidates = []
+        if text[m.end:m.end + 1] == "、":
+            name = read_name_at(text, m.end + 1, lex)
+            if name:
+                candidates.append((name, m.end + 1))
+        if m.start > 0 and text[m.start - 1] == "、":
+            name = read_name_before(text, m.start - 1, lex)
+            if name:
+                candidates.append((name, m.start - 1 - len(name)))
+        for name, start in candidates:
+            span = (start, start + len(name))
+            if not any(s < span[1] and span[0] < e for s, e in taken):
+                new = PersonMention(name, start, span[1], m.role)
+                taken.add(span)
+                found.append(new)
+                queue.append(new)
+    return found
+
+
 def _merge(mentions: list[PersonMention]) -> list[PersonMention]:
     """One mention per span: a byline beats a title reading of the same span; more titles beat fewer."""
     rank = {Role.REPORTER: 0, Role.PHOTOGRAPHER: 0, Role.OFFICIAL: 1, Role.OTHER: 2}
@@ -148,8 +211,12 @@ def extract_people(article: Article, lex: Lexicon, known: dict[str, Role] | None
     mentions = _merge(find_bylines(text, lex, article.bylines) + find_titled_people(text, lex))
     credited = {m.name for m in mentions if m.role in (Role.REPORTER, Role.PHOTOGRAPHER)}
     mentions = [m for m in mentions if m.name not in credited or m.role in (Role.REPORTER, Role.PHOTOGRAPHER)]
+    taken = [(m.start, m.end) for m in mentions]
+    mentions += [m for m in find_surname_titles(text, mentions, lex)
+                 if not any(s < m.end and m.start < e for s, e in taken)]
     if known:
         taken = [(m.start, m.end) for m in mentions]
         rest = {n: r for n, r in known.items() if n not in credited}
-        mentions = sorted(mentions + find_known_people(text, rest, taken, lex), key=lambda m: (m.start, m.end))
+        mentions = mentions + find_known_people(text, rest, taken, lex)
+        mentions = sorted(mentions + extend_enumerations(text, mentions, lex), key=lambda m: (m.start, m.end))
     return tuple(mentions)

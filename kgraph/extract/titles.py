@@ -1,8 +1,8 @@
 """Titles by grammar: scope + optional rank + head, read leftwards from where a name starts.
 
 `区委常委、常务副区长周远栋`: the head 区长 ends right before the name; its rank 常务副 and any scope (荆州区委,
-区人大常委会党组) extend to the left until a delimiter, a verb or a stop word; titles chain over `、` (and `，`
-when the piece before is itself a title: `荆州区委常委、副区长，荆州高新区党工委委员、副主任王厚强`).
+区人大常委会党组) extend to the left until a delimiter, a verb or a stop word; titles chain over `、` and `兼`
+(and `，` when the piece before is itself a title: `荆州区委常委、副区长，荆州高新区党工委委员、副主任王厚强`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from kgraph.lexicon import Lexicon
 from kgraph.model import Mention
 
-DELIMITERS = set("，。、；：！？“”‘’（）()《》【】「」\n\t ,.;:!?\"'—·…□■●")
+DELIMITERS = set("，。、；：！？“”‘’（）()《》【】「」\n\t ,.;:!?\"'—·…□■●兼")
 _MAX_TITLE = 24
 # prepositions, conjunctions, particles and pronouns end a scope; verbs do not (全面依法治区委员会 has verbs)
 _CUT_TAGS = {"p", "c", "r", "ul", "uj", "uz", "ug", "y", "e"}
@@ -63,7 +63,7 @@ def title_chain_before(text: str, end: int, lex: Lexicon) -> tuple[Mention, ...]
         if title is None:
             break
         chain.append(title)
-        if title.start == 0 or text[title.start - 1] not in "、，,":
+        if title.start == 0 or text[title.start - 1] not in "、，,兼":
             break
         pos = title.start - 1
     return tuple(reversed(chain))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 IDEO = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -19,10 +21,12 @@ SPACES = " \t\u3000\xa0"
 # a sentence ends with 。！？… possibly followed by closing quotes or brackets
 SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)]*$")
 SENTENCE_PUNCT = re.compile(r"[，。；！？：,;!?:]")
-# `（王芸 摄）`, `(肖博 摄)`, `（记者 张三 摄）` at the end of a caption
+# `（王芸 摄）`, `(肖博 摄)`, `（记者 张三 摄）` at the end of a caption, or `…。 王芸 摄` without brackets
+_CREDIT_ROLE = r"(?:(?:本报)?(?:特约|见习|实习)?(?:摄影)?(?:记者|通讯员)\s*)?"
+_CREDIT_NAMES = rf"[{IDEO}·]{{2,4}}(?:[\s、，,]+[{IDEO}·]{{2,4}})*"
 CREDIT = re.compile(
-    rf"[（(]\s*(?:(?:本报)?(?:特约|见习|实习)?(?:摄影)?(?:记者|通讯员)\s*)?"
-    rf"(?P<names>[{IDEO}·]{{2,4}}(?:[\s、，,]+[{IDEO}·]{{2,4}})*)\s*/?\s*摄影?\s*[）)]\s*$"
+    rf"(?:[（(]\s*{_CREDIT_ROLE}(?P<names>{_CREDIT_NAMES})\s*/?\s*摄影?\s*[）)]"
+    rf"|(?:^|(?<=[。！？”\s])){_CREDIT_ROLE}(?P<bare>{_CREDIT_NAMES})(?:\s+|\s*/)摄影?)\s*$"
 )
 # `本报讯`, `本报5月26日讯`, `荆州日报讯`, `新华社北京5月1日电`, optionally with a bracketed byline
 OPENING = re.compile(
@@ -63,32 +67,45 @@ def strip_noise(line: str) -> str:
     return ZERO_WIDTH.sub("", line).replace("\xa0", " ").strip(SPACES)
 
 
+def _doubled_options(text: str, i: int) -> Iterator[tuple[int, str]]:
+    """Ways to read a chunk at `i`, shortest first: a run of blanks once, or `XX` read as `X`; (end, chunk) pairs."""
+    if text[i] in SPACES:
+        j = i
+        while j < len(text) and text[j] in SPACES:
+            j += 1
+        yield j, text[i:j]
+        return
+    for k in range(1, (len(text) - i) // 2 + 1):
+        if text[i + k] == text[i] and text[i : i + k] == text[i + k : i + 2 * k]:
+            yield i + 2 * k, text[i : i + k]
+
+
 def _doubled_chunks(text: str) -> list[str] | None:
-    """Cut `text` into chunks each printed twice in a row (`77 月月` -> 7, 月), blanks once; None if impossible."""
-    n, memo = len(text), {}
+    """Cut `text` into chunks each printed twice in a row (`77 月月` -> 7, 月), blanks once; None if impossible.
 
-    def solve(i: int) -> list[str] | None:
-        if i == n:
-            return []
-        if i in memo:
-            return memo[i]
-        memo[i] = None
-        if text[i] in SPACES:
-            j = i
-            while j < n and text[j] in SPACES:
-                j += 1
-            rest = solve(j)
-            memo[i] = None if rest is None else [text[i:j], *rest]
-            return memo[i]
-        for k in range(1, (n - i) // 2 + 1):
-            if text[i + k] == text[i] and text[i : i + k] == text[i + k : i + 2 * k]:
-                rest = solve(i + 2 * k)
-                if rest is not None:
-                    memo[i] = [text[i : i + k], *rest]
-                    break
-        return memo[i]
-
-    return solve(0) if n >= 2 else None
+    A depth-first search without recursion: long lines of one repeated sign (`————`) must not exhaust the stack.
+    """
+    counts = Counter(c for c in text if c not in SPACES)
+    if len(text) < 2 or any(count % 2 for count in counts.values()):  # a doubled line holds every sign twice
+        return None
+    failed: set[int] = set()
+    chunks: list[str] = []
+    stack = [(0, _doubled_options(text, 0))]
+    while stack:
+        position, options = stack[-1]
+        if position == len(text):
+            return chunks
+        for end, chunk in options:
+            if end not in failed:
+                chunks.append(chunk)
+                stack.append((end, _doubled_options(text, end) if end < len(text) else iter(())))
+                break
+        else:
+            failed.add(position)
+            stack.pop()
+            if chunks:
+                chunks.pop()
+    return None
 
 
 def undouble(line: str) -> str:
@@ -207,6 +224,7 @@ def heading_shaped(text: str) -> bool:
         and not OPENING.match(text)
         and not BYLINE_LINE.match(text)
         and not CREDIT.search(text)
+        and not META_LINE.match(text)
     )
 
 
@@ -319,15 +337,22 @@ def _is_title(line: Line, following: Line | None) -> bool:
     )
 
 
+def _split_title(blocks: list[list[Line]]) -> tuple[list[list[Line]], bool]:
+    """On a page without openings (a web article) the first line is the title, cut off its block if need be."""
+    if not blocks or (len(blocks) == 1 and len(blocks[0]) == 1):
+        return blocks, False
+    first = blocks[0]
+    if not _is_title(first[0], first[1] if len(first) > 1 else None):
+        return blocks, False
+    return [first[:1], *([first[1:]] if len(first) > 1 else []), *blocks[1:]], True
+
+
 def paragraphs(text: str) -> list[Para]:
     """The page as paragraphs (one per joined text paragraph), heading lines and byline lines, in print order."""
     blocks = _blocks(split_lines(text))
-    web = not any(_starts_block(line) and not line.indented for block in blocks for line in block)
-    title = web and len(blocks) > 1 or bool(blocks and len(blocks[0]) > 1)
-    if web and title and _is_title(blocks[0][0], blocks[0][1] if len(blocks[0]) > 1 else None):
-        blocks[0:1] = [blocks[0][:1], blocks[0][1:]] if len(blocks[0]) > 1 else [blocks[0]]
-    else:
-        title = False
+    title = False
+    if not any(OPENING.match(line.text) or BYLINE_LINE.match(line.text) for block in blocks for line in block):
+        blocks, title = _split_title(blocks)
     paras: list[Para] = []
     for b, block in enumerate(blocks):
         prev = paras[-1] if paras else None

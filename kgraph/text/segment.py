@@ -29,7 +29,7 @@ from kgraph.text.clean import (
     paragraphs,
 )
 
-ROLE_WORDS = re.compile(r"(摄影记者|摄影|(?:本报|特约|见习|实习|首席)?(?:记者|通讯员)|实习生)")
+ROLE_WORDS = re.compile(r"(摄影记者|摄影|(?:本报|特约|见习|实习|首席|全媒体|融媒体|融媒)?(?:记者|通讯员)|实习生)")
 NAME = re.compile(rf"^[{IDEO}·]{{2,4}}$")
 STAFF_ROLE = re.compile(r"(责任编辑|编辑|审核|[一二三终]审|校对|图文|文/图|文图|摄影|作者|记者|通讯员)\s*[：:/]")
 DATE = re.compile(r"(?:(?P<year>\d{4})\s*[年\-/.]\s*)?(?P<month>\d{1,2})\s*[月\-/.]\s*(?P<day>\d{1,2})\s*日?")
@@ -38,13 +38,16 @@ CAPTION_LEAD = re.compile(r"^.{0,25}?(?:\d{1,2}月\d{1,2}日|近日|日前|近�
 ADVERBIAL = re.compile(r"^(?:为|为了|在|据|随着|根据|按照|当|经过)")
 LEAD_CHARS = 120
 MAX_LEAD_HEADLINE = 80
+FURNITURE_CHARS = 40
 
 # scores of the headline assignment (see `_assign`): similarity is a share of a line's weighted bigrams
 ADJACENT = 0.15  # a run printed right before or after a body
+TIGHT = 0.15  # a run printed with no blank line before the next body
 FAR = 0.25  # per line piece given to a body it does not touch
 NEW_RUN = 0.3  # cutting a headline block once more
 STRONG = 0.2  # least similarity of a main headline to its body
 HEADLINE_CHARS = 8  # a weakly similar line may still head the body it touches if it is this long
+MAX_RUN = 8  # line pieces in one run, which bounds the work on long lists of short lines
 TRAVEL_CHARS = 10  # a run shorter than this is a label or a sub-headline: it stays next to where it is printed
 LEAD = 1.5  # a main headline retells the lead sentence; sub-headlines quote the body further down
 LENGTH = 0.04  # per character (up to 25): a main headline says more than its sub-headlines
@@ -53,8 +56,9 @@ EARLY = 0.05  # a headline block is read top down: main headline, then sub-headl
 
 @dataclass
 class Body:
+    """The text paragraphs of one article, and the headline pieces given to it."""
+
     paras: list[Para]
-    kind: str  # "news" (opening or byline line), "caption" or "plain"
     units: list[Unit] = field(default_factory=list)
 
     @property
@@ -90,27 +94,28 @@ def _bodies(paras: list[Para], single: bool) -> list[Body]:
     bodies: list[Body] = []
     current: Body | None = None
     for para in paras:
-        if para.kind == HEADING and not (single and current):
+        if para.kind == HEADING:
             current = None
             continue
         closed = current is not None and CREDIT.search(current.paras[-1].text) and not single
         if current is None or (_opens(para) and not single) or closed:
-            current = Body([], "news" if _opens(para) else "plain")
+            current = Body([])
             bodies.append(current)
-        current.paras.append(Para(TEXT, para.text, para.start, para.end) if para.kind == HEADING else para)
+        current.paras.append(para)
     return [piece for body in bodies for piece in _split_captions(body)]
 
 
 def _split_captions(body: Body) -> list[Body]:
-    """Cut a photo caption (a dated paragraph ending `（X 摄）`) off the end of the body it was printed after."""
+    """Cut a photo caption (a dated paragraph ending `（X 摄）`) off the end of the body it was printed after.
+
+    Without a dated paragraph among the last ones, the credit is the photo of the article itself.
+    """
     last = len(body.paras) - 1
     if not CREDIT.search(body.paras[last].text):
         return [body]
-    if body.kind != "news":
-        return [Body(body.paras, "caption")]
     for k in range(last, max(last - 3, 0), -1):
         if CAPTION_LEAD.match(body.paras[k].text):
-            return [Body(body.paras[:k], "news"), Body(body.paras[k:], "caption")]
+            return [Body(body.paras[:k]), Body(body.paras[k:])]
     return [body]
 
 
@@ -184,26 +189,32 @@ class Similarity:
         return share * min(1.0, len(grams) / 5)
 
 
-def _assign(units: list[Unit], before: int | None, after: int | None, sim: Similarity) -> list[tuple[int, list[Unit]]]:
+def _assign(
+    units: list[Unit], before: int | None, after: int | None, sim: Similarity, *, tight: bool = False
+) -> list[tuple[int, list[Unit]]]:
     """Cut one block of headline lines into runs, each given to a body: most shared words, fewest cuts.
 
     A run touching the block's edge earns a bonus for the body on that side; a run given to a body elsewhere on
     the page pays a penalty, so only a clearly matching headline travels, and a short one (a section label
-    shares words with any body) never does.
+    shares words with any body) never does. A block printed with no blank line before the next body (`tight`)
+    leans to that body.
     """
     n, bodies = len(units), range(sim.n)
     scores = [[sim(u.text, b) for b in bodies] for u in units]
     best: list[tuple[float, list[tuple[int, int, int]]]] = [(0.0, [])]
     for j in range(1, n + 1):
         options = []
-        for i in range(j):
+        for i in range(max(j - MAX_RUN, 0), j):
             short = sum(ideographs(u.text) for u in units[i:j]) < TRAVEL_CHARS
             for b in bodies:
                 touches = (i == 0 and b == before) or (j == n and b == after)
                 if touches or not short:
-                    score = sum(scores[k][b] - (not touches) * FAR for k in range(i, j)) + touches * ADJACENT - NEW_RUN
+                    bonus = ADJACENT + TIGHT * (tight and j == n and b == after) if touches else 0.0
+                    score = sum(scores[k][b] - (not touches) * FAR for k in range(i, j)) + bonus - NEW_RUN
                     options.append((best[i][0] + score, [*best[i][1], (i, j, b)]))
         best.append(max(options, key=lambda option: option[0], default=(-math.inf, [])))
+    if not best[n][1]:  # no way to cut it (a long list of short lines): it stays with its neighbour
+        return [(before if after is None else after, units)]
     return [(b, units[i:j]) for i, j, b in best[n][1]]
 
 
@@ -227,7 +238,10 @@ def _attach_headlines(paras: list[Para], bodies: list[Body], source: str, sim: S
     for group in filter(None, groups):
         before = max((k for k, b in enumerate(bodies) if b.end <= group[0].start), default=None)
         after = min((k for k, b in enumerate(bodies) if b.start >= group[-1].end), default=None)
-        for k, run in _assign(group, before, after, sim):
+        tight = after is not None and "\n\n" not in re.sub(
+            r"[ \t\u3000]", "", source[group[-1].end : bodies[after].start]
+        )
+        for k, run in _assign(group, before, after, sim, tight=tight):
             touches = k == before and run[0] is group[0] or k == after and run[-1] is group[-1]
             bodies[k].units.extend(replace(u, run=runs, attached=touches) for u in run)
             runs += 1
@@ -304,6 +318,8 @@ def find_date(lead: str, headline: str = "") -> str | None:
 
 
 def _names(chunk: str) -> list[str]:
+    # 通讯员孙臣涛文/图: the credit for text and photos, not part of the name
+    chunk = re.sub(r"(?:文/图|文／图|图/文|文图|图文)$", "", chunk.strip())
     return [n for n in re.split(r"[\s、，,/]+", chunk) if NAME.match(n)]
 
 
@@ -318,7 +334,8 @@ def parse_bylines(credit: str) -> list[Byline]:
     return found
 
 
-def _bylines(body: Body) -> list[Byline]:
+def _bylines(body: Body, *, staff: bool) -> list[Byline]:
+    """Reporters and photographers credited in the body; staff credits (`编辑：X`) only on a one-article page."""
     found: list[Byline] = []
     for para in body.paras:
         if para.kind == BYLINE:
@@ -326,8 +343,8 @@ def _bylines(body: Body) -> list[Byline]:
         elif (opening := OPENING.match(para.text)) and opening.group("byline"):
             found.extend(parse_bylines(opening.group("byline")))
         if credit := CREDIT.search(para.text):
-            found.extend(Byline(n, Role.PHOTOGRAPHER) for n in _names(credit.group("names")))
-        if META_LINE.match(para.text):  # `编辑：张三 审核：李四`
+            found.extend(Byline(n, Role.PHOTOGRAPHER) for n in _names(credit.group("names") or credit.group("bare")))
+        if staff and META_LINE.match(para.text):  # `编辑：张三 审核：李四`
             pieces = STAFF_ROLE.split(para.text)
             for role, names in zip(pieces[1::2], pieces[2::2], strict=True):
                 kind = Role.PHOTOGRAPHER if role == "摄影" else Role.REPORTER
@@ -380,6 +397,14 @@ def _headline(body: Body, index: int, sim: Similarity) -> tuple[str, str]:
     return lines[main][0], " ".join(lines[k][0] for k in order if k != main)
 
 
+def _furniture(body: Body) -> bool:
+    """Page furniture (a running head, a date line), not an article: short text that never ends a sentence."""
+    text = _lead(body)
+    if any(_opens(p) or CREDIT.search(p.text) for p in body.paras):
+        return not text.strip()
+    return not re.search(r"[。！？!?]", text) and ideographs(text) < FURNITURE_CHARS
+
+
 def _span(body: Body) -> tuple[int, int]:
     spans = [(body.start, body.end), *((u.start, u.end) for u in body.units if u.attached)]
     return min(s for s, _ in spans), max(e for _, e in spans)
@@ -390,7 +415,10 @@ def split_articles(text: str, source: str) -> list[Article]:
     paras = paragraphs(text)
     # a web page: no opening or byline line, at most one photo: its headings are one article's sub-titles
     single = not any(_opens(p) for p in paras) and sum(bool(CREDIT.search(p.text)) for p in paras) <= 1
-    bodies = [b for b in _bodies(paras, single) if _lead(b).strip()]
+    if single:  # headings after the title are the sub-titles of its one article
+        title = next((k for k, p in enumerate(paras) if p.kind != HEADING), len(paras))
+        paras = [*paras[:title], *(replace(p, kind=TEXT) for p in paras[title:])]
+    bodies = [b for b in _bodies(paras, single) if not _furniture(b)]
     if not bodies:
         return []
     sim = Similarity(bodies)
@@ -407,7 +435,7 @@ def split_articles(text: str, source: str) -> list[Article]:
                 subheadline=sub,
                 body=_body_text(body),
                 date=find_date(_lead(body), headline),
-                bylines=tuple(_bylines(body)),
+                bylines=tuple(_bylines(body, staff=len(bodies) == 1)),
                 start=start,
                 end=end,
             )

@@ -133,3 +133,44 @@ def test_parts_leader_whose_thought_is_named_is_only_mentioned(lex):
             "深刻认识习近平法治思想的重大意义。")
     known = {"习近平": Role.OFFICIAL}
     assert _parts(text, lex, known) == {"万玲玲": Part.ORGANIZER, "习近平": Part.MENTIONED}
+
+
+def test_people_title_joined_by_jian(lex):
+    found = people("区委常委、副区长兼区公安分局局长李建华出席会议。", lex)
+    assert found["李建华"][1] == ("区委常委", "副区长", "区公安分局局长")
+
+
+def test_people_surname_and_title_resolve_to_the_one_holder(lex):
+    text = "县委书记王建国主持会议，副县长王小明参加。会上，王书记强调，要抓好落实。"
+    found = extract_people(Article("t.txt", 0, "", text), lex)
+    spans = [(m.name, text[m.start:m.end]) for m in found]
+    assert ("王建国", "王书记") in spans
+
+
+def test_people_surname_and_title_without_a_holder_is_nobody(lex):
+    assert people("“感谢张书记！”村民们说。", lex) == {}
+
+
+def test_people_unknown_name_enumerated_between_known_ones(lex):
+    known = {"王勇": Role.OFFICIAL, "黄惊华": Role.OFFICIAL}
+    found = people("区委副书记、王勇、袁青穗、黄惊华，区委党建工作领导小组全体成员参加会议。", lex, known)
+    assert set(found) == {"王勇", "袁青穗", "黄惊华"}
+
+
+def test_people_bare_names_in_brackets_closing_an_article_are_reporters(lex):
+    text = "会议要求，要真抓实干完胜决战脱贫攻坚。（张明提 弓芳芳）\n（责任编辑：李鑫焱）"
+    assert people(text, lex) == {"张明提": ("reporter", ()), "弓芳芳": ("reporter", ()), "李鑫焱": ("reporter", ())}
+
+
+def test_people_name_ends_before_zuo_le(lex):
+    found = people("县委常委、组织部长、党校校长刘敏作了重要讲话。", lex)
+    assert found == {"刘敏": ("official", ("县委常委", "组织部长", "党校校长"))}
+
+
+def test_people_verb_after_a_group_label_is_no_name(lex):
+    assert people("县级领导包联重点项目，压实责任。", lex) == {}
+
+
+def test_people_common_word_given_name_in_a_titled_list(lex):
+    found = people("县政协副主席陈振文、于建春、文英雄参加视察。", lex)
+    assert set(found) == {"陈振文", "于建春", "文英雄"}
