@@ -29,6 +29,9 @@ _STUDIED_AFTER = re.compile(r"^[^。；！？\n]{0,40}?(讲话|精神|指示|批
 _STUDIED_NAMED = re.compile(
     r"^(?!同志?在|作|做|发表)[^，。；！？\n]{0,14}?(思想|讲话精神|重要指示|重要批示|重要论述|新理念)"
 )
+# `“…成长。”荆州区马山中学校长陈建军说`: a source quoted after the quotation is heard, not met
+_QUOTE_BEFORE = re.compile(r"”[^，。；！？“”\n]{0,30}$")
+_QUOTE_AFTER = re.compile(r"^(说|表示|介绍|告诉记者|坦言)")
 _SENTENCE_START = re.compile(r"[。；！？\n]")
 
 
@@ -50,6 +53,8 @@ def part_of(text: str, mention: PersonMention) -> Part:
     before = text[clause_start:mention.start]
     after = text[mention.end:]
     if (_STUDIED_BEFORE.search(before) and _STUDIED_AFTER.search(after)) or _STUDIED_NAMED.search(after):
+        return Part.MENTIONED
+    if _QUOTE_BEFORE.search(text[max(0, mention.start - 31):mention.start]) and _QUOTE_AFTER.search(after):
         return Part.MENTIONED
     if _ORGANIZE.search(after):
         return Part.ORGANIZER

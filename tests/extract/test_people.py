@@ -174,3 +174,9 @@ def test_people_verb_after_a_group_label_is_no_name(lex):
 def test_people_common_word_given_name_in_a_titled_list(lex):
     found = people("县政协副主席陈振文、于建春、文英雄参加视察。", lex)
     assert set(found) == {"陈振文", "于建春", "文英雄"}
+
+
+def test_parts_source_quoted_after_a_quotation_is_not_an_attendee(lex):
+    text = ("“我们将不遗余力地帮助他们，让他们在学校的关爱下健康快乐成长。”荆州区马山中学校长陈建军说。"
+            "区委常委、统战部部长胡庆海表示，区政府将坚持规划引领。")
+    assert _parts(text, lex) == {"陈建军": Part.MENTIONED, "胡庆海": Part.ATTENDEE}
