@@ -84,6 +84,7 @@ class PersonMention:
     role: Role
     titles: tuple[Mention, ...] = ()
     part: Part = Part.MENTIONED
+    label: Mention | None = None  # a group label the name was listed under (荆州高新区领导): no title, a scope
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,7 @@ class Event:
     place: str | None = None
     organizers: tuple[str, ...] = ()
     attendees: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()  # organizers or attendees who spoke (强调, 指出, 讲话 ...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,3 +163,13 @@ class Corpus:
     organizations: tuple[Organization, ...] = ()
     places: tuple[Place, ...] = ()
     sources: tuple[str, ...] = field(default=())
+    merges: tuple[NameMerge, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NameMerge:
+    """A spelling read as a variant of another person's name, with the evidence for it."""
+
+    kept: str
+    variant: str
+    reasons: tuple[str, ...]

@@ -19,7 +19,7 @@ from kgraph.extract import extract_article, extract_people, known_names, load_le
 from kgraph.model import Article, Corpus, Extraction
 from kgraph.rdf.build import build_graph
 from kgraph.rdf.vocab import DEFAULT_BASE
-from kgraph.resolve import resolve_orgs, resolve_people, resolve_places
+from kgraph.resolve import merge_variants, resolve_orgs, resolve_people, resolve_places
 from kgraph.text import split_articles
 
 Progress = Callable[[str], None]
@@ -37,19 +37,23 @@ def read_articles(pages: Iterable[tuple[str, str]]) -> list[Article]:
     return articles
 
 
-def extract_corpus(articles: list[Article], *, lexicon: Path | None = None, progress: Progress = _quiet
-                   ) -> Corpus:
-    """Stages 2 and 3: extraction over all articles, then resolution over the whole corpus."""
+def extract_corpus(articles: list[Article], *, lexicon: Path | None = None, merge: bool = True,
+                   progress: Progress = _quiet) -> Corpus:
+    """Stages 2 and 3: extraction over all articles, then resolution over the whole corpus.
+
+    `merge=False` keeps every spelling of a name as its own person (no variant merging)."""
     lex = load_lexicon(lexicon)
     known = known_names(extract_people(article, lex) for article in articles)
     extractions: list[Extraction] = []
     for article in articles:
         extractions.append(extract_article(article, lex, known))
         progress(article.source)
+    extractions, merges = merge_variants(extractions) if merge else (extractions, ())
     return Corpus(
         articles=tuple(articles),
         extractions=tuple(extractions),
-        people=resolve_people(extractions, lex),
+        people=resolve_people(extractions, lex, merges),
+        merges=merges,
         organizations=resolve_orgs(extractions),
         places=resolve_places(extractions),
         sources=tuple(sorted({a.source for a in articles})),
@@ -57,7 +61,7 @@ def extract_corpus(articles: list[Article], *, lexicon: Path | None = None, prog
 
 
 def build(pages: Iterable[tuple[str, str]], *, base: str = DEFAULT_BASE, lexicon: Path | None = None,
-          progress: Progress = _quiet) -> tuple[Corpus, Graph]:
+          merge: bool = True, progress: Progress = _quiet) -> tuple[Corpus, Graph]:
     """The whole pipeline on in-memory pages: the resolved corpus and its RDF graph."""
-    corpus = extract_corpus(read_articles(pages), lexicon=lexicon, progress=progress)
+    corpus = extract_corpus(read_articles(pages), lexicon=lexicon, merge=merge, progress=progress)
     return corpus, build_graph(corpus, base=base)

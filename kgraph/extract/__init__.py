@@ -22,7 +22,7 @@ def extract_article(article: Article, lex: Lexicon, known: dict[str, Role] | Non
     orgs = extract_orgs(text, lex, tokens)
     places = extract_places(text, lex, tokens, orgs)
     people = assign_parts(article, extract_people(article, lex, known))
-    event = extract_event(article, people, place=places[0].text if places else None)
+    event = extract_event(article, people, places)
     return Extraction(article, people, orgs, places, event)
 
 

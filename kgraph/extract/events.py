@@ -8,8 +8,9 @@ reporters and photographers are never attendees, and a leader whose speech is on
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from kgraph.model import Article, Event, Part, PersonMention, Role
+from kgraph.model import Article, Event, Mention, Part, PersonMention, Role
 
 # (type, words that signal it), in order of precedence when a headline names several
 EVENT_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -32,6 +33,8 @@ _STUDIED_NAMED = re.compile(
 # `“…成长。”荆州区马山中学校长陈建军说`: a source quoted after the quotation is heard, not met
 _QUOTE_BEFORE = re.compile(r"”[^，。；！？“”\n]{0,30}$")
 _QUOTE_AFTER = re.compile(r"^(说|表示|介绍|告诉记者|坦言)")
+_SPEAK = re.compile(r"^[^，。；！？\n]{0,3}?(强调|指出|要求|讲话|表示|介绍|发言|说|提出|希望)")
+_VENUE = re.compile(r"(在|到|赴|于|来到|走进|前往)$")
 _SENTENCE_START = re.compile(r"[。；！？\n]")
 
 
@@ -65,16 +68,31 @@ def assign_parts(article: Article, people: tuple[PersonMention, ...]) -> tuple[P
     """Each mention with its part; a person is an organizer if any of their mentions says so."""
     text = article.text
     parts = [part_of(text, m) for m in people]
-    return tuple(
-        PersonMention(m.name, m.start, m.end, m.role, m.titles, part) for m, part in zip(people, parts, strict=True)
-    )
+    return tuple(replace(m, part=part) for m, part in zip(people, parts, strict=True))
 
 
-def extract_event(article: Article, people: tuple[PersonMention, ...], *, place: str | None = None
+def event_place(article: Article, places: tuple[Mention, ...]) -> str | None:
+    """Where it happened: a place after 在/到/赴 in the first sentence of the body, else the first place named
+    there; None rather than a guess from further down."""
+    text = article.text
+    body_start = len(article.text) - len(article.body)
+    first_end = body_start + len(_SENTENCE_START.split(article.body, maxsplit=1)[0])
+    early = [p for p in places if body_start <= p.start < first_end]
+    for place in early:
+        if _VENUE.search(text[max(0, place.start - 2):place.start]):
+            return place.text
+    return early[0].text if early else None
+
+
+def extract_event(article: Article, people: tuple[PersonMention, ...], places: tuple[Mention, ...] = ()
                   ) -> Event | None:
     """The article's event, or None when nobody takes part in it."""
     organizers = sorted({m.name for m in people if m.part is Part.ORGANIZER})
     attendees = sorted({m.name for m in people if m.part is Part.ATTENDEE} - set(organizers))
     if not organizers and not attendees:
         return None
-    return Event(event_type(article), article.date, place, tuple(organizers), tuple(attendees))
+    text = article.text
+    members = set(organizers) | set(attendees)
+    speakers = sorted({m.name for m in people if m.name in members and _SPEAK.search(text[m.end:m.end + 8])})
+    return Event(event_type(article), article.date, event_place(article, places), tuple(organizers),
+                 tuple(attendees), tuple(speakers))

@@ -21,7 +21,7 @@ from kgraph.extract.names import (
     read_name_at,
     read_name_before,
 )
-from kgraph.extract.titles import is_group_label_before, split_title_list, title_chain_before
+from kgraph.extract.titles import group_label_before, split_title_list, title_chain_before
 from kgraph.lexicon import Lexicon
 from kgraph.model import Article, Mention, PersonMention, Role
 
@@ -112,11 +112,11 @@ def find_titled_people(text: str, lex: Lexicon) -> list[PersonMention]:
                 start = match.start() - len(name)
                 found.append(PersonMention(name, start, match.start(), Role.OFFICIAL, (title,)))
     for match in _pattern(lex.group_labels).finditer(text):
-        if is_group_label_before(text, match.end(), lex):
-            names = _names_from(text, match.end(), lex)
-            if len(names) == 1 and boundary_strength(text, names[0][1] + len(names[0][0]), lex) < 2:
-                continue  # 县级领导包联重点项目: one "name" glued to a verb after a label is no name
-            found.extend(PersonMention(n, p, p + len(n), Role.OFFICIAL) for n, p in names)
+        label = group_label_before(text, match.end(), lex)
+        names = _names_from(text, match.end(), lex) if label else []
+        if len(names) == 1 and boundary_strength(text, names[0][1] + len(names[0][0]), lex) < 2:
+            continue  # 县级领导包联重点项目: one "name" glued to a verb after a label is no name
+        found.extend(PersonMention(n, p, p + len(n), Role.OFFICIAL, label=label) for n, p in names)
     for match in _BRACKETED.finditer(text):
         titles = split_title_list(match.group(1), match.start(1), lex)
         name = read_name_before(text, match.start(), lex) if titles else None

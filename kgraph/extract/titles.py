@@ -92,6 +92,10 @@ def split_title_list(text: str, start: int, lex: Lexicon) -> tuple[Mention, ...]
     return tuple(out)
 
 
-def is_group_label_before(text: str, end: int, lex: Lexicon) -> bool:
-    """`区领导路明、胡庆海`: a generic label that introduces names without giving them a title."""
-    return any(text.startswith(label, end - len(label)) for label in lex.group_labels)
+def group_label_before(text: str, end: int, lex: Lexicon) -> Mention | None:
+    """`两区领导路明、胡庆海`: a generic label (with its scope) that introduces names without giving a title."""
+    for label in lex.group_labels:
+        if text.startswith(label, end - len(label)):
+            start = _scope_start(text, end - len(label), lex)
+            return Mention("label", text[start:end], start, end)
+    return None

@@ -155,6 +155,17 @@ class _Builder:
             self.add(node, SCHEMA.organizer, self.iri.person(name))
         for name in event.attendees:
             self.add(node, SCHEMA.attendee, self.iri.person(name))
+        for name in event.speakers:
+            self.add(node, SCHEMA.performer, self.iri.person(name))
+
+    def merges(self) -> None:
+        for merge in self.corpus.merges:
+            node = self.iri.merge(merge.kept, merge.variant)
+            self.add(node, RDF.type, KG.NameMerge)
+            self.add(node, KG.kept, self.iri.person(merge.kept))
+            self.add(node, KG.variant, _zh(merge.variant))
+            for reason in merge.reasons:
+                self.add(node, KG.reason, Literal(reason))
 
     def collaborations(self) -> None:
         """The works-with edge, materialised: weight = shared events, the events as evidence."""
@@ -187,4 +198,5 @@ def build_graph(corpus: Corpus, *, base: str = DEFAULT_BASE) -> Graph:
         builder.bylines(extraction)
         builder.event(extraction)
     builder.collaborations()
+    builder.merges()
     return builder.graph

@@ -60,6 +60,9 @@ class Minter:
     def event(self, article_id: str) -> URIRef:
         return self._iri("event", slug(article_id))
 
+    def merge(self, kept: str, variant: str) -> URIRef:
+        return self._iri("merge", f"{slug(kept)}--{slug(variant)}")
+
     def collaboration(self, a: str, b: str) -> URIRef:
         first, second = sorted((a, b))
         return self._iri("collaboration", f"{slug(first)}--{slug(second)}")

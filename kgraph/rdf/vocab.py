@@ -24,6 +24,7 @@ class KG(DefinedNamespace):
     Mention: URIRef  # a span of an article's text that names a person, title, organisation or place
     Collaboration: URIRef  # the materialised works-with edge between two people
     SourceFile: URIRef  # an input file
+    NameMerge: URIRef  # the decision that a spelling is a variant of a person's name, with its reasons
 
     # properties
     role: URIRef  # official | reporter | photographer | other
@@ -40,3 +41,6 @@ class KG(DefinedNamespace):
     participant: URIRef  # collaboration -> each of its two people
     weight: URIRef  # collaboration -> number of shared events (xsd:integer)
     dateline: URIRef  # the date as printed, when it has no year ("05-26") or is vague ("近日")
+    kept: URIRef  # name merge -> the person the variant was merged into
+    variant: URIRef  # name merge -> the variant spelling (literal)
+    reason: URIRef  # name merge -> one piece of evidence for it (literal)

