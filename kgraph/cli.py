@@ -64,7 +64,12 @@ def cli() -> None:
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the data's own nodes.")
 @click.option("--lexicon", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of extra lexicon files (same names as kgraph/lexicons/*.txt) added to the defaults.")
-def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None) -> None:
+@click.option("--year", type=click.IntRange(1900, 2100),
+              help="Year of dates printed without one, when a page does not name it itself.")
+@click.option("--merge-variants/--no-merge-variants", "merge", default=True, show_default=True,
+              help="Merge spelling variants of a name (袁菁穗/袁青穗) when the evidence supports it.")
+def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, year: int | None,
+          merge: bool) -> None:
     """Build the graph from .txt files and folders (default: seeds/).
 
     Example: kgraph build articles/ --out result/
@@ -77,9 +82,9 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None) 
     from kgraph.render import write_html
 
     files = _run(lambda: collect_files(list(inputs) or default_inputs()))
-    articles = _run(lambda: read_articles(read_pages(files)))
+    articles = _run(lambda: read_articles(read_pages(files), year=year))
     with _Progress(len(articles), "Extracting") as step:
-        corpus = _run(lambda: extract_corpus(articles, lexicon=lexicon, progress=step))
+        corpus = _run(lambda: extract_corpus(articles, lexicon=lexicon, merge=merge, progress=step))
     graph = build_graph(corpus, base=base)
     ttl, html = out / "graph.ttl", out / "graph.html"
     _run(lambda: write_turtle(graph, ttl))
@@ -167,6 +172,47 @@ def articles(files: tuple[Path, ...], as_json: bool) -> None:
         click.echo(f"{a.source} #{a.index} [{a.start}:{a.end}] {a.date or '-'} | {a.headline}"
                    + (f" | {a.subheadline}" if a.subheadline else ""))
         click.echo(f"    by {byline}: {a.body[:60].replace(chr(10), ' ')}…")
+
+
+@cli.command()
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.option("--merges", is_flag=True, help="Show the spelling variants merged into one person, and why.")
+def people(graph_file: Path, merges: bool) -> None:
+    """List the people of a graph file: role, titles, events, other spellings.
+
+    Example: kgraph people output/graph.ttl --merges
+    """
+    from kgraph.profile import list_merges, list_people
+    from kgraph.rdf.query import read_graph
+
+    graph = _run(lambda: read_graph(graph_file))
+    if merges:
+        rows = list_merges(graph)
+        for row in rows:
+            click.echo(f"{row['variant']} -> {row['kept']}: {row['reasons']}")
+        click.echo(f"({len(rows)} merges)")
+        return
+    rows = list_people(graph)
+    for row in rows:
+        alias = f"  (also {row['aliases']})" if row["aliases"] else ""
+        click.echo(f"{row['name']}\t{row['role']}\ttitles {row['titles']}\tevents {row['events']}{alias}")
+    click.echo(f"({len(rows)} people)")
+
+
+@cli.command()
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.argument("name")
+@click.option("--top", default=10, show_default=True, help="How many co-workers to list.")
+def person(graph_file: Path, name: str, top: int) -> None:
+    """Profile of one person: titles held (with dates and evidence), events, who they work with most.
+
+    Example: kgraph person output/graph.ttl 万玲玲
+    """
+    from kgraph.profile import format_profile, person_profile
+    from kgraph.rdf.query import read_graph
+
+    graph = _run(lambda: read_graph(graph_file))
+    click.echo(format_profile(_run(lambda: person_profile(graph, name)), top=top))
 
 
 def main() -> None:

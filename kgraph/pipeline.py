@@ -10,7 +10,9 @@ Reading files and writing outputs happen at the edges (`kgraph.sources`, the wri
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from rdflib import Graph
@@ -29,11 +31,27 @@ def _quiet(_: str) -> None:
     return None
 
 
-def read_articles(pages: Iterable[tuple[str, str]]) -> list[Article]:
-    """Stage 1: each (source name, page text) split into its articles."""
+_FULL = re.compile(r"^(\d{4})-\d{2}-\d{2}$")
+_MONTH_DAY = re.compile(r"^\d{2}-\d{2}$")
+
+
+def fill_years(articles: list[Article], year: int | None = None) -> list[Article]:
+    """Give month-day dates a year: the one year the page's own dates name, else `year`; `近日` stays unknown.
+
+    The articles of one page come from one issue of the paper, so a year printed in one is the year of all."""
+    years = {int(m.group(1)) for a in articles if a.date and (m := _FULL.match(a.date))}
+    page_year = years.pop() if len(years) == 1 else year
+    if page_year is None:
+        return articles
+    return [replace(a, date=f"{page_year}-{a.date}") if a.date and _MONTH_DAY.match(a.date) else a
+            for a in articles]
+
+
+def read_articles(pages: Iterable[tuple[str, str]], *, year: int | None = None) -> list[Article]:
+    """Stage 1: each (source name, page text) split into its articles, dates completed with their year."""
     articles: list[Article] = []
     for source, text in pages:
-        articles.extend(split_articles(text, source))
+        articles.extend(fill_years(split_articles(text, source), year))
     return articles
 
 
@@ -61,7 +79,7 @@ def extract_corpus(articles: list[Article], *, lexicon: Path | None = None, merg
 
 
 def build(pages: Iterable[tuple[str, str]], *, base: str = DEFAULT_BASE, lexicon: Path | None = None,
-          merge: bool = True, progress: Progress = _quiet) -> tuple[Corpus, Graph]:
+          merge: bool = True, year: int | None = None, progress: Progress = _quiet) -> tuple[Corpus, Graph]:
     """The whole pipeline on in-memory pages: the resolved corpus and its RDF graph."""
-    corpus = extract_corpus(read_articles(pages), lexicon=lexicon, merge=merge, progress=progress)
+    corpus = extract_corpus(read_articles(pages, year=year), lexicon=lexicon, merge=merge, progress=progress)
     return corpus, build_graph(corpus, base=base)

@@ -24,6 +24,10 @@ EVENT_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("活动", ("活动", "仪式", "启动")),
 )
 _ORGANIZE = re.compile(r"^[^，。；！？\n]{0,3}?(主持召开|主持|带队|率队|率|召集)")
+# `张远重专题调研…`, `万玲玲到川店镇调研`: the subject of a visit leads it
+_NOT_SUBJECT = re.compile(r"在|到|陪同|参加|随同|和|与|及|对|向|由|请|邀请")
+_LEADS = re.compile(r"^(?![^，。；！？\n]{0,4}?(参加|出席|陪同|随同|列席))[^，。；！？、\n]{0,6}?"
+                    r"(调研|考察|视察|督办|暗访|走访|慰问|看望|约访|检查)")
 _STUDIED_BEFORE = re.compile(r"(学习|传达|贯彻|领会|研读|落实)[^，。；！？\n]*$")
 _STUDIED_AFTER = re.compile(r"^[^。；！？\n]{0,40}?(讲话|精神|指示|批示|思想|论述|理念)")
 # a leader's thought or speech named right after the name is studied, not attended: 习近平法治思想
@@ -59,7 +63,7 @@ def part_of(text: str, mention: PersonMention) -> Part:
         return Part.MENTIONED
     if _QUOTE_BEFORE.search(text[max(0, mention.start - 31):mention.start]) and _QUOTE_AFTER.search(after):
         return Part.MENTIONED
-    if _ORGANIZE.search(after):
+    if _ORGANIZE.search(after) or (_LEADS.search(after) and not _NOT_SUBJECT.search(before)):
         return Part.ORGANIZER
     return Part.ATTENDEE
 

@@ -68,7 +68,9 @@ class _Builder:
             self.add(node, SCHEMA.headline, _zh(article.headline))
             if article.subheadline:
                 self.add(node, SCHEMA.alternativeHeadline, _zh(article.subheadline))
-            if article.date:
+            if article.date and _FULL_DATE.match(article.date):
+                self.add(node, SCHEMA.dateCreated, Literal(article.date, datatype=XSD.date))
+            elif article.date:
                 self.add(node, KG.dateline, Literal(article.date))
             self.add(node, SCHEMA.text, _zh(article.text))
             self.add(node, KG.sourceFile, source)

@@ -125,7 +125,7 @@ def test_parts_host_attendees_and_a_leader_only_studied(lex):
 
 def test_parts_reporter_is_never_an_attendee(lex):
     assert _parts("本报讯（通讯员邓慕秋）8月27日下午，区委书记万玲玲暗访督办城区创文迎检工作。", lex) == {
-        "邓慕秋": Part.MENTIONED, "万玲玲": Part.ATTENDEE}
+        "邓慕秋": Part.MENTIONED, "万玲玲": Part.ORGANIZER}
 
 
 def test_parts_leader_whose_thought_is_named_is_only_mentioned(lex):
@@ -180,3 +180,8 @@ def test_parts_source_quoted_after_a_quotation_is_not_an_attendee(lex):
     text = ("“我们将不遗余力地帮助他们，让他们在学校的关爱下健康快乐成长。”荆州区马山中学校长陈建军说。"
             "区委常委、统战部部长胡庆海表示，区政府将坚持规划引领。")
     assert _parts(text, lex) == {"陈建军": Part.MENTIONED, "胡庆海": Part.ATTENDEE}
+
+
+def test_parts_the_subject_of_a_visit_leads_it(lex):
+    text = "区委副书记、区长张远重专题调研拍马工业园区发展情况。区委常委、常务副区长周远栋，副区长刘心波参加调研。"
+    assert _parts(text, lex) == {"张远重": Part.ORGANIZER, "周远栋": Part.ATTENDEE, "刘心波": Part.ATTENDEE}

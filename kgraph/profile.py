@@ -1,0 +1,133 @@
+"""People as a user asks about them: the list, the merge decisions, and one person's profile.
+
+Read from the RDF graph (so they work on any kgraph Turtle file) with bound SPARQL queries; formatting is
+separate from reading so that the CLI stays thin.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from rdflib import RDF, Graph, Literal
+
+from kgraph.errors import KgraphError
+from kgraph.rdf.query import STANDARD_PREFIXES
+from kgraph.rdf.vocab import KG, SCHEMA
+
+_MERGES = """
+SELECT ?kept ?variant (GROUP_CONCAT(?reason; separator="; ") AS ?reasons) WHERE {
+  ?m a kg:NameMerge ; kg:kept ?p ; kg:variant ?variant ; kg:reason ?reason .
+  ?p schema:name ?kept .
+} GROUP BY ?kept ?variant ORDER BY ?kept
+"""
+_FIND = "SELECT ?p WHERE { { ?p schema:name ?name } UNION { ?p schema:alternateName ?name } ?p a schema:Person }"
+_TITLES = """
+SELECT ?title ?org ?date ?headline ?source ?quote WHERE {
+  ?p org:holds ?post . ?post rdfs:label ?title ; kg:evidence ?m .
+  OPTIONAL { ?post org:postIn ?o . ?o schema:name ?org }
+  ?m kg:inArticle ?a ; kg:text ?quote .
+  ?a schema:headline ?headline ; kg:sourceFile/schema:name ?source .
+  OPTIONAL { { ?a schema:dateCreated ?date } UNION { ?a kg:dateline ?date } }
+} ORDER BY ?date ?title
+"""
+_EVENTS = """
+SELECT ?e ?type ?date ?headline ?part WHERE {
+  ?e a schema:Event ; schema:subjectOf ?a .
+  { ?e schema:organizer ?p BIND("organizer" AS ?part) } UNION { ?e schema:attendee ?p BIND("attendee" AS ?part) }
+  OPTIONAL { ?e kg:eventType ?type }
+  OPTIONAL { { ?e schema:startDate ?date } UNION { ?e kg:dateline ?date } }
+  ?a schema:headline ?headline .
+} ORDER BY ?date ?headline
+"""
+def _rows(graph: Graph, query: str, **bindings) -> list:
+    return list(graph.query(query, initNs=STANDARD_PREFIXES, initBindings=bindings))
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _people(graph: Graph) -> dict:
+    events: Counter = Counter()
+    for event in graph.subjects(RDF.type, SCHEMA.Event):
+        for person in set(graph.objects(event, SCHEMA.organizer)) | set(graph.objects(event, SCHEMA.attendee)):
+            events[person] += 1
+    people = {}
+    for person in graph.subjects(RDF.type, SCHEMA.Person):
+        people[person] = {
+            "name": _text(graph.value(person, SCHEMA.name)),
+            "role": _text(graph.value(person, KG.role)),
+            "titles": len(set(graph.objects(person, SCHEMA.jobTitle))),
+            "events": events[person],
+            "aliases": "、".join(sorted(str(a) for a in graph.objects(person, SCHEMA.alternateName))),
+        }
+    return people
+
+
+def list_people(graph: Graph) -> list[dict[str, str | int]]:
+    """Every person, the most active first: name, role, number of titles and events, other spellings."""
+    return sorted(_people(graph).values(), key=lambda row: (-row["events"], row["name"]))
+
+
+def list_merges(graph: Graph) -> list[dict[str, str]]:
+    """Each spelling merged into a person, with the evidence for it."""
+    return [{"kept": str(r.kept), "variant": str(r.variant), "reasons": str(r.reasons)}
+            for r in _rows(graph, _MERGES)]
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    role: str
+    aliases: tuple[str, ...]
+    titles: tuple[tuple[str, str, str, str, str], ...]  # title, organisation, date, headline, source
+    events: tuple[tuple[str, str, str, str], ...]  # date, type, part, headline
+    partners: tuple[tuple[str, int], ...]  # name, shared events
+
+
+def person_profile(graph: Graph, name: str) -> Profile:
+    """One person's titles (with their evidence), events and the people they work with most."""
+    found = {r.p for r in _rows(graph, _FIND, name=Literal(name, lang="zh"))}
+    people = _people(graph)
+    if not found:
+        similar = sorted({row["name"] for row in people.values() if row["name"][:1] == name[:1]})
+        hint = f"; people with the same surname: {'、'.join(similar[:10])}" if similar else ""
+        raise KgraphError(f"no person named {name!r} in the graph{hint}")
+    person = found.pop()
+    info = people[person]
+    titles = tuple(dict.fromkeys(
+        (str(r.title), _text(r.org), _text(r.date), str(r.headline), str(r.source))
+        for r in _rows(graph, _TITLES, p=person)))
+    events = tuple(dict.fromkeys(
+        (_text(r.date), _text(r.type), str(r.part), str(r.headline)) for r in _rows(graph, _EVENTS, p=person)))
+    shared: Counter = Counter()
+    for event in graph.subjects(RDF.type, SCHEMA.Event):
+        members = set(graph.objects(event, SCHEMA.organizer)) | set(graph.objects(event, SCHEMA.attendee))
+        if person in members:
+            shared.update(people[m]["name"] for m in members - {person} if m in people)
+    return Profile(info["name"], info["role"], tuple(a for a in info["aliases"].split("、") if a),
+                   titles, events, tuple(sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))))
+
+
+def format_profile(profile: Profile, *, top: int = 10) -> str:
+    lines = [f"{profile.name} ({profile.role})" + (f", also written {'、'.join(profile.aliases)}"
+                                                   if profile.aliases else "")]
+    lines.append("\ntitles (each with the articles it was read in):")
+    grouped: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for title, org, date, headline, source in profile.titles:
+        grouped.setdefault((title, org), []).append((date, headline, source))
+    for (title, org), seen in grouped.items():
+        lines.append(f"  {title}" + (f"  [{org}]" if org else ""))
+        lines.extend(f"      {date or '-'}  《{headline}》 {source}" for date, headline, source in seen)
+    if not profile.titles:
+        lines.append("  -")
+    lines.append(f"\nevents ({len(profile.events)}):")
+    for date, kind, part, headline in profile.events:
+        lines.append(f"  {date or '-'}  {kind}  {part}  《{headline}》")
+    lines.append("\nworks most with:")
+    for name, count in profile.partners[:top]:
+        lines.append(f"  {name}  {count}")
+    if not profile.partners:
+        lines.append("  -")
+    return "\n".join(lines)
