@@ -108,6 +108,7 @@ class Extraction:
     orgs: tuple[Mention, ...] = ()
     places: tuple[Mention, ...] = ()
     event: Event | None = None
+    containments: tuple[tuple[str, str], ...] = ()  # (inner, outer) places as the text nests them
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -141,16 +142,24 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class Organization:
+    """`name` is the canonical full name (荆州区委统战部); `aliases` the forms printed (区委统战部)."""
+
     name: str
     aliases: tuple[str, ...] = ()
     mentions: tuple[Evidence, ...] = ()
+    parent: str | None = None  # the organisation the name says it belongs to (区委统战部 -> 区委)
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
+    """A place named in the articles, or (`mentions` empty) an administrative division containing one."""
+
     name: str
     contained_in: str | None = None
     mentions: tuple[Evidence, ...] = ()
+    code: str | None = None  # adcode of an administrative division
+    longitude: float | None = None
+    latitude: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +173,7 @@ class Corpus:
     places: tuple[Place, ...] = ()
     sources: tuple[str, ...] = field(default=())
     merges: tuple[NameMerge, ...] = ()
+    home: str | None = None  # the jurisdiction the paper calls 区/县 (荆州区), inferred or given
 
 
 @dataclass(frozen=True, slots=True)

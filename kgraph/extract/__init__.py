@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from kgraph.extract.events import assign_parts, extract_event
 from kgraph.extract.orgs import extract_orgs
 from kgraph.extract.people import extract_people
-from kgraph.extract.places import extract_places
+from kgraph.extract.places import extract_places, place_containments
 from kgraph.extract.tokens import tokenize
 from kgraph.lexicon import Lexicon, load_lexicon
 from kgraph.model import Article, Extraction, PersonMention, Role
@@ -20,10 +20,10 @@ def extract_article(article: Article, lex: Lexicon, known: dict[str, Role] | Non
     text = article.text
     tokens = tokenize(text, lex)
     orgs = extract_orgs(text, lex, tokens)
-    places = extract_places(text, lex, tokens, orgs)
     people = assign_parts(article, extract_people(article, lex, known))
+    places = extract_places(text, lex, tokens, orgs, tuple((m.start, m.end) for m in people))
     event = extract_event(article, people, places)
-    return Extraction(article, people, orgs, places, event)
+    return Extraction(article, people, orgs, places, event, place_containments(places))
 
 
 def known_names(people: Iterable[tuple[PersonMention, ...]]) -> dict[str, Role]:

@@ -15,6 +15,7 @@ import re
 from kgraph.extract.names import starts_token
 from kgraph.extract.titles import DELIMITERS
 from kgraph.extract.tokens import Token, tokenize
+from kgraph.gazetteer import load_gazetteer
 from kgraph.lexicon import Lexicon
 from kgraph.model import Mention
 
@@ -23,13 +24,12 @@ from kgraph.model import Mention
 _STRONG = frozenset({"省", "市", "县", "镇", "乡", "街道", "村", "社区", "片区", "自治区", "自治州", "自治县",
                      "工业园区", "产业园区", "湿地公园", "林场", "高新区", "开发区", "新区", "居委会"})
 _FUNCTION_CHARS = set("的了和与及或在对为等把被从将以到由给让是也都就还又而并其之这那各该本每全个年月日号次届赴至"
-                      "跟使于往自随")
+                      "跟使于往自随向")
 _DOCUMENT = re.compile(r"《[^《》]*》")
 _ADDRESS = re.compile(r"^\d+号")
 _COMMON = 50  # a dictionary word this frequent is a common word, not a place name
-_WELL_KNOWN = 100  # a jieba place name (ns) this frequent is a place on its own (上海, 郑州)
 _MAX_STEM = 6
-_BOUNDARY = tuple(s for s in _STRONG if len(s) > 1) + tuple("镇乡村县省市区")
+_BOUNDARY = tuple(s for s in _STRONG if len(s) > 1) + tuple("镇乡村县省")  # not 市/区: 弥市镇, 沙市区
 
 
 @functools.cache
@@ -57,16 +57,50 @@ def _stem_start(text: str, start: int, lex: Lexicon) -> int:
     return begin
 
 
+def _inside_word(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the suffix at `start` is the tail of another word (农村, 搭桥, 跨省, 分区): then it ends no place,
+    unless jieba tags that word as a place (荆州区, and 山镇 of 马山镇)."""
+    begin = max(0, start - 4)
+    offset = begin
+    for token in lex.tokenizer.lcut(text[begin:end + 4], HMM=False):
+        inside = offset < start < offset + len(token) or offset < end < offset + len(token)  # 农村 | 市域
+        if inside:
+            return (lex.tag(token) or "ns")[:2] != "ns"  # 山镇, 城镇 (郢城镇) are jieba place words: go on
+        offset += len(token)
+    return False
+
+
+def _suffix_level(word: str) -> int:
+    return next((level for suffix, level in LEVELS if word.endswith(suffix) and len(word) > len(suffix)), 0)
+
+
+def _stem_ok(text: str, begin: int, stem: str, strong: bool, lex: Lexicon) -> bool:
+    """A stem holds no complete place (荆州区八岭山) and no common word, except that a village or town listed
+    on its own may be named by a common noun (`李埠镇天鹅村`, `、红旗林场`)."""
+    words = [w for w in lex.tokenizer.lcut(stem, HMM=False) if len(w) > 1]
+    if any(_suffix_level(w) for w in words):
+        return False
+    listed = begin == 0 or text[begin - 1] in DELIMITERS or _suffix_level(text[max(0, begin - 4):begin]) >= 2
+    for word in words:
+        if _common(word, lex):
+            noun = (lex.tag(word) or "")[:1] == "n"
+            if not (strong and listed and len(words) == 1 and word == stem and noun):
+                return False
+    return True
+
+
 def _place_ending(text: str, start: int, suffix: str, lex: Lexicon) -> int | None:
     """Where the place whose suffix starts at `start` begins, or None when it is no place."""
     end = start + len(suffix)
     address = bool(_ADDRESS.match(text[end:]))
+    if _inside_word(text, start, end, lex) and not address:
+        return None
     limit = _stem_start(text, start, lex)
     for begin in range(limit, start - 1):  # the longest stem that starts a word and holds no common word
         stem = text[begin:start]
         if not starts_token(text, begin, lex):
             continue
-        if not address and any(len(w) > 1 and _common(w, lex) for w in lex.tokenizer.lcut(stem, HMM=False)):
+        if not address and not _stem_ok(text, begin, stem, suffix in _STRONG, lex):
             continue
         if _common(text[begin:end], lex):
             return None  # 城区, 道路: the whole is a common word
@@ -77,29 +111,67 @@ def _place_ending(text: str, start: int, suffix: str, lex: Lexicon) -> int | Non
     return None
 
 
-def _well_known(tokens: list[Token], lex: Lexicon) -> list[tuple[int, int]]:
+def _in_gazetteer(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[int, int]]:
+    """Administrative divisions by name: a full name (荆州市, 红安县) that starts a word, or a short form
+    (河南, 郑州) that jieba reads as a place name of its own."""
+    names = load_gazetteer().by_name
     spans = []
     for token in tokens:
         entry = lex.words.get(token.text)
-        if entry and entry[1] == "ns" and entry[0] >= _WELL_KNOWN and len(token.text) >= 2:
+        full = token.text in {d.name for d in names.get(token.text, ())}
+        if token.text in names and len(token.text) >= 2 and (
+                (full and not _common(token.text, lex)) or (entry and entry[1] == "ns")):
             spans.append((token.start, token.end))
+    for start in range(len(text)):  # full names jieba splits (红安县 as 红安 + 县)
+        for size in (5, 4, 3):
+            name = text[start:start + size]
+            if len(name) == size and any(d.name == name for d in names.get(name, ())) and \
+                    starts_token(text, start, lex) and not _common(name, lex):
+                spans.append((start, start + size))
+                break
     return spans
 
 
+LEVELS = (("省", 5), ("自治区", 5), ("特别行政区", 5), ("市", 4), ("自治州", 4), ("地区", 4), ("区", 3), ("县", 3),
+          ("旗", 3), ("镇", 2), ("乡", 2), ("街道", 2), ("村", 1), ("社区", 1), ("居委会", 1), ("片区", 1), ("大队", 1))
+
+
+def place_level(name: str) -> int:
+    """5 province, 4 city, 3 county, 2 town, 1 village or community, 0 anything else (roads, parks)."""
+    for suffix, level in LEVELS:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return level
+    divisions = load_gazetteer().by_name.get(name, ())
+    return {"province": 5, "city": 4, "county": 3}[divisions[0].level] if divisions else 0
+
+
+def place_containments(places: tuple[Mention, ...]) -> tuple[tuple[str, str], ...]:
+    """(inner, outer) for places printed one right after the other from larger to smaller: 八岭山镇铜岭村."""
+    pairs = []
+    for outer, inner in zip(places, places[1:], strict=False):
+        if inner.start == outer.end and place_level(outer.text) > place_level(inner.text) > 0:
+            pairs.append((inner.text, outer.text))
+    return tuple(dict.fromkeys(pairs))
+
+
 def extract_places(text: str, lex: Lexicon, tokens: list[Token] | None = None,
-                   orgs: tuple[Mention, ...] = ()) -> tuple[Mention, ...]:
-    """Place mentions in reading order, leaving out those inside an organisation's name or a document title."""
+                   orgs: tuple[Mention, ...] = (), people: tuple[tuple[int, int], ...] = ()) -> tuple[Mention, ...]:
+    """Place mentions in reading order, leaving out those inside an organisation's name or a document title, and
+    any that overlap a person's name (路明 is no road)."""
     tokens = tokens if tokens is not None else tokenize(text, lex)
     spans: list[tuple[int, int]] = []
     for match in _suffix_pattern(lex.place_suffixes).finditer(text):
+        end = match.start() + len(match.group(1))
+        if any(len(s) > len(match.group(1)) and text.startswith(s, end - len(s)) for s in lex.place_suffixes):
+            continue  # 社区, not 区: the longest suffix ending here decides
         begin = _place_ending(text, match.start(), match.group(1), lex)
         if begin is not None:
             spans.append((begin, match.start() + len(match.group(1))))
-    spans += [s for s in _well_known(tokens, lex) if not any(b <= s[0] and s[1] <= e for b, e in spans)]
+    spans += [s for s in _in_gazetteer(text, tokens, lex) if not any(b <= s[0] and s[1] <= e for b, e in spans)]
     blocked = [(o.start, o.end) for o in orgs] + [(m.start(), m.end()) for m in _DOCUMENT.finditer(text)]
     found = []
     for start, end in sorted(set(spans)):
-        if any(b <= start and end <= e for b, e in blocked):
+        if any(b <= start and end <= e for b, e in blocked) or any(b < end and start < e for b, e in people):
             continue
         if any(b <= start and end <= e and (b, e) != (start, end) for b, e in spans):
             continue  # 太湖 inside 太湖国家湿地公园

