@@ -18,6 +18,7 @@ _DOCUMENT = re.compile(r"《[^《》]*》")  # names inside document titles are 
 _MAX_TOKENS = 7
 _MAX_CHARS = 24
 _SCOPE_CHARS = set("省市区县镇乡村州")
+_FUNCTION_CHARS = set("的了和与及或在对为等把被从向将以到由给让是也都就还又而并其之这那各该本每全个年月日号次届")
 _GENERIC = frozenset({"单位", "部门", "企业", "学校", "医院", "政府", "公司", "协会", "机关", "组织", "中心", "基层",
                       "党委", "党组", "支部", "委员会", "小组", "领导小组", "工作组", "班子"})
 
@@ -30,18 +31,42 @@ def _is_suffix_token(token: Token, lex: Lexicon) -> str | None:
     entry = lex.words.get(token.text)
     if entry and token.text != suffix and len(token.text) == 2 and entry[1] not in ("nt", "j") and entry[0] >= 50:
         return None  # 干部, 全部, 举办, 网站, 场所
-    if entry and entry[1] in ("v", "l", "i", "d"):
-        return None
+    if entry and entry[1] in ("v", "vn", "l", "i", "d") and len(suffix) == 1 and token.text != suffix:
+        return None  # 研究部署, 严肃查处: a verb phrase that ends in 署 or 处
     return suffix
+
+
+def _is_part(token: Token, lex: Lexicon, *, long_suffix: bool) -> bool:
+    """A token inside an organisation's name: a name part (方位 words too: 学校周边办), a unit (中建七局), or,
+    before a long suffix (中心组, 委员会), a verb: 区委理论学习中心组, 区委全面深化改革委员会."""
+    if token.text in lex.title_heads or token.text in lex.scope_stops:
+        return False
+    if is_name_part(token, lex) or (_is_suffix_token(token, lex) and token.text[:1] not in _FUNCTION_CHARS):
+        return True
+    tag = lex.tag(token.text) or ""
+    return len(token.text) > 1 and (tag == "f" or (long_suffix and tag in ("v", "vn")))
+
+
+def _continues(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """Whether the name goes on after token i: 区委 + 统战部, or a one-character suffix glued to more name
+    (离岸科 + 创中心, 市交管局 + 一大队)."""
+    if i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    if _is_suffix_token(nxt, lex):
+        return True
+    lone = len(tokens[i].text) == 1  # a lone 科 or 局 is glued to the name around it
+    return lone and len(nxt.text) == 1 and is_name_part(nxt, lex) and nxt.text not in _SCOPE_CHARS
 
 
 def _left_edge(tokens: list[Token], last: int, lex: Lexicon) -> int:
     first = last
+    long_suffix = len(longest_suffix(tokens[last].text, lex.org_suffixes) or "") > 1
     while first > 0 and last - first < _MAX_TOKENS:
         prev = tokens[first - 1]
         if prev.text == "）" and first >= 3 and tokens[first - 3].text == "（" and len(tokens[first - 2].text) <= 4:
             candidate = first - 3  # 中泽（荆州）建设有限公司
-        elif is_name_part(prev, lex) and prev.text not in lex.title_heads:
+        elif _is_part(prev, lex, long_suffix=long_suffix):
             if _is_suffix_token(prev, lex) and tokens[first].text[:1] in _SCOPE_CHARS:
                 break  # 区委 | 区政府: a new jurisdiction starts a new organisation
             candidate = first - 1
@@ -52,6 +77,10 @@ def _left_edge(tokens: list[Token], last: int, lex: Lexicon) -> int:
         first = candidate
     if tokens[first].text == "（":
         first += 3
+    while first < last and (lex.tag(tokens[first].text) in ("f", "s", "v", "vn", "p", "c", "d", "r") or (
+            len(tokens[first].text) == 1 and tokens[first].text not in _SCOPE_CHARS and
+            (lex.tag(tokens[first].text) or "x")[:1] in "vprdcuq")):
+        first += 1  # an organisation starts with neither 周边 nor a verb (表中央, 送进医院, 组织…)
     return first
 
 
@@ -63,8 +92,8 @@ def extract_orgs(text: str, lex: Lexicon, tokens: list[Token] | None = None) -> 
     for i, token in enumerate(tokens):
         if _is_suffix_token(token, lex) is None or any(s <= token.start < e for s, e in quoted):
             continue
-        if i + 1 < len(tokens) and _is_suffix_token(tokens[i + 1], lex):
-            continue  # 区委 + 统战部: the name goes on
+        if _continues(tokens, i, lex):
+            continue
         first = _left_edge(tokens, i, lex)
         name = text[tokens[first].start:token.end]
         if name in _GENERIC or name in lex.org_suffixes and not (len(name) == 2 and name[0] in _SCOPE_CHARS):
