@@ -68,23 +68,26 @@ def cli() -> None:
               help="Year of dates printed without one, when a page does not name it itself.")
 @click.option("--merge-variants/--no-merge-variants", "merge", default=True, show_default=True,
               help="Merge spelling variants of a name (袁菁穗/袁青穗) when the evidence supports it.")
+@click.option("--home", help="The district or county the paper calls 区/县 (default: inferred from the text).")
 def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, year: int | None,
-          merge: bool) -> None:
+          merge: bool, home: str | None) -> None:
     """Build the graph from .txt files and folders (default: seeds/).
 
     Example: kgraph build articles/ --out result/
     """
     from kgraph.files import collect_files, read_pages
+    from kgraph.jurisdiction import find_division
     from kgraph.network import build_network
     from kgraph.pipeline import extract_corpus, read_articles
     from kgraph.rdf.build import build_graph
     from kgraph.rdf.turtle import write_turtle
     from kgraph.render import write_html
 
+    division = _run(lambda: find_division(home)) if home else None
     files = _run(lambda: collect_files(list(inputs) or default_inputs()))
     articles = _run(lambda: read_articles(read_pages(files), year=year))
     with _Progress(len(articles), "Extracting") as step:
-        corpus = _run(lambda: extract_corpus(articles, lexicon=lexicon, merge=merge, progress=step))
+        corpus = _run(lambda: extract_corpus(articles, lexicon=lexicon, merge=merge, home=division, progress=step))
     graph = build_graph(corpus, base=base)
     ttl, html = out / "graph.ttl", out / "graph.html"
     _run(lambda: write_turtle(graph, ttl))
@@ -94,6 +97,8 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
     click.echo(f"files {len(files)}, articles {len(corpus.articles)}, people {len(corpus.people)}, "
                f"titles {len(titles)}, organisations {len(corpus.organizations)}, places {len(corpus.places)}, "
                f"events {events}, triples {len(graph)}")
+    if corpus.home:
+        click.echo(f"home jurisdiction: {corpus.home} (区 and 县 in short names refer to it)")
     click.echo(f"wrote {ttl} and {html}")
 
 

@@ -18,6 +18,8 @@ from pathlib import Path
 from rdflib import Graph
 
 from kgraph.extract import extract_article, extract_people, known_names, load_lexicon
+from kgraph.gazetteer import Division
+from kgraph.jurisdiction import infer_home
 from kgraph.model import Article, Corpus, Extraction
 from kgraph.rdf.build import build_graph
 from kgraph.rdf.vocab import DEFAULT_BASE
@@ -56,10 +58,11 @@ def read_articles(pages: Iterable[tuple[str, str]], *, year: int | None = None) 
 
 
 def extract_corpus(articles: list[Article], *, lexicon: Path | None = None, merge: bool = True,
-                   progress: Progress = _quiet) -> Corpus:
+                   home: Division | None = None, progress: Progress = _quiet) -> Corpus:
     """Stages 2 and 3: extraction over all articles, then resolution over the whole corpus.
 
-    `merge=False` keeps every spelling of a name as its own person (no variant merging)."""
+    `merge=False` keeps every spelling of a name as its own person (no variant merging); `home` is the
+    jurisdiction the paper calls 区 or 县, inferred from the corpus when not given."""
     lex = load_lexicon(lexicon)
     known = known_names(extract_people(article, lex) for article in articles)
     extractions: list[Extraction] = []
@@ -67,19 +70,25 @@ def extract_corpus(articles: list[Article], *, lexicon: Path | None = None, merg
         extractions.append(extract_article(article, lex, known))
         progress(article.source)
     extractions, merges = merge_variants(extractions) if merge else (extractions, ())
+    if home is None:
+        home = infer_home(m.text for e in extractions for m in e.places + e.orgs)
+    organizations, org_names = resolve_orgs(extractions, lex, home)
     return Corpus(
         articles=tuple(articles),
         extractions=tuple(extractions),
-        people=resolve_people(extractions, lex, merges),
+        people=resolve_people(extractions, lex, merges, org_names),
         merges=merges,
-        organizations=resolve_orgs(extractions),
-        places=resolve_places(extractions),
+        organizations=organizations,
+        places=resolve_places(extractions, home),
+        home=home.name if home else None,
         sources=tuple(sorted({a.source for a in articles})),
     )
 
 
 def build(pages: Iterable[tuple[str, str]], *, base: str = DEFAULT_BASE, lexicon: Path | None = None,
-          merge: bool = True, year: int | None = None, progress: Progress = _quiet) -> tuple[Corpus, Graph]:
+          merge: bool = True, year: int | None = None, home: Division | None = None,
+          progress: Progress = _quiet) -> tuple[Corpus, Graph]:
     """The whole pipeline on in-memory pages: the resolved corpus and its RDF graph."""
-    corpus = extract_corpus(read_articles(pages, year=year), lexicon=lexicon, merge=merge, progress=progress)
+    corpus = extract_corpus(read_articles(pages, year=year), lexicon=lexicon, merge=merge, home=home,
+                            progress=progress)
     return corpus, build_graph(corpus, base=base)

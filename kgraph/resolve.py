@@ -7,10 +7,15 @@ as an alternate name and the decision is kept in the corpus (`Corpus.merges`).
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from dataclasses import replace
 
 from kgraph.extract.orgs import extract_orgs
+from kgraph.extract.places import place_level
+from kgraph.extract.tokens import longest_suffix
+from kgraph.gazetteer import Division, Gazetteer, load_gazetteer, short_name
+from kgraph.jurisdiction import canonical_org
 from kgraph.lexicon import Lexicon
 from kgraph.model import Evidence, Extraction, NameMerge, Organization, Person, Place, Post, Role
 from kgraph.variants import NameEvidence, find_merges, scope_level
@@ -18,10 +23,28 @@ from kgraph.variants import NameEvidence, find_merges, scope_level
 _ROLE_ORDER = (Role.OFFICIAL, Role.OTHER, Role.REPORTER, Role.PHOTOGRAPHER)
 
 
+_SCOPED = re.compile(r"^[省市区县镇乡]|^[\u4e00-\u9fff]{2,6}?[省市区县镇乡]")
+
+
 def post_org(title: str, lex: Lexicon) -> str | None:
-    """The organisation a title names (`区委宣传部部长` -> 区委宣传部), if it names one."""
+    """The organisation a title names, as printed (`区委宣传部部长` -> 区委宣传部), if it names one."""
     orgs = extract_orgs(title, lex)
     return max(orgs, key=lambda m: len(m.text)).text if orgs else None
+
+
+def chain_orgs(titles: tuple[str, ...], lex: Lexicon) -> tuple[str | None, ...]:
+    """The organisation of each title of a chain, as printed, with a department that names no jurisdiction
+    taken into the party committee named before it: `区委常委、宣传部部长` -> 区委, 区委宣传部."""
+    orgs: list[str | None] = []
+    committee = None
+    for title in titles:
+        org = post_org(title, lex)
+        if org and committee and not _SCOPED.match(org) and org.endswith("部"):
+            org = committee + org
+        if org and org.endswith("委") and _SCOPED.match(org):
+            committee = org
+        orgs.append(org)
+    return tuple(orgs)
 
 
 def name_evidence(extractions: list[Extraction]) -> dict[str, NameEvidence]:
@@ -67,12 +90,27 @@ def merge_variants(extractions: list[Extraction]) -> tuple[list[Extraction], tup
     return renamed, merges
 
 
-def resolve_people(extractions: list[Extraction], lex: Lexicon, merges: tuple[NameMerge, ...] = ()
-                   ) -> tuple[Person, ...]:
+def post_orgs(extractions: list[Extraction], lex: Lexicon) -> dict[tuple[str, str], str]:
+    """(person, title) -> the organisation the title names, as printed."""
+    found: dict[tuple[str, str], str] = {}
+    for extraction in extractions:
+        for m in extraction.people:
+            titles = tuple(t.text for t in m.titles)
+            for title, org in zip(titles, chain_orgs(titles, lex), strict=True):
+                if org:
+                    found.setdefault((m.name, title), org)
+    return found
+
+
+def resolve_people(extractions: list[Extraction], lex: Lexicon, merges: tuple[NameMerge, ...] = (),
+                   org_names: dict[str, str] | None = None) -> tuple[Person, ...]:
+    """One Person per name; `org_names` maps a printed organisation name to its canonical one."""
     roles: dict[str, set[Role]] = defaultdict(set)
     titled: set[str] = set()
     mentions: dict[str, list[Evidence]] = defaultdict(list)
     posts: dict[str, dict[str, list[Evidence]]] = defaultdict(lambda: defaultdict(list))
+    orgs = post_orgs(extractions, lex)
+    org_names = org_names or {}
     for extraction in extractions:
         article_id = extraction.article.id
         for m in extraction.people:
@@ -88,7 +126,7 @@ def resolve_people(extractions: list[Extraction], lex: Lexicon, merges: tuple[Na
     for name in sorted(roles):
         role = Role.OFFICIAL if name in titled else next(r for r in _ROLE_ORDER if r in roles[name])
         person_posts = tuple(
-            Post(title, post_org(title, lex), tuple(sorted(set(evidence))))
+            Post(title, _canonical(orgs.get((name, title)), org_names), tuple(sorted(set(evidence))))
             for title, evidence in sorted(posts[name].items())
         )
         people.append(Person(name, role, tuple(sorted(aliases[name])), person_posts,
@@ -96,17 +134,87 @@ def resolve_people(extractions: list[Extraction], lex: Lexicon, merges: tuple[Na
     return tuple(people)
 
 
-def resolve_orgs(extractions: list[Extraction]) -> tuple[Organization, ...]:
-    seen: dict[str, list[Evidence]] = defaultdict(list)
+def _canonical(name: str | None, names: dict[str, str]) -> str | None:
+    return names.get(name, name) if name else None
+
+
+def resolve_orgs(extractions: list[Extraction], lex: Lexicon, home: Division | None = None
+                 ) -> tuple[tuple[Organization, ...], dict[str, str]]:
+    """One Organization per canonical name (区委统战部 and 荆州区委统战部 are one), with every printed form and
+    the organisation its name says it belongs to; also the printed -> canonical map."""
+    printed: dict[str, list[Evidence]] = defaultdict(list)
     for extraction in extractions:
         for m in extraction.orgs:
-            seen[m.text].append(Evidence(extraction.article.id, m.start, m.end))
-    return tuple(Organization(name, (), tuple(ev)) for name, ev in sorted(seen.items()))
+            printed[m.text].append(Evidence(extraction.article.id, m.start, m.end))
+    in_titles: set[str] = set()
+    for (_, title), org in post_orgs(extractions, lex).items():
+        printed.setdefault(org, [])
+        if org in title:
+            in_titles.add(org)  # printed inside the title; 区委 + 统战部 of a chain is not printed anywhere
+    names = {name: canonical_org(name, home, lex) for name in printed}
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for name, canonical in names.items():
+        grouped[canonical].append(name)
+    orgs = []
+    for canonical in sorted(grouped):
+        parents = [c for c in grouped if c != canonical and canonical.startswith(c) and len(c) >= 2
+                   and longest_suffix(canonical[len(c):], lex.org_suffixes)]  # not 区委办 of 区委办公室
+        evidence = tuple(sorted(ev for name in grouped[canonical] for ev in printed[name]))
+        forms = tuple(sorted(n for n in grouped[canonical] if printed[n] or n in in_titles)) or (canonical,)
+        orgs.append(Organization(canonical, forms, evidence, max(parents, key=len) if parents else None))
+    return tuple(orgs), names
 
 
-def resolve_places(extractions: list[Extraction]) -> tuple[Place, ...]:
+def _division(name: str, context: set[str], gazetteer: Gazetteer) -> Division | None:
+    """The division a place name stands for; among namesakes, the one whose ancestors the corpus names."""
+    candidates = gazetteer.by_name.get(name, ())
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    scored = sorted(((sum(a.name in context or short_name(a.name) in context for a in gazetteer.ancestors(d)), d)
+                     for d in candidates), key=lambda item: -item[0])
+    return scored[0][1] if scored[0][0] > scored[1][0] else None
+
+
+def resolve_places(extractions: list[Extraction], home: Division | None = None) -> tuple[Place, ...]:
+    """One Place per name, contained in the place the text nests it in (八岭山镇铜岭村), else its gazetteer parent,
+    else, for a town or street, the one county the article is about (the home one when it names no other); the
+    administrative divisions above them come as places without mentions."""
+    gazetteer = load_gazetteer()
     seen: dict[str, list[Evidence]] = defaultdict(list)
+    outers: dict[str, Counter] = defaultdict(Counter)
     for extraction in extractions:
         for m in extraction.places:
             seen[m.text].append(Evidence(extraction.article.id, m.start, m.end))
-    return tuple(Place(name, None, tuple(ev)) for name, ev in sorted(seen.items()))
+        for inner, outer in extraction.containments:
+            outers[inner][outer] += 1
+    context = set(seen)
+    home_chain = {home.code, *(d.code for d in gazetteer.ancestors(home))} if home else set()
+    for extraction in extractions:  # towns: the county the article is about
+        counties = {d.name for m in extraction.places if (d := _division(m.text, context, gazetteer))
+                    and d.level == "county" and d.code not in home_chain}
+        county = next(iter(counties)) if len(counties) == 1 else (home.name if home and not counties else None)
+        for m in extraction.places:
+            if county and place_level(m.text) == 2 and not outers[m.text] and not gazetteer.by_name.get(m.text):
+                outers[m.text][county] += 1
+    places: dict[str, Place] = {}
+
+    def add_division(division: Division, mentions: tuple[Evidence, ...] = (), name: str | None = None) -> None:
+        parent = gazetteer.by_code.get(division.parent or "")
+        key = name or division.name
+        if key in places and not mentions:
+            return
+        places[key] = Place(key, parent.name if parent else None, mentions, division.code,
+                            division.longitude, division.latitude)
+        if parent:
+            add_division(parent)
+
+    for name, evidence in sorted(seen.items()):
+        division = _division(name, context, gazetteer)
+        if division:
+            add_division(division, tuple(evidence), name)
+        else:
+            outer = outers[name].most_common(1)[0][0] if outers[name] else None
+            places[name] = Place(name, outer, tuple(evidence))
+            if outer and outer not in seen and (found := _division(outer, context, gazetteer)):
+                add_division(found)
+    return tuple(places[name] for name in sorted(places))

@@ -105,11 +105,12 @@ def read_name_at(text: str, pos: int, lex: Lexicon, *, listed: bool = False) -> 
     return first if first in names else max(names, key=len)
 
 
-def starts_token(text: str, pos: int, lex: Lexicon) -> bool:
-    """Whether jieba, reading the few characters around `pos`, starts a word at `pos`."""
+def starts_token(text: str, pos: int, lex: Lexicon, *, hmm: bool = True) -> bool:
+    """Whether jieba, reading the few characters around `pos`, starts a word at `pos` (`hmm`: with its guesses
+    at unknown words, which helps names and hurts place names: 到川 of 到川店镇)."""
     begin = max(0, pos - 4)
     offset = begin
-    for token in lex.tokenizer.lcut(text[begin:pos + 4]):
+    for token in lex.tokenizer.lcut(text[begin:pos + 4], HMM=hmm):
         if offset == pos:
             return True
         if offset > pos:

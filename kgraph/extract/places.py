@@ -98,7 +98,7 @@ def _place_ending(text: str, start: int, suffix: str, lex: Lexicon) -> int | Non
     limit = _stem_start(text, start, lex)
     for begin in range(limit, start - 1):  # the longest stem that starts a word and holds no common word
         stem = text[begin:start]
-        if not starts_token(text, begin, lex):
+        if not starts_token(text, begin, lex, hmm=False):
             continue
         if not address and not _stem_ok(text, begin, stem, suffix in _STRONG, lex):
             continue
@@ -126,7 +126,7 @@ def _in_gazetteer(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[in
         for size in (5, 4, 3):
             name = text[start:start + size]
             if len(name) == size and any(d.name == name for d in names.get(name, ())) and \
-                    starts_token(text, start, lex) and not _common(name, lex):
+                    starts_token(text, start, lex, hmm=False) and not _common(name, lex):
                 spans.append((start, start + size))
                 break
     return spans

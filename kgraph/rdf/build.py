@@ -14,7 +14,7 @@ from itertools import combinations
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, SKOS
 
-from kgraph.model import Corpus, Evidence, Extraction, Person, Role
+from kgraph.model import Corpus, Evidence, Extraction, Organization, Person, Place, Role
 from kgraph.rdf.iri import Minter
 from kgraph.rdf.vocab import DEFAULT_BASE, KG, KG_NS, SCHEMA
 
@@ -100,10 +100,7 @@ class _Builder:
             self.add(post_node, RDFS.label, _zh(post.title))
             self.add(post_node, ORG.heldBy, node)
             if post.org:
-                org = self.iri.org(post.org)
-                self.add(post_node, ORG.postIn, org)
-                self.add(org, RDF.type, ORG.Organization)
-                self.add(org, SCHEMA.name, _zh(post.org))
+                self.add(post_node, ORG.postIn, self.iri.org(post.org))
             for evidence in post.evidence:
                 self.add(post_node, KG.evidence, self.mention(evidence, post_node, post.title))
                 self.add(post_node, PROV.wasDerivedFrom, self.iri.article(evidence.article_id))
@@ -115,18 +112,45 @@ class _Builder:
         self._texts = {a.id: a.text for a in self.corpus.articles}
         for person in self.corpus.people:
             self.person(person)
-        for kind, items, cls in (("org", self.corpus.organizations, ORG.Organization),
-                                 ("place", self.corpus.places, SCHEMA.Place)):
-            for item in items:
-                node = self.iri.org(item.name) if kind == "org" else self.iri.place(item.name)
-                self.add(node, RDF.type, cls)
-                self.add(node, SCHEMA.name, _zh(item.name))
-                for evidence in item.mentions:
-                    self.add(self.iri.article(evidence.article_id), SCHEMA.mentions, node)
-                    self.mention(evidence, node, item.name)
+        for org in self.corpus.organizations:
+            self.organization(org)
         for place in self.corpus.places:
-            if place.contained_in:
-                self.add(self.iri.place(place.name), SCHEMA.containedInPlace, self.iri.place(place.contained_in))
+            self.place(place)
+
+    def _mentions(self, node: URIRef, evidence: tuple[Evidence, ...]) -> None:
+        for ev in evidence:
+            self.add(self.iri.article(ev.article_id), SCHEMA.mentions, node)
+            self.mention(ev, node, self._article_text(ev.article_id)[ev.start:ev.end])
+
+    def organization(self, org: Organization) -> None:
+        """Canonical full name as skos:prefLabel; each printed form as schema:name (and, when it differs from the
+        canonical name, as schema:alternateName)."""
+        node = self.iri.org(org.name)
+        self.add(node, RDF.type, ORG.Organization)
+        self.add(node, SKOS.prefLabel, _zh(org.name))
+        for printed in org.aliases or (org.name,):
+            self.add(node, SCHEMA.name, _zh(printed))
+            if printed != org.name:
+                self.add(node, SCHEMA.alternateName, _zh(printed))
+        if org.parent:
+            self.add(node, ORG.subOrganizationOf, self.iri.org(org.parent))
+        self._mentions(node, org.mentions)
+
+    def place(self, place: Place) -> None:
+        """A place named in the articles is a schema:Place; a division only above them is an AdministrativeArea."""
+        node = self.iri.place(place.name)
+        if place.mentions:
+            self.add(node, RDF.type, SCHEMA.Place)
+        if place.code:
+            self.add(node, RDF.type, SCHEMA.AdministrativeArea)
+            self.add(node, SCHEMA.identifier, Literal(place.code))
+        if place.latitude is not None and place.longitude is not None:
+            self.add(node, SCHEMA.latitude, Literal(place.latitude, datatype=XSD.decimal))
+            self.add(node, SCHEMA.longitude, Literal(place.longitude, datatype=XSD.decimal))
+        self.add(node, SCHEMA.name, _zh(place.name))
+        if place.contained_in:
+            self.add(node, SCHEMA.containedInPlace, self.iri.place(place.contained_in))
+        self._mentions(node, place.mentions)
 
     def bylines(self, extraction: Extraction) -> None:
         article = self.iri.article(extraction.article.id)
