@@ -7,11 +7,10 @@ as an alternate name and the decision is kept in the corpus (`Corpus.merges`).
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from kgraph.extract.orgs import extract_orgs
+from kgraph.extract.orgs import extract_orgs, is_scoped
 from kgraph.extract.places import place_level
 from kgraph.extract.tokens import longest_suffix
 from kgraph.gazetteer import Division, Gazetteer, load_gazetteer, short_name
@@ -21,9 +20,6 @@ from kgraph.model import Evidence, Extraction, NameMerge, Organization, Person, 
 from kgraph.variants import NameEvidence, find_merges, scope_level
 
 _ROLE_ORDER = (Role.OFFICIAL, Role.OTHER, Role.REPORTER, Role.PHOTOGRAPHER)
-
-
-_SCOPED = re.compile(r"^[省市区县镇乡]|^[\u4e00-\u9fff]{2,6}?[省市区县镇乡]")
 
 
 def post_org(title: str, lex: Lexicon) -> str | None:
@@ -39,9 +35,9 @@ def chain_orgs(titles: tuple[str, ...], lex: Lexicon) -> tuple[str | None, ...]:
     committee = None
     for title in titles:
         org = post_org(title, lex)
-        if org and committee and not _SCOPED.match(org) and org.endswith("部"):
+        if org and committee and not is_scoped(org) and org.endswith("部"):
             org = committee + org
-        if org and org.endswith("委") and _SCOPED.match(org):
+        if org and org.endswith("委") and is_scoped(org):
             committee = org
         orgs.append(org)
     return tuple(orgs)

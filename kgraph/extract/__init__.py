@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kgraph.extract.events import assign_parts, extract_event
-from kgraph.extract.orgs import extract_orgs
+from kgraph.extract.orgs import extract_orgs, is_scoped
 from kgraph.extract.people import extract_people
 from kgraph.extract.places import extract_places, place_containments
 from kgraph.extract.tokens import tokenize
@@ -19,8 +19,10 @@ def extract_article(article: Article, lex: Lexicon, known: dict[str, Role] | Non
     """Everything found in one article; `known` are names read with a title anywhere in the corpus."""
     text = article.text
     tokens = tokenize(text, lex)
-    orgs = extract_orgs(text, lex, tokens)
     people = assign_parts(article, extract_people(article, lex, known))
+    titles = [(t.start, t.end) for m in people for t in m.titles]
+    orgs = tuple(o for o in extract_orgs(text, lex, tokens)
+                 if is_scoped(o.text) or not any(s <= o.start and o.end <= e for s, e in titles))
     places = extract_places(text, lex, tokens, orgs, tuple((m.start, m.end) for m in people))
     event = extract_event(article, people, places)
     return Extraction(article, people, orgs, places, event, place_containments(places))

@@ -20,7 +20,15 @@ _MAX_CHARS = 24
 _SCOPE_CHARS = set("省市区县镇乡村州")
 _FUNCTION_CHARS = set("的了和与及或在对为等把被从向将以到由给让是也都就还又而并其之这那各该本每全个年月日号次届")
 _GENERIC = frozenset({"单位", "部门", "企业", "学校", "医院", "政府", "公司", "协会", "机关", "组织", "中心", "基层",
-                      "党委", "党组", "支部", "委员会", "小组", "领导小组", "工作组", "班子"})
+                      "党委", "党组", "支部", "委员会", "小组", "领导小组", "工作组", "班子", "两委", "村两委"})
+
+
+_SCOPED = re.compile(r"^[省市区县镇乡村]|^[\u4e00-\u9fff]{2,6}?[省市区县镇乡村]")
+
+
+def is_scoped(name: str) -> bool:
+    """Whether an organisation's name says whose it is (区委, 荆州区马山中学); 宣传部 inside a title does not."""
+    return bool(_SCOPED.match(name))
 
 
 def _is_suffix_token(token: Token, lex: Lexicon) -> str | None:
@@ -96,6 +104,8 @@ def extract_orgs(text: str, lex: Lexicon, tokens: list[Token] | None = None) -> 
             continue
         first = _left_edge(tokens, i, lex)
         name = text[tokens[first].start:token.end]
+        if len(token.text) == 1 and token.start - tokens[first].start < 2:
+            continue  # 您所, 迟办: a one-character suffix needs a name of two characters or more before it
         if name in _GENERIC or name in lex.org_suffixes and not (len(name) == 2 and name[0] in _SCOPE_CHARS):
             continue
         if len(name) < 2 or (len(name) == 2 and name[0] not in _SCOPE_CHARS and lex.is_word(name, min_freq=200)):
