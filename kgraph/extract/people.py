@@ -1,10 +1,12 @@
 """People in an article: officials by title grammar, reporters and photographers by byline, known names anywhere.
 
-Three passes over the text, each a different kind of evidence that a string is a person's name:
-1. a title chain, a group label (区领导) or a byline right before it, or a title right after it in brackets;
-2. an enumeration `、` continuing a name read in pass 1 (`副区长关勇、刘心波、阳宪生` gives all three the title);
+Each pass is a different kind of evidence that a string is a person's name:
+1. a title chain, a group label (区领导) or a byline right before it, a title right after it in brackets, or a
+   role noun after it (钟文俊同学); an enumeration with `、` continues it (`副区长关勇、刘心波、阳宪生` gives all
+   three the title);
+2. a surname + title (`王书记`) that only one titled person of the article can be;
 3. anywhere, a name already known from pass 1 of any article of the corpus (`万玲玲强调`, a headline
-   `张远重调研…`); the caller collects the corpus-wide set of known names between the passes.
+   `张远重调研…`), and names enumerated next to it; the caller collects the known names between the passes.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ _TAIL_BYLINE = re.compile(
 )
 _BRACKETED = re.compile(r"[（(]([^（）()]{2,40})[）)]")
 _POST_NAME_HEADS = ("总书记", "书记")
-_OTHER_FOLLOW = ("同学", "老师", "先生", "女士", "教授", "医生", "村民", "师傅")
+_OTHER_FOLLOW = ("同学", "老师", "先生", "女士", "教授", "医生", "师傅")
 
 
 @functools.cache
