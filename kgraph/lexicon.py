@@ -24,7 +24,7 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 
 _FILES = (
     "title_heads", "title_ranks", "scope_stops", "group_labels", "name_follow", "not_given_names",
-    "org_suffixes", "place_suffixes", "org_false_endings",
+    "org_suffixes", "place_suffixes", "org_false_endings", "person_nouns",
 )
 
 
@@ -39,6 +39,7 @@ class Lexicon:
     title_ranks: tuple[str, ...]
     scope_stops: frozenset[str]
     group_labels: tuple[str, ...]
+    person_nouns: tuple[str, ...]  # 村民, 离休干部: introduce people who hold no title
     name_follow: frozenset[str]
     not_given_names: tuple[str, ...]
     org_suffixes: tuple[str, ...]
@@ -124,6 +125,7 @@ def _load_lexicon(extra: Path | None) -> Lexicon:
         title_ranks=_longest_first(lists["title_ranks"]),
         scope_stops=frozenset(lists["scope_stops"]),
         group_labels=_longest_first(lists["group_labels"]),
+        person_nouns=_longest_first(lists["person_nouns"]),
         name_follow=frozenset(lists["name_follow"]),
         not_given_names=_longest_first(lists["not_given_names"]),
         org_suffixes=_longest_first(lists["org_suffixes"]),

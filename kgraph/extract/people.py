@@ -125,6 +125,12 @@ def find_titled_people(text: str, lex: Lexicon) -> list[PersonMention]:
         if name:
             start = match.start() - len(name)
             found.append(PersonMention(name, start, match.start(), Role.OFFICIAL, titles))
+    for match in _pattern(lex.person_nouns).finditer(text):
+        names = _names_from(text, match.end(), lex)
+        single = names[0] if len(names) == 1 else None
+        if single and (len(single[0]) < 3 or boundary_strength(text, single[1] + len(single[0]), lex) < 2):
+            continue  # without a title, one name needs three characters and a clear end (居民解忧 is no name)
+        found.extend(PersonMention(n, p, p + len(n), Role.OTHER) for n, p in names)
     for match in _pattern(_OTHER_FOLLOW).finditer(text):
         name = read_name_before(text, match.start(), lex)
         if name and len(name) >= 3:

@@ -185,3 +185,8 @@ def test_parts_source_quoted_after_a_quotation_is_not_an_attendee(lex):
 def test_parts_the_subject_of_a_visit_leads_it(lex):
     text = "区委副书记、区长张远重专题调研拍马工业园区发展情况。区委常委、常务副区长周远栋，副区长刘心波参加调研。"
     assert _parts(text, lex) == {"张远重": Part.ORGANIZER, "周远栋": Part.ATTENDEE, "刘心波": Part.ATTENDEE}
+
+
+def test_people_named_by_what_they_are(lex):
+    found = people("先后走进离休干部刘志敬、高岚亭家中，看望慰问老党员。", lex)
+    assert found == {"刘志敬": ("other", ()), "高岚亭": ("other", ())}
