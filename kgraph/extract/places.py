@@ -119,10 +119,11 @@ def _in_gazetteer(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[in
     for token in tokens:
         entry = lex.words.get(token.text)
         full = token.text in {d.name for d in names.get(token.text, ())}
-        if token.text in names and len(token.text) >= 2 and (
+        glued = len(token.text) == 2 and token.text[0] in _FUNCTION_CHARS  # 和县 of 情和县经开区
+        if token.text in names and len(token.text) >= 2 and not glued and (
                 (full and not _common(token.text, lex)) or (entry and entry[1] == "ns")):
             spans.append((token.start, token.end))
-    for start in range(len(text)):  # full names jieba splits (红安县 as 红安 + 县)
+    for start in range(len(text)):  # full names jieba splits (红安县 as 红安 + 县); 和县 only as one token
         for size in (5, 4, 3):
             name = text[start:start + size]
             if len(name) == size and any(d.name == name for d in names.get(name, ())) and \
@@ -130,6 +131,17 @@ def _in_gazetteer(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[in
                 spans.append((start, start + size))
                 break
     return spans
+
+
+def _gazetteer_start(text: str, begin: int, end: int) -> int:
+    """来泸县 -> 泸县, 争创湖北省 -> 湖北省: a place that ends with a division's full name is that division."""
+    names = load_gazetteer().by_name
+    if text[begin:end] in names:
+        return begin
+    for start in range(begin + 1, end - 1):
+        if any(d.name == text[start:end] for d in names.get(text[start:end], ())):
+            return start
+    return begin
 
 
 LEVELS = (("省", 5), ("自治区", 5), ("特别行政区", 5), ("市", 4), ("自治州", 4), ("地区", 4), ("区", 3), ("县", 3),
@@ -166,7 +178,7 @@ def extract_places(text: str, lex: Lexicon, tokens: list[Token] | None = None,
             continue  # 社区, not 区: the longest suffix ending here decides
         begin = _place_ending(text, match.start(), match.group(1), lex)
         if begin is not None:
-            spans.append((begin, match.start() + len(match.group(1))))
+            spans.append((_gazetteer_start(text, begin, end), end))
     spans += [s for s in _in_gazetteer(text, tokens, lex) if not any(b <= s[0] and s[1] <= e for b, e in spans)]
     blocked = [(o.start, o.end) for o in orgs] + [(m.start(), m.end()) for m in _DOCUMENT.finditer(text)]
     found = []

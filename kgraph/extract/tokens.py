@@ -9,7 +9,7 @@ from kgraph.lexicon import CJK, Lexicon
 # parts of speech that never sit inside an organisation or place name
 CUT_TAGS = frozenset({"p", "c", "r", "u", "ul", "uj", "uz", "ug", "uv", "ud", "y", "e", "d", "m", "t", "f", "s", "q",
                       "v", "l", "i", "a", "ad", "an"})
-_FUNCTION_CHARS = set("的了和与及或在对为等把被从向将以到由给让是也都就还又而并其之这那各该本每全个年月日号次届")
+_FUNCTION_CHARS = set("的了和与及或在对为等把被从向将以到由给让是也都就还又而并其之这那各该本每全个年月日号次届进入")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +23,12 @@ def tokenize(text: str, lex: Lexicon) -> list[Token]:
     """Dictionary words only (no HMM guesses): unknown names come as single characters, which is safer to rejoin."""
     tokens, offset = [], 0
     for word in lex.tokenizer.lcut(text, HMM=False):
-        tokens.append(Token(word, offset, offset + len(word)))
+        head = longest_suffix(word, lex.title_heads) if len(word) > 2 else None
+        if head and head != word:  # jieba's 区委书记 is 区委 + 书记: the organisation must stay visible
+            tokens.append(Token(word[: -len(head)], offset, offset + len(word) - len(head)))
+            tokens.append(Token(head, offset + len(word) - len(head), offset + len(word)))
+        else:
+            tokens.append(Token(word, offset, offset + len(word)))
         offset += len(word)
     return tokens
 
