@@ -62,3 +62,21 @@ def test_places_common_words_that_end_like_one_are_not(lex, text):
 
 def test_places_inside_an_organisation_are_left_to_it(lex):
     assert "荆州区" not in places("荆州区委统战部靠前服务", lex)
+
+
+def test_orgs_committee_inside_jiebas_title_word(lex):
+    assert "区委" in orgs("招引项目向考察团进行了推介。前进区委书记于世军在座谈会上讲话", lex)
+
+
+def test_orgs_party_school(lex):
+    assert orgs("县委党校常务副校长强薇就培训作了安排", lex) == ["县委党校"]
+
+
+@pytest.mark.parametrize(("text", "place"), [("考察组来泸县开展招商", "泸县"), ("争创湖北省总工会“工人先锋号”", None)])
+def test_places_a_verb_before_a_division_is_not_part_of_it(lex, text, place):
+    found = places(text, lex)
+    assert found == ([place] if place else [])
+
+
+def test_places_two_character_county_glued_to_a_conjunction_is_not_one(lex):
+    assert "和县" not in places("详细介绍了泸县县情和县经开区产业布局", lex)
