@@ -135,23 +135,39 @@ def query(graph_file: Path, sparql: str | None, query_file: Path | None, fmt: st
 @click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
               help="HTML file to write (default: GRAPH with .html).")
-@click.option("--orgs/--no-orgs", default=False, help="Show organisations as nodes too.")
-@click.option("--places/--no-places", default=False, help="Show places as nodes too.")
-def render(graph_file: Path, output: Path | None, orgs: bool, places: bool) -> None:
-    """Draw the who-works-with-whom network of a graph file as one offline HTML page.
+@click.option("--orgs/--no-orgs", default=False, help="Show the organisation layer when the page opens.")
+@click.option("--places/--no-places", default=False, help="Show the place layer when the page opens.")
+@click.option("--focus", metavar="NAME", help="Draw only this person and the people around them.")
+@click.option("--depth", type=click.IntRange(0), default=1, show_default=True, help="How many links from --focus.")
+@click.option("--min-weight", type=click.IntRange(1), default=1, show_default=True,
+              help="Leave out links of fewer shared events (and people left with no link).")
+@click.option("--png", type=click.Path(dir_okay=False, path_type=Path), help="Draw a PNG picture (kgraph[pictures]).")
+@click.option("--svg", type=click.Path(dir_okay=False, path_type=Path), help="Draw an SVG picture (kgraph[pictures]).")
+def render(graph_file: Path, output: Path | None, orgs: bool, places: bool, focus: str | None, depth: int,
+           min_weight: int, png: Path | None, svg: Path | None) -> None:
+    """Draw the who-works-with-whom network of a graph file as one offline HTML page, or as pictures.
 
-    Example: kgraph render output/graph.ttl -o network.html
+    With --png or --svg and no -o, only the pictures are written.
+
+    Example: kgraph render output/graph.ttl --focus 万玲玲 --depth 2 -o wan.html
     """
-    from kgraph.network import build_network
+    from kgraph.network import build_network, select_network
+    from kgraph.picture import write_picture
     from kgraph.rdf.query import read_graph
     from kgraph.render import write_html
 
     graph = _run(lambda: read_graph(graph_file))
-    net = build_network(graph, include_orgs=orgs, include_places=places)
-    target = output or graph_file.with_suffix(".html")
-    _run(lambda: write_html(net, target, title=graph_file.stem))
-    people = sum(1 for _, data in net.nodes(data=True) if data.get("kind") == "person")
-    click.echo(f"wrote {target}: {people} people, {net.number_of_edges()} links")
+    net = _run(lambda: select_network(build_network(graph, include_orgs=True, include_places=True), focus=focus,
+                                      depth=depth, min_weight=min_weight))
+    title = f"{graph_file.stem} · {focus}" if focus else graph_file.stem
+    targets = [(write_picture, path) for path in (png, svg) if path]
+    if output or not targets:
+        targets.insert(0, (write_html, output or graph_file.with_suffix(".html")))
+    for write, path in targets:
+        _run(lambda write=write, path=path: write(net, path, title=title, show_orgs=orgs, show_places=places))
+    people = sum(1 for _, kind in net.nodes(data="kind") if kind == "person")
+    links = sum(1 for _, _, kind in net.edges(data="kind") if kind == "works_with")
+    click.echo(f"wrote {', '.join(str(path) for _, path in targets)}: {people} people, {links} links")
 
 
 @cli.command()

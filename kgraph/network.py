@@ -9,16 +9,25 @@ The returned `net` holds scalars only (lists are joined), so every networkx writ
 
 - node id: the IRI; attributes `label`, `kind` (person, organization, place), `role`, `titles` (joined with 、),
   `aliases` (joined with 、), `events` and `articles` (counts);
+- people also have `organizations` (those of their posts and the ones above them, joined with 、), `organization`
+  (the top organisation most of their posts belong to: the colour group) and `community` (0 is the largest group
+  of people who work together, found with networkx's seeded Louvain method);
 - edge attributes `kind` (works_with, post, event), `weight`, `events` and `articles` (IRIs joined with a space),
-  `evidence` (one readable line per event, joined with a newline) and `titles` (posts held in an organisation).
+  `evidence` (one readable line per event, joined with a newline), `reports` (one line per article: date, headline
+  and source file, tab-separated) and `titles` (posts held in an organisation);
+- graph attributes `people_in_graph` (every person of the RDF graph), `left_out_bylines` (reporters and
+  photographers who only sign articles) and `left_out_mentioned` (people only mentioned): who is not drawn, and why.
+
+Which people are nodes: everyone who is an organizer or attendee of an event, or holds a title (`schema:jobTitle`
+or `org:holds`). `docs/queries/network-people.rq` is the same rule in SPARQL.
 
 The same evidence, structured, comes from `collect_edge_evidence`.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 import networkx as nx
@@ -26,12 +35,14 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
+from kgraph.errors import KgraphError
 from kgraph.rdf.vocab import KG, SCHEMA
 
-__all__ = ["ArticleRef", "EventRef", "build_network", "collect_edge_evidence"]
+__all__ = ["ArticleRef", "EventRef", "build_network", "collect_edge_evidence", "detect_communities", "select_network"]
 
 TITLE_SEPARATOR = "、"
 ROLES = ("official", "reporter", "photographer", "other")
+SEED = 20220526
 _NOT_PEOPLE = (ORG.Organization, SCHEMA.Organization, SCHEMA.Place, SCHEMA.Event, SCHEMA.NewsArticle)
 
 
@@ -42,6 +53,11 @@ class ArticleRef:
     iri: str
     headline: str = ""
     source: str = ""
+    date: str = ""
+
+    def describe(self) -> str:
+        """One tab-separated line, date, headline and source file, with no tab or newline inside a field."""
+        return "\t".join(" ".join(part.split()) for part in (self.date, self.headline, self.source))
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +108,8 @@ class _Index:
             g = self.graph
             sources = [*g.objects(node, KG.sourceFile), *g.objects(node, PROV.wasDerivedFrom)]
             source = min((name for f in sources if (name := _text(g, f, SCHEMA.name))), default="")
-            self._articles[node] = ArticleRef(str(node), _text(g, node, SCHEMA.headline), source)
+            date = _text(g, node, SCHEMA.dateCreated) or _text(g, node, KG.dateline)
+            self._articles[node] = ArticleRef(str(node), _text(g, node, SCHEMA.headline), source, date)
         return self._articles[node]
 
 
@@ -124,11 +141,96 @@ def build_network(graph: Graph, *, include_orgs: bool = False, include_places: b
     for (a, b), (weight, events) in sorted(pairs.items(), key=lambda item: (str(item[0][0]), str(item[0][1]))):
         net.add_edge(str(a), str(b), **_edge_attributes(index, "works_with", weight, events))
 
+    for node, community in detect_communities(net).items():
+        net.nodes[node]["community"] = community
+    net.graph.update(_left_out(index, people))
+
     if include_orgs:
         _add_context(net, index, people, kind="organization")
     if include_places:
         _add_context(net, index, people, kind="place")
     return net
+
+
+def detect_communities(net: nx.Graph) -> dict[str, int]:
+    """Groups of people who work together: networkx's Louvain method, seeded, over the works-with edges.
+
+    Numbered from 0, largest first (ties by the first IRI); someone with no link is a group of one.
+
+    >>> import networkx as nx
+    >>> net = nx.Graph()
+    >>> net.add_nodes_from(["a", "b", "c", "d", "e"], kind="person")
+    >>> net.add_edges_from([("a", "b"), ("b", "c"), ("a", "c"), ("d", "e")], kind="works_with", weight=1)
+    >>> detect_communities(net)
+    {'a': 0, 'b': 0, 'c': 0, 'd': 1, 'e': 1}
+    """
+    people = sorted((node for node, kind in net.nodes(data="kind") if kind == "person"), key=str)
+    links = nx.Graph()
+    links.add_nodes_from(people)
+    ends = sorted(
+        (tuple(sorted((u, v), key=str)) for u, v, kind in net.edges(data="kind") if kind == "works_with"),
+        key=lambda end: (str(end[0]), str(end[1])),
+    )
+    links.add_weighted_edges_from(
+        (u, v, max(_count(net.edges[u, v].get("weight")), 1)) for u, v in ends if u in links and v in links
+    )
+    groups = nx.community.louvain_communities(links, weight="weight", seed=SEED) if people else []
+    ordered = sorted((sorted(group, key=str) for group in groups), key=lambda group: (-len(group), str(group[0])))
+    return {node: number for number, group in enumerate(ordered) for node in sorted(group, key=str)}
+
+
+def select_network(net: nx.Graph, *, focus: str | None = None, depth: int = 1, min_weight: int = 1) -> nx.Graph:
+    """The part of `net` to draw: links of at least `min_weight` shared events, and one person's neighbourhood.
+
+    Above a `min_weight` of 1, people left with no link are left out. With `focus`, only the people within `depth`
+    links of the person of that name (or other spelling) stay. Their organisations and places stay with them, and
+    attributes are kept, so colours match the whole network.
+
+    >>> import networkx as nx
+    >>> net = nx.Graph()
+    >>> for iri, name in [("urn:a", "万玲玲"), ("urn:b", "周远栋"), ("urn:c", "关勇")]:
+    ...     net.add_node(iri, label=name, kind="person", aliases="")
+    >>> net.add_edge("urn:a", "urn:b", kind="works_with", weight=2)
+    >>> net.add_edge("urn:b", "urn:c", kind="works_with", weight=1)
+    >>> sorted(select_network(net, focus="万玲玲", depth=2, min_weight=2).nodes)
+    ['urn:a', 'urn:b']
+    """
+    if depth < 0 or min_weight < 1:
+        raise KgraphError(f"depth must be 0 or more and min-weight 1 or more, got {depth} and {min_weight}")
+    kept = net.copy()
+    kept.remove_edges_from(
+        [
+            (u, v)
+            for u, v, d in net.edges(data=True)
+            if d.get("kind") == "works_with" and _count(d.get("weight")) < min_weight
+        ]
+    )
+    kept.graph["min_weight"] = min_weight
+    links = nx.Graph()
+    links.add_nodes_from(node for node, kind in kept.nodes(data="kind") if kind == "person")
+    links.add_edges_from((u, v) for u, v, kind in kept.edges(data="kind") if kind == "works_with")
+    if focus is not None:
+        centre = _find_person(kept, focus)
+        people = set(nx.single_source_shortest_path_length(links, centre, cutoff=depth))
+        kept.graph.update(focus=centre, depth=depth)
+    else:
+        people = {node for node in links if min_weight == 1 or links.degree(node)}
+    context = {other for person in people for other in kept.neighbors(person) if other not in links}
+    return kept.subgraph(people | context).copy()
+
+
+def _find_person(net: nx.Graph, name: str) -> str:
+    """The person called `name` (or with it as another spelling); the most active one if several are."""
+    name = name.strip()
+    found = [
+        node
+        for node, data in net.nodes(data=True)
+        if data.get("kind") == "person"
+        and (data.get("label") == name or name in str(data.get("aliases") or "").split(TITLE_SEPARATOR))
+    ]
+    if not found:
+        raise KgraphError(f"no person called {name!r} in the network; `kgraph people GRAPH` lists who is there")
+    return min(found, key=lambda node: (-_count(net.nodes[node].get("events")), str(node)))
 
 
 def collect_edge_evidence(graph: Graph, net: nx.Graph) -> dict[tuple[str, str], tuple[EventRef, ...]]:
@@ -208,26 +310,70 @@ def _person_attributes(index: _Index, person: Node) -> dict[str, str | int]:
     for event in events:
         articles.update(_event_articles(graph, event))
     titles = _titles(graph, person)
+    organizations, organization = _organizations(graph, person)
     return {
         "label": _name(graph, person),
         "kind": "person",
         "role": _role(graph, person, has_title=bool(titles)),
         "titles": TITLE_SEPARATOR.join(titles),
         "aliases": TITLE_SEPARATOR.join(_aliases(graph, person)),
+        "organizations": TITLE_SEPARATOR.join(organizations),
+        "organization": organization,
         "events": len(events),
         "articles": len(articles),
     }
 
 
+def _organizations(graph: Graph, person: Node) -> tuple[list[str], str]:
+    """The organisations of a person's posts and those above them; and the top one most posts lead to."""
+    names: set[str] = set()
+    tops: Counter[str] = Counter()
+    for post in graph.objects(person, ORG.holds):
+        for org in graph.objects(post, ORG.postIn):
+            chain = _org_chain(graph, org)
+            names.update(_name(graph, node) for node in chain)
+            tops[_name(graph, chain[-1])] += 1
+    top = min(tops, key=lambda name: (-tops[name], name), default="")
+    return sorted(names), top
+
+
+def _org_chain(graph: Graph, org: Node) -> list[Node]:
+    """`org`, then the organisation it is part of, and so on up (org:subOrganizationOf), stopping at a loop."""
+    chain = [org]
+    while True:
+        parents = sorted((p for p in graph.objects(chain[-1], ORG.subOrganizationOf) if p not in chain), key=str)
+        if not parents:
+            return chain
+        chain.append(parents[0])
+
+
+def _left_out(index: _Index, people: set[Node]) -> dict[str, int]:
+    """How many people the RDF graph has, and how many of those not drawn are bylines or only mentioned."""
+    graph = index.graph
+    everyone = set(graph.subjects(RDF.type, SCHEMA.Person, unique=True)) | people
+    bylines = mentioned = 0
+    for person in everyone - people:
+        if _role(graph, person, has_title=False) in ("reporter", "photographer"):
+            bylines += 1
+        else:
+            mentioned += 1
+    return {"people_in_graph": len(everyone), "left_out_bylines": bylines, "left_out_mentioned": mentioned}
+
+
 def _edge_attributes(index: _Index, kind: str, weight: int, events: set[Node], titles: str = "") -> dict:
     refs = sorted((index.event(e) for e in events), key=lambda ref: (ref.date, ref.iri))
-    articles = sorted({a.iri for ref in refs for a in ref.articles})
+    dated: dict[str, ArticleRef] = {}  # an article without a date of its own takes its event's
+    for ref in refs:
+        for article in ref.articles:
+            dated.setdefault(article.iri, article if article.date else replace(article, date=ref.date))
+    articles = sorted(dated.values(), key=lambda a: (a.date, a.iri))
     return {
         "kind": kind,
         "weight": weight,
         "events": " ".join(ref.iri for ref in refs),
-        "articles": " ".join(articles),
+        "articles": " ".join(sorted(a.iri for a in articles)),
         "evidence": "\n".join(ref.describe() for ref in refs),
+        "reports": "\n".join(a.describe() for a in articles),
         "titles": titles,
     }
 
@@ -321,7 +467,8 @@ def _lang_rank(value: Literal) -> int:
 
 
 def _name(graph: Graph, node: Node) -> str:
-    for predicate in (SCHEMA.name, RDFS.label, SKOS.prefLabel, SCHEMA.alternateName):
+    """The preferred label (an organisation's full name), else the name: `荆州区委统战部`, not `区委统战部`."""
+    for predicate in (SKOS.prefLabel, SCHEMA.name, RDFS.label, SCHEMA.alternateName):
         if text := _text(graph, node, predicate):
             return text
     iri = str(node)
@@ -354,3 +501,10 @@ def _role(graph: Graph, person: Node, *, has_title: bool) -> str:
     if (None, SCHEMA.contributor, person) in graph:
         return "photographer"
     return "official" if has_title else "other"
+
+
+def _count(value: object) -> int:
+    try:
+        return max(int(value), 0)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return 0

@@ -8,7 +8,10 @@ import networkx as nx
 import pytest
 from rdflib import Graph
 
-from kgraph.network import build_network, collect_edge_evidence
+from kgraph.errors import KgraphError
+from kgraph.network import build_network, collect_edge_evidence, select_network
+
+from .conftest import ROOT
 
 ID = "https://w3id.org/kgraph/id/"
 PREFIXES = f"""
@@ -219,3 +222,86 @@ def test_collect_edge_evidence_gives_events_with_their_articles(graph: Graph, ne
     assert [(a.headline, a.source) for a in survey.articles] == [("万玲玲到川店镇调研创文工作", "000_c7a8.txt")]
     assert (meeting.event_type, meeting.date, meeting.place) == ("会议", "2022-06-01", "")
     assert [ref.iri for ref in evidence[ID + "wan", ID + "yuan"]] == [ID + "e1"]
+
+
+def test_network_person_organisations_include_the_ones_above(graph: Graph) -> None:
+    graph = parse(
+        PAGE
+        + """
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+:quwei skos:prefLabel "荆州区委"@zh .
+:tzb a org:Organization ; schema:name "区委统战部"@zh ; skos:prefLabel "荆州区委统战部"@zh ;
+    org:subOrganizationOf :quwei .
+:hu a schema:Person ; schema:name "胡庆海"@zh ; org:holds :post_hu1, :post_hu2 .
+:post_hu1 a org:Post ; rdfs:label "统战部部长"@zh ; org:postIn :tzb .
+:post_hu2 a org:Post ; rdfs:label "副区长"@zh ; org:postIn :qzf .
+:qzf a org:Organization ; schema:name "区政府"@zh .
+"""
+    )
+    hu = build_network(graph).nodes[ID + "hu"]
+    assert hu["organizations"] == "区政府、荆州区委、荆州区委统战部"  # the full name, not the printed 区委统战部
+    assert hu["organization"] == "区政府"  # one post each: the first by name
+    assert build_network(graph).nodes[ID + "guan"]["organizations"] == ""
+
+
+def test_network_organisation_is_the_top_most_posts_lead_to() -> None:
+    graph = parse(
+        PREFIXES
+        + """
+:a a schema:Person ; schema:name "万玲玲"@zh ; org:holds :p1, :p2, :p3 .
+:p1 org:postIn :dept1 . :p2 org:postIn :dept2 . :p3 org:postIn :other .
+:dept1 schema:name "区委宣传部"@zh ; org:subOrganizationOf :top .
+:dept2 schema:name "区委统战部"@zh ; org:subOrganizationOf :top .
+:top schema:name "区委"@zh . :other schema:name "高新区党工委"@zh .
+"""
+    )
+    assert build_network(graph).nodes[ID + "a"]["organization"] == "区委"
+
+
+def test_network_communities_number_groups_of_coworkers_largest_first(net: nx.Graph) -> None:
+    communities = {net.nodes[node]["label"]: net.nodes[node]["community"] for node in net}
+    assert communities == {"万玲玲": 0, "周远栋": 0, "袁菁穗": 0, "关勇": 1}
+
+
+def test_network_records_who_is_left_out_and_why(net: nx.Graph) -> None:
+    assert net.graph == {"people_in_graph": 7, "left_out_bylines": 2, "left_out_mentioned": 1}
+
+
+def test_network_people_are_those_of_the_sparql_rule(graph: Graph, net: nx.Graph) -> None:
+    query = (ROOT / "docs" / "queries" / "network-people.rq").read_text(encoding="utf-8")
+    assert {str(row.person) for row in graph.query(query)} == set(net.nodes)
+
+
+def test_network_edge_reports_each_article_with_date_headline_and_source(net: nx.Graph) -> None:
+    assert edge(net, "wan", "zhou")["reports"].split("\n") == [
+        "05-26\t万玲玲到川店镇调研创文工作\t000_c7a8.txt",
+        "2022-06-01\t区委常委会召开\t000_c7a8.txt",  # the article has no date: its event's
+    ]
+
+
+def test_select_network_keeps_the_people_around_a_focus(net: nx.Graph) -> None:
+    assert labels(select_network(net, focus="袁菁穗", depth=1)) == {"万玲玲", "周远栋", "袁菁穗"}
+    assert labels(select_network(net, focus="关勇", depth=3)) == {"关勇"}
+    assert labels(select_network(net, focus="袁菁穗", depth=0)) == {"袁菁穗"}
+    ego = select_network(net, focus="周远东")  # another spelling
+    assert ego.graph["focus"] == ID + "zhou" and ego.graph["depth"] == 1
+
+
+def test_select_network_drops_weak_links_and_people_left_without_one(net: nx.Graph) -> None:
+    strong = select_network(net, min_weight=2)
+    assert labels(strong) == {"万玲玲", "周远栋"}
+    assert strong.graph["min_weight"] == 2
+    assert labels(select_network(net, focus="袁菁穗", depth=2, min_weight=2)) == {"袁菁穗"}
+    assert labels(select_network(net)) == labels(net)  # weight 1 keeps everyone, title holders without links too
+
+
+def test_select_network_keeps_the_organisations_of_the_people_kept(graph: Graph) -> None:
+    full = build_network(graph, include_orgs=True, include_places=True)
+    ego = select_network(full, focus="周远栋", min_weight=2)
+    assert labels(ego) == {"万玲玲", "周远栋", "荆州区委", "川店镇", "荆州区"}
+    assert ego.nodes[ID + "wan"]["community"] == full.nodes[ID + "wan"]["community"]
+
+
+def test_select_network_names_an_unknown_person() -> None:
+    with pytest.raises(KgraphError, match="no person called '无此人' in the network"):
+        select_network(build_network(parse(PAGE)), focus="无此人")

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
-import shutil
-import subprocess
 from importlib.resources import files
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
-from kgraph.render import render_html, write_html
+from kgraph.network import select_network
+from kgraph.render import NO_GROUP, OTHER_GROUP, PALETTE, compute_layout, render_html, write_html
 
 XSS = "<script>alert(1)</script>"
 
@@ -24,6 +24,10 @@ def person(net: nx.Graph, iri: str, label: str, *, role: str = "official", title
 
 @pytest.fixture
 def net() -> nx.Graph:
+    return make_net()
+
+
+def make_net() -> nx.Graph:
     """The shape `build_network` gives: three officials, a reporter who holds a title, an organisation."""
     net = nx.Graph()
     person(net, "urn:wan", "万玲玲", titles="区委书记", events=9)
@@ -65,7 +69,14 @@ def data_of(page: str) -> dict:
 
 
 def node_of(page: str, iri: str) -> dict:
-    return next(node for node in data_of(page)["nodes"] if node["id"] == iri)
+    return next(node for node in data_of(page)["nodes"] if node["iri"] == iri)
+
+
+def edges_of(page: str) -> list[dict]:
+    """The page's links, with their ends given as IRIs (the page names nodes by short ids)."""
+    data = data_of(page)
+    iris = {node["id"]: node["iri"] for node in data["nodes"]}
+    return [edge | {"from": iris[edge["from"]], "to": iris[edge["to"]]} for edge in data["edges"]]
 
 
 def vis_asset(name: str) -> str:
@@ -92,14 +103,14 @@ def test_render_escapes_names_in_labels_tooltips_and_search(net: nx.Graph) -> No
     page = render_html(net, title="荆州区 <i>")
     assert "<script>alert" not in page
     assert "<b>局长" not in page
-    assert page.count("</script>") == 2  # vis-network and ours; no name closes either
+    assert page.count("</script>") == 3  # the error trap, vis-network and ours; no name closes any
     assert "<title>荆州区 &lt;i&gt;</title>" in page
     assert '<option value="&lt;script&gt;alert(1)&lt;/script&gt;">' in page
     node = node_of(page, "urn:x")
     assert node["label"] == XSS  # drawn on the canvas as text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in node["title"] and XSS not in node["title"]
     assert "&lt;b&gt;局长&lt;/b&gt;" in node["title"]
-    edge = next(e for e in data_of(page)["edges"] if e["to"] == "urn:x" or e["from"] == "urn:x")
+    edge = next(e for e in edges_of(page) if e["to"] == "urn:x" or e["from"] == "urn:x")
     assert XSS not in edge["title"] and "《&lt;script&gt;alert(1)&lt;/script&gt;》" in edge["title"]
 
 
@@ -111,7 +122,7 @@ def test_render_node_tooltip_shows_name_role_titles_and_events(net: nx.Graph) ->
 
 
 def test_render_edge_tooltip_shows_weight_events_and_articles(net: nx.Graph) -> None:
-    edges = data_of(render_html(net))["edges"]
+    edges = edges_of(render_html(net))
     tip = next(e["title"] for e in edges if {e["from"], e["to"]} == {"urn:wan", "urn:zhou"})
     assert "万玲玲 — 周远栋" in tip
     assert "共同活动 8 次" in tip
@@ -122,26 +133,29 @@ def test_render_edge_tooltip_shows_weight_events_and_articles(net: nx.Graph) -> 
     assert "任职：区委书记" in post
 
 
-def test_render_colours_people_apart_from_orgs_and_reporters(net: nx.Graph) -> None:
-    page = render_html(net)
-    official, reporter, org = (node_of(page, iri) for iri in ("urn:wan", "urn:meng", "urn:quwei"))
-    assert len({official["color"], reporter["color"], org["color"]}) == 3
-    assert node_of(page, "urn:zhou")["color"] == official["color"]
-    assert org["shape"] != official["shape"]
+def legend_of(page: str, scheme: str) -> list[tuple[str, str]]:
+    """(colour, text) of each item of one colour scheme's legend."""
+    block = re.search(rf'<ul class="kg-legend" data-scheme="{scheme}"[^>]*>(.*?)</ul>', page, re.DOTALL)
+    assert block, f"no legend for {scheme}"
     swatch = r'<li><span class="kg-swatch[^"]*" style="background: (#[0-9a-f]{6})"></span>([^<]*)</li>'
-    legend = re.findall(swatch, page)
-    assert legend == [
-        (official["color"], "官员 official (3)"),
-        (reporter["color"], "通讯员/记者 reporter (1)"),
-        (org["color"], "机构 organization (1)"),
-    ]
+    return re.findall(swatch, block.group(1))
+
+
+def test_render_colours_people_by_role_apart_from_orgs(net: nx.Graph) -> None:
+    page = render_html(net)
+    official, reporter, org = (node_of(page, iri)["colors"]["role"] for iri in ("urn:wan", "urn:meng", "urn:quwei"))
+    assert len({official, reporter, org}) == 3
+    assert node_of(page, "urn:zhou")["colors"]["role"] == official
+    assert node_of(page, "urn:quwei")["shape"] != node_of(page, "urn:wan")["shape"]
+    assert legend_of(page, "role") == [(official, "官员 official (3)"), (reporter, "通讯员/记者 reporter (1)")]
+    assert '<span class="kg-swatch diamond" style="background: #30638e"></span>机构 organization (1)' in page
 
 
 def test_render_sizes_nodes_by_events_and_edges_by_weight(net: nx.Graph) -> None:
     data = data_of(render_html(net))
-    size = {node["id"]: node["size"] for node in data["nodes"]}
+    size = {node["iri"]: node["size"] for node in data["nodes"]}
     assert size["urn:wan"] > size["urn:zhou"] > size["urn:meng"]
-    width = {frozenset((e["from"], e["to"])): e["width"] for e in data["edges"]}
+    width = {frozenset((e["from"], e["to"])): e["width"] for e in edges_of(render_html(net))}
     assert width[frozenset(("urn:wan", "urn:zhou"))] > width[frozenset(("urn:wan", "urn:x"))]
 
 
@@ -211,63 +225,97 @@ def test_write_html_keeps_the_old_page_when_the_move_fails(
     assert os.listdir(tmp_path) == ["network.html"]
 
 
-NODE = shutil.which("node")
-
-# Runs the page's own script (not vis-network) against stand-ins for the DOM and vis, to check that tooltips become
-# elements, that search finds a person by name, alias or part of a name, and that a click dims the others.
-HARNESS = r"""
-const fs = require("fs");
-const page = fs.readFileSync(process.argv[1], "utf8");
-const scripts = [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(m => m[1]);
-const elements = {};
-const element = id => elements[id] || (elements[id] = {innerHTML: "", textContent: "", value: "", on: {},
-  addEventListener(type, f) { this.on[type] = f; }});
-global.document = {getElementById: element, createElement: () => ({innerHTML: "", className: ""})};
-class DataSet {
-  constructor(items) { this.items = new Map(items.map(i => [i.id, i])); }
-  get(id) { return id === undefined ? [...this.items.values()] : this.items.get(id); }
-  update(list) { list.forEach(u => Object.assign(this.items.get(u.id), u)); }
-}
-let network;
-class Network {
-  constructor(container, data, options) { this.data = data; this.on_ = {}; this.focused = null; network = this; }
-  on(type, f) { this.on_[type] = f; }
-  getConnectedNodes(id) {
-    return this.data.edges.get().flatMap(e => e.from === id ? [e.to] : e.to === id ? [e.from] : []);
-  }
-  selectNodes() {} unselectAll() {} focus(id) { this.focused = id; }
-}
-global.vis = {DataSet, Network};
-eval(scripts[scripts.length - 1]);
-const search = query => { element("kg-query").value = query; element("kg-search").on.submit({preventDefault() {}});
-  return network.focused; };
-const out = {
-  tipIsElement: network.data.nodes.get().every(n => typeof n.title === "object"),
-  tipText: network.data.nodes.get("urn:x").title.innerHTML,
-  byName: search("万玲玲"), byAlias: search("周远东"), byPart: search("孟可"),
-  missing: (search("无此人"), element("kg-status").textContent),
-};
-network.on_.click({nodes: ["urn:meng"]});
-out.dimmed = network.data.nodes.get().filter(n => n.color !== n.base).map(n => n.id).sort();
-out.info = element("kg-info").innerHTML;
-network.on_.click({nodes: []});
-out.restored = network.data.nodes.get().every(n => n.color === n.base);
-console.log(JSON.stringify(out));
-"""
+def test_render_colours_people_by_group_of_coworkers(net: nx.Graph) -> None:
+    page = render_html(net)
+    colour = {iri: node_of(page, iri)["colors"]["community"] for iri in ("urn:wan", "urn:zhou", "urn:x", "urn:meng")}
+    assert colour["urn:wan"] == colour["urn:zhou"] == colour["urn:x"] == PALETTE[0]
+    assert colour["urn:meng"] == NO_GROUP
+    assert node_of(page, "urn:wan")["color"] == PALETTE[0]  # the page opens coloured by group
+    assert legend_of(page, "community") == [(PALETTE[0], "群体 1 · 万玲玲等 (3)"), (NO_GROUP, "无合作关系 no link (1)")]
 
 
-@pytest.mark.skipif(NODE is None, reason="needs node to run the page's script")
-def test_render_page_script_searches_and_highlights(net: nx.Graph, tmp_path: Path) -> None:
-    net.add_edge("urn:meng", "urn:zhou", kind="works_with", weight=1, events="", articles="", evidence="", titles="")
-    net.nodes["urn:zhou"]["aliases"] = "周远东"
-    page = tmp_path / "network.html"
-    write_html(net, page)
-    run = subprocess.run([NODE, "-e", HARNESS, str(page)], capture_output=True, text=True, timeout=60, check=True)
-    out = json.loads(run.stdout)
-    assert out["tipIsElement"] is True
-    assert "&lt;script&gt;" in out["tipText"]
-    assert (out["byName"], out["byAlias"], out["byPart"]) == ("urn:wan", "urn:zhou", "urn:meng")
-    assert out["missing"] == "未找到 not found: 无此人"
-    assert out["dimmed"] == ["urn:quwei", "urn:wan", "urn:x"]
-    assert "孟可欣" in out["info"]
-    assert out["restored"] is True
+def test_render_colours_people_by_organisation(net: nx.Graph) -> None:
+    net.nodes["urn:wan"].update(organization="荆州区委", organizations="荆州区委、荆州区委财经委")
+    net.nodes["urn:zhou"].update(organization="荆州区委", organizations="荆州区委")
+    net.nodes["urn:x"].update(organization="荆州区政府", organizations="荆州区政府")
+    page = render_html(net)
+    assert legend_of(page, "organization") == [
+        (PALETTE[0], "荆州区委 (2)"),
+        (PALETTE[1], "荆州区政府 (1)"),
+        (NO_GROUP, "机构不明 unknown (1)"),
+    ]
+    assert node_of(page, "urn:wan")["organizations"] == ["荆州区委", "荆州区委财经委"]
+    options = re.findall(
+        r'<option value="([^"]*)">([^<]*)</option>', page.split('id="kg-org"')[1].split("</select>")[0]
+    )
+    assert options == [("", "全部 all"), ("荆州区委", "荆州区委 (2)"), ("荆州区委财经委", "荆州区委财经委 (1)"),
+                       ("荆州区政府", "荆州区政府 (1)")]  # fmt: skip
+
+
+def test_render_colours_beyond_twelve_groups_are_grey() -> None:
+    net = nx.Graph()
+    for group in range(14):
+        for member in range(2):
+            person(net, f"urn:p{group:02d}{member}", f"人{group}{member}")
+        net.add_edge(f"urn:p{group:02d}0", f"urn:p{group:02d}1", kind="works_with", weight=1)
+    page = render_html(net)
+    assert [colour for colour, _ in legend_of(page, "community")] == [*PALETTE, OTHER_GROUP]
+    assert legend_of(page, "community")[-1] == (OTHER_GROUP, "其他群体 other groups (4)")
+
+
+def test_render_filters_offer_roles_and_a_minimum_weight(net: nx.Graph) -> None:
+    page = render_html(net)
+    roles = page.split('id="kg-role"')[1].split("</select>")[0]
+    assert re.findall(r'<option value="([^"]*)">', roles) == ["", "official", "reporter"]
+    assert '<input id="kg-weight" type="number" min="1" step="1" value="1">' in page
+
+
+def test_render_link_carries_its_articles(net: nx.Graph) -> None:
+    net.edges["urn:wan", "urn:zhou"]["reports"] = (
+        "05-26\t万玲玲到川店镇调研\t000.txt\n2022-06-01\t区委常委会召开\t001.txt"
+    )
+    link = next(e for e in edges_of(render_html(net)) if {e["from"], e["to"]} == {"urn:wan", "urn:zhou"})
+    assert link["reports"] == [["05-26", "万玲玲到川店镇调研", "000.txt"], ["2022-06-01", "区委常委会召开", "001.txt"]]
+    assert (link["kind"], link["weight"]) == ("works_with", 8)
+
+
+def test_render_layers_are_off_until_asked(net: nx.Graph) -> None:
+    page = render_html(net)
+    assert '<input type="checkbox" class="kg-layer" value="organization">' in page
+    assert data_of(page)["layers"] == {"organization": False}
+    shown = render_html(net, show_orgs=True)
+    assert '<input type="checkbox" class="kg-layer" value="organization" checked>' in shown
+    assert data_of(shown)["layers"] == {"organization": True}
+    assert 'class="kg-layer"' not in render_html(net.subgraph(["urn:wan", "urn:zhou"]))
+
+
+def test_render_says_how_many_people_the_graph_has_and_why_some_are_not_drawn(net: nx.Graph) -> None:
+    net.graph.update(people_in_graph=50, left_out_bylines=44, left_out_mentioned=2)
+    page = render_html(net)
+    assert "4 人 · 2 条合作关系" in page
+    assert "图谱共 50 人，未画出：只署名的通讯员、记者和摄影 44 人、仅被提及 2 人" in page
+    assert '<div id="kg-state" hidden data-state="loading" data-people="4"' in page
+
+
+def test_render_focus_opens_on_the_person(net: nx.Graph) -> None:
+    net.graph.update(people_in_graph=50, left_out_bylines=44, left_out_mentioned=2)
+    ego = select_network(net, focus="周远栋", depth=1)
+    page = render_html(ego)
+    assert data_of(page)["focus"] == node_of(page, "urn:zhou")["id"]
+    assert "以 周远栋 为中心，1 度以内" in page and "图谱共 50 人" in page and "未画出" not in page
+    assert data_of(render_html(net))["focus"] == ""
+
+
+def test_render_large_network_places_organisations_among_their_people() -> None:
+    net = nx.path_graph([f"urn:p{i:03d}" for i in range(400)])
+    for i, node in enumerate(net.nodes):
+        person(net, node, f"人物{i}")
+    nx.set_edge_attributes(net, "works_with", "kind")
+    net.add_node("urn:org", label="荆州区委", kind="organization", events=0)
+    net.add_edge("urn:org", "urn:p010", kind="post", weight=1)
+    net.add_edge("urn:org", "urn:p012", kind="post", weight=1)
+    positions = compute_layout(net)
+    x, y = positions["urn:org"]
+    near = [positions["urn:p010"], positions["urn:p012"]]
+    assert min(math.dist((x, y), p) for p in near) < max(math.dist(p, q) for p in positions.values() for q in near) / 4
+    assert compute_layout(net) == positions
