@@ -12,9 +12,13 @@ import click
 
 from kgraph import __version__
 from kgraph.errors import KgraphError
+from kgraph.export import ALIASES as EXPORT_ALIASES
+from kgraph.export import EXPORT_FORMATS
 from kgraph.rdf.vocab import DEFAULT_BASE
 
 DEFAULT_OUT = Path("output")
+QUERY_FORMATS = ["table", "csv", "tsv", "json", "turtle"]  # kgraph.rdf.query.FORMATS, without importing rdflib here
+QUERY_ENGINES = ["oxigraph", "rdflib"]  # kgraph.rdf.query.ENGINES; the first is the default
 PACKAGED_SEEDS = Path(__file__).parent / "seeds"
 
 
@@ -103,32 +107,105 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
 
 
 @cli.command()
-@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
-@click.argument("sparql", required=False)
-@click.option("-f", "--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a file.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.argument("args", nargs=-1, metavar="[GRAPH]... QUERY")
+@click.option("-f", "--file", "query_file", type=click.Path(path_type=Path),
+              help="Read the query from a file; every argument is then a graph file.")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries with their parameters.")
+@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table", show_default=True,
+              help="table, csv, tsv, json (SPARQL results JSON; JSON-LD for graphs) or turtle (for graphs).")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME to a value (a Chinese string matches @zh literals); repeatable.")
-def query(graph_file: Path, sparql: str | None, query_file: Path | None, fmt: str, params: tuple[str, ...]) -> None:
-    """Run a SPARQL SELECT, ASK or CONSTRUCT query over a graph file.
+@click.option("--engine", type=click.Choice(QUERY_ENGINES), default=QUERY_ENGINES[0], show_default=True,
+              help="SPARQL engine: oxigraph (fast) or rdflib's own.")
+def query(args: tuple[str, ...], query_file: Path | None, list_queries: bool, fmt: str, params: tuple[str, ...],
+          engine: str) -> None:
+    """Run SPARQL (SELECT, ASK, CONSTRUCT, DESCRIBE) or a named query over graph files.
 
-    Example: kgraph query output/graph.ttl 'SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n }'
+    QUERY is SPARQL text or the name of a query shipped with kgraph (see --list). GRAPH files may be Turtle,
+    N-Triples, JSON-LD, TriG or N-Quads; without any, output/graph.ttl.
+
+    Example: kgraph query who-works-with --param name=万玲玲
     """
-    from kgraph.rdf.query import format_result, read_graph, run_query
+    from kgraph.rdf import query as sparql
 
-    if (sparql is None) == (query_file is None):
-        raise click.UsageError("give the query either as an argument or with -f FILE")
-    if query_file is not None:
-        sparql = _run(lambda: query_file.read_text(encoding="utf-8"))
+    if list_queries:
+        click.echo(sparql.format_named_queries(sparql.named_queries()))
+        return
+    if query_file is None and not args:
+        raise click.UsageError("give a query: SPARQL text, a named query (kgraph query --list) or -f FILE")
+    if query_file is None:
+        text, named = _run(lambda: sparql.find_query(args[-1]))
+    else:
+        text, named = _run(lambda: query_file.read_text(encoding="utf-8")), None
+    graph_files = list(args[:-1] if query_file is None else args) or [DEFAULT_OUT / "graph.ttl"]
+    bindings = _bindings(params)
+    if named is not None:
+        _run(lambda: sparql.check_params(named, bindings))
+    graph = _run(lambda: sparql.read_query_graph(graph_files, engine=engine))
+    result = _run(lambda: sparql.run_query(graph, text, bindings=bindings))
+    click.echo(_run(lambda: sparql.format_result(result, fmt, prefixes=dict(graph.namespaces()))))
+
+
+def _bindings(params: tuple[str, ...]) -> dict[str, str]:
     bindings = {}
     for param in params:
         name, sep, value = param.partition("=")
         if not sep or not name:
             raise click.UsageError(f"--param wants NAME=VALUE, got {param!r}")
         bindings[name] = value
-    graph = _run(lambda: read_graph(graph_file))
-    result = _run(lambda: run_query(graph, sparql, bindings=bindings or None))
-    click.echo(_run(lambda: format_result(result, fmt, prefixes=dict(graph.namespaces()))))
+    return bindings
+
+
+@cli.command()
+@click.argument("graph_files", nargs=-1, metavar="[GRAPH]...", type=click.Path(path_type=Path))
+@click.option("--shapes", type=click.Path(path_type=Path), help="SHACL shapes to use instead of kgraph's own.")
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True, help="Show at most this many problems.")
+def validate(graph_files: tuple[Path, ...], shapes: Path | None, limit: int) -> None:
+    """Check graph files against the RDF contract (kgraph's SHACL shapes); exit 1 when a rule is broken.
+
+    Violations break the contract; warnings are what it expects beyond (tags, provenance). Without GRAPH,
+    output/graph.ttl.
+
+    Example: kgraph validate output/graph.ttl
+    """
+    from kgraph.rdf.query import read_graph
+    from kgraph.rdf.validate import format_report, read_shapes, summarize, validate_graph
+
+    files = list(graph_files) or [DEFAULT_OUT / "graph.ttl"]
+    graph = _run(lambda: read_graph(files))
+    report = _run(lambda: validate_graph(graph, shapes=read_shapes(shapes)))
+    if report.problems:
+        click.echo(format_report(report, prefixes=dict(graph.namespaces()), limit=limit))
+    names = ", ".join(str(f) for f in files)
+    if not report.conforms:
+        raise click.ClickException(f"{names} does not conform: {summarize(report)}")
+    click.echo(f"{names} conforms: {summarize(report)}")
+
+
+@cli.command()
+@click.argument("graph_files", nargs=-1, metavar="[GRAPH]...", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice([*EXPORT_FORMATS, *EXPORT_ALIASES], case_sensitive=False),
+              required=True,
+              help="graphml, gexf, json (node-link) or csv (Neo4j) for the people network; jsonld or nt for RDF.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="File to write (a folder for csv); default: GRAPH with the format's suffix.")
+@click.option("--orgs/--no-orgs", default=False, help="Add organisations, linked to their people.")
+@click.option("--places/--no-places", default=False, help="Add places, linked to the people of their events.")
+def export(graph_files: tuple[Path, ...], fmt: str, output: Path | None, orgs: bool, places: bool) -> None:
+    """Write a graph for Gephi, Cytoscape, networkx, Neo4j or any RDF store. Without GRAPH, output/graph.ttl.
+
+    Example: kgraph export output/graph.ttl --format graphml -o people.graphml
+    """
+    from kgraph.export import export_graph, find_format
+    from kgraph.rdf.query import read_graph
+
+    files = list(graph_files) or [DEFAULT_OUT / "graph.ttl"]
+    found = _run(lambda: find_format(fmt))
+    target = output or files[0].with_name(files[0].stem + (found.suffix or "-neo4j"))
+    graph = _run(lambda: read_graph(files))
+    done = _run(lambda: export_graph(graph, found.name, target, include_orgs=orgs, include_places=places))
+    what = f"{done.triples} triples" if found.takes == "rdf" else f"{done.nodes} nodes, {done.edges} edges"
+    click.echo(f"wrote {target}: {what}")
 
 
 @cli.command()

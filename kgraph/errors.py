@@ -15,3 +15,7 @@ class QueryError(KgraphError):
 
 class GraphError(KgraphError):
     """A graph file that is missing or cannot be parsed."""
+
+
+class ValidationError(KgraphError):
+    """A graph that cannot be checked against SHACL shapes (the shapes themselves are broken)."""

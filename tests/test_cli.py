@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 from pathlib import Path
 
+import networkx as nx
 import pytest
 import rdflib
 from click.testing import CliRunner
@@ -15,7 +19,7 @@ from kgraph.cli import cli
 from .conftest import ROOT, SEEDS
 
 SCHEMA = rdflib.Namespace("https://schema.org/")
-COMMANDS = ["build", "query", "render", "articles"]
+COMMANDS = ["build", "query", "render", "articles", "validate", "export"]
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -131,3 +135,110 @@ def test_cli_failed_build_keeps_old_outputs(tmp_path: Path):
     (tmp_path / "graph.ttl").write_text("old", encoding="utf-8")
     _error_line(["build", str(tmp_path / "missing"), "--out", str(tmp_path)])
     assert (tmp_path / "graph.ttl").read_text(encoding="utf-8") == "old"
+
+
+# --- query library, validate, export -----------------------------------------------------------------------
+
+
+def test_cli_query_choices_match_the_library():
+    from kgraph.cli import QUERY_ENGINES, QUERY_FORMATS
+    from kgraph.rdf.query import DEFAULT_ENGINE, ENGINES, FORMATS
+
+    assert list(FORMATS) == QUERY_FORMATS and list(ENGINES) == QUERY_ENGINES and QUERY_ENGINES[0] == DEFAULT_ENGINE
+
+
+def test_cli_query_list_names_every_named_query():
+    code, output = run("query", "--list")
+    assert code == 0
+    for name in ("who-works-with", "people-by-title", "org-members", "place-people", "strongest-collaborations",
+                 "career", "common-members"):
+        assert f"\n{name}: " in f"\n{output}"
+    assert "--param name=…" in output
+
+
+def test_cli_query_named_query_reads_output_graph_by_default(seed_build: Path, tmp_path: Path, monkeypatch):
+    (tmp_path / "output").mkdir()
+    (tmp_path / "output" / "graph.ttl").write_bytes((seed_build / "graph.ttl").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    code, output = run("query", "who-works-with", "--param", "name=万玲玲", "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(output)))
+    assert {row["name"] for row in rows} == {"万玲玲"} and "周远栋" in {row["other"] for row in rows}
+
+
+def test_cli_query_engines_print_the_same(seed_build: Path):
+    graph = str(seed_build / "graph.ttl")
+    outputs = {run("query", graph, "strongest-collaborations", "--engine", engine, "--format", "tsv")
+               for engine in ("oxigraph", "rdflib")}
+    assert len(outputs) == 1 and next(iter(outputs))[0] == 0
+
+
+def test_cli_query_several_graph_files(tmp_path: Path):
+    (tmp_path / "a.ttl").write_text('<urn:a> <https://schema.org/name> "甲"@zh .\n', encoding="utf-8")
+    (tmp_path / "b.nt").write_text('<urn:b> <https://schema.org/name> "乙"@zh .\n', encoding="utf-8")
+    code, output = run("query", str(tmp_path / "a.ttl"), str(tmp_path / "b.nt"),
+                       "SELECT ?n WHERE { ?s schema:name ?n } ORDER BY ?n", "--format", "tsv")
+    assert (code, output) == (0, '?n\n"乙"@zh\n"甲"@zh\n')
+
+
+def test_cli_query_turtle_for_describe(seed_build: Path):
+    code, output = run("query", str(seed_build / "graph.ttl"), "DESCRIBE ?p WHERE { ?p schema:name ?name }",
+                       "--param", "name=万玲玲", "--format", "turtle")
+    assert code == 0
+    described = rdflib.Graph().parse(data=output, format="turtle")
+    assert rdflib.Literal("万玲玲", lang="zh") in set(described.objects(None, SCHEMA.name))
+
+
+def test_cli_query_errors_are_one_line(seed_build: Path):
+    graph = str(seed_build / "graph.ttl")
+    assert _error_line(["query", graph, "career"]).startswith("Error: career needs --param name=VALUE: ")
+    assert "unknown named query 'carrer'" in _error_line(["query", graph, "carrer"])
+    assert "turtle output needs a CONSTRUCT or DESCRIBE" in _error_line(
+        ["query", graph, "strongest-collaborations", "--format", "turtle"])
+    code, output = run("query")
+    assert code == 2 and "give a query" in output
+
+
+def test_cli_validate_seeds_conform(seed_build: Path):
+    code, output = run("validate", str(seed_build / "graph.ttl"))
+    assert code == 0
+    assert re.fullmatch(r".*graph\.ttl conforms: 0 violations, \d+ warnings?", output.splitlines()[-1])
+
+
+def test_cli_validate_broken_graph_fails_with_a_report(tmp_path: Path):
+    path = tmp_path / "broken.ttl"
+    path.write_text("""@prefix schema: <https://schema.org/> .
+        <https://w3id.org/kgraph/id/person/a> a schema:Person ; schema:name "甲"@zh, "乙"@zh .
+        <https://w3id.org/kgraph/id/event/e> a schema:Event ; schema:attendee <https://w3id.org/kgraph/id/person/a> .
+        """, encoding="utf-8")
+    code, output = run("validate", str(path))
+    lines = output.splitlines()
+    assert code == 1 and "Traceback" not in output
+    assert lines[-1] == f"Error: {path} does not conform: 2 violations, 0 warnings"
+    assert "Violation Person id:person/a schema:name: a person has exactly one schema:name" in output
+    assert "Violation Event id:event/e schema:subjectOf: an event is the subject of the schema:NewsArticle" in output
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("graphml", "g.graphml"), ("gexf", "g.gexf"), ("json", "g.json"),
+                                           ("jsonld", "g.jsonld"), ("nt", "g.nt"), ("csv", "g-neo4j")])
+def test_cli_export_writes_each_format_beside_the_graph(seed_build: Path, tmp_path: Path, fmt: str, name: str):
+    graph = tmp_path / "g.ttl"
+    graph.write_bytes((seed_build / "graph.ttl").read_bytes())
+    code, output = run("export", str(graph), "--format", fmt)
+    target = tmp_path / name
+    assert code == 0 and output == f"wrote {target}: " + output.split(": ", 1)[1]
+    assert target.is_dir() if fmt == "csv" else target.is_file()
+
+
+def test_cli_export_graphml_with_orgs_counts_nodes(seed_build: Path, tmp_path: Path):
+    target = tmp_path / "people.graphml"
+    code, output = run("export", str(seed_build / "graph.ttl"), "--format", "graphml", "-o", str(target), "--orgs")
+    net = nx.read_graphml(target)
+    assert code == 0 and output == f"wrote {target}: {net.number_of_nodes()} nodes, {net.number_of_edges()} edges\n"
+    assert {"person", "organization"} == {kind for _, kind in net.nodes(data="kind")}
+
+
+def test_cli_export_errors(tmp_path: Path):
+    assert "no such graph file" in _error_line(["export", str(tmp_path / "g.ttl"), "--format", "nt"])
+    code, output = run("export", "--format", "xml")
+    assert code == 2 and "'xml' is not one of" in output

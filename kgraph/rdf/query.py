@@ -1,25 +1,38 @@
-"""Load a graph file, run SPARQL over it, and format the results for people (table) or tools (csv, json).
+"""Load graph files, run SPARQL over them, and format the results for people (table) or tools (csv, tsv, json, turtle).
 
-Only `read_graph` touches the file system; running and formatting are pure, so the CLI can combine them and
-tests can check them without files. Every expected failure becomes a one-line `KgraphError` subclass.
+Two engines answer the same SPARQL: Oxigraph (`pyoxigraph`, the default: it loads and answers far faster, see
+`benchmarks/README.md`) and rdflib's own. `read_graph` gives an rdflib `Graph` (what `build_network` and the
+exporters need); `read_store` gives an `OxigraphGraph`; `read_query_graph` picks one by engine name. `run_query`
+takes either and returns an rdflib `Result`, so the formatters do not care which engine answered.
+
+Named queries ship as `.rq` files in `kgraph/rdf/queries/`, each with a comment header naming its parameters;
+`named_queries` lists them and `named_query` finds one. Only the `read_` functions touch the file system;
+running and formatting are pure. Every expected failure becomes a one-line `KgraphError` subclass.
 
 Output conventions, shared by all formatters:
-- SELECT: `table` (aligned, CJK aware, IRIs shortened), `csv` (full IRIs), `json` (SPARQL 1.1 Query Results JSON).
-- ASK: `table` and `csv` print `true` / `false`; `json` is `{"head": {}, "boolean": ...}`.
-- CONSTRUCT / DESCRIBE: the result graph as Turtle for `table` and `csv`, as expanded JSON-LD for `json`.
+- SELECT: `table` (aligned, CJK aware, IRIs shortened), `csv` (full IRIs), `tsv` (SPARQL 1.1 TSV: terms in
+  Turtle syntax), `json` (SPARQL 1.1 Query Results JSON); `turtle` is an error (a table is not a graph).
+- ASK: `table`, `csv` and `tsv` print `true` / `false`; `json` is `{"head": {}, "boolean": ...}`.
+- CONSTRUCT / DESCRIBE: the result graph as Turtle for `table`, `csv`, `tsv` and `turtle`, as expanded JSON-LD for
+  `json`.
 - The text never ends with a newline, so `click.echo(text)` / `print(text)` prints it as is.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
+import textwrap
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 
+import pyoxigraph as ox
 from pyparsing import ParseException
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD
@@ -48,37 +61,106 @@ STANDARD_PREFIXES: dict[str, str] = {
 # labels `@zh` and SPARQL term equality makes "万玲玲" and "万玲玲"@zh different terms.
 DEFAULT_BINDING_LANG = "zh"
 
+ENGINES: tuple[str, ...] = ("oxigraph", "rdflib")
+DEFAULT_ENGINE = "oxigraph"  # chosen by measurement: benchmarks/README.md
+
 _QUAD_FORMATS = {"trig", "nquads", "trix"}  # a plain Graph silently drops named graphs: read these into a Dataset
 _CONTROL_ESCAPES = {c: f"\\x{c:02x}" for c in [*range(32), 127]} | {9: "\\t", 10: "\\n", 13: "\\r"}
 _BAD_SYNTAX = re.compile(r"at line (\d+) of <[^>]*>:\s*Bad syntax \((.*)\) at \^ in:")
+_MAX_MESSAGE = 200  # Oxigraph lists every character class it expected; a user needs the first words
 
 
 # --- loading -----------------------------------------------------------------------------------------------
 
 
-def read_graph(path: str | Path) -> Graph:
-    """Parse a graph file, choosing the parser by extension (Turtle when unknown), with the standard prefixes bound.
+@dataclass(frozen=True, slots=True)
+class OxigraphGraph:
+    """Graph files loaded into an in-memory Oxigraph store, with the prefixes they declare.
+
+    `namespaces()` mirrors rdflib's `Graph.namespaces()`, so callers format results the same way for both engines.
+    """
+
+    store: ox.Store
+    prefixes: dict[str, str] = field(default_factory=dict)
+
+    def namespaces(self) -> Iterator[tuple[str, str]]:
+        return iter(self.prefixes.items())
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+
+QueryGraph = Graph | OxigraphGraph
+
+
+def read_graph(paths: str | Path | Sequence[str | Path]) -> Graph:
+    """Parse one or more graph files into one rdflib graph, each by its extension (Turtle when unknown).
 
     TriG / N-Quads go into a `Dataset` whose default graph is the union of its named graphs, so queries see
-    every triple. The standard prefixes override the file's own for the same prefix name: `schema:` always
+    every triple. The standard prefixes override the files' own for the same prefix name: `schema:` always
     means https://schema.org/ as the contract says.
     """
-    path = Path(path)
-    if not path.exists():
-        raise GraphError(f"no such graph file: {path}")
-    if not path.is_file():
-        raise GraphError(f"not a graph file: {path}")
-    fmt = guess_format(str(path)) or "turtle"
-    graph: Graph = Dataset(default_union=True) if fmt in _QUAD_FORMATS else Graph(bind_namespaces="core")
-    try:
-        graph.parse(path, format=fmt)
-    except OSError as exc:
-        raise GraphError(f"cannot read graph file {path}: {exc.strerror or exc}") from exc
-    except Exception as exc:  # parsers raise anything from SyntaxError to JSONDecodeError; all mean "bad file"
-        raise GraphError(f"cannot parse {path} as {fmt}: {_parser_complaint(exc)}") from exc
+    checked = _check_paths(paths)
+    formats = [guess_format(str(path)) or "turtle" for path in checked]
+    quads = any(fmt in _QUAD_FORMATS for fmt in formats)
+    graph: Graph = Dataset(default_union=True) if quads else Graph(bind_namespaces="core")
+    for path, fmt in zip(checked, formats, strict=True):
+        try:
+            graph.parse(path, format=fmt)
+        except OSError as exc:
+            raise GraphError(f"cannot read graph file {path}: {exc.strerror or exc}") from exc
+        except Exception as exc:  # parsers raise anything from SyntaxError to JSONDecodeError; all mean "bad file"
+            raise GraphError(f"cannot parse {path} as {fmt}: {_parser_complaint(exc)}") from exc
     for prefix, namespace in STANDARD_PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     return graph
+
+
+def read_store(paths: str | Path | Sequence[str | Path]) -> OxigraphGraph:
+    """Load one or more graph files into an in-memory Oxigraph store, each by its extension (Turtle when unknown).
+
+    Triples of TriG / N-Quads keep their named graphs; queries see the union of all graphs, as with `read_graph`.
+    Blank nodes of different files stay apart. The prefixes are those each file declares before its first
+    triple, then the standard ones.
+    """
+    store = ox.Store()
+    prefixes: dict[str, str] = {}
+    for path in _check_paths(paths):
+        fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower()) or ox.RdfFormat.TURTLE
+        try:
+            store.load(path=path, format=fmt)
+            header = ox.parse(path=path, format=fmt)
+            next(header, None)  # the prefixes declared before the first triple: the header of any usual file
+            prefixes.update(header.prefixes)
+        except OSError as exc:
+            raise GraphError(f"cannot read graph file {path}: {exc.strerror or exc}") from exc
+        except (SyntaxError, ValueError) as exc:
+            raise GraphError(f"cannot parse {path} as {fmt.name}: {_oxigraph_complaint(exc)}") from exc
+    return OxigraphGraph(store, prefixes | STANDARD_PREFIXES)
+
+
+_READERS: dict[str, Callable[[Sequence[Path]], QueryGraph]] = {"oxigraph": read_store, "rdflib": read_graph}
+
+
+def read_query_graph(paths: str | Path | Sequence[str | Path], *, engine: str = DEFAULT_ENGINE) -> QueryGraph:
+    """Load graph files for the named engine: an `OxigraphGraph` for "oxigraph", a `Graph` for "rdflib"."""
+    try:
+        reader = _READERS[engine]
+    except KeyError:
+        raise KgraphError(f"unknown engine {engine!r}; known engines: {', '.join(ENGINES)}") from None
+    return reader(paths)
+
+
+def _check_paths(paths: str | Path | Sequence[str | Path]) -> list[Path]:
+    checked = [Path(paths)] if isinstance(paths, str | Path) else [Path(p) for p in paths]
+    if not checked:
+        raise GraphError("no graph file given")
+    for path in checked:
+        if not path.exists():
+            raise GraphError(f"no such graph file: {path}")
+        if not path.is_file():
+            raise GraphError(f"not a graph file: {path}")
+    return checked
 
 
 def _parser_complaint(exc: Exception) -> str:
@@ -90,15 +172,122 @@ def _parser_complaint(exc: Exception) -> str:
     return _first_line(text) or type(exc).__name__
 
 
+def _oxigraph_complaint(exc: Exception) -> str:
+    """Oxigraph's message without the file name it repeats: `Parser error at line 3 column 24: ...`."""
+    text = re.sub(r"\s*\([^()]*, line \d+\)$", "", _first_line(str(exc)))
+    return _shorten(text) or type(exc).__name__
+
+
 def _first_line(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1].rstrip() + "…"
+
+
+# --- named queries -----------------------------------------------------------------------------------------
+
+_PARAM_LINE = re.compile(r"#\s*param:\s*(\w+)\s*[—–-]+\s*(.*)")
+_EXAMPLE_LINE = re.compile(r"#\s*example:\s*(.*)")
+_NAME = re.compile(r"[\w-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """A parameter of a named query: the variable to bind and what it means."""
+
+    name: str
+    doc: str
+
+
+@dataclass(frozen=True, slots=True)
+class NamedQuery:
+    """A SPARQL query shipped with kgraph, read from `kgraph/rdf/queries/<name>.rq`."""
+
+    name: str
+    description: str
+    params: tuple[Param, ...]
+    example: str
+    text: str
+
+
+def parse_named_query(name: str, text: str) -> NamedQuery:
+    """Read the comment header of a `.rq` file: description lines, `# param: name — meaning`, `# example: …`.
+
+    >>> query = parse_named_query("who", "# Who is called ?name.\\n# param: name — a name\\nSELECT ?name {}")
+    >>> query.description, query.params[0].name, query.params[0].doc
+    ('Who is called ?name.', 'name', 'a name')
+    """
+    description: list[str] = []
+    params: list[Param] = []
+    example = ""
+    for line in text.splitlines():
+        line = line.strip()
+        if not line.startswith("#"):
+            break
+        if param := _PARAM_LINE.fullmatch(line):
+            params.append(Param(param.group(1), param.group(2).strip()))
+        elif found := _EXAMPLE_LINE.fullmatch(line):
+            example = found.group(1).strip()
+        elif not params and not example:
+            description.append(line.lstrip("#").strip())
+    return NamedQuery(name, " ".join(d for d in description if d), tuple(params), example, text)
+
+
+def named_queries() -> tuple[NamedQuery, ...]:
+    """The named queries shipped in `kgraph/rdf/queries/`, sorted by name."""
+    return tuple(_load_named_queries().values())
+
+
+def named_query(name: str) -> NamedQuery:
+    """The named query called `name`; an unknown name is a `QueryError` listing the known ones."""
+    queries = _load_named_queries()
+    if name not in queries:
+        raise QueryError(f"unknown named query {name!r}; known: {', '.join(queries)} (see kgraph query --list)")
+    return queries[name]
+
+
+def find_query(query: str) -> tuple[str, NamedQuery | None]:
+    """SPARQL text as is, or the text of the named query a bare word like `who-works-with` names."""
+    if _NAME.fullmatch(query.strip()):
+        named = named_query(query.strip())
+        return named.text, named
+    return query, None
+
+
+def check_params(query: NamedQuery, bindings: Mapping[str, object]) -> None:
+    """Every parameter of a named query needs a value: an unbound one would silently match everything."""
+    given = {key.lstrip("?$") for key in bindings}
+    missing = [p for p in query.params if p.name not in given]
+    if missing:
+        options = " ".join(f"--param {p.name}=VALUE" for p in missing)
+        raise QueryError(f"{query.name} needs {options}: {'; '.join(p.doc for p in missing)}")
+
+
+def format_named_queries(queries: Sequence[NamedQuery], *, width: int = 100) -> str:
+    """The `kgraph query --list` text: each query's name and description, its parameters and an example."""
+    lines: list[str] = []
+    for query in queries:
+        lines.extend(textwrap.wrap(f"{query.name}: {query.description}", width, subsequent_indent="    "))
+        lines.extend(f"    --param {p.name}=…  {p.doc}" for p in query.params)
+        if query.example:
+            lines.append(f"    example: {query.example}")
+    return "\n".join(lines)
+
+
+@functools.cache
+def _load_named_queries() -> dict[str, NamedQuery]:
+    folder = files("kgraph.rdf").joinpath("queries")
+    found = sorted((item.name.removesuffix(".rq"), item) for item in folder.iterdir() if item.name.endswith(".rq"))
+    return {name: parse_named_query(name, item.read_text(encoding="utf-8")) for name, item in found}
 
 
 # --- querying ----------------------------------------------------------------------------------------------
 
 
 def run_query(
-    graph: Graph,
+    graph: QueryGraph,
     text: str,
     *,
     bindings: Mapping[str, str | Identifier] | None = None,
@@ -106,21 +295,26 @@ def run_query(
 ) -> Result:
     """Run a SPARQL query with the standard prefixes predeclared; fully evaluated, so errors surface here.
 
-    `bindings` maps variable names (with or without `?`) to values that are bound before evaluation, as RDF
-    terms, never pasted into the query text, so a value cannot change the query. A plain `str` becomes a
-    literal tagged `lang` (default "zh", so "万玲玲" matches "万玲玲"@zh); `lang=None` makes it an untagged
-    xsd:string. Pass an rdflib `URIRef` or `Literal` to bind an IRI, a number or another language exactly.
-    A binding for a variable the query does not use is an error: it would otherwise be silently ignored.
-    """
-    namespaces = {prefix: str(ns) for prefix, ns in graph.namespaces()} | STANDARD_PREFIXES
-    try:
-        prepared = prepareQuery(text, initNs=namespaces)
-    except ParseException as exc:
-        raise QueryError(f"invalid SPARQL: {_parse_error_message(exc)}") from exc
-    except Exception as exc:  # translation errors (unknown prefix, bad aggregate ...) are bare Exceptions
-        raise QueryError(f"invalid SPARQL: {_one_line(str(exc))}") from exc
+    `graph` is an rdflib `Graph` (rdflib's engine answers) or an `OxigraphGraph` (Oxigraph answers); the result
+    is an rdflib `Result` either way. `bindings` maps variable names (with or without `?`) to values that are
+    bound before evaluation, as RDF terms, never pasted into the query text, so a value cannot change the query.
+    A plain `str` becomes a literal tagged `lang` (default "zh", so "万玲玲" matches "万玲玲"@zh); `lang=None`
+    makes it an untagged xsd:string. Pass an rdflib `URIRef` or `Literal` to bind an IRI, a number or another
+    language exactly. A binding for a variable the query does not use is an error: it would otherwise be
+    silently ignored.
 
-    init_bindings = _init_bindings(bindings or {}, lang, _variables(prepared.algebra))
+    Oxigraph binds only variables that the query returns (SEP-0007 substitution): the named queries return
+    their parameters. A query that binds a variable it does not return runs with rdflib's engine instead, on a
+    copy of the store: the same answer, only slower.
+    """
+    if isinstance(graph, OxigraphGraph):
+        return _run_oxigraph(graph, text, bindings or {}, lang)
+    return _run_rdflib(graph, text, bindings or {}, lang)
+
+
+def _run_rdflib(graph: Graph, text: str, bindings: Mapping[str, str | Identifier], lang: str | None) -> Result:
+    prepared = _prepare(text, {prefix: str(ns) for prefix, ns in graph.namespaces()})
+    init_bindings = _init_bindings(bindings, lang, _variables(prepared.algebra))
     try:
         result = graph.query(prepared, initBindings=init_bindings)
         if result.type == "SELECT":
@@ -128,6 +322,94 @@ def run_query(
     except Exception as exc:  # evaluation errors come from many places in rdflib, none of them typed
         raise QueryError(f"query failed: {_one_line(str(exc)) or type(exc).__name__}") from exc
     return result
+
+
+def _prepare(text: str, namespaces: Mapping[str, str]):  # noqa: ANN202 -- rdflib's Query class is internal
+    try:
+        return prepareQuery(text, initNs=dict(namespaces) | STANDARD_PREFIXES)
+    except ParseException as exc:
+        raise QueryError(f"invalid SPARQL: {_parse_error_message(exc)}") from exc
+    except Exception as exc:  # translation errors (unknown prefix, bad aggregate ...) are bare Exceptions
+        raise QueryError(f"invalid SPARQL: {_one_line(str(exc))}") from exc
+
+
+def _run_oxigraph(
+    graph: OxigraphGraph, text: str, bindings: Mapping[str, str | Identifier], lang: str | None
+) -> Result:
+    terms = {key.lstrip("?$"): _term(value, lang) for key, value in bindings.items()}
+    try:
+        answer = graph.store.query(
+            text,
+            prefixes=graph.prefixes | STANDARD_PREFIXES,
+            use_default_graph_as_union=True,
+            substitutions={ox.Variable(name): _to_oxigraph(term) for name, term in terms.items()},
+        )
+        return _result(answer)
+    except SyntaxError as exc:
+        _prepare(text, graph.prefixes)  # rdflib's messages name the problem better; raises when it agrees
+        raise QueryError(f"invalid SPARQL: {_shorten(_one_line(str(exc)))}") from exc
+    except RuntimeError as exc:
+        if "SELECT projection" not in str(exc):
+            raise QueryError(f"query failed: {_shorten(_one_line(str(exc)))}") from exc
+    # A bound variable the query does not return: check the names first, so a typo fails before a slow copy.
+    _init_bindings(terms, lang, _variables(_prepare(text, graph.prefixes).algebra))
+    copy = Dataset(default_union=True)
+    for quad in graph.store:
+        named = not isinstance(quad.graph_name, ox.DefaultGraph)
+        target = copy.graph(_from_oxigraph(quad.graph_name)) if named else copy
+        target.add((_from_oxigraph(quad.subject), _from_oxigraph(quad.predicate), _from_oxigraph(quad.object)))
+    for prefix, namespace in (graph.prefixes | STANDARD_PREFIXES).items():
+        copy.bind(prefix, namespace, override=True, replace=True)
+    return _run_rdflib(copy, text, terms, lang)
+
+
+def _result(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Result:
+    """Oxigraph's answer as an rdflib `Result`, fully read."""
+    if isinstance(answer, ox.QueryBoolean):
+        result = Result("ASK")
+        result.askAnswer = bool(answer)
+    elif isinstance(answer, ox.QuerySolutions):
+        result = Result("SELECT")
+        result.vars = [Variable(v.value) for v in answer.variables]
+        result.bindings = [
+            {var: _from_oxigraph(value) for var, value in zip(result.vars, row, strict=True) if value is not None}
+            for row in answer
+        ]
+    else:
+        result = Result("CONSTRUCT")
+        result.graph = Graph(bind_namespaces="none")
+        result.graph += ((_from_oxigraph(t.subject), _from_oxigraph(t.predicate), _from_oxigraph(t.object))
+                         for t in answer)
+    return result
+
+
+def _term(value: str | Identifier, lang: str | None) -> Identifier:
+    return value if isinstance(value, Identifier) else Literal(value, lang=lang)
+
+
+def _to_oxigraph(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
+    raise QueryError(f"cannot bind {term!r}: give a string, an IRI or a literal")
+
+
+def _from_oxigraph(term: object) -> Identifier:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
+    raise QueryError(f"the answer holds {type(term).__name__} terms (RDF-star), which kgraph cannot show")
 
 
 def _parse_error_message(exc: ParseException) -> str:
@@ -214,7 +496,35 @@ def format_json(result: Result, *, prefixes: Mapping[str, str] | None = None) ->
     return json.dumps(ordered, ensure_ascii=False, indent=2)
 
 
-_FORMATTERS: dict[str, Callable[..., str]] = {"table": format_table, "csv": format_csv, "json": format_json}
+def format_tsv(result: Result, *, prefixes: Mapping[str, str] | None = None) -> str:
+    """SPARQL 1.1 Query Results TSV: a `?name` header, then terms in Turtle syntax (`<iri>`, `"万玲玲"@zh`, `3`).
+
+    Tabs and newlines inside values are escaped, so every row is one line. `prefixes` only matters for
+    CONSTRUCT / DESCRIBE (the Turtle's prefix lines).
+    """
+    if result.type != "SELECT":
+        return _non_select_text(result, "tsv", prefixes)
+    names = [str(var) for var in result.vars or []]
+    lines = ["\t".join(f"?{name}" for name in names)]
+    lines.extend("\t".join(_tsv_term(row.get(Variable(name))) for name in names) for row in result.bindings)
+    return "\n".join(lines)
+
+
+def format_turtle(result: Result, *, prefixes: Mapping[str, str] | None = None) -> str:
+    """The graph a CONSTRUCT or DESCRIBE query gives, as Turtle with `prefixes` (default: the standard ones)."""
+    if result.type in ("SELECT", "ASK"):
+        raise QueryError(f"turtle output needs a CONSTRUCT or DESCRIBE query, not {result.type}; "
+                         "use table, csv, tsv or json")
+    return _non_select_text(result, "turtle", prefixes)
+
+
+_FORMATTERS: dict[str, Callable[..., str]] = {
+    "table": format_table,
+    "csv": format_csv,
+    "tsv": format_tsv,
+    "json": format_json,
+    "turtle": format_turtle,
+}
 FORMATS: tuple[str, ...] = tuple(_FORMATTERS)
 
 
@@ -237,6 +547,28 @@ def _non_select_text(result: Result, fmt: str, prefixes: Mapping[str, str] | Non
     for triple in result.graph or ():
         graph.add(triple)
     return graph.serialize(format="json-ld" if fmt == "json" else "turtle").rstrip("\n")
+
+
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+_TSV_BARE = {str(XSD.integer): re.compile(r"[+-]?\d+"), str(XSD.decimal): re.compile(r"[+-]?\d*\.\d+"),
+             str(XSD.boolean): re.compile(r"true|false")}
+
+
+def _tsv_term(term: Identifier | None) -> str:
+    """A term as SPARQL TSV writes it: Turtle syntax, numbers and booleans bare, empty when unbound."""
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    text = f'"{str(term).translate(_TSV_ESCAPES)}"'
+    if isinstance(term, Literal) and term.language:
+        return f"{text}@{term.language}"
+    datatype = str(term.datatype) if isinstance(term, Literal) and term.datatype else ""
+    if datatype in _TSV_BARE and _TSV_BARE[datatype].fullmatch(str(term)):
+        return str(term)
+    return f"{text}^^<{datatype}>" if datatype and datatype != str(XSD.string) else text
 
 
 def _shortener(prefixes: Mapping[str, str]) -> Callable[[str], str]:
