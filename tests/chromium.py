@@ -181,7 +181,9 @@ class Chromium:
         return report
 
     def _evaluate(self, session: str, expression: str) -> Any:
-        result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True}, session=session)
+        result = self.send(
+            "Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True}, session=session
+        )
         return result.get("result", {}).get("value")
 
     def _drain(self) -> list[dict[str, Any]]:

@@ -107,7 +107,7 @@ def test_render_browser_shows_script_in_names_and_headlines_as_text(tmp_path: Pa
     assert "万玲玲" in shown["info"] and f"《{headline}》" in shown["info"] and "<b>page</b>.txt" in shown["info"]
 
 
-EXPLORE = """(() => {
+EXPLORE = """(async () => {
   const out = {};
   const iri = id => kgraph.nodes.get(id).iri;
   const byIri = wanted => kgraph.nodes.get().find(n => n.iri === wanted);
@@ -123,6 +123,17 @@ EXPLORE = """(() => {
     control.value = value;
     control.dispatchEvent(new Event("change"));
   };
+  // A real pointer resting on a node: vis-network shows the tooltip, made an element on first hover.
+  const wan = byIri("urn:wan");
+  const at = kgraph.network.canvasToDOM(kgraph.network.getPositions([wan.id])[wan.id]);
+  const canvas = document.querySelector("#kg-network canvas");
+  const box = canvas.getBoundingClientRect();
+  for (const type of ["pointermove", "mousemove"]) {
+    canvas.dispatchEvent(new PointerEvent(type, {clientX: box.left + at.x, clientY: box.top + at.y, bubbles: true}));
+  }
+  await new Promise(done => setTimeout(done, 800));
+  const tip = document.querySelector("div.vis-tooltip");
+  out.tip = tip && tip.style.visibility === "visible" ? tip.querySelector(".kg-tip-name").textContent : null;
   out.byName = search("万玲玲");
   out.byAlias = search("周远东");
   out.byPart = search("孟可");
@@ -167,6 +178,7 @@ def test_render_browser_search_filters_and_highlight(tmp_path: Path, browser: Ch
 
     assert_clean(report)
     out = report.value
+    assert out["tip"] == "万玲玲"
     assert (out["byName"], out["byAlias"], out["byPart"]) == ("urn:wan", "urn:zhou", "urn:meng")
     assert out["missing"] == "未找到 not found: 无此人"
     assert out["dimmed"] == ["urn:quwei", "urn:wan", "urn:x"]
