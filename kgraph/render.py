@@ -150,21 +150,23 @@ def assign_colours(net: nx.Graph) -> tuple[dict[Any, dict[str, str]], dict[str, 
         return (-_count(net.nodes[node].get("events")), str(net.nodes[node].get("label") or node))
 
     legends: dict[str, list[dict[str, Any]]] = {}
+    linked = {end for u, v, kind in net.edges(data="kind") if kind in (None, "works_with") for end in (u, v)}
     members: dict[Any, list[Any]] = defaultdict(list)
     for node in people:
-        members[communities.get(node, node)].append(node)
+        if node in linked:  # a person with a link belongs to a group, even when the page shows no other member
+            members[communities.get(node, node)].append(node)
     groups = sorted(members.values(), key=lambda group: (-len(group), min(map(str, group))))
     legend = []
-    for number, group in enumerate(g for g in groups if len(g) > 1):
+    for number, group in enumerate(groups):
         lead = net.nodes[min(group, key=rank_of)].get("label") or min(group, key=rank_of)
         colour = PALETTE[number] if number < len(PALETTE) else OTHER_GROUP
         for node in group:
             colours[node]["community"] = colour
         if number < len(PALETTE):
             legend.append(_legend_item(colour, f"群体 {number + 1} · {lead}等", len(group)))
-    if (rest := sum(len(g) for g in groups if len(g) > 1) - sum(item["count"] for item in legend)) > 0:
+    if rest := sum(len(group) for group in groups[len(PALETTE) :]):
         legend.append(_legend_item(OTHER_GROUP, "其他群体 other groups", rest))
-    if alone := [g[0] for g in groups if len(g) == 1]:
+    if alone := [node for node in people if node not in linked]:
         for node in alone:
             colours[node]["community"] = NO_GROUP
         legend.append(_legend_item(NO_GROUP, "无合作关系 no link", len(alone)))

@@ -319,3 +319,14 @@ def test_render_large_network_places_organisations_among_their_people() -> None:
     near = [positions["urn:p010"], positions["urn:p012"]]
     assert min(math.dist((x, y), p) for p in near) < max(math.dist(p, q) for p in positions.values() for q in near) / 4
     assert compute_layout(net) == positions
+
+
+def test_render_linked_person_alone_of_their_group_is_not_shown_as_unlinked(net: nx.Graph) -> None:
+    for iri, community in (("urn:wan", 0), ("urn:zhou", 0), ("urn:x", 1), ("urn:meng", 2)):
+        net.nodes[iri]["community"] = community  # as in the whole network, of which this is one person's part
+    page = render_html(net)
+    assert node_of(page, "urn:x")["colors"]["community"] == PALETTE[1]
+    assert legend_of(page, "community")[1:] == [
+        (PALETTE[1], f"群体 2 · {XSS}等 (1)".replace("<", "&lt;").replace(">", "&gt;")),
+        (NO_GROUP, "无合作关系 no link (1)"),
+    ]
