@@ -19,8 +19,6 @@ import math
 import os
 import random
 import re
-import stat
-import tempfile
 from collections import defaultdict
 from functools import lru_cache
 from importlib.resources import files
@@ -28,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+
+from kgraph.files import write_atomic
 
 __all__ = ["assign_colours", "compute_layout", "render_html", "write_html"]
 
@@ -239,20 +239,7 @@ def write_html(
     show_places: bool = False,
 ) -> None:
     """Write `render_html(net)` to `path` as UTF-8, atomically: a reader never sees half a page."""
-    text = render_html(net, title=title, show_orgs=show_orgs, show_places=show_places)
-    path = Path(path)
-    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, mode)  # mkstemp makes it private; a page is meant to be read
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(Path(path), render_html(net, title=title, show_orgs=show_orgs, show_places=show_places))
 
 
 def _build_vis_data(
