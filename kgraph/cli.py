@@ -131,7 +131,7 @@ def query(args: tuple[str, ...], query_file: Path | None, list_queries: bool, fm
     if list_queries:
         click.echo(sparql.format_named_queries(sparql.named_queries()))
         return
-    if query_file is None and not args:
+    if query_file is None and (not args or Path(args[-1]).is_file()):
         raise click.UsageError("give a query: SPARQL text, a named query (kgraph query --list) or -f FILE")
     if query_file is None:
         text, named = _run(lambda: sparql.find_query(args[-1]))

@@ -197,6 +197,8 @@ def test_cli_query_errors_are_one_line(seed_build: Path):
         ["query", graph, "strongest-collaborations", "--format", "turtle"])
     code, output = run("query")
     assert code == 2 and "give a query" in output
+    code, output = run("query", graph)  # a graph file but no query
+    assert code == 2 and "give a query" in output
 
 
 def test_cli_validate_seeds_conform(seed_build: Path):
