@@ -102,7 +102,8 @@ class _Builder:
             if post.org:
                 self.add(post_node, ORG.postIn, self.iri.org(post.org))
             for evidence in post.evidence:
-                self.add(post_node, KG.evidence, self.mention(evidence, post_node, post.title))
+                quote = self._article_text(evidence.article_id)[evidence.start:evidence.end]
+                self.add(post_node, KG.evidence, self.mention(evidence, post_node, quote))
                 self.add(post_node, PROV.wasDerivedFrom, self.iri.article(evidence.article_id))
 
     def _article_text(self, article_id: str) -> str:
