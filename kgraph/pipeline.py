@@ -5,14 +5,18 @@
                                                     anywhere in the corpus are looked for everywhere)
 3 resolve   mentions -> one entity per real thing   kgraph.resolve
 4 rdf       entities -> rdflib Graph                kgraph.rdf.build.build_graph
-Reading files and writing outputs happen at the edges (`kgraph.sources`, the writers, the CLI).
+Reading files and writing outputs happen at the edges (`kgraph.files`, `kgraph.batch`, the writers, the CLI).
+
+Stages 1 and 2 also run one page at a time, so pages can be read in parallel and their results cached:
+`read_page` (stage 1 and the first pass of stage 2), `merge_known` (the corpus-wide names), `extract_page` (the
+second pass), then `resolve_corpus` (stage 3) once over the whole corpus. The result is the same as `extract_corpus`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rdflib import Graph
@@ -20,7 +24,8 @@ from rdflib import Graph
 from kgraph.extract import extract_article, extract_people, known_names, load_lexicon
 from kgraph.gazetteer import Division
 from kgraph.jurisdiction import infer_home
-from kgraph.model import Article, Corpus, Extraction
+from kgraph.lexicon import Lexicon
+from kgraph.model import Article, Corpus, Extraction, PersonMention, Role
 from kgraph.rdf.build import build_graph
 from kgraph.rdf.vocab import DEFAULT_BASE
 from kgraph.resolve import merge_variants, resolve_orgs, resolve_people, resolve_places
@@ -57,19 +62,42 @@ def read_articles(pages: Iterable[tuple[str, str]], *, year: int | None = None) 
     return articles
 
 
-def extract_corpus(articles: list[Article], *, lexicon: Path | None = None, merge: bool = True,
-                   home: Division | None = None, progress: Progress = _quiet) -> Corpus:
-    """Stages 2 and 3: extraction over all articles, then resolution over the whole corpus.
+@dataclass(frozen=True, slots=True)
+class PageReading:
+    """One page through stage 1 and the first pass of stage 2: its articles and the people each names on its own."""
 
-    `merge=False` keeps every spelling of a name as its own person (no variant merging); `home` is the
-    jurisdiction the paper calls 区 or 县, inferred from the corpus when not given."""
-    lex = load_lexicon(lexicon)
-    known = known_names(extract_people(article, lex) for article in articles)
-    extractions: list[Extraction] = []
-    for article in articles:
-        extractions.append(extract_article(article, lex, known))
-        progress(article.source)
-    extractions, merges = merge_variants(extractions) if merge else (extractions, ())
+    articles: tuple[Article, ...]
+    people: tuple[tuple[PersonMention, ...], ...]
+
+
+def read_page(source: str, text: str, lex: Lexicon, *, year: int | None = None) -> PageReading:
+    """Split one page into its articles and find the people each article names by itself (pass 1)."""
+    articles = tuple(fill_years(split_articles(text, source), year))
+    return PageReading(articles, tuple(extract_people(article, lex) for article in articles))
+
+
+def merge_known(readings: Iterable[PageReading]) -> dict[str, Role]:
+    """The names known anywhere in the corpus, from the pages in corpus order (the order matters: see known_names)."""
+    return known_names(people for reading in readings for people in reading.people)
+
+
+def relevant_names(articles: Iterable[Article], known: dict[str, Role]) -> dict[str, Role]:
+    """The known names that occur in the articles' text, in `known`'s order: all that pass 2 can find there."""
+    text = "\0".join(article.text for article in articles)
+    return {name: role for name, role in known.items() if name in text}
+
+
+def extract_page(articles: Iterable[Article], lex: Lexicon, known: dict[str, Role]) -> tuple[Extraction, ...]:
+    """Pass 2 of stage 2 over the articles of one page, with the names known in the whole corpus."""
+    articles = tuple(articles)
+    relevant = relevant_names(articles, known)
+    return tuple(extract_article(article, lex, relevant) for article in articles)
+
+
+def resolve_corpus(articles: Sequence[Article], extractions: Sequence[Extraction], lex: Lexicon, *,
+                   merge: bool = True, home: Division | None = None) -> Corpus:
+    """Stage 3: one entity per real thing over the whole corpus (see `extract_corpus` for `merge` and `home`)."""
+    extractions, merges = merge_variants(list(extractions)) if merge else (list(extractions), ())
     if home is None:
         home = infer_home(m.text for e in extractions for m in e.places + e.orgs)
     organizations, org_names = resolve_orgs(extractions, lex, home)
@@ -83,6 +111,21 @@ def extract_corpus(articles: list[Article], *, lexicon: Path | None = None, merg
         home=home.name if home else None,
         sources=tuple(sorted({a.source for a in articles})),
     )
+
+
+def extract_corpus(articles: list[Article], *, lexicon: Path | None = None, merge: bool = True,
+                   home: Division | None = None, progress: Progress = _quiet) -> Corpus:
+    """Stages 2 and 3: extraction over all articles, then resolution over the whole corpus.
+
+    `merge=False` keeps every spelling of a name as its own person (no variant merging); `home` is the
+    jurisdiction the paper calls 区 or 县, inferred from the corpus when not given."""
+    lex = load_lexicon(lexicon)
+    known = known_names(extract_people(article, lex) for article in articles)
+    extractions: list[Extraction] = []
+    for article in articles:
+        extractions.append(extract_article(article, lex, known))
+        progress(article.source)
+    return resolve_corpus(articles, extractions, lex, merge=merge, home=home)
 
 
 def build(pages: Iterable[tuple[str, str]], *, base: str = DEFAULT_BASE, lexicon: Path | None = None,

@@ -222,7 +222,7 @@ def extract_people(article: Article, lex: Lexicon, known: dict[str, Role] | None
     taken = [(m.start, m.end) for m in mentions]
     mentions += [m for m in find_surname_titles(text, mentions, lex)
                  if not any(s < m.end and m.start < e for s, e in taken)]
-    if known:
+    if known is not None:
         taken = [(m.start, m.end) for m in mentions]
         rest = {n: r for n, r in known.items() if n not in credited}
         mentions = mentions + find_known_people(text, rest, taken, lex)
