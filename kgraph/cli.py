@@ -73,25 +73,35 @@ def cli() -> None:
 @click.option("--merge-variants/--no-merge-variants", "merge", default=True, show_default=True,
               help="Merge spelling variants of a name (袁菁穗/袁青穗) when the evidence supports it.")
 @click.option("--home", help="The district or county the paper calls 区/县 (default: inferred from the text).")
+@click.option("--jobs", "-j", type=click.IntRange(0), default=0,
+              help="Processes that read and extract files in parallel (default: one per core).")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Extract every file again instead of reusing OUT/.kgraph-cache (the cache is still refreshed).")
 def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, year: int | None,
-          merge: bool, home: str | None) -> None:
+          merge: bool, home: str | None, jobs: int, no_cache: bool) -> None:
     """Build the graph from .txt files and folders (default: seeds/).
 
-    Example: kgraph build articles/ --out result/
+    Files unchanged since the last build into the same --out folder are taken from its cache.
+
+    Example: kgraph build articles/ --out result/ --jobs 4
     """
-    from kgraph.files import collect_files, read_pages
+    import os
+
+    from kgraph.batch import build_corpus
+    from kgraph.files import collect_files
     from kgraph.jurisdiction import find_division
     from kgraph.network import build_network
-    from kgraph.pipeline import extract_corpus, read_articles
     from kgraph.rdf.build import build_graph
     from kgraph.rdf.turtle import write_turtle
     from kgraph.render import write_html
 
     division = _run(lambda: find_division(home)) if home else None
     files = _run(lambda: collect_files(list(inputs) or default_inputs()))
-    articles = _run(lambda: read_articles(read_pages(files), year=year))
-    with _Progress(len(articles), "Extracting") as step:
-        corpus = _run(lambda: extract_corpus(articles, lexicon=lexicon, merge=merge, home=division, progress=step))
+    cache = out / ".kgraph-cache"
+    with _Progress(2 * len(files), "Extracting") as step:
+        corpus, stats = _run(lambda: build_corpus(files, lexicon=lexicon, year=year, merge=merge, home=division,
+                                                  jobs=jobs or os.cpu_count() or 1, cache=cache,
+                                                  use_cache=not no_cache, progress=step))
     graph = build_graph(corpus, base=base)
     ttl, html = out / "graph.ttl", out / "graph.html"
     _run(lambda: write_turtle(graph, ttl))
@@ -101,6 +111,8 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
     click.echo(f"files {len(files)}, articles {len(corpus.articles)}, people {len(corpus.people)}, "
                f"titles {len(titles)}, organisations {len(corpus.organizations)}, places {len(corpus.places)}, "
                f"events {events}, triples {len(graph)}")
+    if stats.extracted < stats.files:
+        click.echo(f"extracted {stats.extracted} of {len(files)} files again, the others from {cache}")
     if corpus.home:
         click.echo(f"home jurisdiction: {corpus.home} (区 and 县 in short names refer to it)")
     click.echo(f"wrote {ttl} and {html}")
