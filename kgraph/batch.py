@@ -147,6 +147,7 @@ def build_corpus(files: Sequence[Path], *, lexicon: Path | None = None, year: in
 
     `use_cache=False` computes everything again (and refreshes the cache). `progress` is called twice per file."""
     step = progress or (lambda _: None)
+    lex = load_lexicon(lexicon)  # before the pools start: forked workers inherit it instead of loading it again
     store = _Cache(cache, read=use_cache)
     stamp = fingerprint(lexicon)
     tasks = [(path, source, year, stamp) for path, source in zip(files, source_names(files), strict=True)]
@@ -164,5 +165,5 @@ def build_corpus(files: Sequence[Path], *, lexicon: Path | None = None, year: in
         extracted += computed
         step("")
     articles = [article for reading in readings for article in reading.articles]
-    corpus = resolve_corpus(articles, extractions, load_lexicon(lexicon), merge=merge, home=home)
+    corpus = resolve_corpus(articles, extractions, lex, merge=merge, home=home)
     return corpus, BuildStats(len(files), read, extracted)
