@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kgraph.extract.tokens import Token, is_name_part, longest_suffix, tokenize
+from kgraph.extract.tokens import FUNCTION_CHARS, Token, is_name_part, longest_suffix, tokenize
 from kgraph.lexicon import Lexicon
 from kgraph.model import Mention
 
@@ -18,7 +18,6 @@ _DOCUMENT = re.compile(r"《[^《》]*》")  # names inside document titles are 
 _MAX_TOKENS = 7
 _MAX_CHARS = 24
 _SCOPE_CHARS = set("省市区县镇乡村州")
-_FUNCTION_CHARS = set("的了和与及或在对为等把被从向将以到由给让是也都就还又而并其之这那各该本每全个年月日号次届")
 _GENERIC = frozenset({"单位", "部门", "企业", "学校", "医院", "政府", "公司", "协会", "机关", "组织", "中心", "基层",
                       "党委", "党组", "支部", "委员会", "小组", "领导小组", "工作组", "班子", "两委", "村两委"})
 
@@ -49,7 +48,7 @@ def _is_part(token: Token, lex: Lexicon, *, long_suffix: bool) -> bool:
     before a long suffix (中心组, 委员会), a verb: 区委理论学习中心组, 区委全面深化改革委员会."""
     if token.text in lex.title_heads or token.text in lex.scope_stops:
         return False
-    if is_name_part(token, lex) or (_is_suffix_token(token, lex) and token.text[:1] not in _FUNCTION_CHARS):
+    if is_name_part(token, lex) or (_is_suffix_token(token, lex) and token.text[:1] not in FUNCTION_CHARS):
         return True
     tag = lex.tag(token.text) or ""
     return len(token.text) > 1 and (tag == "f" or (long_suffix and tag in ("v", "vn")))

@@ -14,7 +14,7 @@ import re
 
 from kgraph.extract.names import starts_token
 from kgraph.extract.titles import DELIMITERS
-from kgraph.extract.tokens import Token, tokenize
+from kgraph.extract.tokens import FUNCTION_CHARS, Token, tokenize
 from kgraph.gazetteer import load_gazetteer
 from kgraph.lexicon import Lexicon
 from kgraph.model import Mention
@@ -23,8 +23,7 @@ from kgraph.model import Mention
 # know as a common word
 _STRONG = frozenset({"省", "市", "县", "镇", "乡", "街道", "村", "社区", "片区", "自治区", "自治州", "自治县",
                      "工业园区", "产业园区", "湿地公园", "林场", "高新区", "开发区", "新区", "居委会"})
-_FUNCTION_CHARS = set("的了和与及或在对为等把被从将以到由给让是也都就还又而并其之这那各该本每全个年月日号次届赴至"
-                      "跟使于往自随向")
+_FUNCTION_CHARS = FUNCTION_CHARS | set("赴至跟使于往自随")  # and the verbs that lead to a place
 _DOCUMENT = re.compile(r"《[^《》]*》")
 _ADDRESS = re.compile(r"^\d+号")
 _COMMON = 50  # a dictionary word this frequent is a common word, not a place name

@@ -9,7 +9,9 @@ from kgraph.lexicon import CJK, Lexicon
 # parts of speech that never sit inside an organisation or place name
 CUT_TAGS = frozenset({"p", "c", "r", "u", "ul", "uj", "uz", "ug", "uv", "ud", "y", "e", "d", "m", "t", "f", "s", "q",
                       "v", "l", "i", "a", "ad", "an"})
-_FUNCTION_CHARS = set("的了和与及或在对为等把被从向将以到由给让是也都就还又而并其之这那各该本每全个年月日号次届进入")
+# one-character function words: never part of an organisation or place name
+FUNCTION_CHARS = frozenset("的了和与及或在对为等把被从向将以到由给让是也都就还又而并其之这那各该本每全个"
+                           "年月日号次届进入")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +40,7 @@ def is_name_part(token: Token, lex: Lexicon) -> bool:
     if not CJK.match(token.text) or token.text in lex.scope_stops:
         return False
     if len(token.text) == 1:  # jieba's tags for lone characters say little: only function words cut
-        return token.text not in _FUNCTION_CHARS
+        return token.text not in FUNCTION_CHARS
     tag = lex.tag(token.text)
     return tag is None or tag not in CUT_TAGS
 
