@@ -24,7 +24,7 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 
 _FILES = (
     "title_heads", "title_ranks", "scope_stops", "group_labels", "name_follow", "not_given_names",
-    "org_suffixes", "place_suffixes", "org_false_endings", "person_nouns",
+    "org_suffixes", "place_suffixes", "org_false_endings", "person_nouns", "org_names",
 )
 
 
@@ -44,6 +44,7 @@ class Lexicon:
     not_given_names: tuple[str, ...]
     org_suffixes: tuple[str, ...]
     org_false_endings: tuple[str, ...]
+    org_names: frozenset[str]  # whole names that are also suffixes: 党中央, 国务院
     place_suffixes: tuple[str, ...]
     words: dict[str, tuple[int, str]]  # jieba's dictionary: word -> (frequency, part of speech)
     tokenizer: jieba.Tokenizer
@@ -117,6 +118,9 @@ def _load_lexicon(extra: Path | None) -> Lexicon:
     heads = _longest_first(lists["title_heads"])
     for head in heads:  # keep titles whole when jieba segments text
         tokenizer.add_word(head, 2000)
+    for suffix in lists["org_suffixes"]:  # and the endings of organisations jieba does not know (计生协, 实践所)
+        if len(suffix) > 2 and suffix not in words:
+            tokenizer.add_word(suffix, 2000)
     return Lexicon(
         surnames=frozenset(surnames),
         compound_surnames=frozenset(compound),
@@ -130,6 +134,7 @@ def _load_lexicon(extra: Path | None) -> Lexicon:
         not_given_names=_longest_first(lists["not_given_names"]),
         org_suffixes=_longest_first(lists["org_suffixes"]),
         org_false_endings=_longest_first(lists["org_false_endings"]),
+        org_names=frozenset(lists["org_names"]),
         place_suffixes=_longest_first(lists["place_suffixes"]),
         words=words,
         tokenizer=tokenizer,

@@ -72,6 +72,7 @@ class Mention:
     text: str
     start: int
     end: int
+    refers: str | None = None  # an organisation's short back-reference (街道纪工委): the full name it stands for
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +149,7 @@ class Organization:
     aliases: tuple[str, ...] = ()
     mentions: tuple[Evidence, ...] = ()
     parent: str | None = None  # the organisation the name says it belongs to (区委统战部 -> 区委)
+    references: tuple[str, ...] = ()  # short back-references printed for it (离岸科创中心): not its name
 
 
 @dataclass(frozen=True, slots=True)

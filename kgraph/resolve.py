@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from kgraph.extract.orgs import extract_orgs, is_scoped
+from kgraph.extract.orgs import extract_orgs, is_scoped, is_specific
 from kgraph.extract.places import place_level
 from kgraph.extract.tokens import longest_suffix
 from kgraph.gazetteer import Division, Gazetteer, load_gazetteer, short_name
@@ -90,9 +90,12 @@ def post_orgs(extractions: list[Extraction], lex: Lexicon) -> dict[tuple[str, st
     """(person, title) -> the organisation the title names, as printed."""
     found: dict[tuple[str, str], str] = {}
     for extraction in extractions:
+        named = [m.text for m in extraction.orgs if not m.refers]
         for m in extraction.people:
             titles = tuple(t.text for t in m.titles)
             for title, org in zip(titles, chain_orgs(titles, lex), strict=True):
+                if org and not is_specific(org, lex):  # 全面依法治区委员会主任: the 区委's, named in the article
+                    org = next((n for n in named if n.endswith(org) and n != org), org)
                 if org:
                     found.setdefault((m.name, title), org)
     return found
@@ -139,9 +142,15 @@ def resolve_orgs(extractions: list[Extraction], lex: Lexicon, home: Division | N
     """One Organization per canonical name (区委统战部 and 荆州区委统战部 are one), with every printed form and
     the organisation its name says it belongs to; also the printed -> canonical map."""
     printed: dict[str, list[Evidence]] = defaultdict(list)
+    referring: dict[str, dict[str, list[Evidence]]] = defaultdict(lambda: defaultdict(list))
     for extraction in extractions:
         for m in extraction.orgs:
-            printed[m.text].append(Evidence(extraction.article.id, m.start, m.end))
+            evidence = Evidence(extraction.article.id, m.start, m.end)
+            if m.refers:
+                printed.setdefault(m.refers, [])
+                referring[m.refers][m.text].append(evidence)
+            else:
+                printed[m.text].append(evidence)
     in_titles: set[str] = set()
     for (_, title), org in post_orgs(extractions, lex).items():
         printed.setdefault(org, [])
@@ -155,9 +164,12 @@ def resolve_orgs(extractions: list[Extraction], lex: Lexicon, home: Division | N
     for canonical in sorted(grouped):
         parents = [c for c in grouped if c != canonical and canonical.startswith(c) and len(c) >= 2
                    and longest_suffix(canonical[len(c):], lex.org_suffixes)]  # not 区委办 of 区委办公室
-        evidence = tuple(sorted(ev for name in grouped[canonical] for ev in printed[name]))
+        refs = {short: evs for name in grouped[canonical] for short, evs in referring[name].items()}
+        evidence = tuple(sorted({ev for name in grouped[canonical] for ev in printed[name]}
+                                | {ev for evs in refs.values() for ev in evs}))
         forms = tuple(sorted(n for n in grouped[canonical] if printed[n] or n in in_titles)) or (canonical,)
-        orgs.append(Organization(canonical, forms, evidence, max(parents, key=len) if parents else None))
+        orgs.append(Organization(canonical, forms, evidence, max(parents, key=len) if parents else None,
+                                 tuple(sorted(set(refs) - set(forms)))))
     return tuple(orgs), names
 
 

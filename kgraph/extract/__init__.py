@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kgraph.extract.events import assign_parts, extract_event
-from kgraph.extract.orgs import extract_orgs, is_scoped
+from kgraph.extract.lists import add_listed
+from kgraph.extract.orgs import extract_orgs, is_scoped, refer_back
 from kgraph.extract.people import extract_people
 from kgraph.extract.places import extract_places, place_containments
 from kgraph.extract.tokens import tokenize
@@ -21,9 +22,11 @@ def extract_article(article: Article, lex: Lexicon, known: dict[str, Role] | Non
     tokens = tokenize(text, lex)
     people = assign_parts(article, extract_people(article, lex, known))
     titles = [(t.start, t.end) for m in people for t in m.titles]
-    orgs = tuple(o for o in extract_orgs(text, lex, tokens)
-                 if is_scoped(o.text) or not any(s <= o.start and o.end <= e for s, e in titles))
+    orgs = refer_back(text, tuple(o for o in extract_orgs(text, lex, tokens) if is_scoped(o.text)
+                                  or not any(s <= o.start and o.end <= e for s, e in titles)), lex)
+    orgs = add_listed(text, orgs, "org", lex)
     places = extract_places(text, lex, tokens, orgs, tuple((m.start, m.end) for m in people))
+    places = add_listed(text, places, "place", lex)
     event = extract_event(article, people, places)
     return Extraction(article, people, orgs, places, event, place_containments(places))
 

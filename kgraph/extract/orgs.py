@@ -9,8 +9,11 @@ organisation (干部, 全部, 举办) are not organisations.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from kgraph.extract.places import extract_places
 from kgraph.extract.tokens import FUNCTION_CHARS, Token, is_name_part, longest_suffix, tokenize
+from kgraph.gazetteer import load_gazetteer
 from kgraph.lexicon import Lexicon
 from kgraph.model import Mention
 
@@ -18,6 +21,9 @@ _DOCUMENT = re.compile(r"《[^《》]*》")  # names inside document titles are 
 _MAX_TOKENS = 7
 _MAX_CHARS = 24
 _SCOPE_CHARS = set("省市区县镇乡村州")
+_ORDINAL = re.compile(r"^第[一二三四五六七八九十]+$")
+_BREAKS = frozenset({"驻"})  # 市纪委监委驻财政局纪检监察组: two organisations
+_VERB_BODIES = ("委员会", "小组", "中心组", "中心", "工作站", "实践所", "实践站")  # named by what they do
 _GENERIC = frozenset({"单位", "部门", "企业", "学校", "医院", "政府", "公司", "协会", "机关", "组织", "中心", "基层",
                       "党委", "党组", "支部", "委员会", "小组", "领导小组", "工作组", "班子", "两委", "村两委"})
 
@@ -45,13 +51,15 @@ def _is_suffix_token(token: Token, lex: Lexicon) -> str | None:
 
 def _is_part(token: Token, lex: Lexicon, *, long_suffix: bool) -> bool:
     """A token inside an organisation's name: a name part (方位 words too: 学校周边办), a unit (中建七局), or,
-    before a long suffix (中心组, 委员会), a verb: 区委理论学习中心组, 区委全面深化改革委员会."""
-    if token.text in lex.title_heads or token.text in lex.scope_stops:
+    before the suffix of a body (中心组, 委员会), a verb: 区委理论学习中心组, 区委全面深化改革委员会."""
+    if token.text in lex.title_heads or token.text in lex.scope_stops or token.text in _BREAKS:
         return False
     if is_name_part(token, lex) or (_is_suffix_token(token, lex) and token.text[:1] not in FUNCTION_CHARS):
         return True
+    if _ORDINAL.match(token.text):
+        return True  # 李埠镇第四代表小组
     tag = lex.tag(token.text) or ""
-    return len(token.text) > 1 and (tag == "f" or (long_suffix and tag in ("v", "vn")))
+    return len(token.text) > 1 and (tag == "f" or (long_suffix and tag in ("v", "vn", "l")))
 
 
 def _continues(tokens: list[Token], i: int, lex: Lexicon) -> bool:
@@ -68,11 +76,16 @@ def _continues(tokens: list[Token], i: int, lex: Lexicon) -> bool:
 
 def _left_edge(tokens: list[Token], last: int, lex: Lexicon) -> int:
     first = last
-    long_suffix = len(longest_suffix(tokens[last].text, lex.org_suffixes) or "") > 1
+    long_suffix = (longest_suffix(tokens[last].text, lex.org_suffixes) or "").endswith(_VERB_BODIES)
     while first > 0 and last - first < _MAX_TOKENS:
         prev = tokens[first - 1]
         if prev.text == "）" and first >= 3 and tokens[first - 3].text == "（" and len(tokens[first - 2].text) <= 4:
             candidate = first - 3  # 中泽（荆州）建设有限公司
+        elif prev.text == "·" and first >= 2 and is_name_part(tokens[first - 2], lex):
+            candidate = first - 1  # 中国非遗·马山民歌研究会
+        elif (long_suffix and prev.text in lex.scope_stops and lex.tag(prev.text) == "v" and first >= 3
+              and lex.tag(tokens[first - 2].text) == "n" and _is_suffix_token(tokens[first - 3], lex)):
+            candidate = first - 1  # 区委理论学习中心组: 学习 inside the name of 区委's body, not before it
         elif _is_part(prev, lex, long_suffix=long_suffix):
             if _is_suffix_token(prev, lex) and tokens[first].text[:1] in _SCOPE_CHARS:
                 break  # 区委 | 区政府: a new jurisdiction starts a new organisation
@@ -84,15 +97,89 @@ def _left_edge(tokens: list[Token], last: int, lex: Lexicon) -> int:
         first = candidate
     if tokens[first].text == "（":
         first += 3
-    while first < last and (lex.tag(tokens[first].text) in ("f", "s", "v", "vn", "p", "c", "d", "r") or (
+    while first < last and (first == 0 or tokens[first - 1].text != "、") and (
+            lex.tag(tokens[first].text) in ("f", "s", "v", "vn", "p", "c", "d", "r") or (
             len(tokens[first].text) == 1 and tokens[first].text not in _SCOPE_CHARS and
             (lex.tag(tokens[first].text) or "x")[:1] in "vprdcuq")):
         first += 1  # an organisation starts with neither 周边 nor a verb (表中央, 送进医院, 组织…)
     return first
 
 
+_PROPER_TAGS = frozenset({"ns", "nz", "nt", "nr", "nrt", "nrfg"})
+_NATIONAL = ("中国", "全国", "中华", "中共")
+_TRADE = ("公司", "集团", "厂")  # a company's trade name is often no dictionary word: 宏盛纺织有限公司
+# bodies named by their trade or their own name: 石油机械行业协会, 实验中学 (but not 中小学, 科技孵化中心)
+_SELF_NAMED = ("会", "中学", "小学", "幼儿园", "大学", "学院")
+
+
+def _short_scope(name: str, lex: Lexicon) -> bool:
+    """区委办, 市作协, 县总工会: a one-character jurisdiction the paper's readers know (not 市场监管局, 区域)."""
+    if name[:1] not in "省市区县州":
+        return False
+    entry = lex.words.get(name[:2])
+    return not (entry and entry[0] >= 100 and name[1:2] not in "委政人纪")
+
+
+def _common_word(word: str, lex: Lexicon) -> bool:
+    """城区 is a district of 阳泉 too, but in a name it is the common word."""
+    entry = lex.words.get(word)
+    return entry is not None and entry[0] >= 50 and entry[1] != "ns"
+
+
+def is_specific(name: str, lex: Lexicon) -> bool:
+    """Whether a name says which organisation it is: a jurisdiction (区委办, 荆州小学), a place or proper name
+    (马山民歌研究会, 楚峰建科), a number (中建七局, 第四代表小组); 科技孵化中心 or 街道纪工委 only name a kind,
+    and stand for a full name printed nearby or for nothing in particular."""
+    if name in lex.org_names or _short_scope(name, lex) or name.startswith(_NATIONAL) or "（" in name:
+        return True
+    suffix = longest_suffix(name, lex.org_suffixes) or ""
+    modifier = name[: len(name) - len(suffix)]
+    if not modifier:
+        return False
+    if (len(modifier) >= 2 and suffix.endswith(_SELF_NAMED) and suffix not in ("委员会", "常委会")) or (
+            extract_places(modifier, lex)):
+        return True
+    words = lex.tokenizer.lcut(modifier, HMM=False)
+    if any(load_gazetteer().by_name.get(word) and not _common_word(word, lex) for word in words if len(word) > 1):
+        return True
+    singles: list[str] = []
+    for word in [*words, ""]:
+        if any(c.isascii() and c.isalnum() for c in word) or lex.tag(word) == "m":
+            return True
+        if len(word) > 1 and lex.tag(word) in _PROPER_TAGS and not (lex.tag(word) == "nr" and lex.is_word(word,
+                                                                                                  min_freq=1000)):
+            return True  # not 文明, which jieba tags as a given name
+        if len(word) == 1 and word not in FUNCTION_CHARS:
+            singles.append(word)
+            continue
+        if len(singles) >= 2 and (suffix.endswith(_TRADE) or any(lex.tag(c) in ("ns", "nz") for c in singles)):
+            return True  # characters jieba knows no word for: a trade or proper name (宏盛, 楚峰)
+        singles = []
+    return False
+
+
+def refer_back(text: str, mentions: tuple[Mention, ...], lex: Lexicon) -> tuple[Mention, ...]:
+    """Keep the specific names; a name of a kind stands for the specific one it ends (离岸科创中心 after
+    荆州（武汉）离岸科创中心, the nearest before it, else after it), or is no organisation (科技孵化中心).
+    A name in brackets right after a specific one is its other name: 区社会组织孵化中心（社工总站）."""
+    specific = [m for m in mentions if is_specific(m.text, lex)]
+    specific += [m for m in mentions if m not in specific and text[m.start - 1:m.start] == "（"
+                 and text[m.end:m.end + 1] == "）" and any(s.end == m.start - 1 for s in specific)]
+    kept = []
+    for m in mentions:
+        if m in specific:
+            kept.append(m)
+            continue
+        fuller = [s for s in specific if s.text.endswith(m.text) and len(s.text) > len(m.text)]
+        if fuller:
+            before = [s for s in fuller if s.start < m.start]
+            kept.append(replace(m, refers=(before[-1] if before else fuller[0]).text))
+    return tuple(kept)
+
+
 def extract_orgs(text: str, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[Mention, ...]:
-    """Organisation mentions in reading order, one per span."""
+    """Organisation mentions in reading order, one per span: every name that ends in a suffix, specific or not
+    (see `refer_back`)."""
     tokens = tokens if tokens is not None else tokenize(text, lex)
     found: list[Mention] = []
     quoted = [(m.start(), m.end()) for m in _DOCUMENT.finditer(text)]
@@ -105,9 +192,24 @@ def extract_orgs(text: str, lex: Lexicon, tokens: list[Token] | None = None) -> 
         name = text[tokens[first].start:token.end]
         if len(token.text) == 1 and token.start - tokens[first].start < 2:
             continue  # 您所, 迟办: a one-character suffix needs a name of two characters or more before it
-        if name in _GENERIC or name in lex.org_suffixes and not (len(name) == 2 and name[0] in _SCOPE_CHARS):
+        if "某" in name:
+            continue  # 某建筑工程局有限公司: a company the paper does not name
+        if name in _GENERIC or (name in lex.org_suffixes and name not in lex.org_names
+                                and not (len(name) == 2 and name[0] in _SCOPE_CHARS)):
             continue
         if len(name) < 2 or (len(name) == 2 and name[0] not in _SCOPE_CHARS and lex.is_word(name, min_freq=200)):
             continue
-        found.append(Mention("org", name, tokens[first].start, token.end))
+        found.append(_joint(text, Mention("org", name, tokens[first].start, token.end), lex))
     return tuple(m for m in found if not any(o.start <= m.start and m.end <= o.end and o != m for o in found))
+
+
+def _joint(text: str, mention: Mention, lex: Lexicon) -> Mention:
+    """荆州区、荆州高新区招商引资领导小组: a body of two jurisdictions named one after the other."""
+    start = mention.start
+    if start < 3 or text[start - 1] != "、" or not extract_places(mention.text[:8], lex):
+        return mention
+    before = [p for p in extract_places(text[max(0, start - 12):start - 1], lex) if p.end == min(start - 1, 12)]
+    if not before or not mention.text.startswith(extract_places(mention.text[:8], lex)[0].text):
+        return mention
+    begin = start - 1 - len(before[0].text)
+    return Mention("org", text[begin:mention.end], begin, mention.end)

@@ -22,9 +22,12 @@ from kgraph.model import Mention
 # suffixes that make a place after any proper stem; the others (路, 河, 山, 区 ...) need a stem jieba does not
 # know as a common word
 _STRONG = frozenset({"省", "市", "县", "镇", "乡", "街道", "村", "社区", "片区", "自治区", "自治州", "自治县",
-                     "工业园区", "产业园区", "湿地公园", "林场", "高新区", "开发区", "新区", "居委会"})
+                     "工业园区", "产业园区", "湿地公园", "林场", "新城", "高新区", "开发区", "新区", "居委会"})
 _FUNCTION_CHARS = FUNCTION_CHARS | set("赴至跟使于往自随")  # and the verbs that lead to a place
 _DOCUMENT = re.compile(r"《[^《》]*》")
+_AND = ("和", "与", "及", "、")
+_COUNTED = re.compile(r"(?:\d+个|[省市区县]级)$")  # 22个省级试点村: a kind of village, counted
+_VISIT = ("调研", "考察", "走进", "来到", "前往", "走访", "察看", "查看", "视察", "参观", "深入")
 _ADDRESS = re.compile(r"^\d+号")
 _COMMON = 50  # a dictionary word this frequent is a common word, not a place name
 _MAX_STEM = 6
@@ -38,7 +41,7 @@ def _suffix_pattern(suffixes: tuple[str, ...]) -> re.Pattern[str]:
 
 def _common(word: str, lex: Lexicon) -> bool:
     entry = lex.words.get(word)
-    return entry is not None and entry[0] >= _COMMON and entry[1] != "ns"
+    return entry is not None and entry[0] >= _COMMON and entry[1] not in ("ns", "nz")
 
 
 def _stem_start(text: str, start: int, lex: Lexicon) -> int:
@@ -63,6 +66,8 @@ def _inside_word(text: str, start: int, end: int, lex: Lexicon) -> bool:
     offset = begin
     for token in lex.tokenizer.lcut(text[begin:end + 4], HMM=False):
         inside = offset < start < offset + len(token) or offset < end < offset + len(token)  # 农村 | 市域
+        if inside and offset + len(token) == end and len(token) > len(text[start:end]) + 1:
+            return (lex.tag(token) or "ns")[:2] not in ("ns", "nr", "nz")  # 古城村: a village jieba knows
         if inside:
             return (lex.tag(token) or "ns")[:2] != "ns"  # 山镇, 城镇 (郢城镇) are jieba place words: go on
         offset += len(token)
@@ -73,19 +78,36 @@ def _suffix_level(word: str) -> int:
     return next((level for suffix, level in LEVELS if word.endswith(suffix) and len(word) > len(suffix)), 0)
 
 
-def _stem_ok(text: str, begin: int, stem: str, strong: bool, lex: Lexicon) -> bool:
-    """A stem holds no complete place (荆州区八岭山) and no common word, except that a village or town listed
-    on its own may be named by a common noun (`李埠镇天鹅村`, `、红旗林场`)."""
+def _stem_ok(text: str, begin: int, end: int, suffix_end: int, strong: bool, lex: Lexicon) -> bool:
+    """A stem holds no complete place (荆州区八岭山), starts with no verb and is no mere adjective (补齐老旧小区,
+    老旧小区), and holds no common word, except that a place listed on its own may be named by a common noun
+    (`、红旗林场`), and one among places of its kind, right after the town it is in or visited by the sentence
+    by common words of any kind but adjectives (`东城街道解放社区`, `河套片区、御河片区`, `调研拍马工业园区`)."""
+    stem = text[begin:end]
     words = [w for w in lex.tokenizer.lcut(stem, HMM=False) if len(w) > 1]
-    if any(_suffix_level(w) for w in words):
+    if any(_suffix_level(w) and not _common(w, lex) for w in words) or _COUNTED.search(text, 0, begin):
         return False
-    listed = begin == 0 or text[begin - 1] in DELIMITERS or _suffix_level(text[max(0, begin - 4):begin]) >= 2
-    for word in words:
-        if _common(word, lex):
-            noun = (lex.tag(word) or "")[:1] == "n"
-            if not (strong and listed and len(words) == 1 and word == stem and noun):
-                return False
-    return True
+    chained = _suffix_level(text[max(0, begin - 4):begin]) >= 2
+    listed = begin == 0 or text[begin - 1] in DELIMITERS or chained
+    siblings = chained or _sibling(text, begin, suffix_end, lex)
+    visited = any(text.endswith(verb, 0, begin) for verb in _VISIT) or text[begin - 1:begin] in ("赴", "到")
+    common = [w for w in words if _common(w, lex)]
+    if not common:
+        first = lex.tokenizer.lcut(stem, HMM=False)[0]
+        verb = (lex.tag(first) or "")[:1] == "v" and not (siblings or visited)
+        return not verb and not (stem not in lex.words and all((lex.tag(c) or "")[:1] == "a" for c in stem))
+    if strong and (siblings or visited) and len(stem) >= 2:
+        return not any((lex.tag(w) or "")[:1] in "pcdrua" for w in common)
+    noun = (lex.tag(common[0]) or "")[:1] == "n"
+    return strong and listed and len(words) == 1 and words[0] == stem and noun
+
+
+def _sibling(text: str, begin: int, suffix_end: int, lex: Lexicon) -> bool:
+    """Whether a place of the same kind comes right before or after, joined by 、 or 和 (天鹅村和沿江村)."""
+    suffix = text[suffix_end - 1]
+    before = text[begin - 1:begin] in _AND and text[max(0, begin - 6):begin - 1].endswith(tuple(lex.place_suffixes))
+    after = text[suffix_end:suffix_end + 1] in _AND and suffix in text[suffix_end + 2:suffix_end + 9].split("，")[0]
+    return before or after
 
 
 def _place_ending(text: str, start: int, suffix: str, lex: Lexicon) -> int | None:
@@ -99,7 +121,7 @@ def _place_ending(text: str, start: int, suffix: str, lex: Lexicon) -> int | Non
         stem = text[begin:start]
         if not starts_token(text, begin, lex, hmm=False):
             continue
-        if not address and not _stem_ok(text, begin, stem, suffix in _STRONG, lex):
+        if not address and not _stem_ok(text, begin, start, end, suffix in _STRONG, lex):
             continue
         if _common(text[begin:end], lex):
             return None  # 城区, 道路: the whole is a common word

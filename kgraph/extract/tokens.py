@@ -26,6 +26,8 @@ def tokenize(text: str, lex: Lexicon) -> list[Token]:
     tokens, offset = [], 0
     for word in lex.tokenizer.lcut(text, HMM=False):
         head = longest_suffix(word, lex.title_heads) if len(word) > 2 else None
+        if word.endswith("会议") and longest_suffix(word[:-2], lex.org_suffixes):
+            head = "会议"  # jieba's 小组会议 is 小组 + 会议: the meeting of 领导小组
         if head and head != word:  # jieba's 区委书记 is 区委 + 书记: the organisation must stay visible
             tokens.append(Token(word[: -len(head)], offset, offset + len(word) - len(head)))
             tokens.append(Token(head, offset + len(word) - len(head), offset + len(word)))

@@ -133,6 +133,8 @@ class _Builder:
             self.add(node, SCHEMA.name, _zh(printed))
             if printed != org.name:
                 self.add(node, SCHEMA.alternateName, _zh(printed))
+        for short in org.references:  # 离岸科创中心, after 荆州（武汉）离岸科创中心
+            self.add(node, SCHEMA.alternateName, _zh(short))
         if org.parent:
             self.add(node, ORG.subOrganizationOf, self.iri.org(org.parent))
         self._mentions(node, org.mentions)

@@ -80,3 +80,26 @@ def test_places_a_verb_before_a_division_is_not_part_of_it(lex, text, place):
 
 def test_places_two_character_county_glued_to_a_conjunction_is_not_one(lex):
     assert "和县" not in places("详细介绍了泸县县情和县经开区产业布局", lex)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("实地走访了阎家河镇石桥垸村、古城村，详细了解村两委工作", "古城村"),  # one jieba word
+    ("三角洲位于李埠镇天鹅村和沿江村交接处", "沿江村"),  # named by a common word, beside another village
+    ("区民政局携手东城街道解放社区、民主社区举办活动", "解放社区"),  # right after its street
+    ("迎宾社区和玄妙观社区负责人作表态发言", "玄妙观社区"),
+    ("今年，荆州区逐步启动推进河套片区、御河片区改造", "河套片区"),  # a place of its kind follows
+    ("张远重调研拍马工业园区发展情况", "拍马工业园区"),  # visited
+    ("到川店镇紫荆村、双店村、应市村、红旗林场等地实地查看", "红旗林场"),  # 红旗 ends in 旗 but is no banner
+])
+def test_places_named_by_common_words_in_context(lex, text, place):
+    assert place in places(text, lex)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("全区已建成8个省级示范村、22个省级试点村、35个省级整治村", "村"),  # counted kinds of village
+    ("对标对表，补齐老旧小区、背街小巷整治", "小区"),
+    ("充分做好老旧小区改造、古城疏散等工作", "小区"),
+    ("纵深推进清廉荆州区、清廉高新区建设", "清廉"),
+])
+def test_kinds_of_places_are_not_places(lex, text, word):
+    assert not [p for p in places(text, lex) if word in p and p != "荆州区"]
