@@ -129,12 +129,14 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
               help="Bind ?NAME to a value (a Chinese string matches @zh literals); repeatable.")
 @click.option("--engine", type=click.Choice(QUERY_ENGINES), default=QUERY_ENGINES[0], show_default=True,
               help="SPARQL engine: oxigraph (fast) or rdflib's own.")
+@click.option("--endpoint", metavar="URL",
+              help="Ask this SPARQL endpoint (kgraph serve, Fuseki, GraphDB ...) instead of reading graph files.")
 def query(args: tuple[str, ...], query_file: Path | None, list_queries: bool, fmt: str, params: tuple[str, ...],
-          engine: str) -> None:
-    """Run SPARQL (SELECT, ASK, CONSTRUCT, DESCRIBE) or a named query over graph files.
+          engine: str, endpoint: str | None) -> None:
+    """Run SPARQL (SELECT, ASK, CONSTRUCT, DESCRIBE) or a named query over graph files or a SPARQL endpoint.
 
     QUERY is SPARQL text or the name of a query shipped with kgraph (see --list). GRAPH files may be Turtle,
-    N-Triples, JSON-LD, TriG or N-Quads; without any, output/graph.ttl.
+    N-Triples, JSON-LD, TriG or N-Quads; without any (and without --endpoint), output/graph.ttl.
 
     Example: kgraph query who-works-with --param name=万玲玲
     """
@@ -153,6 +155,14 @@ def query(args: tuple[str, ...], query_file: Path | None, list_queries: bool, fm
     bindings = _bindings(params)
     if named is not None:
         _run(lambda: sparql.check_params(named, bindings))
+    if endpoint is not None:
+        if list(args[:-1] if query_file is None else args):
+            raise click.UsageError("give graph files or --endpoint, not both")
+        from kgraph.rdf.endpoint import query_endpoint
+
+        result = _run(lambda: query_endpoint(endpoint, text, bindings=bindings))
+        click.echo(_run(lambda: sparql.format_result(result, fmt, prefixes=sparql.STANDARD_PREFIXES)))
+        return
     graph = _run(lambda: sparql.read_query_graph(graph_files, engine=engine))
     result = _run(lambda: sparql.run_query(graph, text, bindings=bindings))
     click.echo(_run(lambda: sparql.format_result(result, fmt, prefixes=dict(graph.namespaces()))))
@@ -166,6 +176,60 @@ def _bindings(params: tuple[str, ...]) -> dict[str, str]:
             raise click.UsageError(f"--param wants NAME=VALUE, got {param!r}")
         bindings[name] = value
     return bindings
+
+
+@cli.command()
+@click.argument("graph_files", nargs=-1, metavar="[GRAPH]...", type=click.Path(path_type=Path))
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True,
+              help="Port on 127.0.0.1 to listen on.")
+@click.option("--location", type=click.Path(file_okay=False, path_type=Path),
+              help="Keep the store in this folder, to serve it again later without GRAPH (default: in memory).")
+def serve(graph_files: tuple[Path, ...], port: int, location: Path | None) -> None:
+    """Serve graph files as a SPARQL endpoint on this machine with the Oxigraph server, until Ctrl-C.
+
+    Needs kgraph[server]. Without GRAPH, output/graph.ttl, or with --location the store already in that folder.
+    Queries see all graphs, pushed ones too. Query it with kgraph query --endpoint, add to it with kgraph push.
+
+    Example: kgraph serve output/graph.ttl --port 7878
+    """
+    from kgraph.rdf.server import count_triples, sigterm_as_interrupt, start_server
+
+    files = list(graph_files) or ([] if location is not None and location.is_dir() else [DEFAULT_OUT / "graph.ttl"])
+    with sigterm_as_interrupt():
+        try:
+            with _run(lambda: start_server(files, port=port, location=location)) as server:
+                what = ", ".join(map(str, files)) or str(location)
+                click.echo(f"serving {what}: {_run(lambda: count_triples(server))} triples")
+                click.echo(f"query:  {server.query_url}\nupdate: {server.update_url}\nstore:  {server.store_url}")
+                click.echo("Ctrl-C stops the server.")
+                status = server.wait()
+                complaint = server.complaint()
+        except KeyboardInterrupt:
+            click.echo("stopped", err=True)
+            return
+    raise click.ClickException(f"the oxigraph server stopped (status {status}){': ' + complaint if complaint else ''}")
+
+
+@cli.command()
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.argument("url")
+@click.option("--graph", "graph_iri", metavar="IRI", help="Write into this named graph instead of the default graph.")
+@click.option("--replace/--append", default=True, show_default=True,
+              help="Replace the graph's content (HTTP PUT) or add to it (POST).")
+def push(graph_file: Path, url: str, graph_iri: str | None, replace: bool) -> None:
+    """Send a graph file to a SPARQL store over the Graph Store Protocol (Oxigraph, Fuseki, GraphDB ...).
+
+    URL is the store's Graph Store Protocol address: http://HOST:7878/store for kgraph serve and Oxigraph,
+    http://HOST:3030/DATASET/data for Fuseki, http://HOST:7200/repositories/REPO/rdf-graphs/service for GraphDB.
+    TriG and N-Quads files name their own graphs and go to URL itself.
+
+    Example: kgraph push output/graph.ttl http://localhost:3030/news/data --graph https://example.org/news
+    """
+    from kgraph.rdf.endpoint import push_graph
+
+    done = _run(lambda: push_graph(graph_file, url, graph=graph_iri, replace=replace))
+    into = f"the graph <{graph_iri}>" if graph_iri else "the store" if done.target == url else "the default graph"
+    click.echo(f"{'replaced' if replace else 'added to'} {into} at {url} with {graph_file} ({done.size} bytes)")
 
 
 @cli.command()

@@ -19,3 +19,11 @@ class GraphError(KgraphError):
 
 class ValidationError(KgraphError):
     """A graph that cannot be checked against SHACL shapes (the shapes themselves are broken)."""
+
+
+class EndpointError(KgraphError):
+    """A SPARQL endpoint or graph store that cannot be reached, refuses a request or answers what kgraph cannot read."""
+
+
+class ServerError(KgraphError):
+    """The Oxigraph server (`kgraph serve`) that is not installed, cannot load the graph or cannot start."""

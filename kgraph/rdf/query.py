@@ -27,7 +27,7 @@ import json
 import re
 import textwrap
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -344,7 +344,7 @@ def _run_oxigraph(
             use_default_graph_as_union=True,
             substitutions={ox.Variable(name): _to_oxigraph(term) for name, term in terms.items()},
         )
-        return _result(answer)
+        return oxigraph_result(answer)
     except SyntaxError as exc:
         _prepare(text, graph.prefixes)  # rdflib's messages name the problem better; raises when it agrees
         raise QueryError(f"invalid SPARQL: {_shorten(_one_line(str(exc)))}") from exc
@@ -363,8 +363,8 @@ def _run_oxigraph(
     return _run_rdflib(copy, text, terms, lang)
 
 
-def _result(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Result:
-    """Oxigraph's answer as an rdflib `Result`, fully read."""
+def oxigraph_result(answer: ox.QuerySolutions | ox.QueryBoolean | Iterable[ox.Triple]) -> Result:
+    """Oxigraph's answer (from a store, or parsed from an endpoint's reply) as an rdflib `Result`, fully read."""
     if isinstance(answer, ox.QueryBoolean):
         result = Result("ASK")
         result.askAnswer = bool(answer)
@@ -381,6 +381,24 @@ def _result(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Re
         result.graph += ((_from_oxigraph(t.subject), _from_oxigraph(t.predicate), _from_oxigraph(t.object))
                          for t in answer)
     return result
+
+
+def binding_terms(
+    text: str,
+    bindings: Mapping[str, str | Identifier],
+    *,
+    lang: str | None = DEFAULT_BINDING_LANG,
+    prefixes: Mapping[str, str] | None = None,
+) -> dict[str, Identifier]:
+    """The bindings as RDF terms by variable name, as `run_query` makes them, for a query sent elsewhere.
+
+    Parses the query with rdflib (standard prefixes and `prefixes` predeclared), so bad SPARQL and a binding
+    for a variable the query does not use fail here, with the same messages as for a local graph.
+    """
+    if not bindings:
+        return {}
+    terms = {key.lstrip("?$"): _term(value, lang) for key, value in bindings.items()}
+    return _init_bindings(terms, lang, _variables(_prepare(text, prefixes or {}).algebra))
 
 
 def _term(value: str | Identifier, lang: str | None) -> Identifier:
