@@ -1,16 +1,20 @@
-"""Building from files: pages read and extracted in a process pool, with a cache of each page's results.
+"""Building from files: pages read and extracted in a process pool or on a dask cluster, with a cache of each page.
 
 Two map phases over the files and one reduce, then resolution once (see `kgraph.pipeline`):
 
-1. per file: read, split into articles, pass-1 people (`read_page`); cached by the file's bytes, its source name,
+1. per file: read, split into articles, pass-1 people (`read_task`); cached by the file's bytes, its source name,
    the year option and the code and lexicons of kgraph (`fingerprint`);
 2. the known names of the whole corpus, merged in file order (`merge_known`);
-3. per file: pass-2 extraction (`extract_page`); cached by the key of 1 and the known names that occur in the file,
+3. per file: pass-2 extraction (`extract_task`); cached by the key of 1 and the known names that occur in the file,
    so adding files re-extracts only the files those new names appear in;
 4. resolution over the whole corpus (`resolve_corpus`).
 
-Cache entries are pickles under the cache folder, each written to a temporary file and moved into place, so an
-interrupted build leaves a usable cache. The result is the same for any number of jobs, with or without the cache.
+The task functions are pure: bytes and names in, a pickled result out, and the lexicon as their last argument. So
+this process reads the files and the cache and sends only the misses away, to a local pool (`Engine`) or to dask
+workers on other machines (`kgraph.cluster`), which need no access to the files or the cache. Cache entries are
+pickles under the cache folder, each written to a temporary file and moved into place, so an interrupted build
+leaves a usable cache; after a build, the entries it did not use are removed. The result is the same for any number
+of jobs, on a cluster or not, with or without the cache.
 """
 
 from __future__ import annotations
@@ -18,24 +22,30 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import signal
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from kgraph import __version__
 from kgraph.errors import InputError
 from kgraph.files import source_names
 from kgraph.gazetteer import Division
-from kgraph.lexicon import load_lexicon
-from kgraph.model import Corpus, Extraction, Role
-from kgraph.pipeline import PageReading, extract_page, merge_known, read_page, relevant_names, resolve_corpus
+from kgraph.lexicon import Lexicon, load_lexicon
+from kgraph.model import Article, Corpus, Role
+from kgraph.pipeline import PageReading, extract_page, merge_known, read_page, resolve_corpus
 from kgraph.text.read import decode_bytes
 
 Progress = Callable[[str], None]
+Task = tuple[Any, ...]
+TaskFunc = Callable[..., bytes]  # called as func(*task, lexicon)
 PACKAGE = Path(__file__).resolve().parent
+KINDS = ("pages", "extractions")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,21 +67,91 @@ def fingerprint(lexicon: Path | None = None) -> str:
     return digest.hexdigest()
 
 
+def read_task(name: str, source: str, year: int | None, data: bytes, lex: Lexicon) -> bytes:
+    """Pass 1 of one page from its bytes, pickled where it runs: the cache stores the bytes as they come back."""
+    return pickle.dumps(read_page(source, decode_bytes(data, name=name), lex, year=year), pickle.HIGHEST_PROTOCOL)
+
+
+def extract_task(articles: tuple[Article, ...], known: dict[str, Role], lex: Lexicon) -> bytes:
+    """Pass 2 of one page, with the known names that occur in it, pickled."""
+    return pickle.dumps(extract_page(articles, lex, known), pickle.HIGHEST_PROTOCOL)
+
+
+class Engine(Protocol):
+    """Runs tasks somewhere and gives back their results in the order of the tasks."""
+
+    def map(self, func: TaskFunc, tasks: list[Task]) -> Iterator[bytes]: ...
+
+    def close(self, *, abort: bool) -> None: ...
+
+
+_state: dict[str, Any] = {}  # per pool worker: the lexicon
+
+
+def _start(lexicon: Path | None) -> None:
+    """Pool worker set-up: Ctrl-C is for the parent, which stops the workers; the lexicon is inherited when forked."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_end_with, args=(os.getppid(),), name="kgraph-parent", daemon=True).start()
+    _state["lex"] = load_lexicon(lexicon)
+
+
+def _end_with(parent: int) -> None:
+    """End this worker soon after its parent ended without stopping it (SIGKILL): it would wait for tasks forever."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
+
+
+def _call(job: tuple[TaskFunc, Task]) -> bytes:
+    func, task = job
+    return func(*task, _state["lex"])
+
+
+class LocalEngine:
+    """Tasks in this process for one job, else in one process pool (started when first needed) for both phases."""
+
+    def __init__(self, jobs: int, lexicon: Path | None, lex: Lexicon) -> None:
+        self.jobs, self.lexicon, self.lex = jobs, lexicon, lex  # jobs: at most the number of files
+        self.pool: ProcessPoolExecutor | None = None
+
+    def map(self, func: TaskFunc, tasks: list[Task]) -> Iterator[bytes]:
+        if self.jobs <= 1 or len(tasks) <= 1:
+            return (func(*task, self.lex) for task in tasks)
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(self.jobs, initializer=_start, initargs=(self.lexicon,))
+        chunk = max(1, min(16, len(tasks) // (self.jobs * 8)))
+        return self.pool.map(_call, [(func, task) for task in tasks], chunksize=chunk)
+
+    def close(self, *, abort: bool) -> None:
+        """Wait for the workers to end, or (`abort`) end them now: a task runs for seconds and nobody wants it."""
+        if self.pool is None:
+            return
+        if abort:
+            for process in (getattr(self.pool, "_processes", None) or {}).values():
+                process.terminate()
+        self.pool.shutdown(wait=True, cancel_futures=abort)
+        self.pool = None
+
+
 class _Cache:
-    """Pickled values by key under a folder; a missing, unreadable or stale entry is a miss."""
+    """Pickled values by key under a folder; a missing, unreadable or stale entry is a miss. Remembers what it used."""
 
     def __init__(self, folder: Path | None, *, read: bool = True) -> None:
         self.folder, self.read = folder, read
+        self.used: set[tuple[str, str]] = set()
 
     def get(self, kind: str, key: str) -> Any:
         if self.folder is None or not self.read:
             return None
         try:
-            return pickle.loads((self.folder / kind / f"{key}.pickle").read_bytes())
+            value = pickle.loads((self.folder / kind / f"{key}.pickle").read_bytes())
         except Exception:  # absent, truncated or from another Python: compute it again
             return None
+        self.used.add((kind, key))
+        return value
 
-    def put(self, kind: str, key: str, value: object) -> None:
+    def put(self, kind: str, key: str, blob: bytes) -> None:
+        """Store a pickle's bytes under the key."""
         if self.folder is None:
             return
         folder = self.folder / kind
@@ -79,91 +159,121 @@ class _Cache:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(blob)
             os.replace(tmp, folder / f"{key}.pickle")
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        self.used.add((kind, key))
+
+    def prune(self) -> int:
+        """Remove the entries this build did not use (changed files, older kgraph) and left-over temporary files."""
+        removed = 0
+        for kind in KINDS if self.folder is not None else ():
+            folder = self.folder / kind
+            entries = os.scandir(folder) if folder.is_dir() else ()
+            for entry in entries:
+                stem, suffix = os.path.splitext(entry.name)
+                if suffix == ".tmp" or (suffix == ".pickle" and (kind, stem) not in self.used):
+                    Path(entry.path).unlink(missing_ok=True)
+                    removed += 1
+        return removed
 
 
-_state: dict[str, Any] = {}  # per worker process: lexicon, cache, known names
+class _KnownNames:
+    """The corpus's known names, found in a page by looking up its substrings: one pass over the text, however
+    many names the corpus knows (testing each name against each page grows with both)."""
+
+    def __init__(self, known: dict[str, Role]) -> None:
+        self.known, self.order = known, {name: i for i, name in enumerate(known)}
+        self.names, self.lengths = list(known), sorted({len(name) for name in known})
+
+    def relevant(self, articles: Iterable[Article]) -> dict[str, Role]:
+        """What `kgraph.pipeline.relevant_names` gives: the known names in the articles' text, in known order."""
+        text = "\0".join(article.text for article in articles)
+        found = {text[i:i + n] for n in self.lengths for i in range(len(text) - n + 1)}
+        hits = sorted(self.order[name] for name in found if name in self.order)
+        return {self.names[i]: self.known[self.names[i]] for i in hits}
 
 
-def _start(lexicon: Path | None, cache: _Cache, known: dict[str, Role] | None = None) -> None:
-    _state.update(lex=load_lexicon(lexicon), cache=cache, known=known)
-
-
-def _read_one(task: tuple[Path, str, int | None, str]) -> tuple[str, PageReading, bool]:
-    path, source, year, stamp = task
+def _file_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror or err})") from err
-    key = hashlib.sha256(f"{stamp}\0{source}\0{year}\0".encode() + data).hexdigest()
-    cache: _Cache = _state["cache"]
-    reading = cache.get("pages", key)
-    if isinstance(reading, PageReading):
-        return key, reading, False
-    reading = read_page(source, decode_bytes(data, name=str(path)), _state["lex"], year=year)
-    cache.put("pages", key, reading)
-    return key, reading, True
 
 
-def _extract_one(task: tuple[str, PageReading]) -> tuple[tuple[Extraction, ...], bool]:
-    page_key, reading = task
-    relevant = relevant_names(reading.articles, _state["known"])
-    key = hashlib.sha256(page_key.encode() + pickle.dumps(tuple(relevant.items()))).hexdigest()
-    cache: _Cache = _state["cache"]
-    extractions = cache.get("extractions", key)
-    if isinstance(extractions, tuple):
-        return extractions, False
-    extractions = extract_page(reading.articles, _state["lex"], relevant)
-    cache.put("extractions", key, extractions)
-    return extractions, True
+def _phase(engine: Engine, store: _Cache, kind: str, func: TaskFunc, items: Iterable[tuple[str, Task]],
+           expect: type, step: Progress) -> tuple[list[str], list[Any], int]:
+    """The keys and the value of each (key, task), from the cache or computed on the engine, in order; and how many
+    were computed.
+
+    `items` is consumed lazily, so the bytes of a file found in the cache are not kept."""
+    keys: list[str] = []
+    values: list[Any] = []
+    missing: list[tuple[int, str, Task]] = []
+    for key, task in items:
+        value = store.get(kind, key)
+        if isinstance(value, expect):
+            step(key)
+        else:
+            missing.append((len(values), key, task))
+            value = None
+        keys.append(key)
+        values.append(value)
+    results = engine.map(func, [task for _, _, task in missing])
+    for (index, key, _), blob in zip(missing, results, strict=True):
+        store.put(kind, key, blob)
+        values[index] = pickle.loads(blob)
+        step(key)
+    return keys, values, len(missing)
 
 
-def _map(func: Callable[[Any], Any], tasks: list[Any], jobs: int, init: tuple[Any, ...]) -> Iterator[Any]:
-    """`func` over `tasks` in order: in this process for one job, else in a pool whose workers run `_start(*init)`."""
-    if jobs <= 1 or len(tasks) <= 1:
-        _start(*init)
-        try:
-            yield from map(func, tasks)
-        finally:
-            _state.clear()
-        return
-    pool: Executor = ProcessPoolExecutor(min(jobs, len(tasks)), initializer=_start, initargs=init)
-    try:
-        yield from pool.map(func, tasks, chunksize=max(1, min(16, len(tasks) // (jobs * 8))))
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown()
+def _engine(jobs: int, files: int, lexicon: Path | None, lex: Lexicon, scheduler: str | None) -> Engine:
+    if scheduler is None:
+        return LocalEngine(min(jobs, files), lexicon, lex)
+    from kgraph.cluster import DaskEngine  # only when asked for: dask is an optional extra
+
+    return DaskEngine(scheduler, lexicon)
 
 
 def build_corpus(files: Sequence[Path], *, lexicon: Path | None = None, year: int | None = None,
                  merge: bool = True, home: Division | None = None, jobs: int = 1, cache: Path | None = None,
-                 use_cache: bool = True, progress: Progress | None = None) -> tuple[Corpus, BuildStats]:
-    """The resolved corpus of the files, extracted by `jobs` processes; results cached in the folder `cache`.
+                 use_cache: bool = True, progress: Progress | None = None,
+                 scheduler: str | None = None) -> tuple[Corpus, BuildStats]:
+    """The resolved corpus of the files, extracted by `jobs` processes or on the dask scheduler at `scheduler`.
 
-    `use_cache=False` computes everything again (and refreshes the cache). `progress` is called twice per file."""
+    Results are cached in the folder `cache`, which keeps only what this build used. `use_cache=False` computes
+    everything again (and refreshes the cache). `progress` is called twice per file."""
     step = progress or (lambda _: None)
-    lex = load_lexicon(lexicon)  # before the pools start: forked workers inherit it instead of loading it again
+    lex = load_lexicon(lexicon)  # before the pool starts: forked workers inherit it instead of loading it again
     store = _Cache(cache, read=use_cache)
     stamp = fingerprint(lexicon)
-    tasks = [(path, source, year, stamp) for path, source in zip(files, source_names(files), strict=True)]
-    keys, readings, read = [], [], 0
-    for key, reading, computed in _map(_read_one, tasks, jobs, (lexicon, store)):
-        keys.append(key)
-        readings.append(reading)
-        read += computed
-        step(key)
-    known = merge_known(readings)
-    extractions: list[Extraction] = []
-    extracted = 0
-    for page, computed in _map(_extract_one, list(zip(keys, readings, strict=True)), jobs, (lexicon, store, known)):
-        extractions.extend(page)
-        extracted += computed
-        step("")
+    named = list(zip(files, source_names(files), strict=True))
+
+    def pages() -> Iterator[tuple[str, Task]]:
+        for path, source in named:
+            data = _file_bytes(path)
+            key = hashlib.sha256(f"{stamp}\0{source}\0{year}\0".encode() + data).hexdigest()
+            yield key, (str(path), source, year, data)
+
+    engine = _engine(jobs, len(files), lexicon, lex, scheduler)
+    try:
+        keys, readings, read = _phase(engine, store, "pages", read_task, pages(), PageReading, step)
+        names = _KnownNames(merge_known(readings))
+
+        def extractions() -> Iterator[tuple[str, Task]]:
+            for page_key, reading in zip(keys, readings, strict=True):
+                relevant = names.relevant(reading.articles)
+                key = hashlib.sha256(page_key.encode() + pickle.dumps(tuple(relevant.items()))).hexdigest()
+                yield key, (reading.articles, relevant)
+
+        _, pages_extracted, extracted = _phase(engine, store, "extractions", extract_task, extractions(), tuple, step)
+    except BaseException:
+        engine.close(abort=True)
+        raise
+    engine.close(abort=False)
+    store.prune()
     articles = [article for reading in readings for article in reading.articles]
-    corpus = resolve_corpus(articles, extractions, lex, merge=merge, home=home)
+    corpus = resolve_corpus(articles, [e for page in pages_extracted for e in page], lex, merge=merge, home=home)
     return corpus, BuildStats(len(files), read, extracted)

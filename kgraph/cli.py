@@ -14,6 +14,7 @@ from kgraph import __version__
 from kgraph.errors import KgraphError
 from kgraph.export import ALIASES as EXPORT_ALIASES
 from kgraph.export import EXPORT_FORMATS
+from kgraph.interrupt import abort_on_signals
 from kgraph.rdf.vocab import DEFAULT_BASE
 
 DEFAULT_OUT = Path("output")
@@ -77,8 +78,11 @@ def cli() -> None:
               help="Processes that read and extract files in parallel (default: one per core).")
 @click.option("--no-cache", "no_cache", is_flag=True,
               help="Extract every file again instead of reusing OUT/.kgraph-cache (the cache is still refreshed).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Extract on the dask.distributed cluster of this scheduler (kgraph[dask]), e.g. tcp://host:8786.")
+@abort_on_signals("the previous outputs are unchanged")
 def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, year: int | None,
-          merge: bool, home: str | None, jobs: int, no_cache: bool) -> None:
+          merge: bool, home: str | None, jobs: int, no_cache: bool, scheduler: str | None) -> None:
     """Build the graph from .txt files and folders (default: seeds/).
 
     Files unchanged since the last build into the same --out folder are taken from its cache.
@@ -101,7 +105,7 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
     with _Progress(2 * len(files), "Extracting") as step:
         corpus, stats = _run(lambda: build_corpus(files, lexicon=lexicon, year=year, merge=merge, home=division,
                                                   jobs=jobs or os.cpu_count() or 1, cache=cache,
-                                                  use_cache=not no_cache, progress=step))
+                                                  use_cache=not no_cache, progress=step, scheduler=scheduler))
     graph = build_graph(corpus, base=base)
     ttl, html = out / "graph.ttl", out / "graph.html"
     _run(lambda: write_turtle(graph, ttl))

@@ -21,6 +21,10 @@ class ValidationError(KgraphError):
     """A graph that cannot be checked against SHACL shapes (the shapes themselves are broken)."""
 
 
+class SchedulerError(KgraphError):
+    """A dask scheduler that cannot be reached or used (`kgraph build --scheduler`), or dask not installed."""
+
+
 class EndpointError(KgraphError):
     """A SPARQL endpoint or graph store that cannot be reached, refuses a request or answers what kgraph cannot read."""
 

@@ -1,4 +1,5 @@
-"""Building from files in a process pool and from the cache gives the graph of the sequential pipeline."""
+"""Building from files in a process pool and from the cache gives the graph of the sequential pipeline; an
+interrupted build leaves the old outputs and a usable cache."""
 
 from __future__ import annotations
 
@@ -10,16 +11,20 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import rdflib
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
-from kgraph.batch import build_corpus
+from kgraph.batch import KINDS, _KnownNames, build_corpus
 from kgraph.cli import cli
 from kgraph.files import collect_files, read_pages
-from kgraph.pipeline import extract_corpus, read_articles
+from kgraph.model import Role
+from kgraph.pipeline import extract_corpus, read_articles, relevant_names
 from kgraph.rdf.build import build_graph
 from kgraph.rdf.turtle import to_turtle
 
@@ -36,9 +41,8 @@ def sequential_seeds() -> str:
     return turtle_of(extract_corpus(read_articles(read_pages(files))))
 
 
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """48 articles from benchmarks/corpus.py (4 pages)."""
+def write_generated(folder: Path, articles: int) -> Path:
+    """Pages of `articles` articles from benchmarks/corpus.py, 12 to a page."""
     path = ROOT / "benchmarks" / "corpus.py"
     spec = importlib.util.spec_from_file_location("kgraph_benchmark_corpus", path)
     if spec is None or spec.loader is None or not path.exists():
@@ -46,9 +50,14 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
-    folder = tmp_path_factory.mktemp("generated")
-    module.write_corpus(folder, 48, seed=3)
+    module.write_corpus(folder, articles, seed=3)
     return folder
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """48 articles (4 pages)."""
+    return write_generated(tmp_path_factory.mktemp("generated"), 48)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -133,3 +142,94 @@ def test_cli_build_killed_leaves_old_outputs_and_a_usable_cache(tmp_path: Path, 
     result = CliRunner().invoke(cli, ["build", str(generated), "--out", str(out), "--jobs", "1"])
     assert result.exit_code == 0, result.output
     assert "files again" in result.output  # some pages came from the cache the killed build wrote
+
+
+def children(pid: int) -> set[int]:
+    """The processes whose parent is `pid`, from /proc."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):  # ended meanwhile
+            continue
+        if parent == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").is_file(), reason="finds the pool's workers in /proc")
+@pytest.mark.parametrize("signum", [signal.SIGINT, getattr(signal, "SIGKILL", None)], ids=["ctrl-c", "kill-9"])
+def test_cli_build_interrupted_stops_its_workers_and_leaves_old_outputs_and_a_usable_cache(tmp_path: Path,
+                                                                                           signum: int):
+    pages = write_generated(tmp_path / "pages", 240)  # 20 pages: the pool works for a while
+    out = tmp_path / "out"
+    out.mkdir()
+    old = {"graph.ttl": b"the previous graph", "graph.html": b"the previous page"}
+    for name, data in old.items():
+        (out / name).write_bytes(data)
+    command = [sys.executable, "-m", "kgraph", "build", str(pages), "--out", str(out), "--jobs", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    extractions = out / ".kgraph-cache" / "extractions"
+    workers: set[int] = set()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        workers = children(process.pid)
+        if len(workers) >= 2 and any(extractions.glob("*.pickle")):  # phase 2 has begun
+            break
+        time.sleep(0.02)
+    if process.poll() is not None or len(workers) < 2:
+        process.kill()
+        pytest.fail(f"the build left its pool before it could be interrupted: {process.communicate()}")
+    process.send_signal(signum)
+    stdout, stderr = process.communicate(timeout=120)  # the workers' ends of the pipes close too
+    if signum == signal.SIGKILL:  # no last words: the workers notice on their own
+        assert process.returncode == -signum
+    else:
+        assert process.returncode == 128 + signum
+        assert stderr.endswith("Aborted: the previous outputs are unchanged\n") and "Traceback" not in stderr, stderr
+    assert stdout == ""
+    assert {name: (out / name).read_bytes() for name in old} == old
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(running(pid) for pid in workers):
+        time.sleep(0.05)
+    assert not [pid for pid in workers if running(pid)], "pool workers outlived the build"
+    _, stats = build_corpus(collect_files([pages])[:3], cache=out / ".kgraph-cache")
+    assert stats.read == 0  # from the cache the interrupted build wrote
+
+
+def test_batch_cache_keeps_only_what_the_last_build_used(tmp_path: Path):
+    inputs, cache = tmp_path / "in", tmp_path / "cache"
+    shutil.copytree(SEEDS, inputs)
+    build_corpus(collect_files([inputs]), cache=cache)
+    before = {kind: set(os.listdir(cache / kind)) for kind in KINDS}
+    assert [len(names) for names in before.values()] == [5, 5]
+    stale = [cache / "pages" / f"{'0' * 64}.pickle", cache / "extractions" / ".left-by-a-killed-build.tmp"]
+    for path in stale:
+        path.write_bytes(b"from an older kgraph")
+    changed = inputs / "000_c7a8d9aedf48108c.txt"
+    changed.write_bytes(changed.read_bytes() + b"\n")  # new bytes, the same articles
+    _, stats = build_corpus(collect_files([inputs]), cache=cache)
+    assert (stats.read, stats.extracted) == (1, 1)
+    after = {kind: set(os.listdir(cache / kind)) for kind in KINDS}
+    for kind in KINDS:
+        assert len(after[kind]) == 5 and len(after[kind] - before[kind]) == 1, kind
+    assert not any(path.exists() for path in stale)
+    _, stats = build_corpus(collect_files([inputs]), cache=cache)
+    assert (stats.read, stats.extracted) == (0, 0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(names=st.lists(st.text("王李明华伟张", min_size=1, max_size=4), max_size=12, unique=True),
+       texts=st.lists(st.text("王李明华伟张的了", max_size=30), min_size=1, max_size=3))
+def test_batch_known_names_by_substrings_are_the_pipelines_relevant_names(names: list[str], texts: list[str]):
+    known = {name: list(Role)[i % len(Role)] for i, name in enumerate(names)}
+    articles = [SimpleNamespace(text=text) for text in texts]
+    found = _KnownNames(known).relevant(articles)  # type: ignore[arg-type]
+    assert list(found.items()) == list(relevant_names(articles, known).items())  # type: ignore[arg-type]

@@ -1,0 +1,52 @@
+"""A command stopped by Ctrl-C (SIGINT) or `kill` (SIGTERM) ends with one line and the shell's status, 128 + signal.
+
+Both arrive as a KeyboardInterrupt in the main thread, so the clean-up on the way out (`kgraph.batch` ends its pool
+workers, temporary files are removed) is the same for both, and nothing half-written replaces an output.
+"""
+
+from __future__ import annotations
+
+import functools
+import signal
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+Command = Callable[..., None]
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM, raised where the main thread is, as Ctrl-C is."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum: int, frame: object) -> None:
+    signal.signal(signum, signal.SIG_IGN)  # a second one must not interrupt the clean-up
+    raise Stopped(signum)
+
+
+def abort_on_signals(message: str) -> Callable[[Command], Command]:
+    """Decorate a command: on Ctrl-C or SIGTERM print `Aborted: message` to stderr and exit 130 or 143."""
+
+    def wrap(command: Command) -> Command:
+        @functools.wraps(command)
+        def run(*args: Any, **kwargs: Any) -> None:
+            main = threading.current_thread() is threading.main_thread()  # only it may set signal handlers
+            previous = signal.signal(signal.SIGTERM, _stop) if main else None
+            try:
+                command(*args, **kwargs)
+            except KeyboardInterrupt as stop:
+                click.echo(f"Aborted: {message}", err=True)
+                raise click.exceptions.Exit(128 + getattr(stop, "signum", signal.SIGINT)) from None
+            finally:
+                if main:
+                    signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+
+        return run
+
+    return wrap
