@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 import sys
 from collections.abc import Iterator
@@ -99,3 +100,4 @@ def test_cluster_lexicon_files_arrive_as_the_folder_they_came_from(tmp_path: Pat
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == dict(files.files)
     assert files.folder() == folder  # the same contents, the same folder: load_lexicon keeps one per folder
     assert LexiconFiles.of(None).folder() is None
+    shutil.rmtree(folder)
