@@ -24,6 +24,8 @@ _EXPORTS = {
     "read_text": "kgraph.text",
     "extract_article": "kgraph.extract",
     "build_graph": "kgraph.rdf.build",
+    "iter_triples": "kgraph.rdf.build",
+    "write_triples": "kgraph.rdf.turtle",
     "build_network": "kgraph.network",
     "render_html": "kgraph.render",
     "Article": "kgraph.model",

@@ -94,10 +94,7 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
     from kgraph.batch import build_corpus
     from kgraph.files import collect_files
     from kgraph.jurisdiction import find_division
-    from kgraph.network import build_network
-    from kgraph.rdf.build import build_graph
-    from kgraph.rdf.turtle import write_turtle
-    from kgraph.render import write_html
+    from kgraph.outputs import write_outputs
 
     division = _run(lambda: find_division(home)) if home else None
     files = _run(lambda: collect_files(list(inputs) or default_inputs()))
@@ -106,15 +103,13 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
         corpus, stats = _run(lambda: build_corpus(files, lexicon=lexicon, year=year, merge=merge, home=division,
                                                   jobs=jobs or os.cpu_count() or 1, cache=cache,
                                                   use_cache=not no_cache, progress=step, scheduler=scheduler))
-    graph = build_graph(corpus, base=base)
     ttl, html = out / "graph.ttl", out / "graph.html"
-    _run(lambda: write_turtle(graph, ttl))
-    _run(lambda: write_html(build_network(graph), html, title="kgraph"))
+    triples = _run(lambda: write_outputs(corpus, ttl, html, base=base, title="kgraph"))
     titles = {post.title for person in corpus.people for post in person.posts}
     events = sum(1 for e in corpus.extractions if e.event)
     click.echo(f"files {len(files)}, articles {len(corpus.articles)}, people {len(corpus.people)}, "
                f"titles {len(titles)}, organisations {len(corpus.organizations)}, places {len(corpus.places)}, "
-               f"events {events}, triples {len(graph)}")
+               f"events {events}, triples {triples}")
     if stats.extracted < stats.files:
         click.echo(f"extracted {stats.extracted} of {len(files)} files again, the others from {cache}")
     if corpus.home:

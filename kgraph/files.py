@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from kgraph.errors import InputError
@@ -47,6 +47,13 @@ def read_pages(files: Sequence[Path]) -> Iterator[tuple[str, str]]:
 def write_atomic(path: Path, text: str) -> None:
     """Write UTF-8 text to a temporary file beside `path`, then move it into place: the old file survives a crash,
     and a reader never sees half a file. A replaced file keeps its mode; a new one is readable by all."""
+    write_atomic_chunks(path, (text,))
+
+
+def write_atomic_chunks(path: Path, chunks: Iterable[str]) -> None:
+    """`write_atomic` for text that comes in pieces (a graph streamed out): never held in memory as one string.
+
+    If `chunks` raises, the old file stays as it was and the temporary file is removed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         mode = stat.S_IMODE(path.stat().st_mode)
@@ -57,7 +64,8 @@ def write_atomic(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)  # mkstemp makes it private

@@ -20,6 +20,7 @@ import os
 import random
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -27,7 +28,7 @@ from typing import Any
 
 import networkx as nx
 
-from kgraph.files import write_atomic
+from kgraph.files import write_atomic_chunks
 
 __all__ = ["assign_colours", "compute_layout", "render_html", "write_html"]
 
@@ -74,6 +75,11 @@ def render_html(net: nx.Graph, *, title: str = "kgraph", show_orgs: bool = False
     >>> "万玲玲" in page and "<title>荆州区</title>" in page and "https://cdn" not in page
     True
     """
+    return "".join(_page(net, title=title, show_orgs=show_orgs, show_places=show_places))
+
+
+def _page(net: nx.Graph, *, title: str, show_orgs: bool, show_places: bool) -> Iterator[str]:
+    """The page in pieces, as the template makes them: a large network's page is never one more string."""
     from jinja2 import Environment, StrictUndefined
     from markupsafe import Markup
 
@@ -105,7 +111,7 @@ def render_html(net: nx.Graph, *, title: str = "kgraph", show_orgs: bool = False
         "focus": _page_ids(net)[focus] if focus in net else "",
         "layers": {layer["kind"]: layer["shown"] for layer in layers},
     }
-    return template.render(
+    return template.generate(
         title=title,
         vis_js=Markup(vis_js),
         vis_css=Markup(vis_css),
@@ -239,7 +245,7 @@ def write_html(
     show_places: bool = False,
 ) -> None:
     """Write `render_html(net)` to `path` as UTF-8, atomically: a reader never sees half a page."""
-    write_atomic(Path(path), render_html(net, title=title, show_orgs=show_orgs, show_places=show_places))
+    write_atomic_chunks(Path(path), _page(net, title=title, show_orgs=show_orgs, show_places=show_places))
 
 
 def _build_vis_data(

@@ -9,7 +9,8 @@ import pytest
 
 MODULES = ["kgraph", "kgraph.network", "kgraph.render", "kgraph.rdf.query", "kgraph.rdf.validate", "kgraph.export",
            "kgraph.export.csv", "kgraph.export.gexf", "kgraph.export.graphml", "kgraph.export.json",
-           "kgraph.export.jsonld", "kgraph.export.nt"]
+           "kgraph.export.jsonld", "kgraph.export.nt", "kgraph.rdf.build", "kgraph.rdf.turtle", "kgraph.rdf.compact",
+           "kgraph.variants"]
 
 
 @pytest.mark.parametrize("name", MODULES)

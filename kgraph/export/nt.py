@@ -1,6 +1,8 @@
 """The whole RDF graph as N-Triples (https://www.w3.org/TR/n-triples/), one line per triple, sorted.
 
 Sorted lines make two exports of the same graph identical and their diffs small. Nothing is lost but prefixes.
+The lines are made by kgraph's own writer (the terms and escapes of its Turtle) and written line by line, never as
+one string.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kgraph.files import write_atomic
+from kgraph.files import write_atomic_chunks
+from kgraph.rdf.turtle import ntriples_lines
 
 
 def generate_nt(graph: Graph) -> Iterator[str]:
@@ -21,8 +24,7 @@ def generate_nt(graph: Graph) -> Iterator[str]:
     >>> list(generate_nt(graph))
     ['<urn:p1> <https://schema.org/name> "万玲玲"@zh .']
     """
-    text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-    yield from sorted(line for line in text.splitlines() if line.strip())
+    yield from sorted(ntriples_lines(graph))
 
 
 def to_nt(graph: Graph) -> str:
@@ -30,4 +32,4 @@ def to_nt(graph: Graph) -> str:
 
 
 def write_nt(graph: Graph, path: Path) -> None:
-    write_atomic(Path(path), to_nt(graph))
+    write_atomic_chunks(Path(path), (line + "\n" for line in generate_nt(graph)))

@@ -1,203 +1,212 @@
-"""Stage 4: entities -> rdflib Graph, per the contract in docs/rdf-model.md.
+"""Stage 4: entities -> RDF triples, per the contract in docs/rdf-model.md.
 
 Standard vocabularies first (schema.org, W3C ORG, PROV); `kg:` only for what none has (roles, offsets, the
 materialised works-with edge). Every extracted fact points to `kg:Mention` spans of an article's `schema:text`,
 so a user can check it against its sentence.
+
+`iter_triples` yields the triples one subject at a time, each triple once, so a graph of millions of triples can be
+written as it is made (`kgraph.rdf.turtle.write_triples`) and counted without ever being held; `build_graph` puts
+the same triples in an rdflib Graph. Every node's triples come together, the spans of an article with it: what
+other nodes say about an article (mentions, bylines) is indexed by article first.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from itertools import combinations
+from typing import TypeVar
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import ORG, PROV, SKOS
+import rdflib
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import Namespace
+from rdflib.term import Node
 
-from kgraph.model import Corpus, Evidence, Extraction, Organization, Person, Place, Role
+from kgraph.model import Article, Corpus, Evidence, Extraction, Person, Role
+from kgraph.rdf import vocab
 from kgraph.rdf.iri import Minter
-from kgraph.rdf.vocab import DEFAULT_BASE, KG, KG_NS, SCHEMA
+from kgraph.rdf.vocab import DEFAULT_BASE, KG_NS
+
+__all__ = ["Triple", "build_graph", "iter_triples", "new_graph", "prefixes"]
+
+Triple = tuple[Node, URIRef, Node]
+T = TypeVar("T")
 
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MENTIONS, _SPAN = 1, 2  # what an indexed piece of evidence gives its article: schema:mentions, a kg:Mention span
 
 
-def _zh(text: str) -> Literal:
-    return Literal(text, lang="zh")
+class _Cached:
+    """A namespace whose terms are made once: rdflib makes a new URIRef at every `SCHEMA.name`, and a build of
+    60,000 articles asks for millions."""
+
+    def __init__(self, namespace: Namespace | type) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)  # found in the instance's dict from now on: __getattr__ is not called again
+        return term
 
 
-def _int(value: int) -> Literal:
-    return Literal(value, datatype=XSD.integer)
+SCHEMA, KG = _Cached(vocab.SCHEMA), _Cached(vocab.KG)
+RDF, RDFS, XSD = _Cached(rdflib.RDF), _Cached(rdflib.RDFS), _Cached(rdflib.XSD)
+ORG, PROV, SKOS = _Cached(rdflib.ORG), _Cached(rdflib.PROV), _Cached(rdflib.SKOS)
+
+
+def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
+    """The prefixes a built graph is written with: the vocabularies, and `id:` for the data's own base."""
+    return {"schema": str(vocab.SCHEMA), "org": str(rdflib.ORG), "prov": str(rdflib.PROV), "skos": str(rdflib.SKOS),
+            "kg": KG_NS, "id": Minter(base).base, "rdf": str(rdflib.RDF), "rdfs": str(rdflib.RDFS),
+            "xsd": str(rdflib.XSD)}
 
 
 def new_graph(base: str = DEFAULT_BASE) -> Graph:
     graph = Graph(bind_namespaces="core")
-    for prefix, namespace in (("schema", str(SCHEMA)), ("org", str(ORG)), ("prov", str(PROV)),
-                              ("skos", str(SKOS)), ("kg", KG_NS), ("id", base)):
+    for prefix, namespace in prefixes(base).items():
         graph.bind(prefix, namespace, override=True, replace=True)
     return graph
 
 
-class _Builder:
+@functools.lru_cache(maxsize=1 << 16)
+def _zh(text: str) -> Literal:
+    """A Chinese name or title: made once, as names recur (rdflib's Literal is slow to make)."""
+    return Literal(text, lang="zh")
+
+
+def _zh_text(text: str) -> Literal:
+    """Text seen once (a headline, an article): not kept in the cache."""
+    return Literal(text, lang="zh")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _int(value: int) -> Literal:
+    """Offsets and counts: small numbers, made once each."""
+    return Literal(value, datatype=XSD.integer)
+
+
+def _group(items: Iterable[T], key: Callable[[T], Hashable]) -> dict[Hashable, list[T]]:
+    """Items by node, in order of first appearance: two names with one IRI make one node, written once."""
+    groups: dict[Hashable, list[T]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return groups
+
+
+def _block(subject: Node, pairs: Iterable[tuple[URIRef, Node]]) -> Iterator[Triple]:
+    """One node's triples, each once (rdflib's Graph is a set; a stream has to be one too)."""
+    for predicate, obj in dict.fromkeys(pairs):
+        yield subject, predicate, obj
+
+
+class _Triples:
+    """The triples of one corpus, node by node."""
+
     def __init__(self, corpus: Corpus, base: str) -> None:
         self.corpus = corpus
         self.iri = Minter(base)
-        self.graph = new_graph(self.iri.base)
+        # IRIs asked for again and again (in every mention, byline and event), minted once
+        self.article_iri = functools.cache(self.iri.article)
+        self.person_iri = functools.cache(self.iri.person)
+        self.event_iri = functools.cache(self.iri.event)
+        self.source_iri = functools.cache(self.iri.source)
 
-    def add(self, s: URIRef, p: URIRef, o) -> None:
-        self.graph.add((s, p, o))
+    def all(self) -> Iterator[Triple]:
+        yield from self.sources()
+        yield from self.articles(self.article_index())
+        yield from self.events()
+        partners = yield from self.collaborations()
+        yield from self.people(partners)
+        yield from self.organizations()
+        yield from self.places()
+        yield from self.merges()
 
-    def mention(self, evidence: Evidence, target: URIRef, surface: str) -> URIRef:
-        node = self.iri.mention(evidence.article_id, evidence.start, evidence.end)
-        self.add(node, RDF.type, KG.Mention)
-        self.add(node, KG.inArticle, self.iri.article(evidence.article_id))
-        self.add(node, KG.mentionOf, target)
-        self.add(node, KG.start, _int(evidence.start))
-        self.add(node, KG.end, _int(evidence.end))
-        self.add(node, KG.text, _zh(surface))
-        return node
+    def sources(self) -> Iterator[Triple]:
+        for node, names in _group(self.corpus.sources, self.iri.source).items():
+            yield from _block(node, [(RDF.type, KG.SourceFile), *((SCHEMA.name, Literal(n)) for n in names)])
 
-    def articles(self) -> None:
-        for source in self.corpus.sources:
-            node = self.iri.source(source)
-            self.add(node, RDF.type, KG.SourceFile)
-            self.add(node, SCHEMA.name, Literal(source))
-        for article in self.corpus.articles:
-            node = self.iri.article(article.id)
-            source = self.iri.source(article.source)
-            self.add(node, RDF.type, SCHEMA.NewsArticle)
-            self.add(node, SCHEMA.headline, _zh(article.headline))
-            if article.subheadline:
-                self.add(node, SCHEMA.alternativeHeadline, _zh(article.subheadline))
-            if article.date and _FULL_DATE.match(article.date):
-                self.add(node, SCHEMA.dateCreated, Literal(article.date, datatype=XSD.date))
-            elif article.date:
-                self.add(node, KG.dateline, Literal(article.date))
-            self.add(node, SCHEMA.text, _zh(article.text))
-            self.add(node, KG.sourceFile, source)
-            self.add(node, PROV.wasDerivedFrom, source)
-            self.add(node, KG.articleIndex, _int(article.index))
-            self.add(node, KG.start, _int(article.start))
-            self.add(node, KG.end, _int(article.end))
-
-    def person(self, person: Person) -> None:
-        node = self.iri.person(person.name)
-        self.add(node, RDF.type, SCHEMA.Person)
-        self.add(node, SCHEMA.name, _zh(person.name))
-        for alias in person.aliases:
-            self.add(node, SCHEMA.alternateName, _zh(alias))
-        self.add(node, KG.role, Literal(person.role.value))
-        for evidence in person.mentions:
-            article = self.iri.article(evidence.article_id)
-            self.add(article, SCHEMA.mentions, node)
-            if evidence.end > evidence.start:  # a byline taken out of the text has no span to point to
-                text = self._article_text(evidence.article_id)[evidence.start:evidence.end]
-                self.mention(evidence, node, text)
-        for post in person.posts:
-            post_node = self.iri.post(person.name, post.title)
-            self.add(node, SCHEMA.jobTitle, _zh(post.title))
-            self.add(node, ORG.holds, post_node)
-            self.add(post_node, RDF.type, ORG.Post)
-            self.add(post_node, RDFS.label, _zh(post.title))
-            self.add(post_node, ORG.heldBy, node)
-            if post.org:
-                self.add(post_node, ORG.postIn, self.iri.org(post.org))
-            for evidence in post.evidence:
-                quote = self._article_text(evidence.article_id)[evidence.start:evidence.end]
-                self.add(post_node, KG.evidence, self.mention(evidence, post_node, quote))
-                self.add(post_node, PROV.wasDerivedFrom, self.iri.article(evidence.article_id))
-
-    def _article_text(self, article_id: str) -> str:
-        return self._texts[article_id]
-
-    def entities(self) -> None:
-        self._texts = {a.id: a.text for a in self.corpus.articles}
+    def article_index(self) -> dict[URIRef, list[tuple[Evidence, URIRef, int]]]:
+        """Per article: the evidence other nodes hold in it, with the node and what it gives the article."""
+        index: dict[URIRef, list[tuple[Evidence, URIRef, int]]] = defaultdict(list)
         for person in self.corpus.people:
-            self.person(person)
-        for org in self.corpus.organizations:
-            self.organization(org)
-        for place in self.corpus.places:
-            self.place(place)
+            node = self.person_iri(person.name)
+            for ev in person.mentions:  # a byline taken out of the text has no span to point to
+                index[self.article_iri(ev.article_id)].append((ev, node, _MENTIONS | (_SPAN * (ev.end > ev.start))))
+            for post in person.posts:
+                post_node = self.iri.post(person.name, post.title)
+                for ev in post.evidence:
+                    index[self.article_iri(ev.article_id)].append((ev, post_node, _SPAN))
+        for entity, node_of in ((self.corpus.organizations, self.iri.org), (self.corpus.places, self.iri.place)):
+            for thing in entity:
+                node = node_of(thing.name)
+                for ev in thing.mentions:
+                    index[self.article_iri(ev.article_id)].append((ev, node, _MENTIONS | _SPAN))
+        return index
 
-    def _mentions(self, node: URIRef, evidence: tuple[Evidence, ...]) -> None:
-        for ev in evidence:
-            self.add(self.iri.article(ev.article_id), SCHEMA.mentions, node)
-            self.mention(ev, node, self._article_text(ev.article_id)[ev.start:ev.end])
+    def articles(self, index: dict[URIRef, list[tuple[Evidence, URIRef, int]]]) -> Iterator[Triple]:
+        """Each article with what names it (mentions, bylines), then its spans."""
+        groups = _group(self.corpus.articles, lambda a: self.article_iri(a.id))
+        bylines = _group(self.corpus.extractions, lambda e: self.article_iri(e.article.id))
+        for node in dict.fromkeys([*groups, *bylines, *index]):
+            yield from self.article(node, groups.pop(node, ()), bylines.pop(node, ()), index.pop(node, ()))
 
-    def organization(self, org: Organization) -> None:
-        """Canonical full name as skos:prefLabel; each printed form as schema:name (and, when it differs from the
-        canonical name, as schema:alternateName)."""
-        node = self.iri.org(org.name)
-        self.add(node, RDF.type, ORG.Organization)
-        self.add(node, SKOS.prefLabel, _zh(org.name))
-        for printed in org.aliases or (org.name,):
-            self.add(node, SCHEMA.name, _zh(printed))
-            if printed != org.name:
-                self.add(node, SCHEMA.alternateName, _zh(printed))
-        for short in org.references:  # 离岸科创中心, after 荆州（武汉）离岸科创中心
-            self.add(node, SCHEMA.alternateName, _zh(short))
-        if org.parent:
-            self.add(node, ORG.subOrganizationOf, self.iri.org(org.parent))
-        self._mentions(node, org.mentions)
+    def article(self, node: URIRef, articles: Sequence[Article], extractions: Sequence[Extraction],
+                evidence: Sequence[tuple[Evidence, URIRef, int]]) -> Iterator[Triple]:
+        pairs: list[tuple[URIRef, Node]] = []
+        texts = {}
+        for article in articles:
+            texts[article.id] = text = article.text
+            pairs += [(RDF.type, SCHEMA.NewsArticle), (SCHEMA.headline, _zh_text(article.headline))]
+            if article.subheadline:
+                pairs.append((SCHEMA.alternativeHeadline, _zh_text(article.subheadline)))
+            if article.date and _FULL_DATE.match(article.date):
+                pairs.append((SCHEMA.dateCreated, Literal(article.date, datatype=XSD.date)))
+            elif article.date:
+                pairs.append((KG.dateline, Literal(article.date)))
+            source = self.source_iri(article.source)
+            pairs += [(SCHEMA.text, _zh_text(text)), (KG.sourceFile, source), (PROV.wasDerivedFrom, source),
+                      (KG.articleIndex, _int(article.index)), (KG.start, _int(article.start)),
+                      (KG.end, _int(article.end))]
+        pairs += [(SCHEMA.mentions, target) for _, target, gives in evidence if gives & _MENTIONS]
+        for extraction in extractions:
+            for m in extraction.people:
+                if m.role is Role.REPORTER:
+                    pairs.append((SCHEMA.author, self.person_iri(m.name)))
+                elif m.role is Role.PHOTOGRAPHER:
+                    pairs.append((SCHEMA.contributor, self.person_iri(m.name)))
+        yield from _block(node, pairs)
+        spans = _group((item for item in evidence if item[2] & _SPAN), lambda item: (item[0].start, item[0].end))
+        for (start, end), items in sorted(spans.items()):
+            pairs = [(RDF.type, KG.Mention), (KG.inArticle, node)]
+            for ev, target, _ in items:
+                pairs += [(KG.mentionOf, target), (KG.text, _zh(texts[ev.article_id][start:end]))]
+            pairs += [(KG.start, _int(start)), (KG.end, _int(end))]
+            yield from _block(self.iri.span(node, start, end), pairs)
 
-    def place(self, place: Place) -> None:
-        """A place named in the articles is a schema:Place; a division only above them is an AdministrativeArea."""
-        node = self.iri.place(place.name)
-        if place.mentions:
-            self.add(node, RDF.type, SCHEMA.Place)
-        if place.code:
-            self.add(node, RDF.type, SCHEMA.AdministrativeArea)
-            self.add(node, SCHEMA.identifier, Literal(place.code))
-        if place.latitude is not None and place.longitude is not None:
-            self.add(node, SCHEMA.latitude, Literal(place.latitude, datatype=XSD.decimal))
-            self.add(node, SCHEMA.longitude, Literal(place.longitude, datatype=XSD.decimal))
-        self.add(node, SCHEMA.name, _zh(place.name))
-        if place.contained_in:
-            self.add(node, SCHEMA.containedInPlace, self.iri.place(place.contained_in))
-        self._mentions(node, place.mentions)
+    def events(self) -> Iterator[Triple]:
+        found = ((e, e.event) for e in self.corpus.extractions if e.event is not None)
+        for node, events in _group(found, lambda item: self.event_iri(item[0].article.id)).items():
+            pairs: list[tuple[URIRef, Node]] = [(RDF.type, SCHEMA.Event)]
+            for extraction, event in events:
+                article = self.article_iri(extraction.article.id)
+                pairs += [(SCHEMA.name, _zh_text(extraction.article.headline)), (KG.eventType, _zh(event.kind)),
+                          (SCHEMA.subjectOf, article), (PROV.wasDerivedFrom, article)]
+                if event.date and _FULL_DATE.match(event.date):
+                    pairs.append((SCHEMA.startDate, Literal(event.date, datatype=XSD.date)))
+                elif event.date:
+                    pairs.append((KG.dateline, Literal(event.date)))
+                if event.place:
+                    pairs.append((SCHEMA.location, self.iri.place(event.place)))
+                for predicate, names in ((SCHEMA.organizer, event.organizers), (SCHEMA.attendee, event.attendees),
+                                         (SCHEMA.performer, event.speakers)):
+                    pairs += [(predicate, self.person_iri(name)) for name in names]
+            yield from _block(node, pairs)
 
-    def bylines(self, extraction: Extraction) -> None:
-        article = self.iri.article(extraction.article.id)
-        for m in extraction.people:
-            if m.role is Role.REPORTER:
-                self.add(article, SCHEMA.author, self.iri.person(m.name))
-            elif m.role is Role.PHOTOGRAPHER:
-                self.add(article, SCHEMA.contributor, self.iri.person(m.name))
-
-    def event(self, extraction: Extraction) -> None:
-        event = extraction.event
-        if event is None:
-            return
-        article_id = extraction.article.id
-        node = self.iri.event(article_id)
-        self.add(node, RDF.type, SCHEMA.Event)
-        self.add(node, SCHEMA.name, _zh(extraction.article.headline))
-        self.add(node, KG.eventType, _zh(event.kind))
-        self.add(node, SCHEMA.subjectOf, self.iri.article(article_id))
-        self.add(node, PROV.wasDerivedFrom, self.iri.article(article_id))
-        if event.date and _FULL_DATE.match(event.date):
-            self.add(node, SCHEMA.startDate, Literal(event.date, datatype=XSD.date))
-        elif event.date:
-            self.add(node, KG.dateline, Literal(event.date))
-        if event.place:
-            self.add(node, SCHEMA.location, self.iri.place(event.place))
-        for name in event.organizers:
-            self.add(node, SCHEMA.organizer, self.iri.person(name))
-        for name in event.attendees:
-            self.add(node, SCHEMA.attendee, self.iri.person(name))
-        for name in event.speakers:
-            self.add(node, SCHEMA.performer, self.iri.person(name))
-
-    def merges(self) -> None:
-        for merge in self.corpus.merges:
-            node = self.iri.merge(merge.kept, merge.variant)
-            self.add(node, RDF.type, KG.NameMerge)
-            self.add(node, KG.kept, self.iri.person(merge.kept))
-            self.add(node, KG.variant, _zh(merge.variant))
-            for reason in merge.reasons:
-                self.add(node, KG.reason, Literal(reason))
-
-    def collaborations(self) -> None:
-        """The works-with edge, materialised: weight = shared events, the events as evidence."""
+    def collaborations(self) -> Iterator[Triple]:
+        """The works-with edge, materialised: weight = shared events, the events as evidence. Returns (as the
+        generator's value) each person's co-workers, for the `kg:worksWith` triples of the people."""
         shared: dict[tuple[str, str], list[str]] = defaultdict(list)
         for extraction in self.corpus.extractions:
             if extraction.event is None:
@@ -205,27 +214,105 @@ class _Builder:
             members = sorted(set(extraction.event.organizers) | set(extraction.event.attendees))
             for a, b in combinations(members, 2):
                 shared[(a, b)].append(extraction.article.id)
-        for (a, b), article_ids in sorted(shared.items()):
-            node = self.iri.collaboration(a, b)
-            pa, pb = self.iri.person(a), self.iri.person(b)
-            self.add(node, RDF.type, KG.Collaboration)
-            self.add(node, KG.participant, pa)
-            self.add(node, KG.participant, pb)
-            self.add(node, KG.weight, _int(len(article_ids)))
-            for article_id in article_ids:
-                self.add(node, KG.evidence, self.iri.event(article_id))
-            self.add(pa, KG.worksWith, pb)
-            self.add(pb, KG.worksWith, pa)
+        partners: dict[URIRef, dict[URIRef, None]] = defaultdict(dict)
+        groups = _group(sorted(shared.items()), lambda item: self.iri.collaboration(*item[0]))
+        del shared
+        for node, pairs in groups.items():
+            triples: list[tuple[URIRef, Node]] = [(RDF.type, KG.Collaboration)]
+            for (a, b), article_ids in pairs:
+                pa, pb = self.person_iri(a), self.person_iri(b)
+                partners[pa][pb] = partners[pb][pa] = None
+                triples += [(KG.participant, pa), (KG.participant, pb), (KG.weight, _int(len(article_ids))),
+                            *((KG.evidence, self.event_iri(article_id)) for article_id in article_ids)]
+            yield from _block(node, triples)
+        return partners
+
+    def people(self, partners: dict[URIRef, dict[URIRef, None]]) -> Iterator[Triple]:
+        """Each person with their posts; then co-workers who are no person of the corpus (if any)."""
+        for node, people in _group(self.corpus.people, lambda p: self.person_iri(p.name)).items():
+            yield from self.person(node, people, partners.pop(node, {}))
+        for node, others in partners.items():
+            yield from _block(node, ((KG.worksWith, other) for other in others))
+
+    def person(self, node: URIRef, people: Sequence[Person], partners: Iterable[URIRef]) -> Iterator[Triple]:
+        pairs: list[tuple[URIRef, Node]] = [(RDF.type, SCHEMA.Person)]
+        posts: dict[URIRef, list[tuple[URIRef, Node]]] = {}
+        for person in people:
+            pairs.append((SCHEMA.name, _zh(person.name)))
+            pairs += [(SCHEMA.alternateName, _zh(alias)) for alias in person.aliases]
+            pairs.append((KG.role, Literal(person.role.value)))
+            for post in person.posts:
+                post_node = self.iri.post(person.name, post.title)
+                pairs += [(SCHEMA.jobTitle, _zh(post.title)), (ORG.holds, post_node)]
+                post_pairs = posts.setdefault(post_node, [(RDF.type, ORG.Post)])
+                post_pairs += [(RDFS.label, _zh(post.title)), (ORG.heldBy, node)]
+                if post.org:
+                    post_pairs.append((ORG.postIn, self.iri.org(post.org)))
+                for ev in post.evidence:
+                    article = self.article_iri(ev.article_id)
+                    post_pairs += [(KG.evidence, self.iri.span(article, ev.start, ev.end)),
+                                   (PROV.wasDerivedFrom, article)]
+        pairs += [(KG.worksWith, other) for other in partners]
+        yield from _block(node, pairs)
+        for post_node, post_pairs in posts.items():
+            yield from _block(post_node, post_pairs)
+
+    def organizations(self) -> Iterator[Triple]:
+        """Canonical full name as skos:prefLabel; each printed form as schema:name (and, when it differs from the
+        canonical name, as schema:alternateName)."""
+        for node, orgs in _group(self.corpus.organizations, lambda o: self.iri.org(o.name)).items():
+            pairs: list[tuple[URIRef, Node]] = [(RDF.type, ORG.Organization)]
+            for org in orgs:
+                pairs.append((SKOS.prefLabel, _zh(org.name)))
+                for printed in org.aliases or (org.name,):
+                    pairs.append((SCHEMA.name, _zh(printed)))
+                    if printed != org.name:
+                        pairs.append((SCHEMA.alternateName, _zh(printed)))
+                pairs += [(SCHEMA.alternateName, _zh(short)) for short in org.references]  # 离岸科创中心
+                if org.parent:
+                    pairs.append((ORG.subOrganizationOf, self.iri.org(org.parent)))
+            yield from _block(node, pairs)
+
+    def places(self) -> Iterator[Triple]:
+        """A place named in the articles is a schema:Place; a division only above them is an AdministrativeArea."""
+        for node, places in _group(self.corpus.places, lambda p: self.iri.place(p.name)).items():
+            pairs: list[tuple[URIRef, Node]] = []
+            for place in places:
+                if place.mentions:
+                    pairs.append((RDF.type, SCHEMA.Place))
+                if place.code:
+                    pairs += [(RDF.type, SCHEMA.AdministrativeArea), (SCHEMA.identifier, Literal(place.code))]
+                if place.latitude is not None and place.longitude is not None:
+                    pairs += [(SCHEMA.latitude, Literal(place.latitude, datatype=XSD.decimal)),
+                              (SCHEMA.longitude, Literal(place.longitude, datatype=XSD.decimal))]
+                pairs.append((SCHEMA.name, _zh(place.name)))
+                if place.contained_in:
+                    pairs.append((SCHEMA.containedInPlace, self.iri.place(place.contained_in)))
+            yield from _block(node, pairs)
+
+    def merges(self) -> Iterator[Triple]:
+        for node, merges in _group(self.corpus.merges, lambda m: self.iri.merge(m.kept, m.variant)).items():
+            pairs: list[tuple[URIRef, Node]] = [(RDF.type, KG.NameMerge)]
+            for merge in merges:
+                pairs += [(KG.kept, self.person_iri(merge.kept)), (KG.variant, _zh(merge.variant)),
+                          *((KG.reason, Literal(reason)) for reason in merge.reasons)]
+            yield from _block(node, pairs)
+
+
+def iter_triples(corpus: Corpus, *, base: str = DEFAULT_BASE) -> Iterator[Triple]:
+    """The triples of a resolved corpus, each once, a node's together; the same corpus always gives the same
+    triples in the same order.
+
+    >>> from kgraph.model import Article, Corpus
+    >>> corpus = Corpus(articles=(Article("p.txt", 0, "标题", "正文"),), sources=("p.txt",))
+    >>> [(s.rsplit("/", 2)[-2], p.rsplit("/", 1)[-1]) for s, p, _ in iter_triples(corpus)][:3]
+    [('source', '22-rdf-syntax-ns#type'), ('source', 'name'), ('article', '22-rdf-syntax-ns#type')]
+    """
+    return _Triples(corpus, base).all()
 
 
 def build_graph(corpus: Corpus, *, base: str = DEFAULT_BASE) -> Graph:
     """The RDF graph of a resolved corpus; the same corpus always gives the same triples."""
-    builder = _Builder(corpus, base)
-    builder.articles()
-    builder.entities()
-    for extraction in corpus.extractions:
-        builder.bylines(extraction)
-        builder.event(extraction)
-    builder.collaborations()
-    builder.merges()
-    return builder.graph
+    graph = new_graph(base)
+    graph.addN((s, p, o, graph) for s, p, o in iter_triples(corpus, base=base))
+    return graph

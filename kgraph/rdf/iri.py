@@ -55,7 +55,11 @@ class Minter:
         return self._iri("article", slug(article_id))
 
     def mention(self, article_id: str, start: int, end: int) -> URIRef:
-        return self._iri("article", slug(article_id), f"span-{start}-{end}")
+        return self.span(self.article(article_id), start, end)
+
+    def span(self, article: URIRef, start: int, end: int) -> URIRef:
+        """The mention IRI under an article IRI already minted: one slug per article, not one per mention."""
+        return URIRef(f"{article}/span-{start}-{end}")
 
     def event(self, article_id: str) -> URIRef:
         return self._iri("event", slug(article_id))

@@ -1,0 +1,104 @@
+"""A small rdflib store for reading a large graph by pattern: what `kgraph build` keeps for the network page.
+
+rdflib's stores keep three indexes of nested dicts (and `Memory` the contexts of every triple too): about half a
+kilobyte a triple. This one keeps two, subject -> predicate -> objects and, for objects that are not literals,
+object -> predicate -> subjects, in lists: about a third of that, and quicker to fill. It answers every triple
+pattern (those with neither a subject nor a non-literal object by a scan); it has no contexts and no removal.
+
+    >>> from rdflib import Graph, Literal, URIRef
+    >>> graph = Graph(store=CompactStore())
+    >>> p1, name = URIRef("urn:p1"), URIRef("https://schema.org/name")
+    >>> for _ in range(2):
+    ...     _ = graph.add((p1, name, Literal("万玲玲", lang="zh")))
+    >>> len(graph), str(graph.value(p1, name)), next(graph.subjects(name, None))
+    (1, '万玲玲', rdflib.term.URIRef('urn:p1'))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from rdflib import Literal
+from rdflib.store import Store
+from rdflib.term import Node
+
+__all__ = ["CompactStore"]
+
+_Index = dict[Node, dict[Node, list[Node]]]
+_NO_CONTEXTS: tuple[()] = ()
+
+
+class CompactStore(Store):
+    """Triples in two plain indexes (see the module docstring); a triple added twice is kept once."""
+
+    context_aware = False
+    formula_aware = False
+    transaction_aware = False
+    graph_aware = False
+
+    def __init__(self, configuration: Any = None, identifier: Any = None) -> None:
+        super().__init__(configuration, identifier)
+        self._out: _Index = {}  # subject -> predicate -> objects
+        self._in: _Index = {}  # object (not a literal) -> predicate -> subjects
+        self._count = 0
+
+    def add(self, triple: tuple[Node, Node, Node], context: Any = None, quoted: bool = False) -> None:
+        s, p, o = triple
+        if not _put(self._out, s, p, o, unique=True):
+            return
+        self._count += 1
+        if not isinstance(o, Literal):
+            _put(self._in, o, p, s, unique=False)  # new to the other index when new to this one
+
+    def addN(self, quads: Iterable[tuple[Node, Node, Node, Any]]) -> None:  # noqa: N802 (rdflib's name)
+        for s, p, o, _ in quads:
+            self.add((s, p, o))
+
+    def remove(self, triple: Any, context: Any = None) -> None:
+        raise NotImplementedError("CompactStore is filled once and read")
+
+    def triples(self, triple_pattern: Any, context: Any = None) -> Iterator[tuple[tuple[Node, Node, Node], Any]]:
+        for triple in self._match(*triple_pattern):
+            yield triple, iter(_NO_CONTEXTS)
+
+    def _match(self, s: Node | None, p: Node | None, o: Node | None) -> Iterator[tuple[Node, Node, Node]]:
+        if s is not None:
+            yield from _pairs(s, self._out.get(s, {}), p, o, forward=True)
+        elif o is not None and not isinstance(o, Literal):
+            yield from _pairs(o, self._in.get(o, {}), p, None, forward=False)
+        else:
+            for subject, by_predicate in self._out.items():
+                yield from _pairs(subject, by_predicate, p, o, forward=True)
+
+    def __len__(self, context: Any = None) -> int:
+        return self._count
+
+    def contexts(self, triple: Any = None) -> Iterator[Any]:
+        return iter(_NO_CONTEXTS)
+
+
+def _put(index: _Index, node: Node, predicate: Node, end: Node, *, unique: bool) -> bool:
+    """Add `end` under node and predicate; False if `unique` and it is there already."""
+    by_predicate = index.get(node)
+    if by_predicate is None:
+        index[node] = {predicate: [end]}
+        return True
+    ends = by_predicate.get(predicate)
+    if ends is None:
+        by_predicate[predicate] = [end]
+    elif unique and end in ends:
+        return False
+    else:
+        ends.append(end)
+    return True
+
+
+def _pairs(node: Node, by_predicate: dict[Node, list[Node]], p: Node | None, other: Node | None, *,
+           forward: bool) -> Iterator[tuple[Node, Node, Node]]:
+    """The triples of `node` in one index, with predicate `p` and other end `other` where given."""
+    predicates = [p] if p is not None else list(by_predicate)
+    for predicate in predicates:
+        for end in by_predicate.get(predicate, ()):
+            if other is None or end == other:
+                yield (node, predicate, end) if forward else (end, predicate, node)

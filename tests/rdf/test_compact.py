@@ -1,0 +1,54 @@
+"""The compact store answers every triple pattern as rdflib's own store does."""
+
+from __future__ import annotations
+
+from itertools import product
+from pathlib import Path
+
+import pytest
+from rdflib import BNode, Graph, Literal, URIRef
+
+from kgraph.network import build_network
+from kgraph.rdf.compact import CompactStore
+
+SNAPSHOT = Path(__file__).resolve().parents[2] / "output" / "graph.ttl"
+
+
+@pytest.fixture(scope="module")
+def graphs() -> tuple[Graph, Graph]:
+    reference = Graph().parse(SNAPSHOT)
+    compact = Graph(store=CompactStore())
+    for triple in reference:
+        compact.add(triple)
+    return reference, compact
+
+
+def test_every_pattern_gives_the_same_triples(graphs: tuple[Graph, Graph]):
+    reference, compact = graphs
+    assert len(compact) == len(reference)
+    triples = sorted(reference)[::97]  # a spread of subjects, predicates and objects, literals among them
+    for s, p, o in triples:
+        for pattern in product((s, None), (p, None), (o, None)):
+            if pattern == (None, None, None):
+                continue
+            assert set(compact.triples(pattern)) == set(reference.triples(pattern)), pattern
+    assert set(compact) == set(reference)
+    assert (triples[0] in compact) and (URIRef("urn:none"), None, None) not in compact
+
+
+def test_a_triple_added_twice_is_kept_once_and_blank_nodes_work():
+    graph = Graph(store=CompactStore())
+    b, name = BNode(), URIRef("https://schema.org/name")
+    for _ in range(2):
+        graph.add((b, name, Literal("甲")))
+        graph.add((URIRef("urn:s"), name, b))
+    assert len(graph) == 2
+    assert list(graph.subjects(name, b)) == [URIRef("urn:s")] and graph.value(b, name) == Literal("甲")
+
+
+def test_the_network_over_the_compact_store_is_the_same(graphs: tuple[Graph, Graph]):
+    reference, compact = graphs
+    whole = build_network(reference, include_orgs=True, include_places=True)
+    kept = build_network(compact, include_orgs=True, include_places=True)
+    assert dict(kept.nodes(data=True)) == dict(whole.nodes(data=True))
+    assert {(u, v): d for u, v, d in kept.edges(data=True)} == {(u, v): d for u, v, d in whole.edges(data=True)}

@@ -1,0 +1,79 @@
+"""The graph streamed out: `iter_triples` is `build_graph` triple for triple, each once, a node's together; the
+Turtle of the stream reads back as the graph; the page needs only the triples `network_reads` keeps."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import groupby
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from kgraph.batch import build_corpus
+from kgraph.files import collect_files
+from kgraph.model import Corpus
+from kgraph.network import build_network, network_reads
+from kgraph.outputs import write_outputs
+from kgraph.rdf.build import build_graph, iter_triples, prefixes
+from kgraph.rdf.turtle import write_triples
+from kgraph.render import render_html
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return build_corpus(collect_files([SEEDS]), jobs=1)[0]
+
+
+def test_iter_triples_is_the_graph_each_triple_once(corpus: Corpus):
+    triples = list(iter_triples(corpus))
+    graph = build_graph(corpus)
+    assert len(triples) == len(set(triples)) == len(graph)
+    assert set(triples) == set(graph)
+
+
+def test_iter_triples_gives_a_node_its_triples_together(corpus: Corpus):
+    runs = [subject for subject, _ in groupby(s for s, _, _ in iter_triples(corpus))]
+    assert len(runs) == len(set(runs))
+
+
+def test_a_node_named_twice_is_written_once(corpus: Corpus):
+    doubled = replace(corpus, people=corpus.people + corpus.people[:3], sources=corpus.sources * 2,
+                      organizations=corpus.organizations + corpus.organizations[:2])
+    triples = list(iter_triples(doubled))
+    assert len(triples) == len(set(triples)) == len(build_graph(corpus))
+
+
+def test_streamed_turtle_reads_back_as_the_graph(corpus: Corpus, tmp_path: Path):
+    path = tmp_path / "graph.ttl"
+    base = "https://example.org/data/"
+    count = write_triples(iter_triples(corpus, base=base), path, prefixes(base))
+    graph = build_graph(corpus, base=base)
+    assert count == len(graph)
+    assert isomorphic(Graph().parse(path), graph)
+
+
+@pytest.mark.parametrize("layers", [False, True])
+def test_the_network_of_the_kept_triples_is_the_network_of_the_graph(corpus: Corpus, layers: bool):
+    graph = build_graph(corpus)
+    part = Graph()
+    for triple in graph:
+        if network_reads(triple):
+            part.add(triple)
+    assert len(part) < len(graph) / 3
+    whole = build_network(graph, include_orgs=layers, include_places=layers)
+    kept = build_network(part, include_orgs=layers, include_places=layers)
+    assert dict(kept.nodes(data=True)) == dict(whole.nodes(data=True))
+    assert {(u, v): d for u, v, d in kept.edges(data=True)} == {(u, v): d for u, v, d in whole.edges(data=True)}
+    assert kept.graph == whole.graph
+
+
+def test_write_outputs_is_the_graph_and_its_page(corpus: Corpus, tmp_path: Path):
+    ttl, html = tmp_path / "graph.ttl", tmp_path / "graph.html"
+    graph = build_graph(corpus)
+    assert write_outputs(corpus, ttl, html) == len(graph)
+    assert isomorphic(Graph().parse(ttl), graph)
+    assert html.read_text(encoding="utf-8") == render_html(build_network(graph), title="kgraph")
