@@ -94,10 +94,24 @@ def extract_page(articles: Iterable[Article], lex: Lexicon, known: dict[str, Rol
     return tuple(extract_article(article, lex, relevant) for article in articles)
 
 
+def _share_articles(articles: Sequence[Article], extractions: Sequence[Extraction]) -> list[Extraction]:
+    """The extractions with the very Article objects of `articles`: one that came back from a worker process or a
+    cache has its own copy of the article's text, which the corpus would otherwise hold twice."""
+    by_id = {article.id: article for article in articles}
+    shared = []
+    for extraction in extractions:
+        article = by_id.get(extraction.article.id)
+        if article is not None and article is not extraction.article and article == extraction.article:
+            extraction = replace(extraction, article=article)
+        shared.append(extraction)
+    return shared
+
+
 def resolve_corpus(articles: Sequence[Article], extractions: Sequence[Extraction], lex: Lexicon, *,
                    merge: bool = True, home: Division | None = None) -> Corpus:
     """Stage 3: one entity per real thing over the whole corpus (see `extract_corpus` for `merge` and `home`)."""
-    extractions, merges = merge_variants(list(extractions)) if merge else (list(extractions), ())
+    extractions = _share_articles(articles, extractions)
+    extractions, merges = merge_variants(extractions) if merge else (extractions, ())
     if home is None:
         home = infer_home(m.text for e in extractions for m in e.places + e.orgs)
     organizations, org_names = resolve_orgs(extractions, lex, home)

@@ -76,7 +76,7 @@ def merge_variants(extractions: list[Extraction]) -> tuple[list[Extraction], tup
 
     renamed = []
     for extraction in extractions:
-        people = tuple(replace(m, name=rename.get(m.name, m.name)) for m in extraction.people)
+        people = tuple(replace(m, name=rename[m.name]) if m.name in rename else m for m in extraction.people)
         event = extraction.event
         if event is not None:
             organizers = fix(event.organizers)
@@ -89,11 +89,14 @@ def merge_variants(extractions: list[Extraction]) -> tuple[list[Extraction], tup
 def post_orgs(extractions: list[Extraction], lex: Lexicon) -> dict[tuple[str, str], str]:
     """(person, title) -> the organisation the title names, as printed."""
     found: dict[tuple[str, str], str] = {}
+    chains: dict[tuple[str, ...], tuple[str | None, ...]] = {}  # the same titles recur in thousands of articles
     for extraction in extractions:
         named = [m.text for m in extraction.orgs if not m.refers]
         for m in extraction.people:
             titles = tuple(t.text for t in m.titles)
-            for title, org in zip(titles, chain_orgs(titles, lex), strict=True):
+            if titles not in chains:
+                chains[titles] = chain_orgs(titles, lex)
+            for title, org in zip(titles, chains[titles], strict=True):
                 if org and not is_specific(org, lex):  # 全面依法治区委员会主任: the 区委's, named in the article
                     org = next((n for n in named if n.endswith(org) and n != org), org)
                 if org:
