@@ -91,6 +91,7 @@ _state: dict[str, Any] = {}  # per pool worker: the lexicon
 def _start(lexicon: Path | None) -> None:
     """Pool worker set-up: Ctrl-C is for the parent, which stops the workers; the lexicon is inherited when forked."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by the fork
     threading.Thread(target=_end_with, args=(os.getppid(),), name="kgraph-parent", daemon=True).start()
     _state["lex"] = load_lexicon(lexicon)
 
@@ -123,12 +124,15 @@ class LocalEngine:
         return self.pool.map(_call, [(func, task) for task in tasks], chunksize=chunk)
 
     def close(self, *, abort: bool) -> None:
-        """Wait for the workers to end, or (`abort`) end them now: a task runs for seconds and nobody wants it."""
+        """Wait for the workers to end, or (`abort`) end them now: a task runs for seconds and nobody wants it.
+
+        SIGKILL, not SIGTERM: a worker writes nothing (the cache is the parent's), and one forked a moment ago still
+        has the parent's SIGTERM handler, which would print a traceback."""
         if self.pool is None:
             return
         if abort:
             for process in (getattr(self.pool, "_processes", None) or {}).values():
-                process.terminate()
+                process.kill()
         self.pool.shutdown(wait=True, cancel_futures=abort)
         self.pool = None
 
