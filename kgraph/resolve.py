@@ -89,15 +89,16 @@ def merge_variants(extractions: list[Extraction]) -> tuple[list[Extraction], tup
 def post_orgs(extractions: list[Extraction], lex: Lexicon) -> dict[tuple[str, str], str]:
     """(person, title) -> the organisation the title names, as printed."""
     found: dict[tuple[str, str], str] = {}
-    chains: dict[tuple[str, ...], tuple[str | None, ...]] = {}  # the same titles recur in thousands of articles
+    # the same titles recur in thousands of articles: their organisations, and whether those say which one, once
+    chains: dict[tuple[str, ...], tuple[tuple[str | None, bool], ...]] = {}
     for extraction in extractions:
         named = [m.text for m in extraction.orgs if not m.refers]
         for m in extraction.people:
             titles = tuple(t.text for t in m.titles)
             if titles not in chains:
-                chains[titles] = chain_orgs(titles, lex)
-            for title, org in zip(titles, chains[titles], strict=True):
-                if org and not is_specific(org, lex):  # 全面依法治区委员会主任: the 区委's, named in the article
+                chains[titles] = tuple((org, bool(org) and is_specific(org, lex)) for org in chain_orgs(titles, lex))
+            for title, (org, specific) in zip(titles, chains[titles], strict=True):
+                if org and not specific:  # 全面依法治区委员会主任: the 区委's, named in the article
                     org = next((n for n in named if n.endswith(org) and n != org), org)
                 if org:
                     found.setdefault((m.name, title), org)

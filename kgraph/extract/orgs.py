@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kgraph.extract.places import extract_places
+from kgraph.extract.places import extract_places, is_common
 from kgraph.extract.tokens import FUNCTION_CHARS, Token, is_name_part, longest_suffix, tokenize
 from kgraph.gazetteer import load_gazetteer
 from kgraph.lexicon import Lexicon
@@ -120,12 +120,6 @@ def _short_scope(name: str, lex: Lexicon) -> bool:
     return not (entry and entry[0] >= 100 and name[1:2] not in "委政人纪")
 
 
-def _common_word(word: str, lex: Lexicon) -> bool:
-    """城区 is a district of 阳泉 too, but in a name it is the common word."""
-    entry = lex.words.get(word)
-    return entry is not None and entry[0] >= 50 and entry[1] != "ns"
-
-
 def is_specific(name: str, lex: Lexicon) -> bool:
     """Whether a name says which organisation it is: a jurisdiction (区委办, 荆州小学), a place or proper name
     (马山民歌研究会, 楚峰建科), a number (中建七局, 第四代表小组); 科技孵化中心 or 街道纪工委 only name a kind,
@@ -140,7 +134,7 @@ def is_specific(name: str, lex: Lexicon) -> bool:
             extract_places(modifier, lex)):
         return True
     words = lex.tokenizer.lcut(modifier, HMM=False)
-    if any(load_gazetteer().by_name.get(word) and not _common_word(word, lex) for word in words if len(word) > 1):
+    if any(load_gazetteer().by_name.get(word) and not is_common(word, lex) for word in words if len(word) > 1):
         return True
     singles: list[str] = []
     for word in [*words, ""]:
@@ -206,10 +200,11 @@ def extract_orgs(text: str, lex: Lexicon, tokens: list[Token] | None = None) -> 
 def _joint(text: str, mention: Mention, lex: Lexicon) -> Mention:
     """荆州区、荆州高新区招商引资领导小组: a body of two jurisdictions named one after the other."""
     start = mention.start
-    if start < 3 or text[start - 1] != "、" or not extract_places(mention.text[:8], lex):
+    if start < 3 or text[start - 1] != "、":
         return mention
+    own = extract_places(mention.text[:8], lex)
     before = [p for p in extract_places(text[max(0, start - 12):start - 1], lex) if p.end == min(start - 1, 12)]
-    if not before or not mention.text.startswith(extract_places(mention.text[:8], lex)[0].text):
+    if not own or not before or not mention.text.startswith(own[0].text):
         return mention
     begin = start - 1 - len(before[0].text)
     return Mention("org", text[begin:mention.end], begin, mention.end)

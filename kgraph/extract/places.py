@@ -39,7 +39,9 @@ def _suffix_pattern(suffixes: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("(?=(" + "|".join(re.escape(s) for s in suffixes) + "))")  # overlapping: 湖北省 after 湖
 
 
-def _common(word: str, lex: Lexicon) -> bool:
+def is_common(word: str, lex: Lexicon) -> bool:
+    """A dictionary word frequent enough to be a common word, unless jieba calls it a place or proper noun (城区 is
+    a district of 阳泉 too, but in a name it is the common word)."""
     entry = lex.words.get(word)
     return entry is not None and entry[0] >= _COMMON and entry[1] not in ("ns", "nz")
 
@@ -84,17 +86,17 @@ def _stem_ok(text: str, begin: int, end: int, suffix_end: int, strong: bool, lex
     (`、红旗林场`), and one among places of its kind, right after the town it is in or visited by the sentence
     by common words of any kind but adjectives (`东城街道解放社区`, `河套片区、御河片区`, `调研拍马工业园区`)."""
     stem = text[begin:end]
-    words = [w for w in lex.tokenizer.lcut(stem, HMM=False) if len(w) > 1]
-    if any(_suffix_level(w) and not _common(w, lex) for w in words) or _COUNTED.search(text, 0, begin):
+    tokens = lex.tokenizer.lcut(stem, HMM=False)
+    words = [w for w in tokens if len(w) > 1]
+    if any(_suffix_level(w) and not is_common(w, lex) for w in words) or _COUNTED.search(text, 0, begin):
         return False
     chained = _suffix_level(text[max(0, begin - 4):begin]) >= 2
     listed = begin == 0 or text[begin - 1] in DELIMITERS or chained
     siblings = chained or _sibling(text, begin, suffix_end, lex)
     visited = any(text.endswith(verb, 0, begin) for verb in _VISIT) or text[begin - 1:begin] in ("赴", "到")
-    common = [w for w in words if _common(w, lex)]
+    common = [w for w in words if is_common(w, lex)]
     if not common:
-        first = lex.tokenizer.lcut(stem, HMM=False)[0]
-        verb = (lex.tag(first) or "")[:1] == "v" and not (siblings or visited)
+        verb = (lex.tag(tokens[0]) or "")[:1] == "v" and not (siblings or visited)
         return not verb and not (stem not in lex.words and all((lex.tag(c) or "")[:1] == "a" for c in stem))
     if strong and (siblings or visited) and len(stem) >= 2:
         return not any((lex.tag(w) or "")[:1] in "pcdrua" for w in common)
@@ -105,7 +107,7 @@ def _stem_ok(text: str, begin: int, end: int, suffix_end: int, strong: bool, lex
 def _sibling(text: str, begin: int, suffix_end: int, lex: Lexicon) -> bool:
     """Whether a place of the same kind comes right before or after, joined by 、 or 和 (天鹅村和沿江村)."""
     suffix = text[suffix_end - 1]
-    before = text[begin - 1:begin] in _AND and text[max(0, begin - 6):begin - 1].endswith(tuple(lex.place_suffixes))
+    before = text[begin - 1:begin] in _AND and text[max(0, begin - 6):begin - 1].endswith(lex.place_suffixes)
     after = text[suffix_end:suffix_end + 1] in _AND and suffix in text[suffix_end + 2:suffix_end + 9].split("，")[0]
     return before or after
 
@@ -123,7 +125,7 @@ def _place_ending(text: str, start: int, suffix: str, lex: Lexicon) -> int | Non
             continue
         if not address and not _stem_ok(text, begin, start, end, suffix in _STRONG, lex):
             continue
-        if _common(text[begin:end], lex):
+        if is_common(text[begin:end], lex):
             return None  # 城区, 道路: the whole is a common word
         if suffix not in _STRONG and not address and lex.words.get(stem) is not None and \
                 lex.words[stem][1] not in ("ns", "nr", "nz"):
@@ -142,13 +144,13 @@ def _in_gazetteer(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[in
         full = token.text in {d.name for d in names.get(token.text, ())}
         glued = len(token.text) == 2 and token.text[0] in _FUNCTION_CHARS  # 和县 of 情和县经开区
         if token.text in names and len(token.text) >= 2 and not glued and (
-                (full and not _common(token.text, lex)) or (entry and entry[1] == "ns")):
+                (full and not is_common(token.text, lex)) or (entry and entry[1] == "ns")):
             spans.append((token.start, token.end))
     for start in range(len(text)):  # full names jieba splits (红安县 as 红安 + 县); 和县 only as one token
         for size in (5, 4, 3):
             name = text[start:start + size]
             if len(name) == size and any(d.name == name for d in names.get(name, ())) and \
-                    starts_token(text, start, lex, hmm=False) and not _common(name, lex):
+                    starts_token(text, start, lex, hmm=False) and not is_common(name, lex):
                 spans.append((start, start + size))
                 break
     return spans
