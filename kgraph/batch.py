@@ -72,9 +72,9 @@ def read_task(name: str, source: str, year: int | None, data: bytes, lex: Lexico
     return pickle.dumps(read_page(source, decode_bytes(data, name=name), lex, year=year), pickle.HIGHEST_PROTOCOL)
 
 
-def extract_task(articles: tuple[Article, ...], known: dict[str, Role], lex: Lexicon) -> bytes:
+def extract_task(reading: PageReading, known: dict[str, Role], lex: Lexicon) -> bytes:
     """Pass 2 of one page, with the known names that occur in it, pickled."""
-    return pickle.dumps(extract_page(articles, lex, known), pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps(extract_page(reading, lex, known), pickle.HIGHEST_PROTOCOL)
 
 
 class Engine(Protocol):
@@ -270,7 +270,7 @@ def build_corpus(files: Sequence[Path], *, lexicon: Path | None = None, year: in
             for page_key, reading in zip(keys, readings, strict=True):
                 relevant = names.relevant(reading.articles)
                 key = hashlib.sha256(page_key.encode() + pickle.dumps(tuple(relevant.items()))).hexdigest()
-                yield key, (reading.articles, relevant)
+                yield key, (reading, relevant)
 
         _, pages_extracted, extracted = _phase(engine, store, "extractions", extract_task, extractions(), tuple, step)
     except BaseException:

@@ -33,6 +33,16 @@ class Gazetteer:
     by_code: dict[str, Division]
     by_name: dict[str, tuple[Division, ...]]  # full names and short forms
 
+    @functools.cached_property
+    def full_names(self) -> frozenset[str]:
+        """The divisions' own names (荆州市), not their short forms (荆州)."""
+        return frozenset(division.name for division in self.by_code.values())
+
+    @functools.cached_property
+    def full_name_ending(self) -> re.Pattern[str]:
+        """The last characters of full names (市, 县, 旗 ...): where a full name may end in a text."""
+        return re.compile("[" + "".join(sorted({name[-1] for name in self.full_names})) + "]")
+
     def ancestors(self, division: Division) -> list[Division]:
         """Parent first, up to the province."""
         chain, code = [], division.parent

@@ -11,21 +11,59 @@ import functools
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 import jieba
-import jieba.posseg
 
 from kgraph.errors import KgraphError
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 
+_MAX_CUTS = 200_000  # remembered cuts (about 200 bytes each) before they are forgotten at once
 _FILES = (
     "title_heads", "title_ranks", "scope_stops", "group_labels", "name_follow", "not_given_names",
     "org_suffixes", "place_suffixes", "org_false_endings", "person_nouns", "org_names",
 )
+
+
+class Affixes(tuple[str, ...]):
+    """Words longest first (so `str.endswith` and iteration still work), looked up as a set: extraction asks which
+    title head or suffix ends a word hundreds of thousands of times per thousand articles, and trying each of
+    several hundred entries in turn was most of its time."""
+
+    _set: frozenset[str]
+    _lengths: tuple[int, ...]
+
+    def __new__(cls, items: Iterable[str] = ()) -> Affixes:
+        self = super().__new__(cls, sorted(set(items), key=lambda s: (-len(s), s)))
+        self._set = frozenset(self)
+        self._lengths = tuple(sorted({len(s) for s in self}, reverse=True))
+        return self
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._set
+
+    def suffix_of(self, word: str) -> str | None:
+        """The longest entry `word` ends with."""
+        return self.ending_at(word, len(word))
+
+    def ending_at(self, text: str, end: int, min_len: int = 1) -> str | None:
+        """The longest entry (of at least `min_len` characters) that ends at `end` in `text`."""
+        for size in self._lengths:
+            if size < min_len:
+                break
+            if size <= end and text[end - size:end] in self._set:
+                return text[end - size:end]
+        return None
+
+    def starting_at(self, text: str, pos: int = 0) -> str | None:
+        """The longest entry that starts at `pos` in `text`."""
+        for size in self._lengths:
+            if pos + size <= len(text) and text[pos:pos + size] in self._set:
+                return text[pos:pos + size]
+        return None
 
 
 @dataclass(frozen=True)
@@ -35,20 +73,28 @@ class Lexicon:
     surnames: frozenset[str]
     compound_surnames: frozenset[str]
     surname_rank: dict[str, int]
-    title_heads: tuple[str, ...]  # longest first
-    title_ranks: tuple[str, ...]
-    scope_stops: frozenset[str]
-    group_labels: tuple[str, ...]
-    person_nouns: tuple[str, ...]  # 村民, 离休干部: introduce people who hold no title
-    name_follow: frozenset[str]
-    not_given_names: tuple[str, ...]
-    org_suffixes: tuple[str, ...]
-    org_false_endings: tuple[str, ...]
+    title_heads: Affixes  # longest first
+    title_ranks: Affixes
+    scope_stops: Affixes
+    group_labels: Affixes
+    person_nouns: Affixes  # 村民, 离休干部: introduce people who hold no title
+    name_follow: Affixes
+    not_given_names: Affixes
+    org_suffixes: Affixes
+    org_false_endings: Affixes
     org_names: frozenset[str]  # whole names that are also suffixes: 党中央, 国务院
-    place_suffixes: tuple[str, ...]
+    place_suffixes: Affixes
     words: dict[str, tuple[int, str]]  # jieba's dictionary: word -> (frequency, part of speech)
     tokenizer: jieba.Tokenizer
-    tagger: jieba.posseg.POSTokenizer  # shares `tokenizer`: one dictionary in memory
+    _cuts: dict[tuple[str, bool], tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    @functools.cached_property
+    def tagger(self) -> jieba.posseg.POSTokenizer:
+        """jieba's part-of-speech tagger over `tokenizer` (one dictionary in memory). Made when first asked for:
+        it takes a second to load, and only bodies printed without a headline need it."""
+        import jieba.posseg
+
+        return jieba.posseg.POSTokenizer(self.tokenizer)
 
     def is_word(self, text: str, *, min_freq: int = 3) -> bool:
         entry = self.words.get(text)
@@ -57,6 +103,17 @@ class Lexicon:
     def tag(self, text: str) -> str | None:
         entry = self.words.get(text)
         return entry[1] if entry else None
+
+    def cut(self, text: str, *, hmm: bool = True) -> tuple[str, ...]:
+        """jieba's words of a short stretch of text, remembered: extractors ask about the few characters around a
+        name or a suffix, and the same stretches (书记强调, 区委常委) come back in article after article."""
+        key = (text, hmm)
+        words = self._cuts.get(key)
+        if words is None:
+            if len(self._cuts) >= _MAX_CUTS:
+                self._cuts.clear()
+            words = self._cuts[key] = tuple(self.tokenizer.lcut(text, HMM=hmm))
+        return words
 
 
 def _entries(lines: Iterable[str], origin: str) -> list[str]:
@@ -85,13 +142,15 @@ def _read_user_file(folder: Path | None, name: str) -> list[str]:
     return _entries(path.read_text(encoding="utf-8").splitlines(), str(path))
 
 
-def _jieba_words(tokenizer: jieba.Tokenizer, tagger: jieba.posseg.POSTokenizer) -> dict[str, tuple[int, str]]:
-    """jieba's own dictionary with its part-of-speech tags (the Tokenizer keeps frequencies only)."""
-    return {word: (tokenizer.FREQ.get(word, 0), tag) for word, tag in tagger.word_tag_tab.items()}
-
-
-def _longest_first(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(sorted(set(items), key=lambda s: (-len(s), s)))
+def _jieba_words(tokenizer: jieba.Tokenizer) -> dict[str, tuple[int, str]]:
+    """jieba's own dictionary with its part-of-speech tags (the Tokenizer keeps frequencies only), read from its
+    dictionary file as jieba.posseg reads it, without loading the tagger."""
+    words: dict[str, tuple[int, str]] = {}
+    with tokenizer.get_dict_file() as handle:
+        for line in handle.read().decode("utf-8").splitlines():
+            word, freq, tag = line.strip().split(" ")
+            words[word] = (int(freq), tag)
+    return words
 
 
 def load_lexicon(extra: Path | None = None) -> Lexicon:
@@ -113,9 +172,8 @@ def _load_lexicon(extra: Path | None) -> Lexicon:
     jieba.setLogLevel(logging.WARNING)  # jieba announces loading its dictionary on stderr
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
-    tagger = jieba.posseg.POSTokenizer(tokenizer)
-    words = _jieba_words(tokenizer, tagger)
-    heads = _longest_first(lists["title_heads"])
+    words = _jieba_words(tokenizer)
+    heads = Affixes(lists["title_heads"])
     for head in heads:  # keep titles whole when jieba segments text
         tokenizer.add_word(head, 2000)
     for suffix in lists["org_suffixes"]:  # and the endings of organisations jieba does not know (计生协, 实践所)
@@ -126,17 +184,16 @@ def _load_lexicon(extra: Path | None) -> Lexicon:
         compound_surnames=frozenset(compound),
         surname_rank=rank,
         title_heads=heads,
-        title_ranks=_longest_first(lists["title_ranks"]),
-        scope_stops=frozenset(lists["scope_stops"]),
-        group_labels=_longest_first(lists["group_labels"]),
-        person_nouns=_longest_first(lists["person_nouns"]),
-        name_follow=frozenset(lists["name_follow"]),
-        not_given_names=_longest_first(lists["not_given_names"]),
-        org_suffixes=_longest_first(lists["org_suffixes"]),
-        org_false_endings=_longest_first(lists["org_false_endings"]),
+        title_ranks=Affixes(lists["title_ranks"]),
+        scope_stops=Affixes(lists["scope_stops"]),
+        group_labels=Affixes(lists["group_labels"]),
+        person_nouns=Affixes(lists["person_nouns"]),
+        name_follow=Affixes(lists["name_follow"]),
+        not_given_names=Affixes(lists["not_given_names"]),
+        org_suffixes=Affixes(lists["org_suffixes"]),
+        org_false_endings=Affixes(lists["org_false_endings"]),
         org_names=frozenset(lists["org_names"]),
-        place_suffixes=_longest_first(lists["place_suffixes"]),
+        place_suffixes=Affixes(lists["place_suffixes"]),
         words=words,
         tokenizer=tokenizer,
-        tagger=tagger,
     )

@@ -87,11 +87,11 @@ def relevant_names(articles: Iterable[Article], known: dict[str, Role]) -> dict[
     return {name: role for name, role in known.items() if name in text}
 
 
-def extract_page(articles: Iterable[Article], lex: Lexicon, known: dict[str, Role]) -> tuple[Extraction, ...]:
+def extract_page(reading: PageReading, lex: Lexicon, known: dict[str, Role]) -> tuple[Extraction, ...]:
     """Pass 2 of stage 2 over the articles of one page, with the names known in the whole corpus."""
-    articles = tuple(articles)
-    relevant = relevant_names(articles, known)
-    return tuple(extract_article(article, lex, relevant) for article in articles)
+    relevant = relevant_names(reading.articles, known)
+    return tuple(extract_article(article, lex, relevant, first)
+                 for article, first in zip(reading.articles, reading.people, strict=True))
 
 
 def _share_articles(articles: Sequence[Article], extractions: Sequence[Extraction]) -> list[Extraction]:
@@ -134,10 +134,11 @@ def extract_corpus(articles: list[Article], *, lexicon: Path | None = None, merg
     `merge=False` keeps every spelling of a name as its own person (no variant merging); `home` is the
     jurisdiction the paper calls 区 or 县, inferred from the corpus when not given."""
     lex = load_lexicon(lexicon)
-    known = known_names(extract_people(article, lex) for article in articles)
+    firsts = [extract_people(article, lex) for article in articles]
+    known = known_names(firsts)
     extractions: list[Extraction] = []
-    for article in articles:
-        extractions.append(extract_article(article, lex, known))
+    for article, first in zip(articles, firsts, strict=True):
+        extractions.append(extract_article(article, lex, known, first))
         progress(article.source)
     return resolve_corpus(articles, extractions, lex, merge=merge, home=home)
 

@@ -12,7 +12,6 @@ from dataclasses import replace
 
 from kgraph.extract.orgs import extract_orgs, is_scoped, is_specific
 from kgraph.extract.places import place_level
-from kgraph.extract.tokens import longest_suffix
 from kgraph.gazetteer import Division, Gazetteer, load_gazetteer, short_name
 from kgraph.jurisdiction import canonical_org
 from kgraph.lexicon import Lexicon
@@ -167,7 +166,7 @@ def resolve_orgs(extractions: list[Extraction], lex: Lexicon, home: Division | N
     orgs = []
     for canonical in sorted(grouped):
         parents = [c for c in grouped if c != canonical and canonical.startswith(c) and len(c) >= 2
-                   and longest_suffix(canonical[len(c):], lex.org_suffixes)]  # not 区委办 of 区委办公室
+                   and lex.org_suffixes.suffix_of(canonical[len(c):])]  # not 区委办 of 区委办公室
         refs = {short: evs for name in grouped[canonical] for short, evs in referring[name].items()}
         evidence = tuple(sorted({ev for name in grouped[canonical] for ev in printed[name]}
                                 | {ev for evs in refs.values() for ev in evs}))

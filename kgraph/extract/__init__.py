@@ -16,11 +16,13 @@ from kgraph.model import Article, Extraction, PersonMention, Role
 __all__ = ["extract_article", "extract_people", "known_names", "load_lexicon"]
 
 
-def extract_article(article: Article, lex: Lexicon, known: dict[str, Role] | None = None) -> Extraction:
-    """Everything found in one article; `known` are names read with a title anywhere in the corpus."""
+def extract_article(article: Article, lex: Lexicon, known: dict[str, Role] | None = None,
+                    first: tuple[PersonMention, ...] | None = None) -> Extraction:
+    """Everything found in one article; `known` are names read with a title anywhere in the corpus, `first` the
+    people the article names on its own (`extract_people(article, lex)`), when the caller has them already."""
     text = article.text
     tokens = tokenize(text, lex)
-    people = assign_parts(article, extract_people(article, lex, known))
+    people = assign_parts(article, extract_people(article, lex, known, first=first))
     titles = [(t.start, t.end) for m in people for t in m.titles]
     orgs = refer_back(text, tuple(o for o in extract_orgs(text, lex, tokens) if is_scoped(o.text)
                                   or not any(s <= o.start and o.end <= e for s, e in titles)), lex)

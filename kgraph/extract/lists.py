@@ -37,7 +37,7 @@ def list_members(text: str, kind: str, lex: Lexicon) -> list[Mention]:
 def _lead(item: str, lex: Lexicon) -> int:
     """Where the first member starts: after the last verb before it (甄选了包括 | 四机厂, 重点建设 | 铜铃岗…)."""
     lead, offset = 0, 0
-    for word in lex.tokenizer.lcut(item, HMM=False)[:-1]:
+    for word in lex.cut(item, hmm=False)[:-1]:
         offset += len(word)
         if (lex.tag(word) or "")[:1] in ("v", "p", "u") or _LEAD.fullmatch(word):
             lead = offset

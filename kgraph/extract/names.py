@@ -27,8 +27,8 @@ def boundary_strength(text: str, end: int, lex: Lexicon) -> int:
     if end >= len(text) or not is_cjk(text[end]):
         return 2
     rest = text[end:end + 6]
-    follow = [word for word in lex.name_follow if rest.startswith(word)]
-    if any(len(word) > 1 for word in follow) or any(rest.startswith(head) for head in lex.title_heads):
+    follow = lex.name_follow.starting_at(rest)
+    if (follow and len(follow) > 1) or lex.title_heads.starting_at(rest):
         return 2
     if follow:
         return 1
@@ -58,12 +58,9 @@ def plausible_name(name: str, lex: Lexicon, *, listed: bool = False) -> bool:
     given = name[len(surname):]
     if not given or len(given) > 2 or any(c in _NOT_IN_NAME for c in given):
         return False
-    if any(given.startswith(word) for word in lex.not_given_names):
+    if lex.not_given_names.starting_at(given) or lex.title_heads.starting_at(given) or lex.title_heads.suffix_of(name):
         return False
-    if any(given.startswith(head) or name.endswith(head) for head in lex.title_heads):
-        return False
-    if any(given == suffix or given.endswith(suffix) for suffix in lex.org_suffixes + lex.place_suffixes
-           if len(suffix) >= len(given)):
+    if given in lex.org_suffixes or given in lex.place_suffixes:
         return False
     if surname in _FUNCTION_SURNAMES and len(given) < 2:
         return False
@@ -100,7 +97,7 @@ def read_name_at(text: str, pos: int, lex: Lexicon, *, listed: bool = False) -> 
     names = [name for strength, name in candidates if strength == best]
     if len(names) == 1:
         return names[0]
-    tokens = lex.tokenizer.lcut(text[pos:pos + 8])
+    tokens = lex.cut(text[pos:pos + 8])
     first = tokens[0] if tokens else ""
     return first if first in names else max(names, key=len)
 
@@ -110,7 +107,7 @@ def starts_token(text: str, pos: int, lex: Lexicon, *, hmm: bool = True) -> bool
     at unknown words, which helps names and hurts place names: 到川 of 到川店镇)."""
     begin = max(0, pos - 4)
     offset = begin
-    for token in lex.tokenizer.lcut(text[begin:pos + 4], HMM=hmm):
+    for token in lex.cut(text[begin:pos + 4], hmm=hmm):
         if offset == pos:
             return True
         if offset > pos:

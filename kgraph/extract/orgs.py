@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from kgraph.extract.places import extract_places, is_common
-from kgraph.extract.tokens import FUNCTION_CHARS, Token, is_name_part, longest_suffix, tokenize
+from kgraph.extract.tokens import FUNCTION_CHARS, Token, is_name_part, tokenize
 from kgraph.gazetteer import load_gazetteer
 from kgraph.lexicon import Lexicon
 from kgraph.model import Mention
@@ -38,8 +38,8 @@ def is_scoped(name: str) -> bool:
 
 def _is_suffix_token(token: Token, lex: Lexicon) -> str | None:
     """The organisation suffix a token ends with, unless the token is a common word that only looks like one."""
-    suffix = longest_suffix(token.text, lex.org_suffixes)
-    if suffix is None or token.text in lex.title_heads or longest_suffix(token.text, lex.org_false_endings):
+    suffix = lex.org_suffixes.suffix_of(token.text)
+    if suffix is None or token.text in lex.title_heads or lex.org_false_endings.suffix_of(token.text):
         return None
     entry = lex.words.get(token.text)
     if entry and token.text != suffix and len(token.text) == 2 and entry[1] not in ("nt", "j") and entry[0] >= 50:
@@ -76,7 +76,7 @@ def _continues(tokens: list[Token], i: int, lex: Lexicon) -> bool:
 
 def _left_edge(tokens: list[Token], last: int, lex: Lexicon) -> int:
     first = last
-    long_suffix = (longest_suffix(tokens[last].text, lex.org_suffixes) or "").endswith(_VERB_BODIES)
+    long_suffix = (lex.org_suffixes.suffix_of(tokens[last].text) or "").endswith(_VERB_BODIES)
     while first > 0 and last - first < _MAX_TOKENS:
         prev = tokens[first - 1]
         if prev.text == "）" and first >= 3 and tokens[first - 3].text == "（" and len(tokens[first - 2].text) <= 4:
@@ -126,14 +126,14 @@ def is_specific(name: str, lex: Lexicon) -> bool:
     and stand for a full name printed nearby or for nothing in particular."""
     if name in lex.org_names or _short_scope(name, lex) or name.startswith(_NATIONAL) or "（" in name:
         return True
-    suffix = longest_suffix(name, lex.org_suffixes) or ""
+    suffix = lex.org_suffixes.suffix_of(name) or ""
     modifier = name[: len(name) - len(suffix)]
     if not modifier:
         return False
     if (len(modifier) >= 2 and suffix.endswith(_SELF_NAMED) and suffix not in ("委员会", "常委会")) or (
             extract_places(modifier, lex)):
         return True
-    words = lex.tokenizer.lcut(modifier, HMM=False)
+    words = lex.cut(modifier, hmm=False)
     if any(load_gazetteer().by_name.get(word) and not is_common(word, lex) for word in words if len(word) > 1):
         return True
     singles: list[str] = []

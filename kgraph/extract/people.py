@@ -212,19 +212,27 @@ def _merge(mentions: list[PersonMention]) -> list[PersonMention]:
     return sorted(best.values(), key=lambda m: (m.start, m.end))
 
 
-def extract_people(article: Article, lex: Lexicon, known: dict[str, Role] | None = None
-                   ) -> tuple[PersonMention, ...]:
-    """All person mentions of an article; `known` adds pass 3 (names known from the whole corpus)."""
+def extract_people(article: Article, lex: Lexicon, known: dict[str, Role] | None = None, *,
+                   first: tuple[PersonMention, ...] | None = None) -> tuple[PersonMention, ...]:
+    """All person mentions of an article; `known` adds pass 3 (names known from the whole corpus) to passes 1 and 2,
+    or to `first`, what they gave before (`extract_people(article, lex)`), which is then not read again."""
+    text = article.text
+    mentions = list(first) if first is not None else _titled_and_credited(article, lex)
+    if known is None:
+        return tuple(mentions)
+    credited = {m.name for m in mentions if m.role in (Role.REPORTER, Role.PHOTOGRAPHER)}
+    taken = [(m.start, m.end) for m in mentions]
+    rest = {n: r for n, r in known.items() if n not in credited}
+    mentions = mentions + find_known_people(text, rest, taken, lex)
+    return tuple(sorted(mentions + extend_enumerations(text, mentions, lex), key=lambda m: (m.start, m.end)))
+
+
+def _titled_and_credited(article: Article, lex: Lexicon) -> list[PersonMention]:
+    """Passes 1 and 2: bylines, titled people and `王书记`; a name credited in a byline is no official too."""
     text = article.text
     mentions = _merge(find_bylines(text, lex, article.bylines) + find_titled_people(text, lex))
     credited = {m.name for m in mentions if m.role in (Role.REPORTER, Role.PHOTOGRAPHER)}
     mentions = [m for m in mentions if m.name not in credited or m.role in (Role.REPORTER, Role.PHOTOGRAPHER)]
     taken = [(m.start, m.end) for m in mentions]
-    mentions += [m for m in find_surname_titles(text, mentions, lex)
-                 if not any(s < m.end and m.start < e for s, e in taken)]
-    if known is not None:
-        taken = [(m.start, m.end) for m in mentions]
-        rest = {n: r for n, r in known.items() if n not in credited}
-        mentions = mentions + find_known_people(text, rest, taken, lex)
-        mentions = sorted(mentions + extend_enumerations(text, mentions, lex), key=lambda m: (m.start, m.end))
-    return tuple(mentions)
+    return mentions + [m for m in find_surname_titles(text, mentions, lex)
+                       if not any(s < m.end and m.start < e for s, e in taken)]

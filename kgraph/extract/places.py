@@ -55,7 +55,7 @@ def _stem_start(text: str, start: int, lex: Lexicon) -> int:
             break
         if any(text.startswith(s, begin - len(s)) for s in _BOUNDARY):
             break  # 八岭山镇 | 铜岭村
-        if any(text.startswith(w, begin - len(w)) for w in lex.scope_stops if len(w) > 1):
+        if lex.scope_stops.ending_at(text, begin, min_len=2):
             break
         begin -= 1
     return begin
@@ -66,7 +66,7 @@ def _inside_word(text: str, start: int, end: int, lex: Lexicon) -> bool:
     unless jieba tags that word as a place (荆州区, and 山镇 of 马山镇)."""
     begin = max(0, start - 4)
     offset = begin
-    for token in lex.tokenizer.lcut(text[begin:end + 4], HMM=False):
+    for token in lex.cut(text[begin:end + 4], hmm=False):
         inside = offset < start < offset + len(token) or offset < end < offset + len(token)  # 农村 | 市域
         if inside and offset + len(token) == end and len(token) > len(text[start:end]) + 1:
             return (lex.tag(token) or "ns")[:2] not in ("ns", "nr", "nz")  # 古城村: a village jieba knows
@@ -86,7 +86,7 @@ def _stem_ok(text: str, begin: int, end: int, suffix_end: int, strong: bool, lex
     (`、红旗林场`), and one among places of its kind, right after the town it is in or visited by the sentence
     by common words of any kind but adjectives (`东城街道解放社区`, `河套片区、御河片区`, `调研拍马工业园区`)."""
     stem = text[begin:end]
-    tokens = lex.tokenizer.lcut(stem, HMM=False)
+    tokens = lex.cut(stem, hmm=False)
     words = [w for w in tokens if len(w) > 1]
     if any(_suffix_level(w) and not is_common(w, lex) for w in words) or _COUNTED.search(text, 0, begin):
         return False
@@ -137,20 +137,24 @@ def _place_ending(text: str, start: int, suffix: str, lex: Lexicon) -> int | Non
 def _in_gazetteer(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[int, int]]:
     """Administrative divisions by name: a full name (荆州市, 红安县) that starts a word, or a short form
     (河南, 郑州) that jieba reads as a place name of its own."""
-    names = load_gazetteer().by_name
+    gazetteer = load_gazetteer()
+    names, full_names = gazetteer.by_name, gazetteer.full_names
     spans = []
     for token in tokens:
         entry = lex.words.get(token.text)
-        full = token.text in {d.name for d in names.get(token.text, ())}
+        full = token.text in full_names
         glued = len(token.text) == 2 and token.text[0] in _FUNCTION_CHARS  # 和县 of 情和县经开区
         if token.text in names and len(token.text) >= 2 and not glued and (
                 (full and not is_common(token.text, lex)) or (entry and entry[1] == "ns")):
             spans.append((token.start, token.end))
-    for start in range(len(text)):  # full names jieba splits (红安县 as 红安 + 县); 和县 only as one token
-        for size in (5, 4, 3):
-            name = text[start:start + size]
-            if len(name) == size and any(d.name == name for d in names.get(name, ())) and \
-                    starts_token(text, start, lex, hmm=False) and not is_common(name, lex):
+    sizes: dict[int, list[int]] = {}  # full names jieba splits (红安县 as 红安 + 县); 和县 only as one token
+    for match in gazetteer.full_name_ending.finditer(text):
+        for size in (3, 4, 5):
+            if match.end() >= size and text[match.end() - size:match.end()] in full_names:
+                sizes.setdefault(match.end() - size, []).append(size)
+    for start in sorted(sizes):  # at each start, the longest name that starts a word and is no common word
+        for size in sorted(sizes[start], reverse=True):
+            if starts_token(text, start, lex, hmm=False) and not is_common(text[start:start + size], lex):
                 spans.append((start, start + size))
                 break
     return spans
@@ -197,7 +201,7 @@ def extract_places(text: str, lex: Lexicon, tokens: list[Token] | None = None,
     spans: list[tuple[int, int]] = []
     for match in _suffix_pattern(lex.place_suffixes).finditer(text):
         end = match.start() + len(match.group(1))
-        if any(len(s) > len(match.group(1)) and text.startswith(s, end - len(s)) for s in lex.place_suffixes):
+        if len(lex.place_suffixes.ending_at(text, end) or "") > len(match.group(1)):
             continue  # 社区, not 区: the longest suffix ending here decides
         begin = _place_ending(text, match.start(), match.group(1), lex)
         if begin is not None:

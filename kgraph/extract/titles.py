@@ -18,13 +18,6 @@ _MAX_TITLE = 24
 _CUT_TAGS = {"p", "c", "r", "ul", "uj", "uz", "ug", "y", "e"}
 
 
-def _head_ending_at(text: str, end: int, lex: Lexicon) -> str | None:
-    for head in lex.title_heads:
-        if text.startswith(head, end - len(head)) and end - len(head) >= 0:
-            return head
-    return None
-
-
 def _scope_start(text: str, head_start: int, lex: Lexicon) -> int:
     """Where the title's scope begins: after the last delimiter, verb or stop word before the head."""
     begin = head_start
@@ -32,7 +25,7 @@ def _scope_start(text: str, head_start: int, lex: Lexicon) -> int:
         begin -= 1
     if begin == head_start:
         return begin
-    tokens = lex.tokenizer.lcut(text[begin:head_start], HMM=False)
+    tokens = lex.cut(text[begin:head_start], hmm=False)
     offset, start = begin, begin
     for token in tokens:
         offset += len(token)
@@ -44,7 +37,7 @@ def _scope_start(text: str, head_start: int, lex: Lexicon) -> int:
 
 def title_before(text: str, end: int, lex: Lexicon) -> Mention | None:
     """The single title that ends exactly at `end`, or None."""
-    head = _head_ending_at(text, end, lex)
+    head = lex.title_heads.ending_at(text, end)
     if head is None:
         return None
     start = _scope_start(text, end - len(head), lex)
@@ -73,8 +66,8 @@ def _shared_head_title(text: str, end: int, chain: list[Mention], lex: Lexicon) 
     """`A中心、B公司负责人姚军`: an organisation before `、` shares the head of the title after it."""
     if not chain or text[end:end + 1] != "、":
         return None
-    head = _head_ending_at(chain[-1].text, len(chain[-1].text), lex)
-    if head is None or not any(text.startswith(s, end - len(s)) for s in lex.org_suffixes if len(s) >= 2):
+    head = lex.title_heads.suffix_of(chain[-1].text)
+    if head is None or not lex.org_suffixes.ending_at(text, end, min_len=2):
         return None
     start = _scope_start(text, end, lex)
     if end - start < 3:
@@ -87,7 +80,7 @@ def split_title_list(text: str, start: int, lex: Lexicon) -> tuple[Mention, ...]
     out = []
     for match in re.finditer(r"[^、，,]+", text):
         piece = match.group()
-        if _head_ending_at(piece, len(piece), lex):
+        if lex.title_heads.suffix_of(piece):
             out.append(Mention("title", piece, start + match.start(), start + match.end()))
     return tuple(out)
 

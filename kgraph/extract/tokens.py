@@ -25,8 +25,8 @@ def tokenize(text: str, lex: Lexicon) -> list[Token]:
     """Dictionary words only (no HMM guesses): unknown names come as single characters, which is safer to rejoin."""
     tokens, offset = [], 0
     for word in lex.tokenizer.lcut(text, HMM=False):
-        head = longest_suffix(word, lex.title_heads) if len(word) > 2 else None
-        if word.endswith("会议") and longest_suffix(word[:-2], lex.org_suffixes):
+        head = lex.title_heads.suffix_of(word) if len(word) > 2 else None
+        if word.endswith("会议") and lex.org_suffixes.suffix_of(word[:-2]):
             head = "会议"  # jieba's 小组会议 is 小组 + 会议: the meeting of 领导小组
         if head and head != word:  # jieba's 区委书记 is 区委 + 书记: the organisation must stay visible
             tokens.append(Token(word[: -len(head)], offset, offset + len(word) - len(head)))
@@ -45,10 +45,3 @@ def is_name_part(token: Token, lex: Lexicon) -> bool:
         return token.text not in FUNCTION_CHARS
     tag = lex.tag(token.text)
     return tag is None or tag not in CUT_TAGS
-
-
-def longest_suffix(word: str, suffixes: tuple[str, ...]) -> str | None:
-    for suffix in suffixes:  # longest first
-        if word.endswith(suffix):
-            return suffix
-    return None

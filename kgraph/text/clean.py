@@ -54,9 +54,13 @@ def ideographs(text: str) -> int:
     return len(IDEOGRAPH.findall(text))
 
 
+# below U+2E80 (CJK), all but — … “ ” ‘ ’ ·, which print one column wide
+_NARROW = re.compile("[\x00-\xb6\xb8-\u2013\u2015-\u2017\u201a\u201b\u201e-\u2025\u2027-\u2e7f]")
+
+
 def width(text: str) -> float:
     """Printed width: a CJK character or full-width sign is one column, an ASCII character half of one."""
-    return sum(0.5 if ord(c) < 0x2E80 and c not in "—…“”‘’·" else 1.0 for c in text)
+    return len(text) - 0.5 * len(_NARROW.findall(text))
 
 
 # ---------------------------------------------------------------- line repairs
@@ -85,9 +89,8 @@ def _doubled_chunks(text: str) -> list[str] | None:
 
     A depth-first search without recursion: long lines of one repeated sign (`————`) must not exhaust the stack.
     """
-    counts = Counter(c for c in text if c not in SPACES)
-    if len(text) < 2 or any(count % 2 for count in counts.values()):  # a doubled line holds every sign twice
-        return None
+    if len(text) < 2 or any(count % 2 for char, count in Counter(text).items() if char not in SPACES):
+        return None  # a doubled line holds every sign twice
     failed: set[int] = set()
     chunks: list[str] = []
     stack = [(0, _doubled_options(text, 0))]
@@ -131,6 +134,8 @@ def _spread_token(token: str) -> bool:
 
 def join_spread_chars(line: str) -> str:
     """Close up characters spread with spaces (`通 会 桥 社 区` -> `通会桥社区`) once three or more stand in a row."""
+    if not _HAS_SPACE.search(line):
+        return line
     parts = re.split(f"([{SPACES}]+)", line)
     words, seps = parts[0::2], parts[1::2]
     single = [_spread_token(w) for w in words]
@@ -146,6 +151,7 @@ def join_spread_chars(line: str) -> str:
     return "".join(w + (seps[k] if k < len(seps) else "") for k, w in enumerate(words))
 
 
+_HAS_SPACE = re.compile(f"[{SPACES}]")
 _SPACE_AROUND_NUMBER = re.compile(rf"(?<=[{IDEO}{PUNCT}])[{SPACES}]+(?=\d)|(?<=[\d%])[{SPACES}]+(?=[{IDEO}{PUNCT}])")
 _SPACE_AROUND_PUNCT = re.compile(
     rf"(?<=[{PUNCT}])[{SPACES}]+(?=[{IDEO}\d{PUNCT}])|(?<=[{IDEO}\d])[{SPACES}]+(?=[{PUNCT}])"
@@ -154,11 +160,14 @@ _SPACE_AROUND_PUNCT = re.compile(
 
 def tighten_spaces(line: str) -> str:
     """Drop stray blanks between Chinese and digits or CJK punctuation (`7月 14日`, `建设“ 新引`)."""
+    if not _HAS_SPACE.search(line):
+        return line
     return _SPACE_AROUND_PUNCT.sub("", _SPACE_AROUND_NUMBER.sub("", line))
 
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 _HALF_PUNCT = re.compile(rf"(?<=[{IDEO}{PUNCT}])[{SPACES}]*([,;:!?])|([,;:!?])[{SPACES}]*(?=[{IDEO}{PUNCT}])")
+_HAS_HALF_PUNCT = re.compile("[,;:!?]")
 _HALF_PARENS = re.compile(rf"\(([^()\n]*[{IDEO}][^()\n]*)\)")
 _FULL_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF05]}
 
@@ -166,7 +175,10 @@ _FULL_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0x
 def fullwidth_punct(line: str) -> str:
     """ASCII `, ; : ! ? ( )` inside Chinese text become full-width; decimals (6.72) and 102.1% are untouched."""
     line = line.translate(_FULL_ALNUM)
-    line = _HALF_PARENS.sub(r"（\1）", line)
+    if "(" in line:
+        line = _HALF_PARENS.sub(r"（\1）", line)
+    if not _HAS_HALF_PUNCT.search(line):  # most lines: the patterns above test every position
+        return line
     return _HALF_PUNCT.sub(lambda m: _HALF_TO_FULL[m.group(1) or m.group(2)], line)
 
 
