@@ -168,13 +168,15 @@ def tighten_spaces(line: str) -> str:
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 _HALF_PUNCT = re.compile(rf"(?<=[{IDEO}{PUNCT}])[{SPACES}]*([,;:!?])|([,;:!?])[{SPACES}]*(?=[{IDEO}{PUNCT}])")
 _HAS_HALF_PUNCT = re.compile("[,;:!?]")
+_HAS_FULL_ALNUM = re.compile("[\uff05\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _HALF_PARENS = re.compile(rf"\(([^()\n]*[{IDEO}][^()\n]*)\)")
 _FULL_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF05]}
 
 
 def fullwidth_punct(line: str) -> str:
     """ASCII `, ; : ! ? ( )` inside Chinese text become full-width; decimals (6.72) and 102.1% are untouched."""
-    line = line.translate(_FULL_ALNUM)
+    if _HAS_FULL_ALNUM.search(line):
+        line = line.translate(_FULL_ALNUM)
     if "(" in line:
         line = _HALF_PARENS.sub(r"（\1）", line)
     if not _HAS_HALF_PUNCT.search(line):  # most lines: the patterns above test every position
@@ -230,8 +232,8 @@ def heading_shaped(text: str) -> bool:
     One colon after a short lead-in is allowed (`荆州区：以“共同缔造”推进城市更新`).
     """
     return (
-        ideographs(text) >= 2
-        and width(text) <= MAX_HEADING_WIDTH
+        width(text) <= MAX_HEADING_WIDTH
+        and ideographs(text) >= 2
         and not SENTENCE_PUNCT.search(TITLE_COLON.sub(r"\1", text, count=1))
         and not OPENING.match(text)
         and not BYLINE_LINE.match(text)
@@ -339,8 +341,8 @@ def _is_title(line: Line, following: Line | None) -> bool:
     """The first line of a web article is its title (a colon or comma allowed) if the article starts afresh after it."""
     text = line.text
     return (
-        ideographs(text) >= 2
-        and width(text) <= MAX_HEADING_WIDTH
+        width(text) <= MAX_HEADING_WIDTH
+        and ideographs(text) >= 2
         and "。" not in text
         and not SENTENCE_END.search(text)
         and not OPENING.match(text)
