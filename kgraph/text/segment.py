@@ -181,11 +181,13 @@ class Similarity:
 
     def __call__(self, text: str, body: int, *, lead: bool = False) -> float:
         grams = _bigrams(text)
-        total = sum(self.weight(g) for g in grams)
+        # fsum: exact, so the same whatever order the set gives (it changes with each process's string hashing),
+        # and two headlines scored alike always compare the same way
+        total = math.fsum(self.weight(g) for g in grams)
         if not total:
             return 0.0
         found = self.leads[body] if lead else self.grams[body]
-        share = sum(self.weight(g) for g in grams if g in found) / total
+        share = math.fsum(self.weight(g) for g in grams if g in found) / total
         return share * min(1.0, len(grams) / 5)
 
 
