@@ -1,7 +1,8 @@
 """A command stopped by Ctrl-C (SIGINT) or `kill` (SIGTERM) ends with one line and the shell's status, 128 + signal.
 
 Both arrive as a KeyboardInterrupt in the main thread, so the clean-up on the way out (`kgraph.batch` ends its pool
-workers, temporary files are removed) is the same for both, and nothing half-written replaces an output.
+workers, temporary files are removed) is the same for both, and nothing half-written replaces an output. Once one
+has arrived, more of either are ignored: a second Ctrl-C must not break off that clean-up with a traceback.
 """
 
 from __future__ import annotations
@@ -17,8 +18,11 @@ import click
 Command = Callable[..., None]
 
 
+_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
 class Stopped(KeyboardInterrupt):
-    """SIGTERM, raised where the main thread is, as Ctrl-C is."""
+    """Ctrl-C or SIGTERM, raised where the main thread is."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
@@ -26,7 +30,8 @@ class Stopped(KeyboardInterrupt):
 
 
 def _stop(signum: int, frame: object) -> None:
-    signal.signal(signum, signal.SIG_IGN)  # a second one must not interrupt the clean-up
+    for other in _SIGNALS:  # a second one must not interrupt the clean-up
+        signal.signal(other, signal.SIG_IGN)
     raise Stopped(signum)
 
 
@@ -37,15 +42,15 @@ def abort_on_signals(message: str) -> Callable[[Command], Command]:
         @functools.wraps(command)
         def run(*args: Any, **kwargs: Any) -> None:
             main = threading.current_thread() is threading.main_thread()  # only it may set signal handlers
-            previous = signal.signal(signal.SIGTERM, _stop) if main else None
+            previous = {signum: signal.signal(signum, _stop) for signum in _SIGNALS} if main else {}
             try:
                 command(*args, **kwargs)
             except KeyboardInterrupt as stop:
                 click.echo(f"Aborted: {message}", err=True)
                 raise click.exceptions.Exit(128 + getattr(stop, "signum", signal.SIGINT)) from None
             finally:
-                if main:
-                    signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+                for signum, handler in previous.items():
+                    signal.signal(signum, signal.SIG_DFL if handler is None else handler)
 
         return run
 

@@ -38,3 +38,21 @@ def test_interrupt_ctrl_c_aborts_the_command_with_status_130():
 
     result = CliRunner().invoke(command)
     assert (result.exit_code, result.stderr) == (130, "Aborted: nothing was changed\n")
+
+
+def test_interrupt_a_second_ctrl_c_does_not_break_off_the_clean_up():
+    cleaned = []
+
+    @click.command()
+    @abort_on_signals("nothing was changed")
+    def command() -> None:
+        try:
+            signal.raise_signal(signal.SIGINT)
+        finally:
+            signal.raise_signal(signal.SIGINT)  # impatient: pressed again while the workers are being ended
+            signal.raise_signal(signal.SIGTERM)
+            cleaned.append(True)
+
+    result = CliRunner().invoke(command)
+    assert (result.exit_code, result.stderr, cleaned) == (130, "Aborted: nothing was changed\n", [True])
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # Ctrl-C works as before afterwards

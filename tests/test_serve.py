@@ -14,6 +14,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -194,6 +195,19 @@ def test_serve_stops_on_ctrl_c_and_is_gone(graph_file: Path):
     assert not listening(running.port)
     result = run("query", "--endpoint", running.query, "strongest-collaborations")
     assert result.exit_code == 1 and result.output.startswith(f"Error: cannot reach {running.query}")
+
+
+@needs_oxigraph
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
+def test_serve_killed_with_sigkill_leaves_no_server_behind(graph_file: Path):
+    running = serve(graph_file)
+    assert listening(running.port)
+    running.process.kill()  # kgraph gets no chance to stop the server: the kernel must
+    running.process.communicate(timeout=60)
+    deadline = time.monotonic() + 15
+    while listening(running.port) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not listening(running.port)
 
 
 @needs_oxigraph

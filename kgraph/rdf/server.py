@@ -21,7 +21,7 @@ import sys
 import sysconfig
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -33,6 +33,7 @@ HOST = "127.0.0.1"
 DEFAULT_PORT = 7878  # Oxigraph's own default
 READY_TIMEOUT_S = 30.0  # from start to listening; an in-memory or freshly loaded store opens in well under a second
 STOP_TIMEOUT_S = 10.0  # after SIGTERM, before SIGKILL
+_PR_SET_PDEATHSIG = 1  # prctl(2), linux/prctl.h
 INSTALL_HINT = "pip install 'kgraph[server]'"
 
 
@@ -126,7 +127,8 @@ def start_server(
         command += ["--location", str(folder)]
     log = tempfile.TemporaryFile()  # noqa: SIM115 -- lives as long as the server; Server.stop() closes it
     try:
-        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log)
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
+                                   preexec_fn=_ends_with_us())
     except OSError:
         log.close()
         raise
@@ -190,10 +192,32 @@ def _check_port_free(port: int) -> None:
 
 def _bulk_load(program: Path, folder: Path, files: Sequence[Path]) -> None:
     command = [str(program), "load", "--location", str(folder), "--file", *map(str, files)]
-    done = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True, errors="replace")
+    done = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True, errors="replace",
+                          preexec_fn=_ends_with_us())
     if done.returncode != 0:
         why = _last_line(done.stderr) or _last_line(done.stdout) or f"exit status {done.returncode}"
         raise ServerError(f"oxigraph load could not load {', '.join(map(str, files))} into {folder}: {why}")
+
+
+def _ends_with_us() -> Callable[[], None] | None:
+    """On Linux, what the child runs before oxigraph starts: ask the kernel to send it SIGTERM when kgraph ends.
+
+    Ctrl-C and `kill PID` stop the server through `Server.stop`, but `kill -9` (or an out-of-memory kill) gives
+    kgraph no chance to: the server would keep the port and the store's lock with nobody to stop it. (The function
+    only calls prctl, so running it between fork and exec is safe.)"""
+    if not sys.platform.startswith("linux"):
+        return None
+    parent = os.getpid()
+
+    def ask() -> None:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+        if os.getppid() != parent:  # kgraph ended before the request was made
+            os._exit(1)
+
+    return ask
 
 
 def _wait_until_listening(server: Server) -> None:
