@@ -104,17 +104,20 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
                                                   jobs=jobs or os.cpu_count() or 1, cache=cache,
                                                   use_cache=not no_cache, progress=step, scheduler=scheduler))
     ttl, html = out / "graph.ttl", out / "graph.html"
-    triples = _run(lambda: write_outputs(corpus, ttl, html, base=base, title="kgraph"))
+    written = _run(lambda: write_outputs(corpus, ttl, html, base=base, title="kgraph"))
     titles = {post.title for person in corpus.people for post in person.posts}
     events = sum(1 for e in corpus.extractions if e.event)
     click.echo(f"files {len(files)}, articles {len(corpus.articles)}, people {len(corpus.people)}, "
                f"titles {len(titles)}, organisations {len(corpus.organizations)}, places {len(corpus.places)}, "
-               f"events {events}, triples {triples}")
+               f"events {events}, triples {written.triples}")
     if stats.extracted < stats.files:
         click.echo(f"extracted {stats.extracted} of {len(files)} files again, the others from {cache}")
     if corpus.home:
         click.echo(f"home jurisdiction: {corpus.home} (区 and 县 in short names refer to it)")
     click.echo(f"wrote {ttl} and {html}")
+    if written.min_weight > 1:
+        click.echo(f"{html.name} draws the links of {written.min_weight} or more shared events, to stay quick in a "
+                   f"browser; all of them: kgraph render {ttl} --min-weight 1")
 
 
 @cli.command()

@@ -14,8 +14,8 @@ from rdflib.compare import isomorphic
 from kgraph.batch import build_corpus
 from kgraph.files import collect_files
 from kgraph.model import Corpus
-from kgraph.network import build_network, network_reads
-from kgraph.outputs import write_outputs
+from kgraph.network import build_network, network_reads, select_network
+from kgraph.outputs import Written, page_min_weight, write_outputs
 from kgraph.rdf.build import build_graph, iter_triples, prefixes
 from kgraph.rdf.turtle import write_triples
 from kgraph.render import render_html
@@ -74,6 +74,27 @@ def test_the_network_of_the_kept_triples_is_the_network_of_the_graph(corpus: Cor
 def test_write_outputs_is_the_graph_and_its_page(corpus: Corpus, tmp_path: Path):
     ttl, html = tmp_path / "graph.ttl", tmp_path / "graph.html"
     graph = build_graph(corpus)
-    assert write_outputs(corpus, ttl, html) == len(graph)
+    assert write_outputs(corpus, ttl, html) == Written(len(graph), 1)
     assert isomorphic(Graph().parse(ttl), graph)
     assert html.read_text(encoding="utf-8") == render_html(build_network(graph), title="kgraph")
+
+
+def test_page_min_weight_keeps_the_strongest_links_under_the_limit(corpus: Corpus):
+    net = build_network(build_graph(corpus))
+    weights = sorted(d["weight"] for _, _, d in net.edges(data=True) if d["kind"] == "works_with")
+    assert page_min_weight(net, len(weights)) == 1
+    most = sum(1 for w in weights if w >= 2)  # the seeds have links of 1, 2 and more shared events
+    assert 0 < most < len(weights)
+    assert page_min_weight(net, most) == 2
+    assert page_min_weight(net, most - 1) == 3
+
+
+def test_write_outputs_draws_the_strongest_links_of_a_large_network(corpus: Corpus, tmp_path: Path):
+    ttl, html = tmp_path / "graph.ttl", tmp_path / "graph.html"
+    graph = build_graph(corpus)
+    written = write_outputs(corpus, ttl, html, max_links=10)
+    assert written.triples == len(graph) and written.min_weight > 1
+    assert isomorphic(Graph().parse(ttl), graph)  # the file keeps everything; only the page is lighter
+    page = html.read_text(encoding="utf-8")
+    assert page == render_html(select_network(build_network(graph), min_weight=written.min_weight), title="kgraph")
+    assert f"共同活动至少 {written.min_weight} 次" in page
