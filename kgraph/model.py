@@ -9,6 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def _by_fields(self: Any) -> tuple[type, tuple[Any, ...]]:
+    return type(self), tuple(getattr(self, name) for name in self.__match_args__)
+
+
+def pickled_by_fields(cls: type[T]) -> type[T]:
+    """Pickle a frozen dataclass as a call with its fields: unpickling the dataclass way sets one field at a time
+    and looks the fields up for every record, which took seconds per 10,000 articles come back from workers."""
+    cls.__reduce__ = _by_fields  # type: ignore[method-assign]
+    return cls
 
 
 class Role(StrEnum):
@@ -28,6 +42,7 @@ class Part(StrEnum):
     MENTIONED = "mentioned"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Byline:
     """A credited name: `（通讯员何华安）`, `□ 通讯员 王学峰`, `（王芸 摄）`."""
@@ -36,6 +51,7 @@ class Byline:
     role: Role
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Article:
     """One article of a page, as read: headline block, dateline, bylines and cleaned body.
@@ -64,6 +80,7 @@ class Article:
         return "\n".join(part for part in (self.headline, self.subheadline, self.body) if part)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A span of `Article.text`: `kind` is person, title, org or place."""
@@ -75,6 +92,7 @@ class Mention:
     refers: str | None = None  # an organisation's short back-reference (街道纪工委): the full name it stands for
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class PersonMention:
     """A person named in an article, with the titles given to them there and their part in its event."""
@@ -88,6 +106,7 @@ class PersonMention:
     label: Mention | None = None  # a group label the name was listed under (荆州高新区领导): no title, a scope
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Event:
     """The activity an article reports: who organised it, who took part, when and where."""
@@ -100,6 +119,7 @@ class Event:
     speakers: tuple[str, ...] = ()  # organizers or attendees who spoke (强调, 指出, 讲话 ...)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything the extractors found in one article."""

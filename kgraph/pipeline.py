@@ -25,7 +25,7 @@ from kgraph.extract import extract_article, extract_people, known_names, load_le
 from kgraph.gazetteer import Division
 from kgraph.jurisdiction import infer_home
 from kgraph.lexicon import Lexicon
-from kgraph.model import Article, Corpus, Extraction, PersonMention, Role
+from kgraph.model import Article, Corpus, Extraction, PersonMention, Role, pickled_by_fields
 from kgraph.rdf.build import build_graph
 from kgraph.rdf.vocab import DEFAULT_BASE
 from kgraph.resolve import merge_variants, resolve_orgs, resolve_people, resolve_places
@@ -62,6 +62,7 @@ def read_articles(pages: Iterable[tuple[str, str]], *, year: int | None = None) 
     return articles
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class PageReading:
     """One page through stage 1 and the first pass of stage 2: its articles and the people each names on its own."""
