@@ -71,6 +71,8 @@ def main(argv: list[str] | None = None) -> None:
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", flush=True)
     for size in (int(s) for s in args.sizes.split(",")):
         folder, out = args.work / f"corpus-{size}", args.work / f"out-{size}"
+        for stale in folder.glob("*.txt"):  # the pages a --rebuild of an earlier run added
+            stale.unlink()
         files = write_corpus(folder, size)
         baseline = jieba_seconds(folder)
         runs = {jobs: measure(kgraph_build(folder, out, "--no-cache", "--jobs", str(jobs))) for jobs in (1, 2)}

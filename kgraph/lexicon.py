@@ -31,7 +31,14 @@ _FILES = (
 class Affixes(tuple[str, ...]):
     """Words longest first (so `str.endswith` and iteration still work), looked up as a set: extraction asks which
     title head or suffix ends a word hundreds of thousands of times per thousand articles, and trying each of
-    several hundred entries in turn was most of its time."""
+    several hundred entries in turn was most of its time.
+
+    >>> heads = Affixes(["书记", "副书记", "区长"])
+    >>> heads.suffix_of("区委副书记"), heads.ending_at("区长张明", 2), heads.starting_at("书记强调"), "区长" in heads
+    ('副书记', '区长', '书记', True)
+    >>> heads.ending_at("副书记", 3, min_len=4) is None and heads.starting_at("张明", 0) is None
+    True
+    """
 
     _set: frozenset[str]
     _lengths: tuple[int, ...]
