@@ -91,10 +91,10 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
     """
     import os
 
+    from kgraph import outputs
     from kgraph.batch import build_corpus
     from kgraph.files import collect_files
     from kgraph.jurisdiction import find_division
-    from kgraph.outputs import write_outputs
 
     division = _run(lambda: find_division(home)) if home else None
     files = _run(lambda: collect_files(list(inputs) or default_inputs()))
@@ -104,7 +104,8 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
                                                   jobs=jobs or os.cpu_count() or 1, cache=cache,
                                                   use_cache=not no_cache, progress=step, scheduler=scheduler))
     ttl, html = out / "graph.ttl", out / "graph.html"
-    written = _run(lambda: write_outputs(corpus, ttl, html, base=base, title="kgraph"))
+    written = _run(lambda: outputs.write_outputs(corpus, ttl, html, base=base, title="kgraph",
+                                                 max_links=outputs.MAX_PAGE_LINKS))
     titles = {post.title for person in corpus.people for post in person.posts}
     events = sum(1 for e in corpus.extractions if e.event)
     click.echo(f"files {len(files)}, articles {len(corpus.articles)}, people {len(corpus.people)}, "

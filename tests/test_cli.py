@@ -44,6 +44,20 @@ def test_cli_build_prints_a_summary(tmp_path: Path):
     assert str(tmp_path / "graph.ttl") in output
 
 
+def test_cli_build_says_when_the_page_leaves_out_weak_links(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from kgraph import outputs
+
+    monkeypatch.setattr(outputs, "MAX_PAGE_LINKS", 10)  # an archive's network, in miniature
+    code, output = run("build", str(SEEDS), "--out", str(tmp_path), "--jobs", "1")
+    assert code == 0
+    weight = int(re.search(r"graph.html draws the links of (\d+) or more shared events", output).group(1))
+    assert weight > 1 and f"kgraph render {tmp_path / 'graph.ttl'} --min-weight 1" in output
+    assert f"共同活动至少 {weight} 次" in (tmp_path / "graph.html").read_text(encoding="utf-8")
+    monkeypatch.undo()
+    code, output = run("build", str(SEEDS), "--out", str(tmp_path / "all"), "--jobs", "1")
+    assert code == 0 and "draws the links of" not in output  # the seeds' 111 links are under the real limit
+
+
 def test_cli_query_runs_both_contract_queries(seed_build: Path):
     code, output = run("query", str(seed_build / "graph.ttl"), "-f", str(ROOT / "docs/queries/titles.rq"))
     assert code == 0 and "万玲玲" in output and "区委书记" in output
