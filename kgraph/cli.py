@@ -96,16 +96,17 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
     from kgraph.files import collect_files
     from kgraph.jurisdiction import find_division
 
+    workers = jobs or os.cpu_count() or 1
     division = _run(lambda: find_division(home)) if home else None
     files = _run(lambda: collect_files(list(inputs) or default_inputs()))
     cache = out / ".kgraph-cache"
     with _Progress(2 * len(files), "Extracting") as step:
         corpus, stats = _run(lambda: build_corpus(files, lexicon=lexicon, year=year, merge=merge, home=division,
-                                                  jobs=jobs or os.cpu_count() or 1, cache=cache,
+                                                  jobs=workers, cache=cache,
                                                   use_cache=not no_cache, progress=step, scheduler=scheduler))
     ttl, html = out / "graph.ttl", out / "graph.html"
     written = _run(lambda: outputs.write_outputs(corpus, ttl, html, base=base, title="kgraph",
-                                                 max_links=outputs.MAX_PAGE_LINKS))
+                                                 max_links=outputs.MAX_PAGE_LINKS, jobs=workers))
     titles = {post.title for person in corpus.people for post in person.posts}
     events = sum(1 for e in corpus.extractions if e.event)
     click.echo(f"files {len(files)}, articles {len(corpus.articles)}, people {len(corpus.people)}, "

@@ -8,7 +8,9 @@ has arrived, more of either are ignored: a second Ctrl-C must not break off that
 from __future__ import annotations
 
 import functools
+import os
 import signal
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -19,6 +21,7 @@ Command = Callable[..., None]
 
 
 _SIGNALS = (signal.SIGINT, signal.SIGTERM)
+_PR_SET_PDEATHSIG = 1  # prctl(2), linux/prctl.h
 
 
 class Stopped(KeyboardInterrupt):
@@ -55,3 +58,15 @@ def abort_on_signals(message: str) -> Callable[[Command], Command]:
         return run
 
     return wrap
+
+
+def end_with_parent(parent: int, signum: int = signal.SIGKILL) -> None:
+    """In a child process: have the kernel send it `signum` when its parent ends (Linux; even by `kill -9`), and
+    end it now if the parent `parent` is gone already. No helper then outlives a build or a server with nobody
+    left to stop it. Only a prctl call, so it may run between fork and exec."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signum)
+    if os.getppid() != parent:
+        os._exit(1)

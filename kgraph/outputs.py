@@ -4,7 +4,8 @@ The triples go to the Turtle file as `iter_triples` makes them. Only the ones th
 (`kgraph.network.network_reads`, about a fifth) are kept, in an rdflib Graph over a compact store
 (`kgraph.rdf.compact`), so memory grows with people, events and articles, not with the mention spans and article
 texts that are most of the graph. At 10,000 articles the whole graph held in rdflib took about 1 GB and its Turtle
-serializer more than 15 minutes.
+serializer more than 15 minutes. With more than one job, a forked process reads the triples again and draws the
+page while this one writes the Turtle: the two take about as long, and were most of a build's single-process time.
 
 The page draws at most `MAX_PAGE_LINKS` works-with links: a decade of a paper links thousands of people by more
 than 100,000 links, a page of 60 MB that a browser draws in tens of seconds. Above that, it draws the links of at
@@ -13,14 +14,23 @@ least as many shared events as keeps it under the limit, says so, and `kgraph re
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import multiprocessing
+import os
+import signal
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import networkx as nx
 from rdflib import Graph
 
+from kgraph.errors import KgraphError
+from kgraph.files import write_atomic
+from kgraph.interrupt import end_with_parent
 from kgraph.model import Corpus
+from kgraph.network import network_reads
 from kgraph.rdf.build import Triple, iter_triples, prefixes
 from kgraph.rdf.vocab import DEFAULT_BASE
 
@@ -43,17 +53,20 @@ def page_min_weight(net: nx.Graph, most: int = MAX_PAGE_LINKS) -> int:
 
 
 def write_outputs(corpus: Corpus, ttl: Path, html: Path, *, base: str = DEFAULT_BASE, title: str = "kgraph",
-                  max_links: int = MAX_PAGE_LINKS) -> Written:
+                  max_links: int = MAX_PAGE_LINKS, jobs: int = 1) -> Written:
     """Stream the corpus's graph to `ttl` and draw its who-works-with page to `html`, with at most `max_links`
-    links (the strongest).
+    links (the strongest). With `jobs` above 1 the page is drawn in a second process while this one writes the
+    Turtle (on Linux, where forking shares the corpus with it); the files are the same either way.
 
     Each file is written to a temporary file and moved into place, so a failed build leaves the old one."""
-    from kgraph.network import build_network, network_reads, select_network
-    from kgraph.rdf.compact import CompactStore
     from kgraph.rdf.turtle import write_triples
-    from kgraph.render import write_html
 
-    part = Graph(store=CompactStore())
+    if jobs > 1 and sys.platform.startswith("linux"):
+        count, (page, weight) = _beside(lambda: write_triples(iter_triples(corpus, base=base), ttl, prefixes(base)),
+                                        corpus, base, title, max_links)
+        write_atomic(html, page)
+        return Written(count, weight)
+    part = _network_store()
 
     def keep(triples: Iterable[Triple]) -> Iterator[Triple]:
         for triple in triples:
@@ -62,7 +75,73 @@ def write_outputs(corpus: Corpus, ttl: Path, html: Path, *, base: str = DEFAULT_
             yield triple
 
     count = write_triples(keep(iter_triples(corpus, base=base)), ttl, prefixes(base))
+    page, weight = _draw(part, title, max_links)
+    write_atomic(html, page)
+    return Written(count, weight)
+
+
+def _network_store() -> Graph:
+    from kgraph.rdf.compact import CompactStore
+
+    return Graph(store=CompactStore())
+
+
+def _draw(part: Graph, title: str, max_links: int) -> tuple[str, int]:
+    """The page of the network in `part`, and the fewest shared events of a link it draws."""
+    from kgraph.network import build_network, select_network
+    from kgraph.render import render_html
+
     net = build_network(part)
     weight = page_min_weight(net, max_links)
-    write_html(select_network(net, min_weight=weight) if weight > 1 else net, html, title=title)
-    return Written(count, weight)
+    return render_html(select_network(net, min_weight=weight) if weight > 1 else net, title=title), weight
+
+
+def _beside(write_turtle: Callable[[], int], corpus: Corpus, base: str, title: str, max_links: int
+            ) -> tuple[int, tuple[str, int]]:
+    """`write_turtle()` here while a forked process draws the page; the triples written, and the page.
+
+    The child only computes: the page comes back through a pipe and this process writes it, so a build stopped
+    while the child runs (Ctrl-C, `kill`, even `kill -9`, which takes the child with it) replaces no file."""
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_draw_in_child, args=(corpus, base, title, max_links, os.getpid(), sender),
+                            name="kgraph-page", daemon=True)
+    child.start()
+    sender.close()
+    done = False
+    try:
+        count = write_turtle()
+        try:
+            outcome, value = receiver.recv()
+        except EOFError:
+            child.join()
+            raise KgraphError(f"the process drawing the page ended unexpectedly (exit status {child.exitcode})"
+                              ) from None
+        done = True
+    finally:
+        if not done:
+            child.kill()
+        child.join()
+        receiver.close()
+    if outcome == "page":
+        return count, value
+    raise value
+
+
+def _draw_in_child(corpus: Corpus, base: str, title: str, max_links: int, parent: int, sender: Connection) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which ends this process
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    end_with_parent(parent)
+    part = _network_store()
+    try:
+        for triple in iter_triples(corpus, base=base, spans=False):
+            if network_reads(triple):
+                part.add(triple)
+        sender.send(("page", _draw(part, title, max_links)))
+    except Exception as exc:  # raised again in the parent, as the same error when it can be sent
+        try:
+            sender.send(("error", exc))
+        except Exception:
+            sender.send(("error", RuntimeError(f"drawing the page failed: {type(exc).__name__}: {exc}")))
+    finally:
+        sender.close()

@@ -104,8 +104,8 @@ def _block(subject: Node, pairs: Iterable[tuple[URIRef, Node]]) -> Iterator[Trip
 class _Triples:
     """The triples of one corpus, node by node."""
 
-    def __init__(self, corpus: Corpus, base: str) -> None:
-        self.corpus = corpus
+    def __init__(self, corpus: Corpus, base: str, *, spans: bool = True) -> None:
+        self.corpus, self.spans = corpus, spans
         self.iri = Minter(base)
         # IRIs asked for again and again (in every mention, byline and event), minted once
         self.article_iri = functools.cache(self.iri.article)
@@ -177,6 +177,8 @@ class _Triples:
                 elif m.role is Role.PHOTOGRAPHER:
                     pairs.append((SCHEMA.contributor, self.person_iri(m.name)))
         yield from _block(node, pairs)
+        if not self.spans:
+            return
         spans = _group((item for item in evidence if item[2] & _SPAN), lambda item: (item[0].start, item[0].end))
         for (start, end), items in sorted(spans.items()):
             pairs = [(RDF.type, KG.Mention), (KG.inArticle, node)]
@@ -299,16 +301,17 @@ class _Triples:
             yield from _block(node, pairs)
 
 
-def iter_triples(corpus: Corpus, *, base: str = DEFAULT_BASE) -> Iterator[Triple]:
+def iter_triples(corpus: Corpus, *, base: str = DEFAULT_BASE, spans: bool = True) -> Iterator[Triple]:
     """The triples of a resolved corpus, each once, a node's together; the same corpus always gives the same
-    triples in the same order.
+    triples in the same order. `spans=False` leaves out the kg:Mention nodes (where in an article each name is
+    printed): most of the triples, and nothing the network page reads.
 
     >>> from kgraph.model import Article, Corpus
     >>> corpus = Corpus(articles=(Article("p.txt", 0, "标题", "正文"),), sources=("p.txt",))
     >>> [(s.rsplit("/", 2)[-2], p.rsplit("/", 1)[-1]) for s, p, _ in iter_triples(corpus)][:3]
     [('source', '22-rdf-syntax-ns#type'), ('source', 'name'), ('article', '22-rdf-syntax-ns#type')]
     """
-    return _Triples(corpus, base).all()
+    return _Triples(corpus, base, spans=spans).all()
 
 
 def build_graph(corpus: Corpus, *, base: str = DEFAULT_BASE) -> Graph:

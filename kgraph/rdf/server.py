@@ -12,6 +12,7 @@ into an on-disk store takes 142 s), and the folder can be served again later wit
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 import signal
@@ -27,13 +28,13 @@ from pathlib import Path
 from typing import IO
 
 from kgraph.errors import GraphError, ServerError
+from kgraph.interrupt import end_with_parent
 from kgraph.rdf.endpoint import push_graph, query_endpoint
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 7878  # Oxigraph's own default
 READY_TIMEOUT_S = 30.0  # from start to listening; an in-memory or freshly loaded store opens in well under a second
 STOP_TIMEOUT_S = 10.0  # after SIGTERM, before SIGKILL
-_PR_SET_PDEATHSIG = 1  # prctl(2), linux/prctl.h
 INSTALL_HINT = "pip install 'kgraph[server]'"
 
 
@@ -200,24 +201,10 @@ def _bulk_load(program: Path, folder: Path, files: Sequence[Path]) -> None:
 
 
 def _ends_with_us() -> Callable[[], None] | None:
-    """On Linux, what the child runs before oxigraph starts: ask the kernel to send it SIGTERM when kgraph ends.
-
-    Ctrl-C and `kill PID` stop the server through `Server.stop`, but `kill -9` (or an out-of-memory kill) gives
-    kgraph no chance to: the server would keep the port and the store's lock with nobody to stop it. (The function
-    only calls prctl, so running it between fork and exec is safe.)"""
-    if not sys.platform.startswith("linux"):
-        return None
-    parent = os.getpid()
-
-    def ask() -> None:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-        if os.getppid() != parent:  # kgraph ended before the request was made
-            os._exit(1)
-
-    return ask
+    """What the child runs before oxigraph starts, on Linux: it gets SIGTERM when kgraph ends. Ctrl-C and `kill
+    PID` stop the server through `Server.stop`, but `kill -9` (or an out-of-memory kill) gives kgraph no chance to:
+    the server would keep the port and the store's lock with nobody to stop it."""
+    return functools.partial(end_with_parent, os.getpid(), signal.SIGTERM) if sys.platform.startswith("linux") else None
 
 
 def _wait_until_listening(server: Server) -> None:

@@ -3,6 +3,7 @@ Turtle of the stream reads back as the graph; the page needs only the triples `n
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from itertools import groupby
 from pathlib import Path
@@ -12,6 +13,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kgraph.batch import build_corpus
+from kgraph.errors import KgraphError
 from kgraph.files import collect_files
 from kgraph.model import Corpus
 from kgraph.network import build_network, network_reads, select_network
@@ -98,3 +100,35 @@ def test_write_outputs_draws_the_strongest_links_of_a_large_network(corpus: Corp
     page = html.read_text(encoding="utf-8")
     assert page == render_html(select_network(build_network(graph), min_weight=written.min_weight), title="kgraph")
     assert f"共同活动至少 {written.min_weight} 次" in page
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the page is drawn beside the Turtle on Linux")
+def test_write_outputs_with_two_jobs_writes_the_same_files(corpus: Corpus, tmp_path: Path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert write_outputs(corpus, one / "graph.ttl", one / "graph.html", max_links=10) == \
+        write_outputs(corpus, two / "graph.ttl", two / "graph.html", max_links=10, jobs=2)
+    for name in ("graph.ttl", "graph.html"):
+        assert (one / name).read_bytes() == (two / name).read_bytes()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the page is drawn beside the Turtle on Linux")
+def test_write_outputs_page_error_in_the_drawing_process_is_raised_here(corpus: Corpus, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch):
+    import kgraph.outputs
+
+    def fail(*args: object) -> None:
+        raise KgraphError("no page today")
+
+    html = tmp_path / "graph.html"
+    html.write_text("the old page", encoding="utf-8")
+    monkeypatch.setattr(kgraph.outputs, "_draw", fail)  # the forked process has it too
+    with pytest.raises(KgraphError, match="no page today"):
+        write_outputs(corpus, tmp_path / "graph.ttl", html, jobs=2)
+    assert html.read_text(encoding="utf-8") == "the old page"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left behind
+
+
+def test_iter_triples_without_spans_leaves_out_only_what_the_page_does_not_read(corpus: Corpus):
+    whole, lean = set(iter_triples(corpus)), set(iter_triples(corpus, spans=False))
+    assert lean < whole
+    assert not any(network_reads(triple) for triple in whole - lean)
