@@ -67,17 +67,18 @@ def write_outputs(corpus: Corpus, ttl: Path, html: Path, *, base: str = DEFAULT_
         write_atomic(html, page)
         return Written(count, weight)
     part = _network_store()
-
-    def keep(triples: Iterable[Triple]) -> Iterator[Triple]:
-        for triple in triples:
-            if network_reads(triple):
-                part.add(triple)
-            yield triple
-
-    count = write_triples(keep(iter_triples(corpus, base=base)), ttl, prefixes(base))
+    count = write_triples(_keep(iter_triples(corpus, base=base), part), ttl, prefixes(base))
     page, weight = _draw(part, title, max_links)
     write_atomic(html, page)
     return Written(count, weight)
+
+
+def _keep(triples: Iterable[Triple], part: Graph) -> Iterator[Triple]:
+    """The triples as they come, adding the ones the page reads to `part`."""
+    for triple in triples:
+        if network_reads(triple):
+            part.add(triple)
+        yield triple
 
 
 def _network_store() -> Graph:
@@ -134,9 +135,8 @@ def _draw_in_child(corpus: Corpus, base: str, title: str, max_links: int, parent
     end_with_parent(parent)
     part = _network_store()
     try:
-        for triple in iter_triples(corpus, base=base, spans=False):
-            if network_reads(triple):
-                part.add(triple)
+        for _ in _keep(iter_triples(corpus, base=base, spans=False), part):
+            pass
         sender.send(("page", _draw(part, title, max_links)))
     except Exception as exc:  # raised again in the parent, as the same error when it can be sent
         try:

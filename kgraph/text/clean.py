@@ -168,9 +168,9 @@ def tighten_spaces(line: str) -> str:
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 _HALF_PUNCT = re.compile(rf"(?<=[{IDEO}{PUNCT}])[{SPACES}]*([,;:!?])|([,;:!?])[{SPACES}]*(?=[{IDEO}{PUNCT}])")
 _HAS_HALF_PUNCT = re.compile("[,;:!?]")
-_HAS_FULL_ALNUM = re.compile("[\uff05\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _HALF_PARENS = re.compile(rf"\(([^()\n]*[{IDEO}][^()\n]*)\)")
 _FULL_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF05]}
+_HAS_FULL_ALNUM = re.compile("[" + "".join(map(chr, _FULL_ALNUM)) + "]")
 
 
 def fullwidth_punct(line: str) -> str:
