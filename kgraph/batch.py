@@ -57,12 +57,15 @@ class BuildStats:
     extracted: int
 
 
+_CODE_AND_DATA = (".py", ".txt", ".csv", ".crfsuite")
+
+
 def fingerprint(lexicon: Path | None = None) -> str:
     """A hash of kgraph's version, code and lexicons (and the user's lexicon folder): what cached results depend on."""
     digest = hashlib.sha256(__version__.encode())
     roots = [PACKAGE] + ([Path(lexicon).resolve()] if lexicon is not None else [])
     for root in roots:
-        for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".txt", ".csv")):
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in _CODE_AND_DATA):
             digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 

@@ -104,6 +104,7 @@ class PersonMention:
     titles: tuple[Mention, ...] = ()
     part: Part = Part.MENTIONED
     label: Mention | None = None  # a group label the name was listed under (荆州高新区领导): no title, a scope
+    guessed: bool = False  # read by the statistical recogniser alone: a name with evidence read there wins
 
 
 @pickled_by_fields

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kgraph.extract import extract_article, extract_people, known_names, load_lexicon
+from kgraph.extract import extract_article, extract_people, known_names, load_lexicon, read_entities
+from kgraph.extract.ner import Entity
 from kgraph.gazetteer import Division
 from kgraph.jurisdiction import infer_home
 from kgraph.lexicon import Lexicon
@@ -69,12 +70,17 @@ class PageReading:
 
     articles: tuple[Article, ...]
     people: tuple[tuple[PersonMention, ...], ...]
+    names: tuple[tuple[Entity, ...], ...]  # the recogniser's organisation and place names, for pass 2
 
 
 def read_page(source: str, text: str, lex: Lexicon, *, year: int | None = None) -> PageReading:
-    """Split one page into its articles and find the people each article names by itself (pass 1)."""
+    """Split one page into its articles and find the people each article names by itself (pass 1); the recogniser
+    reads each article once, here."""
     articles = tuple(fill_years(split_articles(text, source), year))
-    return PageReading(articles, tuple(extract_people(article, lex) for article in articles))
+    entities = [read_entities(article, lex) for article in articles]
+    return PageReading(articles,
+                       tuple(extract_people(a, lex, entities=e) for a, e in zip(articles, entities, strict=True)),
+                       tuple(tuple(x for x in e if x.kind != "PER") for e in entities))
 
 
 def merge_known(readings: Iterable[PageReading]) -> dict[str, Role]:
@@ -91,8 +97,8 @@ def relevant_names(articles: Iterable[Article], known: dict[str, Role]) -> dict[
 def extract_page(reading: PageReading, lex: Lexicon, known: dict[str, Role]) -> tuple[Extraction, ...]:
     """Pass 2 of stage 2 over the articles of one page, with the names known in the whole corpus."""
     relevant = relevant_names(reading.articles, known)
-    return tuple(extract_article(article, lex, relevant, first)
-                 for article, first in zip(reading.articles, reading.people, strict=True))
+    return tuple(extract_article(article, lex, relevant, first, names)
+                 for article, first, names in zip(reading.articles, reading.people, reading.names, strict=True))
 
 
 def _share_articles(articles: Sequence[Article], extractions: Sequence[Extraction]) -> list[Extraction]:
@@ -135,11 +141,12 @@ def extract_corpus(articles: list[Article], *, lexicon: Path | None = None, merg
     `merge=False` keeps every spelling of a name as its own person (no variant merging); `home` is the
     jurisdiction the paper calls 区 or 县, inferred from the corpus when not given."""
     lex = load_lexicon(lexicon)
-    firsts = [extract_people(article, lex) for article in articles]
+    entities = [read_entities(article, lex) for article in articles]
+    firsts = [extract_people(article, lex, entities=e) for article, e in zip(articles, entities, strict=True)]
     known = known_names(firsts)
     extractions: list[Extraction] = []
-    for article, first in zip(articles, firsts, strict=True):
-        extractions.append(extract_article(article, lex, known, first))
+    for article, first, names in zip(articles, firsts, entities, strict=True):
+        extractions.append(extract_article(article, lex, known, first, names))
         progress(article.source)
     return resolve_corpus(articles, extractions, lex, merge=merge, home=home)
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from kgraph.extract.events import assign_parts, extract_event
 from kgraph.extract.lists import add_listed
+from kgraph.extract.ner import Entity, recogniser
 from kgraph.extract.orgs import extract_orgs, is_scoped, refer_back
 from kgraph.extract.people import extract_people
 from kgraph.extract.places import extract_places, place_containments
@@ -13,16 +14,25 @@ from kgraph.extract.tokens import tokenize
 from kgraph.lexicon import Lexicon, load_lexicon
 from kgraph.model import Article, Extraction, PersonMention, Role
 
-__all__ = ["extract_article", "extract_people", "known_names", "load_lexicon"]
+__all__ = ["extract_article", "extract_people", "known_names", "load_lexicon", "read_entities"]
+
+
+def read_entities(article: Article, lex: Lexicon) -> tuple[Entity, ...]:
+    """The names the statistical recogniser reads in an article: people, places, organisations."""
+    return tuple(recogniser(lex.surnames).entities(article.text))
 
 
 def extract_article(article: Article, lex: Lexicon, known: dict[str, Role] | None = None,
-                    first: tuple[PersonMention, ...] | None = None) -> Extraction:
+                    first: tuple[PersonMention, ...] | None = None, entities: Sequence[Entity] | None = None
+                    ) -> Extraction:
     """Everything found in one article; `known` are names read with a title anywhere in the corpus, `first` the
-    people the article names on its own (`extract_people(article, lex)`), when the caller has them already."""
+    people the article names on its own (`extract_people(article, lex)`), when the caller has them already, and
+    `entities` the recogniser's names (`read_entities`), likewise."""
     text = article.text
+    if entities is None:
+        entities = read_entities(article, lex)
     tokens = tokenize(text, lex)
-    people = assign_parts(article, extract_people(article, lex, known, first=first))
+    people = assign_parts(article, extract_people(article, lex, known, first=first, entities=entities))
     titles = [(t.start, t.end) for m in people for t in m.titles]
     orgs = refer_back(text, tuple(o for o in extract_orgs(text, lex, tokens) if is_scoped(o.text)
                                   or not any(s <= o.start and o.end <= e for s, e in titles)), lex)

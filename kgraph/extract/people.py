@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from kgraph.extract.names import (
     boundary_after,
@@ -23,12 +24,14 @@ from kgraph.extract.names import (
     read_name_at,
     read_name_before,
 )
+from kgraph.extract.ner import Entity, recogniser
 from kgraph.extract.titles import group_label_before, split_title_list, title_chain_before
 from kgraph.lexicon import Lexicon
 from kgraph.model import Article, Mention, PersonMention, Role
 
 _REPORTER = re.compile(
-    r"(特约记者|见习记者|首席记者|记者|通讯员|责任编辑|编辑|审核|校对|一审|二审|三审|撰稿|文/图|文图)[：:\s]*"
+    r"(特约记者|见习记者|首席记者|记者|通讯员|责任编辑|编辑|责编|审核|校对|一审|二审|三审|终审|撰稿|作者|文/图|文图|图文)"
+    r"[：:\s]*"
 )
 _PHOTO_AFTER = re.compile(r"[（(]\s*([\u3400-\u9fff]{2,4}(?:\s+[\u3400-\u9fff]{2,4})*)\s*(?:摄影|摄)\s*[）)]")
 _PHOTO_BEFORE = re.compile(r"(?:摄影|图)[：:/]\s*")
@@ -38,6 +41,7 @@ _TAIL_BYLINE = re.compile(
 )
 _BRACKETED = re.compile(r"[（(]([^（）()]{2,40})[）)]")
 _POST_NAME_HEADS = ("总书记", "书记")
+_CJK_RUN = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff]{6,80}(?![\u3400-\u9fff])")
 _OTHER_FOLLOW = ("同学", "老师", "先生", "女士", "教授", "医生", "师傅")
 
 
@@ -200,6 +204,106 @@ def extend_enumerations(text: str, mentions: list[PersonMention], lex: Lexicon) 
     return found
 
 
+_NOT_IN_MODEL_NAME = frozenset("的了和与及或在是对为从把被将也都就还又而并等这那个们年月日时号第说摄")
+
+
+def model_name(name: str, lex: Lexicon) -> bool:
+    """Whether a name the recogniser read may be a person: Chinese characters (parts joined by `·` in transcribed
+    names, 吐尔洪·阿不拉), no function word inside, not a dictionary word other than a name, not a title. The model's
+    reading is the evidence, so names the bare rules distrust (何其宗, a transcribed 克林顿) are kept."""
+    parts = name.split("·")
+    if len(parts) > 4 or not all(len(part) >= 1 and all(is_cjk(c) for c in part) for part in parts):
+        return False
+    if len(parts) == 1 and not 2 <= len(name) <= 6:
+        return False
+    if any(c in _NOT_IN_MODEL_NAME for c in name) or lex.title_heads.suffix_of(name):
+        return False
+    if lex.place_suffixes.suffix_of(name) or lex.org_suffixes.suffix_of(name):
+        return False  # 科普馆, a village 张新场(村) the model took for a man
+    entry = lex.words.get(name)
+    return entry is None or entry[1].startswith("nr")
+
+
+def _inside_word(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a dictionary word runs into the name from before it (耳目一新 for 目一新) or a place or organisation
+    ending follows it (张新场村): then the characters belong to something else."""
+    if lex.place_suffixes.starting_at(text[end:end + 4]) or lex.org_suffixes.starting_at(text[end:end + 4]):
+        return True
+    begin = max(0, start - 4)
+    offset = begin
+    for word in lex.cut(text[begin:end], hmm=False):
+        if offset < start < offset + len(word):
+            return True
+        offset += len(word)
+    return False
+
+
+def tile_names(run: str, lex: Lexicon, *, listed: bool = True) -> list[tuple[int, str]]:
+    """The fewest plausible names that cover `run` exactly, with their offsets; nothing if none do."""
+    best: list[list[tuple[int, str]] | None] = [None] * (len(run) + 1)
+    best[0] = []
+    for end in range(2, len(run) + 1):
+        for size in (3, 2, 4):
+            start = end - size
+            prev = best[start] if start >= 0 else None
+            if prev is None or (best[end] is not None and len(prev) + 1 >= len(best[end])):
+                continue
+            if plausible_name(run[start:end], lex, listed=listed):
+                best[end] = [*prev, (start, run[start:end])]
+    return best[len(run)] or []
+
+
+def split_run(name: str, lex: Lexicon) -> list[tuple[int, str]]:
+    """A name the recogniser read too long (`黄明远刘芳`: names printed with no separator) as the names it tiles
+    into; nothing unless it opens with a common surname (宝音满都呼 is one Mongolian name, not 宝音 + 满都呼)."""
+    return tile_names(name, lex) if lex.surname_rank.get(name[:1], 0) else []
+
+
+def find_name_runs(text: str, lex: Lexicon) -> list[PersonMention]:
+    """A clause made of names alone, printed without separators (a caption's `张明远李红王强`, a list whose spaces
+    the PDF lost): it must tile exactly into three or more names that are plausible even outside a list."""
+    found: list[PersonMention] = []
+    for match in _CJK_RUN.finditer(text):
+        names = tile_names(match.group(), lex, listed=False)
+        if len(names) >= 3:
+            found.extend(PersonMention(name, match.start() + offset, match.start() + offset + len(name), Role.OTHER)
+                         for offset, name in names)
+    return found
+
+
+def find_model_people(text: str, entities: Iterable[Entity], mentions: list[PersonMention], lex: Lexicon
+                      ) -> list[PersonMention]:
+    """Names the recogniser read that no rule found: people named without a title (`俞正声说`, a list before
+    `等参加`). A rule's reading of the same place wins, except that a name the recogniser reads on past a `·`
+    (艾则孜·木沙 for the rule's 艾则孜) lengthens it."""
+    found: list[PersonMention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    for entity in entities:
+        if entity.kind != "PER":
+            continue
+        names = split_run(entity.text, lex) if len(entity.text) > 4 and "·" not in entity.text else []
+        if not names and model_name(entity.text, lex):
+            names = [(0, entity.text)]
+        for offset, name in names:
+            start, end = entity.start + offset, entity.start + offset + len(name)
+            if not any(s < end and start < e for s, e in taken) and not _inside_word(text, start, end, lex):
+                found.append(PersonMention(name, start, end, Role.OTHER, guessed=True))
+                taken.append((start, end))
+    return found
+
+
+def lengthen_dotted(text: str, mentions: list[PersonMention], entities: Iterable[Entity]) -> list[PersonMention]:
+    """A rule's name that the recogniser reads on past a `·` (艾则孜 -> 艾则孜·木沙) takes the longer reading."""
+    longer = {e.start: e for e in entities if e.kind == "PER" and "·" in e.text}
+    out = []
+    for m in mentions:
+        entity = longer.get(m.start)
+        if entity and entity.end > m.end and text[m.end] == "·":
+            m = replace(m, name=entity.text, end=entity.end)
+        out.append(m)
+    return out
+
+
 def _merge(mentions: list[PersonMention]) -> list[PersonMention]:
     """One mention per span: a byline beats a title reading of the same span; more titles beat fewer."""
     rank = {Role.REPORTER: 0, Role.PHOTOGRAPHER: 0, Role.OFFICIAL: 1, Role.OTHER: 2}
@@ -213,26 +317,38 @@ def _merge(mentions: list[PersonMention]) -> list[PersonMention]:
 
 
 def extract_people(article: Article, lex: Lexicon, known: dict[str, Role] | None = None, *,
-                   first: tuple[PersonMention, ...] | None = None) -> tuple[PersonMention, ...]:
+                   first: tuple[PersonMention, ...] | None = None, entities: Sequence[Entity] | None = None
+                   ) -> tuple[PersonMention, ...]:
     """All person mentions of an article; `known` adds pass 3 (names known from the whole corpus) to passes 1 and 2,
-    or to `first`, what they gave before (`extract_people(article, lex)`), which is then not read again."""
+    or to `first`, what they gave before (`extract_people(article, lex)`), which is then not read again.
+    `entities` are the recogniser's names in the article's text, when the caller has them already."""
     text = article.text
-    mentions = list(first) if first is not None else _titled_and_credited(article, lex)
+    if first is not None:
+        mentions = list(first)
+    else:
+        if entities is None:
+            entities = recogniser(lex.surnames).entities(text)
+        mentions = _titled_and_credited(article, lex, entities)
     if known is None:
         return tuple(mentions)
     credited = {m.name for m in mentions if m.role in (Role.REPORTER, Role.PHOTOGRAPHER)}
-    taken = [(m.start, m.end) for m in mentions]
+    taken = [(m.start, m.end) for m in mentions if not m.guessed]
     rest = {n: r for n, r in known.items() if n not in credited}
-    mentions = mentions + find_known_people(text, rest, taken, lex)
+    found = find_known_people(text, rest, taken, lex)
+    mentions = [m for m in mentions if not (m.guessed and any(k.start < m.end and m.start < k.end for k in found))]
+    mentions = mentions + [k for k in found if not any(m.start < k.end and k.start < m.end for m in mentions)]
     return tuple(sorted(mentions + extend_enumerations(text, mentions, lex), key=lambda m: (m.start, m.end)))
 
 
-def _titled_and_credited(article: Article, lex: Lexicon) -> list[PersonMention]:
-    """Passes 1 and 2: bylines, titled people and `王书记`; a name credited in a byline is no official too."""
+def _titled_and_credited(article: Article, lex: Lexicon, entities: Sequence[Entity]) -> list[PersonMention]:
+    """Passes 1 and 2: bylines, titled people and `王书记`, then the names the recogniser reads that no rule found;
+    a name credited in a byline is no official too."""
     text = article.text
     mentions = _merge(find_bylines(text, lex, article.bylines) + find_titled_people(text, lex))
+    mentions = lengthen_dotted(text, mentions, entities)
     credited = {m.name for m in mentions if m.role in (Role.REPORTER, Role.PHOTOGRAPHER)}
     mentions = [m for m in mentions if m.name not in credited or m.role in (Role.REPORTER, Role.PHOTOGRAPHER)]
     taken = [(m.start, m.end) for m in mentions]
-    return mentions + [m for m in find_surname_titles(text, mentions, lex)
-                       if not any(s < m.end and m.start < e for s, e in taken)]
+    mentions += [m for m in find_surname_titles(text, mentions, lex) + find_name_runs(text, lex)
+                 if not any(s < m.end and m.start < e for s, e in taken)]
+    return mentions + [m for m in find_model_people(text, entities, mentions, lex) if m.name not in credited]

