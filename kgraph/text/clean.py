@@ -28,10 +28,16 @@ CREDIT = re.compile(
     rf"(?:[（(]\s*{_CREDIT_ROLE}(?P<names>{_CREDIT_NAMES})\s*/?\s*摄影?\s*[）)]"
     rf"|(?:^|(?<=[。！？”\s])){_CREDIT_ROLE}(?P<bare>{_CREDIT_NAMES})(?:\s+|\s*/)摄影?)\s*$"
 )
-# `本报讯`, `本报5月26日讯`, `荆州日报讯`, `新华社北京5月1日电`, optionally with a bracketed byline
+# `本报讯`, `本报5月26日讯`, `荆州日报讯`, `新华社北京5月1日电`, optionally with a bracketed byline; a web
+# outlet's `某某新闻10月15日讯`, `某某网某地讯`, `某某融媒体讯 `, `某地讯（张三）`, `某某报道（记者 张三）`: a media
+# word, a date or a byline tells it from a word ending in 讯 (喜讯, 资讯)
+_MEDIA = r"(?:网|报|台|新闻|媒体|融媒|在线|客户端|频道|APP|app)"
 OPENING = re.compile(
-    rf"^(?:本报|本刊|本台|本网|新华社|中新社|[{IDEO}]{{2,8}}(?:日报|晚报|早报|时报|网))"
+    rf"^(?:(?:本报|本刊|本台|本网|新华社|中新社|[{IDEO}]{{2,8}}(?:日报|晚报|早报|时报|网))"
     rf"(?:[{IDEO}]{{0,4}}\d{{1,2}}月\d{{1,2}}日)?[讯电]"
+    rf"|[{IDEO}A-Za-z]{{1,12}}?(?:{_MEDIA}[{IDEO}]{{0,4}}|\d{{1,2}}月\d{{1,2}}日)讯(?=[\s（(，,：:]|\d)"
+    rf"|[{IDEO}]{{2,6}}讯(?=\s*[（(][^（()）]{{0,40}}[）)])"
+    rf"|(?!据)[{IDEO}]{{2,10}}报道(?=\s*[（(][^（()）]{{0,10}}(?:记者|通讯员)))"
     r"\s*(?:[（(](?P<byline>[^（()）]{0,40})[）)])?\s*[，,：:]?\s*"
 )
 # `□ 通讯员 王学峰`, `本报记者 张三 李四`
@@ -39,8 +45,26 @@ BYLINE_LINE = re.compile(
     rf"^[□■◆◇●○▲△]?\s*(?:本报)?(?:特约|见习|实习|首席)?(?:记者|通讯员)\s*"
     rf"(?P<names>[{IDEO}·]{{2,4}}(?:[\s、，,]+(?:(?:本报)?(?:特约|见习|实习)?(?:记者|通讯员)\s*)?[{IDEO}·]{{2,4}})*)\s*$"
 )
-# labelled lines of a web page: source, time, staff credits
-META_LINE = re.compile(r"^(?:来源|发布时间|时间|作者|责任编辑|编辑|审核|[一二三终]审|校对|图文|文/图|点击)\s*[：:/]")
+# labelled lines of a web page: source, time, staff credits, tags; `[责任编辑:X]` in brackets too
+META_LINE = re.compile(
+    r"^[\[【]?(?:来源|稿源|出处|发布时间|更新时间|发稿时间|时间|日期|作者|撰稿|责任编辑|责编|编辑|审核|[一二三终]审|校对"
+    r"|图文|文/图|点击|标签|关键词|原标题)\s*[：:/]"
+)
+# a web page's publication line: `2021-05-14 19:25:06 某某融媒`, `某某日报 2021-03-19 06:42`, `2019年12月13日 第05版`
+PUBLISHED = re.compile(
+    rf"^(?P<site>[{IDEO}A-Za-z]{{2,12}}\s*)?"
+    r"(?P<year>(?:19|20)\d{2})\s*(?P<sep>[-/.年])\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})日?"
+    r"(?P<clock>\s*\d{1,2}:\d{2}(?::\d{2})?)?(?P<rest>.*)$"
+)
+MAX_DATELINE_REST = 30
+EMPTY_LABEL = re.compile(META_LINE.pattern + r"\s*$")
+MAX_LABEL_VALUE = 20
+# the notice under a reprinted web article: `本文为某站原创文章，转载请…`, `原标题：…`
+BOILERPLATE = re.compile(r"^(?:本文(?:为|系|来源|转自|来自)|版权所有|未经(?:授权|许可)|转载请)")
+SYMBOLS_ONLY = re.compile(r"^[|｜丨/\\\-—–_=*~#+\s]+$")  # a rule or separator, not a stray wrapped sign
+_PROSE_PUNCT = re.compile("[，。；！？,;!?]")
+BULLET = re.compile(r"^[•・]+")
+BRACKETED_TITLE = re.compile(r"^(【[^【】]{2,40}】)(.+)$")
 TITLE_COLON = re.compile(rf"^([{IDEO}]{{2,10}})[：:](?=.)")
 ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff]")
 MAX_HEADING_WIDTH = 50
@@ -63,12 +87,33 @@ def width(text: str) -> float:
     return len(text) - 0.5 * len(_NARROW.findall(text))
 
 
+def dateline(text: str) -> re.Match[str] | None:
+    """A web page's publication line: a full date, maybe a clock time and a short site name or labels, no sentence.
+
+    A date written with 年月日 counts only alone or before a blank (`2019年12月13日 第05版`), and a site name
+    only before a date written with digits, so that a wrapped line of prose ending in a date is no dateline.
+    """
+    found = PUBLISHED.match(text)
+    if found is None:
+        return None
+    rest, numeric = found.group("rest"), found.group("sep") != "年"
+    if _PROSE_PUNCT.search(rest) or width(rest) > MAX_DATELINE_REST or (found.group("site") and not numeric):
+        return None
+    closed = not rest.strip() or rest[:1] in SPACES + "|｜" or rest.lstrip(SPACES).startswith(("星期", "周"))
+    return found if found.group("clock") or numeric or closed else None
+
+
+def meta_line(text: str) -> bool:
+    """A line about the page, not part of any article's text: labels, a publication line, a notice, a rule."""
+    return bool(META_LINE.match(text) or BOILERPLATE.match(text) or SYMBOLS_ONLY.match(text) or dateline(text))
+
+
 # ---------------------------------------------------------------- line repairs
 
 
 def strip_noise(line: str) -> str:
-    """Blanks around a line and zero-width marks are layout, not text (` 本报讯` starts a text box)."""
-    return ZERO_WIDTH.sub("", line).replace("\xa0", " ").strip(SPACES)
+    """Blanks around a line, zero-width marks and a leading bullet are layout (` 本报讯` starts a text box)."""
+    return BULLET.sub("", ZERO_WIDTH.sub("", line).replace("\xa0", " ").strip(SPACES)).lstrip(SPACES)
 
 
 def _doubled_options(text: str, i: int) -> Iterator[tuple[int, str]]:
@@ -211,19 +256,51 @@ class Para:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Printed lines, cleaned, each with the span of its visible text (blanks around it are layout)."""
+    """Printed lines, cleaned, each with the span of its visible text (blanks around it are layout).
+
+    A line is indented when it starts further in than the page's margin: most lines of some pages start a few
+    blanks in, and only the lines set in deeper than those open a paragraph.
+    """
+    raws = text.split("\n")
+    leads = [len(raw) - len(raw.lstrip(SPACES)) for raw in raws]
+    margin = _margin([lead for raw, lead in zip(raws, leads, strict=True) if lead < len(raw)])
     lines, offset = [], 0
-    for raw in text.split("\n"):
-        lead = len(raw) - len(raw.lstrip(SPACES))
+    for raw, lead in zip(raws, leads, strict=True):
         end = offset + len(raw.rstrip(SPACES))
-        lines.append(Line(clean_line(raw), min(offset + lead, end), end, 0 < lead < len(raw)))
+        lines.append(Line(clean_line(raw), min(offset + lead, end), end, margin < lead < len(raw)))
         offset += len(raw) + 1
     return lines
 
 
+def _join_label_values(lines: list[Line]) -> list[Line]:
+    """A label printed alone (`作者：`) takes its value from the next printed line (`张三`), as some pages lay out."""
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if EMPTY_LABEL.match(line.text):
+            j = next((j for j in range(k + 1, len(lines)) if lines[j].text), len(lines))
+            value = lines[j] if j < len(lines) else None
+            if value is not None and width(value.text) <= MAX_LABEL_VALUE and not meta_line(value.text):
+                out.append(Line(line.text + value.text, line.start, value.end, line.indented))
+                k = j + 1
+                continue
+        out.append(line)
+        k += 1
+    return out
+
+
+def _margin(leads: list[int]) -> int:
+    """The blanks before most printed lines (more than half of them), else none."""
+    if not leads:
+        return 0
+    lead, count = Counter(leads).most_common(1)[0]
+    return lead if 2 * count > len(leads) else 0
+
+
 def sentence_closed(text: str) -> bool:
     """Whether a paragraph ends a sentence, a photo credit or a labelled meta line (`来源：…`): nothing continues it."""
-    return bool(SENTENCE_END.search(text) or CREDIT.search(text) or META_LINE.match(text))
+    return bool(SENTENCE_END.search(text) or CREDIT.search(text) or meta_line(text))
 
 
 def heading_shaped(text: str) -> bool:
@@ -238,16 +315,21 @@ def heading_shaped(text: str) -> bool:
         and not OPENING.match(text)
         and not BYLINE_LINE.match(text)
         and not CREDIT.search(text)
-        and not META_LINE.match(text)
+        and not meta_line(text)
     )
 
 
 def _starts_block(line: Line) -> bool:
-    return line.indented or bool(OPENING.match(line.text) or BYLINE_LINE.match(line.text))
+    return line.indented or bool(OPENING.match(line.text) or BYLINE_LINE.match(line.text)) or meta_line(line.text)
+
+
+def _ends_block(line: Line) -> bool:
+    return bool(CREDIT.search(line.text) or BYLINE_LINE.match(line.text)) or meta_line(line.text)
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
-    """Runs of printed lines between blank lines, also cut before openings and indents and after credits."""
+    """Runs of printed lines between blank lines, also cut before openings and indents, around meta lines and after
+    credits."""
     blocks: list[list[Line]] = []
     current: list[Line] = []
     for line in lines:
@@ -256,7 +338,7 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
                 blocks.append(current)
             current = []
             continue
-        if current and (_starts_block(line) or CREDIT.search(current[-1].text) or BYLINE_LINE.match(current[-1].text)):
+        if current and (_starts_block(line) or _ends_block(current[-1])):
             blocks.append(current)
             current = []
         current.append(line)
@@ -347,8 +429,30 @@ def _is_title(line: Line, following: Line | None) -> bool:
         and not SENTENCE_END.search(text)
         and not OPENING.match(text)
         and not BYLINE_LINE.match(text)
-        and (following is None or bool(FRESH_START.match(following.text) or META_LINE.match(following.text)))
+        and not meta_line(text)
+        and (following is None or _fresh(following.text))
     )
+
+
+def _fresh(text: str) -> bool:
+    """Text that cannot continue a title line: a fresh start, a meta line, or a whole paragraph printed on one line
+    (wider than any headline, as web text is: a wrapped line of a page is no wider than its column)."""
+    return bool(FRESH_START.match(text)) or meta_line(text) or width(text) > MAX_HEADING_WIDTH
+
+
+def _cut_bracketed_title(lines: list[Line], source: str) -> list[Line]:
+    """A page opening `【标题】正文…` prints its title in brackets on the line of its first sentence: cut it off."""
+    k = next((k for k, line in enumerate(lines) if line.text), None)
+    found = BRACKETED_TITLE.match(lines[k].text) if k is not None else None
+    if found is None or heading_shaped(found.group(2)):
+        return lines
+    line = lines[k]
+    cut = source.find("】", line.start, line.end) + 1
+    if cut <= 0:
+        return lines
+    title = Line(found.group(1), line.start, cut, line.indented)
+    rest = Line(found.group(2), cut, line.end, False)
+    return [*lines[:k], title, Line("", cut, cut, False), rest, *lines[k + 1 :]]
 
 
 def _split_title(blocks: list[list[Line]]) -> tuple[list[list[Line]], bool]:
@@ -363,7 +467,7 @@ def _split_title(blocks: list[list[Line]]) -> tuple[list[list[Line]], bool]:
 
 def paragraphs(text: str) -> list[Para]:
     """The page as paragraphs (one per joined text paragraph), heading lines and byline lines, in print order."""
-    blocks = _blocks(split_lines(text))
+    blocks = _blocks(_join_label_values(_cut_bracketed_title(split_lines(text), text)))
     title = False
     if not any(OPENING.match(line.text) or BYLINE_LINE.match(line.text) for block in blocks for line in block):
         blocks, title = _split_title(blocks)

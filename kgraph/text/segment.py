@@ -21,18 +21,27 @@ from kgraph.text.clean import (
     CREDIT,
     HEADING,
     IDEO,
-    META_LINE,
     OPENING,
     TEXT,
     Para,
     ideographs,
+    meta_line,
     paragraphs,
 )
 
-ROLE_WORDS = re.compile(r"(摄影记者|摄影|(?:本报|特约|见习|实习|首席|全媒体|融媒体|融媒)?(?:记者|通讯员)|实习生)")
+ROLE_WORDS = re.compile(r"(摄影记者|摄影|(?:本报|特约|见习|实习|首席|全媒体|融媒体|融媒)?(?:记者|通[讯迅]员)|实习生)")
 NAME = re.compile(rf"^[{IDEO}·]{{2,4}}$")
-STAFF_ROLE = re.compile(r"(责任编辑|编辑|审核|[一二三终]审|校对|图文|文/图|文图|摄影|作者|记者|通讯员)\s*[：:/]")
+STAFF_ROLE = re.compile(
+    r"(责任编辑|责编|编辑|审核|[一二三终]审|校对|图文|文/图|文图|摄影|作者|撰稿|记者|通讯员)(?:\s*[：:/]|\s+)"
+)
 DATE = re.compile(r"(?:(?P<year>\d{4})\s*[年\-/.]\s*)?(?P<month>\d{1,2})\s*[月\-/.]\s*(?P<day>\d{1,2})\s*日?")
+# a full date on a publication or meta line: `2021-05-14`, `2020/3/21`, `2019年12月13日`
+FULL_DATE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})")
+# a lead dated by its day only, the month being the page's: `14日，`, `昨（18）日，`
+DAY_ONLY = re.compile(r"^(?:[昨今前]天?)?[（(]?(?P<day>\d{1,2})[）)]?日")
+# a column label printed before a headline: `【要闻】…`, `栏目名丨…`
+LABEL = re.compile(r"^【(?P<label>[^【】]{1,40})】(?P<rest>.*)$")
+KICKER = re.compile(rf"^(?P<label>[{IDEO}A-Za-z0-9]{{2,8}})\s*[丨|｜]\s*(?P<rest>.+)$")
 VAGUE_DATE = re.compile(r"近日|日前|近期|连日来|前不久|近年来|今年以来|近来|目前")
 CAPTION_LEAD = re.compile(r"^.{0,25}?(?:\d{1,2}月\d{1,2}日|近日|日前|近期|连日来|前不久)")
 ADVERBIAL = re.compile(r"^(?:为|为了|在|据|随着|根据|按照|当|经过)")
@@ -258,12 +267,13 @@ def _wrapped(upper: Para, lower: Para, source: str, sim: Similarity) -> bool:
 
 
 def _lead(body: Body) -> str:
-    """The body's text after its opening and byline line: where the dateline and the lead sentence are."""
-    texts = [p.text for p in body.paras if p.kind != BYLINE]
-    if not texts:
-        return ""
-    first = OPENING.sub("", texts[0], count=1)
-    return "".join([first, *texts[1:]])
+    """The body's text after its opening, byline and meta lines: where the dateline and the lead sentence are.
+
+    A photo caption printed above the text of a web article is left out too, unless the body is all captions.
+    """
+    paras = [p for p in body.paras if p.kind != BYLINE and not meta_line(p.text)]
+    text = [p for p in paras if not CREDIT.search(p.text)] or paras
+    return "".join(OPENING.sub("", p.text, count=1) for p in text)
 
 
 def _tagger():  # jieba is slow to load: only bodies without a printed headline need it
@@ -302,13 +312,23 @@ def _is_dateline(clause: str) -> bool:
     return len(rest) <= 4 and len(rest) < len(clause)
 
 
-def find_date(lead: str, headline: str = "") -> str | None:
-    """`MM-DD` of the first dateline in the lead, `YYYY-MM-DD` if a year is printed with it or in the headline."""
+def find_date(
+    lead: str, headline: str = "", published: tuple[int, int, int] | None = None, *, own: bool = False
+) -> str | None:
+    """`MM-DD` of the first dateline in the lead, `YYYY-MM-DD` if a year is printed with it or in the headline.
+
+    The page's publication date (`published`, from its dateline) gives the year and the month of a lead dated by
+    its day only (`14日`). On a one-article page it is the article's own (`own`), and dates a lead without a date
+    (`近日`: the day of the report).
+    """
     window = lead[:LEAD_CHARS]
     dated = next((m for m in DATE.finditer(window) if "月" in m.group(0) or m.group("year")), None)
     vague = VAGUE_DATE.search(window)
     if dated is None or (vague and vague.start() < dated.start()):
-        return None
+        day_only = DAY_ONLY.match(window)
+        if published and day_only and 1 <= int(day_only.group("day")) <= 31:
+            return _day_before(published, int(day_only.group("day")))
+        return "{:04d}-{:02d}-{:02d}".format(*published) if published and own else None
     month, day = int(dated.group("month")), int(dated.group("day"))
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
@@ -316,22 +336,48 @@ def find_date(lead: str, headline: str = "") -> str | None:
     years = set(re.findall(r"(\d{4})年", headline))
     if year is None and len(years) == 1:
         year = years.pop()
+    if year is None and published:  # a date after the publication date is one of the year before
+        year = published[0] - ((month, day) > published[1:])
     return f"{year}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
+
+
+def _day_before(published: tuple[int, int, int], day: int) -> str:
+    """The date of the given day of the month on or before the publication date."""
+    year, month, today = published
+    if day > today:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _published(paras: list[Para]) -> tuple[int, int, int] | None:
+    """The date a page was published: the first full date on a meta line above its first paragraph of text."""
+    for para in paras:
+        if para.kind == TEXT and not meta_line(para.text):
+            return None
+        if para.kind == TEXT and (found := FULL_DATE.search(para.text)):
+            date = int(found.group("year")), int(found.group("month")), int(found.group("day"))
+            if 1 <= date[1] <= 12 and 1 <= date[2] <= 31:
+                return date
+    return None
 
 
 def _names(chunk: str) -> list[str]:
     # 通讯员孙臣涛文/图: the credit for text and photos, not part of the name
     chunk = re.sub(r"(?:文/图|文／图|图/文|文图|图文)$", "", chunk.strip())
-    return [n for n in re.split(r"[\s、，,/]+", chunk) if NAME.match(n)]
+    return [n for n in re.split(r"[\s、，,/\[\]【】|｜]+", chunk) if NAME.match(n)]
 
 
 def parse_bylines(credit: str) -> list[Byline]:
-    """Names of a bracketed byline (`通讯员杨立胜 秦开平`, `记者 张三 通讯员 李四`), with their roles."""
+    """Names of a bracketed byline (`通讯员杨立胜 秦开平`, `记者 张三 通讯员 李四`), with their roles.
+
+    Text glued to the front of the first role word is the outlet, not a name (`某某日报全媒体记者 王磊`).
+    """
     role, found = Role.REPORTER, []
-    for piece in ROLE_WORDS.split(credit):
+    pieces = ROLE_WORDS.split(credit)
+    for k, piece in enumerate(pieces):
         if ROLE_WORDS.fullmatch(piece):
             role = Role.PHOTOGRAPHER if piece.startswith("摄影") else Role.REPORTER
-        else:
+        elif not (k == 0 and len(pieces) > 1 and piece[-1:].strip()):
             found.extend(Byline(n, role) for n in _names(piece))
     return found
 
@@ -346,7 +392,7 @@ def _bylines(body: Body, *, staff: bool) -> list[Byline]:
             found.extend(parse_bylines(opening.group("byline")))
         if credit := CREDIT.search(para.text):
             found.extend(Byline(n, Role.PHOTOGRAPHER) for n in _names(credit.group("names") or credit.group("bare")))
-        if staff and META_LINE.match(para.text):  # `编辑：张三 审核：李四`
+        if staff and meta_line(para.text):  # `编辑：张三 审核：李四`
             pieces = STAFF_ROLE.split(para.text)
             for role, names in zip(pieces[1::2], pieces[2::2], strict=True):
                 kind = Role.PHOTOGRAPHER if role == "摄影" else Role.REPORTER
@@ -357,11 +403,10 @@ def _bylines(body: Body, *, staff: bool) -> list[Byline]:
 def _body_text(body: Body) -> str:
     """Cleaned body, one paragraph a line, without opening, byline lines, photo credits or meta lines."""
     lines = []
-    for k, para in enumerate(body.paras):
-        if para.kind == BYLINE or META_LINE.match(para.text):
+    for para in body.paras:
+        if para.kind == BYLINE or meta_line(para.text):
             continue
-        text = OPENING.sub("", para.text, count=1) if k == 0 else para.text
-        text = CREDIT.sub("", text).strip()
+        text = CREDIT.sub("", OPENING.sub("", para.text, count=1)).strip()
         if text:
             lines.append(text)
     return "\n".join(lines)
@@ -375,12 +420,32 @@ def _lines(units: list[Unit]) -> list[tuple[str, int, bool]]:
     return [(" ".join(u.text for u in line), line[0].run, line[0].attached) for line in lines.values()]
 
 
-def _headline(body: Body, index: int, sim: Similarity) -> tuple[str, str]:
+def _headline(body: Body, index: int, sim: Similarity, *, titled: bool = False) -> tuple[str, str]:
     """Main headline (the line most like the body and its lead, long, early) and the other headline lines.
 
     The other lines follow in reading order of a headline block: sub-headlines below the main one, then lines
-    above it (a kicker), then lines printed elsewhere (a section label).
+    above it (a kicker), then lines printed elsewhere (a section label). A web page's title heads its one
+    article even if it shares no words with it (`titled`). A column label is cut off the headline (`_unlabel`).
     """
+    main, sub = _main_headline(body, index, sim, titled=titled)
+    main, label = _unlabel(main)
+    return main, " ".join(part for part in (label, sub) if part)
+
+
+def _unlabel(text: str) -> tuple[str, str]:
+    """A headline without the column label printed before it (`【要闻】…`, `栏目丨…`), and the label.
+
+    A bracketed line alone is the headline itself (`【图片新闻】`).
+    """
+    found = LABEL.match(text) or KICKER.match(text)
+    if found is None:
+        return text, ""
+    rest = found.group("rest").strip()
+    return (rest, found.group("label")) if ideographs(rest) >= 2 else (found.group("label"), "")
+
+
+def _main_headline(body: Body, index: int, sim: Similarity, *, titled: bool) -> tuple[str, str]:
+    """The main headline line and the other headline lines in reading order."""
     lines = _lines(body.units)
 
     def rank(k: int) -> float:
@@ -390,7 +455,8 @@ def _headline(body: Body, index: int, sim: Similarity) -> tuple[str, str]:
 
     candidates = [k for k, (text, _, _) in enumerate(lines) if sim(text, index) >= STRONG]
     if not candidates:  # a printed line next to the body may head it even if it shares few words with it
-        candidates = [k for k, (text, _, near) in enumerate(lines) if near and ideographs(text) >= HEADLINE_CHARS]
+        least = 2 if titled else HEADLINE_CHARS
+        candidates = [k for k, (text, _, near) in enumerate(lines) if near and ideographs(text) >= least]
     if not candidates:
         return lead_headline(_lead(body)), " ".join(text for text, _, _ in lines)
     main = max(candidates, key=rank)
@@ -412,11 +478,23 @@ def _span(body: Body) -> tuple[int, int]:
     return min(s for s, _ in spans), max(e for _, e in spans)
 
 
+def _one_article(paras: list[Para]) -> bool:
+    """A web page is one article: its headings are one article's sub-titles.
+
+    It has no opening or byline line and at most one photo, or it opens with its title and a publication line
+    (date, source) and has at most one opening (a reprinted paper article, maybe under its photo or summary).
+    """
+    openings = sum(_opens(p) for p in paras)
+    if not openings and sum(bool(CREDIT.search(p.text)) for p in paras) <= 1:
+        return True
+    title = next((k for k, p in enumerate(paras) if p.kind != HEADING), len(paras))
+    return openings <= 1 and 0 < title <= 3 and title < len(paras) and meta_line(paras[title].text)
+
+
 def split_articles(text: str, source: str) -> list[Article]:
     """The articles of one page (or the one article of a web page), in print order."""
     paras = paragraphs(text)
-    # a web page: no opening or byline line, at most one photo: its headings are one article's sub-titles
-    single = not any(_opens(p) for p in paras) and sum(bool(CREDIT.search(p.text)) for p in paras) <= 1
+    single = _one_article(paras)
     if single:  # headings after the title are the sub-titles of its one article
         title = next((k for k, p in enumerate(paras) if p.kind != HEADING), len(paras))
         paras = [*paras[:title], *(replace(p, kind=TEXT) for p in paras[title:])]
@@ -425,9 +503,10 @@ def split_articles(text: str, source: str) -> list[Article]:
         return []
     sim = Similarity(bodies)
     _attach_headlines(paras, bodies, text, sim)
+    published = _published(paras)
     articles = []
     for index, body in sorted(enumerate(bodies), key=lambda item: _span(item[1])):
-        headline, sub = _headline(body, index, sim)
+        headline, sub = _headline(body, index, sim, titled=single)
         start, end = _span(body)
         articles.append(
             Article(
@@ -436,7 +515,7 @@ def split_articles(text: str, source: str) -> list[Article]:
                 headline=headline,
                 subheadline=sub,
                 body=_body_text(body),
-                date=find_date(_lead(body), headline),
+                date=find_date(_lead(body), headline, published, own=single),
                 bylines=tuple(_bylines(body, staff=len(bodies) == 1)),
                 start=start,
                 end=end,

@@ -12,11 +12,13 @@ from hypothesis import strategies as st
 from kgraph.text.clean import (
     BYLINE,
     HEADING,
+    OPENING,
     TEXT,
     clean_line,
     clean_text,
     fullwidth_punct,
     join_spread_chars,
+    meta_line,
     paragraphs,
     strip_noise,
     tighten_spaces,
@@ -273,3 +275,65 @@ def test_cleaning_keeps_every_chinese_character_of_undoubled_text(lines: list[tu
     # one `§` per line: a line with a single marker can never read as a run printed twice
     text = "\n".join(line[:cut] + "§" + line[cut:] for line, cut in lines)
     assert cjk(clean_text(text)) == cjk(text)
+
+
+# ---------------------------------------------------------------- web page lines (invented)
+
+
+@pytest.mark.parametrize(
+    ("line", "meta"),
+    [
+        ("2023-09-14 16:05:33 青山融媒", True),
+        ("某某日报 2023-06-09 07:12", True),
+        ("2023/6/18 作者 刘晓丽", True),
+        ("2023年06月18日", True),
+        ("2023年6月13日 第05版：要闻", True),
+        ("2023年5月27日 星期六", True),
+        ("日期：2023-09-02 10:30", True),
+        ("[责任编辑：赵文博]", True),
+        ("撰稿：刘晓丽 编辑：陈志远 责编：赵文博", True),
+        ("本文为某某网原创文章，转载请注明出处。", True),
+        ("|", True),
+        ("2023年6月5日，县委书记林晓明主持召开县委常委会议。", False),
+        ("会议于2023年6月5日", False),  # a wrapped line of prose ending in a date
+        ("2023年6月5日上午区委", False),
+        ("。", False),  # a sign wrapped onto its own line belongs to the text
+    ],
+)
+def test_meta_lines(line: str, meta: bool) -> None:
+    assert meta_line(clean_line(line)) is meta
+
+
+@pytest.mark.parametrize(
+    ("lead", "byline"),
+    [
+        ("某某时刻新闻6月3日讯（通讯员 刘晓丽 陈志远）6月2日上午，", "通讯员 刘晓丽 陈志远"),
+        ("某某网东河讯（记者 刘晓丽）3月22日，", "记者 刘晓丽"),
+        ("某某在线9月2日讯（通讯员 陈志远） 9月1日，", "通讯员 陈志远"),
+        ("某某人大网讯 5月21日，", None),
+        ("县融媒体讯 在我县，", None),
+        ("青山讯（陈志远）12月8日，", "陈志远"),
+        ("某某云报道（记者 刘晓丽）12月18日，", "记者 刘晓丽"),
+    ],
+)
+def test_web_openings(lead: str, byline: str | None) -> None:
+    found = OPENING.match(clean_line(lead))
+    assert found is not None
+    assert found.group("byline") == byline
+
+
+@pytest.mark.parametrize(
+    "lead", ["传来喜讯，南湖镇获评", "某某资讯丨南湖镇获评", "据某某社报道（记者 刘晓丽），", "通讯：南湖镇"]
+)
+def test_words_ending_in_xun_are_no_openings(lead: str) -> None:
+    assert OPENING.match(clean_line(lead)) is None
+
+
+def test_title_and_meta_lines_printed_without_blank_lines_are_apart() -> None:
+    text = "红叶镇中心小学举行开学典礼\n日期:2023-09-02 10:30\n来源:某某在线\n9月1日上午，红叶镇中心小学开学。\n"
+    assert [(p.kind, p.text) for p in paragraphs(text)] == [
+        (HEADING, "红叶镇中心小学举行开学典礼"),
+        (TEXT, "日期：2023-09-02 10:30"),
+        (TEXT, "来源：某某在线"),
+        (TEXT, "9月1日上午，红叶镇中心小学开学。"),
+    ]

@@ -745,3 +745,221 @@ def test_headlines_scored_alike_go_the_same_way_in_every_process():
         outputs.add(done.stdout)
     assert len(outputs) == 1
     assert "胡洋波检查民生实事\\n徐磊昌督办民生实事\\n4月9日" in outputs.pop()
+
+
+# ---------------------------------------------------------------- web pages: datelines, source lines, labels (invented)
+
+GLUED_DATELINE = page("""
+青山县召开秋季森林防火工作部署会
+2023-09-14 16:05:33 青山融媒
+
+  •       9月14日上午，青山县召开秋季森林防火工作部署会，县委书记林晓明出席会议并讲话，县长周雨桐主持会议。
+
+会议要求，各乡镇要压实责任，确保不发生重大森林火灾。
+""")
+
+
+def test_dateline_with_time_and_site_is_not_part_of_the_headline() -> None:
+    (article,) = split_articles(GLUED_DATELINE, "web.txt")
+    assert article.headline == "青山县召开秋季森林防火工作部署会"
+    assert article.date == "2023-09-14"
+    assert article.body.startswith("9月14日上午，青山县召开")
+    assert "融媒" not in article.body
+    assert "•" not in article.body
+
+
+SITE_FIRST_DATELINE_PHOTO_AND_OPENING = page("""
+何建平会见东河区客商代表团 孙立新参加
+
+某某日报 2023-06-09 07:12
+
+何建平会见客商代表团一行。某某日报全媒体记者 郑海涛 摄
+
+本报讯（某某日报全媒体记者 赵文博）昨（8）日，市委书记何建平会见了东河区客商代表团一行。市委副书记孙立新参加会见。
+
+何建平表示，欢迎各位客商来投资兴业。
+""")
+
+
+def test_web_page_with_photo_above_its_opening_is_one_article() -> None:
+    (article,) = split_articles(SITE_FIRST_DATELINE_PHOTO_AND_OPENING, "web.txt")
+    assert article.headline == "何建平会见东河区客商代表团 孙立新参加"
+    assert article.date == "2023-06-08"  # 昨（8）日 before the page's date
+    assert Byline("郑海涛", Role.PHOTOGRAPHER) in article.bylines
+    assert Byline("赵文博", Role.REPORTER) in article.bylines
+    assert all(b.name != "某某日报" for b in article.bylines)  # the outlet glued to 全媒体记者 is no reporter
+    assert "2023-06-09" not in article.body
+
+
+def test_web_page_with_summary_above_its_opening_is_one_article() -> None:
+    text = page("""
+林晓明会见南湖镇考察团
+
+来源：某某日报
+
+6月3日，南湖镇考察团来我市考察，市委书记林晓明会见考察团一行。
+
+本报讯（记者 刘晓丽 陈志远）6月3日，南湖镇考察团来我市考察，市委书记林晓明会见考察团一行。
+
+林晓明说，两地要加强交流合作。
+
+[责任编辑：赵文博]
+""")
+    (article,) = split_articles(text, "web.txt")
+    assert article.headline == "林晓明会见南湖镇考察团"
+    assert {Byline("刘晓丽", Role.REPORTER), Byline("陈志远", Role.REPORTER), Byline("赵文博", Role.REPORTER)} <= set(
+        article.bylines
+    )
+    assert "来源" not in article.body and "责任编辑" not in article.body
+
+
+def test_web_outlet_opening_gives_the_byline_and_not_its_own_date() -> None:
+    text = "某某时刻新闻6月3日讯（通讯员 刘晓丽 陈志远）6月2日上午，东河区人民政府与某某集团合作协议签约仪式举行。\n"
+    (article,) = split_articles(text, "web.txt")
+    assert article.bylines == (Byline("刘晓丽", Role.REPORTER), Byline("陈志远", Role.REPORTER))
+    assert article.date == "06-02"
+    assert "讯" not in article.headline
+    assert article.body.startswith("6月2日上午")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "传来喜讯，青山县南湖镇获评省级文明镇，镇党委书记林晓明表示将再接再厉。",
+        "据某某社报道（记者 刘晓丽），青山县南湖镇获评省级文明镇。",
+    ],
+)
+def test_words_ending_in_xun_or_reports_quoted_open_no_article(lead: str) -> None:
+    text = "南湖镇获评省级文明镇\n\n本报讯（通讯员 陈志远）近日，南湖镇获评省级文明镇。\n\n" + lead + "\n"
+    assert len(split_articles(text, "002.txt")) == 1
+
+
+def test_meta_lines_printed_without_blank_lines_stay_off_the_headline() -> None:
+    text = page("""
+红叶镇中心小学举行开学典礼
+日期:2023-09-02 10:30
+来源:某某在线
+作者:陈志远
+编辑:刘晓丽
+某某在线9月2日讯(通讯员 陈志远) 9月1日上午，红叶镇中心小学全体师生举行开学典礼。校长赵文博致辞。
+""")
+    (article,) = split_articles(text, "web.txt")
+    assert article.headline == "红叶镇中心小学举行开学典礼"
+    assert article.date == "2023-09-01"
+    assert set(article.bylines) == {Byline("陈志远", Role.REPORTER), Byline("刘晓丽", Role.REPORTER)}
+    assert article.body.startswith("9月1日上午")
+
+
+def test_label_printed_above_its_value_is_one_credit() -> None:
+    text = page("""
+日前，青山县考察团到东河区考察交流，县委书记林晓明带队，县长周雨桐陪同。
+来源:
+青山县融媒体中心
+作者:
+刘晓丽
+编辑:
+陈志远
+""")
+    (article,) = split_articles(text, "web.txt")
+    assert set(article.bylines) == {Byline("刘晓丽", Role.REPORTER), Byline("陈志远", Role.REPORTER)}
+    assert "融媒体中心" not in article.body and "刘晓丽" not in article.body
+
+
+@pytest.mark.parametrize(
+    ("first_line", "headline", "sub"),
+    [
+        ("【要闻】青山县召开防汛工作会议", "青山县召开防汛工作会议", "要闻"),
+        ("某某资讯丨青山县召开防汛工作会议", "青山县召开防汛工作会议", "某某资讯"),
+        ("【图片新闻】", "图片新闻", ""),
+    ],
+)
+def test_column_label_is_cut_off_the_headline(first_line: str, headline: str, sub: str) -> None:
+    text = first_line + "\n\n6月5日下午，青山县召开防汛工作会议，县长周雨桐出席会议并讲话。\n"
+    (article,) = split_articles(text, "web.txt")
+    assert (article.headline, article.subheadline) == (headline, sub)
+
+
+def test_bracketed_title_on_the_line_of_the_first_sentence() -> None:
+    text = "【第五次县委常委会议】2023年6月5日，县委书记林晓明主持召开县委常委会议，传达学习有关会议精神。\n"
+    (article,) = split_articles(text, "web.txt")
+    assert article.headline == "第五次县委常委会议"
+    assert article.date == "2023-06-05"
+    assert article.body.startswith("2023年6月5日，县委书记林晓明")
+
+
+def test_title_followed_by_a_whole_paragraph_line_is_not_glued_to_it() -> None:
+    opening = "上午9时，青山县第五届人民代表大会第三次会议在县会议中心开幕，"
+    lead = opening + "代表们认真审议政府工作报告，" * 4 + "会议由林晓明主持。"
+    text = "青山县第五届人民代表大会第三次会议开幕\n" + lead + "\n周雨桐作政府工作报告。\n"
+    (article,) = split_articles(text, "web.txt")
+    assert article.headline == "青山县第五届人民代表大会第三次会议开幕"
+    assert article.body.startswith("上午9时")
+
+
+@pytest.mark.parametrize(
+    ("header", "lead", "expected"),
+    [
+        ("2023年06月18日\n2023/6/18 作者 刘晓丽", "14日，县委书记林晓明到南湖镇调研。", "2023-06-14"),
+        ("发布时间：2023-07-03 09:00", "28日，县委书记林晓明到南湖镇调研。", "2023-06-28"),
+        ("发布时间：2024-01-05 09:00", "12月30日，县委书记林晓明到南湖镇调研。", "2023-12-30"),
+        ("时间:2023/3/21 17:38:30 稿源:本网", "近日，县委书记林晓明到南湖镇调研。", "2023-03-21"),
+    ],
+)
+def test_dates_completed_from_the_publication_line(header: str, lead: str, expected: str) -> None:
+    text = "林晓明到南湖镇调研\n" + header + "\n\n" + lead + "\n"
+    (article,) = split_articles(text, "web.txt")
+    assert article.headline == "林晓明到南湖镇调研"
+    assert article.date == expected
+
+
+def test_credit_in_a_dateline_is_a_reporter() -> None:
+    text = "林晓明到南湖镇调研\n2023年06月18日\n2023/6/18 作者 刘晓丽\n\n14日，县委书记林晓明到南湖镇调研。\n"
+    (article,) = split_articles(text, "web.txt")
+    assert article.bylines == (Byline("刘晓丽", Role.REPORTER),)
+    assert "作者" not in article.body
+
+
+def test_page_header_date_gives_years_but_not_dates_on_a_page_of_articles() -> None:
+    text = "2023年5月27日 星期六\n\n" + page("""
+南湖镇开展防汛演练
+
+本报讯（通讯员 陈志远）5月25日，南湖镇开展防汛应急演练。
+
+白鹭湖治理项目开工
+
+本报讯（通讯员 刘晓丽）近日，白鹭湖综合治理项目开工建设。
+""")
+    articles = split_articles(text, "003.txt")
+    assert [(a.headline, a.date) for a in articles] == [
+        ("南湖镇开展防汛演练", "2023-05-25"),
+        ("白鹭湖治理项目开工", None),
+    ]
+
+
+def test_separator_and_indented_margin_lines() -> None:
+    text = page("""
+青山县考察团来我区参观考察
+2023-05-14 19:25:06 某某融媒
+|
+
+  •       5月14日上午，青山县委副书记、县长周雨桐率考察团到我区参观考
+
+    察，区委书记、东河区工委书记林晓明出席座谈会，区委副书记、区长何建
+
+    平主持座谈会。
+
+            考察团一行先后到区规划馆、区实验小学参观考察，详细了解
+
+    城市建设情况。在随后召开的座谈会上，林晓明对考察团的到来表
+
+    示欢迎，并简要介绍了我区经济社会发展情况。周雨桐对我区取
+
+    得的成绩给予高度评价，希望两地在产业、人才等多个领域深化合
+
+    作，实现互利共赢。
+""")
+    (article,) = split_articles(text, "web.txt")
+    assert "参观考察，区委书记" in article.body
+    assert "区长何建平主持" in article.body
+    assert "详细了解城市建设情况" in article.body
+    assert "|" not in article.body
