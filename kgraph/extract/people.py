@@ -204,7 +204,7 @@ def extend_enumerations(text: str, mentions: list[PersonMention], lex: Lexicon) 
     return found
 
 
-_NOT_IN_MODEL_NAME = frozenset("的了和与及或在是对为从把被将也都就还又而并等这那个们年月日时号第说摄")
+_NOT_IN_MODEL_NAME = frozenset("的了与及或在是把被也都就还又而并等这那们说摄")
 
 
 def model_name(name: str, lex: Lexicon) -> bool:
@@ -218,24 +218,32 @@ def model_name(name: str, lex: Lexicon) -> bool:
         return False
     if any(c in _NOT_IN_MODEL_NAME for c in name) or lex.title_heads.suffix_of(name):
         return False
-    if lex.place_suffixes.suffix_of(name) or lex.org_suffixes.suffix_of(name):
-        return False  # 科普馆, a village 张新场(村) the model took for a man
     entry = lex.words.get(name)
     return entry is None or entry[1].startswith("nr")
 
 
-def _inside_word(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    """Whether a dictionary word runs into the name from before it (耳目一新 for 目一新) or a place or organisation
-    ending follows it (张新场村): then the characters belong to something else."""
+def _fit(text: str, start: int, end: int, lex: Lexicon) -> int | None:
+    """Where a name the recogniser read really ends, or None when its characters belong to something else: a
+    dictionary word running into it from before (耳目一新 for 目一新), a place or organisation ending after it
+    (张新场村), or, for a name with no surname, a common word inside it (科普馆). A word running out of it (汪明陪同
+    read as 汪明陪) ends it where that word begins."""
     if lex.place_suffixes.starting_at(text[end:end + 4]) or lex.org_suffixes.starting_at(text[end:end + 4]):
-        return True
+        return None
     begin = max(0, start - 4)
     offset = begin
-    for word in lex.cut(text[begin:end], hmm=False):
-        if offset < start < offset + len(word):
-            return True
-        offset += len(word)
-    return False
+    surnamed = text[start] in lex.surnames or text[start:start + 2] in lex.compound_surnames
+    for word in lex.cut(text[begin:end + 4], hmm=False):
+        word_end = offset + len(word)
+        if offset < start < word_end:
+            return None
+        if start <= offset and word_end <= end and len(word) > 1 and not surnamed:
+            entry = lex.words.get(word)
+            if entry and not entry[1].startswith("nr"):
+                return None
+        if start < offset < end < word_end and len(word) > 1:
+            return offset if offset - start >= 2 and plausible_name(text[start:offset], lex, listed=True) else None
+        offset = word_end
+    return end
 
 
 def tile_names(run: str, lex: Lexicon, *, listed: bool = True) -> list[tuple[int, str]]:
@@ -285,11 +293,32 @@ def find_model_people(text: str, entities: Iterable[Entity], mentions: list[Pers
         if not names and model_name(entity.text, lex):
             names = [(0, entity.text)]
         for offset, name in names:
-            start, end = entity.start + offset, entity.start + offset + len(name)
-            if not any(s < end and start < e for s, e in taken) and not _inside_word(text, start, end, lex):
-                found.append(PersonMention(name, start, end, Role.OTHER, guessed=True))
+            start = entity.start + offset
+            end = _fit(text, start, start + len(name), lex)
+            if end is None or "·" in text[end - 1:end + 1]:
+                continue
+            name = text[start:end]
+            if not any(s < end and start < e for s, e in taken):
+                titles = title_chain_before(text, start, lex) or title_after(text, end, lex)
+                found.append(PersonMention(name, start, end, Role.OFFICIAL if titles else Role.OTHER, titles,
+                                           guessed=True))
                 taken.append((start, end))
     return found
+
+
+def title_after(text: str, end: int, lex: Lexicon) -> tuple[Mention, ...]:
+    """`内科张明主任`, `王红副院长`: a title head (with its rank) right after a name is the name's title; its scope,
+    when written, stands before the name and the head alone still says the post."""
+    pos = end
+    while True:
+        rank = lex.title_ranks.starting_at(text[pos:pos + 4])
+        if not rank:
+            break
+        pos += len(rank)
+    head = lex.title_heads.starting_at(text[pos:pos + 8])
+    if not head or not boundary_after(text, pos + len(head), lex):
+        return ()
+    return (Mention("title", text[end:pos + len(head)], end, pos + len(head)),)
 
 
 def lengthen_dotted(text: str, mentions: list[PersonMention], entities: Iterable[Entity]) -> list[PersonMention]:
