@@ -10,7 +10,7 @@ from __future__ import annotations
 from kgraph.lexicon import CJK, Lexicon
 
 # characters that never end or sit inside a given name in running news text
-_NOT_IN_NAME = set("的了和与及或在是对为从把被将也都就还又而并等之其这那个们年月日时号第")
+NOT_IN_NAME = frozenset("的了和与及或在是对为从把被将也都就还又而并等之其这那个们年月日时号第")
 # surnames that are far more often function words: 和中国, 向记者 are no names
 _FUNCTION_SURNAMES = set("和向于同及与以将但也")
 _COMMON_WORD = 100  # a dictionary word this frequent is a word, not a name, unless jieba tags it as a name
@@ -45,18 +45,19 @@ def boundary_after(text: str, end: int, lex: Lexicon) -> bool:
     return boundary_strength(text, end, lex) > 0
 
 
-def plausible_name(name: str, lex: Lexicon, *, listed: bool = False) -> bool:
+def plausible_name(name: str, lex: Lexicon, *, listed: bool = False, delimited: bool = False) -> bool:
     """A surname-led string that is not a common word, a title or a kinship term.
 
     `listed`: the string stands in an enumeration of names (`陈振文、于建春、文英雄`), where a given name that is
-    also a common word (英雄) is still a given name."""
+    also a common word (英雄) is still a given name. `delimited`: separators stand on both sides of it (`、韦新和、`),
+    so 和 in it is no conjunction."""
     if not 2 <= len(name) <= 4 or not all(is_cjk(c) for c in name):
         return False
     surname = name[:2] if name[:2] in lex.compound_surnames and len(name) >= 3 else name[:1]
     if surname not in lex.surnames and surname not in lex.compound_surnames:
         return False
     given = name[len(surname):]
-    if not given or len(given) > 2 or any(c in _NOT_IN_NAME for c in given):
+    if not given or len(given) > 2 or any(c in NOT_IN_NAME and not (delimited and c == "和") for c in given):
         return False
     if lex.not_given_names.starting_at(given) or lex.title_heads.starting_at(given) or lex.title_heads.suffix_of(name):
         return False

@@ -20,14 +20,15 @@ from kgraph.model import pickled_by_fields
 MODEL = "ner.crfsuite"
 KINDS = ("PER", "LOC", "ORG")
 
-# digits and Latin letters tell a name by their class, not their value; full-width forms as half-width
+# digits and Latin letters tell a name by their class, not their value; full-width forms as half-width; the
+# training text (People's Daily) has full-width punctuation, web pages often half-width: read them as full-width
 _FOLD = str.maketrans(
     "0123456789０１２３４５６７８９ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
-    "0" * 20 + "a" * 52 + "a" * 52,
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ,;:!?()",
+    "0" * 20 + "a" * 52 + "a" * 52 + "，；：！？（）",
 )
 # where a sentence may be cut for tagging: the model was trained on sentences, and shorter input tags faster
-_SENTENCE = re.compile(r"[^。！？；\n]*[。！？；\n]?")
+_SENTENCE = re.compile(r"[^。！？；;!?\n]*[。！？；;!?\n]?")
 _MAX_CHUNK = 300
 
 
@@ -83,7 +84,7 @@ def chunks(text: str) -> list[tuple[int, str]]:
     for match in _SENTENCE.finditer(text):
         start, piece = match.start(), match.group()
         while len(piece) > _MAX_CHUNK:
-            cut = max(piece.rfind("，", 0, _MAX_CHUNK), piece.rfind(",", 0, _MAX_CHUNK))
+            cut = max(piece.rfind("，", 0, _MAX_CHUNK), piece.rfind(",", 0, _MAX_CHUNK))  # the last comma
             cut = cut + 1 if cut > 0 else _MAX_CHUNK
             out.append((start, piece[:cut]))
             start, piece = start + cut, piece[cut:]

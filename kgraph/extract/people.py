@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from kgraph.extract.names import (
+    NOT_IN_NAME,
     boundary_after,
     boundary_strength,
     is_cjk,
@@ -61,7 +62,7 @@ def _names_from(text: str, pos: int, lex: Lexicon, *, spaced: bool = False) -> l
     out: list[tuple[str, int]] = []
     pos = _skip_space(text, pos)
     while True:
-        name = read_name_at(text, pos, lex, listed=bool(out))
+        name = _listed_item(text, pos, lex) or read_name_at(text, pos, lex, listed=bool(out))
         if name is None:
             return out
         out.append((name, pos))
@@ -72,6 +73,14 @@ def _names_from(text: str, pos: int, lex: Lexicon, *, spaced: bool = False) -> l
             pos = _skip_space(text, nxt)
         else:
             return out
+
+
+def _listed_item(text: str, pos: int, lex: Lexicon) -> str | None:
+    """The item of an enumeration at `pos` when `、` ends it and it is a plausible name as a whole: the separator
+    is a surer end than any word after the name (`韦新和、` is no 韦新 + 和)."""
+    end = text.find("、", pos, pos + 5)
+    item = text[pos:end] if end > pos else ""
+    return item if len(item) >= 2 and plausible_name(item, lex, listed=True, delimited=True) else None
 
 
 def find_bylines(text: str, lex: Lexicon, bylines: Iterable = ()) -> list[PersonMention]:
@@ -204,22 +213,26 @@ def extend_enumerations(text: str, mentions: list[PersonMention], lex: Lexicon) 
     return found
 
 
+_BODY_END = frozenset("馆园场厂站院局所部处室村镇乡县区市省路街")
 _NOT_IN_MODEL_NAME = frozenset("的了与及或在是把被也都就还又而并等这那们说摄")
 
 
-def model_name(name: str, lex: Lexicon) -> bool:
+def model_name(name: str, lex: Lexicon, *, titled: bool = False) -> bool:
     """Whether a name the recogniser read may be a person: Chinese characters (parts joined by `·` in transcribed
-    names, 吐尔洪·阿不拉), no function word inside, not a dictionary word other than a name, not a title. The model's
-    reading is the evidence, so names the bare rules distrust (何其宗, a transcribed 克林顿) are kept."""
+    names, 吐尔洪·阿不拉), no function word inside, not a title, and not a dictionary word other than a name unless
+    a title stands right before it (县长甘泉). The model's reading is the evidence, so names the bare rules
+    distrust (何其宗, a transcribed 克林顿) are kept."""
     parts = name.split("·")
     if len(parts) > 4 or not all(len(part) >= 1 and all(is_cjk(c) for c in part) for part in parts):
         return False
     if len(parts) == 1 and not 2 <= len(name) <= 6:
         return False
-    if any(c in _NOT_IN_MODEL_NAME for c in name) or lex.title_heads.suffix_of(name):
+    if (len(parts) == 1 and any(c in _NOT_IN_MODEL_NAME for c in name)) or lex.title_heads.suffix_of(name):
         return False
+    if name[-1] in _BODY_END and len(name) > 2 and name[:-1] in lex.words:
+        return False  # a word and an ending: 科普馆, 服务站
     entry = lex.words.get(name)
-    return entry is None or entry[1].startswith("nr")
+    return entry is None or entry[1].startswith("nr") or (titled and len(name) <= 4 and name[0] in lex.surnames)
 
 
 def _fit(text: str, start: int, end: int, lex: Lexicon) -> int | None:
@@ -231,7 +244,8 @@ def _fit(text: str, start: int, end: int, lex: Lexicon) -> int | None:
         return None
     begin = max(0, start - 4)
     offset = begin
-    surnamed = text[start] in lex.surnames or text[start:start + 2] in lex.compound_surnames
+    surnamed = (text[start] in lex.surnames or text[start:start + 2] in lex.compound_surnames
+                or "·" in text[start:end])
     for word in lex.cut(text[begin:end + 4], hmm=False):
         word_end = offset + len(word)
         if offset < start < word_end:
@@ -272,6 +286,8 @@ def find_name_runs(text: str, lex: Lexicon) -> list[PersonMention]:
     the PDF lost): it must tile exactly into three or more names that are plausible even outside a list."""
     found: list[PersonMention] = []
     for match in _CJK_RUN.finditer(text):
+        if match.group()[0] not in lex.surnames or not NOT_IN_NAME.isdisjoint(match.group()):
+            continue  # prose: a function word (的, 在, 了) is never part of a name
         names = tile_names(match.group(), lex, listed=False)
         if len(names) >= 3:
             found.extend(PersonMention(name, match.start() + offset, match.start() + offset + len(name), Role.OTHER)
@@ -290,7 +306,7 @@ def find_model_people(text: str, entities: Iterable[Entity], mentions: list[Pers
         if entity.kind != "PER":
             continue
         names = split_run(entity.text, lex) if len(entity.text) > 4 and "·" not in entity.text else []
-        if not names and model_name(entity.text, lex):
+        if not names and model_name(entity.text, lex, titled=bool(title_chain_before(text, entity.start, lex))):
             names = [(0, entity.text)]
         for offset, name in names:
             start = entity.start + offset
@@ -319,6 +335,65 @@ def title_after(text: str, end: int, lex: Lexicon) -> tuple[Mention, ...]:
     if not head or not boundary_after(text, pos + len(head), lex):
         return ()
     return (Mention("title", text[end:pos + len(head)], end, pos + len(head)),)
+
+
+# characters of the standard transcriptions of Uyghur, Kazakh, Mongolian, Tibetan and foreign names (阿不都, 买买提,
+# 吐尔逊, 古丽娜尔): a `·` between words made of them joins a name, between other words a heading (非遗·乡村)
+_TRANSCRIPTION = frozenset(
+    "阿艾埃安昂奥巴拜班邦贝本比彼宾波伯布不达代丹道德迪蒂丁都杜多厄恩尔法范菲芬弗福盖甘戈格古哈海罕汉豪赫合亨洪"
+    "胡华霍吉加贾杰金卡凯坎康柯科克肯库拉莱赖兰朗劳勒雷里力利丽林琳留隆卢鲁伦罗洛玛马买迈麦曼梅门米明莫姆穆纳"
+    "娜奈南内尼努诺帕潘佩皮普齐奇乔琴丘热如萨塞桑瑟森沙莎绍舍什斯松苏索塔泰坦汤唐特提铁托图吐瓦万威维韦温沃乌"
+    "西希夏肖谢辛休逊雅亚扬耶伊依因英尤于约扎则泽詹兹孜佐木江买提"
+)
+
+
+def dotted_names(text: str, lex: Lexicon) -> list[Entity]:
+    """Transcribed names whose parts are joined by `·` (阿不都热依木·吐尔地): each part runs over single characters
+    and dictionary names, and stops at any other word (村民, 告诉), so 中国·东盟 or 新闻·视点 give nothing."""
+    found: list[Entity] = []
+    pos = text.find("·")
+    while pos > 0:
+        start, end = pos, pos
+        while start > 0 and is_cjk(text[start - 1]):
+            start -= 1
+        while end + 1 < len(text) and (is_cjk(text[end + 1]) or (text[end + 1] == "·" and end > pos)):
+            end += 1
+        start = _name_part_start(text, start, pos, lex)
+        end = _name_part_end(text, text.rfind("·", pos, end + 1) + 1, end + 1, lex)
+        name = text[start:end]
+        if start < pos and end > text.rfind("·", pos, end) + 1 and (
+                2 * sum(c in _TRANSCRIPTION for c in name) >= len(name.replace("·", ""))):
+            found.append(Entity("PER", start, end, name))
+        pos = text.find("·", max(end, pos + 1))
+    return found
+
+
+_RARE_WORD = 300  # jieba's dictionary holds some transcribed names as rare words (as places, even): 买买提
+
+
+def _is_name_word(word: str, lex: Lexicon) -> bool:
+    entry = lex.words.get(word)
+    return len(word) == 1 or entry is None or entry[1].startswith("nr") or entry[0] < _RARE_WORD
+
+
+def _name_part_start(text: str, begin: int, end: int, lex: Lexicon) -> int:
+    """Where the part before a `·` starts: after the last word of `text[begin:end]` that is not part of a name."""
+    offset = start = begin
+    for word in lex.cut(text[begin:end], hmm=False):
+        offset += len(word)
+        if not _is_name_word(word, lex):
+            start = offset
+    return start
+
+
+def _name_part_end(text: str, begin: int, end: int, lex: Lexicon) -> int:
+    """Where the part after the last `·` ends: before the first word of `text[begin:end]` that is not a name's."""
+    offset = begin
+    for word in lex.cut(text[begin:end], hmm=False):
+        if not _is_name_word(word, lex):
+            return offset
+        offset += len(word)
+    return offset
 
 
 def lengthen_dotted(text: str, mentions: list[PersonMention], entities: Iterable[Entity]) -> list[PersonMention]:
@@ -373,6 +448,7 @@ def _titled_and_credited(article: Article, lex: Lexicon, entities: Sequence[Enti
     """Passes 1 and 2: bylines, titled people and `王书记`, then the names the recogniser reads that no rule found;
     a name credited in a byline is no official too."""
     text = article.text
+    entities = [*entities, *dotted_names(text, lex)] if "·" in text else entities
     mentions = _merge(find_bylines(text, lex, article.bylines) + find_titled_people(text, lex))
     mentions = lengthen_dotted(text, mentions, entities)
     credited = {m.name for m in mentions if m.role in (Role.REPORTER, Role.PHOTOGRAPHER)}

@@ -103,8 +103,8 @@ def test_people_known_names_found_bare_anywhere(lex):
     assert set(found) == {"张远重", "万玲玲"}
 
 
-def test_people_bare_unknown_name_is_not_guessed(lex):
-    assert people("万玲玲强调，招商服务要提升。", lex) == {}
+def test_people_bare_name_is_read_by_the_model_without_a_title(lex):
+    assert people("万玲玲强调，招商服务要提升。", lex) == {"万玲玲": ("other", ())}
 
 
 def test_people_name_broken_across_titles_chain_keeps_scope(lex):

@@ -1,0 +1,103 @@
+"""People named without a title nearby: the recogniser and the rules around it, on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extract.ner import chunks, features, recogniser, spans
+from kgraph.extract.people import extract_people
+from kgraph.model import Article, Role
+
+
+def people(text: str, lex, known=None) -> dict[str, tuple[str, tuple[str, ...]]]:
+    found = extract_people(Article("t.txt", 0, "", text), lex, known)
+    return {m.name: (m.role.value, tuple(t.text for t in m.titles)) for m in found}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("会上，孙立群同志作了动员讲话。", "孙立群"),  # 同志 after the name
+    ("“今年的收成不错。”种植户黄德旺说。", "黄德旺"),  # a quoted speaker
+    ("柏春生作工作报告，会议审议通过了有关决议。", "柏春生"),  # jieba glues 生作
+    ("王刚表示，要把惠民政策落到实处。", "王刚"),  # a two-character name
+    ("据了解，欧阳春燕是当地有名的种粮大户。", "欧阳春燕"),  # a compound surname
+    ("村民阿不都热依木·吐尔地告诉记者，今年的核桃卖了好价钱。", "阿不都热依木·吐尔地"),  # a name with ·
+])
+def test_model_finds_a_name_in_prose(lex, text, name):
+    assert name in people(text, lex)
+
+
+def test_model_finds_a_list_before_deng(lex):
+    found = people("人大代表邱海明、骆红英、柴永福等参加视察。", lex)
+    assert {"邱海明", "骆红英", "柴永福"} <= set(found)
+
+
+@pytest.mark.parametrize("surname", ["牙", "丑", "覃", "晋", "司徒"])
+def test_rare_and_compound_surnames_take_the_title_before_them(lex, surname):
+    name = surname + "志坚"
+    assert people(f"会议由副县长{name}主持。", lex)[name] == ("official", ("副县长",))
+
+
+def test_title_chain_before_a_transcribed_name(lex):
+    found = people("县委副书记、县长买买提·吐尔逊率队到乡镇调研。", lex)
+    assert found["买买提·吐尔逊"] == ("official", ("县委副书记", "县长"))
+
+
+def test_a_rule_name_is_lengthened_over_the_dot(lex):
+    found = people("副县长阿不来提·买买提主持会议。", lex)
+    assert "阿不来提·买买提" in found and "阿不来提" not in found
+
+
+def test_title_after_the_name(lex):
+    found = people("心内科蒋丽华主任、药剂科何晓明副主任参加义诊。", lex)
+    assert found["蒋丽华"] == ("official", ("主任",))
+    assert found["何晓明"] == ("official", ("副主任",))
+
+
+def test_names_run_together_in_a_caption(lex):
+    found = people("图为张建国刘淑芬赵志强在田间查看长势。\n张建国刘淑芬赵志强", lex)
+    assert {"张建国", "刘淑芬", "赵志强"} <= set(found)
+
+
+@pytest.mark.parametrize("text", [
+    "丰富多彩的乡村文化让人耳目一新。",  # 目一新 inside an idiom
+    "启动仪式在李家湾村文化广场举行。",  # a village, not a man
+    "同学们参观了新建的科普馆和图书馆。",  # a venue
+])
+def test_model_names_that_belong_to_something_else(lex, text):
+    assert people(text, lex) == {}
+
+
+def test_a_name_the_model_cut_short_gives_way_to_a_known_name(lex):
+    known = {"黄德远": Role.OFFICIAL}
+    found = people("黄德远重听取了汇报。", lex, known)
+    assert "黄德远" in found and not any(name.startswith("黄德") and name != "黄德远" for name in found)
+
+
+@pytest.mark.parametrize("credit", ["作者：", "责编：", "图文："])
+def test_staff_credits_are_reporters(lex, credit):
+    assert people(f"全文完。\n{credit}蒋晓丽", lex)["蒋晓丽"][0] == "reporter"
+
+
+def test_spans_from_bmes_labels_drop_unfinished_names():
+    text = "张三到北京大学"
+    labels = ["B-PER", "E-PER", "O", "B-ORG", "M-ORG", "M-ORG", "O"]
+    assert [(e.kind, e.text) for e in spans(labels, text)] == [("PER", "张三")]
+
+
+def test_chunks_keep_offsets_and_cut_long_sentences():
+    text = "第一句。" + "长" * 250 + "，" + "句" * 200 + "。"
+    pieces = chunks(text)
+    assert "".join(piece for _, piece in pieces) == text
+    assert all(text[start:start + len(piece)] == piece for start, piece in pieces)
+    assert max(len(piece) for _, piece in pieces) <= 300
+
+
+def test_features_fold_digits_and_mark_surnames():
+    rows = features("王１9", frozenset("王"))
+    assert "S" in rows[0] and "c0" in rows[1] and rows[1][2] == rows[2][2]
+
+
+def test_recogniser_reads_people_places_and_organisations(lex):
+    text = "国务院总理李明华在上海考察了复旦大学。"
+    kinds = {(e.kind, e.text) for e in recogniser(lex.surnames).entities(text)}
+    assert {("PER", "李明华"), ("LOC", "上海"), ("ORG", "复旦大学"), ("ORG", "国务院")} <= kinds
