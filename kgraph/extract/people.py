@@ -17,7 +17,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from kgraph.extract.names import (
-    NOT_IN_NAME,
     boundary_after,
     boundary_strength,
     is_cjk,
@@ -213,6 +212,7 @@ def extend_enumerations(text: str, mentions: list[PersonMention], lex: Lexicon) 
     return found
 
 
+_PROSE = frozenset("的了在是与及或把被也都就还又而并等这那们着过")
 _BODY_END = frozenset("馆园场厂站院局所部处室村镇乡县区市省路街")
 _NOT_IN_MODEL_NAME = frozenset("的了与及或在是把被也都就还又而并等这那们说摄")
 
@@ -281,17 +281,51 @@ def split_run(name: str, lex: Lexicon) -> list[tuple[int, str]]:
     return tile_names(name, lex) if lex.surname_rank.get(name[:1], 0) else []
 
 
+Reading = tuple[int, list[tuple[int, str]]]  # gaps, and the names with their offsets
+
+
+def _cheaper(gaps: int, names: int, current: Reading | None) -> bool:
+    return current is None or (gaps, names) < (current[0], len(current[1]))
+
+
+def _list_with_gaps(run: str, lex: Lexicon) -> list[tuple[int, str]]:
+    """The names of `run` read from its first character to its last, allowing between two names a gap of one to
+    four characters (a name without a surname: 热地, 多吉才让); the fewest gaps, then the fewest names. Nothing when
+    there is more than one gap for every three names."""
+    named: list[Reading | None] = [None] * (len(run) + 1)  # the best reading of run[:i] that ends with a name
+    gapped: list[Reading | None] = [None] * (len(run) + 1)  # ... that ends with a gap (the start counts as one)
+    gapped[0] = (0, [])
+    for end in range(1, len(run) + 1):
+        for size in (3, 2, 4):
+            start = end - size
+            if start < 0 or not plausible_name(run[start:end], lex):
+                continue
+            for prev in (named[start], gapped[start]):
+                if prev is not None and _cheaper(prev[0], len(prev[1]) + 1, named[end]):
+                    named[end] = (prev[0], [*prev[1], (start, run[start:end])])
+        for size in (1, 2, 3, 4):
+            prev = named[end - size] if end > size else None
+            if prev is not None and _cheaper(prev[0] + 1, len(prev[1]), gapped[end]):
+                gapped[end] = (prev[0] + 1, prev[1])
+    last = named[len(run)]
+    return last[1] if last is not None and 3 * last[0] <= len(last[1]) else []
+
+
 def find_name_runs(text: str, lex: Lexicon) -> list[PersonMention]:
-    """A clause made of names alone, printed without separators (a caption's `张明远李红王强`, a list whose spaces
-    the PDF lost): it must tile exactly into three or more names that are plausible even outside a list."""
+    """A stretch of names printed without separators (a caption's `张明远李红王强`, a list whose spaces the PDF
+    lost): three or more names that are plausible even outside a list and tile it exactly, or four or more with
+    at most one short gap (a name without a surname) for every three names."""
     found: list[PersonMention] = []
     for match in _CJK_RUN.finditer(text):
-        if match.group()[0] not in lex.surnames or not NOT_IN_NAME.isdisjoint(match.group()):
-            continue  # prose: a function word (的, 在, 了) is never part of a name
-        names = tile_names(match.group(), lex, listed=False)
-        if len(names) >= 3:
-            found.extend(PersonMention(name, match.start() + offset, match.start() + offset + len(name), Role.OTHER)
-                         for offset, name in names)
+        run = match.group()
+        if run[0] not in lex.surnames or not _PROSE.isdisjoint(run):
+            continue  # prose: these function words are never part of a name
+        names = tile_names(run, lex, listed=False)
+        if len(names) < 3:
+            names = _list_with_gaps(run, lex) if len(run) >= 12 else []
+            names = names if len(names) >= 4 else []
+        found.extend(PersonMention(name, match.start() + offset, match.start() + offset + len(name), Role.OTHER)
+                     for offset, name in names)
     return found
 
 
