@@ -472,10 +472,24 @@ def extract_people(article: Article, lex: Lexicon, known: dict[str, Role] | None
     credited = {m.name for m in mentions if m.role in (Role.REPORTER, Role.PHOTOGRAPHER)}
     taken = [(m.start, m.end) for m in mentions if not m.guessed]
     rest = {n: r for n, r in known.items() if n not in credited}
-    found = find_known_people(text, rest, taken, lex)
+    guessed = {(m.start, m.end) for m in mentions if m.guessed}
+    found = [k for k in find_known_people(text, rest, taken, lex) if (k.start, k.end) not in guessed]
     mentions = [m for m in mentions if not (m.guessed and any(k.start < m.end and m.start < k.end for k in found))]
     mentions = mentions + [k for k in found if not any(m.start < k.end and k.start < m.end for m in mentions)]
-    return tuple(sorted(mentions + extend_enumerations(text, mentions, lex), key=lambda m: (m.start, m.end)))
+    mentions = mentions + extend_enumerations(text, mentions, lex)
+    return tuple(sorted(titles_after(text, mentions, lex), key=lambda m: (m.start, m.end)))
+
+
+def titles_after(text: str, mentions: Iterable[PersonMention], lex: Lexicon) -> list[PersonMention]:
+    """A person named without a title before the name takes the one written after it (`李明副院长`)."""
+    out = []
+    for m in mentions:
+        if not m.titles and m.role in (Role.OFFICIAL, Role.OTHER):
+            titles = title_after(text, m.end, lex)
+            if titles:
+                m = replace(m, titles=titles, role=Role.OFFICIAL)
+        out.append(m)
+    return out
 
 
 def _titled_and_credited(article: Article, lex: Lexicon, entities: Sequence[Entity]) -> list[PersonMention]:

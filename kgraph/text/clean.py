@@ -64,6 +64,9 @@ BOILERPLATE = re.compile(r"^(?:本文(?:为|系|来源|转自|来自)|版权所�
 SYMBOLS_ONLY = re.compile(r"^[|｜丨/\\\-—–_=*~#+\s]+$")  # a rule or separator, not a stray wrapped sign
 _PROSE_PUNCT = re.compile("[，。；！？,;!?]")
 BULLET = re.compile(r"^[•・]+")
+# a name's parts joined by a look-alike of the middle dot (吐尔洪•阿不拉): the middle dot itself
+_DOTS = frozenset("•・‧･∙⋅")
+NAME_DOT = re.compile(rf"(?<=[{IDEO}])\s?[{''.join(_DOTS)}]\s?(?=[{IDEO}])")
 BRACKETED_TITLE = re.compile(r"^(【[^【】]{2,40}】)(.+)$")
 TITLE_COLON = re.compile(rf"^([{IDEO}]{{2,10}})[：:](?=.)")
 ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff]")
@@ -113,7 +116,8 @@ def meta_line(text: str) -> bool:
 
 def strip_noise(line: str) -> str:
     """Blanks around a line, zero-width marks and a leading bullet are layout (` 本报讯` starts a text box)."""
-    return BULLET.sub("", ZERO_WIDTH.sub("", line).replace("\xa0", " ").strip(SPACES)).lstrip(SPACES)
+    line = BULLET.sub("", ZERO_WIDTH.sub("", line).replace("\xa0", " ").strip(SPACES)).lstrip(SPACES)
+    return NAME_DOT.sub("·", line) if not _DOTS.isdisjoint(line) else line
 
 
 def _doubled_options(text: str, i: int) -> Iterator[tuple[int, str]]:

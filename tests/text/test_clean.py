@@ -337,3 +337,8 @@ def test_title_and_meta_lines_printed_without_blank_lines_are_apart() -> None:
         (TEXT, "来源：某某在线"),
         (TEXT, "9月1日上午，红叶镇中心小学开学。"),
     ]
+
+
+def test_a_look_alike_of_the_middle_dot_inside_a_name_is_the_middle_dot():
+    assert strip_noise("他向买买提•吐尔逊一行表示欢迎") == "他向买买提·吐尔逊一行表示欢迎"
+    assert strip_noise("• 本报讯") == "本报讯"
