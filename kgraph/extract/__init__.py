@@ -6,13 +6,14 @@ from collections.abc import Iterable, Sequence
 
 from kgraph.extract.events import assign_parts, extract_event
 from kgraph.extract.lists import add_listed
+from kgraph.extract.model_names import document_spans, model_names
 from kgraph.extract.ner import Entity, recogniser
 from kgraph.extract.orgs import extract_orgs, is_scoped, refer_back
 from kgraph.extract.people import extract_people
 from kgraph.extract.places import extract_places, place_containments
 from kgraph.extract.tokens import tokenize
 from kgraph.lexicon import Lexicon, load_lexicon
-from kgraph.model import Article, Extraction, PersonMention, Role
+from kgraph.model import Article, Extraction, Mention, PersonMention, Role
 
 __all__ = ["extract_article", "extract_people", "known_names", "load_lexicon", "read_entities"]
 
@@ -37,10 +38,18 @@ def extract_article(article: Article, lex: Lexicon, known: dict[str, Role] | Non
     orgs = refer_back(text, tuple(o for o in extract_orgs(text, lex, tokens) if is_scoped(o.text)
                                   or not any(s <= o.start and o.end <= e for s, e in titles)), lex)
     orgs = add_listed(text, orgs, "org", lex)
-    places = extract_places(text, lex, tokens, orgs, tuple((m.start, m.end) for m in people))
+    names = tuple((m.start, m.end) for m in people)
+    places = extract_places(text, lex, tokens, orgs, names)
     places = add_listed(text, places, "place", lex)
+    taken = [*names, *((m.start, m.end) for m in orgs + places), *document_spans(text)]
+    more_orgs, more_places = model_names(text, entities, taken, lex)
+    orgs, places = _in_order(orgs, more_orgs), _in_order(places, more_places)
     event = extract_event(article, people, places)
     return Extraction(article, people, orgs, places, event, place_containments(places))
+
+
+def _in_order(found: tuple[Mention, ...], more: list[Mention]) -> tuple[Mention, ...]:
+    return tuple(sorted(found + tuple(more), key=lambda m: (m.start, m.end))) if more else found
 
 
 def known_names(people: Iterable[tuple[PersonMention, ...]]) -> dict[str, Role]:

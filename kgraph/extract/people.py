@@ -377,68 +377,40 @@ _TRANSCRIPTION = frozenset(
     "阿艾埃安昂奥巴拜班邦贝本比彼宾波伯布不达代丹道德迪蒂丁都杜多厄恩尔法范菲芬弗福盖甘戈格古哈海罕汉豪赫合亨洪"
     "胡华霍吉加贾杰金卡凯坎康柯科克肯库拉莱赖兰朗劳勒雷里力利丽林琳留隆卢鲁伦罗洛玛马买迈麦曼梅门米明莫姆穆纳"
     "娜奈南内尼努诺帕潘佩皮普齐奇乔琴丘热如萨塞桑瑟森沙莎绍舍什斯松苏索塔泰坦汤唐特提铁托图吐瓦万威维韦温沃乌"
-    "西希夏肖谢辛休逊雅亚扬耶伊依因英尤于约扎则泽詹兹孜佐木江买提"
+    "西希夏肖谢辛休逊雅亚扬耶伊依因英尤于约扎则泽詹兹孜佐木江买提吾衣甫再肉排赛撒坦帕地汗努洪"
 )
 
 
 def dotted_names(text: str, lex: Lexicon) -> list[Entity]:
-    """Transcribed names whose parts are joined by `·` (阿不都热依木·吐尔地): each part runs over single characters
-    and dictionary names, and stops at any other word (村民, 告诉), so 中国·东盟 or 新闻·视点 give nothing."""
+    """Transcribed names whose parts are joined by `·` (阿不都热依木·吐尔地): each part runs over the characters of
+    transcriptions only, so 村民, 县长 or 向 before the name and 率, 等 after it stay out, and 中国·东盟 or
+    新闻·视点 give nothing."""
     found: list[Entity] = []
     pos = text.find("·")
     while pos > 0:
-        start, end = pos, pos
-        while start > 0 and is_cjk(text[start - 1]):
+        start = pos
+        while start > 0 and text[start - 1] in _TRANSCRIPTION:
             start -= 1
-        while end + 1 < len(text) and (is_cjk(text[end + 1]) or (text[end + 1] == "·" and end > pos)):
+        end = pos
+        while end + 1 < len(text) and (text[end + 1] in _TRANSCRIPTION or (text[end + 1] == "·" and end > pos)):
             end += 1
-        start = _name_part_start(text, start, pos, lex)
-        end = _name_part_end(text, text.rfind("·", pos, end + 1) + 1, end + 1, lex)
-        name = text[start:end]
-        if start < pos and end > text.rfind("·", pos, end) + 1 and (
-                2 * sum(c in _TRANSCRIPTION for c in name) >= len(name.replace("·", ""))):
-            found.append(Entity("PER", start, end, name))
+        end += 1
+        while end > pos and text[end - 1] == "·":
+            end -= 1
+        parts = text[start:end].split("·")
+        if len(parts) >= 2 and all(len(part) >= 2 for part in parts):
+            found.append(Entity("PER", start, end, text[start:end]))
         pos = text.find("·", max(end, pos + 1))
     return found
 
 
-_RARE_WORD = 300  # jieba's dictionary holds some transcribed names as rare words (as places, even): 买买提
-
-
-def _is_name_word(word: str, lex: Lexicon) -> bool:
-    entry = lex.words.get(word)
-    return len(word) == 1 or entry is None or entry[1].startswith("nr") or entry[0] < _RARE_WORD
-
-
-def _name_part_start(text: str, begin: int, end: int, lex: Lexicon) -> int:
-    """Where the part before a `·` starts: after the last word of `text[begin:end]` that is not part of a name."""
-    offset = start = begin
-    for word in lex.cut(text[begin:end], hmm=False):
-        offset += len(word)
-        if not _is_name_word(word, lex):
-            start = offset
-    return start
-
-
-def _name_part_end(text: str, begin: int, end: int, lex: Lexicon) -> int:
-    """Where the part after the last `·` ends: before the first word of `text[begin:end]` that is not a name's."""
-    offset = begin
-    for word in lex.cut(text[begin:end], hmm=False):
-        if not _is_name_word(word, lex):
-            return offset
-        offset += len(word)
-    return offset
-
-
 def lengthen_dotted(text: str, mentions: list[PersonMention], entities: Iterable[Entity]) -> list[PersonMention]:
-    """A rule's name that the recogniser reads on past a `·` (艾则孜 -> 艾则孜·木沙) takes the longer reading."""
-    longer = {e.start: e for e in entities if e.kind == "PER" and "·" in e.text}
+    """A rule's name inside a transcribed name joined by `·` (艾则孜 of 艾则孜·木沙) takes the whole name."""
+    dotted = [e for e in entities if e.kind == "PER" and "·" in e.text]
     out = []
     for m in mentions:
-        entity = longer.get(m.start)
-        if entity and entity.end > m.end and text[m.end] == "·":
-            m = replace(m, name=entity.text, end=entity.end)
-        out.append(m)
+        whole = next((e for e in dotted if e.start <= m.start and m.end <= e.end and e.text != m.name), None)
+        out.append(replace(m, name=whole.text, start=whole.start, end=whole.end) if whole else m)
     return out
 
 
@@ -496,7 +468,7 @@ def _titled_and_credited(article: Article, lex: Lexicon, entities: Sequence[Enti
     """Passes 1 and 2: bylines, titled people and `王书记`, then the names the recogniser reads that no rule found;
     a name credited in a byline is no official too."""
     text = article.text
-    entities = [*entities, *dotted_names(text, lex)] if "·" in text else entities
+    entities = [*dotted_names(text, lex), *entities] if "·" in text else entities  # the whole name first
     mentions = _merge(find_bylines(text, lex, article.bylines) + find_titled_people(text, lex))
     mentions = lengthen_dotted(text, mentions, entities)
     credited = {m.name for m in mentions if m.role in (Role.REPORTER, Role.PHOTOGRAPHER)}

@@ -1,0 +1,69 @@
+"""Organisations and places the recogniser reads that the suffix rules do not: short place names (丰城, 宿松),
+named regions and venues, bodies without a listed suffix. The rules stay the authority where they read
+something; the model only adds names where they read nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from kgraph.extract.names import plausible_name, starts_token
+from kgraph.extract.ner import Entity
+from kgraph.extract.places import is_common
+from kgraph.gazetteer import load_gazetteer
+from kgraph.lexicon import CJK, Lexicon
+from kgraph.model import Mention
+
+# groups formed for one visit are no organisations (GUIDELINES: 考察团, 党政代表团, 调研组, 检查组, 视察组)
+VISIT_GROUPS = ("考察团", "代表团", "调研组", "检查组", "视察组", "督查组", "督导组", "工作组", "参观团", "访问团",
+                "一行")
+_OPENING_BRACKETS = frozenset("(（")
+_DOCUMENT = re.compile(r"《[^《》]*》")
+_MEDIA = ("日报", "晚报", "报社", "电视台", "广播电台", "新闻网", "融媒体中心", "融媒", "新闻", "网")
+
+
+def document_spans(text: str) -> list[tuple[int, int]]:
+    """Where document titles stand (《…》): the names inside them are not the article's."""
+    return [m.span() for m in _DOCUMENT.finditer(text)] if "《" in text else []
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _usable(text: str, e: Entity, taken: Sequence[tuple[int, int]], lex: Lexicon) -> bool:
+    """Chinese characters only, outside what the rules took, no common word, starting where a word starts (各位州政协
+    is no 位州政协) and not a department with a person's name glued on (妇产科张明)."""
+    if _overlaps(e.start, e.end, taken) or not all(CJK.match(c) for c in e.text) or is_common(e.text, lex):
+        return False
+    if any(plausible_name(e.text[-k:], lex) and lex.org_suffixes.suffix_of(e.text[:-k]) for k in (2, 3)):
+        return False
+    if text[e.end:e.end + 1] in _OPENING_BRACKETS or not starts_token(text, e.start, lex, hmm=False):
+        return False  # 高新园党(工)委 cut at its bracket
+    first = lex.cut(e.text, hmm=False)[0]
+    return not (len(first) > 1 and (lex.tag(first) or "").startswith("v"))  # 创建特色党委, 研究…研究院
+
+
+def _is_place(name: str, lex: Lexicon) -> bool:
+    """An organisation by the model that the place grammar calls a place (a 产业园, a 苏木)."""
+    suffix = lex.place_suffixes.suffix_of(name)
+    return suffix is not None and len(suffix) >= 2
+
+
+def model_names(text: str, entities: Iterable[Entity], taken: Sequence[tuple[int, int]], lex: Lexicon
+                ) -> tuple[list[Mention], list[Mention]]:
+    """The recogniser's organisations and places outside what the rules took. An organisation needs an ending
+    (局, 公司, 委员会) or four characters, and is never a one-visit group or a paper's name; a place needs two
+    characters, and a two-character place must be a division's name or short name or a place to jieba."""
+    orgs: list[Mention] = []
+    places: list[Mention] = []
+    for e in entities:
+        if e.kind == "PER" or len(e.text) < 2 or not _usable(text, e, taken, lex):
+            continue
+        if e.kind == "LOC" or _is_place(e.text, lex):
+            if len(e.text) > 2 or e.text in load_gazetteer().by_name or lex.tag(e.text) == "ns":
+                places.append(Mention("place", e.text, e.start, e.end))
+        elif not e.text.endswith(VISIT_GROUPS + _MEDIA) and (lex.org_suffixes.suffix_of(e.text) or len(e.text) >= 4):
+            orgs.append(Mention("org", e.text, e.start, e.end))
+    return orgs, places
