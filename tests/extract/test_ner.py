@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.extract.ner import chunks, features, recogniser, spans
+from kgraph.extract import extract_article
+from kgraph.extract.model_names import model_names
+from kgraph.extract.ner import Entity, chunks, features, recogniser, spans
 from kgraph.extract.people import extract_people
 from kgraph.model import Article, Role
 
@@ -101,3 +103,41 @@ def test_recogniser_reads_people_places_and_organisations(lex):
     text = "国务院总理李明华在上海考察了复旦大学。"
     kinds = {(e.kind, e.text) for e in recogniser(lex.surnames).entities(text)}
     assert {("PER", "李明华"), ("LOC", "上海"), ("ORG", "复旦大学"), ("ORG", "国务院")} <= kinds
+
+
+def _orgs_places(text: str, lex) -> tuple[set[str], set[str]]:
+    found = extract_article(Article("t.txt", 0, "", text), lex)
+    return {m.text for m in found.orgs}, {m.text for m in found.places}
+
+
+def test_model_adds_bodies_and_places_the_suffix_rules_miss(lex):
+    orgs, places = _orgs_places("常委会审议了住建局和交通运输局的工作报告。宁乡、浏阳两地代表参加。", lex)
+    assert {"住建局", "交通运输局"} <= orgs
+    assert {"宁乡", "浏阳"} <= places
+
+
+@pytest.mark.parametrize("text, name", [
+    ("由外科周立新带队的医疗队来到东湖村。", "外科周立新"),  # a department with a name glued on
+    ("青山县考察团来到东湖村。", "青山县考察团"),  # a group formed for one visit
+    ("会议要求创建特色党委。", "创建特色党委"),  # a verb at the front
+    ("城南高新园党（工）委召开会议。", "城南高新园党"),  # a name cut at its bracket
+])
+def test_model_organisations_that_are_none(lex, text, name):
+    start = text.index(name)
+    entity = Entity("ORG", start, start + len(name), name)
+    assert model_names(text, [entity], [], lex) == ([], [])
+
+
+def test_names_joined_by_a_dot_stop_at_words_before_and_after(lex):
+    found = people("他代表全县人民向艾克拜尔·吐尔逊等一行表示欢迎。", lex)
+    assert "艾克拜尔·吐尔逊" in found
+
+
+def test_a_rule_name_inside_a_dotted_name_takes_the_whole_name(lex):
+    found = people("乡党委书记董立斌、村村长艾尔肯提·如则麦麦提分别作了汇报。", lex)
+    assert "艾尔肯提·如则麦麦提" in found and "艾尔肯" not in found
+
+
+def test_a_list_with_a_name_without_surname_is_read_around_it(lex):
+    found = people("主席团成员\n王建国李志明张海涛扎西刘晓东赵海峰孙立新\n", lex)
+    assert {"王建国", "李志明", "张海涛", "刘晓东", "赵海峰", "孙立新"} <= set(found)
