@@ -19,16 +19,32 @@ from kgraph.model import Mention
 
 _DOCUMENT = re.compile(r"《[^《》]*》")  # names inside document titles are not organisations of the article
 _MAX_TOKENS = 7
+_MAX_COMPANY_TOKENS = 12  # 安徽 + 三 characters of a trade name + 智能 制造 科技 + 有限公司
 _MAX_CHARS = 24
-_SCOPE_CHARS = set("省市区县镇乡村州")
+_MAX_BODY_CHARS = 32  # 中国人民政治协商会议 + an autonomous prefecture + 第十届委员会
+_SCOPE_CHARS = set("省市区县镇乡村州旗盟")
 _ORDINAL = re.compile(r"^第[一二三四五六七八九十]+$")
+_SESSION = re.compile(r"^第?[一二三四五六七八九十百]*届$")  # 八届, 第十届, and 届 after a number jieba cuts off
+_NUMBER = re.compile(r"^[一二三四五六七八九十百]+$")
+_MEETING = re.compile(r"^(?:第?[一二三四五六七八九十]+次)?(?:全体)?会议$|^[一二三四五六七八九十]+次会议$")
 _BREAKS = frozenset({"驻"})  # 市纪委监委驻财政局纪检监察组: two organisations
-_VERB_BODIES = ("委员会", "小组", "中心组", "中心", "工作站", "实践所", "实践站")  # named by what they do
+# lone characters jieba reads as verbs, prepositions or 界 (a sector): 像正威集团, 嘉宾有党委, 民建界省政协
+_LONE_BREAKS = frozenset("像如若似着过给替帮请有界")
+_VERB_BODIES = ("委员会", "小组", "中心组", "中心", "工作站", "实践所", "实践站", "车间")  # named by what they do
+_COMPANIES = ("公司", "集团", "厂")  # a company's name may hold verbs, numbers and Latin letters
+_COMPANY_TAGS = frozenset({"v", "vn", "l", "m", "s", "f", "a", "an", "nr", "ns", "nz", "n", "j", "b", "i"})
+# groups formed for one visit are no organisations; a delegation to a people's congress is (人大咸安代表团)
+_ONE_VISIT = ("考察团", "代表团", "调研组", "检查组", "视察组", "督查组", "督导组", "考察组", "参观团", "访问团",
+              "慰问团", "观摩团", "调研团")
+_CONGRESS = ("人大", "人民代表大会")
+_COUNTED = re.compile(r"[两二三四五六七八九十几多][省市区县镇乡村州旗]")  # 两县县委, 三市政府: several bodies
+# national bodies whose whole name is an organisation suffix too: the democratic parties, 人民政协
+_STANDALONE = frozenset({"民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟", "人民政协"})
 _GENERIC = frozenset({"单位", "部门", "企业", "学校", "医院", "政府", "公司", "协会", "机关", "组织", "中心", "基层",
                       "党委", "党组", "支部", "委员会", "小组", "领导小组", "工作组", "班子", "两委", "村两委"})
 
 
-_SCOPED = re.compile(r"^[省市区县镇乡村]|^[\u4e00-\u9fff]{2,6}?[省市区县镇乡村]")
+_SCOPED = re.compile(r"^[省市区县镇乡村旗]|^[\u4e00-\u9fff]{2,6}?[省市区县镇乡村旗]")
 
 
 def is_scoped(name: str) -> bool:
@@ -49,16 +65,22 @@ def _is_suffix_token(token: Token, lex: Lexicon) -> str | None:
     return suffix
 
 
-def _is_part(token: Token, lex: Lexicon, *, long_suffix: bool) -> bool:
-    """A token inside an organisation's name: a name part (方位 words too: 学校周边办), a unit (中建七局), or,
-    before the suffix of a body (中心组, 委员会), a verb: 区委理论学习中心组, 区委全面深化改革委员会."""
+def _is_part(token: Token, lex: Lexicon, *, long_suffix: bool, company: bool = False) -> bool:
+    """A token inside an organisation's name: a name part (方位 words too: 学校周边办), a unit (中建七局), a
+    session (市八届人大), or, before the suffix of a body (中心组, 委员会), a verb: 区委理论学习中心组; a company's
+    name holds verbs, numbers and Latin letters too (五矿二十三冶建设集团, MWH投资控股公司)."""
     if token.text in lex.title_heads or token.text in lex.scope_stops or token.text in _BREAKS:
+        return False
+    if token.text in _LONE_BREAKS:
         return False
     if is_name_part(token, lex) or (_is_suffix_token(token, lex) and token.text[:1] not in FUNCTION_CHARS):
         return True
-    if _ORDINAL.match(token.text):
-        return True  # 李埠镇第四代表小组
+    if _ORDINAL.match(token.text) or _SESSION.match(token.text):
+        return True  # 李埠镇第四代表小组, 市八届人大
     tag = lex.tag(token.text) or ""
+    if company and (any(c.isascii() and c.isalpha() for c in token.text) or (len(token.text) > 1
+                                                                            and tag in _COMPANY_TAGS)):
+        return True
     return len(token.text) > 1 and (tag == "f" or (long_suffix and tag in ("v", "vn", "l")))
 
 
@@ -69,15 +91,21 @@ def _continues(tokens: list[Token], i: int, lex: Lexicon) -> bool:
         return False
     nxt = tokens[i + 1]
     if _is_suffix_token(nxt, lex):
-        return True
+        return not (nxt.text[:1] in _SCOPE_CHARS and _is_suffix_token(tokens[i], lex) and len(tokens[i].text) > 1)
+        # 衢州市委 | 市政府: a new jurisdiction starts a new organisation
     lone = len(tokens[i].text) == 1  # a lone 科 or 局 is glued to the name around it
     return lone and len(nxt.text) == 1 and is_name_part(nxt, lex) and nxt.text not in _SCOPE_CHARS
 
 
 def _left_edge(tokens: list[Token], last: int, lex: Lexicon) -> int:
     first = last
-    long_suffix = (lex.org_suffixes.suffix_of(tokens[last].text) or "").endswith(_VERB_BODIES)
-    while first > 0 and last - first < _MAX_TOKENS:
+    suffix = lex.org_suffixes.suffix_of(tokens[last].text) or ""
+    long_suffix = suffix.endswith(_VERB_BODIES)
+    company = suffix.endswith(_COMPANIES)
+    max_tokens, max_chars = (_MAX_COMPANY_TOKENS, _MAX_CHARS) if company else (_MAX_TOKENS, _MAX_BODY_CHARS)
+    if suffix == "主席团":
+        first = _presidium_start(tokens, last)
+    while first > 0 and last - first < max_tokens:
         prev = tokens[first - 1]
         if prev.text == "）" and first >= 3 and tokens[first - 3].text == "（" and len(tokens[first - 2].text) <= 4:
             candidate = first - 3  # 中泽（荆州）建设有限公司
@@ -86,50 +114,101 @@ def _left_edge(tokens: list[Token], last: int, lex: Lexicon) -> int:
         elif (long_suffix and prev.text in lex.scope_stops and lex.tag(prev.text) == "v" and first >= 3
               and lex.tag(tokens[first - 2].text) == "n" and _is_suffix_token(tokens[first - 3], lex)):
             candidate = first - 1  # 区委理论学习中心组: 学习 inside the name of 区委's body, not before it
-        elif _is_part(prev, lex, long_suffix=long_suffix):
+        elif _NUMBER.match(prev.text) and tokens[first].text == "届":
+            candidate = first - 1  # 房县十八届人民代表大会: jieba cuts 十八 | 届
+        elif prev.text == "代表" and _jurisdiction_at(tokens, first, loose=True):
+            break  # 张明代表县人民政府: 代表 is the verb "on behalf of"
+        elif _is_part(prev, lex, long_suffix=long_suffix, company=company):
             if _is_suffix_token(prev, lex) and tokens[first].text[:1] in _SCOPE_CHARS:
                 break  # 区委 | 区政府: a new jurisdiction starts a new organisation
             candidate = first - 1
         else:
             break
-        if tokens[last].end - tokens[candidate].start > _MAX_CHARS:
+        if tokens[last].end - tokens[candidate].start > max_chars:
             break
         first = candidate
     if tokens[first].text == "（":
         first += 3
-    while first < last and (first == 0 or tokens[first - 1].text != "、") and (
-            lex.tag(tokens[first].text) in ("f", "s", "v", "vn", "p", "c", "d", "r") or (
+    while first < last and (first == 0 or tokens[first - 1].text != "、") and not _named_place_at(tokens, first) \
+            and not (company and len(tokens[first].text) == 1) \
+            and (lex.tag(tokens[first].text) in ("f", "s", "v", "vn", "p", "c", "d", "r") or (
             len(tokens[first].text) == 1 and tokens[first].text not in _SCOPE_CHARS and
             (lex.tag(tokens[first].text) or "x")[:1] in "vprdcuq")):
         first += 1  # an organisation starts with neither 周边 nor a verb (表中央, 送进医院, 组织…)
     return first
 
 
+def _named_place_at(tokens: list[Token], i: int) -> bool:
+    """道县人民政府, 太浮镇中心幼儿园: one or two characters jieba reads as a verb or a measure word name the
+    division or town right after them (a whole division name, or 镇, 乡, 村 next)."""
+    if _jurisdiction_at(tokens, i):
+        return True
+    lone = 0
+    while i + lone < len(tokens) and len(tokens[i + lone].text) == 1 and tokens[i + lone].text not in _SCOPE_CHARS:
+        lone += 1
+    return 1 <= lone <= 2 and i + lone < len(tokens) and tokens[i + lone].text in ("镇", "乡", "村")
+
+
+def _presidium_start(tokens: list[Token], last: int) -> int:
+    """县十五届人大四次会议主席团, 大会主席团: a session's presidium is named by its meeting, which it takes in."""
+    first = last
+    if first > 0 and tokens[first - 1].text == "大会":
+        return first - 1
+    if first > 0 and _MEETING.match(tokens[first - 1].text):
+        first -= 1
+        if first > 0 and re.match(r"^第?[一二三四五六七八九十]+次$", tokens[first - 1].text):
+            first -= 1
+    return first
+
+
+def _jurisdiction_at(tokens: list[Token], i: int, *, loose: bool = False) -> bool:
+    """Whether a jurisdiction's name starts at token i: a one-character one (县, 市委) or a division's full name
+    in one or two tokens (道县 as 道 + 县); `loose`, a short name too (衢州)."""
+    first = tokens[i].text
+    if first[:1] in _SCOPE_CHARS:
+        return True
+    gazetteer = load_gazetteer()
+    if first in gazetteer.full_names or (loose and first in gazetteer.by_name):
+        return True
+    return i + 1 < len(tokens) and len(tokens[i + 1].text) == 1 and first + tokens[i + 1].text in gazetteer.full_names
+
+
 _PROPER_TAGS = frozenset({"ns", "nz", "nt", "nr", "nrt", "nrfg"})
-_NATIONAL = ("中国", "全国", "中华", "中共")
-_TRADE = ("公司", "集团", "厂")  # a company's trade name is often no dictionary word: 宏盛纺织有限公司
+_NATIONAL = ("中国", "全国", "中华", "中共", "国家")
+# a business's trade or owner's name is often no dictionary word: 宏盛纺织有限公司, 某某家庭牧场
+_TRADE = ("公司", "集团", "厂", "牧场", "农场", "基地", "车间", "饭店", "宾馆")
 # bodies named by their trade or their own name: 石油机械行业协会, 实验中学 (but not 中小学, 科技孵化中心)
 _SELF_NAMED = ("会", "中学", "小学", "幼儿园", "大学", "学院")
 
 
 def _short_scope(name: str, lex: Lexicon) -> bool:
     """区委办, 市作协, 县总工会: a one-character jurisdiction the paper's readers know (not 市场监管局, 区域)."""
-    if name[:1] not in "省市区县州":
+    if name[:1] not in "省市区县州旗盟":
         return False
     entry = lex.words.get(name[:2])
     return not (entry and entry[0] >= 100 and name[1:2] not in "委政人纪")
+
+
+def _division_first(name: str, lex: Lexicon) -> bool:
+    """日照市委, 道县人民政府: the name opens with a division's full name, whatever jieba makes of its stem."""
+    names = load_gazetteer().full_names
+    return any(name[:size] in names and not is_common(name[:size], lex) for size in range(2, min(len(name), 9)))
 
 
 def is_specific(name: str, lex: Lexicon) -> bool:
     """Whether a name says which organisation it is: a jurisdiction (区委办, 荆州小学), a place or proper name
     (马山民歌研究会, 楚峰建科), a number (中建七局, 第四代表小组); 科技孵化中心 or 街道纪工委 only name a kind,
     and stand for a full name printed nearby or for nothing in particular."""
-    if name in lex.org_names or _short_scope(name, lex) or name.startswith(_NATIONAL) or "（" in name:
+    if name in lex.org_names or name in _STANDALONE or _short_scope(name, lex) or "（" in name:
+        return True
+    if (name.startswith(_NATIONAL) and not name.startswith("国家级")) or _division_first(name, lex):
         return True
     suffix = lex.org_suffixes.suffix_of(name) or ""
     modifier = name[: len(name) - len(suffix)]
     if not modifier:
         return False
+    if suffix == "主席团":
+        return True  # 大会主席团: the presidium of the session the article reports
     if (len(modifier) >= 2 and suffix.endswith(_SELF_NAMED) and suffix not in ("委员会", "常委会")) or (
             extract_places(modifier, lex)):
         return True
@@ -168,7 +247,25 @@ def refer_back(text: str, mentions: tuple[Mention, ...], lex: Lexicon) -> tuple[
         if fuller:
             before = [s for s in fuller if s.start < m.start]
             kept.append(replace(m, refers=(before[-1] if before else fuller[0]).text))
+        elif _department(text, m.text, m.start, lex):
+            kept.append(m)
     return tuple(kept)
+
+
+_DEPARTMENT = "局"
+_PUBLIC_HOSPITALS = ("人民医院", "中医院", "中医医院", "妇幼保健院")
+
+
+def _department(text: str, name: str, start: int, lex: Lexicon) -> bool:
+    """教育局, 住建局, 交通运输局: a government department named by its field alone is the local one (and so is a
+    人民医院); not 财政局 of 市纪委监委驻财政局纪检监察组, which names where another body sits."""
+    if text[start - 1:start] in _BREAKS or not (2 <= len(name) <= 8):
+        return False
+    if name in _PUBLIC_HOSPITALS:
+        return True
+    field = name[:-len(_DEPARTMENT)]
+    return name.endswith(_DEPARTMENT) and len(field) >= 2 and not any(c in FUNCTION_CHARS for c in field) and \
+        (lex.tag(field) or "n")[:1] in "nvj"
 
 
 def extract_orgs(text: str, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[Mention, ...]:
@@ -186,15 +283,33 @@ def extract_orgs(text: str, lex: Lexicon, tokens: list[Token] | None = None) -> 
         name = text[tokens[first].start:token.end]
         if len(token.text) == 1 and token.start - tokens[first].start < 2:
             continue  # 您所, 迟办: a one-character suffix needs a name of two characters or more before it
-        if "某" in name:
+        if "某" in name or _not_a_body(text, name, tokens[first].start, token.end, lex):
             continue  # 某建筑工程局有限公司: a company the paper does not name
-        if name in _GENERIC or (name in lex.org_suffixes and name not in lex.org_names
+        if name in _GENERIC or (name in lex.org_suffixes and name not in lex.org_names and name not in _STANDALONE
                                 and not (len(name) == 2 and name[0] in _SCOPE_CHARS)):
             continue
         if len(name) < 2 or (len(name) == 2 and name[0] not in _SCOPE_CHARS and lex.is_word(name, min_freq=200)):
             continue
         found.append(_joint(text, Mention("org", name, tokens[first].start, token.end), lex))
     return tuple(m for m in found if not any(o.start <= m.start and m.end <= o.end and o != m for o in found))
+
+
+def _not_a_body(text: str, name: str, start: int, end: int, lex: Lexicon) -> bool:
+    """A group formed for one visit (党政代表团, 考察团), several bodies counted (两县县委, 三市政府), or a paper
+    named only as the source or credit of the article (来源：某某日报, 某某日报全媒体记者, 某某新闻10月15日讯)."""
+    if name.endswith(_ONE_VISIT) and not (name.endswith("代表团") and any(c in name for c in _CONGRESS)):
+        return True
+    if _COUNTED.search(name) or (name[:1] in _SCOPE_CHARS and _COUNTED.match(text, max(0, start - 1), start + 1)):
+        return True
+    line = text.rfind("\n", 0, start) + 1
+    if _SOURCE.search(text, line, start):
+        return True
+    return bool(name.endswith(_MEDIA) and _CREDIT.match(text, end))
+
+
+_SOURCE = re.compile(r"(?:来源|稿源|转自|转载自|供稿)\s*[:：|丨｜]?\s*$")
+_MEDIA = ("日报", "晚报", "报", "报社", "电视台", "广播电视台", "新闻网", "网", "融媒", "报业", "新闻", "融媒体中心")
+_CREDIT = re.compile(r"\s*(?:全媒体|融媒体|新媒体|首席)?(?:记者|讯|消息|通讯员|编辑|客户端|\d)")
 
 
 def _joint(text: str, mention: Mention, lex: Lexicon) -> Mention:

@@ -288,10 +288,11 @@ def _cheaper(gaps: int, names: int, current: Reading | None) -> bool:
     return current is None or (gaps, names) < (current[0], len(current[1]))
 
 
-def _list_with_gaps(run: str, lex: Lexicon) -> list[tuple[int, str]]:
+def _list_with_gaps(run: str, lex: Lexicon, *, open_end: bool = False) -> list[tuple[int, str]]:
     """The names of `run` read from its first character to its last, allowing between two names a gap of one to
-    four characters (a name without a surname: 热地, 多吉才让); the fewest gaps, then the fewest names. Nothing when
-    there is more than one gap for every three names."""
+    four characters (a name without a surname: 热地, 多吉才让); the fewest gaps, then the fewest names. Nothing
+    when there is more than one gap for every three names. `open_end`: a note in brackets follows the run
+    (`（女）`), so it may end with a gap too."""
     named: list[Reading | None] = [None] * (len(run) + 1)  # the best reading of run[:i] that ends with a name
     gapped: list[Reading | None] = [None] * (len(run) + 1)  # ... that ends with a gap (the start counts as one)
     gapped[0] = (0, [])
@@ -303,12 +304,18 @@ def _list_with_gaps(run: str, lex: Lexicon) -> list[tuple[int, str]]:
             for prev in (named[start], gapped[start]):
                 if prev is not None and _cheaper(prev[0], len(prev[1]) + 1, named[end]):
                     named[end] = (prev[0], [*prev[1], (start, run[start:end])])
-        for size in (1, 2, 3, 4):
+        for size in range(1, 5):
             prev = named[end - size] if end > size else None
             if prev is not None and _cheaper(prev[0] + 1, len(prev[1]), gapped[end]):
                 gapped[end] = (prev[0] + 1, prev[1])
     last = named[len(run)]
+    if open_end and gapped[len(run)] is not None and _cheaper(*_key(gapped[len(run)]), last):
+        last = gapped[len(run)]
     return last[1] if last is not None and 3 * last[0] <= len(last[1]) else []
+
+
+def _key(reading: Reading) -> tuple[int, int]:
+    return reading[0], len(reading[1])
 
 
 def find_name_runs(text: str, lex: Lexicon) -> list[PersonMention]:
@@ -322,7 +329,8 @@ def find_name_runs(text: str, lex: Lexicon) -> list[PersonMention]:
             continue  # prose: these function words are never part of a name
         names = tile_names(run, lex, listed=False)
         if len(names) < 3:
-            names = _list_with_gaps(run, lex) if len(run) >= 12 else []
+            noted = text[match.end():match.end() + 1] in "（("
+            names = _list_with_gaps(run, lex, open_end=noted) if len(run) >= 12 else []
             names = names if len(names) >= 4 else []
         found.extend(PersonMention(name, match.start() + offset, match.start() + offset + len(name), Role.OTHER)
                      for offset, name in names)
