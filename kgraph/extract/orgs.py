@@ -105,6 +105,7 @@ def _left_edge(tokens: list[Token], last: int, lex: Lexicon) -> int:
     max_tokens, max_chars = (_MAX_COMPANY_TOKENS, _MAX_CHARS) if company else (_MAX_TOKENS, _MAX_BODY_CHARS)
     if suffix == "主席团":
         first = _presidium_start(tokens, last)
+    named = False
     while first > 0 and last - first < max_tokens:
         prev = tokens[first - 1]
         if prev.text == "）" and first >= 3 and tokens[first - 3].text == "（" and len(tokens[first - 2].text) <= 4:
@@ -121,6 +122,9 @@ def _left_edge(tokens: list[Token], last: int, lex: Lexicon) -> int:
         elif _is_part(prev, lex, long_suffix=long_suffix, company=company):
             if _is_suffix_token(prev, lex) and tokens[first].text[:1] in _SCOPE_CHARS:
                 break  # 区委 | 区政府: a new jurisdiction starts a new organisation
+            if company and named and len(prev.text) > 1 and (lex.tag(prev.text) or "")[:1] in "vli":
+                break  # 支持 | 正威集团: a company's trade (建设) follows its name; a verb before it is the text's
+            named = named or len(prev.text) == 1 or (lex.tag(prev.text) or "") in _PROPER_TAGS
             candidate = first - 1
         else:
             break
@@ -176,7 +180,7 @@ def _jurisdiction_at(tokens: list[Token], i: int, *, loose: bool = False) -> boo
 _PROPER_TAGS = frozenset({"ns", "nz", "nt", "nr", "nrt", "nrfg"})
 _NATIONAL = ("中国", "全国", "中华", "中共", "国家")
 # a business's trade or owner's name is often no dictionary word: 宏盛纺织有限公司, 某某家庭牧场
-_TRADE = ("公司", "集团", "厂", "牧场", "农场", "基地", "车间", "饭店", "宾馆")
+_TRADE = ("公司", "集团", "厂", "牧场", "农场", "车间", "饭店", "宾馆")
 # bodies named by their trade or their own name: 石油机械行业协会, 实验中学 (but not 中小学, 科技孵化中心)
 _SELF_NAMED = ("会", "中学", "小学", "幼儿园", "大学", "学院")
 
@@ -201,7 +205,8 @@ def is_specific(name: str, lex: Lexicon) -> bool:
     and stand for a full name printed nearby or for nothing in particular."""
     if name in lex.org_names or name in _STANDALONE or _short_scope(name, lex) or "（" in name:
         return True
-    if (name.startswith(_NATIONAL) and not name.startswith("国家级")) or _division_first(name, lex):
+    if (name.startswith(_NATIONAL) and not name.startswith("国家级") and not name.endswith("机关")) or (
+            _division_first(name, lex)):
         return True
     suffix = lex.org_suffixes.suffix_of(name) or ""
     modifier = name[: len(name) - len(suffix)]
@@ -283,7 +288,8 @@ def extract_orgs(text: str, lex: Lexicon, tokens: list[Token] | None = None) -> 
         name = text[tokens[first].start:token.end]
         if len(token.text) == 1 and token.start - tokens[first].start < 2:
             continue  # 您所, 迟办: a one-character suffix needs a name of two characters or more before it
-        if "某" in name or _not_a_body(text, name, tokens[first].start, token.end, lex):
+        start = tokens[first].start
+        if "某" in text[max(0, start - 1):token.end] or _not_a_body(text, name, start, token.end, lex):
             continue  # 某建筑工程局有限公司: a company the paper does not name
         if name in _GENERIC or (name in lex.org_suffixes and name not in lex.org_names and name not in _STANDALONE
                                 and not (len(name) == 2 and name[0] in _SCOPE_CHARS)):
