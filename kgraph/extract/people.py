@@ -461,15 +461,44 @@ def extract_people(article: Article, lex: Lexicon, known: dict[str, Role] | None
 
 
 def titles_after(text: str, mentions: Iterable[PersonMention], lex: Lexicon) -> list[PersonMention]:
-    """A person named without a title before the name takes the one written after it (`李明副院长`)."""
-    out = []
-    for m in mentions:
-        if not m.titles and m.role in (Role.OFFICIAL, Role.OTHER):
-            titles = title_after(text, m.end, lex)
-            if titles:
-                m = replace(m, titles=titles, role=Role.OFFICIAL)
-        out.append(m)
-    return out
+    """A person named without a title before the name takes the one written after it (`李明副院长`), or the post
+    an appointment gives (`李明任某区副区长、代理区长`); names enumerated with `、` before an appointment share it
+    (`张三、李四为主席团常务主席`)."""
+    people = sorted(mentions, key=lambda m: (m.start, m.end))
+    found: list[tuple[Mention, ...]] = [()] * len(people)
+    for i in range(len(people) - 1, -1, -1):
+        m = people[i]
+        if m.role not in (Role.OFFICIAL, Role.OTHER):
+            continue
+        nxt = people[i + 1] if i + 1 < len(people) else None
+        if nxt is not None and text[m.end:nxt.start] == "、" and found[i + 1] and not nxt.titles:
+            found[i] = found[i + 1]  # the appointment after the last name of the list
+        else:
+            found[i] = title_after(text, m.end, lex) or appointed_titles(text, m.end, lex)
+    return [replace(m, titles=titles, role=Role.OFFICIAL) if titles and not m.titles else m
+            for m, titles in zip(people, found, strict=True)]
+
+
+_APPOINT = re.compile(r"当选为|当选|担任|任|为")
+_TITLE_END = re.compile(r"[，。；：！？,;:!?\n（(]")
+
+
+def appointed_titles(text: str, end: int, lex: Lexicon) -> tuple[Mention, ...]:
+    """`任崇明区副区长、代理区长`, `为主席团常务主席`: the posts named between an appointment word and the end of the
+    clause, each ending in a title head; nothing unless every piece is a title."""
+    verb = _APPOINT.match(text, end)
+    if verb is None:
+        return ()
+    stop = _TITLE_END.search(text, verb.end(), verb.end() + 60)
+    if stop is None:
+        return ()
+    titles, pos = [], verb.end()
+    for piece in text[verb.end():stop.start()].split("、"):
+        if not 2 <= len(piece) <= 24 or not lex.title_heads.suffix_of(piece) or not all(is_cjk(c) for c in piece):
+            return ()
+        titles.append(Mention("title", piece, pos, pos + len(piece)))
+        pos += len(piece) + 1
+    return tuple(titles)
 
 
 def _titled_and_credited(article: Article, lex: Lexicon, entities: Sequence[Entity]) -> list[PersonMention]:

@@ -141,3 +141,17 @@ def test_a_rule_name_inside_a_dotted_name_takes_the_whole_name(lex):
 def test_a_list_with_a_name_without_surname_is_read_around_it(lex):
     found = people("主席团成员\n王建国李志明张海涛扎西刘晓东赵海峰孙立新\n", lex)
     assert {"王建国", "李志明", "张海涛", "刘晓东", "赵海峰", "孙立新"} <= set(found)
+
+
+def test_an_appointment_gives_its_posts(lex):
+    found = people("会议决定，李明远任青山区副区长、代理区长。", lex, {})
+    assert found["李明远"] == ("official", ("青山区副区长", "代理区长"))
+
+
+def test_names_listed_before_an_appointment_share_it(lex):
+    found = people("会议选举王建国、刘晓梅、赵志强为大会主席团常务主席；通过了议程。", lex, {})
+    assert {found[n] for n in ("王建国", "刘晓梅", "赵志强")} == {("official", ("大会主席团常务主席",))}
+
+
+def test_wei_before_a_clause_that_is_no_title_gives_none(lex):
+    assert people("王明为大家讲解了政策。", lex, {})["王明"] == ("other", ())
