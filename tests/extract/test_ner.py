@@ -75,7 +75,7 @@ def test_a_name_the_model_cut_short_gives_way_to_a_known_name(lex):
     assert "黄德远" in found and not any(name.startswith("黄德") and name != "黄德远" for name in found)
 
 
-@pytest.mark.parametrize("credit", ["作者：", "责编：", "图文："])
+@pytest.mark.parametrize("credit", ["作者：", "责编：", "图文：", "撰稿："])
 def test_staff_credits_are_reporters(lex, credit):
     assert people(f"全文完。\n{credit}蒋晓丽", lex)["蒋晓丽"][0] == "reporter"
 
@@ -155,3 +155,11 @@ def test_names_listed_before_an_appointment_share_it(lex):
 
 def test_wei_before_a_clause_that_is_no_title_gives_none(lex):
     assert people("王明为大家讲解了政策。", lex, {})["王明"] == ("other", ())
+
+
+@pytest.mark.parametrize("text, name", [
+    ("旗人大常委会副主任乌力吉巴雅尔主持会议。", "乌力吉巴雅尔"),
+    ("苏木党委书记敖其尔巴图陪同调研。", "敖其尔巴图"),
+])
+def test_mongolian_names_after_a_title(lex, text, name):
+    assert people(text, lex)[name][0] == "official"
