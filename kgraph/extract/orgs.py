@@ -28,12 +28,13 @@ _SESSION = re.compile(r"^第?[一二三四五六七八九十百]*届$")  # 八�
 _NUMBER = re.compile(r"^[一二三四五六七八九十百]+$")
 _MEETING = re.compile(r"^(?:第?[一二三四五六七八九十]+次)?(?:全体)?会议$|^[一二三四五六七八九十]+次会议$")
 _BREAKS = frozenset({"驻"})  # 市纪委监委驻财政局纪检监察组: two organisations
-# lone characters jieba reads as verbs, prepositions or 界 (a sector): 像正威集团, 嘉宾有党委, 民建界省政协
-_LONE_BREAKS = frozenset("像如若似着过给替帮请有界")
-_VERB_BODIES = ("委员会", "小组", "中心组", "中心", "工作站", "实践所", "实践站", "车间")  # named by what they do
+# lone characters jieba reads as verbs, prepositions or 界 (a sector): 像宏盛集团, 其中有团委, 教育界某某
+_LONE_BREAKS = frozenset("像若似着过给替帮请有界")
+# bodies named by what they do (区委某某工作委员会, 某某援藏指挥部)
+_VERB_BODIES = ("委员会", "小组", "中心组", "中心", "工作站", "实践所", "实践站", "车间", "指挥部")
 _COMPANIES = ("公司", "集团", "厂")  # a company's name may hold verbs, numbers and Latin letters
 _COMPANY_TAGS = frozenset({"v", "vn", "l", "m", "s", "f", "a", "an", "nr", "ns", "nz", "n", "j", "b", "i"})
-# groups formed for one visit are no organisations; a delegation to a people's congress is (人大咸安代表团)
+# groups formed for one visit are no organisations; a delegation to a people's congress is (市人大某某代表团)
 _ONE_VISIT = ("考察团", "代表团", "调研组", "检查组", "视察组", "督查组", "督导组", "考察组", "参观团", "访问团",
               "慰问团", "观摩团", "调研团")
 _CONGRESS = ("人大", "人民代表大会")
@@ -67,16 +68,16 @@ def _is_suffix_token(token: Token, lex: Lexicon) -> str | None:
 
 def _is_part(token: Token, lex: Lexicon, *, long_suffix: bool, company: bool = False) -> bool:
     """A token inside an organisation's name: a name part (方位 words too: 学校周边办), a unit (中建七局), a
-    session (市八届人大), or, before the suffix of a body (中心组, 委员会), a verb: 区委理论学习中心组; a company's
-    name holds verbs, numbers and Latin letters too (五矿二十三冶建设集团, MWH投资控股公司)."""
+    session (市六届人大), or, before the suffix of a body (中心组, 委员会), a verb: 区委理论学习中心组; a company's
+    name holds verbs, numbers and Latin letters too (中冶十一冶建设集团, ABC国际贸易公司)."""
     if token.text in lex.title_heads or token.text in lex.scope_stops or token.text in _BREAKS:
         return False
     if token.text in _LONE_BREAKS:
         return False
     if is_name_part(token, lex) or (_is_suffix_token(token, lex) and token.text[:1] not in FUNCTION_CHARS):
         return True
-    if _ORDINAL.match(token.text) or _SESSION.match(token.text):
-        return True  # 李埠镇第四代表小组, 市八届人大
+    if _ORDINAL.match(token.text) or _SESSION.match(token.text) or token.text in load_gazetteer().full_names:
+        return True  # 李埠镇第四代表小组, 市六届人大, 岢岚县 (whatever jieba tags it)
     tag = lex.tag(token.text) or ""
     if company and (any(c.isascii() and c.isalpha() for c in token.text) or (len(token.text) > 1
                                                                             and tag in _COMPANY_TAGS)):
@@ -92,7 +93,7 @@ def _continues(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     nxt = tokens[i + 1]
     if _is_suffix_token(nxt, lex):
         return not (nxt.text[:1] in _SCOPE_CHARS and _is_suffix_token(tokens[i], lex) and len(tokens[i].text) > 1)
-        # 衢州市委 | 市政府: a new jurisdiction starts a new organisation
+        # 宣城市委 | 市政府: a new jurisdiction starts a new organisation
     lone = len(tokens[i].text) == 1  # a lone 科 or 局 is glued to the name around it
     return lone and len(nxt.text) == 1 and is_name_part(nxt, lex) and nxt.text not in _SCOPE_CHARS
 
@@ -116,14 +117,18 @@ def _left_edge(tokens: list[Token], last: int, lex: Lexicon) -> int:
               and lex.tag(tokens[first - 2].text) == "n" and _is_suffix_token(tokens[first - 3], lex)):
             candidate = first - 1  # 区委理论学习中心组: 学习 inside the name of 区委's body, not before it
         elif _NUMBER.match(prev.text) and tokens[first].text == "届":
-            candidate = first - 1  # 房县十八届人民代表大会: jieba cuts 十八 | 届
+            candidate = first - 1  # 某某县十二届人民代表大会: jieba cuts 十二 | 届
+        elif _city_before(tokens, first):
+            candidate = first - 1
         elif prev.text == "代表" and _jurisdiction_at(tokens, first, loose=True):
-            break  # 张明代表县人民政府: 代表 is the verb "on behalf of"
+            break  # 王小波代表县人民政府: 代表 is the verb "on behalf of"
         elif _is_part(prev, lex, long_suffix=long_suffix, company=company):
-            if _is_suffix_token(prev, lex) and tokens[first].text[:1] in _SCOPE_CHARS:
-                break  # 区委 | 区政府: a new jurisdiction starts a new organisation
-            if company and named and len(prev.text) > 1 and (lex.tag(prev.text) or "")[:1] in "vli":
-                break  # 支持 | 正威集团: a company's trade (建设) follows its name; a verb before it is the text's
+            if _is_suffix_token(prev, lex) and (tokens[first].text[:1] in _SCOPE_CHARS or _glued(
+                    tokens[first].text, True)) and prev.text not in _STANDALONE:
+                break  # 区委 | 区政府: a new jurisdiction starts a new organisation (but 民盟 + 市委 is one)
+            if company and named and len(prev.text) > 1 and ((lex.tag(prev.text) or "x")[:1] in "vli" or (
+                    len(prev.text) >= 4 and lex.tag(prev.text) not in _PROPER_TAGS)):
+                break  # 支持 | 宏盛集团: a trade (建设) follows the name; a verb or phrase before it is the text's
             named = named or len(prev.text) == 1 or (lex.tag(prev.text) or "") in _PROPER_TAGS
             candidate = first - 1
         else:
@@ -142,10 +147,16 @@ def _left_edge(tokens: list[Token], last: int, lex: Lexicon) -> int:
     return first
 
 
+def _city_before(tokens: list[Token], i: int) -> bool:
+    """保定 (a verb to jieba) + 市委会, 保定 + 民进: a division's short name before its 市 or a party is the city."""
+    return i > 0 and tokens[i - 1].text in load_gazetteer().by_name and (
+        tokens[i].text[:1] in "省市县州盟旗" or tokens[i].text in _STANDALONE)
+
+
 def _named_place_at(tokens: list[Token], i: int) -> bool:
-    """道县人民政府, 太浮镇中心幼儿园: one or two characters jieba reads as a verb or a measure word name the
+    """某县人民政府, 某某镇中心小学: one or two characters jieba reads as a verb or a measure word name the
     division or town right after them (a whole division name, or 镇, 乡, 村 next)."""
-    if _jurisdiction_at(tokens, i):
+    if _jurisdiction_at(tokens, i) or (i + 1 < len(tokens) and _city_before(tokens, i + 1)):
         return True
     lone = 0
     while i + lone < len(tokens) and len(tokens[i + lone].text) == 1 and tokens[i + lone].text not in _SCOPE_CHARS:
@@ -154,7 +165,7 @@ def _named_place_at(tokens: list[Token], i: int) -> bool:
 
 
 def _presidium_start(tokens: list[Token], last: int) -> int:
-    """县十五届人大四次会议主席团, 大会主席团: a session's presidium is named by its meeting, which it takes in."""
+    """县九届人大二次会议主席团, 大会主席团: a session's presidium is named by its meeting, which it takes in."""
     first = last
     if first > 0 and tokens[first - 1].text == "大会":
         return first - 1
@@ -167,7 +178,7 @@ def _presidium_start(tokens: list[Token], last: int) -> int:
 
 def _jurisdiction_at(tokens: list[Token], i: int, *, loose: bool = False) -> bool:
     """Whether a jurisdiction's name starts at token i: a one-character one (县, 市委) or a division's full name
-    in one or two tokens (道县 as 道 + 县); `loose`, a short name too (衢州)."""
+    in one or two tokens (a measure word + 县); `loose`, a short name too (宣城)."""
     first = tokens[i].text
     if first[:1] in _SCOPE_CHARS:
         return True
@@ -194,7 +205,7 @@ def _short_scope(name: str, lex: Lexicon) -> bool:
 
 
 def _division_first(name: str, lex: Lexicon) -> bool:
-    """日照市委, 道县人民政府: the name opens with a division's full name, whatever jieba makes of its stem."""
+    """保定市委, 任县人民政府: the name opens with a division's full name, whatever jieba makes of its stem."""
     names = load_gazetteer().full_names
     return any(name[:size] in names and not is_common(name[:size], lex) for size in range(2, min(len(name), 9)))
 
@@ -203,7 +214,7 @@ def is_specific(name: str, lex: Lexicon) -> bool:
     """Whether a name says which organisation it is: a jurisdiction (区委办, 荆州小学), a place or proper name
     (马山民歌研究会, 楚峰建科), a number (中建七局, 第四代表小组); 科技孵化中心 or 街道纪工委 only name a kind,
     and stand for a full name printed nearby or for nothing in particular."""
-    if name in lex.org_names or name in _STANDALONE or _short_scope(name, lex) or "（" in name:
+    if name in lex.org_names or name.startswith(tuple(_STANDALONE)) or _short_scope(name, lex) or "（" in name:
         return True
     if (name.startswith(_NATIONAL) and not name.startswith("国家级") and not name.endswith("机关")) or (
             _division_first(name, lex)):
@@ -212,8 +223,8 @@ def is_specific(name: str, lex: Lexicon) -> bool:
     modifier = name[: len(name) - len(suffix)]
     if not modifier:
         return False
-    if suffix == "主席团":
-        return True  # 大会主席团: the presidium of the session the article reports
+    if suffix == "主席团" or (suffix in _STANDALONE and modifier in load_gazetteer().by_name):
+        return True  # 大会主席团: the presidium of the session the article reports; 某市 + 民进
     if (len(modifier) >= 2 and suffix.endswith(_SELF_NAMED) and suffix not in ("委员会", "常委会")) or (
             extract_places(modifier, lex)):
         return True
@@ -263,7 +274,7 @@ _PUBLIC_HOSPITALS = ("人民医院", "中医院", "中医医院", "妇幼保健�
 
 def _department(text: str, name: str, start: int, lex: Lexicon) -> bool:
     """教育局, 住建局, 交通运输局: a government department named by its field alone is the local one (and so is a
-    人民医院); not 财政局 of 市纪委监委驻财政局纪检监察组, which names where another body sits."""
+    人民医院); not 卫健局 of 县纪委监委驻卫健局纪检监察组, which names where another body sits."""
     if text[start - 1:start] in _BREAKS or not (2 <= len(name) <= 8):
         return False
     if name in _PUBLIC_HOSPITALS:
@@ -282,29 +293,54 @@ def extract_orgs(text: str, lex: Lexicon, tokens: list[Token] | None = None) -> 
     for i, token in enumerate(tokens):
         if _is_suffix_token(token, lex) is None or any(s <= token.start < e for s, e in quoted):
             continue
-        if _continues(tokens, i, lex):
+        if _continues(tokens, i, lex) or _not_an_ending(tokens, i):
             continue
         first = _left_edge(tokens, i, lex)
-        name = text[tokens[first].start:token.end]
-        if len(token.text) == 1 and token.start - tokens[first].start < 2:
+        after_body = first > 0 and bool(_is_suffix_token(tokens[first - 1], lex))
+        start = tokens[first].start + _glued(tokens[first].text, after_body)
+        name = text[start:token.end]
+        if len(token.text) == 1 and token.start - start < 2:
             continue  # 您所, 迟办: a one-character suffix needs a name of two characters or more before it
-        start = tokens[first].start
-        if "某" in text[max(0, start - 1):token.end] or _not_a_body(text, name, start, token.end, lex):
+        if "某" in text[max(0, start - 1):token.end] or _not_a_body(text, name, start, token.end, lex) or (
+                _two_levels(tokens, first, i)):
             continue  # 某建筑工程局有限公司: a company the paper does not name
         if name in _GENERIC or (name in lex.org_suffixes and name not in lex.org_names and name not in _STANDALONE
                                 and not (len(name) == 2 and name[0] in _SCOPE_CHARS)):
             continue
         if len(name) < 2 or (len(name) == 2 and name[0] not in _SCOPE_CHARS and lex.is_word(name, min_freq=200)):
             continue
-        found.append(_joint(text, Mention("org", name, tokens[first].start, token.end), lex))
+        found.append(_joint(text, Mention("org", name, start, token.end), lex))
     return tuple(m for m in found if not any(o.start <= m.start and m.end <= o.end and o != m for o in found))
 
 
+def _two_levels(tokens: list[Token], first: int, last: int) -> bool:
+    """市县人大, 县乡人大: the bodies of two levels of government, no one body (but 区市场监督管理局)."""
+    head = tokens[first].text
+    if len(head) == 2:
+        return head[0] in _SCOPE_CHARS and head[1] in _SCOPE_CHARS and head[0] != head[1]
+    nxt = tokens[first + 1].text if first < last else ""
+    return head in _SCOPE_CHARS and len(nxt) == 1 and nxt in _SCOPE_CHARS and nxt != head
+
+
+def _glued(word: str, after_body: bool) -> int:
+    """1 for 和县 of 县教育局和县财政局 (a conjunction glued to 县 by jieba, though a county of that name exists)
+    right after another body's name; else 0."""
+    return int(after_body and len(word) == 2 and word[0] in FUNCTION_CHARS and word[1] in _SCOPE_CHARS)
+
+
+def _not_an_ending(tokens: list[Token], i: int) -> bool:
+    """委员会 of 某某委员会议 (委员 + 会议, which jieba reads 委员会 + 议), 中心 of 中心工作 (the main work)."""
+    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return after[:1] == "议" or (tokens[i].text.endswith("中心") and after[:2] == "工作")
+
+
 def _not_a_body(text: str, name: str, start: int, end: int, lex: Lexicon) -> bool:
-    """A group formed for one visit (党政代表团, 考察团), several bodies counted (两县县委, 三市政府), or a paper
-    named only as the source or credit of the article (来源：某某日报, 某某日报全媒体记者, 某某新闻10月15日讯)."""
+    """A group formed for one visit (党政代表团, 考察团), several bodies counted (两市市委, 三县政府), or a paper
+    named only as the source or credit of the article (来源：某某日报, 某某日报记者, 某某新闻网5月2日讯)."""
     if name.endswith(_ONE_VISIT) and not (name.endswith("代表团") and any(c in name for c in _CONGRESS)):
         return True
+    if name.endswith("中央") and name[:-2] in load_gazetteer().by_name:
+        return True  # 某某中央商务区: a city's 中央 is a part of town, not a central committee
     if _COUNTED.search(name) or (name[:1] in _SCOPE_CHARS and _COUNTED.match(text, max(0, start - 1), start + 1)):
         return True
     line = text.rfind("\n", 0, start) + 1

@@ -15,18 +15,32 @@ import re
 from kgraph.extract.names import starts_token
 from kgraph.extract.titles import DELIMITERS
 from kgraph.extract.tokens import FUNCTION_CHARS, Token, tokenize
-from kgraph.gazetteer import load_gazetteer
-from kgraph.lexicon import Lexicon
+from kgraph.gazetteer import load_gazetteer, short_name
+from kgraph.lexicon import CJK, Lexicon
 from kgraph.model import Mention
 
 # suffixes that make a place after any proper stem; the others (路, 河, 山, 区 ...) need a stem jieba does not
 # know as a common word
 _STRONG = frozenset({"省", "市", "县", "镇", "乡", "街道", "村", "社区", "片区", "自治区", "自治州", "自治县",
-                     "工业园区", "产业园区", "湿地公园", "林场", "新城", "高新区", "开发区", "新区", "居委会"})
-_FUNCTION_CHARS = FUNCTION_CHARS | set("赴至跟使于往自随")  # and the verbs that lead to a place
+                     "工业园区", "产业园区", "湿地公园", "林场", "新城", "高新区", "开发区", "新区", "居委会",
+                     "嘎查", "苏木", "行政村", "自然村"})  # 嘎查 and 苏木: village and township in Inner Mongolia
+_FUNCTION_CHARS = FUNCTION_CHARS | set("赴至跟使于往自随着")  # and the verbs that lead to a place, the particle 着
+# venues and named regions: their names are built like an organisation's (a proper name, then words of any kind:
+# 某某文化生态园, “某某之光”陈列馆, 长江中游城市群), so they are read by `_venues`, not by the suffix grammar
+_VENUES = ("广场", "公园", "产业园", "故居", "祖居", "纪念馆", "遗址", "旧址", "博物馆", "规划馆", "展览馆", "科技馆",
+           "村史馆", "主题馆", "科普馆", "美术馆", "工业园", "物流园", "示范园", "生态园", "科技园", "创业园", "经济圈",
+           "经济带", "城市群", "集聚区", "活力区", "示范区", "合作区", "项目区", "综合体", "高速公路", "路口", "园区",
+           "苑")
+_MAX_VENUE_STEM = 12
+_VENUE_LEADS = frozenset("去来回游逛抵经过建像")  # lone verbs that lead to a venue, not part of its name
+_LOCAL_SCOPES = frozenset("县市区旗")  # 县商贸集聚区: the paper's own county names it
+_TRANSCRIBED = ("苏木", "嘎查")  # Mongolian names, written with characters for their sound
+_TOWNS = ("镇", "乡", "村", "街道", "社区", "嘎查", "苏木")
+_BODIES = ("委会", "委员会", "政府", "党委", "支部", "委")  # 村委会广场: the square of a body, no named one
 _DOCUMENT = re.compile(r"《[^《》]*》")
 _AND = ("和", "与", "及", "、")
 _COUNTED = re.compile(r"(?:\d+个|[省市区县]级)$")  # 22个省级试点村: a kind of village, counted
+_SEVERAL = re.compile(r"[两二三四五六七八九十几多数]$")  # 两省, 六县: places counted, not named
 _VISIT = ("调研", "考察", "走进", "来到", "前往", "走访", "察看", "查看", "视察", "参观", "深入")
 _ADDRESS = re.compile(r"^\d+号")
 _COMMON = 50  # a dictionary word this frequent is a common word, not a place name
@@ -46,13 +60,17 @@ def is_common(word: str, lex: Lexicon) -> bool:
     return entry is not None and entry[0] >= _COMMON and entry[1] not in ("ns", "nz")
 
 
-def _stem_start(text: str, start: int, lex: Lexicon) -> int:
-    """The leftmost position a place name ending at `start` may begin at."""
+def _stem_start(text: str, start: int, lex: Lexicon, inside: frozenset[int] = frozenset(), suffix: str = "") -> int:
+    """The leftmost position a place name ending at `start` may begin at; a function character inside a word
+    (和 of 和平镇, positions in `inside`) does not stop it."""
     begin = start
     while begin > 0 and start - begin < _MAX_STEM:
         char = text[begin - 1]
-        if char in DELIMITERS or char in _FUNCTION_CHARS or not char.strip() or char.isdigit():
+        if char in DELIMITERS or not char.strip() or char.isdigit():
             break
+        if char in _FUNCTION_CHARS and begin - 1 not in inside and not (
+                char == "日" and suffix in _TRANSCRIBED and not text[begin - 2:begin - 1].isdigit()):
+            break  # 宝日乌拉苏木: a Mongolian name may hold 日
         if any(text.startswith(s, begin - len(s)) for s in _BOUNDARY):
             break  # 八岭山镇 | 铜岭村
         if lex.scope_stops.ending_at(text, begin, min_len=2):
@@ -90,7 +108,7 @@ def _stem_ok(text: str, begin: int, end: int, suffix_end: int, strong: bool, lex
     words = [w for w in tokens if len(w) > 1]
     if any(_suffix_level(w) and not is_common(w, lex) for w in words) or _COUNTED.search(text, 0, begin):
         return False
-    chained = _suffix_level(text[max(0, begin - 4):begin]) >= 2
+    chained = _suffix_level(text[max(0, begin - 4):begin]) > max(2, _suffix_level(text[begin:suffix_end]))
     listed = begin == 0 or text[begin - 1] in DELIMITERS or chained
     siblings = chained or _sibling(text, begin, suffix_end, lex)
     visited = any(text.endswith(verb, 0, begin) for verb in _VISIT) or text[begin - 1:begin] in ("赴", "到")
@@ -112,13 +130,17 @@ def _sibling(text: str, begin: int, suffix_end: int, lex: Lexicon) -> bool:
     return before or after
 
 
-def _place_ending(text: str, start: int, suffix: str, lex: Lexicon) -> int | None:
-    """Where the place whose suffix starts at `start` begins, or None when it is no place."""
+def _place_ending(text: str, start: int, suffix: str, lex: Lexicon, inside: frozenset[int] = frozenset()
+                  ) -> int | None:
+    """Where the place whose suffix starts at `start` begins, or None when it is no place (nor when places are
+    counted: 两省, 六县)."""
     end = start + len(suffix)
     address = bool(_ADDRESS.match(text[end:]))
-    if _inside_word(text, start, end, lex) and not address:
+    if _inside_word(text, start, end, lex) and not address and suffix not in _TRANSCRIBED:
+        return None  # but 嘎查 of 某某嘎查实地走访, which jieba reads as 嘎 | 查实
+    if suffix in ("省", "市", "县", "区", "州", "旗", "盟") and _SEVERAL.search(text, 0, start):
         return None
-    limit = _stem_start(text, start, lex)
+    limit = _stem_start(text, start, lex, inside, suffix)
     for begin in range(limit, start - 1):  # the longest stem that starts a word and holds no common word
         stem = text[begin:start]
         if not starts_token(text, begin, lex, hmm=False):
@@ -171,8 +193,183 @@ def _gazetteer_start(text: str, begin: int, end: int) -> int:
     return begin
 
 
-LEVELS = (("省", 5), ("自治区", 5), ("特别行政区", 5), ("市", 4), ("自治州", 4), ("地区", 4), ("区", 3), ("县", 3),
-          ("旗", 3), ("镇", 2), ("乡", 2), ("街道", 2), ("村", 1), ("社区", 1), ("居委会", 1), ("片区", 1), ("大队", 1))
+_FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "y", "e", "m", "q"})
+
+
+def _inside_words(tokens: list[Token], lex: Lexicon) -> frozenset[int]:
+    """Positions inside a noun of two or more characters (向阳, not 以及 or 作为, nor 和县 of 某某和县某某, a
+    conjunction glued to 县): a function character there is part of a name."""
+    return frozenset(pos for t in tokens if len(t.text) > 1 and (lex.tag(t.text) or "n")[:1] == "n"
+                     and not (len(t.text) == 2 and t.text[1] in "省市县区镇乡村") for pos in range(t.start, t.end))
+
+
+def _venues(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[int, int]]:
+    """Venues and named regions (`_VENUES`): the name runs left from the ending over words of any kind but verbs and
+    function words, and takes quoted or bracketed parts in; it needs a proper part (see `_named_stem`), so 市民广场
+    and 文化公园 alone are kinds of places, not places."""
+    spans = []
+    for k, token in enumerate(tokens):
+        venue = next((v for v in _VENUES if text.endswith(v, 0, token.end)), None)
+        if venue is None or len(lex.place_suffixes.ending_at(text, token.end) or "") > len(venue):
+            continue  # 湿地公园, 产业园区: the suffix grammar reads those
+        head = token.end - len(venue)
+        j = k
+        while j > 0 and tokens[j].start > head:
+            j -= 1  # the token the ending starts in; its head (文化 of 文化公园) is part of the name
+        first = _venue_first(text, tokens, j, lex)
+        if tokens[first].start < head and _named_stem(text, tokens[first:j + 1], head, lex):
+            spans.append((tokens[first].start, token.end))
+    return spans
+
+
+def _venue_first(text: str, tokens: list[Token], first: int, lex: Lexicon) -> int:
+    """The first token of a venue's name whose stem ends before token `first`."""
+    end = tokens[first].start
+    while first > 0 and end - tokens[first - 1].start <= _MAX_VENUE_STEM:
+        prev = tokens[first - 1].text
+        if prev in ("”", "）", ")"):
+            opening = {"”": "“", "）": "（", ")": "("}[prev]
+            back = next((i for i in range(first - 2, max(-1, first - 10), -1) if tokens[i].text == opening), None)
+            if back is None:
+                break
+            first = back  # “某某之光”陈列馆, 某某（苏州）科技产业园
+        elif _venue_part(prev, lex):
+            first -= 1
+        else:
+            break
+    while first < len(tokens) - 1 and (tokens[first].text in _VENUE_LEADS or lex.tag(tokens[first].text) == "vn"):
+        first += 1  # 建设 | 某某活力区
+    return first
+
+
+def _venue_part(word: str, lex: Lexicon) -> bool:
+    """A word inside a venue's name: Chinese, no function word, verb, title or organisation (村委会广场 is the
+    square of the committee, not a named one)."""
+    if word == "会议":
+        return True  # 某某会议旧址
+    if not all(CJK.match(c) for c in word) or word in lex.title_heads or word in lex.scope_stops:
+        return False
+    if len(word) == 1:
+        return word not in _FUNCTION_CHARS and word not in _VENUE_LEADS
+    if len(word) == 2 and word[0] in _FUNCTION_CHARS and word in load_gazetteer().full_names:
+        return False  # 和县 of 各乡镇和县商贸集聚区
+    if word.endswith(_BODIES) or word in _VISIT:
+        return False  # 参观 | 某某公园, which jieba calls a noun
+    if word.endswith(_TOWNS):
+        return False  # 某某镇 | 某某生态园: the town is a place of its own
+    return (lex.tag(word) or "n") not in _FUNCTION_TAGS | {"v"}
+
+
+_PROPER = frozenset({"ns", "nr", "nrt", "nz", "nt", "nrfg"})
+# kinds of place, which jieba may tag as place names (城市, 山区): they name no venue
+_GENERIC_PLACES = frozenset({"城市", "山区", "城区", "乡镇", "城镇", "市区", "县城", "郊区", "农村", "乡村"})
+
+
+def _named_stem(text: str, tokens: list[Token], head: int, lex: Lexicon) -> bool:
+    """Whether the words before a venue's ending name it: a quoted or bracketed name, a proper noun or a place's
+    name, a character jieba knows no word for (月牙湾, 鑫运), or the paper's own county (县商贸集聚区)."""
+    stem = text[tokens[0].start:head]
+    if len(stem) < 2:
+        return False
+    if any(c in stem for c in "“（("):
+        return True
+    if tokens[0].text in _LOCAL_SCOPES:
+        return True
+    names = load_gazetteer().by_name
+    for t in tokens:
+        word = text[t.start:min(t.end, head)]
+        tag = lex.tag(word) or ""
+        if len(word) == 1 and word not in _LOCAL_SCOPES and word not in "村镇乡":
+            return True
+        if word in _GENERIC_PLACES:
+            continue
+        if len(word) > 1 and tag in _PROPER and not (tag == "nr" and len(word) == 2 and is_common(word, lex)):
+            return True  # not 田园, which jieba tags as a given name
+        if len(word) > 1 and word in names and not is_common(word, lex):
+            return True
+    return False
+
+
+def _short_forms(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[int, int]]:
+    """Divisions by a short name jieba does not call a place (灵寿, 高邑: full name minus 市, 县): where a function
+    word, a delimiter or the province it lies in comes before it (来高邑考察, 为灵寿的, 河北保定). A short name
+    followed by 州 is the autonomous prefecture's usual name (恩施州)."""
+    gazetteer = load_gazetteer()
+    spans = []
+    for i in range(len(tokens)):
+        for size in (1, 2, 3):  # the name is one token, or two or three characters jieba leaves alone
+            if i + size > len(tokens) or (size > 1 and any(len(t.text) > 1 for t in tokens[i:i + size])):
+                break
+            start, end = tokens[i].start, tokens[i + size - 1].end
+            name = text[start:end]
+            if size == 1 and name.endswith("州") and _prefecture(name[:-1]):
+                spans.append((start, end))  # 恩施州, one word to jieba
+                continue
+            divisions = gazetteer.by_name.get(name, ()) or _district_short(name, lex)
+            if len(name) < 2 or not divisions or name in gazetteer.full_names:
+                continue
+            prefecture = text[end:end + 1] == "州" and _prefecture(name)
+            chained = _ancestor_before(text, start, divisions)
+            if not chained and (is_common(name, lex) or not _cued(text, start)):
+                continue
+            if prefecture or chained or _word_boundary(text, end, tokens, i + size):
+                spans.append((start, end + prefecture))
+    return spans
+
+
+def _prefecture(short: str) -> bool:
+    return any(d.name.endswith("自治州") for d in load_gazetteer().by_name.get(short, ()))
+
+
+_KINDS_OF_DISTRICT = ("新区", "矿区", "郊区", "林区", "城区", "特区", "自治区", "行政区")  # 某某新区 is not 某某新
+
+
+@functools.cache
+def _district_shorts() -> dict[str, tuple]:
+    """尧都 of 尧都区, 赛罕 of 赛罕区: a district's name without 区; the gazetteer does not shorten districts, since
+    most of their short forms are common words (朝阳, 江北), which `_district_short` leaves out."""
+    shorts: dict[str, list] = {}
+    gazetteer = load_gazetteer()
+    for division in gazetteer.by_code.values():
+        short = division.name[:-1]
+        if division.name.endswith("区") and not division.name.endswith(_KINDS_OF_DISTRICT) and len(short) >= 2 \
+                and short not in gazetteer.by_name:
+            shorts.setdefault(short, []).append(division)
+    return {name: tuple(items) for name, items in shorts.items()}
+
+
+def _district_short(name: str, lex: Lexicon) -> tuple:
+    """The districts `name` is the short form of, unless it is a word jieba knows (朝阳 is a word first)."""
+    return () if name in lex.words else _district_shorts().get(name, ())
+
+
+def _cued(text: str, start: int) -> bool:
+    before = text[start - 1:start]
+    return not before or before in DELIMITERS or before in _FUNCTION_CHARS or before in "来去回" or not before.strip()
+
+
+def _word_boundary(text: str, end: int, tokens: list[Token], k: int) -> bool:
+    """Whether a name ending at `end` is followed by a delimiter, a function word or a word of two characters."""
+    after = text[end:end + 1]
+    if not after or after in DELIMITERS or after in _FUNCTION_CHARS or not after.strip():
+        return True
+    return k < len(tokens) and len(tokens[k].text) > 1
+
+
+def _ancestor_before(text: str, start: int, divisions: tuple) -> bool:
+    """河北保定: the short name follows the name of the province or city it lies in."""
+    gazetteer = load_gazetteer()
+    for division in divisions:
+        for parent in gazetteer.ancestors(division):
+            for name in (parent.name, short_name(parent.name)):
+                if name and text.endswith(name, 0, start):
+                    return True
+    return False
+
+
+LEVELS = (("省", 5), ("自治区", 5), ("特别行政区", 5), ("市", 4), ("自治州", 4), ("地区", 4), ("盟", 4), ("区", 3),
+          ("县", 3), ("旗", 3), ("镇", 2), ("乡", 2), ("苏木", 2), ("街道", 2), ("村", 1), ("嘎查", 1), ("社区", 1),
+          ("居委会", 1), ("片区", 1), ("大队", 1))
 
 
 def place_level(name: str) -> int:
@@ -198,15 +395,18 @@ def extract_places(text: str, lex: Lexicon, tokens: list[Token] | None = None,
     """Place mentions in reading order, leaving out those inside an organisation's name or a document title, and
     any that overlap a person's name (路明 is no road)."""
     tokens = tokens if tokens is not None else tokenize(text, lex)
+    inside = _inside_words(tokens, lex)
     spans: list[tuple[int, int]] = []
     for match in _suffix_pattern(lex.place_suffixes).finditer(text):
         end = match.start() + len(match.group(1))
-        if len(lex.place_suffixes.ending_at(text, end) or "") > len(match.group(1)):
+        if len(lex.place_suffixes.ending_at(text, end) or "") > len(match.group(1)) or match.group(1) in _VENUES:
             continue  # 社区, not 区: the longest suffix ending here decides
-        begin = _place_ending(text, match.start(), match.group(1), lex)
+        begin = _place_ending(text, match.start(), match.group(1), lex, inside)
         if begin is not None:
             spans.append((_gazetteer_start(text, begin, end), end))
+    spans += _venues(text, tokens, lex)
     spans += [s for s in _in_gazetteer(text, tokens, lex) if not any(b <= s[0] and s[1] <= e for b, e in spans)]
+    spans += [s for s in _short_forms(text, tokens, lex) if not any(b < s[1] and s[0] < e for b, e in spans)]
     blocked = [(o.start, o.end) for o in orgs] + [(m.start(), m.end()) for m in _DOCUMENT.finditer(text)]
     found = []
     for start, end in sorted(set(spans)):
