@@ -5,27 +5,23 @@ something; the model only adds names where they read nothing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from kgraph.extract.names import plausible_name, starts_token
 from kgraph.extract.ner import Entity
+from kgraph.extract.orgs import DOCUMENT, is_one_visit_group
 from kgraph.extract.places import is_common
 from kgraph.gazetteer import load_gazetteer
 from kgraph.lexicon import CJK, Lexicon
 from kgraph.model import Mention
 
-# groups formed for one visit are no organisations (GUIDELINES: 考察团, 党政代表团, 调研组, 检查组, 视察组)
-VISIT_GROUPS = ("考察团", "代表团", "调研组", "检查组", "视察组", "督查组", "督导组", "工作组", "参观团", "访问团",
-                "一行")
 _OPENING_BRACKETS = frozenset("(（")
-_DOCUMENT = re.compile(r"《[^《》]*》")
 _MEDIA = ("日报", "晚报", "报社", "电视台", "广播电台", "新闻网", "融媒体中心", "融媒", "新闻", "网")
 
 
 def document_spans(text: str) -> list[tuple[int, int]]:
     """Where document titles stand (《…》): the names inside them are not the article's."""
-    return [m.span() for m in _DOCUMENT.finditer(text)] if "《" in text else []
+    return [m.span() for m in DOCUMENT.finditer(text)] if "《" in text else []
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -64,6 +60,8 @@ def model_names(text: str, entities: Iterable[Entity], taken: Sequence[tuple[int
         if e.kind == "LOC" or _is_place(e.text, lex):
             if len(e.text) > 2 or e.text in load_gazetteer().by_name or lex.tag(e.text) == "ns":
                 places.append(Mention("place", e.text, e.start, e.end))
-        elif not e.text.endswith(VISIT_GROUPS + _MEDIA) and (lex.org_suffixes.suffix_of(e.text) or len(e.text) >= 4):
+        elif is_one_visit_group(e.text) or e.text.endswith(_MEDIA):
+            continue
+        elif lex.org_suffixes.suffix_of(e.text) or len(e.text) >= 4:
             orgs.append(Mention("org", e.text, e.start, e.end))
     return orgs, places

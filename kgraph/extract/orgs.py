@@ -17,7 +17,7 @@ from kgraph.gazetteer import load_gazetteer
 from kgraph.lexicon import Lexicon
 from kgraph.model import Mention
 
-_DOCUMENT = re.compile(r"《[^《》]*》")  # names inside document titles are not organisations of the article
+DOCUMENT = re.compile(r"《[^《》]*》")  # names inside document titles are not organisations of the article
 _MAX_TOKENS = 7
 _MAX_COMPANY_TOKENS = 12  # 安徽 + 三 characters of a trade name + 智能 制造 科技 + 有限公司
 _MAX_CHARS = 24
@@ -35,9 +35,14 @@ _VERB_BODIES = ("委员会", "小组", "中心组", "中心", "工作站", "实�
 _COMPANIES = ("公司", "集团", "厂")  # a company's name may hold verbs, numbers and Latin letters
 _COMPANY_TAGS = frozenset({"v", "vn", "l", "m", "s", "f", "a", "an", "nr", "ns", "nz", "n", "j", "b", "i"})
 # groups formed for one visit are no organisations; a delegation to a people's congress is (市人大某某代表团)
-_ONE_VISIT = ("考察团", "代表团", "调研组", "检查组", "视察组", "督查组", "督导组", "考察组", "参观团", "访问团",
-              "慰问团", "观摩团", "调研团")
+ONE_VISIT = ("考察团", "代表团", "调研组", "检查组", "视察组", "督查组", "督导组", "考察组", "参观团", "访问团",
+             "慰问团", "观摩团", "调研团")
 _CONGRESS = ("人大", "人民代表大会")
+
+
+def is_one_visit_group(name: str) -> bool:
+    """A group formed for one visit (党政代表团, 考察团); a delegation to a people's congress is a body."""
+    return name.endswith(ONE_VISIT) and not (name.endswith("代表团") and any(c in name for c in _CONGRESS))
 _COUNTED = re.compile(r"[两二三四五六七八九十几多][省市区县镇乡村州旗]")  # 两县县委, 三市政府: several bodies
 # national bodies whose whole name is an organisation suffix too: the democratic parties, 人民政协
 _STANDALONE = frozenset({"民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟", "人民政协"})
@@ -289,7 +294,7 @@ def extract_orgs(text: str, lex: Lexicon, tokens: list[Token] | None = None) -> 
     (see `refer_back`)."""
     tokens = tokens if tokens is not None else tokenize(text, lex)
     found: list[Mention] = []
-    quoted = [(m.start(), m.end()) for m in _DOCUMENT.finditer(text)]
+    quoted = [(m.start(), m.end()) for m in DOCUMENT.finditer(text)]
     for i, token in enumerate(tokens):
         if _is_suffix_token(token, lex) is None or any(s <= token.start < e for s, e in quoted):
             continue
@@ -337,7 +342,7 @@ def _not_an_ending(tokens: list[Token], i: int) -> bool:
 def _not_a_body(text: str, name: str, start: int, end: int, lex: Lexicon) -> bool:
     """A group formed for one visit (党政代表团, 考察团), several bodies counted (两市市委, 三县政府), or a paper
     named only as the source or credit of the article (来源：某某日报, 某某日报记者, 某某新闻网5月2日讯)."""
-    if name.endswith(_ONE_VISIT) and not (name.endswith("代表团") and any(c in name for c in _CONGRESS)):
+    if is_one_visit_group(name):
         return True
     if name.endswith("中央") and name[:-2] in load_gazetteer().by_name:
         return True  # 某某中央商务区: a city's 中央 is a part of town, not a central committee
