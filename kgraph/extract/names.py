@@ -10,7 +10,7 @@ from __future__ import annotations
 from kgraph.lexicon import CJK, Lexicon
 
 # characters that never end or sit inside a given name in running news text
-NOT_IN_NAME = frozenset("的了和与及或在是对为从把被将也都就还又而并等之其这那个们年月日时号第")
+NOT_IN_NAME = frozenset("的了和与及或在是对为从把被将也都就还又而并等之其这那个们年月日时号第摄")
 # surnames that are far more often function words: 和中国, 向记者 are no names
 _FUNCTION_SURNAMES = set("和向于同及与以将但也")
 _COMMON_WORD = 100  # a dictionary word this frequent is a word, not a name, unless jieba tags it as a name

@@ -11,9 +11,11 @@ Each pass is a different kind of evidence that a string is a person's name:
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from kgraph.extract.names import (
@@ -41,8 +43,9 @@ _TAIL_BYLINE = re.compile(
 )
 _BRACKETED = re.compile(r"[（(]([^（）()]{2,40})[）)]")
 _POST_NAME_HEADS = ("总书记", "书记")
-_CJK_RUN = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff]{6,80}(?![\u3400-\u9fff])")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]{6,}")
 _OTHER_FOLLOW = ("同学", "老师", "先生", "女士", "教授", "医生", "师傅")
+_CONJUNCTIONS = frozenset("和与及、")
 
 
 @functools.cache
@@ -232,7 +235,12 @@ def model_name(name: str, lex: Lexicon, *, titled: bool = False) -> bool:
     if name[-1] in _BODY_END and len(name) > 2 and name[:-1] in lex.words:
         return False  # a word and an ending: 科普馆, 服务站
     entry = lex.words.get(name)
-    return entry is None or entry[1].startswith("nr") or (titled and len(name) <= 4 and name[0] in lex.surnames)
+    if entry is None or entry[1].startswith("nr") or (titled and len(name) <= 4 and name[0] in lex.surnames):
+        return True
+    # jieba's dictionary holds many full names under other tags (刘澜涛 n, 周恩来 t, 基辛格 n): a surname and a
+    # two-character given name, or a transcription, stays a name unless the word is no noun at all
+    nominal = entry[1][:1] in ("n", "t")
+    return nominal and (len(name) == 3 and name[0] in lex.surnames or all(c in _TRANSCRIPTION for c in name))
 
 
 def _fit(text: str, start: int, end: int, lex: Lexicon) -> int | None:
@@ -240,13 +248,17 @@ def _fit(text: str, start: int, end: int, lex: Lexicon) -> int | None:
     dictionary word running into it from before (耳目一新 for 目一新), a place or organisation ending after it
     (张新场村), or, for a name with no surname, a common word inside it (科普馆). A word running out of it (汪明陪同
     read as 汪明陪) ends it where that word begins."""
-    if lex.place_suffixes.starting_at(text[end:end + 4]) or lex.org_suffixes.starting_at(text[end:end + 4]):
-        return None
+    suffix = lex.place_suffixes.starting_at(text[end:end + 4]) or lex.org_suffixes.starting_at(text[end:end + 4])
+    if suffix and (len(suffix) > 1 or boundary_after(text, end + 1, lex)):
+        return None  # one character (江, 山) ends a place only where a word may end after it: not in 关山月江泽民
     begin = max(0, start - 4)
     offset = begin
+    # 鲍林先生, 严汉祥和: jieba's 林先生 and 祥和 must not run out of the name
+    firm = text.startswith(_OTHER_FOLLOW, end) or text[end:end + 1] in _CONJUNCTIONS
+    end_of_cut = end if firm else end + 4
     surnamed = (text[start] in lex.surnames or text[start:start + 2] in lex.compound_surnames
                 or "·" in text[start:end])
-    for word in lex.cut(text[begin:end + 4], hmm=False):
+    for word in lex.cut(text[begin:end_of_cut], hmm=False):
         word_end = offset + len(word)
         if offset < start < word_end:
             return None
@@ -281,58 +293,98 @@ def split_run(name: str, lex: Lexicon) -> list[tuple[int, str]]:
     return tile_names(name, lex) if lex.surname_rank.get(name[:1], 0) else []
 
 
-Reading = tuple[int, list[tuple[int, str]]]  # gaps, and the names with their offsets
+# a reading of a run: its cost, how many of its names jieba does not know as names, and the names with offsets
+Reading = tuple[int, int, list[tuple[int, str]]]
 
 
-def _cheaper(gaps: int, names: int, current: Reading | None) -> bool:
-    return current is None or (gaps, names) < (current[0], len(current[1]))
+def _key(reading: Reading) -> tuple[int, int, int]:
+    return reading[0], len(reading[2]), reading[1]
 
 
-def _list_with_gaps(run: str, lex: Lexicon, *, open_end: bool = False) -> list[tuple[int, str]]:
-    """The names of `run` read from its first character to its last, allowing between two names a gap of one to
-    four characters (a name without a surname: 热地, 多吉才让); the fewest gaps, then the fewest names. Nothing
-    when there is more than one gap for every three names. `open_end`: a note in brackets follows the run
-    (`（女）`), so it may end with a gap too."""
+def _better(reading: Reading, current: Reading | None) -> bool:
+    return current is None or _key(reading) < _key(current)
+
+
+def _read_run(run: str, lex: Lexicon, read: set[tuple[int, int]], cuts: set[int], *, open_start: bool = False,
+              open_end: bool = False) -> Reading | None:
+    """The best reading of `run` as names from its first character to its last: plausible names, the names the
+    recogniser read there (`read`, by offsets: 多吉才让 has no surname), and gaps of one to four characters
+    between two names (a name neither knows). It costs one for each gap and for each place where a plausible name
+    cuts through a boundary the recogniser drew (`cuts`); then fewer names are better, then names jieba knows
+    (赵朴初 + 巴金, not 赵朴 + 初巴金). `open_start`, `open_end`: the run may begin or end with a gap, as where
+    a note in brackets (`（女）`) or a transcribed name's `·` stands next to it."""
+    before = list(itertools.accumulate((offset in cuts for offset in range(len(run) + 1)), initial=0))
     named: list[Reading | None] = [None] * (len(run) + 1)  # the best reading of run[:i] that ends with a name
     gapped: list[Reading | None] = [None] * (len(run) + 1)  # ... that ends with a gap (the start counts as one)
-    gapped[0] = (0, [])
+    gapped[0] = (0, 0, [])
     for end in range(1, len(run) + 1):
-        for size in (3, 2, 4):
-            start = end - size
-            if start < 0 or not plausible_name(run[start:end], lex):
+        for start in range(max(0, end - 6), end - 1):
+            name = run[start:end]
+            if (start, end) in read:
+                cost = 0
+            elif end - start <= 4 and plausible_name(name, lex):
+                cost = before[end] - before[start + 1]  # the cuts strictly inside
+            else:
                 continue
+            entry = lex.words.get(name)
+            unknown = not (entry and entry[1].startswith("nr"))
             for prev in (named[start], gapped[start]):
-                if prev is not None and _cheaper(prev[0], len(prev[1]) + 1, named[end]):
-                    named[end] = (prev[0], [*prev[1], (start, run[start:end])])
+                if prev is not None:
+                    reading = (prev[0] + cost, prev[1] + unknown, [*prev[2], (start, name)])
+                    if _better(reading, named[end]):
+                        named[end] = reading
         for size in range(1, 5):
             prev = named[end - size] if end > size else None
-            if prev is not None and _cheaper(prev[0] + 1, len(prev[1]), gapped[end]):
-                gapped[end] = (prev[0] + 1, prev[1])
+            if prev is None and open_start and end == size:
+                prev = (0, 0, [])
+            if prev is not None and _better((prev[0] + 1, prev[1], prev[2]), gapped[end]):
+                gapped[end] = (prev[0] + 1, prev[1], prev[2])
     last = named[len(run)]
-    if open_end and gapped[len(run)] is not None and _cheaper(*_key(gapped[len(run)]), last):
+    if open_end and gapped[len(run)] is not None and _better(gapped[len(run)], last):
         last = gapped[len(run)]
-    return last[1] if last is not None and 3 * last[0] <= len(last[1]) else []
+    return last
 
 
-def _key(reading: Reading) -> tuple[int, int]:
-    return reading[0], len(reading[1])
-
-
-def find_name_runs(text: str, lex: Lexicon) -> list[PersonMention]:
-    """A stretch of names printed without separators (a caption's `张明远李红王强`, a list whose spaces the PDF
-    lost): three or more names that are plausible even outside a list and tile it exactly, or four or more with
-    at most one short gap (a name without a surname) for every three names."""
-    found: list[PersonMention] = []
+def _runs(text: str, dotted: list[Entity]) -> Iterator[tuple[int, int]]:
+    """Stretches of six or more Chinese characters, cut where a transcribed name joined by `·` lies in them."""
     for match in _CJK_RUN.finditer(text):
-        run = match.group()
-        if run[0] not in lex.surnames or not _PROSE.isdisjoint(run):
+        start = match.start()
+        for entity in dotted:
+            if entity.start < match.end() and start < entity.end:
+                if entity.start - start >= 6:
+                    yield start, entity.start
+                start = max(start, entity.end)
+        if match.end() - start >= 6:
+            yield start, match.end()
+
+
+def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> list[PersonMention]:
+    """A stretch of names printed without separators (a caption's `张明远李红王强`, a committee list, a list
+    whose spaces the PDF lost): three or more names that tile it exactly, or four or more with at most one short
+    gap for every three names. Prose is left alone, unless the recogniser reads most of the stretch as names
+    (a list of two hundred names holds 于是之 and 和志强)."""
+    found: list[PersonMention] = []
+    people = sorted((e for e in entities if e.kind == "PER"), key=lambda e: e.start)
+    dotted = [e for e in people if "·" in e.text]
+    starts = [e.start for e in people]
+    for start, end in _runs(text, dotted):
+        run = text[start:end]
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        inside = [e for e in people[first:last] if e.end <= end and "·" not in e.text]
+        listed = 5 * sum(e.end - e.start for e in inside) >= 3 * len(run)
+        if not listed and (run[0] not in lex.surnames or not _PROSE.isdisjoint(run)):
             continue  # prose: these function words are never part of a name
-        names = tile_names(run, lex, listed=False)
-        if len(names) < 3:
-            noted = text[match.end():match.end() + 1] in "（("
-            names = _list_with_gaps(run, lex, open_end=noted) if len(run) >= 12 else []
-            names = names if len(names) >= 4 else []
-        found.extend(PersonMention(name, match.start() + offset, match.start() + offset + len(name), Role.OTHER)
+        read = {(e.start - start, e.end - start) for e in inside
+                if (len(e.text) <= 4 or not split_run(e.text, lex)) and model_name(e.text, lex)}
+        cuts = {offset - start for e in inside for offset in (e.start, e.end)}
+        reading = _read_run(run, lex, read, cuts, open_start=text[start - 1:start] == "·",
+                            open_end=text[end:end + 1] in "（(·")
+        if reading is None:
+            continue
+        cost, _, names = reading
+        if not (cost == 0 and len(names) >= 3) and not (len(run) >= 12 and len(names) >= 4 and 3 * cost <= len(names)):
+            continue
+        found.extend(PersonMention(name, start + offset, start + offset + len(name), Role.OTHER)
                      for offset, name in names)
     return found
 
@@ -511,6 +563,6 @@ def _titled_and_credited(article: Article, lex: Lexicon, entities: Sequence[Enti
     credited = {m.name for m in mentions if m.role in (Role.REPORTER, Role.PHOTOGRAPHER)}
     mentions = [m for m in mentions if m.name not in credited or m.role in (Role.REPORTER, Role.PHOTOGRAPHER)]
     taken = [(m.start, m.end) for m in mentions]
-    mentions += [m for m in find_surname_titles(text, mentions, lex) + find_name_runs(text, lex)
+    mentions += [m for m in find_surname_titles(text, mentions, lex) + find_name_runs(text, lex, entities)
                  if not any(s < m.end and m.start < e for s, e in taken)]
     return mentions + [m for m in find_model_people(text, entities, mentions, lex) if m.name not in credited]
