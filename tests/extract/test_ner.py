@@ -6,7 +6,7 @@ import pytest
 
 from kgraph.extract import extract_article
 from kgraph.extract.model_names import model_names
-from kgraph.extract.ner import Entity, chunks, features, recogniser, spans
+from kgraph.extract.ner import Entity, chunks, features, positional, recogniser, spans
 from kgraph.extract.people import extract_people
 from kgraph.model import Article, Role
 
@@ -80,10 +80,16 @@ def test_staff_credits_are_reporters(lex, credit):
     assert people(f"全文完。\n{credit}蒋晓丽", lex)["蒋晓丽"][0] == "reporter"
 
 
-def test_spans_from_bmes_labels_drop_unfinished_names():
-    text = "张三到北京大学"
-    labels = ["B-PER", "E-PER", "O", "B-ORG", "M-ORG", "M-ORG", "O"]
-    assert [(e.kind, e.text) for e in spans(labels, text)] == [("PER", "张三")]
+def test_positional_labels_count_the_characters_of_each_name():
+    labels = ["B-PER", "M-PER", "E-PER", "B-PER", "E-PER", "O", "S-LOC", "B-ORG", "M-ORG", "M-ORG", "M-ORG", "E-ORG"]
+    assert positional(labels) == ["PER1", "PER2", "PER3", "PER1", "PER2", "O", "LOC1",
+                                  "ORG1", "ORG2", "ORG3", "ORG4", "ORG4"]
+
+
+def test_spans_split_names_run_together_and_drop_names_that_do_not_open():
+    text = "王汉斌杨尚昆到北京大学读书"
+    labels = ["PER1", "PER2", "PER3", "PER1", "PER2", "PER3", "O", "LOC1", "LOC2", "ORG3", "ORG4", "O", "O"]
+    assert [(e.kind, e.text) for e in spans(labels, text)] == [("PER", "王汉斌"), ("PER", "杨尚昆"), ("LOC", "北京")]
 
 
 def test_chunks_keep_offsets_and_cut_long_sentences():
