@@ -72,7 +72,7 @@ def plausible_name(name: str, lex: Lexicon, *, listed: bool = False, delimited: 
     entry = lex.words.get(name)
     if entry and (entry[0] >= _VERY_COMMON_WORD or (entry[0] >= _COMMON_WORD and not entry[1].startswith("nr"))):
         return False
-    if len(given) == 2:
+    if len(given) == 2 and len(surname) == 1:
         head = lex.words.get(name[:2])  # 区委办: 区委 is a word, so this is no name
         if head and head[0] >= _COMMON_WORD and not head[1].startswith("nr"):
             return False

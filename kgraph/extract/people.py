@@ -414,6 +414,37 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
     return found
 
 
+def _join_transcriptions(entities: Iterable[Entity], lex: Lexicon) -> list[Entity]:
+    """The recogniser's person names, where two that touch and are both written in transcription characters
+    without a common surname are one (乌力吉巴雅尔, a Mongolian name, read as 乌力吉 + 巴雅尔)."""
+    out: list[Entity] = []
+    for e in entities:
+        if e.kind != "PER":
+            continue
+        last = out[-1] if out else None
+        if (last is not None and last.end == e.start and "·" not in last.text + e.text
+                and all(c in _TRANSCRIPTION for c in last.text + e.text)
+                and not lex.surname_rank.get(last.text[0]) and not lex.surname_rank.get(e.text[0])):
+            out[-1] = Entity("PER", last.start, e.end, last.text + e.text)
+        else:
+            out.append(e)
+    return out
+
+
+def _names_closing_bodies(text: str, entities: Iterable[Entity], lex: Lexicon) -> list[Entity]:
+    """Names the recogniser read as the end of an organisation, where a title follows (`内科林皓平主任` read as
+    the organisation 内科林皓平): the department before the name, the name, then its post."""
+    found = []
+    for entity in entities:
+        if entity.kind == "PER" or len(entity.text) < 4 or _looks_like(entity.text, lex):
+            continue
+        if title_after(text, entity.end, lex):
+            name = read_name_before(text, entity.end, lex)
+            if name and entity.end - len(name) >= entity.start + 2:
+                found.append(Entity("PER", entity.end - len(name), entity.end, name))
+    return found
+
+
 def find_model_people(text: str, entities: Iterable[Entity], mentions: list[PersonMention], lex: Lexicon
                       ) -> list[PersonMention]:
     """Names the recogniser read that no rule found: people named without a title (`俞正声说`, a list before
@@ -421,7 +452,7 @@ def find_model_people(text: str, entities: Iterable[Entity], mentions: list[Pers
     (艾则孜·木沙 for the rule's 艾则孜) lengthens it."""
     found: list[PersonMention] = []
     taken = [(m.start, m.end) for m in mentions]
-    entities = [e for e in entities if e.kind == "PER"]
+    entities = [*_join_transcriptions(entities, lex), *_names_closing_bodies(text, entities, lex)]
     name_starts = {e.start for e in entities}
     for entity in entities:
         names = split_run(entity.text, lex) if len(entity.text) > 4 and "·" not in entity.text else []

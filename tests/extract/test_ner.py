@@ -92,6 +92,12 @@ def test_spans_split_names_run_together_and_drop_names_that_do_not_open():
     assert [(e.kind, e.text) for e in spans(labels, text)] == [("PER", "王汉斌"), ("PER", "杨尚昆"), ("LOC", "北京")]
 
 
+def test_names_read_across_a_mark_are_cut_at_it():
+    text = "是①布莱尔②史密斯"
+    labels = ["O", "O", "PER1", "PER2", "PER3", "PER4", "PER4", "PER4", "PER4"]
+    assert [(e.text, e.start) for e in spans(labels, text, 10)] == [("布莱尔", 12), ("史密斯", 16)]
+
+
 def test_chunks_keep_offsets_and_cut_long_sentences():
     text = "第一句。" + "长" * 250 + "，" + "句" * 200 + "。"
     pieces = chunks(text)
