@@ -253,8 +253,8 @@ def _fit(text: str, start: int, end: int, lex: Lexicon, name_starts: Container[i
     (张新场村), or, for a name with no surname, a common word inside it (科普馆). A word running out of it (汪明陪同
     read as 汪明陪) ends it where that word begins."""
     suffix = lex.place_suffixes.starting_at(text[end:end + 4]) or lex.org_suffixes.starting_at(text[end:end + 4])
-    if suffix and (len(suffix) > 1 or end not in name_starts):
-        return None  # one character (江, 山) that opens the next name the recogniser read is no ending: 关山月江泽民
+    if suffix and (len(suffix) > 1 or end not in name_starts) and not lex.title_heads.starting_at(text[end:end + 8]):
+        return None  # one character that opens the next name (关山月江泽民) or a title (郑国华委员) is no ending
     begin = max(0, start - 4)
     offset = begin
     # 鲍林先生, 严汉祥和: jieba's 林先生 and 祥和 must not run out of the name
@@ -379,8 +379,12 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
     gap for every three names. Prose is left alone, unless the recogniser reads most of the stretch as names
     (a list of two hundred names holds 于是之 and 和志强)."""
     found: list[PersonMention] = []
+    dotted: list[Entity] = []  # the rules' reading of a transcribed name (first in `entities`) over the model's
+    for e in entities:
+        if e.kind == "PER" and "·" in e.text and not any(d.start < e.end and e.start < d.end for d in dotted):
+            dotted.append(e)
+    dotted.sort(key=lambda e: e.start)
     people = sorted((e for e in entities if e.kind == "PER"), key=lambda e: e.start)
-    dotted = [e for e in people if "·" in e.text]
     starts = [e.start for e in people]
     # the recogniser's places and organisations that look like one (太行山, 乌兹别克斯坦): not names run together
     # that it could not tell apart (胡富国钮茂生侯捷)
@@ -509,6 +513,11 @@ def dotted_names(text: str, lex: Lexicon) -> list[Entity]:
         start = pos
         while start > 0 and text[start - 1] in _TRANSCRIPTION:
             start -= 1
+        for given in (2, 1):  # 吴明德阿布都·热合曼: 明德 completes the common-surname name before it in a list
+            if (pos - start - given >= 2 and lex.surname_rank.get(text[start - 1:start])
+                    and plausible_name(text[start - 1:start + given], lex)):
+                start += given
+                break
         end = pos
         while end + 1 < len(text) and (text[end + 1] in _TRANSCRIPTION or (text[end + 1] == "·" and end > pos)):
             end += 1

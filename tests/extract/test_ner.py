@@ -175,3 +175,42 @@ def test_wei_before_a_clause_that_is_no_title_gives_none(lex):
 ])
 def test_mongolian_names_after_a_title(lex, text, name):
     assert people(text, lex)[name][0] == "official"
+
+
+def test_a_committee_list_printed_without_separators(lex):
+    text = ("筹备委员会名单主任：郑国华委员：陈立新王海涛刘志强孙建平杨光明和志远周国庆黄海波吴建军"
+            "林晓东（女）马国栋胡志明赵德胜")
+    found = people(text, lex)
+    assert {"郑国华", "陈立新", "王海涛", "刘志强", "孙建平", "杨光明", "和志远", "周国庆", "黄海波", "吴建军",
+            "林晓东", "马国栋", "胡志明", "赵德胜"} <= set(found)
+    assert not any(len(name) == 3 and name not in text.replace("（女）", "") for name in found)
+
+
+def test_a_list_run_stops_at_a_transcribed_name(lex):
+    found = people("委员：张思远李国华吴明德阿布都·热合曼赵明辉钱学文孙立平周建国", lex)
+    assert {"张思远", "李国华", "吴明德", "赵明辉", "钱学文", "孙立平", "周建国"} <= set(found)
+    assert not any(name.endswith("阿布都") or name == "德阿布" for name in found)
+
+
+@pytest.mark.parametrize("text", ["考察团从武夷山到大别山一路走访。", "东盟成员国承诺共同维护地区稳定。",
+                                  "调研组先后到刘寨行政村、贺村等地察看。"])
+def test_prose_places_and_verbs_are_no_people(lex, text):
+    assert people(text, lex) == {}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("（本报记者高翔摄）", "高翔"),  # 摄 closes the credit, it is no given name
+    ("本报记者孙敏图为新建成的跨江大桥。", "孙敏"),  # 图为 opens the caption
+    ("收藏家何建祥和杭州的藏友一起办展。", "何建祥"),  # jieba's 祥和 must not cut the name
+])
+def test_names_end_where_the_next_words_begin(lex, text, name):
+    assert name in people(text, lex) and not any(n.startswith(name) and n != name for n in people(text, lex))
+
+
+def test_names_between_a_department_and_a_title(lex):
+    found = people("外科周明远主任、骨科孙立平副主任参加会诊。", lex)
+    assert found["周明远"][0] == "official" and found["孙立平"][0] == "official"
+
+
+def test_numbered_candidates_are_each_a_name(lex):
+    assert {"王立明", "赵国华", "孙志强"} <= set(people("候选人是①王立明②赵国华③孙志强。", lex))
