@@ -261,7 +261,7 @@ def _fit(text: str, start: int, end: int, lex: Lexicon, name_starts: Container[i
     firm = text.startswith(_OTHER_FOLLOW, end) or text[end:end + 1] in _CONJUNCTIONS
     end_of_cut = end if firm else end + 4
     surnamed = (text[start] in lex.surnames or text[start:start + 2] in lex.compound_surnames
-                or "·" in text[start:end])
+                or "·" in text[start:end] or all(c in _TRANSCRIPTION for c in text[start:end]))
     for word in lex.cut(text[begin:end_of_cut], hmm=False):
         word_end = offset + len(word)
         if offset < start < word_end:
@@ -500,6 +500,7 @@ _TRANSCRIPTION = frozenset(
     "胡华霍吉加贾杰金卡凯坎康柯科克肯库拉莱赖兰朗劳勒雷里力利丽林琳留隆卢鲁伦罗洛玛马买迈麦曼梅门米明莫姆穆纳"
     "娜奈南内尼努诺帕潘佩皮普齐奇乔琴丘热如萨塞桑瑟森沙莎绍舍什斯松苏索塔泰坦汤唐特提铁托图吐瓦万威维韦温沃乌"
     "西希夏肖谢辛休逊雅亚扬耶伊依因英尤于约扎则泽詹兹孜佐木江买提吾衣甫再肉排赛撒坦帕地汗努洪"
+    "基夫娃娅妮莉茨顿登涅捷珀奎夸圭廷缪纽锡钦琼默恰切舒"  # and of Western names (基辛格, 克瓦希涅夫斯基)
 )
 
 
