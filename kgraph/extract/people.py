@@ -18,6 +18,7 @@ import re
 from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import replace
 
+from kgraph.extract.name_roles import name_roles
 from kgraph.extract.names import (
     boundary_after,
     boundary_strength,
@@ -310,14 +311,13 @@ def _better(reading: Reading, current: Reading | None) -> bool:
 
 
 def _read_run(run: str, lex: Lexicon, read: set[tuple[int, int]], cuts: set[int], named_else: list[bool], *,
-              listed: bool = False, open_start: bool = False, open_end: bool = False) -> Reading | None:
+              open_start: bool = False, open_end: bool = False) -> Reading | None:
     """The best reading of `run` as names from its first character to its last: plausible names, the names the
     recogniser read there (`read`, by offsets: 多吉才让 has no surname), and gaps of one to four characters
     between two names (a name neither knows). It costs one for each gap and for each place where a plausible name
     cuts through a boundary the recogniser drew (`cuts`) or overlaps a place or organisation it read there
     (`named_else`, per character: 从太行山到大别山); then fewer names are better, then names jieba knows
-    (赵朴初 + 巴金, not 赵朴 + 初巴金). `listed`: the recogniser reads the run as a list of names, where a given
-    name may be a common word (朱森林). `open_start`, `open_end`: the run may begin or end with a gap, as where
+    (赵朴初 + 巴金, not 赵朴 + 初巴金). `open_start`, `open_end`: the run may begin or end with a gap, as where
     a note in brackets (`（女）`) or a transcribed name's `·` stands next to it."""
     before = list(itertools.accumulate((offset in cuts for offset in range(len(run) + 1)), initial=0))
     other = list(itertools.accumulate(named_else, initial=0))
@@ -329,7 +329,7 @@ def _read_run(run: str, lex: Lexicon, read: set[tuple[int, int]], cuts: set[int]
             name = run[start:end]
             if (start, end) in read:
                 cost = 0
-            elif end - start <= 4 and plausible_name(name, lex, listed=listed):
+            elif end - start <= 4 and plausible_name(name, lex):
                 cost = before[end] - before[start + 1] + (other[end] > other[start])  # the cuts strictly inside
             else:
                 continue
@@ -350,6 +350,56 @@ def _read_run(run: str, lex: Lexicon, read: set[tuple[int, int]], cuts: set[int]
     if open_end and gapped[len(run)] is not None and _better(gapped[len(run)], last):
         last = gapped[len(run)]
     return last
+
+
+_GAP = 4.0  # a gap of one to four characters in a list costs as much as a name of modest odds gains
+
+
+def _read_list(run: str, lex: Lexicon, read: set[tuple[int, int]], *, open_start: bool = False,
+               open_end: bool = False) -> Reading | None:
+    """The best reading of a run the recogniser reads as a list of names: the names whose characters most look like
+    names (name_roles: 王占 + 王克 + 王涛, not the recogniser's 王占王 + 克王涛), with a gap where no name fits (a
+    Tibetan name without surname). The recogniser's own names there count too, for what it reads with no surname
+    (多吉才让), but gain nothing over the others: in a list its context is names on both sides and tells little.
+    The reading's cost is its number of gaps."""
+    roles, surnames = name_roles(), lex.surnames
+    # per end: the best (value, gaps, names) ending with a name, and ending with a gap (the start counts as a name)
+    named: list[tuple[float, int, list[tuple[int, str]]] | None] = [None] * (len(run) + 1)
+    gapped: list[tuple[float, int, list[tuple[int, str]]] | None] = [None] * (len(run) + 1)
+    named[0] = (0.0, 0, [])
+    if open_start:
+        gapped[0] = named[0]
+    for end in range(1, len(run) + 1):
+        for start in range(max(0, end - 6), end - 1):
+            name = run[start:end]
+            score = roles.score(name, surnames)
+            if (start, end) in read:
+                value = max(score, 0.0) if score is not None else _GAP  # five or six characters: 乌云其木格
+            elif score is not None and plausible_name(name, lex, listed=True):
+                entry = lex.words.get(name)
+                value = score + (entry is not None and entry[1].startswith("nr"))
+            else:
+                continue
+            for prev in (named[start], gapped[start]) if start else (named[0],):
+                if prev is not None and (named[end] is None or prev[0] + value > named[end][0]):
+                    named[end] = (prev[0] + value, prev[1], [*prev[2], (start, name)])
+        for size in range(1, 5):
+            prev = named[end - size] if end - size > 0 or open_start else None
+            if prev is not None and (gapped[end] is None or prev[0] - _GAP > gapped[end][0]):
+                gapped[end] = (prev[0] - _GAP, prev[1] + 1, prev[2])
+    last = named[len(run)] if len(run) else None
+    if open_end and gapped[len(run)] is not None and (last is None or gapped[len(run)][0] > last[0]):
+        last = gapped[len(run)]
+    return None if last is None else (last[1], 0, last[2])
+
+
+def _a_list(reading: Reading | None, run: str) -> bool:
+    """Whether a reading makes a run a list of names: three or more names that tile it exactly, or four or more
+    with at most one gap for every three names."""
+    if reading is None:
+        return False
+    gaps, names = reading[0], len(reading[2])
+    return (gaps == 0 and names >= 3) or (len(run) >= 12 and names >= 4 and 3 * gaps <= names)
 
 
 def _runs(text: str, dotted: list[Entity]) -> Iterator[tuple[int, int]]:
@@ -406,13 +456,16 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
                                            bisect.bisect_left(other_starts, end)]:
             for i in range(max(e.start, start), min(e.end, end)):
                 named_else[i - start] = True
-        reading = _read_run(run, lex, read, cuts, named_else, listed=listed, open_start=text[start - 1:start] == "·",
-                            open_end=text[end:end + 1] in "（(·")
-        if reading is None:
+        open_start, open_end = text[start - 1:start] == "·", text[end:end + 1] in "（(·"
+        reading = None if listed else _read_run(run, lex, read, cuts, named_else, open_start=open_start,
+                                                open_end=open_end)
+        if listed or _a_list(reading, run):
+            # a list, by the recogniser or by the rules: its names are told apart by their characters
+            reading = _read_list(run, lex, read, open_start=open_start, open_end=open_end)
+        if not _a_list(reading, run):
             continue
-        cost, _, names = reading
-        if not (cost == 0 and len(names) >= 3) and not (len(run) >= 12 and len(names) >= 4 and 3 * cost <= len(names)):
-            continue
+        assert reading is not None
+        names = reading[2]
         found.extend(PersonMention(name, start + offset, start + offset + len(name), Role.OTHER)
                      for offset, name in names)
     return found

@@ -214,3 +214,14 @@ def test_names_between_a_department_and_a_title(lex):
 
 def test_numbered_candidates_are_each_a_name(lex):
     assert {"王立明", "赵国华", "孙志强"} <= set(people("候选人是①王立明②赵国华③孙志强。", lex))
+
+
+@pytest.mark.parametrize("text, names", [
+    # one surname after another: 王建王 or 克王涛 would be names with a surname inside
+    ("理事会名单（按姓氏笔划排序）丁文忠丁志宏于建国王建王克王涛王洪波王群方志远", {"王建", "王克", "王涛", "王群"}),
+    ("评审组成员：邢国荣成德光成思远吕枫吕立新孙英孙勇孙家明", {"吕枫", "吕立新", "孙英", "孙勇"}),
+])
+def test_names_in_a_list_are_told_apart_by_their_characters(lex, text, names):
+    found = people(text, lex)
+    assert names <= set(found)
+    assert not any(name[-1] in "王吕孙" and len(name) == 3 for name in found)
