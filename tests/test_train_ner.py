@@ -29,3 +29,6 @@ def test_train_ner_writes_a_model_that_reads_names(tmp_path, lex):
     text = "张明远在上海工作。"
     found = {(e.kind, e.text) for e in spans(tagger.tag(features(text, lex.surnames)), text)}
     assert found == {("PER", "张明远"), ("LOC", "上海")}
+    roles = (tmp_path / "name_roles.tsv").read_text(encoding="utf-8").splitlines()
+    assert roles[0] == "character\tsurname\tgiven\ttext"
+    assert "张\t1\t0\t20" in roles and "明\t0\t1\t20" in roles  # each distinct name once, text counts all

@@ -12,7 +12,7 @@ from kgraph.lexicon import CJK, Lexicon
 # characters that never end or sit inside a given name in running news text
 NOT_IN_NAME = frozenset("的了和与及或在是对为从把被将也都就还又而并等之其这那个们年月日时号第摄")
 # surnames that are far more often function words: 和中国, 向记者 are no names
-_FUNCTION_SURNAMES = set("和向于同及与以将但也")
+_FUNCTION_SURNAMES = set("和向于同及与以将但也都")
 _COMMON_WORD = 100  # a dictionary word this frequent is a word, not a name, unless jieba tags it as a name
 _VERY_COMMON_WORD = 1000
 
@@ -70,7 +70,10 @@ def plausible_name(name: str, lex: Lexicon, *, listed: bool = False, delimited: 
             given_entry[0] >= 5000 or (surname in _FUNCTION_SURNAMES and given_entry[0] >= 50)):
         return False
     entry = lex.words.get(name)
-    if entry and (entry[0] >= _VERY_COMMON_WORD or (entry[0] >= _COMMON_WORD and not entry[1].startswith("nr"))):
+    # jieba files some frequent words under nr (光荣, 卫星), never a three-character name that opens with a surname
+    known_name = entry is not None and entry[1].startswith("nr") and len(name) == 3
+    if entry and not known_name and (entry[0] >= _VERY_COMMON_WORD
+                                      or (entry[0] >= _COMMON_WORD and not entry[1].startswith("nr"))):
         return False
     if len(given) == 2 and len(surname) == 1:
         head = lex.words.get(name[:2])  # 区委办: 区委 is a word, so this is no name

@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from kgraph.extract.name_roles import name_roles
 from kgraph.extract.names import (
+    NOT_IN_NAME,
     boundary_after,
     boundary_strength,
     is_cjk,
@@ -120,6 +121,9 @@ def find_titled_people(text: str, lex: Lexicon) -> list[PersonMention]:
     """Officials: a title chain or a group label before the name, or a title in brackets after it."""
     found: list[PersonMention] = []
     for match in _pattern(lex.title_heads).finditer(text):
+        longer = lex.words.get(text[match.start():match.end() + 1])
+        if longer and not longer[1].startswith("nr"):
+            continue  # the title is part of a longer word: 成员国认为, 代表团团长
         names = _names_from(text, match.end(), lex)
         if names:
             titles = title_chain_before(text, match.end(), lex)
@@ -355,6 +359,13 @@ def _read_run(run: str, lex: Lexicon, read: set[tuple[int, int]], cuts: set[int]
 _GAP = 4.0  # a gap of one to four characters in a list costs as much as a name of modest odds gains
 
 
+def _list_name(name: str, lex: Lexicon, score: float) -> bool:
+    """A name in a list that the rules for prose turn down as a common word (万里, 万国权 after 万国, 于珍 after a
+    function word): in a list, a surname and given-name characters with good odds."""
+    return (score > 0 and len(name) <= 3 and name[0] in lex.surnames and not lex.title_heads.suffix_of(name)
+            and not any(c in NOT_IN_NAME for c in name[1:]))
+
+
 def _read_list(run: str, lex: Lexicon, read: set[tuple[int, int]], *, open_start: bool = False,
                open_end: bool = False) -> Reading | None:
     """The best reading of a run the recogniser reads as a list of names: the names whose characters most look like
@@ -375,7 +386,7 @@ def _read_list(run: str, lex: Lexicon, read: set[tuple[int, int]], *, open_start
             score = roles.score(name, surnames)
             if (start, end) in read:
                 value = max(score, 0.0) if score is not None else _GAP  # five or six characters: 乌云其木格
-            elif score is not None and plausible_name(name, lex, listed=True):
+            elif score is not None and (plausible_name(name, lex, listed=True) or _list_name(name, lex, score)):
                 entry = lex.words.get(name)
                 value = score + (entry is not None and entry[1].startswith("nr"))
             else:

@@ -6,6 +6,7 @@ import pytest
 
 from kgraph.extract import extract_article
 from kgraph.extract.model_names import model_names
+from kgraph.extract.names import plausible_name
 from kgraph.extract.ner import Entity, chunks, features, positional, recogniser, spans
 from kgraph.extract.people import extract_people
 from kgraph.model import Article, Role
@@ -225,3 +226,13 @@ def test_names_in_a_list_are_told_apart_by_their_characters(lex, text, names):
     found = people(text, lex)
     assert names <= set(found)
     assert not any(name[-1] in "王吕孙" and len(name) == 3 for name in found)
+
+
+@pytest.mark.parametrize("text", ["会上，成员国认为一个稳定的地区符合各方利益。", "所有成员都要遵守章程。"])
+def test_a_title_inside_a_longer_word_or_before_an_adverb_names_nobody(lex, text):
+    assert people(text, lex) == {}
+
+
+def test_a_famous_name_jieba_knows_is_plausible_though_frequent(lex):
+    assert plausible_name("刘少奇", lex) and plausible_name("孙中山", lex)
+    assert not plausible_name("丘陵", lex)  # a frequent word jieba files under nr
