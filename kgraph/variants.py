@@ -3,8 +3,8 @@
 Two spellings are merged only when the names differ in exactly one given-name character, the two characters
 look alike (they share a component: 菁 holds 青, 翊 and 翎 share 羽) or sound alike (same pinyin), the two
 spellings never name two people in one article, and there is supporting evidence: a shared title, a shared
-co-participant, the same source page, or officials of the same jurisdiction level. Each decision keeps its
-reasons so that a user can inspect it (`kgraph people --merges`).
+co-participant (not for two-character names), the same source page, or officials of the same jurisdiction
+level. Each decision keeps its reasons so that a user can inspect it (`kgraph people --merges`).
 """
 
 from __future__ import annotations
@@ -82,7 +82,9 @@ def _reasons(a: NameEvidence, b: NameEvidence, na: str, nb: str) -> list[str]:
     if a.titles & b.titles:
         reasons.append("shared title " + "、".join(sorted(a.titles & b.titles)))
     shared = (a.partners & b.partners) - {na, nb}
-    if shared:
+    # many people share a two-character name, and a leader met by all of them is no link between two of them
+    # (肖扬 and 肖杨 both beside 江泽民): such names need a title, a page or a level in common
+    if shared and len(na) > 2:
         reasons.append("shared co-participant " + "、".join(sorted(shared)))
     if a.sources & b.sources:
         reasons.append("same page " + "、".join(sorted(a.sources & b.sources)))

@@ -41,3 +41,12 @@ def test_variants_no_merge_when_both_spellings_name_people_of_one_article():
 def test_variants_no_merge_of_unlike_characters():
     evidence = {"王建国": ev(articles={"a1"}, titles={"副区长"}), "王建华": ev(articles={"a2"}, titles={"副区长"})}
     assert find_merges(evidence) == []
+
+
+def test_two_character_names_need_more_than_a_shared_co_participant():
+    evidence = {"肖杨": ev(mentions=3, articles={"a1"}, partners={"张明远"}, scopes={"省"}),
+                "肖扬": ev(articles={"a2"}, partners={"张明远"}, scopes={"市"})}
+    assert find_merges(evidence) == []
+    evidence["肖扬"].scopes.add("省")  # officials of one level: the shared colleague now tells
+    [merge] = find_merges(evidence)
+    assert merge.variant == "肖扬"

@@ -508,8 +508,26 @@ def _names_closing_bodies(text: str, entities: Iterable[Entity], lex: Lexicon) -
             continue
         if title_after(text, entity.end, lex):
             name = read_name_before(text, entity.end, lex)
-            if name and entity.end - len(name) >= entity.start + 2:
+            if name is None and lex.org_suffixes.suffix_of(entity.text[:-2]):
+                name = entity.text[-2:]  # two characters after a department's ending: 妇产科 + 陈豪
+            if name and entity.end - len(name) >= entity.start + 2 and plausible_name(name, lex):
                 found.append(Entity("PER", entity.end - len(name), entity.end, name))
+    return found
+
+
+def _surnames_before_titles(text: str, entities: Iterable[Entity], lex: Lexicon) -> list[Entity]:
+    """Names the recogniser began but ended after the surname (`落实好陈豪书记` read as 陈): where a title follows
+    one or two characters later, the name runs up to the title."""
+    found = []
+    for entity in entities:
+        if entity.kind != "PER" or len(entity.text) != 1 or entity.text not in lex.surnames:
+            continue
+        for size in (2, 1):
+            end = entity.end + size
+            name = text[entity.start:end]
+            if len(name) == size + 1 and title_after(text, end, lex) and plausible_name(name, lex):
+                found.append(Entity("PER", entity.start, end, name))
+                break
     return found
 
 
@@ -520,7 +538,8 @@ def find_model_people(text: str, entities: Iterable[Entity], mentions: list[Pers
     (艾则孜·木沙 for the rule's 艾则孜) lengthens it."""
     found: list[PersonMention] = []
     taken = [(m.start, m.end) for m in mentions]
-    entities = [*_join_transcriptions(entities, lex), *_names_closing_bodies(text, entities, lex)]
+    entities = [*_join_transcriptions(entities, lex), *_names_closing_bodies(text, entities, lex),
+                *_surnames_before_titles(text, entities, lex)]
     name_starts = {e.start for e in entities}
     for entity in entities:
         names = split_run(entity.text, lex) if len(entity.text) > 4 and "·" not in entity.text else []

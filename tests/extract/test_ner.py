@@ -8,7 +8,7 @@ from kgraph.extract import extract_article
 from kgraph.extract.model_names import model_names
 from kgraph.extract.names import plausible_name
 from kgraph.extract.ner import Entity, chunks, features, positional, recogniser, spans
-from kgraph.extract.people import extract_people
+from kgraph.extract.people import extract_people, find_model_people
 from kgraph.model import Article, Role
 
 
@@ -236,3 +236,12 @@ def test_a_title_inside_a_longer_word_or_before_an_adverb_names_nobody(lex, text
 def test_a_famous_name_jieba_knows_is_plausible_though_frequent(lex):
     assert plausible_name("刘少奇", lex) and plausible_name("孙中山", lex)
     assert not plausible_name("丘陵", lex)  # a frequent word jieba files under nr
+
+
+@pytest.mark.parametrize("text, reading, name, title", [
+    ("会议要求贯彻落实好郑毅书记的讲话精神。", Entity("PER", 9, 10, "郑"), "郑毅", "书记"),  # cut after the surname
+    ("义诊由眼科刘敏副主任带队。", Entity("ORG", 3, 7, "眼科刘敏"), "刘敏", "副主任"),  # read into the department
+])
+def test_two_character_names_before_a_title_where_the_recogniser_slips(lex, text, reading, name, title):
+    [found] = find_model_people(text, [reading], [], lex)
+    assert (found.name, tuple(t.text for t in found.titles)) == (name, (title,))
