@@ -13,6 +13,7 @@ from kgraph.lexicon import CJK, Lexicon
 NOT_IN_NAME = frozenset("的了和与及或在是对为从把被将也都就还又而并等之其这那个们年月日时号第摄")
 # surnames that are far more often function words: 和中国, 向记者 are no names
 _FUNCTION_SURNAMES = set("和向于同及与以将但也都")
+_DIVISION_ENDS = frozenset("省市区县")  # no given name ends with these, a place name often does
 _COMMON_WORD = 100  # a dictionary word this frequent is a word, not a name, unless jieba tags it as a name
 _VERY_COMMON_WORD = 1000
 
@@ -65,6 +66,8 @@ def plausible_name(name: str, lex: Lexicon, *, listed: bool = False, delimited: 
         return False
     if surname in _FUNCTION_SURNAMES and len(given) < 2:
         return False
+    if len(name) == 3 and name[-1] in _DIVISION_ENDS and not delimited:
+        return False  # 薛城区财政局: a district, not a name
     given_entry = lex.words.get(given)
     if not listed and len(given) == 2 and given_entry and not given_entry[1].startswith("nr") and (
             given_entry[0] >= 5000 or (surname in _FUNCTION_SURNAMES and given_entry[0] >= 50)):
@@ -90,7 +93,7 @@ def read_name_at(text: str, pos: int, lex: Lexicon, *, listed: bool = False) -> 
             name = text[pos:pos + surname_len + given_len]
             if len(name) != surname_len + given_len or not plausible_name(name, lex, listed=listed):
                 continue
-            if len(name) - given_len != surname_len:
+            if len(name) - given_len != surname_len or _word_runs_on(text, pos, len(name), lex):
                 continue
             strength = boundary_strength(text, pos + len(name), lex)
             if strength:
@@ -104,6 +107,15 @@ def read_name_at(text: str, pos: int, lex: Lexicon, *, listed: bool = False) -> 
     tokens = lex.cut(text[pos:pos + 8])
     first = tokens[0] if tokens else ""
     return first if first in names else max(names, key=len)
+
+
+def _word_runs_on(text: str, pos: int, size: int, lex: Lexicon) -> bool:
+    """Whether a dictionary word other than a name starts with the name and runs past it (满怀豪情 for 满怀)."""
+    for longer in range(size + 2, size, -1):
+        entry = lex.words.get(text[pos:pos + longer])
+        if entry and len(text[pos:pos + longer]) == longer and not entry[1].startswith("nr"):
+            return True
+    return False
 
 
 def starts_token(text: str, pos: int, lex: Lexicon, *, hmm: bool = True) -> bool:

@@ -245,3 +245,13 @@ def test_a_famous_name_jieba_knows_is_plausible_though_frequent(lex):
 def test_two_character_names_before_a_title_where_the_recogniser_slips(lex, text, reading, name, title):
     [found] = find_model_people(text, [reading], [], lex)
     assert (found.name, tuple(t.text for t in found.titles)) == (name, (title,))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("市政协主席孙立成来我县调研。", {"孙立成"}),
+    ("市政协副主席孙建来我县调研。", {"孙建"}),  # not 孙建来
+    ("副局长张丽、罗湖区财政局副局长王芳等委员参加。", {"张丽", "王芳"}),  # 罗湖区 is a district
+    ("全体委员满怀信心地投入到新的工作中。", set()),  # 满怀信心 is an idiom, not 委员 满怀
+])
+def test_a_name_ends_where_a_word_or_a_district_begins(lex, text, expected):
+    assert set(people(text, lex)) == expected
