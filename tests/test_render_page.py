@@ -1,0 +1,236 @@
+"""The network page as a researcher uses it, in headless Chromium cut off from the network, driven by real pointer
+and key events where it matters (issue 18). Each test saves a screenshot under tests/artifacts/ (not tracked)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from kgraph.network import build_network
+from kgraph.render import write_html
+
+from .chromium import CHROMIUM, Chromium, Tab
+from .conftest import ROOT
+from .test_render import make_net, person
+
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium; .ci/run installs it as root)"
+)
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+def assert_clean(tab: Tab) -> None:
+    report = tab.collect()
+    assert report.state.get("state") == "drawn", report.state
+    assert report.errors == [] and report.state["errors"] == ""
+    assert report.requests == [] and report.state["resources"] == "0"
+
+
+@pytest.fixture(scope="session")
+def large_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic network of 1,000 people shaped like `kgraph build`'s, with organisations and places."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.render_bench import make_graph
+
+    net = build_network(make_graph(1000), include_orgs=True, include_places=True)
+    page = tmp_path_factory.mktemp("large") / "large.html"
+    write_html(net, page, title="1000")
+    return page
+
+
+def run(tab: Tab, script: str) -> object:
+    """Run a script (an async function body) in the page and return its value."""
+    return tab.evaluate(f"(async () => {{ {script} }})()")
+
+
+# Page coordinates of a node, and of the middle of each link drawn in the view.
+HELPERS = """
+window.kgTest = {
+  box: () => document.querySelector("#kg-network canvas").getBoundingClientRect(),
+  at: id => {
+    const box = kgTest.box(), p = kgraph.network.canvasToDOM(kgraph.network.getPositions([id])[id]);
+    return [box.left + p.x, box.top + p.y];
+  },
+  middles: () => {
+    const box = kgTest.box(), net = kgraph.network, pos = net.getPositions();
+    return net.body.edgeIndices.map(id => {
+      const e = kgraph.data.edges.find(edge => edge.id === id);
+      const a = net.canvasToDOM(pos[e.from]), b = net.canvasToDOM(pos[e.to]);
+      return [id, box.left + (a.x + b.x) / 2, box.top + (a.y + b.y) / 2];
+    }).filter(p => p[1] > 5 && p[2] > box.top + 5 && p[1] < box.right - 5 && p[2] < box.bottom - 5);
+  },
+  frame: () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))),
+  probe: async (x, y) => {
+    await null;
+    const box = kgTest.box(), p = {x: x - box.left, y: y - box.top};
+    const node = kgraph.network.getNodeAt(p), edge = kgraph.network.getEdgeAt(p);
+    const tip = document.getElementById("kg-tip");
+    const label = id => kgraph.data.nodes.find(n => n.id === id).label;
+    const e = edge === undefined ? null : kgraph.data.edges.find(x => x.id === edge);
+    const r = tip.getBoundingClientRect(), panel = document.getElementById("kg-info").getBoundingClientRect();
+    return {
+      node: node === undefined ? null : node, edge: edge === undefined ? null : edge,
+      want: node !== undefined ? label(node) : e ? label(e.from) + " — " + label(e.to) : null,
+      shown: !tip.hidden, item: tip.dataset.item, name: tip.firstChild ? tip.firstChild.textContent : null,
+      text: tip.textContent, elements: tip.querySelectorAll("*").length, lines: tip.children.length,
+      overPanel: !tip.hidden && document.getElementById("kg-info").childNodes.length > 0 &&
+        r.right > panel.left && r.left < panel.right && r.bottom > panel.top && r.top < panel.bottom,
+    };
+  },
+};
+"""
+
+
+def set_control(tab: Tab, control: str, value: str) -> None:
+    """Set a select or input as a user would, firing its change event."""
+    tab.evaluate(f"{{ const c = document.getElementById({json.dumps(control)}); c.value = {json.dumps(value)};"
+                 " c.dispatchEvent(new Event('change')); }")  # fmt: skip
+
+
+def probe(tab: Tab, x: float, y: float) -> dict:
+    """Move the pointer to whole pixels (as a mouse reports them) and read the tooltip and what is under it."""
+    x, y = round(x), round(y)
+    tab.mouse(x, y)
+    return tab.evaluate(f"kgTest.probe({x}, {y})")
+
+
+def sweep(tab: Tab, points: list[tuple[float, float]]) -> tuple[int, list[dict]]:
+    """Move the pointer through `points`; the number of link tooltips seen, and every wrong one."""
+    links, wrong = 0, []
+    for x, y in points:
+        seen = probe(tab, x, y)
+        if seen["shown"]:
+            right = seen["want"] is not None and seen["name"] == seen["want"] and seen["item"] in (seen["node"],
+                                                                                                  seen["edge"])
+            raw = "<" in seen["text"] or "kg-tip" in seen["text"] or seen["elements"] != seen["lines"]
+            if not right or raw or seen["overPanel"]:
+                wrong.append(seen)
+            links += seen["node"] is None
+    return links, wrong
+
+
+def test_page_link_tooltips_are_never_markup_nor_another_links(seed_build: Path, browser: Chromium) -> None:
+    with browser.tab(seed_build / "graph.html") as tab:
+        tab.evaluate(HELPERS)
+        middles = tab.evaluate("kgTest.middles()")
+        assert len(middles) > 40
+        # The issue's move (100,300) -> (810,461), then across the middle of every link, then around each middle.
+        points = [(100 + (810 - 100) * i / 40, 300 + (461 - 300) * i / 40) for i in range(41)]
+        for _, x, y in middles:
+            points += [(x, y), (x + 3, y + 2)]
+        links, wrong = sweep(tab, points)
+        assert wrong == [] and links > len(middles)
+        # With a person chosen, the panel open: the same, and no tooltip over the panel.
+        wan = tab.evaluate("kgraph.data.nodes.find(n => n.label === '万玲玲').id")
+        tab.click(*tab.evaluate(f"kgTest.at('{wan}')"))
+        assert tab.evaluate("document.getElementById('kg-info').textContent").startswith("×万玲玲")
+        middles = tab.evaluate("kgTest.middles()")
+        links, wrong = sweep(tab, [(x + dx, y) for _, x, y in middles for dx in (0,)])
+        assert wrong == [] and links > len(middles) // 2
+        tab.mouse(*middles[0][1:])
+        tab.screenshot(ARTIFACTS / "tooltip-sweep.png")
+        assert_clean(tab)
+
+
+def test_page_tooltip_goes_on_click_and_filter_and_the_hidden_note_with_the_filter(
+    seed_build: Path, browser: Chromium
+) -> None:
+    with browser.tab(seed_build / "graph.html") as tab:
+        tab.evaluate(HELPERS)
+        wan = tab.evaluate("kgraph.data.nodes.find(n => n.label === '万玲玲').id")
+        x, y = tab.evaluate(f"kgTest.at('{wan}')")
+        assert probe(tab, x, y)["shown"] is True
+        tab.click(x, y)
+        after = tab.evaluate(f"kgTest.probe({x}, {y})")
+        assert after["shown"] is False and tab.evaluate("document.getElementById('kg-info').childNodes.length") > 0
+        # Hover someone, then a filter hides them: their tooltip goes with them.
+        tab.key("Escape")
+        lone = tab.evaluate("kgraph.data.nodes.find(n => n.kind === 'person' && n.role !== 'official').id")
+        x, y = tab.evaluate(f"kgTest.at('{lone}')")
+        assert probe(tab, x, y)["item"] == lone
+        set_control(tab, "kg-role", "official")
+        assert tab.evaluate(f"kgTest.probe({x}, {y})")["shown"] is False
+        # Find someone the filter hides: the note says so, and goes when the filter is reset.
+        name = tab.evaluate(f"kgraph.data.nodes.find(n => n.id === '{lone}').label")
+        tab.evaluate(f"document.getElementById('kg-query').value = {json.dumps(name)};"
+                     "document.getElementById('kg-search').requestSubmit()")  # fmt: skip
+        note = tab.evaluate("document.getElementById('kg-status').textContent")
+        assert note == f"已被筛选隐藏 hidden by a filter: {name}"
+        set_control(tab, "kg-role", "")
+        assert tab.evaluate("document.getElementById('kg-status').textContent") == ""
+        tab.screenshot(ARTIFACTS / "tooltip-filter.png")
+        assert_clean(tab)
+
+
+def dated_net() -> nx.Graph:
+    net = make_net()
+    net.edges["urn:wan", "urn:zhou"].update(
+        events="urn:e1 urn:e2 urn:e4 urn:e5",
+        evidence="\n".join(["08-26 会议《八月会议》", "2022-05-23 调研《五月调研》", "座谈《无日期座谈》",
+                            "2022-09-01 会议《九月会议》"]),  # fmt: skip
+        reports="\n".join(["08-26\t八月会议\t001.txt", "2022-05-23\t五月调研\t000.txt", "\t无日期座谈\t002.txt",
+                           "2022-09-01\t九月会议\t001.txt"]),  # fmt: skip
+    )
+    return net
+
+
+def test_page_dates_read_one_way_in_time_order_undated_last(tmp_path: Path, browser: Chromium) -> None:
+    page = tmp_path / "dated.html"
+    write_html(dated_net(), page)
+    with browser.tab(page) as tab:
+        tab.evaluate("kgraph.choose(kgraph.data.nodes.find(n => n.label === '周远栋').id)")
+        lines = tab.evaluate("[...document.querySelectorAll('#kg-info .kg-reports li')].map(li => li.textContent)")
+        assert lines == ["2022-05-23 《五月调研》 000.txt", "2022-08-26 《八月会议》 001.txt",
+                         "2022-09-01 《九月会议》 001.txt", "《无日期座谈》 002.txt"]  # fmt: skip
+        tab.screenshot(ARTIFACTS / "dates.png")
+        assert_clean(tab)
+
+
+LAYERS_ON = """
+const before = kgraph.network.getPositions();
+const t0 = performance.now();
+for (const box of document.querySelectorAll(".kg-layer")) {
+  box.checked = true;
+  box.dispatchEvent(new Event("change"));
+}
+kgraph.network.redraw();
+const ms = performance.now() - t0;
+await new Promise(done => setTimeout(done, 300));
+const after = kgraph.network.getPositions();
+const moved = Object.keys(before).filter(id => kgraph.data.nodes.find(n => n.id === id).kind === "person" &&
+  Math.hypot(before[id].x - after[id].x, before[id].y - after[id].y) > 0.01).length;
+const shown = kgraph.network.body.nodeIndices.map(id => kgraph.data.nodes.find(n => n.id === id).kind);
+const count = kind => shown.filter(k => k === kind).length;
+return {ms, moved, orgs: count("organization"), places: count("place")};
+"""
+
+
+def test_page_layers_switch_on_at_once_without_moving_anyone(large_page: Path, browser: Chromium) -> None:
+    with browser.tab(large_page) as tab:
+        out = run(tab, LAYERS_ON)
+        assert out["orgs"] > 20 and out["places"] > 10
+        assert out["moved"] == 0
+        assert out["ms"] < 1000, out
+        tab.screenshot(ARTIFACTS / "layers.png")
+        assert_clean(tab)
+
+
+def test_page_small_network_layers_take_their_place_without_moving_anyone(tmp_path: Path, browser: Chromium) -> None:
+    page = tmp_path / "small.html"
+    net = make_net()
+    for i in range(5):
+        person(net, f"urn:p{i}", f"人物{i}")
+        net.add_edge("urn:wan", f"urn:p{i}", kind="works_with", weight=1)
+    write_html(net, page)
+    with browser.tab(page) as tab:
+        out = run(tab, LAYERS_ON)
+        assert out["orgs"] == 1 and out["moved"] == 0
+        quwei = tab.evaluate("(() => { const p = kgraph.network.getPositions(), id = label => kgraph.data.nodes"
+                             ".find(n => n.label === label).id, a = p[id('荆州区委')], b = p[id('万玲玲')];"
+                             " return Math.hypot(a.x - b.x, a.y - b.y); })()")  # fmt: skip
+        assert quwei < 60  # put beside the one person linked to it
+        assert_clean(tab)
