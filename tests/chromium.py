@@ -231,7 +231,13 @@ class Tab:
         self.browser, self.target, self.session, self.report = browser, target, session, report
 
     def evaluate(self, expression: str) -> Any:
-        return self.browser._evaluate(self.session, expression)
+        """The value of `expression`; an exception in the page raises here."""
+        result = self.browser.send("Runtime.evaluate", {"expression": expression, "returnByValue": True,
+                                   "awaitPromise": True}, session=self.session)  # fmt: skip
+        if "exceptionDetails" in result:
+            details = result["exceptionDetails"]
+            raise RuntimeError(details.get("exception", {}).get("description") or details.get("text"))
+        return result.get("result", {}).get("value")
 
     def mouse(self, x: float, y: float, kind: str = "mouseMoved", *, clicks: int = 1) -> None:
         """A real pointer event at page coordinates: `mouseMoved`, `mousePressed` or `mouseReleased`."""

@@ -234,3 +234,62 @@ def test_page_small_network_layers_take_their_place_without_moving_anyone(tmp_pa
                              " return Math.hypot(a.x - b.x, a.y - b.y); })()")  # fmt: skip
         assert quwei < 60  # put beside the one person linked to it
         assert_clean(tab)
+
+
+STAY = """
+const people = kgraph.data.nodes.filter(n => n.kind === "person").map(n => n.id);
+const before = kgraph.network.getPositions(people);
+const set = (id, value) => {
+  const control = document.getElementById(id);
+  control.value = value;
+  control.dispatchEvent(new Event("change"));
+};
+set("kg-weight", "2");
+set("kg-role", "official");
+for (const box of document.querySelectorAll(".kg-layer")) {
+  box.checked = true;
+  box.dispatchEvent(new Event("change"));
+}
+kgraph.setDates(1, 2);
+await new Promise(done => setTimeout(done, 1500));  // physics, were it on, would move them by now
+set("kg-weight", "1");
+set("kg-role", "");
+kgraph.setDates(0, kgraph.data.months.length - 1);
+await new Promise(done => setTimeout(done, 500));
+const after = kgraph.network.getPositions(people);
+const moved = people.map(id => Math.hypot(before[id].x - after[id].x, before[id].y - after[id].y));
+moved.sort((a, b) => a - b);
+return {median: moved[Math.floor(moved.length / 2)], most: moved[moved.length - 1]};
+"""
+
+
+def button(tab: Tab, control: str) -> tuple[float, float]:
+    """The middle of a control, in page coordinates, to click it with the mouse."""
+    return tab.evaluate(f"(() => {{ const r = document.getElementById({json.dumps(control)}).getBoundingClientRect();"
+                        " return [r.left + r.width / 2, r.top + r.height / 2]; })()")  # fmt: skip
+
+
+def test_page_layout_stays_fit_escape_and_double_click(seed_build: Path, browser: Chromium) -> None:
+    with browser.tab(seed_build / "graph.html") as tab:
+        tab.evaluate(HELPERS)
+        moved = run(tab, STAY)
+        assert moved == {"median": 0, "most": 0}
+        # Zoom far in, then the fit button brings every shown node back into the view.
+        tab.evaluate("kgraph.network.moveTo({position: {x: 5000, y: 5000}, scale: 3, animation: false})")
+        tab.click(*button(tab, "kg-fit"))
+        inside = tab.evaluate("(() => { const b = kgTest.box(); return kgraph.network.body.nodeIndices.every(id => {"
+                              " const [x, y] = kgTest.at(id); return x >= b.left && x <= b.right && y >= b.top &&"
+                              " y <= b.bottom; }); })()")  # fmt: skip
+        assert inside is True
+        # Double-click a person: chosen, zoomed to, and not under the panel.
+        wan = tab.evaluate("kgraph.data.nodes.find(n => n.label === '万玲玲').id")
+        tab.click(*tab.evaluate(f"kgTest.at('{wan}')"), clicks=2)
+        focused = tab.evaluate("(() => { const [x] = kgTest.at(kgraph.network.getSelectedNodes()[0]); return {"
+                               "selected: kgraph.network.getSelectedNodes(), scale: kgraph.network.getScale(), x,"
+                               " panel: document.getElementById('kg-info').getBoundingClientRect().left}; })()")
+        assert focused["selected"] == [wan] and focused["scale"] >= 1.2 and focused["x"] < focused["panel"]
+        tab.screenshot(ARTIFACTS / "focus.png")
+        tab.key("Escape")
+        assert tab.evaluate("document.getElementById('kg-info').childNodes.length") == 0
+        assert tab.evaluate("kgraph.network.getSelectedNodes()") == []
+        assert_clean(tab)
