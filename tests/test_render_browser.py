@@ -134,10 +134,11 @@ EXPLORE = """(async () => {
   search("无此人");
   out.missing = document.getElementById("kg-status").textContent;
   kgraph.choose(byIri("urn:meng").id);
-  out.dimmed = kgraph.nodes.get().filter(n => n.color === "DIM").map(n => n.iri).sort();
+  out.dimmed = kgraph.data.nodes.filter(n => kgraph.colour(n.id) === "DIM").map(n => n.iri).sort();
   out.info = document.getElementById("kg-info").textContent;
   kgraph.choose(null);
-  out.restored = kgraph.nodes.get().every(n => n.color === n.colors.community);
+  out.restored = kgraph.data.nodes.every(n => kgraph.colour(n.id) === n.colors.community &&
+    kgraph.network.body.nodes[n.id].options.color.background === n.colors.community);
   out.all = shown();
   set("kg-role", "reporter");
   out.reporters = shown();
@@ -154,7 +155,7 @@ EXPLORE = """(async () => {
   layer.dispatchEvent(new Event("change"));
   out.layer = shown();
   set("kg-scheme", "role");
-  out.roleColour = byIri("urn:meng").color;
+  out.roleColour = kgraph.network.body.nodes[byIri("urn:meng").id].options.color.background;
   out.legends = [...document.querySelectorAll(".kg-legend")].filter(l => !l.hidden).map(l => l.dataset.scheme);
   return out;
 })()""".replace('"DIM"', f'"{DIM}"')
