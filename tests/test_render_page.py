@@ -4,6 +4,7 @@ and key events where it matters (issue 18). Each test saves a screenshot under t
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -292,4 +293,48 @@ def test_page_layout_stays_fit_escape_and_double_click(seed_build: Path, browser
         tab.key("Escape")
         assert tab.evaluate("document.getElementById('kg-info').childNodes.length") == 0
         assert tab.evaluate("kgraph.network.getSelectedNodes()") == []
+        assert_clean(tab)
+
+
+DATES = """
+const months = kgraph.data.months;
+const may = months.indexOf("2022-05");
+for (const [id, value] of [["kg-date-to", may], ["kg-date-from", may]]) {
+  const slider = document.getElementById(id);
+  slider.value = String(value);
+  slider.dispatchEvent(new Event("input"));
+}
+const visible = kgraph.visible();
+const shownLinks = kgraph.data.edges.filter(e => e.kind === "works_with" && visible[e.from] && visible[e.to] &&
+  kgraph.network.body.edgeIndices.includes(e.id));
+const inMay = e => e.ev.some(n => kgraph.data.events[n][0].startsWith("2022-05"));
+const people = kgraph.data.nodes.filter(n => n.kind === "person" && visible[n.id]);
+const wan = kgraph.data.nodes.find(n => n.label === "万玲玲");
+kgraph.choose(wan.id);
+const timeline = [...document.querySelectorAll("#kg-info .kg-timeline li .kg-date")].map(d => d.textContent.trim());
+const label = document.getElementById("kg-date-label").textContent;
+const count = document.getElementById("kg-count").textContent;
+const all = kgraph.data.nodes.filter(n => n.kind === "person").length;
+kgraph.setDates(0, months.length - 1);
+const whole = [...document.querySelectorAll("#kg-info .kg-timeline li .kg-date")].map(d => d.textContent.trim());
+return {months, label, count, people: people.length, all, links: shownLinks.length,
+        outside: shownLinks.filter(e => !inMay(e)).length, timeline, whole,
+        unlinked: people.filter(n => !shownLinks.some(e => e.from === n.id || e.to === n.id)).length};
+"""
+
+
+def test_page_date_range_and_timeline(seed_build: Path, browser: Chromium) -> None:
+    with browser.tab(seed_build / "graph.html") as tab:
+        out = run(tab, DATES)
+        assert out["months"] == ["2022-05", "2022-07", "2022-08", "2022-09"]  # the months that occur, no others
+        assert out["label"] == "2022-05 — 2022-05"
+        assert 0 < out["people"] < out["all"] and out["links"] > 0
+        assert out["outside"] == 0 and out["unlinked"] == 0
+        assert out["count"] == f"{out['people']} 人 · {out['links']} 条合作关系"
+        assert out["timeline"] and all(date.startswith("2022-05") for date in out["timeline"])
+        dated = [date for date in out["whole"] if date != "日期不明"]
+        assert len(out["whole"]) > len(out["timeline"]) and dated == sorted(dated)
+        assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) for date in dated)
+        assert "日期不明" not in out["whole"][: len(dated)]  # undated last
+        tab.screenshot(ARTIFACTS / "dates-range.png")
         assert_clean(tab)
