@@ -3,9 +3,15 @@ and key events where it matters (issue 18). Each test saves a screenshot under t
 
 from __future__ import annotations
 
+import base64
+import csv
+import io
 import json
 import re
 import sys
+import time
+import xml.etree.ElementTree as ET
+import zlib
 from pathlib import Path
 
 import networkx as nx
@@ -337,4 +343,133 @@ def test_page_date_range_and_timeline(seed_build: Path, browser: Chromium) -> No
         assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) for date in dated)
         assert "日期不明" not in out["whole"][: len(dated)]  # undated last
         tab.screenshot(ARTIFACTS / "dates-range.png")
+        assert_clean(tab)
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def png_colours(data: bytes) -> int:
+    """How many different byte values the pixels hold: a blank picture has one or two."""
+    chunks, at = [], 8
+    while at < len(data):
+        length = int.from_bytes(data[at : at + 4], "big")
+        if data[at + 4 : at + 8] == b"IDAT":
+            chunks.append(data[at + 8 : at + 8 + length])
+        at += 12 + length
+    return len(set(zlib.decompress(b"".join(chunks))))
+
+
+VIEW = """
+const set = (id, value) => {
+  const control = document.getElementById(id);
+  control.value = value;
+  control.dispatchEvent(new Event("change"));
+};
+set("kg-role", "official");
+set("kg-weight", "2");
+set("kg-scheme", "role");
+const layer = document.querySelector(".kg-layer");
+layer.checked = true;
+layer.dispatchEvent(new Event("change"));
+kgraph.setDates(0, 2);
+const wan = kgraph.data.nodes.find(n => n.label === "万玲玲");
+kgraph.choose(wan.id);
+const visible = kgraph.visible();
+return {
+  visible: kgraph.data.nodes.filter(n => visible[n.id]).map(n => n.label).sort(),
+  links: kgraph.network.body.edgeIndices.length,
+  png: kgraph.exportPNG(),
+  svg: kgraph.exportSVG(),
+  csv: kgraph.exportCSV(),
+  graphml: kgraph.exportGraphML(),
+  canvas: [document.querySelector("#kg-network canvas").width, document.querySelector("#kg-network canvas").height],
+};
+"""
+
+REOPENED = """(() => {
+  const visible = kgraph.visible();
+  const at = kgraph.network.getViewPosition();
+  return {
+    visible: kgraph.data.nodes.filter(n => visible[n.id]).map(n => n.label).sort(),
+    controls: ["kg-role", "kg-weight", "kg-scheme", "kg-date-from", "kg-date-to"]
+      .map(id => document.getElementById(id).value),
+    layers: [...document.querySelectorAll(".kg-layer")].map(box => box.checked),
+    selected: kgraph.network.getSelectedNodes().map(id => kgraph.data.nodes.find(n => n.id === id).label),
+    panel: document.getElementById("kg-info").textContent.slice(1, 4),
+    view: [at.x, at.y, kgraph.network.getScale()],
+  };
+})()"""
+
+
+def test_page_exports_what_is_on_screen_and_its_address_reopens_it(
+    seed_build: Path, browser: Chromium, tmp_path: Path
+) -> None:
+    page = seed_build / "graph.html"
+    with browser.tab(page) as tab:
+        tab.evaluate(HELPERS)
+        out = run(tab, VIEW)
+        shown = out["visible"]
+        assert 3 < len(shown) < 40 and "万玲玲" in shown
+        png = base64.b64decode(out["png"].split(",", 1)[1])
+        assert png_size(png) == tuple(out["canvas"]) and png_colours(png) > 20
+        svg = ET.fromstring(out["svg"])
+        marks = [e for e in svg.iter() if e.get("data-id") and e.tag.endswith(("circle", "polygon"))]
+        lines = [e for e in svg.iter() if e.tag.endswith("line")]
+        labels = {e.text for e in svg.iter() if e.tag.endswith("text")}
+        assert len(marks) == len(shown) and len(lines) == out["links"] and "万玲玲" in labels <= set(shown)
+        people = list(csv.DictReader(io.StringIO(out["csv"]["people"])))
+        links = list(csv.DictReader(io.StringIO(out["csv"]["links"])))
+        assert sorted(row["label"] for row in people) == shown and len(links) == out["links"]
+        assert all(int(row["weight"]) >= 2 for row in links if row["kind"] == "works_with")
+        (tmp_path / "v.graphml").write_text(out["graphml"], encoding="utf-8")
+        graph = nx.read_graphml(tmp_path / "v.graphml")
+        assert sorted(graph.nodes[n]["label"] for n in graph) == shown and graph.number_of_edges() == out["links"]
+        # The buttons hand the files to the browser as downloads.
+        tab.browser.send("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)})
+        for control in ("kg-export-png", "kg-export-svg", "kg-export-csv", "kg-export-graphml"):
+            tab.click(*button(tab, control))
+        wanted = {"network.png", "network.svg", "people.csv", "links.csv", "network.graphml"}
+        for _ in range(100):
+            if wanted <= {p.name for p in tmp_path.iterdir()}:
+                break
+            time.sleep(0.05)
+        assert wanted <= {p.name for p in tmp_path.iterdir()}
+        assert (tmp_path / "people.csv").read_bytes().decode("utf-8-sig") == out["csv"]["people"]
+        # Zoom with the wheel, as a user does: the address follows a moment later.
+        x, y = tab.evaluate("(() => { const b = kgTest.box(); return [b.left + b.width / 3, b.top + b.height / 2];"
+                            " })()")  # fmt: skip
+        tab.browser.send("Input.dispatchMouseEvent", {"type": "mouseWheel", "x": x, "y": y, "deltaX": 0,
+                         "deltaY": -240}, session=tab.session)  # fmt: skip
+        time.sleep(0.5)
+        view = tab.evaluate("(() => { const at = kgraph.network.getViewPosition(); return [at.x, at.y,"
+                            " kgraph.network.getScale()]; })()")  # fmt: skip
+        tab.screenshot(ARTIFACTS / "export-view.png")
+        assert_clean(tab)
+        hash_ = tab.evaluate("location.hash")
+    assert "role=official" in hash_ and "weight=2" in hash_ and "colour=role" in hash_ and "chosen=" in hash_
+    with browser.tab(page, fragment=hash_[1:]) as tab:
+        again = tab.evaluate(REOPENED)
+        assert again["visible"] == shown
+        assert again["controls"] == ["official", "2", "role", "0", "2"] and again["layers"][0] is True
+        assert again["selected"] == ["万玲玲"] and again["panel"] == "万玲玲"
+        assert again["view"] == pytest.approx(view, abs=0.1)
+        tab.screenshot(ARTIFACTS / "export-reopened.png")
+        assert_clean(tab)
+
+
+def test_page_built_by_kgraph_build_has_the_layers_off_until_ticked(seed_build: Path, browser: Chromium) -> None:
+    kinds = "[...new Set(kgraph.network.body.nodeIndices.map(id => kgraph.data.nodes.find(n => n.id === id).kind))]"
+    with browser.tab(seed_build / "graph.html") as tab:
+        assert tab.evaluate(kinds) == ["person"]
+        boxes = tab.evaluate("[...document.querySelectorAll('.kg-layer')].map(box => { const r = box"
+                             ".getBoundingClientRect(); return [box.value, r.left + r.width / 2, r.top + r.height / 2];"
+                             " })")  # fmt: skip
+        assert [value for value, *_ in boxes] == ["organization", "place"]
+        for _, x, y in boxes:
+            tab.click(x, y)
+        assert sorted(tab.evaluate(kinds)) == ["organization", "person", "place"]
+        tab.screenshot(ARTIFACTS / "build-layers.png")
         assert_clean(tab)
