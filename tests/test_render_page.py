@@ -16,6 +16,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from rdflib import Graph
 
 from kgraph.network import build_network
 from kgraph.render import write_html
@@ -472,4 +473,58 @@ def test_page_built_by_kgraph_build_has_the_layers_off_until_ticked(seed_build: 
             tab.click(x, y)
         assert sorted(tab.evaluate(kinds)) == ["organization", "person", "place"]
         tab.screenshot(ARTIFACTS / "build-layers.png")
+        assert_clean(tab)
+
+
+def nx_graph(path: Path) -> Graph:
+    return Graph().parse(path)
+
+
+def search(tab: Tab, query: str) -> None:
+    """Type into the search box and press its button with the mouse."""
+    tab.evaluate(f"document.getElementById('kg-query').value = {json.dumps(query)}")
+    tab.click(*tab.evaluate("(() => { const r = document.querySelector('#kg-search button').getBoundingClientRect();"
+                            " return [r.left + r.width / 2, r.top + r.height / 2]; })()"))  # fmt: skip
+
+
+MATCHES = "[...document.querySelectorAll('#kg-matches:not([hidden]) button')].map(b => b.firstChild.textContent)"
+CHOSEN = "kgraph.network.getSelectedNodes().map(id => kgraph.data.nodes.find(n => n.id === id).label)"
+
+
+def test_page_search_by_pinyin_a_list_to_choose_from_and_how_two_people_connect(
+    seed_build: Path, browser: Chromium
+) -> None:
+    net = build_network(nx_graph(seed_build / "graph.ttl"))
+    links = nx.Graph((u, v) for u, v, kind in net.edges(data="kind") if kind == "works_with")
+    label = nx.get_node_attributes(net, "label")
+    with browser.tab(seed_build / "graph.html") as tab:
+        search(tab, "zyd")  # initials: one person, chosen at once
+        assert tab.evaluate(CHOSEN) == ["周远栋"] and tab.evaluate(MATCHES) == []
+        search(tab, "zhou")  # the start of a name's pinyin: everyone called 周, to choose from
+        assert sorted(tab.evaluate(MATCHES)) == sorted(name for name in label.values() if name.startswith("周"))
+        assert len(tab.evaluate(MATCHES)) >= 2
+        tab.screenshot(ARTIFACTS / "search-list.png")
+        box = tab.evaluate("(() => { const b = [...document.querySelectorAll('#kg-matches button')].find(b =>"
+                           " b.firstChild.textContent === '周国亮').getBoundingClientRect();"
+                           " return [b.left + 20, b.top + b.height / 2]; })()")  # fmt: skip
+        tab.click(*box)
+        assert tab.evaluate(CHOSEN) == ["周国亮"] and tab.evaluate(MATCHES) == []
+        # How are 陈任 and 周国亮 connected: the fewest links, each with the articles it rests on.
+        tab.evaluate("document.getElementById('kg-path-from').value = '陈任';"
+                     "document.getElementById('kg-path-to').value = 'zgl';"
+                     "document.querySelector('#kg-path button').click()")  # fmt: skip
+        ends = [node for node in label if label[node] in ("陈任", "周国亮")]
+        steps = nx.shortest_path_length(links, *ends)
+        shown = tab.evaluate("(() => { const items = [...document.querySelectorAll('#kg-info ol > li')]; return {"
+                             " heading: document.querySelector('#kg-info h2').textContent, steps: items.map(li =>"
+                             " li.firstChild.textContent), articles: items.map(li => li.querySelectorAll('.kg-reports"
+                             " li').length), selected: kgraph.network.getSelectedNodes().length}; })()")  # fmt: skip
+        assert shown["heading"] == f"陈任 与 周国亮：{steps} 步 (steps)" and len(shown["steps"]) == steps >= 2
+        names = [step.split("：")[0].split(" — ") for step in shown["steps"]]
+        assert names[0][0] == "陈任" and names[-1][1] == "周国亮"
+        assert all(a[1] == b[0] for a, b in zip(names, names[1:], strict=False))
+        by_label = {name: node for node, name in label.items()}
+        assert all(links.has_edge(by_label[a], by_label[b]) for a, b in names)
+        assert all(count >= 1 for count in shown["articles"]) and shown["selected"] == steps + 1
+        tab.screenshot(ARTIFACTS / "path.png")
         assert_clean(tab)
