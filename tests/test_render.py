@@ -387,3 +387,31 @@ def test_render_linked_person_alone_of_their_group_is_not_shown_as_unlinked(net:
         (PALETTE[1], f"群体 2 · {XSS}等 (1)".replace("<", "&lt;").replace(">", "&gt;")),
         (NO_GROUP, "无合作关系 no link (1)"),
     ]
+
+
+def test_render_large_groups_beyond_the_palette_get_colours_of_their_own() -> None:
+    net = nx.Graph()
+    for group in range(16):
+        size = 3 if group < 14 else 2
+        for member in range(size):
+            person(net, f"urn:p{group:02d}{member}", f"人{group}{member}")
+        for member in range(1, size):
+            net.add_edge(f"urn:p{group:02d}0", f"urn:p{group:02d}{member}", kind="works_with", weight=1)
+    page = render_html(net)
+    colours = {iri: node_of(page, iri)["colors"]["community"] for iri in (f"urn:p{g:02d}0" for g in range(16))}
+    beyond = [colours[f"urn:p{g:02d}0"] for g in (12, 13)]
+    assert len(set(beyond)) == 2 and not set(beyond) & {*PALETTE, OTHER_GROUP, NO_GROUP}
+    assert colours["urn:p140"] == colours["urn:p150"] == OTHER_GROUP  # groups of two still share grey
+    assert legend_of(page, "community")[-1] == (OTHER_GROUP, "其他群体 other groups (10)")
+    assert node_of(page, "urn:p120")["lg"]["community"] == len(PALETTE)  # counted under "other" in the legend
+
+
+def test_render_large_network_names_its_busiest_people_when_it_opens() -> None:
+    net = nx.cycle_graph([f"urn:p{i:03d}" for i in range(400)])
+    for i, node in enumerate(net.nodes):
+        person(net, node, f"人物{i}", events=1 + (i % 7))
+    nx.set_edge_attributes(net, "works_with", "kind")
+    nodes = data_of(render_html(net))["nodes"]
+    span = max(max(abs(n["x"]), abs(n["y"])) for n in nodes) * 2
+    on_screen = sorted((n["font"]["size"] * 800 / span for n in nodes), reverse=True)
+    assert on_screen[14] >= 14 and on_screen[49] >= 9 and on_screen[-1] < 8  # 15 large, 50 readable, others later

@@ -528,3 +528,86 @@ def test_page_search_by_pinyin_a_list_to_choose_from_and_how_two_people_connect(
         assert all(count >= 1 for count in shown["articles"]) and shown["selected"] == steps + 1
         tab.screenshot(ARTIFACTS / "path.png")
         assert_clean(tab)
+
+
+COUNTS = """
+const set = (id, value) => {
+  const control = document.getElementById(id);
+  control.value = value;
+  control.dispatchEvent(new Event("change"));
+};
+const legend = () => [...document.querySelectorAll(".kg-legend:not([hidden]) li")].map(li => li.textContent);
+const sum = items => items.reduce((total, text) => total + Number(text.match(/\\((\\d+)\\)$/)[1]), 0);
+const before = {count: document.getElementById("kg-count").textContent, legend: sum(legend())};
+set("kg-weight", "2");
+const visible = kgraph.visible();
+const people = kgraph.data.nodes.filter(n => n.kind === "person" && visible[n.id]).length;
+return {before, after: {count: document.getElementById("kg-count").textContent, legend: sum(legend())}, people};
+"""
+
+
+def test_page_counts_follow_filters_legend_folds_panels_keep_clear(seed_build: Path, browser: Chromium) -> None:
+    with browser.tab(seed_build / "graph.html") as tab:
+        tab.evaluate(HELPERS)
+        out = run(tab, COUNTS)
+        everyone = int(tab.evaluate("document.getElementById('kg-state').dataset.people"))
+        assert out["before"]["legend"] == everyone and out["before"]["count"].startswith(f"{everyone} 人")
+        assert out["after"]["legend"] == out["people"] < everyone
+        assert out["after"]["count"].startswith(f"{out['people']} 人")
+        # The legend folds away and back with a click on its title.
+        summary = ("(() => { const r = document.querySelector('#kg-legend summary').getBoundingClientRect();"
+                   " return [r.left + 30, r.top + r.height / 2]; })()")  # fmt: skip
+        tab.click(*tab.evaluate(summary))
+        assert tab.evaluate("document.getElementById('kg-legend').open") is False
+        assert tab.evaluate("document.getElementById('kg-legend').getBoundingClientRect().height") < 40
+        tab.click(*tab.evaluate(summary))  # it sits lower, folded
+        assert tab.evaluate("document.getElementById('kg-legend').open") is True
+        # A person where the panel will open: clicked, the panel opens and the person is moved clear of it.
+        wan = tab.evaluate("kgraph.data.nodes.find(n => n.label === '万玲玲').id")
+        tab.evaluate(f"kgraph.network.moveTo({{position: kgraph.network.getPositions(['{wan}'])['{wan}'], scale: 1,"
+                     " offset: {x: 520, y: 0}, animation: false})")  # fmt: skip
+        x, y = tab.evaluate(f"kgTest.at('{wan}')")
+        assert x > 1400 - 390  # under the panel, once it opens
+        tab.click(x, y)
+        x, _ = tab.evaluate(f"kgTest.at('{wan}')")
+        assert x < tab.evaluate("document.getElementById('kg-info').getBoundingClientRect().left") - 10
+        # An organisation's panel names the posts held in it and lists its articles.
+        set_control(tab, "kg-weight", "1")
+        tab.evaluate("{ const box = document.querySelector('.kg-layer'); box.checked = true;"
+                     " box.dispatchEvent(new Event('change')); }")  # fmt: skip
+        tab.evaluate("kgraph.choose(kgraph.data.nodes.find(n => n.label === '荆州区委').id)")
+        panel = tab.evaluate("[...document.querySelectorAll('#kg-info h2')].map(h => [h.textContent,"
+                             " h.nextElementSibling.textContent])")  # fmt: skip
+        headings = dict(panel)
+        posts = next(text for heading, text in headings.items() if heading.startswith("任职"))
+        assert "万玲玲：区委书记" in posts
+        articles = next(text for heading, text in headings.items() if heading.startswith("报道"))
+        assert articles.count("《") >= 3
+        tab.screenshot(ARTIFACTS / "organisation-panel.png")
+        assert_clean(tab)
+
+
+LABELS = """(() => {
+  const scale = kgraph.network.getScale(), threshold = kgraph.data.options.nodes.scaling.label.drawThreshold;
+  const people = kgraph.data.nodes.filter(n => n.kind === "person" && kgraph.visible()[n.id]);
+  const drawn = people.filter(n => n.font.size * scale >= threshold - 1);
+  const busiest = [...people].sort((a, b) => b.events - a.events).slice(0, 5);
+  const grey = people.filter(n => ["#a5a5a5"].includes(n.colors.community)).length;
+  return {people: people.length, drawn: drawn.length, busiestDrawn: busiest.every(n => drawn.includes(n)),
+          smallest: Math.min(...drawn.map(n => n.font.size * scale)), grey};
+})()"""
+
+
+def test_page_labels_readable_at_first_open_and_large_groups_coloured(
+    seed_build: Path, large_page: Path, browser: Chromium
+) -> None:
+    with browser.tab(seed_build / "graph.html") as tab:
+        small = tab.evaluate(LABELS)
+        assert small["drawn"] == small["people"] and small["smallest"] >= 8
+    with browser.tab(large_page) as tab:
+        large = tab.evaluate(LABELS)
+        tab.screenshot(ARTIFACTS / "labels-large.png")
+        assert_clean(tab)
+    # The busiest are named; the rest, too small to read at this zoom, are left unnamed instead of piling up.
+    assert large["busiestDrawn"] is True and 0 < large["drawn"] < large["people"] / 2 and large["smallest"] >= 7
+    assert large["grey"] < large["people"] * 0.2  # was more than half of the people at 5,000
