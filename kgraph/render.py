@@ -59,6 +59,7 @@ PALETTE = (
     "#b07aa1", "#ff9da7", "#9c755f", "#86bcb6", "#8cd17d", "#d37295",
 )  # fmt: skip
 OTHER_GROUP = "#a5a5a5"
+CONTEXT_EDGE = {"color": "#b4c3d8", "highlight": "#4a6a94", "hover": "#4a6a94", "inherit": False}
 NO_GROUP = "#d6d6d6"
 SCHEMES = {"community": "合作群体 groups", "organization": "机构 organisation", "role": "角色 role"}
 MAX_REPORTS = 200  # articles behind one link shipped to the page (the weight still counts them all)
@@ -112,6 +113,7 @@ def _page(net: nx.Graph, *, title: str, show_orgs: bool, show_places: bool) -> I
         "options": options,
         "focus": _page_ids(net)[focus] if focus in net else "",
         "layers": {layer["kind"]: layer["shown"] for layer in layers},
+        "contextEdge": CONTEXT_EDGE,
         **tables,
     }
     return template.generate(
@@ -337,7 +339,9 @@ def _build_vis_data(
             ids[v],
             id=f"e{number}",
             width=_edge_width(data),
-            dashes=kind != "works_with",
+            # Dashed lines cost a canvas ten times as much: a large network draws its tens of thousands of links
+            # to organisations and places solid, in their own light colour (`contextEdge`, set by the page).
+            dashes=kind != "works_with" and not large,
             kind=kind,
             weight=_count(data.get("weight")),
             titles=str(data.get("titles", "")),
