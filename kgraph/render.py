@@ -7,8 +7,11 @@ and from a file share. The same `net` always gives the same bytes: nodes and edg
 and computed in pure Python (the same with or without numpy).
 
 People are coloured by group of co-workers (`community`), by organisation or by role, as the reader picks;
-organisations and places are layers the reader switches on. Every name and headline reaches the page as escaped
-text or as JSON data that the page's script puts in with `textContent`, never as markup.
+organisations and places are layers the reader switches on. Every name and headline reaches the page as JSON data
+that the page's script puts in with `textContent`, never as markup: tooltips too are lines of text, drawn by the
+page for the item under the pointer (vis-network's own tooltip is not used). Events and articles are listed once,
+with dates written one way and in time order, and links point into those lists; pinyin for search is computed
+here, so the page needs nothing but itself.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ import networkx as nx
 
 from kgraph.files import write_atomic_chunks
 
-__all__ = ["assign_colours", "compute_layout", "render_html", "write_html"]
+__all__ = ["assign_colours", "compute_layout", "parse_date", "pinyin_keys", "render_html", "write_html"]
 
 VIS_VERSION = "9.1.2"
 LARGE = 300  # above this many nodes the layout is computed here and physics is off: the browser would crawl

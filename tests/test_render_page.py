@@ -611,3 +611,15 @@ def test_page_labels_readable_at_first_open_and_large_groups_coloured(
     # The busiest are named; the rest, too small to read at this zoom, are left unnamed instead of piling up.
     assert large["busiestDrawn"] is True and 0 < large["drawn"] < large["people"] / 2 and large["smallest"] >= 7
     assert large["grey"] < large["people"] * 0.2  # was more than half of the people at 5,000
+
+
+def test_page_link_tooltips_right_on_a_large_page_too(large_page: Path, browser: Chromium) -> None:
+    with browser.tab(large_page) as tab:
+        tab.evaluate(HELPERS)
+        tab.evaluate("kgraph.network.moveTo({position: {x: 0, y: 0}, scale: 0.6, animation: false})")
+        middles = tab.evaluate("kgTest.middles()")[:120]
+        assert len(middles) == 120
+        links, wrong = sweep(tab, [(x, y) for _, x, y in middles])
+        assert wrong == [] and links > len(middles) // 2
+        tab.screenshot(ARTIFACTS / "tooltip-large.png")
+        assert_clean(tab)
