@@ -528,6 +528,12 @@ def test_page_search_by_pinyin_a_list_to_choose_from_and_how_two_people_connect(
         assert all(count >= 1 for count in shown["articles"]) and shown["selected"] == steps + 1
         tab.screenshot(ARTIFACTS / "path.png")
         assert_clean(tab)
+        address = tab.evaluate("location.hash")
+    assert "path=" in address
+    with browser.tab(seed_build / "graph.html", fragment=address[1:]) as tab:  # the path reopens from its address
+        assert tab.evaluate("document.querySelector('#kg-info h2').textContent") == shown["heading"]
+        assert tab.evaluate("location.hash") == address
+        assert_clean(tab)
 
 
 COUNTS = """
