@@ -324,8 +324,9 @@ const count = document.getElementById("kg-count").textContent;
 const all = kgraph.data.nodes.filter(n => n.kind === "person").length;
 kgraph.setDates(0, months.length - 1);
 const whole = [...document.querySelectorAll("#kg-info .kg-timeline li .kg-date")].map(d => d.textContent.trim());
+const posts = [...document.querySelectorAll("#kg-info .kg-timeline li.kg-post")].map(li => li.textContent);
 return {months, label, count, people: people.length, all, links: shownLinks.length,
-        outside: shownLinks.filter(e => !inMay(e)).length, timeline, whole,
+        outside: shownLinks.filter(e => !inMay(e)).length, timeline, whole, posts,
         unlinked: people.filter(n => !shownLinks.some(e => e.from === n.id || e.to === n.id)).length};
 """
 
@@ -343,6 +344,8 @@ def test_page_date_range_and_timeline(seed_build: Path, browser: Chromium) -> No
         assert len(out["whole"]) > len(out["timeline"]) and dated == sorted(dated)
         assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) for date in dated)
         assert "日期不明" not in out["whole"][: len(dated)]  # undated last
+        # Posts take their place in the timeline, at the first event linking the person to the organisation.
+        assert any(post.startswith("2022-") and "任职 荆州区委：区委书记" in post for post in out["posts"])
         tab.screenshot(ARTIFACTS / "dates-range.png")
         assert_clean(tab)
 
