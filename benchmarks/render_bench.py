@@ -13,7 +13,11 @@ sign articles), then measures:
 - `in-page ms`: the same moment by the page's own clock (`performance.now()`, from the start of navigation);
 - `people drawn`: person nodes in the drawn network, against the people the network should show;
 - `redraw ms`, `click ms`, `filter ms`: once drawn, one full redraw, a click on a person (dim the others and list
-  their co-workers with the articles), and raising the minimum link weight to 2.
+  their co-workers with the articles), and raising the minimum link weight to 2;
+- `layers on ms`, `date filter ms`, `export PNG ms`, `path search ms`: switching the organisation and place layers
+  on, narrowing the dates to the middle third of the months, a PNG of the view, and the shortest path from the
+  busiest person to the least busy one (breadth first, then the panel and the fit); each with the redraw it
+  causes.
 
     /work/venv/bin/python benchmarks/render_bench.py                # 500 2000 5000
     /work/venv/bin/python benchmarks/render_bench.py 300 --keep out/  # keep the pages and screenshots
@@ -179,26 +183,53 @@ def measure(people: int, folder: Path, browser: Chromium | None) -> dict[str, ob
             "redraw ms": timings.get("redraw", "-"),
             "click ms": timings.get("click", "-"),
             "filter ms": timings.get("filter", "-"),
+            "layers on ms": timings.get("layers", "-"),
+            "date filter ms": timings.get("dates", "-"),
+            "export PNG ms": timings.get("png", "-"),
+            "path search ms": timings.get("path", "-"),
             "errors": len(report.errors) + bool(report.state.get("errors")) + len(report.requests),
         }
     return row
 
 
 # Run in the page once it is drawn; the screenshot then shows the clicked person and the filter.
-INTERACT = """(() => {
-  const t0 = performance.now();
-  kgraph.network.redraw();
-  const t1 = performance.now();
-  const busiest = kgraph.nodes.get().filter(n => n.kind === "person").sort((a, b) => b.events - a.events)[0];
-  kgraph.choose(busiest.id);
-  const t2 = performance.now();
-  kgraph.filter.weight = 2;
-  document.getElementById("kg-weight").value = "2";
-  kgraph.refresh();
-  const t3 = performance.now();
-  kgraph.choose(busiest.id);
+INTERACT = """(async () => {
   const ms = t => Math.round(t);
-  return {redraw: ms(t1 - t0), click: ms(t2 - t1), filter: ms(t3 - t2)};
+  const time = work => {
+    const t0 = performance.now();
+    work();
+    kgraph.network.redraw();
+    return performance.now() - t0;
+  };
+  const out = {};
+  out.redraw = ms(time(() => {}));
+  const people = kgraph.data.nodes.filter(n => n.kind === "person").sort((a, b) => b.events - a.events);
+  const busiest = people[0];
+  out.click = ms(time(() => kgraph.choose(busiest.id)));
+  out.filter = ms(time(() => {
+    kgraph.filter.weight = 2;
+    document.getElementById("kg-weight").value = "2";
+    kgraph.refresh();
+  }));
+  out.layers = ms(time(() => {
+    for (const box of document.querySelectorAll(".kg-layer")) {
+      box.checked = true;
+      box.dispatchEvent(new Event("change"));
+    }
+  }));
+  const months = kgraph.data.months.length;
+  out.dates = ms(time(() => kgraph.setDates(Math.floor(months / 3), Math.floor(2 * months / 3))));
+  out.png = ms(time(() => { out.pngBytes = kgraph.exportPNG().length; }));
+  kgraph.setDates(0, months - 1);
+  kgraph.filter.weight = 1;
+  document.getElementById("kg-weight").value = "1";
+  kgraph.refresh();
+  const far = people[people.length - 1];
+  let found = null;
+  out.path = ms(time(() => { found = kgraph.connect(busiest.label, far.label); }));
+  out.steps = found ? found.edges.length : -1;
+  kgraph.choose(busiest.id);
+  return out;
 })()"""
 
 

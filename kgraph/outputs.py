@@ -1,5 +1,7 @@
 """What `kgraph build` writes from a resolved corpus: graph.ttl and graph.html, without holding the whole graph.
 
+The page is the one `kgraph render` draws: people, with the organisation and place layers off until switched on.
+
 The triples go to the Turtle file as `iter_triples` makes them. Only the ones the network page reads
 (`kgraph.network.network_reads`, about a fifth) are kept, in an rdflib Graph over a compact store
 (`kgraph.rdf.compact`), so memory grows with people, events and articles, not with the mention spans and article
@@ -92,7 +94,7 @@ def _draw(part: Graph, title: str, max_links: int) -> tuple[str, int]:
     from kgraph.network import build_network, select_network
     from kgraph.render import render_html
 
-    net = build_network(part)
+    net = build_network(part, include_orgs=True, include_places=True)  # layers the reader switches on, as in render
     weight = page_min_weight(net, max_links)
     return render_html(select_network(net, min_weight=weight) if weight > 1 else net, title=title), weight
 

@@ -7,13 +7,16 @@ and from a file share. The same `net` always gives the same bytes: nodes and edg
 and computed in pure Python (the same with or without numpy).
 
 People are coloured by group of co-workers (`community`), by organisation or by role, as the reader picks;
-organisations and places are layers the reader switches on. Every name and headline reaches the page as escaped
-text or as JSON data that the page's script puts in with `textContent`, never as markup.
+organisations and places are layers the reader switches on. Every name and headline reaches the page as JSON data
+that the page's script puts in with `textContent`, never as markup: tooltips too are lines of text, drawn by the
+page for the item under the pointer (vis-network's own tooltip is not used). Events and articles are listed once,
+with dates written one way and in time order, and links point into those lists; pinyin for search is computed
+here, so the page needs nothing but itself.
 """
 
 from __future__ import annotations
 
-import html
+import colorsys
 import json
 import math
 import os
@@ -30,13 +33,15 @@ import networkx as nx
 
 from kgraph.files import write_atomic_chunks
 
-__all__ = ["assign_colours", "compute_layout", "render_html", "write_html"]
+__all__ = ["assign_colours", "compute_layout", "parse_date", "pinyin_keys", "render_html", "write_html"]
 
 VIS_VERSION = "9.1.2"
 LARGE = 300  # above this many nodes the layout is computed here and physics is off: the browser would crawl
 SEED = 20220526
-MAX_EVIDENCE_LINES = 12
-MAX_CONTEXT_LINES = 0  # events listed on a person's link to an organisation or place (counted, not listed: size)
+MAX_CONTEXT_REPORTS = 50  # articles listed on a person's link to an organisation or place
+LABEL_THRESHOLD = 8  # pixels: a label drawn smaller than this is left out
+LABEL_LARGEST = 26  # pixels: a label is never drawn larger, however far one zooms in
+LEADS = ((15, 15), (50, 10))  # the 15 busiest people named in 15-pixel letters when a large network opens, 50 in 10
 NEAR = 48  # most neighbours a node is pushed by in the numpy-free layout
 
 # (kind, role) -> colour, shape, legend text. People by role, then the context nodes.
@@ -57,6 +62,7 @@ PALETTE = (
     "#b07aa1", "#ff9da7", "#9c755f", "#86bcb6", "#8cd17d", "#d37295",
 )  # fmt: skip
 OTHER_GROUP = "#a5a5a5"
+CONTEXT_EDGE = {"color": "#b4c3d8", "highlight": "#4a6a94", "hover": "#4a6a94", "inherit": False}
 NO_GROUP = "#d6d6d6"
 SCHEMES = {"community": "合作群体 groups", "organization": "机构 organisation", "role": "角色 role"}
 MAX_REPORTS = 200  # articles behind one link shipped to the page (the weight still counts them all)
@@ -83,8 +89,8 @@ def _page(net: nx.Graph, *, title: str, show_orgs: bool, show_places: bool) -> I
     from jinja2 import Environment, StrictUndefined
     from markupsafe import Markup
 
-    colours, legends = assign_colours(net)
-    nodes, edges, options = _build_vis_data(net, colours)
+    colours, legends, items = _colour_schemes(net)
+    nodes, edges, options, tables = _build_vis_data(net, colours, items)
     env = Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
     template = env.from_string(_read_template())
     vis_js, vis_css = _read_vis_assets()
@@ -110,6 +116,8 @@ def _page(net: nx.Graph, *, title: str, show_orgs: bool, show_places: bool) -> I
         "options": options,
         "focus": _page_ids(net)[focus] if focus in net else "",
         "layers": {layer["kind"]: layer["shown"] for layer in layers},
+        "contextEdge": CONTEXT_EDGE,
+        **tables,
     }
     return template.generate(
         title=title,
@@ -117,6 +125,7 @@ def _page(net: nx.Graph, *, title: str, show_orgs: bool, show_places: bool) -> I
         vis_css=Markup(vis_css),
         data_json=Markup(_script_json(page_data)),
         schemes=SCHEMES,
+        months=tables["months"],
         legends=legends,
         layers=layers,
         organisations=sorted(organisations.items(), key=lambda item: (-item[1], item[0])),
@@ -138,9 +147,19 @@ def _page(net: nx.Graph, *, title: str, show_orgs: bool, show_places: bool) -> I
 def assign_colours(net: nx.Graph) -> tuple[dict[Any, dict[str, str]], dict[str, list[dict[str, Any]]]]:
     """Each node's colour in each scheme (community, organization, role), and each scheme's legend.
 
-    The twelve largest groups of co-workers (or organisations) get a colour of their own, the rest share grey;
-    someone with no link (or no known organisation) is light grey. Organisations and places keep their colour.
+    The twelve largest groups of co-workers (or organisations) get a colour of the palette and a legend line; the
+    other groups of three or more get colours of their own, so a large network is not mostly grey, and share the
+    legend line "other" with the smaller groups, which are grey. Someone with no link (or no known organisation) is
+    light grey. Organisations and places keep their colour.
     """
+    colours, legends, _ = _colour_schemes(net)
+    return colours, legends
+
+
+def _colour_schemes(
+    net: nx.Graph,
+) -> tuple[dict[Any, dict[str, str]], dict[str, list[dict[str, Any]]], dict[Any, dict[str, int]]]:
+    """`assign_colours`, and for each person the legend line it counts under in each scheme."""
     people = sorted((node for node, kind in net.nodes(data="kind") if kind == "person"), key=str)
     communities = {node: net.nodes[node]["community"] for node in people if "community" in net.nodes[node]}
     if len(communities) < len(people):
@@ -148,6 +167,7 @@ def assign_colours(net: nx.Graph) -> tuple[dict[Any, dict[str, str]], dict[str, 
 
         communities = detect_communities(net)
     colours: dict[Any, dict[str, str]] = {}
+    items: dict[Any, dict[str, int]] = {node: {} for node in people}
     for node, data in net.nodes(data=True):
         colour = STYLES.get(_style_key(data), FALLBACK_STYLE)[0]
         colours[node] = dict.fromkeys(SCHEMES, colour)
@@ -155,45 +175,44 @@ def assign_colours(net: nx.Graph) -> tuple[dict[Any, dict[str, str]], dict[str, 
     def rank_of(node: Any) -> tuple[int, str]:
         return (-_count(net.nodes[node].get("events")), str(net.nodes[node].get("label") or node))
 
-    legends: dict[str, list[dict[str, Any]]] = {}
+    def colour_groups(scheme: str, groups: list[list[Any]], names: list[str]) -> list[dict[str, Any]]:
+        legend = []
+        for number, (group, name) in enumerate(zip(groups, names, strict=True)):
+            colour = _group_colour(number, len(group))
+            for node in group:
+                colours[node][scheme] = colour
+                items[node][scheme] = min(number, len(PALETTE))
+            if number < len(PALETTE):
+                legend.append(_legend_item(colour, name, len(group)))
+        if rest := sum(len(group) for group in groups[len(PALETTE) :]):
+            legend.append(_legend_item(OTHER_GROUP, "其他群体 other groups" if scheme == "community" else
+                                       "其他机构 other", rest))  # fmt: skip
+        return legend
+
     linked = {end for u, v, kind in net.edges(data="kind") if kind in (None, "works_with") for end in (u, v)}
     members: dict[Any, list[Any]] = defaultdict(list)
     for node in people:
         if node in linked:  # a person with a link belongs to a group, even when the page shows no other member
             members[communities.get(node, node)].append(node)
     groups = sorted(members.values(), key=lambda group: (-len(group), min(map(str, group))))
-    legend = []
-    for number, group in enumerate(groups):
-        lead = net.nodes[min(group, key=rank_of)].get("label") or min(group, key=rank_of)
-        colour = PALETTE[number] if number < len(PALETTE) else OTHER_GROUP
-        for node in group:
-            colours[node]["community"] = colour
-        if number < len(PALETTE):
-            legend.append(_legend_item(colour, f"群体 {number + 1} · {lead}等", len(group)))
-    if rest := sum(len(group) for group in groups[len(PALETTE) :]):
-        legend.append(_legend_item(OTHER_GROUP, "其他群体 other groups", rest))
+    leads = [str(net.nodes[min(group, key=rank_of)].get("label") or min(group, key=rank_of)) for group in groups]
+    legend = colour_groups("community", groups, [f"群体 {n + 1} · {lead}等" for n, lead in enumerate(leads)])
     if alone := [node for node in people if node not in linked]:
         for node in alone:
             colours[node]["community"] = NO_GROUP
+            items[node]["community"] = len(legend)
         legend.append(_legend_item(NO_GROUP, "无合作关系 no link", len(alone)))
-    legends["community"] = legend
+    legends: dict[str, list[dict[str, Any]]] = {"community": legend}
 
     by_org: dict[str, list[Any]] = defaultdict(list)
     for node in people:
         by_org[str(net.nodes[node].get("organization") or "")].append(node)
     named = sorted((name for name in by_org if name), key=lambda name: (-len(by_org[name]), name))
-    legend = []
-    for number, name in enumerate(named):
-        colour = PALETTE[number] if number < len(PALETTE) else OTHER_GROUP
-        for node in by_org[name]:
-            colours[node]["organization"] = colour
-        if number < len(PALETTE):
-            legend.append(_legend_item(colour, name, len(by_org[name])))
-    if rest := sum(len(by_org[name]) for name in named[len(PALETTE) :]):
-        legend.append(_legend_item(OTHER_GROUP, "其他机构 other", rest))
+    legend = colour_groups("organization", [by_org[name] for name in named], named)
     if by_org.get(""):
         for node in by_org[""]:
             colours[node]["organization"] = NO_GROUP
+            items[node]["organization"] = len(legend)
         legend.append(_legend_item(NO_GROUP, "机构不明 unknown", len(by_org[""])))
     legends["organization"] = legend
 
@@ -202,7 +221,23 @@ def assign_colours(net: nx.Graph) -> tuple[dict[Any, dict[str, str]], dict[str, 
         counts[_style_key(net.nodes[node])] += 1
     keys = sorted(counts, key=lambda key: list(STYLES).index(key) if key in STYLES else len(STYLES))
     legends["role"] = [_legend_item(*STYLES.get(key, FALLBACK_STYLE)[::2], counts[key]) for key in keys]
-    return colours, legends
+    for node in people:
+        items[node]["role"] = keys.index(_style_key(net.nodes[node]))
+    return colours, legends, items
+
+
+def _group_colour(number: int, size: int) -> str:
+    """The palette for the first groups; then a colour of its own for a group of three or more (hues a golden
+    angle apart, muted so the palette's colours stand out), and grey for the rest."""
+    if number < len(PALETTE):
+        return PALETTE[number]
+    if size < 3:
+        return OTHER_GROUP
+    hue = (number * 137.508) % 360
+    saturation = 0.35 + 0.2 * (number % 3) / 2
+    lightness = 0.55 + 0.1 * (number % 2)
+    red, green, blue = colorsys.hls_to_rgb(hue / 360, lightness, saturation)
+    return "#{:02x}{:02x}{:02x}".format(*(round(channel * 255) for channel in (red, green, blue)))
 
 
 def _legend_item(colour: str, text: str, count: int) -> dict[str, Any]:
@@ -249,9 +284,14 @@ def write_html(
 
 
 def _build_vis_data(
-    net: nx.Graph, colours: dict[Any, dict[str, str]]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
-    """Nodes, edges and options as vis-network takes them, made with pyvis."""
+    net: nx.Graph, colours: dict[Any, dict[str, str]], items: dict[Any, dict[str, int]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any], dict[str, Any]]:
+    """Nodes, edges and options as vis-network takes them, made with pyvis, and the tables they point into.
+
+    No node or edge carries a vis `title`: the page draws its own tooltip from `tip` (lines of text) for the item
+    the pointer is on, so a tooltip is never markup and never another item's. Events and articles are listed once,
+    in date order, and links name them by number: the panel, the timeline and the date filter read the same table.
+    """
     from pyvis.edge import Edge
     from pyvis.network import Network
 
@@ -259,27 +299,37 @@ def _build_vis_data(
     positions = compute_layout(net) if large else {}
     vis = Network(height="100%", width="100%", cdn_resources="in_line")
     ids = _page_ids(net)
+    tables = _Tables.of(net)
+    fonts = _lead_fonts(net, positions)
     for node in sorted(net.nodes, key=str):
         data = net.nodes[node]
         _, shape, _ = STYLES.get(_style_key(data), FALLBACK_STYLE)
         extra: dict[str, Any] = {}
         if node in positions:
             extra["x"], extra["y"] = positions[node]
+        label = str(data.get("label") or node)
+        aliases = str(data.get("aliases", ""))
+        full, initials = pinyin_keys(label, *_split(aliases))
         vis.add_node(
             ids[node],
             iri=str(node),
-            label=str(data.get("label") or node),
-            title=_node_tooltip(node, data),
+            label=label,
+            tip=_node_tip(node, data),
             color=colours[node]["community"],
             colors=colours[node],
+            lg=items.get(node, {}),
             shape=shape,
             size=_node_size(data),
+            font={"size": fonts.get(node, _font_size(data))},
             kind=str(data.get("kind", "")),
             role=str(data.get("role", "")),
-            aliases=str(data.get("aliases", "")),
+            aliases=aliases,
+            titles=_split(data.get("titles")),
             organizations=_split(data.get("organizations")),
             organization=str(data.get("organization", "")),
             events=_count(data.get("events")),
+            py=full,
+            pi=initials,
             **extra,
         )
     ends = sorted((sorted((u, v), key=str) for u, v in net.edges), key=lambda end: (str(end[0]), str(end[1])))
@@ -291,19 +341,21 @@ def _build_vis_data(
             ids[u],
             ids[v],
             id=f"e{number}",
-            title=_edge_tooltip(net, u, v, data),
             width=_edge_width(data),
-            dashes=kind != "works_with",
+            # Dashed lines cost a canvas ten times as much: a large network draws its tens of thousands of links
+            # to organisations and places solid, in their own light colour (`contextEdge`, set by the page).
+            dashes=kind != "works_with" and not large,
             kind=kind,
             weight=_count(data.get("weight")),
-            reports=[line.split("\t") for line in str(data.get("reports", "")).split("\n") if line][
-                : MAX_REPORTS if kind == "works_with" else MAX_CONTEXT_LINES
-            ],
+            titles=str(data.get("titles", "")),
+            ev=tables.events_of(data),
+            ar=tables.articles_of(data)[: MAX_REPORTS if kind == "works_with" else MAX_CONTEXT_REPORTS],
+            na=len(str(data.get("articles", "")).split()),
         )
         vis.edges.append(edge.options)
     vis.options = _options(large)
     nodes, edges, _, _, _, options = vis.get_network_data()
-    return nodes, edges, json.loads(options)
+    return nodes, edges, json.loads(options), tables.page_data()
 
 
 def _page_ids(net: nx.Graph) -> dict[Any, str]:
@@ -318,7 +370,12 @@ def _options(large: bool) -> dict[str, Any]:
         "smooth": {"enabled": not large, "type": "continuous"},
     }
     options: dict[str, Any] = {
-        "nodes": {"borderWidth": 1, "font": {"size": 14, "face": "sans-serif"}},
+        # Labels by importance (each node's font size), hidden when smaller than 8 pixels on screen.
+        "nodes": {
+            "borderWidth": 1,
+            "font": {"size": 14, "face": "sans-serif"},
+            "scaling": {"label": {"drawThreshold": LABEL_THRESHOLD, "maxVisible": LABEL_LARGEST}},
+        },
         "edges": edges,
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large},
         "layout": {"randomSeed": SEED, "improvedLayout": not large},
@@ -362,48 +419,179 @@ def _count(value: Any) -> int:
         return 0
 
 
-def _node_tooltip(node: Any, data: dict[str, Any]) -> str:
-    """HTML for the hover box; every value is escaped, so a name is shown, never run."""
+def _node_tip(node: Any, data: dict[str, Any]) -> list[list[str]]:
+    """Lines of the hover box as [class, text]: the page puts each in with `textContent`, so a name is never run."""
     kind = str(data.get("kind", "person"))
     what = ROLE_NAMES.get(str(data.get("role", "")), "人物") if kind == "person" else KIND_NAMES.get(kind, kind)
-    lines = [_div(str(data.get("label") or node), "kg-tip-name"), _div(what, "kg-tip-kind")]
+    lines = [["kg-tip-name", str(data.get("label") or node)], ["kg-tip-kind", what]]
     if aliases := str(data.get("aliases", "")):
-        lines.append(_div(f"别名：{aliases}"))
+        lines.append(["", f"别名：{aliases}"])
     if titles := str(data.get("titles", "")):
-        lines.append(_div(f"职务：{titles}"))
+        lines.append(["", f"职务：{titles}"])
     if organizations := str(data.get("organizations", "")):
-        lines.append(_div(f"机构：{organizations}"))
-    lines.append(_div(f"活动 {_count(data.get('events'))} 次 · 报道 {_count(data.get('articles'))} 篇"))
-    return "".join(lines)
+        lines.append(["", f"机构：{organizations}"])
+    lines.append(["", f"活动 {_count(data.get('events'))} 次 · 报道 {_count(data.get('articles'))} 篇"])
+    return lines
 
 
-def _edge_tooltip(net: nx.Graph, u: str, v: str, data: dict[str, Any]) -> str:
-    names = [str(net.nodes[end].get("label") or end) for end in (u, v)]
-    kind = str(data.get("kind", "works_with"))
-    weight = _count(data.get("weight"))
-    lines = [_div(" — ".join(names), "kg-tip-name")]
-    if kind == "works_with":
-        lines.append(_div(f"共同活动 {weight} 次"))
-    elif titles := str(data.get("titles", "")):
-        lines.append(_div(f"任职：{titles}"))
-    else:
-        lines.append(_div(f"相关活动 {weight} 次"))
-    evidence = [line for line in str(data.get("evidence", "")).split("\n") if line]
-    most = MAX_EVIDENCE_LINES if kind == "works_with" else MAX_CONTEXT_LINES
-    if evidence and most:
-        items = "".join(f"<li>{html.escape(line)}</li>" for line in evidence[:most])
-        if len(evidence) > most:
-            items += f"<li>…… 另 {len(evidence) - most} 项</li>"
-        lines.append(f"<ul>{items}</ul>")
-    articles = str(data.get("articles", "")).split()
-    if articles:
-        lines.append(_div(f"报道 {len(articles)} 篇"))
-    return "".join(lines)
+def _lead_fonts(net: nx.Graph, positions: dict[Any, tuple[float, float]]) -> dict[Any, int]:
+    """Letters large enough that the busiest people of a large network are named when it opens, fitted to an
+    800-pixel view; the others are named as one zooms in (vis draws no label under `LABEL_THRESHOLD` pixels and
+    none over `LABEL_LARGEST`)."""
+    if not positions:
+        return {}
+    span = max(max(abs(x), abs(y)) for x, y in positions.values()) * 2 or 1.0
+    scale = 800 / span  # about the zoom at which the page opens
+    people = sorted((node for node, kind in net.nodes(data="kind") if kind == "person"),
+                    key=lambda node: (-_count(net.nodes[node].get("events")), str(node)))  # fmt: skip
+    fonts: dict[Any, int] = {}
+    start = 0
+    for end, pixels in LEADS:
+        for node in people[start:end]:
+            fonts[node] = max(_font_size(net.nodes[node]), round(pixels / scale))
+        start = end
+    return fonts
 
 
-def _div(text: str, css_class: str = "") -> str:
-    attribute = f' class="{css_class}"' if css_class else ""
-    return f"<div{attribute}>{html.escape(text)}</div>"
+def _font_size(data: dict[str, Any]) -> int:
+    """Label size by importance: the busiest names stay readable when the whole network is in view."""
+    return round(min(14 + 4 * math.sqrt(_count(data.get("events"))), 40))
+
+
+def pinyin_keys(*names: str) -> tuple[str, str]:
+    """Toneless pinyin of each name and its initials, names apart by spaces: found by `zhou` and by `zyd`.
+
+    >>> pinyin_keys("周远栋", "周远东")
+    ('zhouyuandong zhouyuandong', 'zyd zyd')
+    """
+    from pypinyin import Style, lazy_pinyin
+
+    full, initials = [], []
+    for name in names:
+        syllables = [
+            part.lower()
+            for part in lazy_pinyin(name, style=Style.NORMAL, errors=lambda text: re.findall(r"[A-Za-z0-9]+", text))
+            if part.strip()
+        ]
+        syllables = [part for part in syllables if re.fullmatch(r"[a-z0-9]+", part)]
+        if syllables:
+            full.append("".join(syllables))
+            initials.append("".join(part[0] for part in syllables))
+    return " ".join(full), " ".join(initials)
+
+
+_DATE = re.compile(r"^(?:(\d{4})\s*[-./年]\s*)?(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$")
+
+
+def parse_date(text: str) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of a date as the graph prints it (`2022-05-23`, `05-23`, `5月23日`), else None.
+
+    >>> parse_date("2022-05-23"), parse_date("08-26"), parse_date("")
+    ((2022, 5, 23), (None, 8, 26), None)
+    """
+    match = _DATE.match(text.strip())
+    if not match:
+        return None
+    year, month, day = match.groups()
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        return None
+    return (int(year) if year else None, int(month), int(day))
+
+
+class _Tables:
+    """Every event and article behind the page's links, once each, in date order with the undated last.
+
+    Dates are written one way, `YYYY-MM-DD`. A date printed without a year takes the year the other articles of
+    its page print, else the year of articles of the same day, else the network's one year when all its dates
+    share one; if none of these tells, it stays `MM-DD` and sorts after the dated ones.
+    """
+
+    def __init__(self) -> None:
+        self.events: dict[str, tuple[tuple[int | None, int, int] | None, str]] = {}
+        self.articles: dict[tuple[str, str, str], tuple[int | None, int, int] | None] = {}
+        self.event_index: dict[str, int] = {}
+        self.article_index: dict[tuple[str, str, str], int] = {}
+        self.rows: tuple[list[list[Any]], list[list[Any]], list[str]] = ([], [], [])
+
+    @classmethod
+    def of(cls, net: nx.Graph) -> _Tables:
+        tables = cls()
+        for _, _, data in sorted(net.edges(data=True), key=lambda edge: (str(edge[0]), str(edge[1]))):
+            lines = [line for line in str(data.get("evidence", "")).split("\n") if line]
+            for iri, line in zip(str(data.get("events", "")).split(), lines, strict=False):
+                head, _, rest = line.partition(" ")
+                date = parse_date(head)
+                tables.events.setdefault(iri, (date, rest if date else line))
+            for line in str(data.get("reports", "")).split("\n"):
+                if line:
+                    date, headline, source = (line.split("\t") + ["", "", ""])[:3]
+                    tables.articles.setdefault((date, headline, source), parse_date(date))
+        tables._order()
+        return tables
+
+    def _order(self) -> None:
+        by_source: dict[str, set[int]] = defaultdict(set)
+        by_day: dict[tuple[int, int], set[int]] = defaultdict(set)
+        for (_, _, source), date in self.articles.items():
+            if date and date[0]:
+                by_source[source].add(date[0])
+        for date in [*self.articles.values(), *(date for date, _ in self.events.values())]:
+            if date and date[0]:
+                by_day[date[1], date[2]].add(date[0])
+        years = {year for found in by_day.values() for year in found}
+
+        def full(date: tuple[int | None, int, int] | None, source: str = "") -> tuple[int | None, int, int] | None:
+            if date is None or date[0] is not None:
+                return date
+            for found in (by_source.get(source, set()), by_day.get(date[1:], set()), years):
+                if len(found) == 1:
+                    return (next(iter(found)), date[1], date[2])
+            return date
+
+        def key(date: tuple[int | None, int, int] | None) -> tuple[int, int, int, int]:
+            if date is None:
+                return (2, 0, 0, 0)
+            return (0 if date[0] else 1, date[0] or 0, date[1], date[2])
+
+        events = sorted(((full(date), text, iri) for iri, (date, text) in self.events.items()),
+                        key=lambda item: (key(item[0]), item[1], item[2]))  # fmt: skip
+        articles = sorted(((full(date, raw[2]), raw) for raw, date in self.articles.items()),
+                          key=lambda item: (key(item[0]), item[1][1], item[1][2], item[1][0]))  # fmt: skip
+        months = sorted({f"{d[0]:04d}-{d[1]:02d}" for d, *_ in (*events, *articles) if d and d[0]})
+        month_index = {month: number for number, month in enumerate(months)}
+
+        def shown(date: tuple[int | None, int, int] | None) -> tuple[str, int]:
+            if date is None:
+                return "", -1
+            if date[0] is None:
+                return f"{date[1]:02d}-{date[2]:02d}", -1
+            return f"{date[0]:04d}-{date[1]:02d}-{date[2]:02d}", month_index[f"{date[0]:04d}-{date[1]:02d}"]
+
+        self.event_index = {iri: number for number, (_, _, iri) in enumerate(events)}
+        self.article_index = {raw: number for number, (_, raw) in enumerate(articles)}
+        self.rows = (
+            [[*shown(date), text] for date, text, _ in events],
+            [[*shown(date), raw[1], raw[2]] for date, raw in articles],
+            months,
+        )
+
+    def events_of(self, data: dict[str, Any]) -> list[int]:
+        events = set(str(data.get("events", "")).split())
+        return sorted(self.event_index[iri] for iri in events if iri in self.event_index)
+
+    def articles_of(self, data: dict[str, Any]) -> list[int]:
+        found = set()
+        for line in str(data.get("reports", "")).split("\n"):
+            if line:
+                date, headline, source = (line.split("\t") + ["", "", ""])[:3]
+                found.add(self.article_index[date, headline, source])
+        return sorted(found)
+
+    def page_data(self) -> dict[str, Any]:
+        """`events` as [date, month, text], `articles` as [date, month, headline, source], and the `months`
+        (`YYYY-MM`) that occur; a month of -1 is an unknown one."""
+        events, articles, months = self.rows
+        return {"events": events, "articles": articles, "months": months}
 
 
 def _script_json(value: Any) -> str:

@@ -151,13 +151,27 @@ class Chromium:
     ) -> PageReport:
         """Load `page` in a new tab and wait until `#kg-state` says drawn; then run `script` (its value goes into
         the report as `value`), save a screenshot if asked, and report."""
+        tab = self.tab(page, timeout=timeout)
+        try:
+            if script is not None:
+                tab.report.value = tab.evaluate(script)
+                time.sleep(0.5)  # an animation or a redraw
+            if screenshot is not None:
+                tab.screenshot(screenshot)
+            return tab.collect()
+        finally:
+            tab.close()
+
+    def tab(self, page: Path, *, fragment: str = "", timeout: float = 120) -> Tab:
+        """A new tab with `page` (and `#fragment`) loaded and drawn, to drive with real input events."""
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         for domain in ("Runtime", "Log", "Network", "Page"):
             self.send(f"{domain}.enable", session=session)
         self._drain()
         started = time.monotonic()
-        self.send("Page.navigate", {"url": page.resolve().as_uri()}, session=session)
+        url = page.resolve().as_uri() + (f"#{fragment}" if fragment else "")
+        self.send("Page.navigate", {"url": url}, session=session)
         state: dict[str, str] = {}
         while time.monotonic() - started < timeout:
             state = self._evaluate(session, STATE_SCRIPT) or {}
@@ -167,18 +181,7 @@ class Chromium:
         seconds = time.monotonic() - started
         time.sleep(0.3)  # let a late error surface
         state = self._evaluate(session, STATE_SCRIPT) or state
-        report = PageReport(state=state, seconds=seconds)
-        if script is not None:
-            report.value = self._evaluate(session, script)
-            time.sleep(0.5)  # an animation or a redraw
-        for event in self._drain():
-            self._collect(event, report)
-        if screenshot is not None:
-            shot = self.send("Page.captureScreenshot", {"format": "png"}, session=session)
-            screenshot.parent.mkdir(parents=True, exist_ok=True)
-            screenshot.write_bytes(base64.b64decode(shot["data"]))
-        self.send("Target.closeTarget", {"targetId": target})
-        return report
+        return Tab(self, target, session, PageReport(state=state, seconds=seconds))
 
     def _evaluate(self, session: str, expression: str) -> Any:
         result = self.send(
@@ -219,3 +222,61 @@ STATE_SCRIPT = """(() => {
   }
   return out;
 })()"""
+
+
+class Tab:
+    """One open page: evaluate script, send the mouse and keys as a user would, take screenshots."""
+
+    def __init__(self, browser: Chromium, target: str, session: str, report: PageReport) -> None:
+        self.browser, self.target, self.session, self.report = browser, target, session, report
+
+    def evaluate(self, expression: str) -> Any:
+        """The value of `expression`; an exception in the page raises here."""
+        result = self.browser.send("Runtime.evaluate", {"expression": expression, "returnByValue": True,
+                                   "awaitPromise": True}, session=self.session)  # fmt: skip
+        if "exceptionDetails" in result:
+            details = result["exceptionDetails"]
+            raise RuntimeError(details.get("exception", {}).get("description") or details.get("text"))
+        return result.get("result", {}).get("value")
+
+    def mouse(self, x: float, y: float, kind: str = "mouseMoved", *, clicks: int = 1) -> None:
+        """A real pointer event at page coordinates: `mouseMoved`, `mousePressed` or `mouseReleased`."""
+        params: dict[str, Any] = {"type": kind, "x": x, "y": y}
+        if kind != "mouseMoved":
+            params |= {"button": "left", "clickCount": clicks}
+        self.browser.send("Input.dispatchMouseEvent", params, session=self.session)
+
+    def click(self, x: float, y: float, *, clicks: int = 1) -> None:
+        self.mouse(x, y)
+        for count in range(1, clicks + 1):
+            self.mouse(x, y, "mousePressed", clicks=count)
+            self.mouse(x, y, "mouseReleased", clicks=count)
+
+    def key(self, key: str, code: str | None = None, key_code: int = 0) -> None:
+        for kind in ("keyDown", "keyUp"):
+            self.browser.send("Input.dispatchKeyEvent", {"type": kind, "key": key, "code": code or key,
+                              "windowsVirtualKeyCode": key_code}, session=self.session)  # fmt: skip
+
+    def screenshot(self, path: Path) -> None:
+        shot = self.browser.send("Page.captureScreenshot", {"format": "png"}, session=self.session)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(base64.b64decode(shot["data"]))
+
+    def state(self) -> dict[str, str]:
+        return self.evaluate(STATE_SCRIPT) or {}
+
+    def collect(self) -> PageReport:
+        """The report, with every error and request seen so far."""
+        for event in self.browser._drain():
+            Chromium._collect(event, self.report)
+        return self.report
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError, TimeoutError, RuntimeError):
+            self.browser.send("Target.closeTarget", {"targetId": self.target})
+
+    def __enter__(self) -> Tab:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 import jieba
@@ -11,6 +12,8 @@ from click.testing import CliRunner
 
 from kgraph.cli import cli
 from kgraph.lexicon import Lexicon, load_lexicon
+
+from .chromium import CHROMIUM, Chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -22,6 +25,15 @@ jieba.setLogLevel(logging.WARNING)
 @pytest.fixture(scope="session")
 def lex() -> Lexicon:
     return load_lexicon()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Chromium]:
+    """One headless Chromium for every browser test: starting one takes seconds."""
+    if CHROMIUM is None:
+        pytest.skip("needs Debian's chromium (apt-get install chromium; .ci/run installs it as root)")
+    with Chromium() as chromium:
+        yield chromium
 
 
 @pytest.fixture(scope="session")

@@ -35,6 +35,18 @@ def test_cli_build_writes_turtle_and_html(seed_build: Path):
     assert "万玲玲" in html and "https://cdn" not in html
 
 
+def test_cli_build_page_is_the_render_page_with_layers_off(seed_build: Path, tmp_path: Path):
+    def data(path: Path) -> dict:
+        return json.loads(re.search(r"^\s*var data = (.*);$", path.read_text(encoding="utf-8"), re.MULTILINE).group(1))
+
+    built = data(seed_build / "graph.html")
+    assert built["layers"] == {"organization": False, "place": False}
+    kinds = {node["kind"] for node in built["nodes"]}
+    assert kinds == {"person", "organization", "place"}
+    code, _ = run("render", str(seed_build / "graph.ttl"), "-o", str(tmp_path / "r.html"))
+    assert code == 0 and data(tmp_path / "r.html") == built
+
+
 def test_cli_build_prints_a_summary(tmp_path: Path):
     code, output = run("build", str(SEEDS / "004_f0a78a523d36bd45.txt"), "--out", str(tmp_path))
     assert code == 0

@@ -96,4 +96,5 @@ def test_cli_render_help_names_the_new_options() -> None:
 
 def test_cli_render_readme_picture_is_the_projects_own() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "kgraph render output/graph.ttl --png docs/network.png" in readme
+    assert "kgraph build && python tools/page_screenshot.py output/graph.html docs/network.png" in readme
+    assert (ROOT / "tools" / "page_screenshot.py").is_file() and (ROOT / "docs" / "network.png").is_file()

@@ -13,7 +13,16 @@ import networkx as nx
 import pytest
 
 from kgraph.network import select_network
-from kgraph.render import NO_GROUP, OTHER_GROUP, PALETTE, compute_layout, render_html, write_html
+from kgraph.render import (
+    NO_GROUP,
+    OTHER_GROUP,
+    PALETTE,
+    compute_layout,
+    parse_date,
+    pinyin_keys,
+    render_html,
+    write_html,
+)
 
 XSS = "<script>alert(1)</script>"
 
@@ -52,8 +61,8 @@ def make_net() -> nx.Graph:
         "urn:x",
         kind="works_with",
         weight=1,
-        events="urn:e1",
-        articles="urn:a1",
+        events="urn:e3",
+        articles="urn:a3",
         evidence=f"05-26 调研《{XSS}》",
         titles="",
     )
@@ -108,36 +117,79 @@ def test_render_escapes_names_in_labels_tooltips_and_search(net: nx.Graph) -> No
     assert '<option value="&lt;script&gt;alert(1)&lt;/script&gt;">' in page
     node = node_of(page, "urn:x")
     assert node["label"] == XSS  # drawn on the canvas as text
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in node["title"] and XSS not in node["title"]
-    assert "&lt;b&gt;局长&lt;/b&gt;" in node["title"]
-    edge = next(e for e in edges_of(page) if e["to"] == "urn:x" or e["from"] == "urn:x")
-    assert XSS not in edge["title"] and "《&lt;script&gt;alert(1)&lt;/script&gt;》" in edge["title"]
+    assert "title" not in node  # vis-network's own tooltip is never used: the page fills its box with text
+    assert ["kg-tip-name", XSS] in node["tip"] and ["", "职务：<b>局长</b>"] in node["tip"]
+    assert XSS not in page.replace("\\u003c", "<").split("var data = ")[0]
+
+
+def tip_text(page: str, iri: str) -> list[str]:
+    return [text for _, text in node_of(page, iri)["tip"]]
 
 
 def test_render_node_tooltip_shows_name_role_titles_and_events(net: nx.Graph) -> None:
-    tip = node_of(render_html(net), "urn:zhou")["title"]
-    for part in ("周远栋", "官员", "职务：区委常委、常务副区长", "活动 2 次"):
-        assert part in tip
-    assert "通讯员/记者" in node_of(render_html(net), "urn:meng")["title"]
+    tip = tip_text(render_html(net), "urn:zhou")
+    assert tip == ["周远栋", "官员", "职务：区委常委、常务副区长", "活动 2 次 · 报道 2 篇"]
+    assert "通讯员/记者" in tip_text(render_html(net), "urn:meng")
 
 
-def test_render_edge_tooltip_shows_weight_events_and_articles(net: nx.Graph) -> None:
-    edges = edges_of(render_html(net))
-    tip = next(e["title"] for e in edges if {e["from"], e["to"]} == {"urn:wan", "urn:zhou"})
-    assert "万玲玲 — 周远栋" in tip
-    assert "共同活动 8 次" in tip
-    assert "<li>05-26 调研（川店镇）《万玲玲到川店镇调研创文工作》</li>" in tip
-    assert "<li>2022-06-01 会议《区委常委会召开》</li>" in tip
-    assert "报道 2 篇" in tip
-    post = next(e["title"] for e in edges if "urn:quwei" in (e["from"], e["to"]))
-    assert "任职：区委书记" in post
+def test_render_link_names_its_events_in_date_order(net: nx.Graph) -> None:
+    page = render_html(net)
+    data = data_of(page)
+    edges = edges_of(page)
+    link = next(e for e in edges if {e["from"], e["to"]} == {"urn:wan", "urn:zhou"})
+    events = [data["events"][number] for number in link["ev"]]
+    assert events == [
+        ["2022-05-26", 0, "调研（川店镇）《万玲玲到川店镇调研创文工作》"],
+        ["2022-06-01", 1, "会议《区委常委会召开》"],
+    ]
+    assert data["months"] == ["2022-05", "2022-06"]
+    assert (link["weight"], link["na"]) == (8, 2)
+    post = next(e for e in edges if "urn:quwei" in (e["from"], e["to"]))
+    assert (post["kind"], post["titles"]) == ("post", "区委书记")
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [("2022-05-23", (2022, 5, 23)), ("08-26", (None, 8, 26)), ("2022年5月3日", (2022, 5, 3)),
+     ("5月26日", (None, 5, 26)), ("", None), ("13-40", None), ("近日", None)],
+)  # fmt: skip
+def test_render_parse_date_reads_the_forms_the_graph_prints(text: str, parsed: tuple | None) -> None:
+    assert parse_date(text) == parsed
+
+
+def test_render_dates_are_one_form_and_sort_in_time_undated_last(net: nx.Graph) -> None:
+    net.edges["urn:wan", "urn:zhou"]["reports"] = "\n".join([
+        "\t无日期的报道\t002.txt", "08-26\t八月报道\t001.txt", "2022-05-23\t五月报道\t000.txt",
+        "2022-09-01\t九月报道\t001.txt", "2021-12-30\t去年报道\t003.txt",
+    ])  # fmt: skip
+    page = render_html(net)
+    link = next(e for e in edges_of(page) if {e["from"], e["to"]} == {"urn:wan", "urn:zhou"})
+    rows = [data_of(page)["articles"][number] for number in link["ar"]]
+    assert [(row[0], row[2]) for row in rows] == [
+        ("2021-12-30", "去年报道"), ("2022-05-23", "五月报道"), ("2022-08-26", "八月报道"), ("2022-09-01", "九月报道"),
+        ("", "无日期的报道"),
+    ]  # fmt: skip  # 08-26 takes the year of its page (001.txt prints 2022)
+
+
+def test_render_date_without_a_year_nobody_can_tell_stays_short_and_after_the_dated(net: nx.Graph) -> None:
+    net.edges["urn:wan", "urn:zhou"]["reports"] = (
+        "2021-01-02\t甲\t0.txt\n2022-03-04\t乙\t1.txt\n03-05\t丙\t2.txt\n\t丁\t3.txt"
+    )
+    page = render_html(net)
+    assert [row[0] for row in data_of(page)["articles"]] == ["2021-01-02", "2022-03-04", "03-05", ""]
+
+
+def test_render_pinyin_keys_are_computed_when_the_page_is_made(net: nx.Graph) -> None:
+    node = node_of(render_html(net), "urn:zhou")
+    assert (node["py"], node["pi"]) == ("zhouyuandong", "zyd")
+    assert pinyin_keys("万玲玲") == ("wanlingling", "wll")
 
 
 def legend_of(page: str, scheme: str) -> list[tuple[str, str]]:
     """(colour, text) of each item of one colour scheme's legend."""
     block = re.search(rf'<ul class="kg-legend" data-scheme="{scheme}"[^>]*>(.*?)</ul>', page, re.DOTALL)
     assert block, f"no legend for {scheme}"
-    swatch = r'<li><span class="kg-swatch[^"]*" style="background: (#[0-9a-f]{6})"></span>([^<]*)</li>'
+    swatch = r'<li[^>]*><span class="kg-swatch[^"]*" style="background: (#[0-9a-f]{6})"></span>([^<]*)</li>'
     return re.findall(swatch, block.group(1))
 
 
@@ -274,8 +326,13 @@ def test_render_link_carries_its_articles(net: nx.Graph) -> None:
     net.edges["urn:wan", "urn:zhou"]["reports"] = (
         "05-26\t万玲玲到川店镇调研\t000.txt\n2022-06-01\t区委常委会召开\t001.txt"
     )
-    link = next(e for e in edges_of(render_html(net)) if {e["from"], e["to"]} == {"urn:wan", "urn:zhou"})
-    assert link["reports"] == [["05-26", "万玲玲到川店镇调研", "000.txt"], ["2022-06-01", "区委常委会召开", "001.txt"]]
+    page = render_html(net)
+    link = next(e for e in edges_of(page) if {e["from"], e["to"]} == {"urn:wan", "urn:zhou"})
+    articles = [data_of(page)["articles"][number] for number in link["ar"]]
+    assert articles == [
+        ["2022-05-26", 0, "万玲玲到川店镇调研", "000.txt"],
+        ["2022-06-01", 1, "区委常委会召开", "001.txt"],
+    ]
     assert (link["kind"], link["weight"]) == ("works_with", 8)
 
 
@@ -330,3 +387,31 @@ def test_render_linked_person_alone_of_their_group_is_not_shown_as_unlinked(net:
         (PALETTE[1], f"群体 2 · {XSS}等 (1)".replace("<", "&lt;").replace(">", "&gt;")),
         (NO_GROUP, "无合作关系 no link (1)"),
     ]
+
+
+def test_render_large_groups_beyond_the_palette_get_colours_of_their_own() -> None:
+    net = nx.Graph()
+    for group in range(16):
+        size = 3 if group < 14 else 2
+        for member in range(size):
+            person(net, f"urn:p{group:02d}{member}", f"人{group}{member}")
+        for member in range(1, size):
+            net.add_edge(f"urn:p{group:02d}0", f"urn:p{group:02d}{member}", kind="works_with", weight=1)
+    page = render_html(net)
+    colours = {iri: node_of(page, iri)["colors"]["community"] for iri in (f"urn:p{g:02d}0" for g in range(16))}
+    beyond = [colours[f"urn:p{g:02d}0"] for g in (12, 13)]
+    assert len(set(beyond)) == 2 and not set(beyond) & {*PALETTE, OTHER_GROUP, NO_GROUP}
+    assert colours["urn:p140"] == colours["urn:p150"] == OTHER_GROUP  # groups of two still share grey
+    assert legend_of(page, "community")[-1] == (OTHER_GROUP, "其他群体 other groups (10)")
+    assert node_of(page, "urn:p120")["lg"]["community"] == len(PALETTE)  # counted under "other" in the legend
+
+
+def test_render_large_network_names_its_busiest_people_when_it_opens() -> None:
+    net = nx.cycle_graph([f"urn:p{i:03d}" for i in range(400)])
+    for i, node in enumerate(net.nodes):
+        person(net, node, f"人物{i}", events=1 + (i % 7))
+    nx.set_edge_attributes(net, "works_with", "kind")
+    nodes = data_of(render_html(net))["nodes"]
+    span = max(max(abs(n["x"]), abs(n["y"])) for n in nodes) * 2
+    on_screen = sorted((n["font"]["size"] * 800 / span for n in nodes), reverse=True)
+    assert on_screen[14] >= 14 and on_screen[49] >= 9 and on_screen[-1] < 8  # 15 large, 50 readable, others later

@@ -27,12 +27,6 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 DIM = "rgba(200, 200, 200, 0.35)"
 
 
-@pytest.fixture(scope="module")
-def browser() -> Chromium:
-    with Chromium() as chromium:
-        yield chromium
-
-
 def assert_clean(report: PageReport) -> None:
     """Drawn, with no error in the console or the page, and nothing asked of the network or the disk."""
     assert report.state.get("state") == "drawn", report.state
@@ -123,7 +117,7 @@ EXPLORE = """(async () => {
     control.value = value;
     control.dispatchEvent(new Event("change"));
   };
-  // A real pointer resting on a node: vis-network shows the tooltip, made an element on first hover.
+  // A pointer resting on a node: the page shows its own tooltip for it.
   const wan = byIri("urn:wan");
   const at = kgraph.network.canvasToDOM(kgraph.network.getPositions([wan.id])[wan.id]);
   const canvas = document.querySelector("#kg-network canvas");
@@ -132,18 +126,19 @@ EXPLORE = """(async () => {
     canvas.dispatchEvent(new PointerEvent(type, {clientX: box.left + at.x, clientY: box.top + at.y, bubbles: true}));
   }
   await new Promise(done => setTimeout(done, 800));
-  const tip = document.querySelector("div.vis-tooltip");
-  out.tip = tip && tip.style.visibility === "visible" ? tip.querySelector(".kg-tip-name").textContent : null;
+  const tip = document.getElementById("kg-tip");
+  out.tip = tip.hidden ? null : tip.querySelector(".kg-tip-name").textContent;
   out.byName = search("万玲玲");
   out.byAlias = search("周远东");
   out.byPart = search("孟可");
   search("无此人");
   out.missing = document.getElementById("kg-status").textContent;
   kgraph.choose(byIri("urn:meng").id);
-  out.dimmed = kgraph.nodes.get().filter(n => n.color === "DIM").map(n => n.iri).sort();
+  out.dimmed = kgraph.data.nodes.filter(n => kgraph.colour(n.id) === "DIM").map(n => n.iri).sort();
   out.info = document.getElementById("kg-info").textContent;
   kgraph.choose(null);
-  out.restored = kgraph.nodes.get().every(n => n.color === n.colors.community);
+  out.restored = kgraph.data.nodes.every(n => kgraph.colour(n.id) === n.colors.community &&
+    kgraph.network.body.nodes[n.id].options.color.background === n.colors.community);
   out.all = shown();
   set("kg-role", "reporter");
   out.reporters = shown();
@@ -160,7 +155,7 @@ EXPLORE = """(async () => {
   layer.dispatchEvent(new Event("change"));
   out.layer = shown();
   set("kg-scheme", "role");
-  out.roleColour = byIri("urn:meng").color;
+  out.roleColour = kgraph.network.body.nodes[byIri("urn:meng").id].options.color.background;
   out.legends = [...document.querySelectorAll(".kg-legend")].filter(l => !l.hidden).map(l => l.dataset.scheme);
   return out;
 })()""".replace('"DIM"', f'"{DIM}"')

@@ -78,7 +78,8 @@ def test_write_outputs_is_the_graph_and_its_page(corpus: Corpus, tmp_path: Path)
     graph = build_graph(corpus)
     assert write_outputs(corpus, ttl, html) == Written(len(graph), 1)
     assert isomorphic(Graph().parse(ttl), graph)
-    assert html.read_text(encoding="utf-8") == render_html(build_network(graph), title="kgraph")
+    whole = build_network(graph, include_orgs=True, include_places=True)  # the page has the layers, as render's
+    assert html.read_text(encoding="utf-8") == render_html(whole, title="kgraph")
 
 
 def test_page_min_weight_keeps_the_strongest_links_under_the_limit(corpus: Corpus):
@@ -98,7 +99,8 @@ def test_write_outputs_draws_the_strongest_links_of_a_large_network(corpus: Corp
     assert written.triples == len(graph) and written.min_weight > 1
     assert isomorphic(Graph().parse(ttl), graph)  # the file keeps everything; only the page is lighter
     page = html.read_text(encoding="utf-8")
-    assert page == render_html(select_network(build_network(graph), min_weight=written.min_weight), title="kgraph")
+    whole = build_network(graph, include_orgs=True, include_places=True)
+    assert page == render_html(select_network(whole, min_weight=written.min_weight), title="kgraph")
     assert f"共同活动至少 {written.min_weight} 次" in page
 
 
