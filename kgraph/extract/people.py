@@ -35,7 +35,7 @@ from kgraph.model import Article, Mention, PersonMention, Role
 
 _REPORTER = re.compile(
     r"(特约记者|见习记者|首席记者|记者|通讯员|责任编辑|编辑|责编|审核|校对|一审|二审|三审|终审|撰稿|作者|文/图|文图|图文)"
-    r"[：:\s]*"
+    r"[：:\s|｜]*"
 )
 _PHOTO_AFTER = re.compile(r"[（(]\s*([\u3400-\u9fff]{2,4}(?:\s+[\u3400-\u9fff]{2,4})*)\s*(?:摄影|摄)\s*[）)]")
 _PHOTO_BEFORE = re.compile(r"(?:摄影|图)[：:/]\s*")
@@ -43,10 +43,13 @@ _PHOTO_BEFORE = re.compile(r"(?:摄影|图)[：:/]\s*")
 _TAIL_BYLINE = re.compile(
     r"[（(]\s*([\u3400-\u9fff]{2,4}(?:[ \u3000]+[\u3400-\u9fff]{2,4}){0,3})\s*[）)][ \u3000]*(?:\n|$)"
 )
+_BYLINE_NAMES = re.compile(r"[\u3400-\u9fff]{4,6}(?=[）)]|[ \u3000]*(?:\n|$))")
+# a photographer's credit on a line of its own: 张明摄影报道
+_CREDIT_LINE = re.compile(r"^[ \u3000]*([\u3400-\u9fff]{2,4})[ \u3000]*(?:摄影报道|摄影|摄)[ \u3000]*$", re.MULTILINE)
 _BRACKETED = re.compile(r"[（(]([^（）()]{2,40})[）)]")
 _POST_NAME_HEADS = ("总书记", "书记")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{6,}")
-_OTHER_FOLLOW = ("同学", "老师", "先生", "女士", "教授", "医生", "师傅")
+_OTHER_FOLLOW = ("同学", "老师", "先生", "女士", "教授", "医生", "师傅", "博士")
 _CONJUNCTIONS = frozenset("和与及、")
 _VERB_TAGS = frozenset(("v", "vn", "vd", "d", "c", "p", "u"))
 
@@ -88,12 +91,27 @@ def _listed_item(text: str, pos: int, lex: Lexicon) -> str | None:
     return item if len(item) >= 2 and plausible_name(item, lex, listed=True, delimited=True) else None
 
 
+def _glued_byline(text: str, pos: int, lex: Lexicon) -> list[tuple[str, int]]:
+    """Two names printed without a space in a byline closed by a bracket or the line's end (`（记者王强李红梅）`):
+    both, where the characters tile into two names jieba does not take for words."""
+    match = _BYLINE_NAMES.match(text, pos)
+    if match is None:
+        return []
+    names = tile_names(match.group(), lex, listed=False)
+    if len(names) != 2 or any(lex.words.get(name, (0, "nr"))[1][:2] != "nr" for _, name in names):
+        return []
+    return [(name, pos + offset) for offset, name in names]
+
+
 def find_bylines(text: str, lex: Lexicon, bylines: Iterable = ()) -> list[PersonMention]:
     """Reporters (通讯员X, 记者X, staff credits) and photographers (（X 摄）): never attendees of the event."""
     found: list[PersonMention] = []
     for match in _REPORTER.finditer(text):
-        for name, pos in _names_from(text, match.end(), lex, spaced=True):
-            found.append(PersonMention(name, pos, pos + len(name), Role.REPORTER))
+        names = _glued_byline(text, match.end(), lex) or _names_from(text, match.end(), lex, spaced=True)
+        found.extend(PersonMention(name, pos, pos + len(name), Role.REPORTER) for name, pos in names)
+    for match in _CREDIT_LINE.finditer(text):
+        if plausible_name(match.group(1), lex):
+            found.append(PersonMention(match.group(1), match.start(1), match.end(1), Role.PHOTOGRAPHER))
     for match in _PHOTO_AFTER.finditer(text):
         for part in match.group(1).split():
             pos = text.find(part, match.start(1))
@@ -506,10 +524,12 @@ def _names_closing_bodies(text: str, entities: Iterable[Entity], lex: Lexicon) -
     for entity in entities:
         if entity.kind == "PER" or len(entity.text) < 4 or _looks_like(entity.text, lex):
             continue
-        if title_after(text, entity.end, lex):
+        if title_after(text, entity.end, lex) or text.startswith(_OTHER_FOLLOW, entity.end):
             name = read_name_before(text, entity.end, lex)
-            if name is None and lex.org_suffixes.suffix_of(entity.text[:-2]):
-                name = entity.text[-2:]  # two characters after a department's ending: 妇产科 + 陈豪
+            for size in (3, 2):  # the characters after a department's ending: 妇产科 + 陈豪, 骨科 + 林飞远
+                if name is None and lex.org_suffixes.suffix_of(entity.text[:-size]):
+                    name = entity.text[-size:]
+                    name = name if plausible_name(name, lex) else None
             if name and entity.end - len(name) >= entity.start + 2 and plausible_name(name, lex):
                 found.append(Entity("PER", entity.end - len(name), entity.end, name))
     return found

@@ -255,3 +255,13 @@ def test_two_character_names_before_a_title_where_the_recogniser_slips(lex, text
 ])
 def test_a_name_ends_where_a_word_or_a_district_begins(lex, text, expected):
     assert set(people(text, lex)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("本报讯（记者赵明陈丽华）9月3日，全市秋粮收购工作会议召开。", {"赵明": "reporter", "陈丽华": "reporter"}),
+    ("本报讯（记者赵明报道）9月3日，全市秋粮收购工作会议召开。", {"赵明": "reporter"}),
+    ("全市秋粮收购工作会议召开。\n刘晓东摄影报道\n", {"刘晓东": "photographer"}),
+    ("全市秋粮收购工作会议召开。\n责编 | 邵文杰", {"邵文杰": "reporter"}),
+])
+def test_credits_glued_on_their_own_line_or_after_a_bar(lex, text, expected):
+    assert {name: role for name, (role, _) in people(text, lex).items()} == expected
