@@ -42,6 +42,14 @@ def test_people_scope_stops_at_a_verb_before_the_title(lex):
     assert found["郑平"][1] == ("市纪委监委驻财政局纪检监察组长",)
 
 
+@pytest.mark.parametrize("text, name, titles", [
+    ("受县委书记、县长周立新委托，副县长作了报告。", "周立新", ("县委书记", "县长")),
+    ("经镇党委书记郑海涛同意，项目正式启动。", "郑海涛", ("镇党委书记",)),
+])
+def test_people_scope_stops_at_shou_and_jing(lex, text, name, titles):
+    assert people(text, lex)[name][1] == titles
+
+
 def test_people_shared_head_over_two_organisations(lex):
     found = people("荆州区外贸综合服务中心、湖北福坦威进出口贸易有限公司负责人姚军对荆州区委统战部表示赞许", lex)
     assert found["姚军"][1] == ("荆州区外贸综合服务中心负责人", "湖北福坦威进出口贸易有限公司负责人")
