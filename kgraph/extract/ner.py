@@ -49,8 +49,7 @@ def features(text: str, surnames: frozenset[str] = frozenset()) -> list[list[str
     or the one before it is a surname (so a rare surname such as 覃 or 牙 still opens a name)."""
     s = "\x02\x02" + text.translate(_FOLD) + "\x03\x03"
     out = []
-    for i in range(len(text)):
-        a, b, c, d, e = s[i : i + 5]
+    for a, b, c, d, e in zip(s, s[1:], s[2:], s[3:], s[4:], strict=False):  # five characters from each one on
         row = ["a" + a, "b" + b, "c" + c, "d" + d, "e" + e, "f" + a + b, "g" + b + c, "h" + c + d, "i" + d + e,
                "j" + b + d]
         if c in surnames:

@@ -202,8 +202,13 @@ _FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "
 def _inside_words(tokens: list[Token], lex: Lexicon) -> frozenset[int]:
     """Positions inside a noun of two or more characters (向阳, not 以及 or 作为, nor 和县 of 某某和县某某, a
     conjunction glued to 县): a function character there is part of a name."""
-    return frozenset(pos for t in tokens if len(t.text) > 1 and (lex.tag(t.text) or "n")[:1] == "n"
-                     and not (len(t.text) == 2 and t.text[1] in "省市县区镇乡村") for pos in range(t.start, t.end))
+    inside: set[int] = set()
+    tag = lex.tag
+    for t in tokens:
+        word = t.text
+        if len(word) > 1 and (tag(word) or "n")[0] == "n" and not (len(word) == 2 and word[1] in "省市县区镇乡村"):
+            inside.update(range(t.start, t.end))
+    return frozenset(inside)
 
 
 def _venues(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[int, int]]:
@@ -299,13 +304,16 @@ def _short_forms(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[int
     word, a delimiter or the province it lies in comes before it (来高邑考察, 为灵寿的, 河北保定). A short name
     followed by 州 is the autonomous prefecture's usual name (恩施州)."""
     gazetteer = load_gazetteer()
+    shorts = _short_names()
     spans = []
     for i in range(len(tokens)):
         for size in (1, 2, 3):  # the name is one token, or two or three characters jieba leaves alone
-            if i + size > len(tokens) or (size > 1 and any(len(t.text) > 1 for t in tokens[i:i + size])):
-                break
+            if i + size > len(tokens) or (size > 1 and (len(tokens[i].text) > 1 or len(tokens[i + size - 1].text) > 1)):
+                break  # several tokens of one character each (the middle one was the last at the smaller size)
             start, end = tokens[i].start, tokens[i + size - 1].end
             name = text[start:end]
+            if name not in shorts and not (size == 1 and name[:-1] in shorts):
+                continue  # most tokens: nothing to look up
             if size == 1 and name.endswith("州") and _prefecture(name[:-1]):
                 spans.append((start, end))  # 恩施州, one word to jieba
                 continue
@@ -319,6 +327,12 @@ def _short_forms(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[int
             if prefecture or chained or _word_boundary(text, end, tokens, i + size):
                 spans.append((start, end + prefecture))
     return spans
+
+
+@functools.cache
+def _short_names() -> frozenset[str]:
+    """Every string `_short_forms` may look up: the gazetteer's names and short names, and districts' short names."""
+    return frozenset(load_gazetteer().by_name) | frozenset(_district_shorts())
 
 
 def _prefecture(short: str) -> bool:
