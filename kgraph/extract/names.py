@@ -67,7 +67,7 @@ def plausible_name(name: str, lex: Lexicon, *, listed: bool = False, delimited: 
     if surname in _FUNCTION_SURNAMES and len(given) < 2:
         return False
     if len(name) == 3 and name[-1] in _DIVISION_ENDS and not delimited:
-        return False  # 薛城区财政局: a district, not a name
+        return False  # 罗湖区财政局: a district, not a name
     given_entry = lex.words.get(given)
     if not listed and len(given) == 2 and given_entry and not given_entry[1].startswith("nr") and (
             given_entry[0] >= 5000 or (surname in _FUNCTION_SURNAMES and given_entry[0] >= 50)):
@@ -110,7 +110,7 @@ def read_name_at(text: str, pos: int, lex: Lexicon, *, listed: bool = False) -> 
 
 
 def _word_runs_on(text: str, pos: int, size: int, lex: Lexicon) -> bool:
-    """Whether a dictionary word other than a name starts with the name and runs past it (满怀豪情 for 满怀)."""
+    """Whether a dictionary word other than a name starts with the name and runs past it (满怀信心 for 满怀)."""
     for longer in range(size + 2, size, -1):
         entry = lex.words.get(text[pos:pos + longer])
         if entry and len(text[pos:pos + longer]) == longer and not entry[1].startswith("nr"):

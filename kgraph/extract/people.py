@@ -526,17 +526,16 @@ def _names_closing_bodies(text: str, entities: Iterable[Entity], lex: Lexicon) -
             continue
         if title_after(text, entity.end, lex) or text.startswith(_OTHER_FOLLOW, entity.end):
             name = read_name_before(text, entity.end, lex)
-            for size in (3, 2):  # the characters after a department's ending: 妇产科 + 陈豪, 骨科 + 林飞远
-                if name is None and lex.org_suffixes.suffix_of(entity.text[:-size]):
-                    name = entity.text[-size:]
-                    name = name if plausible_name(name, lex) else None
-            if name and entity.end - len(name) >= entity.start + 2 and plausible_name(name, lex):
+            if name is None:  # the characters after a department's ending: 妇产科 + 刘敏, 骨科 + 林志远
+                name = next((entity.text[-size:] for size in (3, 2) if lex.org_suffixes.suffix_of(entity.text[:-size])
+                             and plausible_name(entity.text[-size:], lex)), None)
+            if name and entity.end - len(name) >= entity.start + 2:
                 found.append(Entity("PER", entity.end - len(name), entity.end, name))
     return found
 
 
 def _surnames_before_titles(text: str, entities: Iterable[Entity], lex: Lexicon) -> list[Entity]:
-    """Names the recogniser began but ended after the surname (`落实好陈豪书记` read as 陈): where a title follows
+    """Names the recogniser began but ended after the surname (`落实好郑毅书记` read as 郑): where a title follows
     one or two characters later, the name runs up to the title."""
     found = []
     for entity in entities:
