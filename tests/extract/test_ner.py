@@ -258,8 +258,8 @@ def test_a_name_ends_where_a_word_or_a_district_begins(lex, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("本报讯（记者赵明陈丽华）9月3日，全市秋粮收购工作会议召开。", {"赵明": "reporter", "陈丽华": "reporter"}),
-    ("本报讯（记者赵明报道）9月3日，全市秋粮收购工作会议召开。", {"赵明": "reporter"}),
+    ("本报讯（记者钟启明陈丽华）9月3日，全市秋粮收购工作会议召开。", {"钟启明": "reporter", "陈丽华": "reporter"}),
+    ("本报讯（记者钟启明报道）9月3日，全市秋粮收购工作会议召开。", {"钟启明": "reporter"}),
     ("全市秋粮收购工作会议召开。\n刘晓东摄影报道\n", {"刘晓东": "photographer"}),
     ("全市秋粮收购工作会议召开。\n责编 | 邵文杰", {"邵文杰": "reporter"}),
 ])
