@@ -24,6 +24,9 @@ def document_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in DOCUMENT.finditer(text)] if "《" in text else []
 
 
+_DIVISION_ENDS = frozenset("镇乡村旗县")
+
+
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -42,9 +45,11 @@ def _usable(text: str, e: Entity, taken: Sequence[tuple[int, int]], lex: Lexicon
 
 
 def _is_place(name: str, lex: Lexicon) -> bool:
-    """An organisation by the model that the place grammar calls a place (a 产业园, a 苏木)."""
+    """An organisation by the model that the place grammar calls a place (a 产业园, a 苏木, a town: no body is named
+    by its 镇, 乡, 村, 旗 or 县 alone)."""
     suffix = lex.place_suffixes.suffix_of(name)
-    return suffix is not None and len(suffix) >= 2
+    return (suffix is not None and (len(suffix) >= 2 or suffix in _DIVISION_ENDS)
+            and not lex.org_suffixes.suffix_of(name))
 
 
 def model_names(text: str, entities: Iterable[Entity], taken: Sequence[tuple[int, int]], lex: Lexicon

@@ -129,6 +129,13 @@ def test_model_adds_bodies_and_places_the_suffix_rules_miss(lex):
     assert {"宁乡", "浏阳"} <= places
 
 
+def test_a_town_the_model_reads_as_a_body_is_a_place(lex):
+    text = "调研组先后来到格日朝鲁苏木、巴音宝力格镇察看牧区建设。"
+    recognised = [Entity("ORG", text.index("巴音"), text.index("察看"), "巴音宝力格镇")]
+    orgs, places = model_names(text, recognised, [], lex)
+    assert [p.text for p in places] == ["巴音宝力格镇"] and orgs == []
+
+
 @pytest.mark.parametrize("text, name", [
     ("由外科周立新带队的医疗队来到东湖村。", "外科周立新"),  # a department with a name glued on
     ("青山县考察团来到东湖村。", "青山县考察团"),  # a group formed for one visit
