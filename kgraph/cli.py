@@ -56,6 +56,12 @@ class _Progress:
             self.bar.__exit__(*exc)
 
 
+def _allow_remote_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--allow-remote, shared by the commands that read graphs: nothing reaches the network without it."""
+    return click.option("--allow-remote", is_flag=True,
+                        help="Let SPARQL SERVICE clauses and JSON-LD remote contexts reach the network.")(command)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kgraph")
 def cli() -> None:
@@ -135,8 +141,9 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
               help="SPARQL engine: oxigraph (fast) or rdflib's own.")
 @click.option("--endpoint", metavar="URL",
               help="Ask this SPARQL endpoint (kgraph serve, Fuseki, GraphDB ...) instead of reading graph files.")
+@_allow_remote_option
 def query(args: tuple[str, ...], query_file: Path | None, list_queries: bool, fmt: str, params: tuple[str, ...],
-          engine: str, endpoint: str | None) -> None:
+          engine: str, endpoint: str | None, allow_remote: bool) -> None:
     """Run SPARQL (SELECT, ASK, CONSTRUCT, DESCRIBE) or a named query over graph files or a SPARQL endpoint.
 
     QUERY is SPARQL text or the name of a query shipped with kgraph (see --list). GRAPH files may be Turtle,
@@ -145,6 +152,7 @@ def query(args: tuple[str, ...], query_file: Path | None, list_queries: bool, fm
     Example: kgraph query who-works-with --param name=万玲玲
     """
     from kgraph.rdf import query as sparql
+    from kgraph.rdf.offline import check_query
 
     if list_queries:
         click.echo(sparql.format_named_queries(sparql.named_queries()))
@@ -167,8 +175,9 @@ def query(args: tuple[str, ...], query_file: Path | None, list_queries: bool, fm
         result = _run(lambda: query_endpoint(endpoint, text, bindings=bindings))
         click.echo(_run(lambda: sparql.format_result(result, fmt, prefixes=sparql.STANDARD_PREFIXES)))
         return
-    graph = _run(lambda: sparql.read_query_graph(graph_files, engine=engine))
-    result = _run(lambda: sparql.run_query(graph, text, bindings=bindings))
+    _run(lambda: check_query(text, allow_remote=allow_remote))  # before loading a large graph for nothing
+    graph = _run(lambda: sparql.read_query_graph(graph_files, engine=engine, allow_remote=allow_remote))
+    result = _run(lambda: sparql.run_query(graph, text, bindings=bindings, allow_remote=allow_remote))
     click.echo(_run(lambda: sparql.format_result(result, fmt, prefixes=dict(graph.namespaces()))))
 
 
@@ -240,7 +249,8 @@ def push(graph_file: Path, url: str, graph_iri: str | None, replace: bool) -> No
 @click.argument("graph_files", nargs=-1, metavar="[GRAPH]...", type=click.Path(path_type=Path))
 @click.option("--shapes", type=click.Path(path_type=Path), help="SHACL shapes to use instead of kgraph's own.")
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True, help="Show at most this many problems.")
-def validate(graph_files: tuple[Path, ...], shapes: Path | None, limit: int) -> None:
+@_allow_remote_option
+def validate(graph_files: tuple[Path, ...], shapes: Path | None, limit: int, allow_remote: bool) -> None:
     """Check graph files against the RDF contract (kgraph's SHACL shapes); exit 1 when a rule is broken.
 
     Violations break the contract; warnings are what it expects beyond (tags, provenance). Without GRAPH,
@@ -252,8 +262,9 @@ def validate(graph_files: tuple[Path, ...], shapes: Path | None, limit: int) -> 
     from kgraph.rdf.validate import format_report, read_shapes, summarize, validate_graph
 
     files = list(graph_files) or [DEFAULT_OUT / "graph.ttl"]
-    graph = _run(lambda: read_graph(files))
-    report = _run(lambda: validate_graph(graph, shapes=read_shapes(shapes)))
+    graph = _run(lambda: read_graph(files, allow_remote=allow_remote))
+    report = _run(lambda: validate_graph(graph, shapes=read_shapes(shapes, allow_remote=allow_remote),
+                                         allow_remote=allow_remote))
     if report.problems:
         click.echo(format_report(report, prefixes=dict(graph.namespaces()), limit=limit))
     names = ", ".join(str(f) for f in files)
@@ -271,7 +282,9 @@ def validate(graph_files: tuple[Path, ...], shapes: Path | None, limit: int) -> 
               help="File to write (a folder for csv); default: GRAPH with the format's suffix.")
 @click.option("--orgs/--no-orgs", default=False, help="Add organisations, linked to their people.")
 @click.option("--places/--no-places", default=False, help="Add places, linked to the people of their events.")
-def export(graph_files: tuple[Path, ...], fmt: str, output: Path | None, orgs: bool, places: bool) -> None:
+@_allow_remote_option
+def export(graph_files: tuple[Path, ...], fmt: str, output: Path | None, orgs: bool, places: bool,
+           allow_remote: bool) -> None:
     """Write a graph for Gephi, Cytoscape, networkx, Neo4j or any RDF store. Without GRAPH, output/graph.ttl.
 
     Example: kgraph export output/graph.ttl --format graphml -o people.graphml
@@ -282,7 +295,7 @@ def export(graph_files: tuple[Path, ...], fmt: str, output: Path | None, orgs: b
     files = list(graph_files) or [DEFAULT_OUT / "graph.ttl"]
     found = _run(lambda: find_format(fmt))
     target = output or files[0].with_name(files[0].stem + (found.suffix or "-neo4j"))
-    graph = _run(lambda: read_graph(files))
+    graph = _run(lambda: read_graph(files, allow_remote=allow_remote))
     done = _run(lambda: export_graph(graph, found.name, target, include_orgs=orgs, include_places=places))
     what = f"{done.triples} triples" if found.takes == "rdf" else f"{done.nodes} nodes, {done.edges} edges"
     click.echo(f"wrote {target}: {what}")
@@ -300,8 +313,9 @@ def export(graph_files: tuple[Path, ...], fmt: str, output: Path | None, orgs: b
               help="Leave out links of fewer shared events (and people left with no link).")
 @click.option("--png", type=click.Path(dir_okay=False, path_type=Path), help="Draw a PNG picture (kgraph[pictures]).")
 @click.option("--svg", type=click.Path(dir_okay=False, path_type=Path), help="Draw an SVG picture (kgraph[pictures]).")
+@_allow_remote_option
 def render(graph_file: Path, output: Path | None, orgs: bool, places: bool, focus: str | None, depth: int,
-           min_weight: int, png: Path | None, svg: Path | None) -> None:
+           min_weight: int, png: Path | None, svg: Path | None, allow_remote: bool) -> None:
     """Draw the who-works-with-whom network of a graph file as one offline HTML page, or as pictures.
 
     With --png or --svg and no -o, only the pictures are written.
@@ -313,7 +327,7 @@ def render(graph_file: Path, output: Path | None, orgs: bool, places: bool, focu
     from kgraph.rdf.query import read_graph
     from kgraph.render import write_html
 
-    graph = _run(lambda: read_graph(graph_file))
+    graph = _run(lambda: read_graph(graph_file, allow_remote=allow_remote))
     net = _run(lambda: select_network(build_network(graph, include_orgs=True, include_places=True), focus=focus,
                                       depth=depth, min_weight=min_weight))
     title = f"{graph_file.stem} · {focus}" if focus else graph_file.stem
@@ -355,7 +369,8 @@ def articles(files: tuple[Path, ...], as_json: bool) -> None:
 @cli.command()
 @click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
 @click.option("--merges", is_flag=True, help="Show the spelling variants merged into one person, and why.")
-def people(graph_file: Path, merges: bool) -> None:
+@_allow_remote_option
+def people(graph_file: Path, merges: bool, allow_remote: bool) -> None:
     """List the people of a graph file: role, titles, events, other spellings.
 
     Example: kgraph people output/graph.ttl --merges
@@ -363,7 +378,7 @@ def people(graph_file: Path, merges: bool) -> None:
     from kgraph.profile import list_merges, list_people
     from kgraph.rdf.query import read_graph
 
-    graph = _run(lambda: read_graph(graph_file))
+    graph = _run(lambda: read_graph(graph_file, allow_remote=allow_remote))
     if merges:
         rows = list_merges(graph)
         for row in rows:
@@ -381,7 +396,8 @@ def people(graph_file: Path, merges: bool) -> None:
 @click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
 @click.argument("name")
 @click.option("--top", default=10, show_default=True, help="How many co-workers to list.")
-def person(graph_file: Path, name: str, top: int) -> None:
+@_allow_remote_option
+def person(graph_file: Path, name: str, top: int, allow_remote: bool) -> None:
     """Profile of one person: titles held (with dates and evidence), events, who they work with most.
 
     Example: kgraph person output/graph.ttl 万玲玲
@@ -389,7 +405,7 @@ def person(graph_file: Path, name: str, top: int) -> None:
     from kgraph.profile import format_profile, person_profile
     from kgraph.rdf.query import read_graph
 
-    graph = _run(lambda: read_graph(graph_file))
+    graph = _run(lambda: read_graph(graph_file, allow_remote=allow_remote))
     click.echo(format_profile(_run(lambda: person_profile(graph, name)), top=top))
 
 

@@ -18,6 +18,7 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from kgraph.errors import GraphError, ValidationError
+from kgraph.rdf.offline import RemoteRefused, offline
 from kgraph.rdf.query import STANDARD_PREFIXES, read_graph
 from kgraph.rdf.vocab import DEFAULT_BASE
 
@@ -53,16 +54,17 @@ class ValidationReport:
         return sum(1 for p in self.problems if p.severity == severity)
 
 
-def read_shapes(path: str | Path | None = None) -> Graph:
+def read_shapes(path: str | Path | None = None, *, allow_remote: bool = False) -> Graph:
     """The SHACL shapes in `path`, or kgraph's own shipped in the package."""
     if path is not None:
-        return read_graph(path)
+        return read_graph(path, allow_remote=allow_remote)
     text = files("kgraph.rdf").joinpath("shapes.ttl").read_text(encoding="utf-8")
     return Graph().parse(data=text, format="turtle")
 
 
-def validate_graph(graph: Graph, *, shapes: Graph | None = None) -> ValidationReport:
-    """Validate `graph` against `shapes` (default: kgraph's), without inference, SHACL-SPARQL targets on.
+def validate_graph(graph: Graph, *, shapes: Graph | None = None, allow_remote: bool = False) -> ValidationReport:
+    """Validate `graph` against `shapes` (default: kgraph's), without inference, SHACL-SPARQL targets on; a shape's
+    SPARQL that would reach the network (`SERVICE`) is refused unless `allow_remote`.
 
     >>> from rdflib import Graph
     >>> graph = Graph().parse(format="turtle", data='''
@@ -77,7 +79,11 @@ def validate_graph(graph: Graph, *, shapes: Graph | None = None) -> ValidationRe
 
     shapes = read_shapes() if shapes is None else shapes
     try:
-        _, results, _ = validate(graph, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True)
+        with offline(allow_remote=allow_remote):
+            _, results, _ = validate(graph, shacl_graph=shapes, inference="none", advanced=True,
+                                     allow_warnings=True)
+    except RemoteRefused:
+        raise
     except Exception as exc:  # pyshacl reports bad shapes with its own exception types
         raise ValidationError(f"cannot validate with these shapes: {' '.join(str(exc).split())[:200]}") from exc
     if not isinstance(results, Graph):
