@@ -196,12 +196,15 @@ def _bindings(params: tuple[str, ...]) -> dict[str, str]:
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True,
               help="Port on 127.0.0.1 to listen on.")
 @click.option("--location", type=click.Path(file_okay=False, path_type=Path),
-              help="Keep the store in this folder, to serve it again later without GRAPH (default: in memory).")
-def serve(graph_files: tuple[Path, ...], port: int, location: Path | None) -> None:
+              help="Keep the store in this folder, to serve it again later without GRAPH (default: temporary).")
+@click.option("--writable", is_flag=True,
+              help="Open the update and store endpoints to writes (any local program or web page could write).")
+def serve(graph_files: tuple[Path, ...], port: int, location: Path | None, writable: bool) -> None:
     """Serve graph files as a SPARQL endpoint on this machine with the Oxigraph server, until Ctrl-C.
 
     Needs kgraph[server]. Without GRAPH, output/graph.ttl, or with --location the store already in that folder.
-    Queries see all graphs, pushed ones too. Query it with kgraph query --endpoint, add to it with kgraph push.
+    Read-only unless --writable. Queries see all graphs. Query it with kgraph query --endpoint; with --writable,
+    add to it with kgraph push.
 
     Example: kgraph serve output/graph.ttl --port 7878
     """
@@ -210,10 +213,15 @@ def serve(graph_files: tuple[Path, ...], port: int, location: Path | None) -> No
     files = list(graph_files) or ([] if location is not None and location.is_dir() else [DEFAULT_OUT / "graph.ttl"])
     with sigterm_as_interrupt():
         try:
-            with _run(lambda: start_server(files, port=port, location=location)) as server:
+            with _run(lambda: start_server(files, port=port, location=location, writable=writable)) as server:
                 what = ", ".join(map(str, files)) or str(location)
                 click.echo(f"serving {what}: {_run(lambda: count_triples(server))} triples")
-                click.echo(f"query:  {server.query_url}\nupdate: {server.update_url}\nstore:  {server.store_url}")
+                if writable:
+                    click.echo("writable: any program or web page that reaches this port can change the store")
+                    click.echo(f"query:  {server.query_url}\nupdate: {server.update_url}\nstore:  {server.store_url}")
+                else:
+                    click.echo("read-only: updates and pushes are refused (--writable to allow them)")
+                    click.echo(f"query:  {server.query_url}\nstore:  {server.store_url} (read)")
                 click.echo("Ctrl-C stops the server.")
                 status = server.wait()
                 complaint = server.complaint()
@@ -238,11 +246,12 @@ def push(graph_file: Path, url: str, graph_iri: str | None, replace: bool) -> No
 
     Example: kgraph push output/graph.ttl http://localhost:3030/news/data --graph https://example.org/news
     """
-    from kgraph.rdf.endpoint import push_graph
+    from kgraph.rdf.endpoint import push_graph, redact_url
 
     done = _run(lambda: push_graph(graph_file, url, graph=graph_iri, replace=replace))
     into = f"the graph <{graph_iri}>" if graph_iri else "the store" if done.target == url else "the default graph"
-    click.echo(f"{'replaced' if replace else 'added to'} {into} at {url} with {graph_file} ({done.size} bytes)")
+    click.echo(f"{'replaced' if replace else 'added to'} {into} at {redact_url(url)} with {graph_file} "
+               f"({done.size} bytes)")
 
 
 @cli.command()

@@ -15,6 +15,9 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,7 +119,7 @@ def graph_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def served(graph_file: Path) -> Iterator[Served]:
-    running = serve(graph_file)
+    running = serve(graph_file, "--writable")
     yield running
     if running.process.poll() is None:
         running.stop()
@@ -126,7 +129,49 @@ def served(graph_file: Path) -> Iterator[Served]:
 def test_serve_prints_the_endpoints_and_the_triples_it_holds(served: Served, graph_file: Path):
     base = f"http://127.0.0.1:{served.port}"
     assert served.lines[0] == f"serving {graph_file}: {len(read_store(graph_file))} triples"
-    assert served.lines[1:4] == [f"query:  {base}/query", f"update: {base}/update", f"store:  {base}/store"]
+    assert served.lines[1].startswith("writable: ")
+    assert served.lines[2:5] == [f"query:  {base}/query", f"update: {base}/update", f"store:  {base}/store"]
+
+
+def _cross_origin_update(port: int) -> int:
+    """What a web page's hidden form does: a urlencoded POST to /update with another site as its Origin."""
+    body = urllib.parse.urlencode({"update": "INSERT DATA { <urn:evil> <urn:p> <urn:o> }"}).encode()
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/update", data=body, method="POST", headers={
+        "Content-Type": "application/x-www-form-urlencoded", "Origin": "https://evil.example"})
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(request, timeout=30) as answer:
+            return answer.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+@needs_oxigraph
+def test_serve_is_read_only_by_default_and_refuses_a_cross_origin_update(graph_file: Path):
+    running = serve(graph_file)
+    try:
+        base = f"http://127.0.0.1:{running.port}"
+        assert running.lines[1] == "read-only: updates and pushes are refused (--writable to allow them)"
+        assert running.lines[2:4] == [f"query:  {base}/query", f"store:  {base}/store (read)"]
+        before = triples(running)
+        assert _cross_origin_update(running.port) >= 400
+        pushed = run("push", graph_file, f"{base}/store", "--append")
+        assert pushed.exit_code == 1 and pushed.output.startswith("Error: ")
+        assert triples(running) == before
+        assert run("query", "--endpoint", running.query, *WHO, "--format", "csv").output == \
+            run("query", graph_file, *WHO, "--format", "csv").output
+    finally:
+        assert running.stop()[0] == 0
+
+
+@needs_oxigraph
+def test_push_never_prints_a_password_in_the_url(served: Served, graph_file: Path):
+    url = f"http://admin:s3cret@127.0.0.1:{served.port}/store"
+    pushed = run("push", graph_file, url, "--graph", "https://example.org/graphs/secret")
+    assert pushed.exit_code == 0, pushed.output
+    assert "s3cret" not in pushed.output and f"admin:***@127.0.0.1:{served.port}/store" in pushed.output
+    missing = run("push", graph_file, f"http://admin:s3cret@127.0.0.1:{free_port()}/store")
+    assert missing.exit_code == 1 and "s3cret" not in missing.output
 
 
 @needs_oxigraph

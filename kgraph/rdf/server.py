@@ -1,7 +1,10 @@
 """Run the Oxigraph server (the `oxigraph` program of `pip install 'kgraph[server]'`) on graph files: `kgraph serve`.
 
-It listens on 127.0.0.1 only: the store is read-write and has no authentication. Queries see the union of all
-graphs, as `kgraph query` does on local files.
+It listens on 127.0.0.1 only, and is read-only unless asked (`writable=True`, `kgraph serve --writable`): the
+server has no authentication, and any web page open in the user's browser can send it a form, so an open update
+endpoint would let any page change the store. Read-only runs `oxigraph serve-read-only` on a store folder (a
+temporary one, removed at the end, when none is given). Queries see the union of all graphs, as `kgraph query`
+does on local files.
 
 How the files get in was chosen by measurement (a 1M-triple, 51 MB Turtle file, 2 shared cores): without a store
 folder the server keeps the graph in memory and the files are pushed to it once it listens (9-12 s, 350 MB of
@@ -46,6 +49,8 @@ class Server:
     port: int
     location: Path | None
     log: IO[bytes] = field(repr=False)  # the server's stderr, read when it fails
+    writable: bool = False
+    temporary: Path | None = None  # the store folder made for a read-only server, removed when it stops
 
     @property
     def url(self) -> str:
@@ -77,6 +82,8 @@ class Server:
                 self.process.kill()
                 self.process.wait()
         self.log.close()
+        if self.temporary is not None:
+            shutil.rmtree(self.temporary, ignore_errors=True)
 
     def complaint(self) -> str:
         """The last line the server wrote to stderr: why it stopped."""
@@ -110,20 +117,31 @@ def start_server(
     port: int = DEFAULT_PORT,
     location: str | Path | None = None,
     program: Path | None = None,
+    writable: bool = False,
 ) -> Server:
-    """Start `oxigraph serve` on 127.0.0.1:`port` with the graph files loaded; returns once it answers.
+    """Start the Oxigraph server on 127.0.0.1:`port` with the graph files loaded; returns once it answers.
 
-    `location` keeps the store in that folder (made if missing; files are added to what it holds), else in memory.
+    `location` keeps the store in that folder (made if missing; files are added to what it holds). Read-only
+    unless `writable`; a writable server without `location` keeps the store in memory.
     """
     files = _check_files(paths)
     program = program or find_oxigraph()
     folder = Path(location) if location is not None else None
     _check_port_free(port)
+    temporary = None
+    if folder is None and not writable:
+        folder = temporary = Path(tempfile.mkdtemp(prefix="kgraph-serve-"))
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
         if files:
-            _bulk_load(program, folder, files)
-    command = [str(program), "serve", "--bind", f"{HOST}:{port}", "--union-default-graph"]
+            try:
+                _bulk_load(program, folder, files)
+            except BaseException:
+                if temporary is not None:
+                    shutil.rmtree(temporary, ignore_errors=True)
+                raise
+    mode = "serve" if writable else "serve-read-only"
+    command = [str(program), mode, "--bind", f"{HOST}:{port}", "--union-default-graph"]
     if folder is not None:
         command += ["--location", str(folder)]
     log = tempfile.TemporaryFile()  # noqa: SIM115 -- lives as long as the server; Server.stop() closes it
@@ -132,8 +150,10 @@ def start_server(
                                    preexec_fn=_ends_with_us())
     except OSError:
         log.close()
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
         raise
-    server = Server(process, port, folder, log)
+    server = Server(process, port, None if temporary else folder, log, writable, temporary)
     try:
         _wait_until_listening(server)
         if folder is None:
