@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,13 @@ def _allow_remote_option(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.version_option(__version__, prog_name="kgraph")
 def cli() -> None:
     """kgraph: a knowledge graph of who works with whom, from Chinese news articles."""
+    warnings.showwarning = _show_warning
+
+
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: Any = None, line: str | None = None) -> None:
+    """A library warning (a recoverable oddity) as one `Warning: …` line on stderr, without the code line."""
+    click.echo(f"Warning: {message}", err=True)
 
 
 @cli.command()
