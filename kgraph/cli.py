@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 import warnings
@@ -22,6 +23,7 @@ DEFAULT_OUT = Path("output")
 QUERY_FORMATS = ["table", "csv", "tsv", "json", "turtle"]  # kgraph.rdf.query.FORMATS, without importing rdflib here
 QUERY_ENGINES = ["oxigraph", "rdflib"]  # kgraph.rdf.query.ENGINES; the first is the default
 PACKAGED_SEEDS = Path(__file__).parent / "seeds"
+DEFAULT_QUERY_TIMEOUT_S = 300.0
 
 
 def default_inputs() -> list[Path]:
@@ -30,11 +32,19 @@ def default_inputs() -> list[Path]:
     return [local if local.is_dir() else PACKAGED_SEEDS]
 
 
+class _TimedOut(click.ClickException):
+    """A query stopped at its time limit: its own exit status, as GNU timeout(1) has."""
+
+    exit_code = 124
+
+
 def _run(action: Callable[[], Any]) -> Any:
-    """Turn an expected failure into one `Error: …` line and exit status 1."""
+    """Turn an expected failure into one `Error: …` line and exit status 1 (124 for a time limit)."""
     try:
         return action()
     except KgraphError as error:
+        if type(error).__name__ == "TimedOut":
+            raise _TimedOut(str(error)) from error
         raise click.ClickException(str(error)) from error
     except OSError as error:
         raise click.ClickException(f"{error.filename or ''}: {error.strerror}".lstrip(": ")) from error
@@ -149,9 +159,12 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
               help="SPARQL engine: oxigraph (fast) or rdflib's own.")
 @click.option("--endpoint", metavar="URL",
               help="Ask this SPARQL endpoint (kgraph serve, Fuseki, GraphDB ...) instead of reading graph files.")
+@click.option("--timeout", type=click.FloatRange(0), default=DEFAULT_QUERY_TIMEOUT_S, show_default=True,
+              metavar="SECONDS", help="Stop the query after this long (exit status 124); 0 for no limit.")
 @_allow_remote_option
+@abort_on_signals("the query was stopped")
 def query(args: tuple[str, ...], query_file: Path | None, list_queries: bool, fmt: str, params: tuple[str, ...],
-          engine: str, endpoint: str | None, allow_remote: bool) -> None:
+          engine: str, endpoint: str | None, timeout: float, allow_remote: bool) -> None:
     """Run SPARQL (SELECT, ASK, CONSTRUCT, DESCRIBE) or a named query over graph files or a SPARQL endpoint.
 
     QUERY is SPARQL text or the name of a query shipped with kgraph (see --list). GRAPH files may be Turtle,
@@ -159,6 +172,7 @@ def query(args: tuple[str, ...], query_file: Path | None, list_queries: bool, fm
 
     Example: kgraph query who-works-with --param name=万玲玲
     """
+    from kgraph.bounded import run_bounded
     from kgraph.rdf import query as sparql
     from kgraph.rdf.offline import check_query
 
@@ -180,13 +194,13 @@ def query(args: tuple[str, ...], query_file: Path | None, list_queries: bool, fm
             raise click.UsageError("give graph files or --endpoint, not both")
         from kgraph.rdf.endpoint import query_endpoint
 
-        result = _run(lambda: query_endpoint(endpoint, text, bindings=bindings))
+        result = _run(lambda: query_endpoint(endpoint, text, bindings=bindings, timeout=timeout or None))
         click.echo(_run(lambda: sparql.format_result(result, fmt, prefixes=sparql.STANDARD_PREFIXES)))
         return
     _run(lambda: check_query(text, allow_remote=allow_remote))  # before loading a large graph for nothing
-    graph = _run(lambda: sparql.read_query_graph(graph_files, engine=engine, allow_remote=allow_remote))
-    result = _run(lambda: sparql.run_query(graph, text, bindings=bindings, allow_remote=allow_remote))
-    click.echo(_run(lambda: sparql.format_result(result, fmt, prefixes=dict(graph.namespaces()))))
+    work = functools.partial(sparql.answer_query, graph_files, text, engine=engine, bindings=bindings, fmt=fmt,
+                             allow_remote=allow_remote)
+    click.echo(_run(lambda: run_bounded(work, timeout=timeout or None, what="the query")))
 
 
 def _bindings(params: tuple[str, ...]) -> dict[str, str]:

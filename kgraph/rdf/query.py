@@ -381,6 +381,16 @@ def _run_oxigraph(
     return _run_rdflib(copy, text, terms, lang)
 
 
+def answer_query(paths: Sequence[str | Path], text: str, *, engine: str = DEFAULT_ENGINE,
+                 bindings: Mapping[str, str | Identifier] | None = None, fmt: str = "table",
+                 allow_remote: bool = False) -> str:
+    """Load the graph files, run the query and format the answer: all of `kgraph query` on files, in one call that
+    `kgraph.bounded.run_bounded` can run in a process it may stop."""
+    graph = read_query_graph(paths, engine=engine, allow_remote=allow_remote)
+    result = run_query(graph, text, bindings=bindings, allow_remote=allow_remote)
+    return format_result(result, fmt, prefixes=dict(graph.namespaces()))
+
+
 def oxigraph_result(answer: ox.QuerySolutions | ox.QueryBoolean | Iterable[ox.Triple]) -> Result:
     """Oxigraph's answer (from a store, or parsed from an endpoint's reply) as an rdflib `Result`, fully read."""
     if isinstance(answer, ox.QueryBoolean):
