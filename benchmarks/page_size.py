@@ -51,10 +51,14 @@ def measure(page: Path, out: Path) -> tuple[float, float, int]:
     """(seconds, peak MB of the build process, exit status) of one build."""
     command = [sys.executable, "-m", "kgraph", "build", str(page), "--out", str(out), "--no-cache", "--jobs", "1"]
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
+    with tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode:
+            err.seek(0)
+            print(err.read().decode("utf-8", "replace").strip().splitlines()[-1:], file=sys.stderr)
     return seconds, usage.ru_maxrss / 1024, process.returncode
 
 
