@@ -24,6 +24,12 @@ QUERY_FORMATS = ["table", "csv", "tsv", "json", "turtle"]  # kgraph.rdf.query.FO
 QUERY_ENGINES = ["oxigraph", "rdflib"]  # kgraph.rdf.query.ENGINES; the first is the default
 PACKAGED_SEEDS = Path(__file__).parent / "seeds"
 DEFAULT_QUERY_TIMEOUT_S = 300.0
+STDOUT = Path("-")  # `-o -`: standard output
+
+
+def _stdout_path(output: Path | None) -> Path | None:
+    """`-o -` as the file that is standard output, written in place (kgraph.files); other paths as given."""
+    return Path("/dev/stdout") if output == STDOUT else output
 
 
 def default_inputs() -> list[Path]:
@@ -104,9 +110,10 @@ def _show_warning(message: Warning | str, category: type[Warning], filename: str
               help="Extract every file again instead of reusing OUT/.kgraph-cache (the cache is still refreshed).")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Extract on the dask.distributed cluster of this scheduler (kgraph[dask]), e.g. tcp://host:8786.")
+@click.option("--force", is_flag=True, help="Replace an existing graph even when the input holds no article.")
 @abort_on_signals("the previous outputs are unchanged")
 def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, year: int | None,
-          merge: bool, home: str | None, jobs: int, no_cache: bool, scheduler: str | None) -> None:
+          merge: bool, home: str | None, jobs: int, no_cache: bool, scheduler: str | None, force: bool) -> None:
     """Build the graph from .txt files and folders (default: seeds/).
 
     Files unchanged since the last build into the same --out folder are taken from its cache.
@@ -129,6 +136,9 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
                                                   jobs=workers, cache=cache,
                                                   use_cache=not no_cache, progress=step, scheduler=scheduler))
     ttl, html = out / "graph.ttl", out / "graph.html"
+    if not corpus.articles and ttl.exists() and not force:
+        raise click.ClickException(f"no article in {len(files)} input file{'s' * (len(files) != 1)}: {ttl} is left "
+                                   "as it was (--force replaces it with an empty graph)")
     written = _run(lambda: outputs.write_outputs(corpus, ttl, html, base=base, title="kgraph",
                                                  max_links=outputs.MAX_PAGE_LINKS, jobs=workers))
     titles = {post.title for person in corpus.people for post in person.posts}
@@ -325,11 +335,13 @@ def export(graph_files: tuple[Path, ...], fmt: str, output: Path | None, orgs: b
 
     files = list(graph_files) or [DEFAULT_OUT / "graph.ttl"]
     found = _run(lambda: find_format(fmt))
-    target = output or files[0].with_name(files[0].stem + (found.suffix or "-neo4j"))
+    if output == STDOUT and not found.suffix:
+        raise click.UsageError(f"--format {found.name} writes a folder of files, not one stream: give -o FOLDER")
+    target = _stdout_path(output) or files[0].with_name(files[0].stem + (found.suffix or "-neo4j"))
     graph = _run(lambda: read_graph(files, allow_remote=allow_remote))
     done = _run(lambda: export_graph(graph, found.name, target, include_orgs=orgs, include_places=places))
     what = f"{done.triples} triples" if found.takes == "rdf" else f"{done.nodes} nodes, {done.edges} edges"
-    click.echo(f"wrote {target}: {what}")
+    click.echo(f"wrote {output if output == STDOUT else target}: {what}", err=output == STDOUT)
 
 
 @cli.command()
@@ -364,12 +376,13 @@ def render(graph_file: Path, output: Path | None, orgs: bool, places: bool, focu
     title = f"{graph_file.stem} · {focus}" if focus else graph_file.stem
     targets = [(write_picture, path) for path in (png, svg) if path]
     if output or not targets:
-        targets.insert(0, (write_html, output or graph_file.with_suffix(".html")))
+        targets.insert(0, (write_html, _stdout_path(output) or graph_file.with_suffix(".html")))
     for write, path in targets:
         _run(lambda write=write, path=path: write(net, path, title=title, show_orgs=orgs, show_places=places))
     people = sum(1 for _, kind in net.nodes(data="kind") if kind == "person")
     links = sum(1 for _, _, kind in net.edges(data="kind") if kind == "works_with")
-    click.echo(f"wrote {', '.join(str(path) for _, path in targets)}: {people} people, {links} links")
+    click.echo(f"wrote {', '.join(str(path) for _, path in targets)}: {people} people, {links} links",
+               err=output == STDOUT)
 
 
 @cli.command()

@@ -9,6 +9,10 @@ class InputError(KgraphError):
     """An input path or file that cannot be read as article text."""
 
 
+class OutputError(KgraphError):
+    """An output that cannot be written (a full disk, a folder in the way, no permission)."""
+
+
 class QueryError(KgraphError):
     """A SPARQL query that cannot be parsed or run."""
 

@@ -339,7 +339,29 @@ def _run_rdflib(graph: Graph, text: str, bindings: Mapping[str, str | Identifier
         raise
     except Exception as exc:  # evaluation errors come from many places in rdflib, none of them typed
         raise QueryError(f"query failed: {_one_line(str(exc)) or type(exc).__name__}") from exc
+    projected = {str(var) for var in result.vars or ()} if result.type == "SELECT" else set()
+    if projected - set(init_bindings) and init_bindings and _grouped(prepared.algebra):
+        result.bindings = _without_phantoms(result.bindings, set(init_bindings))
     return result
+
+
+def _grouped(algebra: object) -> bool:
+    """Whether the query groups or aggregates (rdflib's algebra then holds an AggregateJoin)."""
+    found: list[bool] = []
+
+    def visit(node: object) -> None:
+        if getattr(node, "name", None) == "AggregateJoin":
+            found.append(True)
+
+    traverse(algebra, visitPost=visit)
+    return bool(found)
+
+
+def _without_phantoms(rows: Sequence[Mapping[Variable, Identifier]], bound: set[str]) -> list:
+    """rdflib adds the pre-bound variables as a row of their own when a grouped query matches nothing (`career`
+    for an unknown name gave one row with only the name); SPARQL, and Oxigraph, give no row. In a query that
+    returns more than its bound variables, a row that holds nothing but bound values is that row."""
+    return [row for row in rows if any(str(var) not in bound for var, value in row.items() if value is not None)]
 
 
 def _prepare(text: str, namespaces: Mapping[str, str]):  # noqa: ANN202 -- rdflib's Query class is internal
