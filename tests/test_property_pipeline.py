@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
 from kgraph.pipeline import build
-from kgraph.rdf.iri import IriClashError
 from kgraph.rdf.build import iter_triples, prefixes
+from kgraph.rdf.iri import IriClashError
 from kgraph.rdf.turtle import turtle_chunks
 
 EXAMPLES = int(os.environ.get("KGRAPH_PROPERTY_EXAMPLES", "25"))
