@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import json
 import sys
+import threading
+import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -36,6 +38,27 @@ def default_inputs() -> list[Path]:
     """`seeds/` of the working folder when there is one, else the sample pages shipped in the package."""
     local = Path("seeds")
     return [local if local.is_dir() else PACKAGED_SEEDS]
+
+
+class _Heartbeat:
+    """On a terminal, `validating… 30 s` every 30 s while a long step runs that reports no progress of its own."""
+
+    def __init__(self, label: str, every: float = 30.0) -> None:
+        self.label, self.every = label, every
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._beat, daemon=True) if sys.stderr.isatty() else None
+
+    def _beat(self) -> None:
+        start = time.monotonic()
+        while not self.done.wait(self.every):
+            click.echo(f"{self.label}… {time.monotonic() - start:.0f} s", err=True)
+
+    def __enter__(self) -> None:
+        if self.thread is not None:
+            self.thread.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.done.set()
 
 
 class _TimedOut(click.ClickException):
@@ -291,27 +314,36 @@ def push(graph_file: Path, url: str, graph_iri: str | None, replace: bool) -> No
 @click.option("--shapes", type=click.Path(path_type=Path), help="SHACL shapes to use instead of kgraph's own.")
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True, help="Show at most this many problems.")
 @_allow_remote_option
-def validate(graph_files: tuple[Path, ...], shapes: Path | None, limit: int, allow_remote: bool) -> None:
+@click.option("--sample", type=click.IntRange(1), default=5000, show_default=True, metavar="NODES",
+              help="Check a seeded random sample of this many nodes when the graph has more (large graphs).")
+@click.option("--all", "check_all", is_flag=True, help="Check every node, however long it takes.")
+def validate(graph_files: tuple[Path, ...], shapes: Path | None, limit: int, allow_remote: bool, sample: int,
+             check_all: bool) -> None:
     """Check graph files against the RDF contract (kgraph's SHACL shapes); exit 1 when a rule is broken.
 
     Violations break the contract; warnings are what it expects beyond (tags, provenance). Without GRAPH,
-    output/graph.ttl.
+    output/graph.ttl. A graph of more than --sample nodes is checked on a sample, and says so (--all: every node).
 
     Example: kgraph validate output/graph.ttl
     """
     from kgraph.rdf.query import read_graph
-    from kgraph.rdf.validate import format_report, read_shapes, summarize, validate_graph
+    from kgraph.rdf.validate import format_report, read_shapes, sample_nodes, summarize, validate_graph
 
     files = list(graph_files) or [DEFAULT_OUT / "graph.ttl"]
     graph = _run(lambda: read_graph(files, allow_remote=allow_remote))
-    report = _run(lambda: validate_graph(graph, shapes=read_shapes(shapes, allow_remote=allow_remote),
-                                         allow_remote=allow_remote))
+    sampled = None if check_all else sample_nodes(graph, sample)
+    scope = f" (in a sample of {sample:,} of {sampled[1]:,} nodes; --all checks every node)" if sampled else ""
+    if sampled:
+        click.echo(f"checking a sample of {sample:,} of the {sampled[1]:,} nodes of {len(graph):,} triples", err=True)
+    with _Heartbeat("validating"):
+        report = _run(lambda: validate_graph(graph, shapes=read_shapes(shapes, allow_remote=allow_remote),
+                                             allow_remote=allow_remote, focus=sampled[0] if sampled else None))
     if report.problems:
         click.echo(format_report(report, prefixes=dict(graph.namespaces()), limit=limit))
     names = ", ".join(str(f) for f in files)
     if not report.conforms:
-        raise click.ClickException(f"{names} does not conform: {summarize(report)}")
-    click.echo(f"{names} conforms: {summarize(report)}")
+        raise click.ClickException(f"{names} does not conform: {summarize(report)}{scope}")
+    click.echo(f"{names} conforms: {summarize(report)}{scope}")
 
 
 @cli.command()
