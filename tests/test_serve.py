@@ -7,6 +7,7 @@ end need no server.
 
 from __future__ import annotations
 
+import http.server
 import json
 import re
 import shutil
@@ -14,6 +15,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -318,3 +320,51 @@ def test_unreachable_endpoint_is_one_line(args: list[str], graph_file: Path):
 def test_bad_endpoint_arguments(args: list[str], message: str, graph_file: Path):
     result = run(*(arg.format(graph=graph_file) for arg in args))
     assert result.exit_code in (1, 2) and message in result.output
+
+
+def _send(port: int, path: str, *, data: bytes | None = None, content_type: str | None = None) -> tuple[int, str]:
+    headers = {"Origin": "https://evil.example"} | ({"Content-Type": content_type} if content_type else {})
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data, headers=headers,
+                                     method="POST" if data is not None else "GET")
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(request, timeout=30) as answer:
+            return answer.status, answer.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8", "replace")
+
+
+@needs_oxigraph
+def test_serve_refuses_service_and_load_so_the_server_fetches_nothing(served: Served):
+    hits: list[str] = []
+
+    class Listener(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 -- http.server's names
+            hits.append(self.path)
+            self.send_response(500)
+            self.end_headers()
+
+        do_POST = do_GET
+
+        def log_message(self, *args: object) -> None:
+            return None
+
+    listener = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Listener)
+    threading.Thread(target=listener.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{listener.server_address[1]}/sparql"
+    query = f"SELECT * WHERE {{ SERVICE SILENT <{url}> {{ ?s ?p ?o }} }}"
+    try:
+        tries = [
+            _send(served.port, "/query?" + urllib.parse.urlencode({"query": query})),
+            _send(served.port, "/query", data=urllib.parse.urlencode({"query": query}).encode(),
+                  content_type="application/x-www-form-urlencoded"),
+            _send(served.port, "/query", data=query.encode(), content_type="application/sparql-query"),
+            _send(served.port, "/update", data=f"LOAD <{url}>".encode(), content_type="application/sparql-update"),
+        ]
+    finally:
+        listener.shutdown()
+        listener.server_close()
+    assert [status for status, _ in tries] == [403, 403, 403, 403]
+    assert tries[0][1].strip() == f"refused SERVICE <{url}>: this server does not send queries to other endpoints"
+    assert hits == []
+    assert _send(served.port, "/query?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}))[0] == 200

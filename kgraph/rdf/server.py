@@ -1,6 +1,7 @@
 """Run the Oxigraph server (the `oxigraph` program of `pip install 'kgraph[server]'`) on graph files: `kgraph serve`.
 
-It listens on 127.0.0.1 only, and is read-only unless asked (`writable=True`, `kgraph serve --writable`): the
+It listens on 127.0.0.1 only, behind a guard (`kgraph.rdf.guard`) that refuses `SERVICE` and `LOAD`, and is
+read-only unless asked (`writable=True`, `kgraph serve --writable`): the
 server has no authentication, and any web page open in the user's browser can send it a form, so an open update
 endpoint would let any page change the store. Read-only runs `oxigraph serve-read-only` on a store folder (a
 temporary one, removed at the end, when none is given). Queries see the union of all graphs, as `kgraph query`
@@ -33,6 +34,7 @@ from typing import IO
 from kgraph.errors import GraphError, ServerError
 from kgraph.interrupt import end_with_parent
 from kgraph.rdf.endpoint import push_graph, query_endpoint
+from kgraph.rdf.guard import Guard
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 7878  # Oxigraph's own default
@@ -51,6 +53,8 @@ class Server:
     log: IO[bytes] = field(repr=False)  # the server's stderr, read when it fails
     writable: bool = False
     temporary: Path | None = None  # the store folder made for a read-only server, removed when it stops
+    private_port: int = 0  # where oxigraph itself listens; `port` is the guard's (kgraph.rdf.guard)
+    guard: Guard | None = field(default=None, repr=False)
 
     @property
     def url(self) -> str:
@@ -72,8 +76,15 @@ class Server:
         """Block until the server ends; its exit status."""
         return self.process.wait()
 
+    @property
+    def private_url(self) -> str:
+        return f"http://{HOST}:{self.private_port or self.port}"
+
     def stop(self) -> None:
         """End the server and wait for it: SIGTERM lets it close its store cleanly, SIGKILL if it does not."""
+        if self.guard is not None:
+            self.guard.stop()
+            self.guard = None
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -141,7 +152,8 @@ def start_server(
                     shutil.rmtree(temporary, ignore_errors=True)
                 raise
     mode = "serve" if writable else "serve-read-only"
-    command = [str(program), mode, "--bind", f"{HOST}:{port}", "--union-default-graph"]
+    private = _free_port()
+    command = [str(program), mode, "--bind", f"{HOST}:{private}", "--union-default-graph"]
     if folder is not None:
         command += ["--location", str(folder)]
     log = tempfile.TemporaryFile()  # noqa: SIM115 -- lives as long as the server; Server.stop() closes it
@@ -153,12 +165,13 @@ def start_server(
         if temporary is not None:
             shutil.rmtree(temporary, ignore_errors=True)
         raise
-    server = Server(process, port, None if temporary else folder, log, writable, temporary)
+    server = Server(process, port, None if temporary else folder, log, writable, temporary, private)
     try:
         _wait_until_listening(server)
         if folder is None:
             for path in files:
-                push_graph(path, server.store_url, replace=False)
+                push_graph(path, f"{server.private_url}/store", replace=False)
+        server.guard = Guard(HOST, port, (HOST, private))
     except BaseException:
         server.stop()
         raise
@@ -201,6 +214,12 @@ def _check_files(paths: Sequence[str | Path]) -> list[Path]:
     return files
 
 
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
 def _check_port_free(port: int) -> None:
     """A port another program listens on would make oxigraph fail, or worse, our readiness check succeed."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
@@ -233,11 +252,11 @@ def _wait_until_listening(server: Server) -> None:
         if server.process.poll() is not None:
             raise ServerError(f"the oxigraph server stopped at once: {server.complaint() or 'no message'}")
         try:
-            with socket.create_connection((HOST, server.port), timeout=1):
+            with socket.create_connection((HOST, server.private_port or server.port), timeout=1):
                 return
         except OSError:
             if time.monotonic() > deadline:
-                raise ServerError(f"the oxigraph server did not listen on {HOST}:{server.port} within "
+                raise ServerError(f"the oxigraph server did not listen on {HOST}:{server.private_port} within "
                                   f"{READY_TIMEOUT_S:.0f} s") from None
             time.sleep(0.05)
 
