@@ -17,16 +17,12 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
-from kgraph.errors import KgraphError
+from kgraph.errors import KgraphError, TimedOut
 from kgraph.interrupt import end_with_parent
 
 __all__ = ["TimedOut", "run_bounded"]
 
 T = TypeVar("T")
-
-
-class TimedOut(KgraphError):
-    """The work took longer than its time limit and was stopped."""
 
 
 def _child(send: Connection, parent: int, func: Callable[..., Any], args: tuple[Any, ...]) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from kgraph import __version__
-from kgraph.errors import KgraphError
+from kgraph.errors import KgraphError, TimedOut
 from kgraph.export import ALIASES as EXPORT_ALIASES
 from kgraph.export import EXPORT_FORMATS
 from kgraph.interrupt import abort_on_signals
@@ -72,7 +72,7 @@ def _run(action: Callable[[], Any]) -> Any:
     try:
         return action()
     except KgraphError as error:
-        if type(error).__name__ == "TimedOut":
+        if isinstance(error, TimedOut):
             raise _TimedOut(str(error)) from error
         raise click.ClickException(str(error)) from error
     except OSError as error:

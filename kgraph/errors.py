@@ -17,6 +17,10 @@ class QueryError(KgraphError):
     """A SPARQL query that cannot be parsed or run."""
 
 
+class TimedOut(QueryError):
+    """Work that took longer than its time limit and was stopped (`kgraph query --timeout`)."""
+
+
 class GraphError(KgraphError):
     """A graph file that is missing or cannot be parsed."""
 
