@@ -19,7 +19,7 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from kgraph.errors import GraphError, ValidationError
-from kgraph.rdf.offline import RemoteRefused, offline
+from kgraph.rdf.offline import RemoteRefused, check_query, offline
 from kgraph.rdf.query import STANDARD_PREFIXES, read_graph
 from kgraph.rdf.vocab import DEFAULT_BASE
 
@@ -94,6 +94,9 @@ def validate_graph(graph: Graph, *, shapes: Graph | None = None, allow_remote: b
     from pyshacl import validate  # heavy: import only when validating
 
     shapes = read_shapes() if shapes is None else shapes
+    for predicate in (SH.select, SH.ask, SH.construct, SH.update):
+        for text in shapes.objects(None, predicate):
+            check_query(str(text), allow_remote=allow_remote)  # a shape's SPARQL that calls out: refused by name
     try:
         with offline(allow_remote=allow_remote):
             _, results, _ = validate(graph, shacl_graph=shapes, inference="none", advanced=True,

@@ -133,3 +133,18 @@ def test_offline_blocks_any_python_connection_inside_the_block(listener: tuple[s
     with offline(allow_remote=True):
         urllib.request.urlopen(url + "/allowed", timeout=5).read()
     assert hits == ["GET /allowed"]
+
+
+def test_offline_shapes_with_service_are_refused(listener: tuple[str, list[str]], cut_off: list[object],
+                                                 tmp_path: Path):
+    url, hits = listener
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(f"""@prefix sh: <http://www.w3.org/ns/shacl#> .
+<urn:s> a sh:NodeShape ; sh:targetClass <https://schema.org/Person> ;
+  sh:sparql [ sh:select \"\"\"SELECT $this WHERE {{ SERVICE <{url}/shacl> {{ $this ?p ?o }} }}\"\"\" ] .
+""", encoding="utf-8")
+    code, output = run("validate", str(SEED_GRAPH), "--shapes", str(shapes))
+    assert code == 1
+    assert output.strip() == (f"Error: refused SERVICE <{url}/shacl>: kgraph does not send queries to other "
+                              "endpoints unless --allow-remote is given")
+    assert hits == [] and cut_off == []
