@@ -314,7 +314,7 @@ def push(graph_file: Path, url: str, graph_iri: str | None, replace: bool) -> No
 @click.option("--shapes", type=click.Path(path_type=Path), help="SHACL shapes to use instead of kgraph's own.")
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True, help="Show at most this many problems.")
 @_allow_remote_option
-@click.option("--sample", type=click.IntRange(1), default=5000, show_default=True, metavar="NODES",
+@click.option("--sample", type=click.IntRange(1), default=2000, show_default=True, metavar="NODES",
               help="Check a seeded random sample of this many nodes when the graph has more (large graphs).")
 @click.option("--all", "check_all", is_flag=True, help="Check every node, however long it takes.")
 def validate(graph_files: tuple[Path, ...], shapes: Path | None, limit: int, allow_remote: bool, sample: int,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import http.client
 import http.server
 import re
+import signal
 import threading
 import urllib.parse
 
@@ -95,8 +96,15 @@ class Guard:
         self.server = http.server.ThreadingHTTPServer((host, port), handler)
         self.server.daemon_threads = True
         self.server.block_on_close = False  # a kept-alive connection must not hold up the stop
-        self.thread = threading.Thread(target=self.server.serve_forever, name="kgraph-guard", daemon=True)
+        self.thread = threading.Thread(target=self._serve, name="kgraph-guard", daemon=True)
         self.thread.start()
+
+    def _serve(self) -> None:
+        """Serve with Ctrl-C and SIGTERM blocked in this thread (and the threads it starts): the kernel then gives
+        them to the main thread, which may be waiting for the server process and must wake up to stop it."""
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        self.server.serve_forever()
 
     def stop(self) -> None:
         self.server.shutdown()
