@@ -12,20 +12,26 @@ Two map phases over the files and one reduce, then resolution once (see `kgraph.
 The task functions are pure: bytes and names in, a pickled result out, and the lexicon as their last argument. So
 this process reads the files and the cache and sends only the misses away, to a local pool (`Engine`) or to dask
 workers on other machines (`kgraph.cluster`), which need no access to the files or the cache. Cache entries are
-pickles under the cache folder, each written to a temporary file and moved into place, so an interrupted build
-leaves a usable cache; after a build, the entries it did not use are removed. The result is the same for any number
-of jobs, on a cluster or not, with or without the cache.
+pickles under the cache folder, each signed (HMAC-SHA256 over its kind, its key and its bytes) with a key kept
+outside the output folder (`cache_key_file`): a pickle runs code when loaded, so an entry planted by anyone who can
+write the output folder, or moved under another entry's name, fails its check and is extracted again, with a
+warning, before it is ever unpickled. Each entry is written to a temporary file and moved into place, so an
+interrupted build leaves a usable cache; after a build, the entries it did not use are removed. The result is the
+same for any number of jobs, on a cluster or not, with or without the cache.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
+import secrets
 import signal
 import tempfile
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -140,25 +146,70 @@ class LocalEngine:
         self.pool = None
 
 
-class _Cache:
-    """Pickled values by key under a folder; a missing, unreadable or stale entry is a miss. Remembers what it used."""
+_ENTRY = ".signed"  # entries of older kgraph (`.pickle`, unsigned) are never read, and pruned
+_MAC_SIZE = 32
 
-    def __init__(self, folder: Path | None, *, read: bool = True) -> None:
+
+def cache_key_file() -> Path:
+    """Where the cache's signing key lives: `$KGRAPH_CACHE_KEY`, else `~/.config/kgraph/cache-key` (XDG), never in
+    the output folder, whose cache it guards."""
+    named = os.environ.get("KGRAPH_CACHE_KEY")
+    if named:
+        return Path(named)
+    config = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
+    return Path(config) / "kgraph" / "cache-key"
+
+
+def load_cache_key(path: Path) -> bytes:
+    """The signing key in `path`, made (32 random bytes, readable by the user only) when missing."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another build made it a moment ago
+        return path.read_bytes()
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(secrets.token_bytes(32))
+    return path.read_bytes()
+
+
+class _Cache:
+    """Signed pickles by key under a folder; a missing, unreadable or stale entry is a miss, one that fails its
+    signature a miss with a warning (it is never unpickled). Remembers what it used."""
+
+    def __init__(self, folder: Path | None, *, read: bool = True, key: bytes | None = None) -> None:
         self.folder, self.read = folder, read
+        self.key = key if key is not None else secrets.token_bytes(32)  # no key: nothing written can be read back
         self.used: set[tuple[str, str]] = set()
+
+    def _mac(self, kind: str, key: str, blob: bytes) -> bytes:
+        return hmac.new(self.key, f"{kind}\0{key}\0".encode() + blob, hashlib.sha256).digest()
 
     def get(self, kind: str, key: str) -> Any:
         if self.folder is None or not self.read:
             return None
+        path = self.folder / kind / f"{key}{_ENTRY}"
         try:
-            value = pickle.loads((self.folder / kind / f"{key}.pickle").read_bytes())
-        except Exception:  # absent, truncated or from another Python: compute it again
+            data = path.read_bytes()
+        except OSError:  # absent or unreadable: compute it again
+            return None
+        mac, blob = data[:_MAC_SIZE], data[_MAC_SIZE:]
+        if not hmac.compare_digest(mac, self._mac(kind, key, blob)):
+            warnings.warn(f"{path}: cache entry fails its signature check (changed, moved or not written by this "
+                          "user's kgraph); ignored, extracted again", stacklevel=2)
+            return None
+        try:
+            value = pickle.loads(blob)
+        except Exception:  # from another Python or kgraph: compute it again
             return None
         self.used.add((kind, key))
         return value
 
     def put(self, kind: str, key: str, blob: bytes) -> None:
-        """Store a pickle's bytes under the key."""
+        """Store a pickle's bytes under the key, signed."""
         if self.folder is None:
             return
         folder = self.folder / kind
@@ -166,8 +217,9 @@ class _Cache:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
+                handle.write(self._mac(kind, key, blob))
                 handle.write(blob)
-            os.replace(tmp, folder / f"{key}.pickle")
+            os.replace(tmp, folder / f"{key}{_ENTRY}")
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
@@ -181,7 +233,7 @@ class _Cache:
             entries = os.scandir(folder) if folder.is_dir() else ()
             for entry in entries:
                 stem, suffix = os.path.splitext(entry.name)
-                if suffix == ".tmp" or (suffix == ".pickle" and (kind, stem) not in self.used):
+                if suffix in (".tmp", ".pickle") or (suffix == _ENTRY and (kind, stem) not in self.used):
                     Path(entry.path).unlink(missing_ok=True)
                     removed += 1
         return removed
@@ -254,7 +306,16 @@ def build_corpus(files: Sequence[Path], *, lexicon: Path | None = None, year: in
     everything again (and refreshes the cache). `progress` is called twice per file."""
     step = progress or (lambda _: None)
     lex = load_lexicon(lexicon)  # before the pool starts: forked workers inherit it instead of loading it again
-    store = _Cache(cache, read=use_cache)
+    key = None
+    if cache is not None:
+        key_file = cache_key_file()
+        try:
+            key = load_cache_key(key_file)
+        except OSError as err:
+            warnings.warn(f"{key_file}: cannot read or make the cache's signing key ({err.strerror or err}); the "
+                          "cache is not read", stacklevel=2)
+            use_cache = False
+    store = _Cache(cache, read=use_cache, key=key)
     stamp = fingerprint(lexicon)
     named = list(zip(files, source_names(files), strict=True))
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
+import threading
+import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,7 +15,7 @@ from typing import Any
 import click
 
 from kgraph import __version__
-from kgraph.errors import KgraphError
+from kgraph.errors import KgraphError, TimedOut
 from kgraph.export import ALIASES as EXPORT_ALIASES
 from kgraph.export import EXPORT_FORMATS
 from kgraph.interrupt import abort_on_signals
@@ -21,6 +25,13 @@ DEFAULT_OUT = Path("output")
 QUERY_FORMATS = ["table", "csv", "tsv", "json", "turtle"]  # kgraph.rdf.query.FORMATS, without importing rdflib here
 QUERY_ENGINES = ["oxigraph", "rdflib"]  # kgraph.rdf.query.ENGINES; the first is the default
 PACKAGED_SEEDS = Path(__file__).parent / "seeds"
+DEFAULT_QUERY_TIMEOUT_S = 300.0
+STDOUT = Path("-")  # `-o -`: standard output
+
+
+def _stdout_path(output: Path | None) -> Path | None:
+    """`-o -` as the file that is standard output, written in place (kgraph.files); other paths as given."""
+    return Path("/dev/stdout") if output == STDOUT else output
 
 
 def default_inputs() -> list[Path]:
@@ -29,11 +40,40 @@ def default_inputs() -> list[Path]:
     return [local if local.is_dir() else PACKAGED_SEEDS]
 
 
+class _Heartbeat:
+    """On a terminal, `validating… 30 s` every 30 s while a long step runs that reports no progress of its own."""
+
+    def __init__(self, label: str, every: float = 30.0) -> None:
+        self.label, self.every = label, every
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._beat, daemon=True) if sys.stderr.isatty() else None
+
+    def _beat(self) -> None:
+        start = time.monotonic()
+        while not self.done.wait(self.every):
+            click.echo(f"{self.label}… {time.monotonic() - start:.0f} s", err=True)
+
+    def __enter__(self) -> None:
+        if self.thread is not None:
+            self.thread.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.done.set()
+
+
+class _TimedOut(click.ClickException):
+    """A query stopped at its time limit: its own exit status, as GNU timeout(1) has."""
+
+    exit_code = 124
+
+
 def _run(action: Callable[[], Any]) -> Any:
-    """Turn an expected failure into one `Error: …` line and exit status 1."""
+    """Turn an expected failure into one `Error: …` line and exit status 1 (124 for a time limit)."""
     try:
         return action()
     except KgraphError as error:
+        if isinstance(error, TimedOut):
+            raise _TimedOut(str(error)) from error
         raise click.ClickException(str(error)) from error
     except OSError as error:
         raise click.ClickException(f"{error.filename or ''}: {error.strerror}".lstrip(": ")) from error
@@ -56,10 +96,23 @@ class _Progress:
             self.bar.__exit__(*exc)
 
 
+def _allow_remote_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--allow-remote, shared by the commands that read graphs: nothing reaches the network without it."""
+    return click.option("--allow-remote", is_flag=True,
+                        help="Let SPARQL SERVICE clauses and JSON-LD remote contexts reach the network.")(command)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kgraph")
 def cli() -> None:
     """kgraph: a knowledge graph of who works with whom, from Chinese news articles."""
+    warnings.showwarning = _show_warning
+
+
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: Any = None, line: str | None = None) -> None:
+    """A library warning (a recoverable oddity) as one `Warning: …` line on stderr, without the code line."""
+    click.echo(f"Warning: {message}", err=True)
 
 
 @cli.command()
@@ -80,9 +133,10 @@ def cli() -> None:
               help="Extract every file again instead of reusing OUT/.kgraph-cache (the cache is still refreshed).")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Extract on the dask.distributed cluster of this scheduler (kgraph[dask]), e.g. tcp://host:8786.")
+@click.option("--force", is_flag=True, help="Replace an existing graph even when the input holds no article.")
 @abort_on_signals("the previous outputs are unchanged")
 def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, year: int | None,
-          merge: bool, home: str | None, jobs: int, no_cache: bool, scheduler: str | None) -> None:
+          merge: bool, home: str | None, jobs: int, no_cache: bool, scheduler: str | None, force: bool) -> None:
     """Build the graph from .txt files and folders (default: seeds/).
 
     Files unchanged since the last build into the same --out folder are taken from its cache.
@@ -105,6 +159,9 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
                                                   jobs=workers, cache=cache,
                                                   use_cache=not no_cache, progress=step, scheduler=scheduler))
     ttl, html = out / "graph.ttl", out / "graph.html"
+    if not corpus.articles and ttl.exists() and not force:
+        raise click.ClickException(f"no article in {len(files)} input file{'s' * (len(files) != 1)}: {ttl} is left "
+                                   "as it was (--force replaces it with an empty graph)")
     written = _run(lambda: outputs.write_outputs(corpus, ttl, html, base=base, title="kgraph",
                                                  max_links=outputs.MAX_PAGE_LINKS, jobs=workers))
     titles = {post.title for person in corpus.people for post in person.posts}
@@ -135,8 +192,12 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
               help="SPARQL engine: oxigraph (fast) or rdflib's own.")
 @click.option("--endpoint", metavar="URL",
               help="Ask this SPARQL endpoint (kgraph serve, Fuseki, GraphDB ...) instead of reading graph files.")
+@click.option("--timeout", type=click.FloatRange(0), default=DEFAULT_QUERY_TIMEOUT_S, show_default=True,
+              metavar="SECONDS", help="Stop the query after this long (exit status 124); 0 for no limit.")
+@_allow_remote_option
+@abort_on_signals("the query was stopped")
 def query(args: tuple[str, ...], query_file: Path | None, list_queries: bool, fmt: str, params: tuple[str, ...],
-          engine: str, endpoint: str | None) -> None:
+          engine: str, endpoint: str | None, timeout: float, allow_remote: bool) -> None:
     """Run SPARQL (SELECT, ASK, CONSTRUCT, DESCRIBE) or a named query over graph files or a SPARQL endpoint.
 
     QUERY is SPARQL text or the name of a query shipped with kgraph (see --list). GRAPH files may be Turtle,
@@ -144,7 +205,9 @@ def query(args: tuple[str, ...], query_file: Path | None, list_queries: bool, fm
 
     Example: kgraph query who-works-with --param name=万玲玲
     """
+    from kgraph.bounded import run_bounded
     from kgraph.rdf import query as sparql
+    from kgraph.rdf.offline import check_query
 
     if list_queries:
         click.echo(sparql.format_named_queries(sparql.named_queries()))
@@ -164,12 +227,13 @@ def query(args: tuple[str, ...], query_file: Path | None, list_queries: bool, fm
             raise click.UsageError("give graph files or --endpoint, not both")
         from kgraph.rdf.endpoint import query_endpoint
 
-        result = _run(lambda: query_endpoint(endpoint, text, bindings=bindings))
+        result = _run(lambda: query_endpoint(endpoint, text, bindings=bindings, timeout=timeout or None))
         click.echo(_run(lambda: sparql.format_result(result, fmt, prefixes=sparql.STANDARD_PREFIXES)))
         return
-    graph = _run(lambda: sparql.read_query_graph(graph_files, engine=engine))
-    result = _run(lambda: sparql.run_query(graph, text, bindings=bindings))
-    click.echo(_run(lambda: sparql.format_result(result, fmt, prefixes=dict(graph.namespaces()))))
+    _run(lambda: check_query(text, allow_remote=allow_remote))  # before loading a large graph for nothing
+    work = functools.partial(sparql.answer_query, graph_files, text, engine=engine, bindings=bindings, fmt=fmt,
+                             allow_remote=allow_remote)
+    click.echo(_run(lambda: run_bounded(work, timeout=timeout or None, what="the query")))
 
 
 def _bindings(params: tuple[str, ...]) -> dict[str, str]:
@@ -187,12 +251,15 @@ def _bindings(params: tuple[str, ...]) -> dict[str, str]:
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True,
               help="Port on 127.0.0.1 to listen on.")
 @click.option("--location", type=click.Path(file_okay=False, path_type=Path),
-              help="Keep the store in this folder, to serve it again later without GRAPH (default: in memory).")
-def serve(graph_files: tuple[Path, ...], port: int, location: Path | None) -> None:
+              help="Keep the store in this folder, to serve it again later without GRAPH (default: temporary).")
+@click.option("--writable", is_flag=True,
+              help="Open the update and store endpoints to writes (any local program or web page could write).")
+def serve(graph_files: tuple[Path, ...], port: int, location: Path | None, writable: bool) -> None:
     """Serve graph files as a SPARQL endpoint on this machine with the Oxigraph server, until Ctrl-C.
 
     Needs kgraph[server]. Without GRAPH, output/graph.ttl, or with --location the store already in that folder.
-    Queries see all graphs, pushed ones too. Query it with kgraph query --endpoint, add to it with kgraph push.
+    Read-only unless --writable. Queries see all graphs. Query it with kgraph query --endpoint; with --writable,
+    add to it with kgraph push.
 
     Example: kgraph serve output/graph.ttl --port 7878
     """
@@ -201,10 +268,15 @@ def serve(graph_files: tuple[Path, ...], port: int, location: Path | None) -> No
     files = list(graph_files) or ([] if location is not None and location.is_dir() else [DEFAULT_OUT / "graph.ttl"])
     with sigterm_as_interrupt():
         try:
-            with _run(lambda: start_server(files, port=port, location=location)) as server:
+            with _run(lambda: start_server(files, port=port, location=location, writable=writable)) as server:
                 what = ", ".join(map(str, files)) or str(location)
                 click.echo(f"serving {what}: {_run(lambda: count_triples(server))} triples")
-                click.echo(f"query:  {server.query_url}\nupdate: {server.update_url}\nstore:  {server.store_url}")
+                if writable:
+                    click.echo("writable: any program or web page that reaches this port can change the store")
+                    click.echo(f"query:  {server.query_url}\nupdate: {server.update_url}\nstore:  {server.store_url}")
+                else:
+                    click.echo("read-only: updates and pushes are refused (--writable to allow them)")
+                    click.echo(f"query:  {server.query_url}\nstore:  {server.store_url} (read)")
                 click.echo("Ctrl-C stops the server.")
                 status = server.wait()
                 complaint = server.complaint()
@@ -229,37 +301,49 @@ def push(graph_file: Path, url: str, graph_iri: str | None, replace: bool) -> No
 
     Example: kgraph push output/graph.ttl http://localhost:3030/news/data --graph https://example.org/news
     """
-    from kgraph.rdf.endpoint import push_graph
+    from kgraph.rdf.endpoint import push_graph, redact_url
 
     done = _run(lambda: push_graph(graph_file, url, graph=graph_iri, replace=replace))
     into = f"the graph <{graph_iri}>" if graph_iri else "the store" if done.target == url else "the default graph"
-    click.echo(f"{'replaced' if replace else 'added to'} {into} at {url} with {graph_file} ({done.size} bytes)")
+    click.echo(f"{'replaced' if replace else 'added to'} {into} at {redact_url(url)} with {graph_file} "
+               f"({done.size} bytes)")
 
 
 @cli.command()
 @click.argument("graph_files", nargs=-1, metavar="[GRAPH]...", type=click.Path(path_type=Path))
 @click.option("--shapes", type=click.Path(path_type=Path), help="SHACL shapes to use instead of kgraph's own.")
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True, help="Show at most this many problems.")
-def validate(graph_files: tuple[Path, ...], shapes: Path | None, limit: int) -> None:
+@_allow_remote_option
+@click.option("--sample", type=click.IntRange(1), default=2000, show_default=True, metavar="NODES",
+              help="Check a seeded random sample of this many nodes when the graph has more (large graphs).")
+@click.option("--all", "check_all", is_flag=True, help="Check every node, however long it takes.")
+def validate(graph_files: tuple[Path, ...], shapes: Path | None, limit: int, allow_remote: bool, sample: int,
+             check_all: bool) -> None:
     """Check graph files against the RDF contract (kgraph's SHACL shapes); exit 1 when a rule is broken.
 
     Violations break the contract; warnings are what it expects beyond (tags, provenance). Without GRAPH,
-    output/graph.ttl.
+    output/graph.ttl. A graph of more than --sample nodes is checked on a sample, and says so (--all: every node).
 
     Example: kgraph validate output/graph.ttl
     """
     from kgraph.rdf.query import read_graph
-    from kgraph.rdf.validate import format_report, read_shapes, summarize, validate_graph
+    from kgraph.rdf.validate import format_report, read_shapes, sample_nodes, summarize, validate_graph
 
     files = list(graph_files) or [DEFAULT_OUT / "graph.ttl"]
-    graph = _run(lambda: read_graph(files))
-    report = _run(lambda: validate_graph(graph, shapes=read_shapes(shapes)))
+    graph = _run(lambda: read_graph(files, allow_remote=allow_remote))
+    sampled = None if check_all else sample_nodes(graph, sample)
+    scope = f" (in a sample of {sample:,} of {sampled[1]:,} nodes; --all checks every node)" if sampled else ""
+    if sampled:
+        click.echo(f"checking a sample of {sample:,} of the {sampled[1]:,} nodes of {len(graph):,} triples", err=True)
+    with _Heartbeat("validating"):
+        report = _run(lambda: validate_graph(graph, shapes=read_shapes(shapes, allow_remote=allow_remote),
+                                             allow_remote=allow_remote, focus=sampled[0] if sampled else None))
     if report.problems:
         click.echo(format_report(report, prefixes=dict(graph.namespaces()), limit=limit))
     names = ", ".join(str(f) for f in files)
     if not report.conforms:
-        raise click.ClickException(f"{names} does not conform: {summarize(report)}")
-    click.echo(f"{names} conforms: {summarize(report)}")
+        raise click.ClickException(f"{names} does not conform: {summarize(report)}{scope}")
+    click.echo(f"{names} conforms: {summarize(report)}{scope}")
 
 
 @cli.command()
@@ -271,7 +355,9 @@ def validate(graph_files: tuple[Path, ...], shapes: Path | None, limit: int) -> 
               help="File to write (a folder for csv); default: GRAPH with the format's suffix.")
 @click.option("--orgs/--no-orgs", default=False, help="Add organisations, linked to their people.")
 @click.option("--places/--no-places", default=False, help="Add places, linked to the people of their events.")
-def export(graph_files: tuple[Path, ...], fmt: str, output: Path | None, orgs: bool, places: bool) -> None:
+@_allow_remote_option
+def export(graph_files: tuple[Path, ...], fmt: str, output: Path | None, orgs: bool, places: bool,
+           allow_remote: bool) -> None:
     """Write a graph for Gephi, Cytoscape, networkx, Neo4j or any RDF store. Without GRAPH, output/graph.ttl.
 
     Example: kgraph export output/graph.ttl --format graphml -o people.graphml
@@ -281,11 +367,13 @@ def export(graph_files: tuple[Path, ...], fmt: str, output: Path | None, orgs: b
 
     files = list(graph_files) or [DEFAULT_OUT / "graph.ttl"]
     found = _run(lambda: find_format(fmt))
-    target = output or files[0].with_name(files[0].stem + (found.suffix or "-neo4j"))
-    graph = _run(lambda: read_graph(files))
+    if output == STDOUT and not found.suffix:
+        raise click.UsageError(f"--format {found.name} writes a folder of files, not one stream: give -o FOLDER")
+    target = _stdout_path(output) or files[0].with_name(files[0].stem + (found.suffix or "-neo4j"))
+    graph = _run(lambda: read_graph(files, allow_remote=allow_remote))
     done = _run(lambda: export_graph(graph, found.name, target, include_orgs=orgs, include_places=places))
     what = f"{done.triples} triples" if found.takes == "rdf" else f"{done.nodes} nodes, {done.edges} edges"
-    click.echo(f"wrote {target}: {what}")
+    click.echo(f"wrote {output if output == STDOUT else target}: {what}", err=output == STDOUT)
 
 
 @cli.command()
@@ -300,8 +388,9 @@ def export(graph_files: tuple[Path, ...], fmt: str, output: Path | None, orgs: b
               help="Leave out links of fewer shared events (and people left with no link).")
 @click.option("--png", type=click.Path(dir_okay=False, path_type=Path), help="Draw a PNG picture (kgraph[pictures]).")
 @click.option("--svg", type=click.Path(dir_okay=False, path_type=Path), help="Draw an SVG picture (kgraph[pictures]).")
+@_allow_remote_option
 def render(graph_file: Path, output: Path | None, orgs: bool, places: bool, focus: str | None, depth: int,
-           min_weight: int, png: Path | None, svg: Path | None) -> None:
+           min_weight: int, png: Path | None, svg: Path | None, allow_remote: bool) -> None:
     """Draw the who-works-with-whom network of a graph file as one offline HTML page, or as pictures.
 
     With --png or --svg and no -o, only the pictures are written.
@@ -313,18 +402,19 @@ def render(graph_file: Path, output: Path | None, orgs: bool, places: bool, focu
     from kgraph.rdf.query import read_graph
     from kgraph.render import write_html
 
-    graph = _run(lambda: read_graph(graph_file))
+    graph = _run(lambda: read_graph(graph_file, allow_remote=allow_remote))
     net = _run(lambda: select_network(build_network(graph, include_orgs=True, include_places=True), focus=focus,
                                       depth=depth, min_weight=min_weight))
     title = f"{graph_file.stem} · {focus}" if focus else graph_file.stem
     targets = [(write_picture, path) for path in (png, svg) if path]
     if output or not targets:
-        targets.insert(0, (write_html, output or graph_file.with_suffix(".html")))
+        targets.insert(0, (write_html, _stdout_path(output) or graph_file.with_suffix(".html")))
     for write, path in targets:
         _run(lambda write=write, path=path: write(net, path, title=title, show_orgs=orgs, show_places=places))
     people = sum(1 for _, kind in net.nodes(data="kind") if kind == "person")
     links = sum(1 for _, _, kind in net.edges(data="kind") if kind == "works_with")
-    click.echo(f"wrote {', '.join(str(path) for _, path in targets)}: {people} people, {links} links")
+    click.echo(f"wrote {', '.join(str(path) for _, path in targets)}: {people} people, {links} links",
+               err=output == STDOUT)
 
 
 @cli.command()
@@ -355,7 +445,8 @@ def articles(files: tuple[Path, ...], as_json: bool) -> None:
 @cli.command()
 @click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
 @click.option("--merges", is_flag=True, help="Show the spelling variants merged into one person, and why.")
-def people(graph_file: Path, merges: bool) -> None:
+@_allow_remote_option
+def people(graph_file: Path, merges: bool, allow_remote: bool) -> None:
     """List the people of a graph file: role, titles, events, other spellings.
 
     Example: kgraph people output/graph.ttl --merges
@@ -363,7 +454,7 @@ def people(graph_file: Path, merges: bool) -> None:
     from kgraph.profile import list_merges, list_people
     from kgraph.rdf.query import read_graph
 
-    graph = _run(lambda: read_graph(graph_file))
+    graph = _run(lambda: read_graph(graph_file, allow_remote=allow_remote))
     if merges:
         rows = list_merges(graph)
         for row in rows:
@@ -381,7 +472,8 @@ def people(graph_file: Path, merges: bool) -> None:
 @click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
 @click.argument("name")
 @click.option("--top", default=10, show_default=True, help="How many co-workers to list.")
-def person(graph_file: Path, name: str, top: int) -> None:
+@_allow_remote_option
+def person(graph_file: Path, name: str, top: int, allow_remote: bool) -> None:
     """Profile of one person: titles held (with dates and evidence), events, who they work with most.
 
     Example: kgraph person output/graph.ttl 万玲玲
@@ -389,7 +481,7 @@ def person(graph_file: Path, name: str, top: int) -> None:
     from kgraph.profile import format_profile, person_profile
     from kgraph.rdf.query import read_graph
 
-    graph = _run(lambda: read_graph(graph_file))
+    graph = _run(lambda: read_graph(graph_file, allow_remote=allow_remote))
     click.echo(format_profile(_run(lambda: person_profile(graph, name)), top=top))
 
 

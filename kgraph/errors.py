@@ -9,8 +9,16 @@ class InputError(KgraphError):
     """An input path or file that cannot be read as article text."""
 
 
+class OutputError(KgraphError):
+    """An output that cannot be written (a full disk, a folder in the way, no permission)."""
+
+
 class QueryError(KgraphError):
     """A SPARQL query that cannot be parsed or run."""
+
+
+class TimedOut(QueryError):
+    """Work that took longer than its time limit and was stopped (`kgraph query --timeout`)."""
 
 
 class GraphError(KgraphError):

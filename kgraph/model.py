@@ -18,6 +18,10 @@ def _by_fields(self: Any) -> tuple[type, tuple[Any, ...]]:
     return type(self), tuple(getattr(self, name) for name in self.__match_args__)
 
 
+# An event names at most this many people who work with each other: past it (a page of random names read as one
+# event's attendees) the works-with pairs would grow with the square of the list; the people stay attendees.
+MAX_PAIRED_PARTICIPANTS = 100
+
 def pickled_by_fields(cls: type[T]) -> type[T]:
     """Pickle a frozen dataclass as a call with its fields: unpickling the dataclass way sets one field at a time
     and looks the fields up for every record, which took seconds per 10,000 articles come back from workers."""

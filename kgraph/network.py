@@ -36,6 +36,7 @@ from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from kgraph.errors import KgraphError
+from kgraph.model import MAX_PAIRED_PARTICIPANTS
 from kgraph.rdf.vocab import KG, SCHEMA
 
 __all__ = ["ArticleRef", "EventRef", "build_network", "collect_edge_evidence", "detect_communities", "network_reads",
@@ -297,6 +298,8 @@ def _read_index(graph: Graph) -> _Index:
         index.participants[event] = people
         for person in people:
             index.events_of[person].add(event)
+        if len(people) > MAX_PAIRED_PARTICIPANTS:
+            continue  # as kgraph.rdf.build: no works-with pairs among that many
         for a, b in combinations(sorted(people, key=str), 2):
             index.shared[a, b].add(event)
 

@@ -28,6 +28,7 @@ from kgraph.jurisdiction import infer_home
 from kgraph.lexicon import Lexicon
 from kgraph.model import Article, Corpus, Extraction, PersonMention, Role, pickled_by_fields
 from kgraph.rdf.build import build_graph
+from kgraph.rdf.iri import IriClashError
 from kgraph.rdf.vocab import DEFAULT_BASE
 from kgraph.resolve import merge_variants, resolve_orgs, resolve_people, resolve_places
 from kgraph.text import split_articles
@@ -114,9 +115,20 @@ def _share_articles(articles: Sequence[Article], extractions: Sequence[Extractio
     return shared
 
 
+def check_article_ids(articles: Iterable[Article]) -> None:
+    """Raise if two articles share an id (`page.txt` and a file named `page`): they would become one node."""
+    seen: dict[str, Article] = {}
+    for article in articles:
+        other = seen.setdefault(article.id, article)
+        if other is not article and (other.source, other.index) != (article.source, article.index):
+            raise IriClashError(f"{other.source} and {article.source} would give article {article.index} the same "
+                                f"id ({article.id}); rename one of the files")
+
+
 def resolve_corpus(articles: Sequence[Article], extractions: Sequence[Extraction], lex: Lexicon, *,
                    merge: bool = True, home: Division | None = None) -> Corpus:
     """Stage 3: one entity per real thing over the whole corpus (see `extract_corpus` for `merge` and `home`)."""
+    check_article_ids(articles)
     extractions = _share_articles(articles, extractions)
     extractions, merges = merge_variants(extractions) if merge else (extractions, ())
     if home is None:

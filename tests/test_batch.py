@@ -98,7 +98,8 @@ def test_batch_corrupt_cache_entry_is_computed_again(tmp_path: Path, sequential_
     build_corpus(collect_files([SEEDS]), cache=cache)
     for entry in (cache / "extractions").iterdir():
         entry.write_bytes(entry.read_bytes()[:10])
-    corpus, stats = build_corpus(collect_files([SEEDS]), cache=cache)
+    with pytest.warns(UserWarning, match="fails its signature check"):
+        corpus, stats = build_corpus(collect_files([SEEDS]), cache=cache)
     assert stats.extracted == 5 and turtle_of(corpus) == sequential_seeds
 
 
@@ -132,7 +133,7 @@ def test_cli_build_killed_leaves_old_outputs_and_a_usable_cache(tmp_path: Path, 
     deadline = time.monotonic() + 60
     extractions = out / ".kgraph-cache" / "extractions"
     while time.monotonic() < deadline and process.poll() is None:
-        if len(list(extractions.glob("*.pickle"))) > 5:  # the seeds' 5 and one of the new pages
+        if len(list(extractions.glob("*.signed"))) > 5:  # the seeds' 5 and one of the new pages
             break
         time.sleep(0.05)
     assert process.poll() is None, "the build ended before it could be killed"
@@ -181,7 +182,7 @@ def test_cli_build_interrupted_stops_its_workers_and_leaves_old_outputs_and_a_us
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
         workers = children(process.pid)
-        if len(workers) >= 2 and any(extractions.glob("*.pickle")):  # phase 2 has begun
+        if len(workers) >= 2 and any(extractions.glob("*.signed")):  # phase 2 has begun
             break
         time.sleep(0.02)
     if process.poll() is not None or len(workers) < 2:

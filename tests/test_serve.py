@@ -7,6 +7,7 @@ end need no server.
 
 from __future__ import annotations
 
+import http.server
 import json
 import re
 import shutil
@@ -14,7 +15,11 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,7 +121,7 @@ def graph_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def served(graph_file: Path) -> Iterator[Served]:
-    running = serve(graph_file)
+    running = serve(graph_file, "--writable")
     yield running
     if running.process.poll() is None:
         running.stop()
@@ -126,7 +131,49 @@ def served(graph_file: Path) -> Iterator[Served]:
 def test_serve_prints_the_endpoints_and_the_triples_it_holds(served: Served, graph_file: Path):
     base = f"http://127.0.0.1:{served.port}"
     assert served.lines[0] == f"serving {graph_file}: {len(read_store(graph_file))} triples"
-    assert served.lines[1:4] == [f"query:  {base}/query", f"update: {base}/update", f"store:  {base}/store"]
+    assert served.lines[1].startswith("writable: ")
+    assert served.lines[2:5] == [f"query:  {base}/query", f"update: {base}/update", f"store:  {base}/store"]
+
+
+def _cross_origin_update(port: int) -> int:
+    """What a web page's hidden form does: a urlencoded POST to /update with another site as its Origin."""
+    body = urllib.parse.urlencode({"update": "INSERT DATA { <urn:evil> <urn:p> <urn:o> }"}).encode()
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/update", data=body, method="POST", headers={
+        "Content-Type": "application/x-www-form-urlencoded", "Origin": "https://evil.example"})
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(request, timeout=30) as answer:
+            return answer.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+@needs_oxigraph
+def test_serve_is_read_only_by_default_and_refuses_a_cross_origin_update(graph_file: Path):
+    running = serve(graph_file)
+    try:
+        base = f"http://127.0.0.1:{running.port}"
+        assert running.lines[1] == "read-only: updates and pushes are refused (--writable to allow them)"
+        assert running.lines[2:4] == [f"query:  {base}/query", f"store:  {base}/store (read)"]
+        before = triples(running)
+        assert _cross_origin_update(running.port) >= 400
+        pushed = run("push", graph_file, f"{base}/store", "--append")
+        assert pushed.exit_code == 1 and pushed.output.startswith("Error: ")
+        assert triples(running) == before
+        assert run("query", "--endpoint", running.query, *WHO, "--format", "csv").output == \
+            run("query", graph_file, *WHO, "--format", "csv").output
+    finally:
+        assert running.stop()[0] == 0
+
+
+@needs_oxigraph
+def test_push_never_prints_a_password_in_the_url(served: Served, graph_file: Path):
+    url = f"http://admin:s3cret@127.0.0.1:{served.port}/store"
+    pushed = run("push", graph_file, url, "--graph", "https://example.org/graphs/secret")
+    assert pushed.exit_code == 0, pushed.output
+    assert "s3cret" not in pushed.output and f"admin:***@127.0.0.1:{served.port}/store" in pushed.output
+    missing = run("push", graph_file, f"http://admin:s3cret@127.0.0.1:{free_port()}/store")
+    assert missing.exit_code == 1 and "s3cret" not in missing.output
 
 
 @needs_oxigraph
@@ -273,3 +320,51 @@ def test_unreachable_endpoint_is_one_line(args: list[str], graph_file: Path):
 def test_bad_endpoint_arguments(args: list[str], message: str, graph_file: Path):
     result = run(*(arg.format(graph=graph_file) for arg in args))
     assert result.exit_code in (1, 2) and message in result.output
+
+
+def _send(port: int, path: str, *, data: bytes | None = None, content_type: str | None = None) -> tuple[int, str]:
+    headers = {"Origin": "https://evil.example"} | ({"Content-Type": content_type} if content_type else {})
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data, headers=headers,
+                                     method="POST" if data is not None else "GET")
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(request, timeout=30) as answer:
+            return answer.status, answer.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8", "replace")
+
+
+@needs_oxigraph
+def test_serve_refuses_service_and_load_so_the_server_fetches_nothing(served: Served):
+    hits: list[str] = []
+
+    class Listener(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 -- http.server's names
+            hits.append(self.path)
+            self.send_response(500)
+            self.end_headers()
+
+        do_POST = do_GET
+
+        def log_message(self, *args: object) -> None:
+            return None
+
+    listener = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Listener)
+    threading.Thread(target=listener.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{listener.server_address[1]}/sparql"
+    query = f"SELECT * WHERE {{ SERVICE SILENT <{url}> {{ ?s ?p ?o }} }}"
+    try:
+        tries = [
+            _send(served.port, "/query?" + urllib.parse.urlencode({"query": query})),
+            _send(served.port, "/query", data=urllib.parse.urlencode({"query": query}).encode(),
+                  content_type="application/x-www-form-urlencoded"),
+            _send(served.port, "/query", data=query.encode(), content_type="application/sparql-query"),
+            _send(served.port, "/update", data=f"LOAD <{url}>".encode(), content_type="application/sparql-update"),
+        ]
+    finally:
+        listener.shutdown()
+        listener.server_close()
+    assert [status for status, _ in tries] == [403, 403, 403, 403]
+    assert tries[0][1].strip() == f"refused SERVICE <{url}>: this server does not send queries to other endpoints"
+    assert hits == []
+    assert _send(served.port, "/query?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}))[0] == 200

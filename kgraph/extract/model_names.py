@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from kgraph.extract.names import plausible_name, starts_token
 from kgraph.extract.ner import Entity
 from kgraph.extract.orgs import DOCUMENT, is_one_visit_group
-from kgraph.extract.places import is_common
+from kgraph.extract.places import SpanIndex, is_common
 from kgraph.gazetteer import load_gazetteer
 from kgraph.lexicon import CJK, Lexicon
 from kgraph.model import Mention
@@ -27,14 +27,10 @@ def document_spans(text: str) -> list[tuple[int, int]]:
 _DIVISION_ENDS = frozenset("镇乡村旗县")
 
 
-def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
-def _usable(text: str, e: Entity, taken: Sequence[tuple[int, int]], lex: Lexicon) -> bool:
+def _usable(text: str, e: Entity, taken: SpanIndex, lex: Lexicon) -> bool:
     """Chinese characters only, outside what the rules took, no common word, starting where a word starts (各位州政协
     is no 位州政协) and not a department with a person's name glued on (妇产科张明)."""
-    if _overlaps(e.start, e.end, taken) or not all(CJK.match(c) for c in e.text) or is_common(e.text, lex):
+    if taken.overlap(e.start, e.end) or not all(CJK.match(c) for c in e.text) or is_common(e.text, lex):
         return False
     if any(plausible_name(e.text[-k:], lex) and lex.org_suffixes.suffix_of(e.text[:-k]) for k in (2, 3)):
         return False
@@ -59,8 +55,9 @@ def model_names(text: str, entities: Iterable[Entity], taken: Sequence[tuple[int
     characters, and a two-character place must be a division's name or short name or a place to jieba."""
     orgs: list[Mention] = []
     places: list[Mention] = []
+    index = SpanIndex(taken)  # a scan of `taken` per entity made a long article quadratic
     for e in entities:
-        if e.kind == "PER" or len(e.text) < 2 or not _usable(text, e, taken, lex):
+        if e.kind == "PER" or len(e.text) < 2 or not _usable(text, e, index, lex):
             continue
         if e.kind == "LOC" or _is_place(e.text, lex):
             if len(e.text) > 2 or e.text in load_gazetteer().by_name or lex.tag(e.text) == "ns":

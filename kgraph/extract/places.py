@@ -9,8 +9,11 @@ organisation names are left to the organisation.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
+from collections.abc import Iterable
 
 from kgraph.extract.names import starts_token
 from kgraph.extract.titles import DELIMITERS
@@ -42,7 +45,10 @@ _TOWNS = ("镇", "乡", "村", "街道", "社区", "嘎查", "苏木")
 _BODIES = ("委会", "委员会", "政府", "党委", "支部", "委")  # 村委会广场: the square of a body, no named one
 _DOCUMENT = re.compile(r"《[^《》]*》")
 _AND = ("和", "与", "及", "、")
-_COUNTED = re.compile(r"(?:\d+个|[省市区县]级)$")  # 22个省级试点村: a kind of village, counted
+# 22个省级试点村: a kind of village, counted. Both end at the stem, so they are searched in the last 3 (2)
+# characters before it (`$` also matches before a final newline): the answer of the whole text before it, in
+# constant time.
+_COUNTED = re.compile(r"(?:\d+个|[省市区县]级)$")
 _SEVERAL = re.compile(r"[两二三四五六七八九十几多数]$")  # 两省, 六县: places counted, not named
 _VISIT = ("调研", "考察", "走进", "来到", "前往", "走访", "察看", "查看", "视察", "参观", "深入")
 _ADDRESS = re.compile(r"^\d+号")
@@ -109,7 +115,8 @@ def _stem_ok(text: str, begin: int, end: int, suffix_end: int, strong: bool, lex
     stem = text[begin:end]
     tokens = lex.cut(stem, hmm=False)
     words = [w for w in tokens if len(w) > 1]
-    if any(_suffix_level(w) and not is_common(w, lex) for w in words) or _COUNTED.search(text, 0, begin):
+    if any(_suffix_level(w) and not is_common(w, lex) for w in words) or \
+            _COUNTED.search(text, max(0, begin - 3), begin):
         return False
     chained = _suffix_level(text[max(0, begin - 4):begin]) > max(2, _suffix_level(text[begin:suffix_end]))
     listed = begin == 0 or text[begin - 1] in DELIMITERS or chained
@@ -141,7 +148,7 @@ def _place_ending(text: str, start: int, suffix: str, lex: Lexicon, inside: froz
     address = bool(_ADDRESS.match(text[end:]))
     if _inside_word(text, start, end, lex) and not address and suffix not in _TRANSCRIBED:
         return None  # but 嘎查 of 某某嘎查实地走访, which jieba reads as 嘎 | 查实
-    if suffix in ("省", "市", "县", "区", "州", "旗", "盟") and _SEVERAL.search(text, 0, start):
+    if suffix in ("省", "市", "县", "区", "州", "旗", "盟") and _SEVERAL.search(text, max(0, start - 2), start):
         return None
     limit = _stem_start(text, start, lex, inside, suffix)
     for begin in range(limit, start - 1):  # the longest stem that starts a word and holds no common word
@@ -423,14 +430,44 @@ def extract_places(text: str, lex: Lexicon, tokens: list[Token] | None = None,
         if begin is not None:
             spans.append((_gazetteer_start(text, begin, end), end))
     spans += _venues(text, tokens, lex)
-    spans += [s for s in _in_gazetteer(text, tokens, lex) if not any(b <= s[0] and s[1] <= e for b, e in spans)]
-    spans += [s for s in _short_forms(text, tokens, lex) if not any(b < s[1] and s[0] < e for b, e in spans)]
-    blocked = [(o.start, o.end) for o in orgs] + [(m.start(), m.end()) for m in _DOCUMENT.finditer(text)]
+    known = SpanIndex(spans)
+    spans += [s for s in _in_gazetteer(text, tokens, lex) if not known.contain(*s)]
+    known = SpanIndex(spans)
+    spans += [s for s in _short_forms(text, tokens, lex) if not known.overlap(*s)]
+    blocked = SpanIndex([(o.start, o.end) for o in orgs] + [(m.start(), m.end()) for m in _DOCUMENT.finditer(text)])
+    named, known = SpanIndex(people), SpanIndex(spans)
     found = []
     for start, end in sorted(set(spans)):
-        if any(b <= start and end <= e for b, e in blocked) or any(b < end and start < e for b, e in people):
+        if blocked.contain(start, end) or named.overlap(start, end):
             continue
-        if any(b <= start and end <= e and (b, e) != (start, end) for b, e in spans):
+        if known.contain(start, end, strictly=True):
             continue  # 太湖 inside 太湖国家湿地公园
         found.append(Mention("place", text[start:end], start, end))
     return tuple(found)
+
+
+class SpanIndex:
+    """Spans answering "does one hold or overlap (start, end)?" in log time, where a scan of all would make a long
+    article quadratic: sorted by start, with the furthest end reached by the spans up to each."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [b for b, _ in ordered]
+        self.reach = list(itertools.accumulate((e for _, e in ordered), max))
+        self.longest: dict[int, int] = {}  # the furthest end of the spans starting at each position
+        for b, e in ordered:
+            self.longest[b] = max(e, self.longest.get(b, e))
+
+    def _reach(self, count: int) -> int:
+        """The furthest end of the first `count` spans (by start)."""
+        return self.reach[count - 1] if count else -1
+
+    def contain(self, start: int, end: int, *, strictly: bool = False) -> bool:
+        """Whether a span holds (start, end): b <= start and end <= e; `strictly`: and is not (start, end) itself."""
+        if not strictly:
+            return self._reach(bisect.bisect_right(self.starts, start)) >= end
+        return self._reach(bisect.bisect_left(self.starts, start)) >= end or self.longest.get(start, -1) > end
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Whether a span shares a character with (start, end): b < end and start < e."""
+        return self._reach(bisect.bisect_left(self.starts, end)) > start

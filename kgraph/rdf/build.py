@@ -24,7 +24,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import Namespace
 from rdflib.term import Node
 
-from kgraph.model import Article, Corpus, Evidence, Extraction, Person, Role
+from kgraph.model import MAX_PAIRED_PARTICIPANTS, Article, Corpus, Evidence, Extraction, Person, Role
 from kgraph.rdf import vocab
 from kgraph.rdf.iri import Minter
 from kgraph.rdf.vocab import DEFAULT_BASE, KG_NS
@@ -214,6 +214,8 @@ class _Triples:
             if extraction.event is None:
                 continue
             members = sorted(set(extraction.event.organizers) | set(extraction.event.attendees))
+            if len(members) > MAX_PAIRED_PARTICIPANTS:
+                continue
             for a, b in combinations(members, 2):
                 shared[(a, b)].append(extraction.article.id)
         partners: dict[URIRef, dict[URIRef, None]] = defaultdict(dict)

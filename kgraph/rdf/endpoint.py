@@ -13,6 +13,7 @@ clause, written with rdflib's escaping: a value can never change the query aroun
 
 from __future__ import annotations
 
+import base64
 import http.client
 import re
 import urllib.error
@@ -113,10 +114,35 @@ def check_url(url: str) -> str:
     except ValueError:
         parts = None
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
-        raise EndpointError(f"not an http(s) URL: {url!r}")
+        raise EndpointError(f"not an http(s) URL: {redact_url(url)!r}")
     if not url.isascii() or any(char.isspace() or not char.isprintable() for char in url):
-        raise EndpointError(f"not a valid URL: {url!r} (percent-encode spaces and other characters)")
+        raise EndpointError(f"not a valid URL: {redact_url(url)!r} (percent-encode spaces and other characters)")
     return url
+
+
+def redact_url(url: str) -> str:
+    """The URL fit to print: a password in it becomes `***`, so no message or log line repeats it.
+
+    >>> redact_url("http://admin:s3cret@localhost:3030/news/data")
+    'http://admin:***@localhost:3030/news/data'
+    """
+    head, at, rest = url.rpartition("@")
+    scheme, sep, userinfo = head.partition("://")
+    if not at or not sep or "/" in userinfo:
+        return url
+    user, colon, _ = userinfo.partition(":")
+    return f"{scheme}://{user}{':***' if colon else ''}@{rest}"
+
+
+def _credentials(request: urllib.request.Request) -> None:
+    """Move `user:password@` out of the request's URL into a Basic Authorization header (urllib cannot send it)."""
+    parts = urllib.parse.urlsplit(request.full_url)
+    if parts.username is None:
+        return
+    pair = f"{urllib.parse.unquote(parts.username)}:{urllib.parse.unquote(parts.password or '')}"
+    request.add_unredirected_header("Authorization", "Basic " + base64.b64encode(pair.encode()).decode("ascii"))
+    host = parts.netloc.rpartition("@")[2]
+    request.full_url = urllib.parse.urlunsplit(parts._replace(netloc=host))
 
 
 # --- querying ----------------------------------------------------------------------------------------------
@@ -239,6 +265,7 @@ def _where_clause_start(text: str) -> int | None:
 
 def _send(request: urllib.request.Request, timeout: float) -> tuple[str, bytes]:
     """Send a request; the answer's media type and body, or an `EndpointError` that says what went wrong."""
+    _credentials(request)
     url = request.full_url
     try:
         with _opener(url).open(request, timeout=timeout) as answer:
@@ -281,8 +308,9 @@ def _read_answer(media: str, answer: bytes, url: str) -> Result:
         if graph is not None:
             return oxigraph_result(quad.triple for quad in ox.parse(answer, format=graph))
     except (SyntaxError, ValueError) as exc:
-        raise EndpointError(f"cannot read the answer of {url} as {media}: {_shorten(str(exc))}") from exc
-    raise EndpointError(f"{url} answered {media or 'no content type'}, which is neither SPARQL results nor RDF")
+        raise EndpointError(f"cannot read the answer of {redact_url(url)} as {media}: {_shorten(str(exc))}") from exc
+    raise EndpointError(f"{redact_url(url)} answered {media or 'no content type'}, which is neither SPARQL results "
+                        "nor RDF")
 
 
 def _shorten(text: str) -> str:
@@ -291,4 +319,4 @@ def _shorten(text: str) -> str:
 
 
 __all__ = ["Pushed", "check_url", "declare_prefixes", "insert_values", "push_graph", "query_endpoint",
-           "remote_query_text", "store_url"]
+           "redact_url", "remote_query_text", "store_url"]

@@ -1,7 +1,9 @@
-"""The one place IRIs are minted: stable (same input, same IRI), readable, ASCII only.
+"""The one place IRIs are minted: stable (same input, same IRI), readable, ASCII only, one IRI per name.
 
-Chinese names become pinyin (万玲玲 -> wan-ling-ling) so tools that only take ASCII IRIs can read them; a short
-hash of the exact name keeps homophones (王芸, 王云) apart.
+Chinese names become pinyin (万玲玲 -> wan-ling-ling) so tools that only take ASCII IRIs can read them. The readable
+part loses case, punctuation and everything past 60 characters, so every slug ends in a short hash of the exact
+name: `Page1` and `page1`, `a b` and `a-b`, two long names with one beginning, 王芸 and 王云 all get their own IRI.
+A `Minter` remembers which name each slug came from and stops the build if two names ever share one.
 """
 
 from __future__ import annotations
@@ -13,46 +15,59 @@ import re
 from pypinyin import lazy_pinyin
 from rdflib import URIRef
 
+from kgraph.errors import KgraphError
+
+__all__ = ["IriClashError", "Minter", "slug"]
+
 _UNSAFE = re.compile(r"[^a-z0-9]+")
+
+
+class IriClashError(KgraphError):
+    """Two different names would be given one IRI: the graph would merge two things silently."""
 
 
 @functools.lru_cache(maxsize=65536)
 def slug(text: str) -> str:
-    """`万玲玲` -> `wan-ling-ling-5c2a`; pure ASCII text keeps no hash: `000_c7a8` -> `000-c7a8`."""
-    ascii_only = text.isascii()
+    """`万玲玲` -> `wan-ling-ling-ff7b`, `000_c7a8` -> `000-c7a8-3e13`: readable part, then a hash of the exact text."""
     words = [_UNSAFE.sub("-", w.lower()).strip("-") for w in lazy_pinyin(text)]
     base = "-".join(w for w in words if w)[:60].strip("-") or "x"
-    if ascii_only:
-        return base
     return f"{base}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:4]}"
 
 
 class Minter:
-    """Mints the data's IRIs under one configurable base."""
+    """Mints the data's IRIs under one configurable base; raises `IriClashError` when two names meet in one slug."""
 
     def __init__(self, base: str) -> None:
         self.base = base if base.endswith(("/", "#")) else base + "/"
+        self._names: dict[str, str] = {}  # slug -> the one name it was minted from
+
+    def slug(self, text: str) -> str:
+        made = slug(text)
+        known = self._names.setdefault(made, text)
+        if known != text:
+            raise IriClashError(f"{known!r} and {text!r} would get the same IRI ({made}); rename one of them")
+        return made
 
     def _iri(self, *parts: str) -> URIRef:
         return URIRef(self.base + "/".join(parts))
 
     def person(self, name: str) -> URIRef:
-        return self._iri("person", slug(name))
+        return self._iri("person", self.slug(name))
 
     def post(self, name: str, title: str) -> URIRef:
-        return self._iri("post", slug(name), slug(title))
+        return self._iri("post", self.slug(name), self.slug(title))
 
     def org(self, name: str) -> URIRef:
-        return self._iri("org", slug(name))
+        return self._iri("org", self.slug(name))
 
     def place(self, name: str) -> URIRef:
-        return self._iri("place", slug(name))
+        return self._iri("place", self.slug(name))
 
     def source(self, source: str) -> URIRef:
-        return self._iri("source", slug(source))
+        return self._iri("source", self.slug(source))
 
     def article(self, article_id: str) -> URIRef:
-        return self._iri("article", slug(article_id))
+        return self._iri("article", self.slug(article_id))
 
     def mention(self, article_id: str, start: int, end: int) -> URIRef:
         return self.span(self.article(article_id), start, end)
@@ -62,11 +77,11 @@ class Minter:
         return URIRef(f"{article}/span-{start}-{end}")
 
     def event(self, article_id: str) -> URIRef:
-        return self._iri("event", slug(article_id))
+        return self._iri("event", self.slug(article_id))
 
     def merge(self, kept: str, variant: str) -> URIRef:
-        return self._iri("merge", f"{slug(kept)}--{slug(variant)}")
+        return self._iri("merge", f"{self.slug(kept)}--{self.slug(variant)}")
 
     def collaboration(self, a: str, b: str) -> URIRef:
         first, second = sorted((a, b))
-        return self._iri("collaboration", f"{slug(first)}--{slug(second)}")
+        return self._iri("collaboration", f"{self.slug(first)}--{self.slug(second)}")

@@ -43,6 +43,7 @@ from rdflib.term import Identifier
 from rdflib.util import guess_format
 
 from kgraph.errors import GraphError, KgraphError, QueryError
+from kgraph.rdf.offline import RemoteRefused, check_jsonld, check_query, offline
 from kgraph.rdf.vocab import KG_NS, SCHEMA
 
 # The prefixes of the RDF contract (docs/rdf-model.md), usable in every query without PREFIX lines.
@@ -93,8 +94,10 @@ class OxigraphGraph:
 QueryGraph = Graph | OxigraphGraph
 
 
-def read_graph(paths: str | Path | Sequence[str | Path]) -> Graph:
+def read_graph(paths: str | Path | Sequence[str | Path], *, allow_remote: bool = False) -> Graph:
     """Parse one or more graph files into one rdflib graph, each by its extension (Turtle when unknown).
+
+    Nothing is fetched (a JSON-LD context given by address is refused) unless `allow_remote`.
 
     TriG / N-Quads go into a `Dataset` whose default graph is the union of its named graphs, so queries see
     every triple. The standard prefixes override the files' own for the same prefix name: `schema:` always
@@ -105,8 +108,13 @@ def read_graph(paths: str | Path | Sequence[str | Path]) -> Graph:
     quads = any(fmt in _QUAD_FORMATS for fmt in formats)
     graph: Graph = Dataset(default_union=True) if quads else Graph(bind_namespaces="core")
     for path, fmt in zip(checked, formats, strict=True):
+        if fmt == "json-ld":
+            check_jsonld(path, allow_remote=allow_remote)
         try:
-            graph.parse(path, format=fmt)
+            with offline(allow_remote=allow_remote):
+                graph.parse(path, format=fmt)
+        except RemoteRefused:
+            raise
         except OSError as exc:
             raise GraphError(f"cannot read graph file {path}: {exc.strerror or exc}") from exc
         except Exception as exc:  # parsers raise anything from SyntaxError to JSONDecodeError; all mean "bad file"
@@ -116,7 +124,7 @@ def read_graph(paths: str | Path | Sequence[str | Path]) -> Graph:
     return graph
 
 
-def read_store(paths: str | Path | Sequence[str | Path]) -> OxigraphGraph:
+def read_store(paths: str | Path | Sequence[str | Path], *, allow_remote: bool = False) -> OxigraphGraph:
     """Load one or more graph files into an in-memory Oxigraph store, each by its extension (Turtle when unknown).
 
     Triples of TriG / N-Quads keep their named graphs; queries see the union of all graphs, as with `read_graph`.
@@ -127,6 +135,8 @@ def read_store(paths: str | Path | Sequence[str | Path]) -> OxigraphGraph:
     prefixes: dict[str, str] = {}
     for path in _check_paths(paths):
         fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower()) or ox.RdfFormat.TURTLE
+        if fmt == ox.RdfFormat.JSON_LD:
+            check_jsonld(path, allow_remote=allow_remote)
         try:
             store.load(path=path, format=fmt)
             header = ox.parse(path=path, format=fmt)
@@ -139,16 +149,17 @@ def read_store(paths: str | Path | Sequence[str | Path]) -> OxigraphGraph:
     return OxigraphGraph(store, prefixes | STANDARD_PREFIXES)
 
 
-_READERS: dict[str, Callable[[Sequence[Path]], QueryGraph]] = {"oxigraph": read_store, "rdflib": read_graph}
+_READERS: dict[str, Callable[..., QueryGraph]] = {"oxigraph": read_store, "rdflib": read_graph}
 
 
-def read_query_graph(paths: str | Path | Sequence[str | Path], *, engine: str = DEFAULT_ENGINE) -> QueryGraph:
+def read_query_graph(paths: str | Path | Sequence[str | Path], *, engine: str = DEFAULT_ENGINE,
+                     allow_remote: bool = False) -> QueryGraph:
     """Load graph files for the named engine: an `OxigraphGraph` for "oxigraph", a `Graph` for "rdflib"."""
     try:
         reader = _READERS[engine]
     except KeyError:
         raise KgraphError(f"unknown engine {engine!r}; known engines: {', '.join(ENGINES)}") from None
-    return reader(paths)
+    return reader(paths, allow_remote=allow_remote)
 
 
 def _check_paths(paths: str | Path | Sequence[str | Path]) -> list[Path]:
@@ -292,8 +303,11 @@ def run_query(
     *,
     bindings: Mapping[str, str | Identifier] | None = None,
     lang: str | None = DEFAULT_BINDING_LANG,
+    allow_remote: bool = False,
 ) -> Result:
     """Run a SPARQL query with the standard prefixes predeclared; fully evaluated, so errors surface here.
+
+    A query that would call another endpoint (`SERVICE`) is refused with `RemoteRefused` unless `allow_remote`.
 
     `graph` is an rdflib `Graph` (rdflib's engine answers) or an `OxigraphGraph` (Oxigraph answers); the result
     is an rdflib `Result` either way. `bindings` maps variable names (with or without `?`) to values that are
@@ -307,9 +321,11 @@ def run_query(
     their parameters. A query that binds a variable it does not return runs with rdflib's engine instead, on a
     copy of the store: the same answer, only slower.
     """
-    if isinstance(graph, OxigraphGraph):
-        return _run_oxigraph(graph, text, bindings or {}, lang)
-    return _run_rdflib(graph, text, bindings or {}, lang)
+    check_query(text, allow_remote=allow_remote)
+    with offline(allow_remote=allow_remote):
+        if isinstance(graph, OxigraphGraph):
+            return _run_oxigraph(graph, text, bindings or {}, lang)
+        return _run_rdflib(graph, text, bindings or {}, lang)
 
 
 def _run_rdflib(graph: Graph, text: str, bindings: Mapping[str, str | Identifier], lang: str | None) -> Result:
@@ -319,9 +335,33 @@ def _run_rdflib(graph: Graph, text: str, bindings: Mapping[str, str | Identifier
         result = graph.query(prepared, initBindings=init_bindings)
         if result.type == "SELECT":
             result.bindings  # noqa: B018 -- SELECT rows are a lazy generator; evaluate now, inside the try
+    except RemoteRefused:
+        raise
     except Exception as exc:  # evaluation errors come from many places in rdflib, none of them typed
         raise QueryError(f"query failed: {_one_line(str(exc)) or type(exc).__name__}") from exc
+    projected = {str(var) for var in result.vars or ()} if result.type == "SELECT" else set()
+    if projected - set(init_bindings) and init_bindings and _grouped(prepared.algebra):
+        result.bindings = _without_phantoms(result.bindings, set(init_bindings))
     return result
+
+
+def _grouped(algebra: object) -> bool:
+    """Whether the query groups or aggregates (rdflib's algebra then holds an AggregateJoin)."""
+    found: list[bool] = []
+
+    def visit(node: object) -> None:
+        if getattr(node, "name", None) == "AggregateJoin":
+            found.append(True)
+
+    traverse(algebra, visitPost=visit)
+    return bool(found)
+
+
+def _without_phantoms(rows: Sequence[Mapping[Variable, Identifier]], bound: set[str]) -> list:
+    """rdflib adds the pre-bound variables as a row of their own when a grouped query matches nothing (`career`
+    for an unknown name gave one row with only the name); SPARQL, and Oxigraph, give no row. In a query that
+    returns more than its bound variables, a row that holds nothing but bound values is that row."""
+    return [row for row in rows if any(str(var) not in bound for var, value in row.items() if value is not None)]
 
 
 def _prepare(text: str, namespaces: Mapping[str, str]):  # noqa: ANN202 -- rdflib's Query class is internal
@@ -361,6 +401,16 @@ def _run_oxigraph(
     for prefix, namespace in (graph.prefixes | STANDARD_PREFIXES).items():
         copy.bind(prefix, namespace, override=True, replace=True)
     return _run_rdflib(copy, text, terms, lang)
+
+
+def answer_query(paths: Sequence[str | Path], text: str, *, engine: str = DEFAULT_ENGINE,
+                 bindings: Mapping[str, str | Identifier] | None = None, fmt: str = "table",
+                 allow_remote: bool = False) -> str:
+    """Load the graph files, run the query and format the answer: all of `kgraph query` on files, in one call that
+    `kgraph.bounded.run_bounded` can run in a process it may stop."""
+    graph = read_query_graph(paths, engine=engine, allow_remote=allow_remote)
+    result = run_query(graph, text, bindings=bindings, allow_remote=allow_remote)
+    return format_result(result, fmt, prefixes=dict(graph.namespaces()))
 
 
 def oxigraph_result(answer: ox.QuerySolutions | ox.QueryBoolean | Iterable[ox.Triple]) -> Result:

@@ -1,7 +1,11 @@
 """Run the Oxigraph server (the `oxigraph` program of `pip install 'kgraph[server]'`) on graph files: `kgraph serve`.
 
-It listens on 127.0.0.1 only: the store is read-write and has no authentication. Queries see the union of all
-graphs, as `kgraph query` does on local files.
+It listens on 127.0.0.1 only, behind a guard (`kgraph.rdf.guard`) that refuses `SERVICE` and `LOAD`, and is
+read-only unless asked (`writable=True`, `kgraph serve --writable`): the
+server has no authentication, and any web page open in the user's browser can send it a form, so an open update
+endpoint would let any page change the store. Read-only runs `oxigraph serve-read-only` on a store folder (a
+temporary one, removed at the end, when none is given). Queries see the union of all graphs, as `kgraph query`
+does on local files.
 
 How the files get in was chosen by measurement (a 1M-triple, 51 MB Turtle file, 2 shared cores): without a store
 folder the server keeps the graph in memory and the files are pushed to it once it listens (9-12 s, 350 MB of
@@ -30,6 +34,7 @@ from typing import IO
 from kgraph.errors import GraphError, ServerError
 from kgraph.interrupt import end_with_parent
 from kgraph.rdf.endpoint import push_graph, query_endpoint
+from kgraph.rdf.guard import Guard
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 7878  # Oxigraph's own default
@@ -46,6 +51,10 @@ class Server:
     port: int
     location: Path | None
     log: IO[bytes] = field(repr=False)  # the server's stderr, read when it fails
+    writable: bool = False
+    temporary: Path | None = None  # the store folder made for a read-only server, removed when it stops
+    private_port: int = 0  # where oxigraph itself listens; `port` is the guard's (kgraph.rdf.guard)
+    guard: Guard | None = field(default=None, repr=False)
 
     @property
     def url(self) -> str:
@@ -67,8 +76,15 @@ class Server:
         """Block until the server ends; its exit status."""
         return self.process.wait()
 
+    @property
+    def private_url(self) -> str:
+        return f"http://{HOST}:{self.private_port or self.port}"
+
     def stop(self) -> None:
         """End the server and wait for it: SIGTERM lets it close its store cleanly, SIGKILL if it does not."""
+        if self.guard is not None:
+            self.guard.stop()
+            self.guard = None
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -77,6 +93,8 @@ class Server:
                 self.process.kill()
                 self.process.wait()
         self.log.close()
+        if self.temporary is not None:
+            shutil.rmtree(self.temporary, ignore_errors=True)
 
     def complaint(self) -> str:
         """The last line the server wrote to stderr: why it stopped."""
@@ -110,20 +128,32 @@ def start_server(
     port: int = DEFAULT_PORT,
     location: str | Path | None = None,
     program: Path | None = None,
+    writable: bool = False,
 ) -> Server:
-    """Start `oxigraph serve` on 127.0.0.1:`port` with the graph files loaded; returns once it answers.
+    """Start the Oxigraph server on 127.0.0.1:`port` with the graph files loaded; returns once it answers.
 
-    `location` keeps the store in that folder (made if missing; files are added to what it holds), else in memory.
+    `location` keeps the store in that folder (made if missing; files are added to what it holds). Read-only
+    unless `writable`; a writable server without `location` keeps the store in memory.
     """
     files = _check_files(paths)
     program = program or find_oxigraph()
     folder = Path(location) if location is not None else None
     _check_port_free(port)
+    temporary = None
+    if folder is None and not writable:
+        folder = temporary = Path(tempfile.mkdtemp(prefix="kgraph-serve-"))
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
         if files:
-            _bulk_load(program, folder, files)
-    command = [str(program), "serve", "--bind", f"{HOST}:{port}", "--union-default-graph"]
+            try:
+                _bulk_load(program, folder, files)
+            except BaseException:
+                if temporary is not None:
+                    shutil.rmtree(temporary, ignore_errors=True)
+                raise
+    mode = "serve" if writable else "serve-read-only"
+    private = _free_port()
+    command = [str(program), mode, "--bind", f"{HOST}:{private}", "--union-default-graph"]
     if folder is not None:
         command += ["--location", str(folder)]
     log = tempfile.TemporaryFile()  # noqa: SIM115 -- lives as long as the server; Server.stop() closes it
@@ -132,13 +162,16 @@ def start_server(
                                    preexec_fn=_ends_with_us())
     except OSError:
         log.close()
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
         raise
-    server = Server(process, port, folder, log)
+    server = Server(process, port, None if temporary else folder, log, writable, temporary, private)
     try:
         _wait_until_listening(server)
         if folder is None:
             for path in files:
-                push_graph(path, server.store_url, replace=False)
+                push_graph(path, f"{server.private_url}/store", replace=False)
+        server.guard = Guard(HOST, port, (HOST, private))
     except BaseException:
         server.stop()
         raise
@@ -181,6 +214,12 @@ def _check_files(paths: Sequence[str | Path]) -> list[Path]:
     return files
 
 
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
 def _check_port_free(port: int) -> None:
     """A port another program listens on would make oxigraph fail, or worse, our readiness check succeed."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
@@ -213,11 +252,11 @@ def _wait_until_listening(server: Server) -> None:
         if server.process.poll() is not None:
             raise ServerError(f"the oxigraph server stopped at once: {server.complaint() or 'no message'}")
         try:
-            with socket.create_connection((HOST, server.port), timeout=1):
+            with socket.create_connection((HOST, server.private_port or server.port), timeout=1):
                 return
         except OSError:
             if time.monotonic() > deadline:
-                raise ServerError(f"the oxigraph server did not listen on {HOST}:{server.port} within "
+                raise ServerError(f"the oxigraph server did not listen on {HOST}:{server.private_port} within "
                                   f"{READY_TIMEOUT_S:.0f} s") from None
             time.sleep(0.05)
 

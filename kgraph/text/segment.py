@@ -9,6 +9,7 @@ a headline takes one from its lead sentence.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field, replace
@@ -57,6 +58,7 @@ NEW_RUN = 0.3  # cutting a headline block once more
 STRONG = 0.2  # least similarity of a main headline to its body
 HEADLINE_CHARS = 8  # a weakly similar line may still head the body it touches if it is this long
 MAX_RUN = 8  # line pieces in one run, which bounds the work on long lists of short lines
+NEAR_BODIES = 40  # a headline travels at most this many bodies away: a year of pages in one file stays linear
 TRAVEL_CHARS = 10  # a run shorter than this is a label or a sub-headline: it stays next to where it is printed
 LEAD = 1.5  # a main headline retells the lead sentence; sub-headlines quote the body further down
 LENGTH = 0.04  # per character (up to 25): a main headline says more than its sub-headlines
@@ -177,10 +179,21 @@ class Similarity:
         self.grams = [_bigrams(_texts(b)) for b in bodies]
         self.leads = [_bigrams(_lead(b)[:LEAD_CHARS]) for b in bodies]
         df: dict[str, int] = {}
-        for grams in self.grams:
+        where: dict[str, list[int]] = {}  # the bodies each bigram is in: a headline is scored against those only
+        for body, grams in enumerate(self.grams):
             for gram in grams:
                 df[gram] = df.get(gram, 0) + 1
-        self.df, self.n = df, len(bodies)
+                where.setdefault(gram, []).append(body)
+        self.df, self.n, self.where = df, len(bodies), where
+
+    def scores(self, text: str, first: int, last: int) -> dict[int, float]:
+        """`self(text, body)` for each body from `first` to `last` sharing a bigram with `text`; all others score
+        0.0. The bodies of a bigram are in order, so those in range are found by bisection."""
+        found: set[int] = set()
+        for gram in _bigrams(text):
+            where = self.where.get(gram, ())
+            found.update(where[bisect.bisect_left(where, first):bisect.bisect_right(where, last)])
+        return {body: self(text, body) for body in sorted(found)}
 
     def known(self, gram: str) -> bool:
         return gram in self.df
@@ -210,23 +223,34 @@ def _assign(
     shares words with any body) never does. A block printed with no blank line before the next body (`tight`)
     leans to that body.
     """
-    n, bodies = len(units), range(sim.n)
-    scores = [[sim(u.text, b) for b in bodies] for u in units]
+    n = len(units)
+    here = [k for k in (before, after) if k is not None] or [0]
+    first, last = max(min(here) - NEAR_BODIES, 0), min(max(here) + NEAR_BODIES, sim.n - 1)
+    scores = [sim.scores(u.text, first, last) for u in units]  # sparse and near: thousands of bodies stay linear
     best: list[tuple[float, list[tuple[int, int, int]]]] = [(0.0, [])]
     for j in range(1, n + 1):
         options = []
         for i in range(max(j - MAX_RUN, 0), j):
             short = sum(ideographs(u.text) for u in units[i:j]) < TRAVEL_CHARS
-            for b in bodies:
+            for b in _bodies_to_try(scores[i:j], {before if i == 0 else None, after if j == n else None}, first, last):
                 touches = (i == 0 and b == before) or (j == n and b == after)
                 if touches or not short:
                     bonus = ADJACENT + TIGHT * (tight and j == n and b == after) if touches else 0.0
-                    score = sum(scores[k][b] - (not touches) * FAR for k in range(i, j)) + bonus - NEW_RUN
+                    score = sum(scores[k].get(b, 0.0) - (not touches) * FAR for k in range(i, j)) + bonus - NEW_RUN
                     options.append((best[i][0] + score, [*best[i][1], (i, j, b)]))
         best.append(max(options, key=lambda option: option[0], default=(-math.inf, [])))
     if not best[n][1]:  # no way to cut it (a long list of short lines): it stays with its neighbour
         return [(before if after is None else after, units)]
     return [(b, units[i:j]) for i, j, b in best[n][1]]
+
+
+def _bodies_to_try(scores: list[dict[int, float]], touching: set[int | None], first: int, last: int) -> list[int]:
+    """The bodies from `first` to `last` whose option for a run can be the best, in body order: those the run's
+    lines share words with, those it touches, and the first of all others (they all score the same, and the first
+    of equal options wins)."""
+    chosen = {b for line in scores for b in line} | {b for b in touching if b is not None}
+    first_other = next((b for b in range(first, last + 1) if b not in chosen), None)
+    return sorted(chosen if first_other is None else chosen | {first_other})
 
 
 def _attach_headlines(paras: list[Para], bodies: list[Body], source: str, sim: Similarity) -> None:
@@ -246,9 +270,17 @@ def _attach_headlines(paras: list[Para], bodies: list[Body], source: str, sim: S
         groups[-1].extend(units)
         last = para
     runs = 0
+    ends, starts = [b.end for b in bodies], [b.start for b in bodies]
+    in_order = ends == sorted(ends) and starts == sorted(starts)  # as read: then the neighbours are found by bisection
     for group in filter(None, groups):
-        before = max((k for k, b in enumerate(bodies) if b.end <= group[0].start), default=None)
-        after = min((k for k, b in enumerate(bodies) if b.start >= group[-1].end), default=None)
+        if in_order:
+            k = bisect.bisect_right(ends, group[0].start)
+            before = k - 1 if k else None
+            k = bisect.bisect_left(starts, group[-1].end)
+            after = k if k < len(bodies) else None
+        else:
+            before = max((k for k, b in enumerate(bodies) if b.end <= group[0].start), default=None)
+            after = min((k for k, b in enumerate(bodies) if b.start >= group[-1].end), default=None)
         tight = after is not None and "\n\n" not in re.sub(
             r"[ \t\u3000]", "", source[group[-1].end : bodies[after].start]
         )

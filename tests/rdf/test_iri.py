@@ -1,0 +1,67 @@
+"""IRIs minted from names: one per distinct name, and a build that would give two things one IRI stops (issue 20)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import rdflib
+from click.testing import CliRunner
+
+from kgraph.cli import cli
+from kgraph.rdf.iri import IriClashError, Minter, slug
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+SCHEMA = rdflib.Namespace("https://schema.org/")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Page1-000", "page1-000"),
+    ("a b-000", "a-b-000"),
+    ("x" * 70 + "-000", "x" * 70 + "-001"),
+    ("王芸", "王云"),
+    ("荆州" * 40 + "甲", "荆州" * 40 + "乙"),
+])
+def test_iri_slug_differs_for_distinct_names(a: str, b: str):
+    assert slug(a) != slug(b)
+
+
+def test_iri_slug_is_stable_and_readable():
+    assert slug("万玲玲") == "wan-ling-ling-ff7b"
+    assert slug("000_c7a8") == slug("000_c7a8") and slug("000_c7a8").startswith("000-c7a8-")
+
+
+def test_iri_minter_refuses_two_names_in_one_slug(monkeypatch: pytest.MonkeyPatch):
+    minter = Minter("https://example.org/")
+    monkeypatch.setattr("kgraph.rdf.iri.slug", lambda text: "same")
+    minter.person("甲")
+    with pytest.raises(IriClashError, match="'甲' and '乙' would get the same IRI"):
+        minter.org("乙")
+
+
+def test_iri_files_differing_in_case_and_punctuation_stay_apart(tmp_path: Path):
+    seeds = sorted(SEEDS.glob("*.txt"))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for page, name in zip(seeds, ["Page1.txt", "page1.txt", "a b.txt", "a-b.txt"], strict=False):
+        shutil.copy(page, folder / name)
+    result = CliRunner().invoke(cli, ["build", str(folder), "--out", str(tmp_path / "out"), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    graph = rdflib.Graph().parse(tmp_path / "out" / "graph.ttl")
+    articles = set(graph.subjects(rdflib.RDF.type, SCHEMA.NewsArticle))
+    headlines = list(graph.objects(None, SCHEMA.headline))
+    assert len(articles) == len(headlines) == 46
+
+
+def test_iri_two_files_with_one_article_id_stop_the_build(tmp_path: Path):
+    seeds = sorted(SEEDS.glob("*.txt"))
+    shutil.copy(seeds[0], tmp_path / "page")
+    shutil.copy(seeds[1], tmp_path / "page.txt")
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "page"), str(tmp_path / "page.txt"),
+                                      "--out", str(tmp_path / "out"), "--no-cache"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: page and page.txt would give article 0 the same id (page-000); rename one of the files")
+    assert not (tmp_path / "out" / "graph.ttl").exists()
