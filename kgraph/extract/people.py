@@ -179,20 +179,44 @@ def find_titled_people(text: str, lex: Lexicon) -> list[PersonMention]:
 
 def find_known_people(text: str, known: dict[str, Role], taken: list[tuple[int, int]], lex: Lexicon
                       ) -> list[PersonMention]:
-    """Bare mentions of names known from elsewhere in the corpus, outside spans already taken."""
+    """Bare mentions of names known from elsewhere in the corpus, outside spans already taken, longer names first.
+    Work stays linear in a long text with many known names (a year of OCR in one file): occupied characters are
+    marked, not compared with every span, and there each position is looked up instead of each name searched for."""
     found: list[PersonMention] = []
-    for name in sorted(known, key=len, reverse=True):
-        start = text.find(name)
-        while start >= 0:
-            end = start + len(name)
+    occupied = bytearray(len(text))
+    for s, e in taken:
+        occupied[s:e] = b"\x01" * (e - s)
+    by_length: dict[int, list[str]] = {}
+    for name in known:
+        by_length.setdefault(len(name), []).append(name)
+    for size in sorted(by_length, reverse=True):
+        names = by_length[size]
+        if len(names) * len(text) > _SEARCH_LIMIT:
+            at = set(names)
+            starts: Iterable[int] = (i for i in range(len(text) - size + 1) if text[i:i + size] in at)
+        else:
+            starts = sorted(m for name in names for m in _occurrences(text, name))
+        for start in starts:
+            end = start + size
+            if any(occupied[start:end]):
+                continue
             left_free = start == 0 or not is_cjk(text[start - 1])
             right_free = boundary_after(text, end, lex)
-            if not any(s < end and start < e for s, e in taken) and (
-                    (left_free and right_free) or (len(name) >= 3 and (left_free or right_free))):
-                found.append(PersonMention(name, start, end, known[name]))
+            if (left_free and right_free) or (size >= 3 and (left_free or right_free)):
+                found.append(PersonMention(text[start:end], start, end, known[text[start:end]]))
+                occupied[start:end] = b"\x01" * size
                 taken.append((start, end))
-            start = text.find(name, end)
     return found
+
+
+_SEARCH_LIMIT = 20_000_000  # names times characters beyond which positions are looked up instead
+
+
+def _occurrences(text: str, name: str) -> Iterator[int]:
+    start = text.find(name)
+    while start >= 0:
+        yield start
+        start = text.find(name, start + len(name))
 
 
 def find_surname_titles(text: str, mentions: list[PersonMention], lex: Lexicon) -> list[PersonMention]:
@@ -556,7 +580,9 @@ def find_model_people(text: str, entities: Iterable[Entity], mentions: list[Pers
     `等参加`). A rule's reading of the same place wins, except that a name the recogniser reads on past a `·`
     (艾则孜·木沙 for the rule's 艾则孜) lengthens it."""
     found: list[PersonMention] = []
-    taken = [(m.start, m.end) for m in mentions]
+    taken = bytearray(len(text))  # characters the rules' names hold, marked (a long text has many)
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     entities = [*_join_transcriptions(entities, lex), *_names_closing_bodies(text, entities, lex),
                 *_surnames_before_titles(text, entities, lex)]
     name_starts = {e.start for e in entities}
@@ -572,11 +598,11 @@ def find_model_people(text: str, entities: Iterable[Entity], mentions: list[Pers
                                                                  and not model_name(text[start:end], lex)):
                 continue  # what is left of a name cut short must be a name too: not 李埠镇 of 李埠镇人大
             name = text[start:end]
-            if not any(s < end and start < e for s, e in taken):
+            if not any(taken[start:end]):
                 titles = title_chain_before(text, start, lex) or title_after(text, end, lex)
                 found.append(PersonMention(name, start, end, Role.OFFICIAL if titles else Role.OTHER, titles,
                                            guessed=True))
-                taken.append((start, end))
+                taken[start:end] = b"\x01" * (end - start)
     return found
 
 

@@ -198,3 +198,15 @@ def test_parts_the_subject_of_a_visit_leads_it(lex):
 def test_people_named_by_what_they_are(lex):
     found = people("先后走进离休干部刘志敬、高岚亭家中，看望慰问老党员。", lex)
     assert found == {"刘志敬": ("other", ()), "高岚亭": ("other", ())}
+
+
+def test_known_names_found_alike_by_search_and_by_lookup(lex, monkeypatch):
+    from kgraph.extract import people as module
+
+    text = "张明远强调，李红要抓好落实。张明远、李红、王建国一同前往。王建国说，会议由张明远主持。" * 3
+    known = {"张明远": Role.OFFICIAL, "李红": Role.OFFICIAL, "王建国": Role.OTHER}
+    searched = module.find_known_people(text, known, [(0, 3)], lex)
+    monkeypatch.setattr(module, "_SEARCH_LIMIT", 0)
+    looked_up = module.find_known_people(text, known, [(0, 3)], lex)
+    assert searched == looked_up
+    assert len(searched) == 3 * 6 - 1  # every mention but the taken first one
