@@ -346,14 +346,24 @@ def split_run(name: str, lex: Lexicon) -> list[tuple[int, str]]:
 
 # a reading of a run: its cost, how many of its names jieba does not know as names, and the names with offsets
 Reading = tuple[int, int, list[tuple[int, str]]]
+# the names of a reading being built, last first, each cell sharing the cells before it: a run of thousands of
+# characters (a page of random text) would otherwise copy its list of names at every character
+Names = tuple[tuple[int, str], "Names"] | None
+# ... and such a reading: cost, names jieba does not know, how many names, the names
+_Partial = tuple[int, int, int, Names]
 
 
-def _key(reading: Reading) -> tuple[int, int, int]:
-    return reading[0], len(reading[2]), reading[1]
+def _unroll(names: Names) -> list[tuple[int, str]]:
+    out = []
+    while names is not None:
+        out.append(names[0])
+        names = names[1]
+    return out[::-1]
 
 
-def _better(reading: Reading, current: Reading | None) -> bool:
-    return current is None or _key(reading) < _key(current)
+def _better(reading: _Partial, current: _Partial | None) -> bool:
+    """Lower cost, then fewer names, then fewer names jieba does not know."""
+    return current is None or (reading[0], reading[2], reading[1]) < (current[0], current[2], current[1])
 
 
 def _read_run(run: str, lex: Lexicon, read: set[tuple[int, int]], cuts: set[int], named_else: list[bool], *,
@@ -367,9 +377,9 @@ def _read_run(run: str, lex: Lexicon, read: set[tuple[int, int]], cuts: set[int]
     a note in brackets (`（女）`) or a transcribed name's `·` stands next to it."""
     before = list(itertools.accumulate((offset in cuts for offset in range(len(run) + 1)), initial=0))
     other = list(itertools.accumulate(named_else, initial=0))
-    named: list[Reading | None] = [None] * (len(run) + 1)  # the best reading of run[:i] that ends with a name
-    gapped: list[Reading | None] = [None] * (len(run) + 1)  # ... that ends with a gap (the start counts as one)
-    gapped[0] = (0, 0, [])
+    named: list[_Partial | None] = [None] * (len(run) + 1)  # the best reading of run[:i] that ends with a name
+    gapped: list[_Partial | None] = [None] * (len(run) + 1)  # ... that ends with a gap (the start counts as one)
+    gapped[0] = (0, 0, 0, None)
     for end in range(1, len(run) + 1):
         for start in range(max(0, end - 6), end - 1):
             name = run[start:end]
@@ -383,19 +393,19 @@ def _read_run(run: str, lex: Lexicon, read: set[tuple[int, int]], cuts: set[int]
             unknown = not (entry and entry[1].startswith("nr"))
             for prev in (named[start], gapped[start]):
                 if prev is not None:
-                    reading = (prev[0] + cost, prev[1] + unknown, [*prev[2], (start, name)])
+                    reading = (prev[0] + cost, prev[1] + unknown, prev[2] + 1, ((start, name), prev[3]))
                     if _better(reading, named[end]):
                         named[end] = reading
         for size in range(1, 5):
             prev = named[end - size] if end > size else None
             if prev is None and open_start and end == size:
-                prev = (0, 0, [])
-            if prev is not None and _better((prev[0] + 1, prev[1], prev[2]), gapped[end]):
-                gapped[end] = (prev[0] + 1, prev[1], prev[2])
+                prev = (0, 0, 0, None)
+            if prev is not None and _better((prev[0] + 1, *prev[1:]), gapped[end]):
+                gapped[end] = (prev[0] + 1, *prev[1:])
     last = named[len(run)]
     if open_end and gapped[len(run)] is not None and _better(gapped[len(run)], last):
         last = gapped[len(run)]
-    return last
+    return None if last is None else (last[0], last[1], _unroll(last[3]))
 
 
 _GAP = 4.0  # a gap of one to four characters in a list costs as much as a name of modest odds gains
@@ -417,9 +427,9 @@ def _read_list(run: str, lex: Lexicon, read: set[tuple[int, int]], *, open_start
     The reading's cost is its number of gaps."""
     roles, surnames = name_roles(), lex.surnames
     # per end: the best (value, gaps, names) ending with a name, and ending with a gap (the start counts as a name)
-    named: list[tuple[float, int, list[tuple[int, str]]] | None] = [None] * (len(run) + 1)
-    gapped: list[tuple[float, int, list[tuple[int, str]]] | None] = [None] * (len(run) + 1)
-    named[0] = (0.0, 0, [])
+    named: list[tuple[float, int, Names] | None] = [None] * (len(run) + 1)
+    gapped: list[tuple[float, int, Names] | None] = [None] * (len(run) + 1)
+    named[0] = (0.0, 0, None)
     if open_start:
         gapped[0] = named[0]
     for end in range(1, len(run) + 1):
@@ -435,7 +445,7 @@ def _read_list(run: str, lex: Lexicon, read: set[tuple[int, int]], *, open_start
                 continue
             for prev in (named[start], gapped[start]) if start else (named[0],):
                 if prev is not None and (named[end] is None or prev[0] + value > named[end][0]):
-                    named[end] = (prev[0] + value, prev[1], [*prev[2], (start, name)])
+                    named[end] = (prev[0] + value, prev[1], ((start, name), prev[2]))
         for size in range(1, 5):
             prev = named[end - size] if end - size > 0 or open_start else None
             if prev is not None and (gapped[end] is None or prev[0] - _GAP > gapped[end][0]):
@@ -443,7 +453,7 @@ def _read_list(run: str, lex: Lexicon, read: set[tuple[int, int]], *, open_start
     last = named[len(run)] if len(run) else None
     if open_end and gapped[len(run)] is not None and (last is None or gapped[len(run)][0] > last[0]):
         last = gapped[len(run)]
-    return None if last is None else (last[1], 0, last[2])
+    return None if last is None else (last[1], 0, _unroll(last[2]))
 
 
 def _a_list(reading: Reading | None, run: str) -> bool:
