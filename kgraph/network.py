@@ -419,6 +419,8 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str) 
     links: dict[tuple[Node, Node], set[Node]] = defaultdict(set)  # (thing, person) -> events
     posts: dict[tuple[Node, Node], list[str]] = defaultdict(list)
     for event, participants in index.participants.items():
+        if len(participants) > MAX_PAIRED_PARTICIPANTS:
+            continue  # no meeting (a page of random text): its people are not linked to each other either
         related = {pl for pl in graph.objects(event, SCHEMA.location) if pl in things}
         if kind == "organization" or not related:  # a place mentioned in the report stands in for a missing location
             mentioned = {t for a in _event_articles(graph, event) for t in graph.objects(a, SCHEMA.mentions)}

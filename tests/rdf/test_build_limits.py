@@ -5,6 +5,7 @@ the square of the list (a 1 MB page of random lines read as one event of 1,500 n
 from __future__ import annotations
 
 import pytest
+from rdflib import RDF, Literal, URIRef
 
 from kgraph.model import MAX_PAIRED_PARTICIPANTS, Article, Corpus, Event, Extraction
 from kgraph.network import build_network
@@ -27,3 +28,18 @@ def test_build_works_with_pairs_only_for_events_of_a_readable_size(size: int, pa
     assert len(set(graph.objects(None, SCHEMA.attendee))) == size - 1
     net = build_network(graph)
     assert sum(1 for _, _, kind in net.edges(data="kind") if kind == "works_with") == pairs
+
+
+@pytest.mark.parametrize(("size", "links"), [(5, 5 * 3), (MAX_PAIRED_PARTICIPANTS + 1, 0)])
+def test_network_links_people_to_places_only_for_events_of_a_readable_size(size: int, links: int):
+    """The place and organisation layers would grow with people times places: 16 GB for 1 MB of random lines."""
+    graph = build_graph(_corpus(size))
+    [event] = {e for e in graph.subjects(SCHEMA.attendee, None)}
+    for i in range(3):  # places the event's report mentions
+        place = URIRef(f"https://example.org/place/{i}")
+        graph.add((place, RDF.type, SCHEMA.Place))
+        graph.add((place, SCHEMA.name, Literal(f"甲{i}村", lang="zh")))
+        for article in graph.objects(event, SCHEMA.subjectOf):
+            graph.add((article, SCHEMA.mentions, place))
+    net = build_network(graph, include_places=True)
+    assert sum(1 for _, _, kind in net.edges(data="kind") if kind == "event") == links
