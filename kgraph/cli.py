@@ -74,6 +74,8 @@ def cli() -> None:
 @click.option("--merge-variants/--no-merge-variants", "merge", default=True, show_default=True,
               help="Merge spelling variants of a name (袁菁穗/袁青穗) when the evidence supports it.")
 @click.option("--home", help="The district or county the paper calls 区/县 (default: inferred from the text).")
+@click.option("--decisions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="CSV of name@place pairs that are the same person or different people (see README).")
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0,
               help="Processes that read and extract files in parallel (default: one per core).")
 @click.option("--no-cache", "no_cache", is_flag=True,
@@ -82,7 +84,8 @@ def cli() -> None:
               help="Extract on the dask.distributed cluster of this scheduler (kgraph[dask]), e.g. tcp://host:8786.")
 @abort_on_signals("the previous outputs are unchanged")
 def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, year: int | None,
-          merge: bool, home: str | None, jobs: int, no_cache: bool, scheduler: str | None) -> None:
+          merge: bool, home: str | None, decisions: Path | None, jobs: int, no_cache: bool,
+          scheduler: str | None) -> None:
     """Build the graph from .txt files and folders (default: seeds/).
 
     Files unchanged since the last build into the same --out folder are taken from its cache.
@@ -95,7 +98,9 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
     from kgraph.batch import build_corpus
     from kgraph.files import collect_files
     from kgraph.jurisdiction import find_division
+    from kgraph.resolve import read_decisions
 
+    forced = _run(lambda: read_decisions(decisions)) if decisions else ()
     workers = jobs or os.cpu_count() or 1
     division = _run(lambda: find_division(home)) if home else None
     files = _run(lambda: collect_files(list(inputs) or default_inputs()))
@@ -103,7 +108,8 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
     with _Progress(2 * len(files), "Extracting") as step:
         corpus, stats = _run(lambda: build_corpus(files, lexicon=lexicon, year=year, merge=merge, home=division,
                                                   jobs=workers, cache=cache,
-                                                  use_cache=not no_cache, progress=step, scheduler=scheduler))
+                                                  use_cache=not no_cache, progress=step, scheduler=scheduler,
+                                                  decisions=forced))
     ttl, html = out / "graph.ttl", out / "graph.html"
     written = _run(lambda: outputs.write_outputs(corpus, ttl, html, base=base, title="kgraph",
                                                  max_links=outputs.MAX_PAGE_LINKS, jobs=workers))
@@ -355,15 +361,19 @@ def articles(files: tuple[Path, ...], as_json: bool) -> None:
 @cli.command()
 @click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
 @click.option("--merges", is_flag=True, help="Show the spelling variants merged into one person, and why.")
-def people(graph_file: Path, merges: bool) -> None:
+@click.option("--homonyms", is_flag=True, help="Show the names read as several people, and why.")
+def people(graph_file: Path, merges: bool, homonyms: bool) -> None:
     """List the people of a graph file: role, titles, events, other spellings.
 
     Example: kgraph people output/graph.ttl --merges
     """
-    from kgraph.profile import list_merges, list_people
+    from kgraph.profile import format_splits, list_merges, list_people, list_splits
     from kgraph.rdf.query import read_graph
 
     graph = _run(lambda: read_graph(graph_file))
+    if homonyms:
+        click.echo(format_splits(list_splits(graph)))
+        return
     if merges:
         rows = list_merges(graph)
         for row in rows:

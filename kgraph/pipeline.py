@@ -29,7 +29,7 @@ from kgraph.lexicon import Lexicon
 from kgraph.model import Article, Corpus, Extraction, PersonMention, Role, pickled_by_fields
 from kgraph.rdf.build import build_graph
 from kgraph.rdf.vocab import DEFAULT_BASE
-from kgraph.resolve import merge_variants, resolve_orgs, resolve_people, resolve_places
+from kgraph.resolve import Decision, merge_variants, resolve_orgs, resolve_people, resolve_places, split_homonyms
 from kgraph.text import split_articles
 
 Progress = Callable[[str], None]
@@ -115,18 +115,21 @@ def _share_articles(articles: Sequence[Article], extractions: Sequence[Extractio
 
 
 def resolve_corpus(articles: Sequence[Article], extractions: Sequence[Extraction], lex: Lexicon, *,
-                   merge: bool = True, home: Division | None = None) -> Corpus:
-    """Stage 3: one entity per real thing over the whole corpus (see `extract_corpus` for `merge` and `home`)."""
+                   merge: bool = True, home: Division | None = None, decisions: Sequence[Decision] = ()) -> Corpus:
+    """Stage 3: one entity per real thing over the whole corpus (see `extract_corpus` for `merge`, `home` and
+    `decisions`)."""
     extractions = _share_articles(articles, extractions)
     extractions, merges = merge_variants(extractions) if merge else (extractions, ())
+    extractions, splits, merges = split_homonyms(extractions, lex, decisions, merges)
     if home is None:
         home = infer_home(m.text for e in extractions for m in e.places + e.orgs)
     organizations, org_names = resolve_orgs(extractions, lex, home)
     return Corpus(
         articles=tuple(articles),
         extractions=tuple(extractions),
-        people=resolve_people(extractions, lex, merges, org_names),
+        people=resolve_people(extractions, lex, merges, org_names, splits),
         merges=merges,
+        splits=splits,
         organizations=organizations,
         places=resolve_places(extractions, home),
         home=home.name if home else None,
@@ -135,11 +138,13 @@ def resolve_corpus(articles: Sequence[Article], extractions: Sequence[Extraction
 
 
 def extract_corpus(articles: list[Article], *, lexicon: Path | None = None, merge: bool = True,
-                   home: Division | None = None, progress: Progress = _quiet) -> Corpus:
+                   home: Division | None = None, decisions: Sequence[Decision] = (),
+                   progress: Progress = _quiet) -> Corpus:
     """Stages 2 and 3: extraction over all articles, then resolution over the whole corpus.
 
     `merge=False` keeps every spelling of a name as its own person (no variant merging); `home` is the
-    jurisdiction the paper calls 区 or 县, inferred from the corpus when not given."""
+    jurisdiction the paper calls 区 or 县, inferred from the corpus when not given; `decisions` force people who
+    share a name to be one person or two (`kgraph.resolve.decisions`)."""
     lex = load_lexicon(lexicon)
     entities = [read_entities(article, lex) for article in articles]
     firsts = [extract_people(article, lex, entities=e) for article, e in zip(articles, entities, strict=True)]
@@ -148,13 +153,13 @@ def extract_corpus(articles: list[Article], *, lexicon: Path | None = None, merg
     for article, first, names in zip(articles, firsts, entities, strict=True):
         extractions.append(extract_article(article, lex, known, first, names))
         progress(article.source)
-    return resolve_corpus(articles, extractions, lex, merge=merge, home=home)
+    return resolve_corpus(articles, extractions, lex, merge=merge, home=home, decisions=decisions)
 
 
 def build(pages: Iterable[tuple[str, str]], *, base: str = DEFAULT_BASE, lexicon: Path | None = None,
           merge: bool = True, year: int | None = None, home: Division | None = None,
-          progress: Progress = _quiet) -> tuple[Corpus, Graph]:
+          decisions: Sequence[Decision] = (), progress: Progress = _quiet) -> tuple[Corpus, Graph]:
     """The whole pipeline on in-memory pages: the resolved corpus and its RDF graph."""
     corpus = extract_corpus(read_articles(pages, year=year), lexicon=lexicon, merge=merge, home=home,
-                            progress=progress)
+                            decisions=decisions, progress=progress)
     return corpus, build_graph(corpus, base=base)

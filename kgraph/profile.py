@@ -21,6 +21,13 @@ SELECT ?kept ?variant (GROUP_CONCAT(?reason; separator="; ") AS ?reasons) WHERE 
   ?p schema:name ?kept .
 } GROUP BY ?kept ?variant ORDER BY ?kept
 """
+_SPLITS = """
+SELECT ?split ?name ?person ?place ?reason WHERE {
+  ?split a kg:NameSplit ; kg:sharedName ?name ; kg:splitInto ?person .
+  OPTIONAL { ?person kg:locale ?place }
+  OPTIONAL { ?split kg:reason ?reason }
+} ORDER BY ?name ?place
+"""
 _FIND = "SELECT ?p WHERE { { ?p schema:name ?name } UNION { ?p schema:alternateName ?name } ?p a schema:Person }"
 _TITLES = """
 SELECT ?title ?org ?date ?headline ?source ?quote WHERE {
@@ -74,6 +81,37 @@ def list_merges(graph: Graph) -> list[dict[str, str]]:
     """Each spelling merged into a person, with the evidence for it."""
     return [{"kept": str(r.kept), "variant": str(r.variant), "reasons": str(r.reasons)}
             for r in _rows(graph, _MERGES)]
+
+
+@dataclass(frozen=True)
+class Split:
+    """A name read as several people: where each is placed, with its IRI, and the reasons."""
+
+    name: str
+    people: tuple[tuple[str, str], ...]  # place, IRI
+    reasons: tuple[str, ...]
+
+
+def list_splits(graph: Graph) -> list[Split]:
+    """Each name the build read as several people, with where each is and why they were told apart."""
+    found: dict[str, tuple[str, dict[str, str], dict[str, None]]] = {}
+    for r in _rows(graph, _SPLITS):
+        name, people, reasons = found.setdefault(str(r.split), (str(r.name), {}, {}))
+        people[str(r.person)] = _text(r.place)
+        if r.reason is not None:
+            reasons[str(r.reason)] = None
+    return sorted((Split(name, tuple(sorted((place, iri) for iri, place in people.items())), tuple(reasons))
+                   for name, people, reasons in found.values()), key=lambda s: s.name)
+
+
+def format_splits(splits: list[Split]) -> str:
+    lines = []
+    for split in splits:
+        lines.append(f"{split.name}: {len(split.people)} people")
+        lines.extend(f"  {place or '-'}  <{iri}>" for place, iri in split.people)
+        lines.extend(f"  why: {reason}" for reason in split.reasons)
+    lines.append(f"({len(splits)} names read as several people)")
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True)

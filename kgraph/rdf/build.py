@@ -122,6 +122,7 @@ class _Triples:
         yield from self.organizations()
         yield from self.places()
         yield from self.merges()
+        yield from self.splits()
 
     def sources(self) -> Iterator[Triple]:
         for node, names in _group(self.corpus.sources, self.iri.source).items():
@@ -131,11 +132,11 @@ class _Triples:
         """Per article: the evidence other nodes hold in it, with the node and what it gives the article."""
         index: dict[URIRef, list[tuple[Evidence, URIRef, int]]] = defaultdict(list)
         for person in self.corpus.people:
-            node = self.person_iri(person.name)
+            node = self.person_iri(person.id)
             for ev in person.mentions:  # a byline taken out of the text has no span to point to
                 index[self.article_iri(ev.article_id)].append((ev, node, _MENTIONS | (_SPAN * (ev.end > ev.start))))
             for post in person.posts:
-                post_node = self.iri.post(person.name, post.title)
+                post_node = self.iri.post(person.id, post.title)
                 for ev in post.evidence:
                     index[self.article_iri(ev.article_id)].append((ev, post_node, _SPAN))
         for entity, node_of in ((self.corpus.organizations, self.iri.org), (self.corpus.places, self.iri.place)):
@@ -231,7 +232,7 @@ class _Triples:
 
     def people(self, partners: dict[URIRef, dict[URIRef, None]]) -> Iterator[Triple]:
         """Each person with their posts; then co-workers who are no person of the corpus (if any)."""
-        for node, people in _group(self.corpus.people, lambda p: self.person_iri(p.name)).items():
+        for node, people in _group(self.corpus.people, lambda p: self.person_iri(p.id)).items():
             yield from self.person(node, people, partners.pop(node, {}))
         for node, others in partners.items():
             yield from _block(node, ((KG.worksWith, other) for other in others))
@@ -243,8 +244,10 @@ class _Triples:
             pairs.append((SCHEMA.name, _zh(person.name)))
             pairs += [(SCHEMA.alternateName, _zh(alias)) for alias in person.aliases]
             pairs.append((KG.role, Literal(person.role.value)))
+            if person.locale:
+                pairs.append((KG.locale, _zh(person.locale)))
             for post in person.posts:
-                post_node = self.iri.post(person.name, post.title)
+                post_node = self.iri.post(person.id, post.title)
                 pairs += [(SCHEMA.jobTitle, _zh(post.title)), (ORG.holds, post_node)]
                 post_pairs = posts.setdefault(post_node, [(RDF.type, ORG.Post)])
                 post_pairs += [(RDFS.label, _zh(post.title)), (ORG.heldBy, node)]
@@ -300,6 +303,13 @@ class _Triples:
                           *((KG.reason, Literal(reason)) for reason in merge.reasons)]
             yield from _block(node, pairs)
 
+    def splits(self) -> Iterator[Triple]:
+        for split in self.corpus.splits:
+            pairs: list[tuple[URIRef, Node]] = [(RDF.type, KG.NameSplit), (KG.sharedName, _zh(split.name))]
+            pairs += [(KG.splitInto, self.person_iri(key)) for key in split.people]
+            pairs += [(KG.reason, Literal(reason)) for reason in split.reasons]
+            yield from _block(self.iri.split(split.name), pairs)
+
 
 def iter_triples(corpus: Corpus, *, base: str = DEFAULT_BASE, spans: bool = True) -> Iterator[Triple]:
     """The triples of a resolved corpus, each once, a node's together; the same corpus always gives the same
@@ -319,3 +329,4 @@ def build_graph(corpus: Corpus, *, base: str = DEFAULT_BASE) -> Graph:
     graph = new_graph(base)
     graph.addN((s, p, o, graph) for s, p, o in iter_triples(corpus, base=base))
     return graph
+

@@ -27,6 +27,15 @@ def slug(text: str) -> str:
     return f"{base}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:4]}"
 
 
+def person_slug(key: str) -> str:
+    """A person's part of an IRI: the slug of the name, and for one of several people who share it (`王勇@421003`)
+    the division they are placed in: `wang-yong-1a2b-421003`."""
+    name, _, tag = key.partition("@")
+    if not tag:
+        return slug(name)
+    return f"{slug(name)}-{_UNSAFE.sub('-', tag.lower()).strip('-') if tag.isascii() else slug(tag)}"
+
+
 class Minter:
     """Mints the data's IRIs under one configurable base."""
 
@@ -36,11 +45,11 @@ class Minter:
     def _iri(self, *parts: str) -> URIRef:
         return URIRef(self.base + "/".join(parts))
 
-    def person(self, name: str) -> URIRef:
-        return self._iri("person", slug(name))
+    def person(self, key: str) -> URIRef:
+        return self._iri("person", person_slug(key))
 
-    def post(self, name: str, title: str) -> URIRef:
-        return self._iri("post", slug(name), slug(title))
+    def post(self, key: str, title: str) -> URIRef:
+        return self._iri("post", person_slug(key), slug(title))
 
     def org(self, name: str) -> URIRef:
         return self._iri("org", slug(name))
@@ -65,8 +74,11 @@ class Minter:
         return self._iri("event", slug(article_id))
 
     def merge(self, kept: str, variant: str) -> URIRef:
-        return self._iri("merge", f"{slug(kept)}--{slug(variant)}")
+        return self._iri("merge", f"{person_slug(kept)}--{slug(variant)}")
+
+    def split(self, name: str) -> URIRef:
+        return self._iri("split", slug(name))
 
     def collaboration(self, a: str, b: str) -> URIRef:
         first, second = sorted((a, b))
-        return self._iri("collaboration", f"{slug(first)}--{slug(second)}")
+        return self._iri("collaboration", f"{person_slug(first)}--{person_slug(second)}")
