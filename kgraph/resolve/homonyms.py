@@ -17,6 +17,7 @@ change when files that do not name it are added; a name that is not split keeps 
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -25,11 +26,12 @@ from kgraph.gazetteer import load_gazetteer
 from kgraph.lexicon import Lexicon
 from kgraph.model import Extraction, NameMerge, NameSplit
 from kgraph.resolve.decisions import Decision
-from kgraph.resolve.locale import Locale, anchor, codes_at, count_divisions, describe, divisions_at_start, make_locale
+from kgraph.resolve.locale import Locale, anchor, chain, count_divisions, describe, divisions_at_start, make_locale
 
 _TITLE_WEIGHT = 3  # a title that names its place says more than the places an article names
 _SCOPE_CHARS = frozenset("省市区县州盟旗镇乡街村")  # 州委书记 speaks for a place; 总书记 does not
-_COMMON_RANK = 100  # surnames ranked this high or higher make two-character names common
+_COMMON_RANK = 100
+_NONE: Counter[str] = Counter()  # surnames ranked this high or higher make two-character names common
 
 
 def is_common_name(name: str, lex: Lexicon) -> bool:
@@ -51,15 +53,41 @@ class _Group:
     firm: bool = False  # a participant or the holder of a title with a place, not someone only mentioned
     partners: set[str] = field(default_factory=set)
     counts: Counter[str] = field(default_factory=Counter)
-    locale: Locale = Locale()
+    provinces: frozenset[str] = frozenset()
+    counties: frozenset[str] = frozenset()
+    _locale: Locale | None = None
 
-    def absorb(self, other: _Group) -> None:
+    def place(self) -> None:
+        """Set the provinces and counties from the division counts (the full locale is made when asked for)."""
+        provinces, counties = set(), set()
+        for code in self.counts:
+            province, county = _province_county(code)
+            provinces.add(province)
+            if county:
+                counties.add(county)
+        self.provinces, self.counties, self._locale = frozenset(provinces), frozenset(counties), None
+
+    @property
+    def locale(self) -> Locale:
+        if self._locale is None:
+            self._locale = make_locale(self.counts)
+        return self._locale
+
+    @property
+    def placed(self) -> bool:
+        return bool(self.counts)
+
+    def absorb(self, other: _Group, *, alike: bool = False) -> None:
+        """Take in another group's mentions; `alike`: one placed the same, whose provinces and counties these are."""
         self.sources |= other.sources
         self.mentions += other.mentions
         self.firm |= other.firm
         self.partners |= other.partners
         self.counts.update(other.counts)
-        self.locale = make_locale(self.counts)
+        if alike:
+            self._locale = None
+        else:
+            self.place()
 
     def is_at(self, place: str) -> bool:
         """Whether a decision's place names this group: a division it is placed in, in any form the gazetteer
@@ -67,6 +95,15 @@ class _Group:
         if place in self.sources or any(s.rsplit(".", 1)[0] == place for s in self.sources):
             return True
         return any(d.code in self.locale.codes for d in divisions_at_start(place))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _province_county(code: str) -> tuple[str, str | None]:
+    """The province a division lies in, and its county (None above county level)."""
+    gazetteer = load_gazetteer()
+    division = gazetteer.by_code[code]
+    divisions = chain(division, gazetteer)
+    return divisions[-1].code, next((d.code for d in divisions if d.level == "county"), None)
 
 
 def _page_counts(extractions: Sequence[Extraction], sources: set[str]) -> tuple[dict[str, Counter[str]],
@@ -120,9 +157,9 @@ def _groups(extractions: Sequence[Extraction], names: set[str]) -> dict[str, dic
     for name, by_source in groups.items():
         for source, group in by_source.items():
             for article_id in sorted(seen[name, source]):
-                group.counts.update(articles.get(article_id, Counter()))
-            group.counts.update(homes.get(source, Counter()))
-            group.locale = make_locale(group.counts)
+                group.counts.update(articles.get(article_id, _NONE))
+            group.counts.update(homes.get(source, _NONE))
+            group.place()
     return groups
 
 
@@ -134,18 +171,17 @@ def _linked(a: _Group, b: _Group) -> list[str]:
 
 def _conflict(a: _Group, b: _Group, common: bool) -> str | None:
     """Why two placed groups cannot be one person, or None."""
-    if not a.locale or not b.locale:
+    if not a.placed or not b.placed:
         return None
     gazetteer = load_gazetteer()
-    pa, pb = codes_at(a.locale, "province"), codes_at(b.locale, "province")
+    pa, pb = a.provinces, b.provinces
     if pa and pb and not pa & pb:
         if not common and not (a.firm and b.firm):
             return None
         names = "、".join(sorted(gazetteer.by_code[c].name for c in pa)), \
             "、".join(sorted(gazetteer.by_code[c].name for c in pb))
         return f"different provinces ({names[0]} / {names[1]})"
-    ca, cb = codes_at(a.locale, "county"), codes_at(b.locale, "county")
-    if common and ca and cb and not ca & cb:
+    if common and a.counties and b.counties and not a.counties & b.counties:
         return (f"a common name in different counties ({describe(anchor(a.locale))} / "
                 f"{describe(anchor(b.locale))})")
     return None
@@ -162,21 +198,29 @@ def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision]) 
     """Groups joined into people: forced `same` first, then each placed group into the first person it conflicts
     with in nothing (or is linked to), then the unplaced ones."""
     units: list[_Group] = []
-    for group in groups:  # forced same: one unit
-        for unit in units:
+    alike: dict[tuple[frozenset[str], frozenset[str], bool], _Group] = {}
+    for group in groups:
+        for unit in units if decisions else ():  # forced same: one unit
             if (decision := _decided(decisions, unit, group)) and decision.same:
                 unit.absorb(group)
                 break
         else:
+            # placed alike (the pages of one paper): one unit, so that a name on thousands of pages is compared
+            # a few times, not once per pair of pages
+            signature = (group.provinces, group.counties, group.firm)
+            if not decisions and group.placed and signature in alike:
+                alike[signature].absorb(group, alike=True)
+                continue
+            alike.setdefault(signature, group)
             units.append(group)
-    units.sort(key=lambda g: (not g.locale, -g.mentions, min(g.sources)))
+    units.sort(key=lambda g: (not g.placed, -g.mentions, min(g.sources)))
     people: list[list[_Group]] = []
 
     def allowed(person: list[_Group], unit: _Group) -> bool:
-        return not any((d := _decided(decisions, g, unit)) and not d.same for g in person)
+        return not decisions or not any((d := _decided(decisions, g, unit)) and not d.same for g in person)
 
     for unit in units:
-        if unit.locale:
+        if unit.placed:
             fits = [p for p in people if allowed(p, unit)
                     and (any(_linked(g, unit) for g in p) or not any(_conflict(g, unit, common) for g in p))]
         else:
