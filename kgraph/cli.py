@@ -396,11 +396,12 @@ def person(graph_file: Path, name: str, top: int) -> None:
 
     Example: kgraph person output/graph.ttl 万玲玲
     """
-    from kgraph.profile import format_profile, person_profile
+    from kgraph.profile import format_profile, person_profiles
     from kgraph.rdf.query import read_graph
 
     graph = _run(lambda: read_graph(graph_file))
-    click.echo(format_profile(_run(lambda: person_profile(graph, name)), top=top))
+    profiles = _run(lambda: person_profiles(graph, name))
+    click.echo("\n\n".join(format_profile(profile, top=top) for profile in profiles))
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rdflib import RDF, Graph, Literal
+from rdflib.term import Node
 
 from kgraph.errors import KgraphError
 from kgraph.rdf.query import STANDARD_PREFIXES
@@ -122,17 +123,27 @@ class Profile:
     titles: tuple[tuple[str, str, str, str, str], ...]  # title, organisation, date, headline, source
     events: tuple[tuple[str, str, str, str], ...]  # date, type, part, headline
     partners: tuple[tuple[str, int], ...]  # name, shared events
+    locale: str = ""  # where one of several people who share the name is placed
 
 
-def person_profile(graph: Graph, name: str) -> Profile:
-    """One person's titles (with their evidence), events and the people they work with most."""
+def person_profiles(graph: Graph, name: str) -> list[Profile]:
+    """Every person of that name (several when the build told namesakes apart), in order of place."""
     found = {r.p for r in _rows(graph, _FIND, name=Literal(name, lang="zh"))}
     people = _people(graph)
     if not found:
         similar = sorted({row["name"] for row in people.values() if row["name"][:1] == name[:1]})
         hint = f"; people with the same surname: {'、'.join(similar[:10])}" if similar else ""
         raise KgraphError(f"no person named {name!r} in the graph{hint}")
-    person = found.pop()
+    return sorted((_profile(graph, person, people) for person in found), key=lambda p: p.locale)
+
+
+def person_profile(graph: Graph, name: str) -> Profile:
+    """One person's titles (with their evidence), events and the people they work with most (the first by place,
+    when several share the name)."""
+    return person_profiles(graph, name)[0]
+
+
+def _profile(graph: Graph, person: Node, people: dict) -> Profile:
     info = people[person]
     titles = tuple(dict.fromkeys(
         (str(r.title), _text(r.org), _text(r.date), str(r.headline), str(r.source))
@@ -145,11 +156,13 @@ def person_profile(graph: Graph, name: str) -> Profile:
         if person in members:
             shared.update(people[m]["name"] for m in members - {person} if m in people)
     return Profile(info["name"], info["role"], tuple(a for a in info["aliases"].split("、") if a),
-                   titles, events, tuple(sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))))
+                   titles, events, tuple(sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))),
+                   _text(graph.value(person, KG.locale)))
 
 
 def format_profile(profile: Profile, *, top: int = 10) -> str:
-    lines = [f"{profile.name} ({profile.role})" + (f", also written {'、'.join(profile.aliases)}"
+    place = f", {profile.locale}" if profile.locale else ""
+    lines = [f"{profile.name} ({profile.role}{place})" + (f", also written {'、'.join(profile.aliases)}"
                                                    if profile.aliases else "")]
     lines.append("\ntitles (each with the articles it was read in):")
     grouped: dict[tuple[str, str], list[tuple[str, str, str]]] = {}

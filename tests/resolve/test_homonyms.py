@@ -93,3 +93,21 @@ def test_homonyms_common_name_in_two_counties_of_one_province_is_two_people():
                                               ("帅勇", False)])
 def test_homonyms_common_names(lex, name, common):
     assert is_common_name(name, lex) is common
+
+
+def test_homonyms_same_people_for_any_jobs_and_with_the_cache(tmp_path):
+    from kgraph.batch import build_corpus
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in (HUBEI, YUNNAN, SHASHI, GONGAN):
+        (folder / name).write_text(text, encoding="utf-8")
+    files = sorted(folder.glob("*.txt"))
+    cache = tmp_path / "cache"
+    results = [build_corpus(files, jobs=1, use_cache=False)[0],
+               build_corpus(files, jobs=2, cache=cache)[0],
+               build_corpus(files, jobs=2, cache=cache)[0]]
+    assert [(p.id, p.locale) for p in results[0].people if p.name == "王刚"] == [
+        ("王刚@421003", "湖北省荆州市荆州区"), ("王刚@532300", "云南省楚雄彝族自治州")]
+    assert results[0].people == results[1].people == results[2].people
+    assert results[0].splits == results[1].splits == results[2].splits

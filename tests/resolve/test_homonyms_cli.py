@@ -33,6 +33,12 @@ def test_cli_people_homonyms_lists_split_names_and_why(tmp_path):
     assert "王刚: 2 people" in result.output
     assert "湖北省荆州市荆州区" in result.output and "云南省楚雄彝族自治州" in result.output
     assert "why: 湖北省荆州市荆州区 / 云南省楚雄彝族自治州: different provinces" in result.output
+    result = runner.invoke(cli, ["person", str(tmp_path / "out" / "graph.ttl"), "王刚"])
+    assert result.exit_code == 0
+    first, second = result.output.split("\n\n王刚 ")
+    assert first.startswith("王刚 (official, 云南省楚雄彝族自治州)")
+    assert "州委副书记" in first and "区委副书记" not in first
+    assert second.startswith("(official, 湖北省荆州市荆州区)") and "区委副书记" in second
 
 
 def test_cli_build_decisions_force_one_person(tmp_path):
