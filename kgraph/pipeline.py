@@ -43,12 +43,28 @@ _FULL = re.compile(r"^(\d{4})-\d{2}-\d{2}$")
 _MONTH_DAY = re.compile(r"^\d{2}-\d{2}$")
 
 
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_./]?(?:0[1-9]|1[0-2])[-_./]?(?:0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def year_in_name(source: str) -> int | None:
+    """The year of a date in a file name as web archives write it (`2022-05-26_a.txt`, `20220526.txt`,
+    `news/2022/05/26/a.txt`), if there is one.
+
+    >>> year_in_name("2022-05-26_jingzhou.txt"), year_in_name("20060127.txt"), year_in_name("000_c7a8d9.txt")
+    (2022, 2006, None)
+    """
+    found = {int(m.group(1)) for m in _NAME_DATE.finditer(source)}
+    return found.pop() if len(found) == 1 else None
+
+
 def fill_years(articles: list[Article], year: int | None = None) -> list[Article]:
-    """Give month-day dates a year: the one year the page's own dates name, else `year`; `近日` stays unknown.
+    """Give month-day dates a year: the one year the page's own dates name, else the year of a date in the page's
+    file name, else `year`; `近日` stays unknown.
 
     The articles of one page come from one issue of the paper, so a year printed in one is the year of all."""
     years = {int(m.group(1)) for a in articles if a.date and (m := _FULL.match(a.date))}
-    page_year = years.pop() if len(years) == 1 else year
+    named = year_in_name(articles[0].source) if articles else None
+    page_year = years.pop() if len(years) == 1 else named or year
     if page_year is None:
         return articles
     return [replace(a, date=f"{page_year}-{a.date}") if a.date and _MONTH_DAY.match(a.date) else a

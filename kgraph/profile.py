@@ -124,6 +124,7 @@ class Profile:
     events: tuple[tuple[str, str, str, str], ...]  # date, type, part, headline
     partners: tuple[tuple[str, int], ...]  # name, shared events
     locale: str = ""  # where one of several people who share the name is placed
+    career: tuple[tuple[str, str, str, str, str, int], ...] = ()  # title, organisation, place, first, last, articles
 
 
 def person_profiles(graph: Graph, name: str) -> list[Profile]:
@@ -157,13 +158,33 @@ def _profile(graph: Graph, person: Node, people: dict) -> Profile:
             shared.update(people[m]["name"] for m in members - {person} if m in people)
     return Profile(info["name"], info["role"], tuple(a for a in info["aliases"].split("、") if a),
                    titles, events, tuple(sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))),
-                   _text(graph.value(person, KG.locale)))
+                   _text(graph.value(person, KG.locale)), _career(graph, person, info["name"]))
+
+
+def _career(graph: Graph, person: Node, name: str) -> tuple[tuple[str, str, str, str, str, int], ...]:
+    """The person's posts in date order (the named query `career`), each with the place its organisation names."""
+    from kgraph.rdf.query import named_query
+    from kgraph.resolve.locale import divisions_at_start
+
+    rows = []
+    for r in _rows(graph, named_query("career").text, name=Literal(name, lang="zh"), person=person):
+        found = divisions_at_start(str(r.org)) if r.org is not None else ()
+        rows.append((str(r.title), _text(r.org), found[0].name if len(found) == 1 else "", _text(r.first),
+                     _text(r.last), int(r.articles)))
+    return tuple(rows)
 
 
 def format_profile(profile: Profile, *, top: int = 10) -> str:
     place = f", {profile.locale}" if profile.locale else ""
     lines = [f"{profile.name} ({profile.role}{place})" + (f", also written {'、'.join(profile.aliases)}"
                                                    if profile.aliases else "")]
+    lines.append("\ncareer (post, organisation, place, first - last reported, articles):")
+    for title, org, place, first, last, articles in profile.career:
+        when = f"{first} - {last}" if first else "undated"
+        lines.append(f"  {when:<23}  {title}  [{org or '-'}]  {place or '-'}  {articles} article"
+                     + ("s" if articles != 1 else ""))
+    if not profile.career:
+        lines.append("  -")
     lines.append("\ntitles (each with the articles it was read in):")
     grouped: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
     for title, org, date, headline, source in profile.titles:

@@ -21,10 +21,11 @@ from typing import TypeVar
 
 import rdflib
 from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import TIME as _TIME
 from rdflib.namespace import Namespace
 from rdflib.term import Node
 
-from kgraph.model import Article, Corpus, Evidence, Extraction, Person, Role
+from kgraph.model import Article, Corpus, Evidence, Extraction, Person, Post, Role
 from kgraph.rdf import vocab
 from kgraph.rdf.iri import Minter
 from kgraph.rdf.vocab import DEFAULT_BASE, KG_NS
@@ -54,13 +55,14 @@ class _Cached:
 SCHEMA, KG = _Cached(vocab.SCHEMA), _Cached(vocab.KG)
 RDF, RDFS, XSD = _Cached(rdflib.RDF), _Cached(rdflib.RDFS), _Cached(rdflib.XSD)
 ORG, PROV, SKOS = _Cached(rdflib.ORG), _Cached(rdflib.PROV), _Cached(rdflib.SKOS)
+TIME = _Cached(_TIME)
 
 
 def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
     """The prefixes a built graph is written with: the vocabularies, and `id:` for the data's own base."""
     return {"schema": str(vocab.SCHEMA), "org": str(rdflib.ORG), "prov": str(rdflib.PROV), "skos": str(rdflib.SKOS),
             "kg": KG_NS, "id": Minter(base).base, "rdf": str(rdflib.RDF), "rdfs": str(rdflib.RDFS),
-            "xsd": str(rdflib.XSD)}
+            "xsd": str(rdflib.XSD), "time": str(_TIME)}
 
 
 def new_graph(base: str = DEFAULT_BASE) -> Graph:
@@ -112,6 +114,7 @@ class _Triples:
         self.person_iri = functools.cache(self.iri.person)
         self.event_iri = functools.cache(self.iri.event)
         self.source_iri = functools.cache(self.iri.source)
+        self.dates = {a.id: a.date for a in corpus.articles if a.date and _FULL_DATE.match(a.date)}
 
     def all(self) -> Iterator[Triple]:
         yield from self.sources()
@@ -257,10 +260,39 @@ class _Triples:
                     article = self.article_iri(ev.article_id)
                     post_pairs += [(KG.evidence, self.iri.span(article, ev.start, ev.end)),
                                    (PROV.wasDerivedFrom, article)]
+        memberships: dict[URIRef, tuple[URIRef, list[Post]]] = {}  # one node, however often its person is named
+        for person in people:
+            for post in person.posts:
+                entry = memberships.setdefault(self.iri.membership(person.id, post.title),
+                                               (self.iri.post(person.id, post.title), []))
+                entry[1].append(post)
+        pairs += [(ORG.hasMembership, membership) for membership in memberships]
         pairs += [(KG.worksWith, other) for other in partners]
         yield from _block(node, pairs)
         for post_node, post_pairs in posts.items():
             yield from _block(post_node, post_pairs)
+        for membership, (post_node, same) in memberships.items():
+            yield from self.membership(membership, node, post_node, same)
+
+    def membership(self, membership: URIRef, node: URIRef, post_node: URIRef, posts: Sequence[Post]
+                   ) -> Iterator[Triple]:
+        """A post as an org:Membership of its organisation, with the first and last dates it was reported (the
+        dates of its articles whose year is known) as an org:memberDuring time:Interval."""
+        pairs: list[tuple[URIRef, Node]] = [(RDF.type, ORG.Membership), (ORG.member, node)]
+        pairs += [(RDFS.label, _zh(post.title)) for post in posts] + [(KG.post, post_node)]
+        pairs += [(ORG.organization, self.iri.org(post.org)) for post in posts if post.org]
+        dates = sorted({self.dates[ev.article_id] for post in posts for ev in post.evidence
+                        if ev.article_id in self.dates})
+        if not dates:
+            yield from _block(membership, pairs)
+            return
+        during, first, last = (URIRef(f"{membership}/{part}") for part in ("during", "first", "last"))
+        pairs.append((ORG.memberDuring, during))
+        yield from _block(membership, pairs)
+        yield from _block(during, [(RDF.type, TIME.Interval), (TIME.hasBeginning, first), (TIME.hasEnd, last)])
+        for instant, date in ((first, dates[0]), (last, dates[-1])):
+            yield from _block(instant, [(RDF.type, TIME.Instant),
+                                        (TIME.inXSDDate, Literal(date, datatype=XSD.date))])
 
     def organizations(self) -> Iterator[Triple]:
         """Canonical full name as skos:prefLabel; each printed form as schema:name (and, when it differs from the

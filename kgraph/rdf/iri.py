@@ -51,6 +51,11 @@ class Minter:
     def post(self, key: str, title: str) -> URIRef:
         return self._iri("post", person_slug(key), slug(title))
 
+    def membership(self, key: str, title: str) -> URIRef:
+        """A person's membership of the organisation of one title: where the first and last dates it was reported
+        are kept (`<membership>/during`, `/first`, `/last`)."""
+        return self._iri("membership", person_slug(key), slug(title))
+
     def org(self, name: str) -> URIRef:
         return self._iri("org", slug(name))
 

@@ -47,4 +47,5 @@ class KG(DefinedNamespace):
     reason: URIRef  # name merge or split -> one piece of evidence for it (literal)
     sharedName: URIRef  # name split -> the name the people share (literal)
     splitInto: URIRef  # name split -> each person the name was read as
+    post: URIRef  # membership -> the org:Post of the same title
     locale: URIRef  # person of a split name -> where their mentions are placed (湖北省荆州市荆州区)
