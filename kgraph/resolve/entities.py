@@ -124,7 +124,8 @@ def resolve_people(extractions: list[Extraction], lex: Lexicon, merges: tuple[Na
                 posts[m.name][title.text].append(Evidence(article_id, title.start, title.end))
     aliases: dict[str, list[str]] = defaultdict(list)
     for merge in merges:
-        aliases[merge.kept].append(merge.variant)
+        if merge.variant != merge.kept.partition("@")[0]:  # not a name kept as one across places
+            aliases[merge.kept].append(merge.variant)
     places = {key: place for split in splits for key, place in zip(split.people, split.places, strict=True)}
     people = []
     for name in sorted(roles):

@@ -31,7 +31,8 @@ from kgraph.resolve.locale import Locale, anchor, chain, count_divisions, descri
 _TITLE_WEIGHT = 3  # a title that names its place says more than the places an article names
 _SCOPE_CHARS = frozenset("省市区县州盟旗镇乡街村")  # 州委书记 speaks for a place; 总书记 does not
 _COMMON_RANK = 100
-_NONE: Counter[str] = Counter()  # surnames ranked this high or higher make two-character names common
+_NONE: Counter[str] = Counter()
+_MAX_REASONS = 10  # surnames ranked this high or higher make two-character names common
 
 
 def is_common_name(name: str, lex: Lexicon) -> bool:
@@ -194,14 +195,17 @@ def _decided(decisions: Sequence[Decision], a: _Group, b: _Group) -> Decision | 
     return None
 
 
-def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision]) -> list[list[_Group]]:
+def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision]
+             ) -> tuple[list[list[_Group]], list[str]]:
     """Groups joined into people: forced `same` first, then each placed group into the first person it conflicts
-    with in nothing (or is linked to), then the unplaced ones."""
+    with in nothing (or is linked to), then the unplaced ones. Also why groups in different places were joined."""
+    joins: list[str] = []
     units: list[_Group] = []
     alike: dict[tuple[frozenset[str], frozenset[str], bool], _Group] = {}
     for group in groups:
         for unit in units if decisions else ():  # forced same: one unit
             if (decision := _decided(decisions, unit, group)) and decision.same:
+                joins.append(f"{decision.a} and {decision.b}: decided same ({decision.origin})")
                 unit.absorb(group)
                 break
         else:
@@ -228,10 +232,26 @@ def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision]) 
             fits = linked or sorted((p for p in people if allowed(p, unit)),
                                     key=lambda p: -sum(g.mentions for g in p))
         if fits:
+            if unit.placed and (why := _joined(fits[0], unit)):
+                joins.append(why)
             fits[0].append(unit)
         else:
             people.append([unit])
-    return people
+    return people, joins
+
+
+def _joined(person: list[_Group], unit: _Group) -> str | None:
+    """Why a group placed where a common name would be another person joins `person`, or None if nothing
+    separates them."""
+    other = next((g for g in person if _conflict(g, unit, True)), None)
+    if other is None:
+        return None
+    where = f"{describe(anchor(other.locale))} and {describe(anchor(unit.locale))}"
+    if linked := next((shared for g in person if (shared := _linked(g, unit))), None):
+        return f"{where}: shared co-participant {'、'.join(linked)}"
+    if other.firm and unit.firm:
+        return f"{where}: a rare name, one person who moved"
+    return f"{where}: a rare name, only mentioned in one of them"
 
 
 def _why(person_a: list[_Group], person_b: list[_Group], common: bool, decisions: Sequence[Decision]) -> str:
@@ -257,7 +277,9 @@ def split_homonyms(extractions: Sequence[Extraction], lex: Lexicon, decisions: S
                    merges: Sequence[NameMerge] = ()) -> tuple[list[Extraction], tuple[NameSplit, ...],
                                                               tuple[NameMerge, ...]]:
     """The extractions with each name that stands for several people renamed to one key per person
-    (`王勇@421003`), the split decisions, and the merges with their kept name renamed to its main person."""
+    (`王勇@421003`), the split decisions, and the merges with their kept name renamed to its main person, plus a
+    merge of a name with itself for each name placed apart but kept as one person (why: a co-participant, a rare
+    name that moved, a decision)."""
     sources: dict[str, set[str]] = defaultdict(set)
     for extraction in extractions:
         for m in extraction.people:
@@ -266,11 +288,16 @@ def split_homonyms(extractions: Sequence[Extraction], lex: Lexicon, decisions: S
     splits: list[NameSplit] = []
     rename: dict[tuple[str, str], str] = {}  # (name, source) -> key
     main: dict[str, str] = {}
+    kept: list[NameMerge] = []  # names in several places read as one person, with why
     for name, by_source in sorted(_groups(extractions, candidates).items()):
         common = is_common_name(name, lex)
         wanted = [d for d in decisions if d.name == name]
-        people = _cluster([by_source[s] for s in sorted(by_source)], common, wanted)
+        people, joins = _cluster([by_source[s] for s in sorted(by_source)], common, wanted)
+        if len(joins) > _MAX_REASONS:
+            joins = [*joins[:_MAX_REASONS], f"and {len(joins) - _MAX_REASONS} more places"]
         if len(people) < 2:
+            if joins:
+                kept.append(NameMerge(name, name, tuple(f"kept together: {why}" for why in joins)))
             continue
         totals = [_merged(person) for person in people]
         keys, places = [], []
@@ -283,6 +310,7 @@ def split_homonyms(extractions: Sequence[Extraction], lex: Lexicon, decisions: S
                    for i in range(len(people)) for j in range(i + 1, len(people))]
         if common:
             reasons.append(f"{name} is a common name")
+        reasons += [f"kept together: {why}" for why in joins]
         order = sorted(range(len(keys)), key=lambda i: keys[i])
         splits.append(NameSplit(name, tuple(keys[i] for i in order), tuple(places[i] for i in order),
                                 tuple(reasons)))
@@ -292,9 +320,9 @@ def split_homonyms(extractions: Sequence[Extraction], lex: Lexicon, decisions: S
                     rename[name, source] = key
         main[name] = keys[max(range(len(keys)), key=lambda i: (totals[i].mentions, -i))]
     if not rename:
-        return list(extractions), (), tuple(merges)
+        return list(extractions), (), (*merges, *kept)
     return (_renamed(extractions, rename), tuple(splits),
-            tuple(replace(m, kept=main.get(m.kept, m.kept)) for m in merges))
+            (*(replace(m, kept=main.get(m.kept, m.kept)) for m in merges), *kept))
 
 
 def _renamed(extractions: Sequence[Extraction], rename: dict[tuple[str, str], str]) -> list[Extraction]:

@@ -44,7 +44,11 @@ def test_homonyms_rare_name_in_two_districts_is_one_person_who_moved():
     corpus, _ = build([SHASHI, GONGAN])
     [person] = people_named(corpus, "欧阳振华")
     assert {post.title for post in person.posts} >= {"沙市区区长", "县委书记"}
-    assert not corpus.splits and person.key == ""
+    assert not corpus.splits and person.key == "" and person.aliases == ()
+    [kept] = [m for m in corpus.merges if m.kept == "欧阳振华"]
+    assert kept.variant == "欧阳振华"
+    assert kept.reasons == ("kept together: 湖北省荆州市沙市区 and 湖北省荆州市公安县: "
+                            "a rare name, one person who moved",)
 
 
 def test_homonyms_a_name_that_is_not_split_keeps_its_iri():
@@ -73,6 +77,8 @@ def test_homonyms_decisions_force_one_person():
     decisions = parse_decisions("a,b,decision\n王刚@荆州区,王刚@云南,same\n")
     corpus, _ = build([HUBEI, YUNNAN], decisions=decisions)
     assert len(people_named(corpus, "王刚")) == 1 and not corpus.splits
+    [kept] = [m for m in corpus.merges if m.kept == "王刚"]
+    assert kept.reasons == ("kept together: 荆州区 and 云南: decided same (decisions.csv:2)",)
 
 
 def test_homonyms_decisions_force_two_people():
