@@ -1,14 +1,16 @@
 """People who share a name, told apart by evidence: one node per real person across many papers.
 
 The mentions of a name on one page are one person. Pages are joined into people by what their mentions say:
-- where they are (`kgraph.resolve.locale`): the divisions the mention's titles name (荆州区委书记), else those its
-  article names, plus the page's own county (a district paper names its district on most pages);
-- who they work with: co-participants of their events;
+- where they are (`kgraph.resolve.locale`): the divisions the mention's titles name (荆州区委书记), those its
+  article names, and the page's own county (a district paper names its district on most pages);
+- who they work with: co-participants of their events; when: the dates of their articles;
 - how rare the name is: a two-character name with a common surname (王勇) is shared by thousands, a longer name
   (周远栋) rarely.
 Two groups conflict when they lie in different provinces, or (for a common name) in different counties of one
-province, and no co-participant links them; a rare name placed in two counties of one province is one person who
-moved. Mentions placed nowhere join the person they share a co-participant with, else the one named most. A user's
+province, and no co-participant links them. A rare name placed in two counties of one province is one person who
+moved; in two provinces too when one group is only mentioned there (a leader quoted) or when all the dates of one
+come before those of the other (an official who moved), not when both are officials at the same time. Mentions
+placed nowhere join the person they share a co-participant with, else the one named most. A user's
 decisions (`kgraph.resolve.decisions`) come first. Each split is kept with its reasons (`NameSplit`).
 
 Every person of a split name gets a key `name@adcode` of the division it is placed in most, so its IRI does not
@@ -18,6 +20,7 @@ change when files that do not name it are added; a name that is not split keeps 
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -32,7 +35,8 @@ _TITLE_WEIGHT = 3  # a title that names its place says more than the places an a
 _SCOPE_CHARS = frozenset("省市区县州盟旗镇乡街村")  # 州委书记 speaks for a place; 总书记 does not
 _COMMON_RANK = 100
 _NONE: Counter[str] = Counter()
-_MAX_REASONS = 10  # surnames ranked this high or higher make two-character names common
+_MAX_REASONS = 10
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # surnames ranked this high or higher make two-character names common
 
 
 def is_common_name(name: str, lex: Lexicon) -> bool:
@@ -52,6 +56,8 @@ class _Group:
     sources: set[str]
     mentions: int = 0
     firm: bool = False  # a participant or the holder of a title with a place, not someone only mentioned
+    first: str = ""  # the first and last dates of its articles whose year is known (ISO, so they sort)
+    last: str = ""
     partners: set[str] = field(default_factory=set)
     counts: Counter[str] = field(default_factory=Counter)
     provinces: frozenset[str] = frozenset()
@@ -83,12 +89,19 @@ class _Group:
         self.sources |= other.sources
         self.mentions += other.mentions
         self.firm |= other.firm
+        self.dated(other.first)
+        self.dated(other.last)
         self.partners |= other.partners
         self.counts.update(other.counts)
         if alike:
             self._locale = None
         else:
             self.place()
+
+    def dated(self, date: str | None) -> None:
+        if date and _FULL_DATE.match(date):
+            self.first = min(self.first or date, date)
+            self.last = max(self.last, date)
 
     def is_at(self, place: str) -> bool:
         """Whether a decision's place names this group: a division it is placed in, in any form the gazetteer
@@ -146,6 +159,7 @@ def _groups(extractions: Sequence[Extraction], names: set[str]) -> dict[str, dic
                 continue
             group = groups[m.name].setdefault(source, _Group({source}))
             group.mentions += 1
+            group.dated(extraction.article.date)
             group.firm |= m.name in members
             if m.name in members:
                 group.partners |= members - {m.name}
@@ -177,8 +191,8 @@ def _conflict(a: _Group, b: _Group, common: bool) -> str | None:
     gazetteer = load_gazetteer()
     pa, pb = a.provinces, b.provinces
     if pa and pb and not pa & pb:
-        if not common and not (a.firm and b.firm):
-            return None
+        if not common and (not (a.firm and b.firm) or _one_after_the_other(a, b)):
+            return None  # a rare name: someone only mentioned there, or an official who moved
         names = "、".join(sorted(gazetteer.by_code[c].name for c in pa)), \
             "、".join(sorted(gazetteer.by_code[c].name for c in pb))
         return f"different provinces ({names[0]} / {names[1]})"
@@ -186,6 +200,11 @@ def _conflict(a: _Group, b: _Group, common: bool) -> str | None:
         return (f"a common name in different counties ({describe(anchor(a.locale))} / "
                 f"{describe(anchor(b.locale))})")
     return None
+
+
+def _one_after_the_other(a: _Group, b: _Group) -> bool:
+    """Whether both groups are dated and one's dates all come before the other's: a move is plausible."""
+    return bool(a.first and b.first) and (a.last < b.first or b.last < a.first)
 
 
 def _decided(decisions: Sequence[Decision], a: _Group, b: _Group) -> Decision | None:
@@ -250,7 +269,9 @@ def _joined(person: list[_Group], unit: _Group) -> str | None:
     if linked := next((shared for g in person if (shared := _linked(g, unit))), None):
         return f"{where}: shared co-participant {'、'.join(linked)}"
     if other.firm and unit.firm:
-        return f"{where}: a rare name, one person who moved"
+        when = f" ({other.first} - {other.last} / {unit.first} - {unit.last})" if _one_after_the_other(other, unit) \
+            else ""
+        return f"{where}: a rare name, one person who moved{when}"
     return f"{where}: a rare name, only mentioned in one of them"
 
 

@@ -117,3 +117,22 @@ def test_homonyms_same_people_for_any_jobs_and_with_the_cache(tmp_path):
         ("王刚@421003", "湖北省荆州市荆州区"), ("王刚@532300", "云南省楚雄彝族自治州")]
     assert results[0].people == results[1].people == results[2].people
     assert results[0].splits == results[1].splits == results[2].splits
+
+
+GUIZHOU_2017 = ("2017-04-01_guizhou.txt", "凯里市召开项目推进会\n本报讯（记者吴芳）4月1日，凯里市召开项目推进会。"
+                "市委书记欧阳振华主持会议，市委副书记、市长杨光辉参加会议。\n")
+HUBEI_2021 = ("2021-09-10_gongan.txt", GONGAN[1])
+HUBEI_2017 = ("2017-03-02_gongan.txt", GONGAN[1].replace("9月10日", "3月2日"))
+
+
+def test_homonyms_rare_name_in_two_provinces_one_after_the_other_moved():
+    corpus, _ = build([GUIZHOU_2017, HUBEI_2021])
+    [person] = people_named(corpus, "欧阳振华")
+    [kept] = [m for m in corpus.merges if m.kept == "欧阳振华"]
+    assert "one person who moved (2017-04-01 - 2017-04-01 / 2021-09-10 - 2021-09-10)" in kept.reasons[0]
+
+
+def test_homonyms_rare_name_officials_in_two_provinces_at_the_same_time_are_two():
+    corpus, _ = build([GUIZHOU_2017, HUBEI_2017, HUBEI_2021])
+    assert sorted(p.locale for p in people_named(corpus, "欧阳振华")) == ["湖北省荆州市公安县",
+                                                                         "贵州省黔东南苗族侗族自治州凯里市"]
