@@ -59,20 +59,28 @@ class _Group:
     first: str = ""  # the first and last dates of its articles whose year is known (ISO, so they sort)
     last: str = ""
     partners: set[str] = field(default_factory=set)
-    counts: Counter[str] = field(default_factory=Counter)
-    provinces: frozenset[str] = frozenset()
-    counties: frozenset[str] = frozenset()
+    parts: list[Counter[str]] = field(default_factory=list)  # division counts (shared, never changed), summed late
+    provinces: set[str] = field(default_factory=set)
+    counties: set[str] = field(default_factory=set)
     _locale: Locale | None = None
 
-    def place(self) -> None:
-        """Set the provinces and counties from the division counts (the full locale is made when asked for)."""
-        provinces, counties = set(), set()
-        for code in self.counts:
-            province, county = _province_county(code)
-            provinces.add(province)
-            if county:
-                counties.add(county)
-        self.provinces, self.counties, self._locale = frozenset(provinces), frozenset(counties), None
+    def add(self, counts: Counter[str]) -> None:
+        """Count the divisions of a title, an article or a page for this group."""
+        if counts:
+            self.parts.append(counts)
+            self._locale = None
+            for code in counts:
+                province, county = _province_county(code)
+                self.provinces.add(province)
+                if county:
+                    self.counties.add(county)
+
+    @property
+    def counts(self) -> Counter[str]:
+        total: Counter[str] = Counter()
+        for part in self.parts:
+            total.update(part)
+        return total
 
     @property
     def locale(self) -> Locale:
@@ -82,24 +90,23 @@ class _Group:
 
     @property
     def placed(self) -> bool:
-        return bool(self.counts)
+        return bool(self.parts)
 
-    def absorb(self, other: _Group, *, alike: bool = False) -> None:
-        """Take in another group's mentions; `alike`: one placed the same, whose provinces and counties these are."""
+    def absorb(self, other: _Group) -> None:
         self.sources |= other.sources
         self.mentions += other.mentions
         self.firm |= other.firm
         self.dated(other.first)
         self.dated(other.last)
         self.partners |= other.partners
-        self.counts.update(other.counts)
-        if alike:
-            self._locale = None
-        else:
-            self.place()
+        self.parts += other.parts
+        self.provinces |= other.provinces
+        self.counties |= other.counties
+        self._locale = None
 
-    def dated(self, date: str | None) -> None:
-        if date and _FULL_DATE.match(date):
+    def dated(self, date: str) -> None:
+        """Take in a full date (2022-05-26)."""
+        if date:
             self.first = min(self.first or date, date)
             self.last = max(self.last, date)
 
@@ -153,33 +160,36 @@ def _groups(extractions: Sequence[Extraction], names: set[str]) -> dict[str, dic
     for extraction in extractions:
         event = extraction.event
         members = set(event.organizers) | set(event.attendees) if event else set()
-        source = extraction.article.source
+        source, date = extraction.article.source, extraction.article.date
+        date = date if date and _FULL_DATE.match(date) else None
         for m in extraction.people:
             if m.name not in names:
                 continue
             group = groups[m.name].setdefault(source, _Group({source}))
             group.mentions += 1
-            group.dated(extraction.article.date)
+            if date:
+                group.dated(date)
             group.firm |= m.name in members
             if m.name in members:
                 group.partners |= members - {m.name}
             for title in m.titles:
                 found = divisions_at_start(title.text)
                 if len(found) == 1:
-                    group.counts[found[0].code] += _TITLE_WEIGHT
+                    group.add(Counter({found[0].code: _TITLE_WEIGHT}))
                 group.firm |= bool(found) or title.text[:1] in _SCOPE_CHARS
             seen[m.name, source].add(extraction.article.id)
     for name, by_source in groups.items():
         for source, group in by_source.items():
             for article_id in sorted(seen[name, source]):
-                group.counts.update(articles.get(article_id, _NONE))
-            group.counts.update(homes.get(source, _NONE))
-            group.place()
+                group.add(articles.get(article_id, _NONE))
+            group.add(homes.get(source, _NONE))
     return groups
 
 
 def _linked(a: _Group, b: _Group) -> list[str]:
     """The co-participants two groups share: one with a name of three or more characters, or two."""
+    if a.partners.isdisjoint(b.partners):
+        return []
     shared = sorted(a.partners & b.partners)
     return shared if len(shared) >= 2 or any(len(n) > 2 for n in shared) else []
 
@@ -230,9 +240,9 @@ def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision]
         else:
             # placed alike (the pages of one paper): one unit, so that a name on thousands of pages is compared
             # a few times, not once per pair of pages
-            signature = (group.provinces, group.counties, group.firm)
+            signature = (frozenset(group.provinces), frozenset(group.counties), group.firm)
             if not decisions and group.placed and signature in alike:
-                alike[signature].absorb(group, alike=True)
+                alike[signature].absorb(group)
                 continue
             alike.setdefault(signature, group)
             units.append(group)
@@ -245,7 +255,7 @@ def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision]
     for unit in units:
         if unit.placed:
             fits = [p for p in people if allowed(p, unit)
-                    and (any(_linked(g, unit) for g in p) or not any(_conflict(g, unit, common) for g in p))]
+                    and (not any(_conflict(g, unit, common) for g in p) or any(_linked(g, unit) for g in p))]
         else:
             linked = [p for p in people if allowed(p, unit) and any(_linked(g, unit) for g in p)]
             fits = linked or sorted((p for p in people if allowed(p, unit)),
@@ -356,9 +366,9 @@ def _renamed(extractions: Sequence[Extraction], rename: dict[tuple[str, str], st
             continue
 
         def key(name: str, source: str = source) -> str:
-            return rename.get((name, source), name)
+            return rename.get((name, source), name) if name in names else name
 
-        people = tuple(replace(m, name=key(m.name)) for m in extraction.people)
+        people = tuple(replace(m, name=new) if (new := key(m.name)) != m.name else m for m in extraction.people)
         event = extraction.event
         if event is not None:
             event = replace(event, organizers=tuple(key(n) for n in event.organizers),
