@@ -45,6 +45,7 @@ from kgraph.gazetteer import Division
 from kgraph.lexicon import Lexicon, load_lexicon
 from kgraph.model import Article, Corpus, Role
 from kgraph.pipeline import PageReading, extract_page, merge_known, read_page, resolve_corpus
+from kgraph.resolve.decisions import Decision
 from kgraph.text.read import decode_bytes
 
 Progress = Callable[[str], None]
@@ -299,11 +300,12 @@ def _engine(jobs: int, files: int, lexicon: Path | None, lex: Lexicon, scheduler
 def build_corpus(files: Sequence[Path], *, lexicon: Path | None = None, year: int | None = None,
                  merge: bool = True, home: Division | None = None, jobs: int = 1, cache: Path | None = None,
                  use_cache: bool = True, progress: Progress | None = None,
-                 scheduler: str | None = None) -> tuple[Corpus, BuildStats]:
+                 scheduler: str | None = None, decisions: Sequence[Decision] = ()) -> tuple[Corpus, BuildStats]:
     """The resolved corpus of the files, extracted by `jobs` processes or on the dask scheduler at `scheduler`.
 
     Results are cached in the folder `cache`, which keeps only what this build used. `use_cache=False` computes
-    everything again (and refreshes the cache). `progress` is called twice per file."""
+    everything again (and refreshes the cache). `progress` is called twice per file. `decisions` force people who
+    share a name to be one person or two; resolution runs here, so they do not touch the cache."""
     step = progress or (lambda _: None)
     lex = load_lexicon(lexicon)  # before the pool starts: forked workers inherit it instead of loading it again
     key = None
@@ -343,5 +345,6 @@ def build_corpus(files: Sequence[Path], *, lexicon: Path | None = None, year: in
     engine.close(abort=False)
     store.prune()
     articles = [article for reading in readings for article in reading.articles]
-    corpus = resolve_corpus(articles, [e for page in pages_extracted for e in page], lex, merge=merge, home=home)
+    corpus = resolve_corpus(articles, [e for page in pages_extracted for e in page], lex, merge=merge, home=home,
+                            decisions=decisions)
     return corpus, BuildStats(len(files), read, extracted)

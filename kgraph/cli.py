@@ -127,6 +127,8 @@ def _show_warning(message: Warning | str, category: type[Warning], filename: str
 @click.option("--merge-variants/--no-merge-variants", "merge", default=True, show_default=True,
               help="Merge spelling variants of a name (袁菁穗/袁青穗) when the evidence supports it.")
 @click.option("--home", help="The district or county the paper calls 区/县 (default: inferred from the text).")
+@click.option("--decisions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="CSV of name@place pairs that are the same person or different people (see README).")
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0,
               help="Processes that read and extract files in parallel (default: one per core).")
 @click.option("--no-cache", "no_cache", is_flag=True,
@@ -136,7 +138,8 @@ def _show_warning(message: Warning | str, category: type[Warning], filename: str
 @click.option("--force", is_flag=True, help="Replace an existing graph even when the input holds no article.")
 @abort_on_signals("the previous outputs are unchanged")
 def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, year: int | None,
-          merge: bool, home: str | None, jobs: int, no_cache: bool, scheduler: str | None, force: bool) -> None:
+          merge: bool, home: str | None, decisions: Path | None, jobs: int, no_cache: bool,
+          scheduler: str | None, force: bool) -> None:
     """Build the graph from .txt files and folders (default: seeds/).
 
     Files unchanged since the last build into the same --out folder are taken from its cache.
@@ -149,7 +152,9 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
     from kgraph.batch import build_corpus
     from kgraph.files import collect_files
     from kgraph.jurisdiction import find_division
+    from kgraph.resolve import read_decisions
 
+    forced = _run(lambda: read_decisions(decisions)) if decisions else ()
     workers = jobs or os.cpu_count() or 1
     division = _run(lambda: find_division(home)) if home else None
     files = _run(lambda: collect_files(list(inputs) or default_inputs()))
@@ -157,7 +162,8 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
     with _Progress(2 * len(files), "Extracting") as step:
         corpus, stats = _run(lambda: build_corpus(files, lexicon=lexicon, year=year, merge=merge, home=division,
                                                   jobs=workers, cache=cache,
-                                                  use_cache=not no_cache, progress=step, scheduler=scheduler))
+                                                  use_cache=not no_cache, progress=step, scheduler=scheduler,
+                                                  decisions=forced))
     ttl, html = out / "graph.ttl", out / "graph.html"
     if not corpus.articles and ttl.exists() and not force:
         raise click.ClickException(f"no article in {len(files)} input file{'s' * (len(files) != 1)}: {ttl} is left "
@@ -445,16 +451,20 @@ def articles(files: tuple[Path, ...], as_json: bool) -> None:
 @cli.command()
 @click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
 @click.option("--merges", is_flag=True, help="Show the spelling variants merged into one person, and why.")
+@click.option("--homonyms", is_flag=True, help="Show the names read as several people, and why.")
 @_allow_remote_option
-def people(graph_file: Path, merges: bool, allow_remote: bool) -> None:
+def people(graph_file: Path, merges: bool, homonyms: bool, allow_remote: bool) -> None:
     """List the people of a graph file: role, titles, events, other spellings.
 
     Example: kgraph people output/graph.ttl --merges
     """
-    from kgraph.profile import list_merges, list_people
+    from kgraph.profile import format_splits, list_merges, list_people, list_splits
     from kgraph.rdf.query import read_graph
 
     graph = _run(lambda: read_graph(graph_file, allow_remote=allow_remote))
+    if homonyms:
+        click.echo(format_splits(list_splits(graph)))
+        return
     if merges:
         rows = list_merges(graph)
         for row in rows:
@@ -478,11 +488,12 @@ def person(graph_file: Path, name: str, top: int, allow_remote: bool) -> None:
 
     Example: kgraph person output/graph.ttl 万玲玲
     """
-    from kgraph.profile import format_profile, person_profile
+    from kgraph.profile import format_profile, person_profiles
     from kgraph.rdf.query import read_graph
 
     graph = _run(lambda: read_graph(graph_file, allow_remote=allow_remote))
-    click.echo(format_profile(_run(lambda: person_profile(graph, name)), top=top))
+    profiles = _run(lambda: person_profiles(graph, name))
+    click.echo("\n\n".join(format_profile(profile, top=top) for profile in profiles))
 
 
 def main() -> None:

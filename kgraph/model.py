@@ -164,6 +164,13 @@ class Person:
     aliases: tuple[str, ...] = ()
     posts: tuple[Post, ...] = ()
     mentions: tuple[Evidence, ...] = ()
+    key: str = ""  # `name@adcode` for one of several people who share a name (kgraph.resolve.homonyms); else ""
+    locale: str = ""  # where a person split from a namesake is placed: 湖北省荆州市荆州区
+
+    @property
+    def id(self) -> str:
+        """What the person's IRI is minted from: the name, or the key of a person who shares it."""
+        return self.key or self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +207,7 @@ class Corpus:
     places: tuple[Place, ...] = ()
     sources: tuple[str, ...] = field(default=())
     merges: tuple[NameMerge, ...] = ()
+    splits: tuple[NameSplit, ...] = ()
     home: str | None = None  # the jurisdiction the paper calls 区/县 (荆州区), inferred or given
 
 
@@ -209,4 +217,14 @@ class NameMerge:
 
     kept: str
     variant: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NameSplit:
+    """A name read as several people, each known by a key (`王勇@421003`), with the evidence that tells them apart."""
+
+    name: str
+    people: tuple[str, ...]  # the keys
+    places: tuple[str, ...]  # where each is placed (湖北省荆州市荆州区), in the order of `people`
     reasons: tuple[str, ...]

@@ -30,7 +30,7 @@ from kgraph.model import Article, Corpus, Extraction, PersonMention, Role, pickl
 from kgraph.rdf.build import build_graph
 from kgraph.rdf.iri import IriClashError
 from kgraph.rdf.vocab import DEFAULT_BASE
-from kgraph.resolve import merge_variants, resolve_orgs, resolve_people, resolve_places
+from kgraph.resolve import Decision, merge_variants, resolve_orgs, resolve_people, resolve_places, split_homonyms
 from kgraph.text import split_articles
 
 Progress = Callable[[str], None]
@@ -44,12 +44,28 @@ _FULL = re.compile(r"^(\d{4})-\d{2}-\d{2}$")
 _MONTH_DAY = re.compile(r"^\d{2}-\d{2}$")
 
 
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_./]?(?:0[1-9]|1[0-2])[-_./]?(?:0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def year_in_name(source: str) -> int | None:
+    """The year of a date in a file name as web archives write it (`2022-05-26_a.txt`, `20220526.txt`,
+    `news/2022/05/26/a.txt`), if there is one.
+
+    >>> year_in_name("2022-05-26_jingzhou.txt"), year_in_name("20060127.txt"), year_in_name("000_c7a8d9.txt")
+    (2022, 2006, None)
+    """
+    found = {int(m.group(1)) for m in _NAME_DATE.finditer(source)}
+    return found.pop() if len(found) == 1 else None
+
+
 def fill_years(articles: list[Article], year: int | None = None) -> list[Article]:
-    """Give month-day dates a year: the one year the page's own dates name, else `year`; `近日` stays unknown.
+    """Give month-day dates a year: the one year the page's own dates name, else the year of a date in the page's
+    file name, else `year`; `近日` stays unknown.
 
     The articles of one page come from one issue of the paper, so a year printed in one is the year of all."""
     years = {int(m.group(1)) for a in articles if a.date and (m := _FULL.match(a.date))}
-    page_year = years.pop() if len(years) == 1 else year
+    named = year_in_name(articles[0].source) if articles else None
+    page_year = years.pop() if len(years) == 1 else named or year
     if page_year is None:
         return articles
     return [replace(a, date=f"{page_year}-{a.date}") if a.date and _MONTH_DAY.match(a.date) else a
@@ -126,19 +142,22 @@ def check_article_ids(articles: Iterable[Article]) -> None:
 
 
 def resolve_corpus(articles: Sequence[Article], extractions: Sequence[Extraction], lex: Lexicon, *,
-                   merge: bool = True, home: Division | None = None) -> Corpus:
-    """Stage 3: one entity per real thing over the whole corpus (see `extract_corpus` for `merge` and `home`)."""
+                   merge: bool = True, home: Division | None = None, decisions: Sequence[Decision] = ()) -> Corpus:
+    """Stage 3: one entity per real thing over the whole corpus (see `extract_corpus` for `merge`, `home` and
+    `decisions`)."""
     check_article_ids(articles)
     extractions = _share_articles(articles, extractions)
     extractions, merges = merge_variants(extractions) if merge else (extractions, ())
+    extractions, splits, merges = split_homonyms(extractions, lex, decisions, merges)
     if home is None:
         home = infer_home(m.text for e in extractions for m in e.places + e.orgs)
     organizations, org_names = resolve_orgs(extractions, lex, home)
     return Corpus(
         articles=tuple(articles),
         extractions=tuple(extractions),
-        people=resolve_people(extractions, lex, merges, org_names),
+        people=resolve_people(extractions, lex, merges, org_names, splits),
         merges=merges,
+        splits=splits,
         organizations=organizations,
         places=resolve_places(extractions, home),
         home=home.name if home else None,
@@ -147,11 +166,13 @@ def resolve_corpus(articles: Sequence[Article], extractions: Sequence[Extraction
 
 
 def extract_corpus(articles: list[Article], *, lexicon: Path | None = None, merge: bool = True,
-                   home: Division | None = None, progress: Progress = _quiet) -> Corpus:
+                   home: Division | None = None, decisions: Sequence[Decision] = (),
+                   progress: Progress = _quiet) -> Corpus:
     """Stages 2 and 3: extraction over all articles, then resolution over the whole corpus.
 
     `merge=False` keeps every spelling of a name as its own person (no variant merging); `home` is the
-    jurisdiction the paper calls 区 or 县, inferred from the corpus when not given."""
+    jurisdiction the paper calls 区 or 县, inferred from the corpus when not given; `decisions` force people who
+    share a name to be one person or two (`kgraph.resolve.decisions`)."""
     lex = load_lexicon(lexicon)
     entities = [read_entities(article, lex) for article in articles]
     firsts = [extract_people(article, lex, entities=e) for article, e in zip(articles, entities, strict=True)]
@@ -160,13 +181,13 @@ def extract_corpus(articles: list[Article], *, lexicon: Path | None = None, merg
     for article, first, names in zip(articles, firsts, entities, strict=True):
         extractions.append(extract_article(article, lex, known, first, names))
         progress(article.source)
-    return resolve_corpus(articles, extractions, lex, merge=merge, home=home)
+    return resolve_corpus(articles, extractions, lex, merge=merge, home=home, decisions=decisions)
 
 
 def build(pages: Iterable[tuple[str, str]], *, base: str = DEFAULT_BASE, lexicon: Path | None = None,
           merge: bool = True, year: int | None = None, home: Division | None = None,
-          progress: Progress = _quiet) -> tuple[Corpus, Graph]:
+          decisions: Sequence[Decision] = (), progress: Progress = _quiet) -> tuple[Corpus, Graph]:
     """The whole pipeline on in-memory pages: the resolved corpus and its RDF graph."""
     corpus = extract_corpus(read_articles(pages, year=year), lexicon=lexicon, merge=merge, home=home,
-                            progress=progress)
+                            decisions=decisions, progress=progress)
     return corpus, build_graph(corpus, base=base)

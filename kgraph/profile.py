@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rdflib import RDF, Graph, Literal
+from rdflib.term import Node
 
 from kgraph.errors import KgraphError
 from kgraph.rdf.query import STANDARD_PREFIXES
@@ -20,6 +21,13 @@ SELECT ?kept ?variant (GROUP_CONCAT(?reason; separator="; ") AS ?reasons) WHERE 
   ?m a kg:NameMerge ; kg:kept ?p ; kg:variant ?variant ; kg:reason ?reason .
   ?p schema:name ?kept .
 } GROUP BY ?kept ?variant ORDER BY ?kept
+"""
+_SPLITS = """
+SELECT ?split ?name ?person ?place ?reason WHERE {
+  ?split a kg:NameSplit ; kg:sharedName ?name ; kg:splitInto ?person .
+  OPTIONAL { ?person kg:locale ?place }
+  OPTIONAL { ?split kg:reason ?reason }
+} ORDER BY ?name ?place
 """
 _FIND = "SELECT ?p WHERE { { ?p schema:name ?name } UNION { ?p schema:alternateName ?name } ?p a schema:Person }"
 _TITLES = """
@@ -77,6 +85,37 @@ def list_merges(graph: Graph) -> list[dict[str, str]]:
 
 
 @dataclass(frozen=True)
+class Split:
+    """A name read as several people: where each is placed, with its IRI, and the reasons."""
+
+    name: str
+    people: tuple[tuple[str, str], ...]  # place, IRI
+    reasons: tuple[str, ...]
+
+
+def list_splits(graph: Graph) -> list[Split]:
+    """Each name the build read as several people, with where each is and why they were told apart."""
+    found: dict[str, tuple[str, dict[str, str], dict[str, None]]] = {}
+    for r in _rows(graph, _SPLITS):
+        name, people, reasons = found.setdefault(str(r.split), (str(r.name), {}, {}))
+        people[str(r.person)] = _text(r.place)
+        if r.reason is not None:
+            reasons[str(r.reason)] = None
+    return sorted((Split(name, tuple(sorted((place, iri) for iri, place in people.items())), tuple(reasons))
+                   for name, people, reasons in found.values()), key=lambda s: s.name)
+
+
+def format_splits(splits: list[Split]) -> str:
+    lines = []
+    for split in splits:
+        lines.append(f"{split.name}: {len(split.people)} people")
+        lines.extend(f"  {place or '-'}  <{iri}>" for place, iri in split.people)
+        lines.extend(f"  why: {reason}" for reason in split.reasons)
+    lines.append(f"({len(splits)} names read as several people)")
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
 class Profile:
     name: str
     role: str
@@ -84,17 +123,28 @@ class Profile:
     titles: tuple[tuple[str, str, str, str, str], ...]  # title, organisation, date, headline, source
     events: tuple[tuple[str, str, str, str], ...]  # date, type, part, headline
     partners: tuple[tuple[str, int], ...]  # name, shared events
+    locale: str = ""  # where one of several people who share the name is placed
+    career: tuple[tuple[str, str, str, str, str, int], ...] = ()  # title, organisation, place, first, last, articles
 
 
-def person_profile(graph: Graph, name: str) -> Profile:
-    """One person's titles (with their evidence), events and the people they work with most."""
+def person_profiles(graph: Graph, name: str) -> list[Profile]:
+    """Every person of that name (several when the build told namesakes apart), in order of place."""
     found = {r.p for r in _rows(graph, _FIND, name=Literal(name, lang="zh"))}
     people = _people(graph)
     if not found:
         similar = sorted({row["name"] for row in people.values() if row["name"][:1] == name[:1]})
         hint = f"; people with the same surname: {'、'.join(similar[:10])}" if similar else ""
         raise KgraphError(f"no person named {name!r} in the graph{hint}")
-    person = found.pop()
+    return sorted((_profile(graph, person, people) for person in found), key=lambda p: p.locale)
+
+
+def person_profile(graph: Graph, name: str) -> Profile:
+    """One person's titles (with their evidence), events and the people they work with most (the first by place,
+    when several share the name)."""
+    return person_profiles(graph, name)[0]
+
+
+def _profile(graph: Graph, person: Node, people: dict) -> Profile:
     info = people[person]
     titles = tuple(dict.fromkeys(
         (str(r.title), _text(r.org), _text(r.date), str(r.headline), str(r.source))
@@ -107,12 +157,34 @@ def person_profile(graph: Graph, name: str) -> Profile:
         if person in members:
             shared.update(people[m]["name"] for m in members - {person} if m in people)
     return Profile(info["name"], info["role"], tuple(a for a in info["aliases"].split("、") if a),
-                   titles, events, tuple(sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))))
+                   titles, events, tuple(sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))),
+                   _text(graph.value(person, KG.locale)), _career(graph, person, info["name"]))
+
+
+def _career(graph: Graph, person: Node, name: str) -> tuple[tuple[str, str, str, str, str, int], ...]:
+    """The person's posts in date order (the named query `career`), each with the place its organisation names."""
+    from kgraph.rdf.query import named_query
+    from kgraph.resolve.locale import divisions_at_start
+
+    rows = []
+    for r in _rows(graph, named_query("career").text, name=Literal(name, lang="zh"), person=person):
+        found = divisions_at_start(str(r.org)) if r.org is not None else ()
+        rows.append((str(r.title), _text(r.org), found[0].name if len(found) == 1 else "", _text(r.first),
+                     _text(r.last), int(r.articles)))
+    return tuple(rows)
 
 
 def format_profile(profile: Profile, *, top: int = 10) -> str:
-    lines = [f"{profile.name} ({profile.role})" + (f", also written {'、'.join(profile.aliases)}"
+    place = f", {profile.locale}" if profile.locale else ""
+    lines = [f"{profile.name} ({profile.role}{place})" + (f", also written {'、'.join(profile.aliases)}"
                                                    if profile.aliases else "")]
+    lines.append("\ncareer (post, organisation, place, first - last reported, articles):")
+    for title, org, place, first, last, articles in profile.career:
+        when = f"{first} - {last}" if first else "undated"
+        lines.append(f"  {when:<23}  {title}  [{org or '-'}]  {place or '-'}  {articles} article"
+                     + ("s" if articles != 1 else ""))
+    if not profile.career:
+        lines.append("  -")
     lines.append("\ntitles (each with the articles it was read in):")
     grouped: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
     for title, org, date, headline, source in profile.titles:

@@ -21,10 +21,11 @@ from typing import TypeVar
 
 import rdflib
 from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import TIME as _TIME
 from rdflib.namespace import Namespace
 from rdflib.term import Node
 
-from kgraph.model import MAX_PAIRED_PARTICIPANTS, Article, Corpus, Evidence, Extraction, Person, Role
+from kgraph.model import MAX_PAIRED_PARTICIPANTS, Article, Corpus, Evidence, Extraction, Person, Post, Role
 from kgraph.rdf import vocab
 from kgraph.rdf.iri import Minter
 from kgraph.rdf.vocab import DEFAULT_BASE, KG_NS
@@ -54,13 +55,14 @@ class _Cached:
 SCHEMA, KG = _Cached(vocab.SCHEMA), _Cached(vocab.KG)
 RDF, RDFS, XSD = _Cached(rdflib.RDF), _Cached(rdflib.RDFS), _Cached(rdflib.XSD)
 ORG, PROV, SKOS = _Cached(rdflib.ORG), _Cached(rdflib.PROV), _Cached(rdflib.SKOS)
+TIME = _Cached(_TIME)
 
 
 def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
     """The prefixes a built graph is written with: the vocabularies, and `id:` for the data's own base."""
     return {"schema": str(vocab.SCHEMA), "org": str(rdflib.ORG), "prov": str(rdflib.PROV), "skos": str(rdflib.SKOS),
             "kg": KG_NS, "id": Minter(base).base, "rdf": str(rdflib.RDF), "rdfs": str(rdflib.RDFS),
-            "xsd": str(rdflib.XSD)}
+            "xsd": str(rdflib.XSD), "time": str(_TIME)}
 
 
 def new_graph(base: str = DEFAULT_BASE) -> Graph:
@@ -112,6 +114,7 @@ class _Triples:
         self.person_iri = functools.cache(self.iri.person)
         self.event_iri = functools.cache(self.iri.event)
         self.source_iri = functools.cache(self.iri.source)
+        self.dates = {a.id: a.date for a in corpus.articles if a.date and _FULL_DATE.match(a.date)}
 
     def all(self) -> Iterator[Triple]:
         yield from self.sources()
@@ -122,6 +125,7 @@ class _Triples:
         yield from self.organizations()
         yield from self.places()
         yield from self.merges()
+        yield from self.splits()
 
     def sources(self) -> Iterator[Triple]:
         for node, names in _group(self.corpus.sources, self.iri.source).items():
@@ -131,11 +135,11 @@ class _Triples:
         """Per article: the evidence other nodes hold in it, with the node and what it gives the article."""
         index: dict[URIRef, list[tuple[Evidence, URIRef, int]]] = defaultdict(list)
         for person in self.corpus.people:
-            node = self.person_iri(person.name)
+            node = self.person_iri(person.id)
             for ev in person.mentions:  # a byline taken out of the text has no span to point to
                 index[self.article_iri(ev.article_id)].append((ev, node, _MENTIONS | (_SPAN * (ev.end > ev.start))))
             for post in person.posts:
-                post_node = self.iri.post(person.name, post.title)
+                post_node = self.iri.post(person.id, post.title)
                 for ev in post.evidence:
                     index[self.article_iri(ev.article_id)].append((ev, post_node, _SPAN))
         for entity, node_of in ((self.corpus.organizations, self.iri.org), (self.corpus.places, self.iri.place)):
@@ -233,7 +237,7 @@ class _Triples:
 
     def people(self, partners: dict[URIRef, dict[URIRef, None]]) -> Iterator[Triple]:
         """Each person with their posts; then co-workers who are no person of the corpus (if any)."""
-        for node, people in _group(self.corpus.people, lambda p: self.person_iri(p.name)).items():
+        for node, people in _group(self.corpus.people, lambda p: self.person_iri(p.id)).items():
             yield from self.person(node, people, partners.pop(node, {}))
         for node, others in partners.items():
             yield from _block(node, ((KG.worksWith, other) for other in others))
@@ -245,8 +249,10 @@ class _Triples:
             pairs.append((SCHEMA.name, _zh(person.name)))
             pairs += [(SCHEMA.alternateName, _zh(alias)) for alias in person.aliases]
             pairs.append((KG.role, Literal(person.role.value)))
+            if person.locale:
+                pairs.append((KG.locale, _zh(person.locale)))
             for post in person.posts:
-                post_node = self.iri.post(person.name, post.title)
+                post_node = self.iri.post(person.id, post.title)
                 pairs += [(SCHEMA.jobTitle, _zh(post.title)), (ORG.holds, post_node)]
                 post_pairs = posts.setdefault(post_node, [(RDF.type, ORG.Post)])
                 post_pairs += [(RDFS.label, _zh(post.title)), (ORG.heldBy, node)]
@@ -256,10 +262,39 @@ class _Triples:
                     article = self.article_iri(ev.article_id)
                     post_pairs += [(KG.evidence, self.iri.span(article, ev.start, ev.end)),
                                    (PROV.wasDerivedFrom, article)]
+        memberships: dict[URIRef, tuple[URIRef, list[Post]]] = {}  # one node, however often its person is named
+        for person in people:
+            for post in person.posts:
+                entry = memberships.setdefault(self.iri.membership(person.id, post.title),
+                                               (self.iri.post(person.id, post.title), []))
+                entry[1].append(post)
+        pairs += [(ORG.hasMembership, membership) for membership in memberships]
         pairs += [(KG.worksWith, other) for other in partners]
         yield from _block(node, pairs)
         for post_node, post_pairs in posts.items():
             yield from _block(post_node, post_pairs)
+        for membership, (post_node, same) in memberships.items():
+            yield from self.membership(membership, node, post_node, same)
+
+    def membership(self, membership: URIRef, node: URIRef, post_node: URIRef, posts: Sequence[Post]
+                   ) -> Iterator[Triple]:
+        """A post as an org:Membership of its organisation, with the first and last dates it was reported (the
+        dates of its articles whose year is known) as an org:memberDuring time:Interval."""
+        pairs: list[tuple[URIRef, Node]] = [(RDF.type, ORG.Membership), (ORG.member, node)]
+        pairs += [(RDFS.label, _zh(post.title)) for post in posts] + [(KG.post, post_node)]
+        pairs += [(ORG.organization, self.iri.org(post.org)) for post in posts if post.org]
+        dates = sorted({self.dates[ev.article_id] for post in posts for ev in post.evidence
+                        if ev.article_id in self.dates})
+        if not dates:
+            yield from _block(membership, pairs)
+            return
+        during, first, last = (URIRef(f"{membership}/{part}") for part in ("during", "first", "last"))
+        pairs.append((ORG.memberDuring, during))
+        yield from _block(membership, pairs)
+        yield from _block(during, [(RDF.type, TIME.Interval), (TIME.hasBeginning, first), (TIME.hasEnd, last)])
+        for instant, date in ((first, dates[0]), (last, dates[-1])):
+            yield from _block(instant, [(RDF.type, TIME.Instant),
+                                        (TIME.inXSDDate, Literal(date, datatype=XSD.date))])
 
     def organizations(self) -> Iterator[Triple]:
         """Canonical full name as skos:prefLabel; each printed form as schema:name (and, when it differs from the
@@ -302,6 +337,13 @@ class _Triples:
                           *((KG.reason, Literal(reason)) for reason in merge.reasons)]
             yield from _block(node, pairs)
 
+    def splits(self) -> Iterator[Triple]:
+        for split in self.corpus.splits:
+            pairs: list[tuple[URIRef, Node]] = [(RDF.type, KG.NameSplit), (KG.sharedName, _zh(split.name))]
+            pairs += [(KG.splitInto, self.person_iri(key)) for key in split.people]
+            pairs += [(KG.reason, Literal(reason)) for reason in split.reasons]
+            yield from _block(self.iri.split(split.name), pairs)
+
 
 def iter_triples(corpus: Corpus, *, base: str = DEFAULT_BASE, spans: bool = True) -> Iterator[Triple]:
     """The triples of a resolved corpus, each once, a node's together; the same corpus always gives the same
@@ -321,3 +363,4 @@ def build_graph(corpus: Corpus, *, base: str = DEFAULT_BASE) -> Graph:
     graph = new_graph(base)
     graph.addN((s, p, o, graph) for s, p, o in iter_triples(corpus, base=base))
     return graph
+

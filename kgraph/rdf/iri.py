@@ -17,7 +17,7 @@ from rdflib import URIRef
 
 from kgraph.errors import KgraphError
 
-__all__ = ["IriClashError", "Minter", "slug"]
+__all__ = ["IriClashError", "Minter", "person_slug", "slug"]
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 
@@ -32,6 +32,15 @@ def slug(text: str) -> str:
     words = [_UNSAFE.sub("-", w.lower()).strip("-") for w in lazy_pinyin(text)]
     base = "-".join(w for w in words if w)[:60].strip("-") or "x"
     return f"{base}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:4]}"
+
+
+def person_slug(key: str, name_slug=slug) -> str:
+    """A person's part of an IRI: the slug of the name, and for one of several people who share it (`王勇@421003`)
+    the division they are placed in: `wang-yong-1a2b-421003`."""
+    name, _, tag = key.partition("@")
+    if not tag:
+        return name_slug(name)
+    return f"{name_slug(name)}-{_UNSAFE.sub('-', tag.lower()).strip('-') if tag.isascii() else slug(tag)}"
 
 
 class Minter:
@@ -51,11 +60,16 @@ class Minter:
     def _iri(self, *parts: str) -> URIRef:
         return URIRef(self.base + "/".join(parts))
 
-    def person(self, name: str) -> URIRef:
-        return self._iri("person", self.slug(name))
+    def person(self, key: str) -> URIRef:
+        return self._iri("person", person_slug(key, self.slug))
 
-    def post(self, name: str, title: str) -> URIRef:
-        return self._iri("post", self.slug(name), self.slug(title))
+    def post(self, key: str, title: str) -> URIRef:
+        return self._iri("post", person_slug(key, self.slug), self.slug(title))
+
+    def membership(self, key: str, title: str) -> URIRef:
+        """A person's membership of the organisation of one title: where the first and last dates it was reported
+        are kept (`<membership>/during`, `/first`, `/last`)."""
+        return self._iri("membership", person_slug(key, self.slug), self.slug(title))
 
     def org(self, name: str) -> URIRef:
         return self._iri("org", self.slug(name))
@@ -80,8 +94,11 @@ class Minter:
         return self._iri("event", self.slug(article_id))
 
     def merge(self, kept: str, variant: str) -> URIRef:
-        return self._iri("merge", f"{self.slug(kept)}--{self.slug(variant)}")
+        return self._iri("merge", f"{person_slug(kept, self.slug)}--{self.slug(variant)}")
+
+    def split(self, name: str) -> URIRef:
+        return self._iri("split", self.slug(name))
 
     def collaboration(self, a: str, b: str) -> URIRef:
         first, second = sorted((a, b))
-        return self._iri("collaboration", f"{self.slug(first)}--{self.slug(second)}")
+        return self._iri("collaboration", f"{person_slug(first, self.slug)}--{person_slug(second, self.slug)}")

@@ -56,6 +56,7 @@ STANDARD_PREFIXES: dict[str, str] = {
     "skos": str(SKOS),
     "xsd": str(XSD),
     "kg": KG_NS,
+    "time": "http://www.w3.org/2006/time#",
 }
 
 # Plain strings given as bindings become literals in this language, because the contract tags names and

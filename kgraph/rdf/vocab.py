@@ -25,6 +25,7 @@ class KG(DefinedNamespace):
     Collaboration: URIRef  # the materialised works-with edge between two people
     SourceFile: URIRef  # an input file
     NameMerge: URIRef  # the decision that a spelling is a variant of a person's name, with its reasons
+    NameSplit: URIRef  # the decision that a name stands for several people, with its reasons
 
     # properties
     role: URIRef  # official | reporter | photographer | other
@@ -43,4 +44,8 @@ class KG(DefinedNamespace):
     dateline: URIRef  # the date as printed, when it has no year ("05-26") or is vague ("近日")
     kept: URIRef  # name merge -> the person the variant was merged into
     variant: URIRef  # name merge -> the variant spelling (literal)
-    reason: URIRef  # name merge -> one piece of evidence for it (literal)
+    reason: URIRef  # name merge or split -> one piece of evidence for it (literal)
+    sharedName: URIRef  # name split -> the name the people share (literal)
+    splitInto: URIRef  # name split -> each person the name was read as
+    post: URIRef  # membership -> the org:Post of the same title
+    locale: URIRef  # person of a split name -> where their mentions are placed (湖北省荆州市荆州区)

@@ -1,8 +1,8 @@
 """Stage 3: mentions -> entities. One node per person, organisation and place across the whole corpus.
 
-A name is one person: the same name in two articles is the same person. Spelling variants of a name (OCR and
-typing errors) are merged into one person when `kgraph.variants` finds the evidence for it; the variant stays
-as an alternate name and the decision is kept in the corpus (`Corpus.merges`).
+A name is one person unless `kgraph.resolve.homonyms` read it as several (each then has its key). Spelling
+variants of a name (OCR and typing errors) are merged into one person when `kgraph.variants` finds the evidence
+for it; the variant stays as an alternate name and the decision is kept in the corpus (`Corpus.merges`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,18 @@ from kgraph.extract.places import place_level
 from kgraph.gazetteer import Division, Gazetteer, load_gazetteer, short_name
 from kgraph.jurisdiction import canonical_org
 from kgraph.lexicon import Lexicon
-from kgraph.model import Evidence, Extraction, NameMerge, Organization, Person, Place, Post, Role
+from kgraph.model import (
+    MAX_PAIRED_PARTICIPANTS,
+    Evidence,
+    Extraction,
+    NameMerge,
+    NameSplit,
+    Organization,
+    Person,
+    Place,
+    Post,
+    Role,
+)
 from kgraph.variants import NameEvidence, find_merges, scope_level
 
 _ROLE_ORDER = (Role.OFFICIAL, Role.OTHER, Role.REPORTER, Role.PHOTOGRAPHER)
@@ -55,7 +66,7 @@ def name_evidence(extractions: list[Extraction]) -> dict[str, NameEvidence]:
             item.articles.add(extraction.article.id)
             item.sources.add(extraction.article.source)
             item.titles.update(t.text for t in m.titles)
-            if m.name in members:
+            if m.name in members and len(members) <= MAX_PAIRED_PARTICIPANTS:  # no meeting: no co-workers
                 item.partners.update(members - {m.name})
             for text in [t.text for t in m.titles] + ([m.label.text] if m.label else []):
                 if level := scope_level(text):
@@ -105,8 +116,9 @@ def post_orgs(extractions: list[Extraction], lex: Lexicon) -> dict[tuple[str, st
 
 
 def resolve_people(extractions: list[Extraction], lex: Lexicon, merges: tuple[NameMerge, ...] = (),
-                   org_names: dict[str, str] | None = None) -> tuple[Person, ...]:
-    """One Person per name; `org_names` maps a printed organisation name to its canonical one."""
+                   org_names: dict[str, str] | None = None, splits: tuple[NameSplit, ...] = ()) -> tuple[Person, ...]:
+    """One Person per name, or per key of a name read as several people (`splits`); `org_names` maps a printed
+    organisation name to its canonical one."""
     roles: dict[str, set[Role]] = defaultdict(set)
     titled: set[str] = set()
     mentions: dict[str, list[Evidence]] = defaultdict(list)
@@ -123,7 +135,9 @@ def resolve_people(extractions: list[Extraction], lex: Lexicon, merges: tuple[Na
                 posts[m.name][title.text].append(Evidence(article_id, title.start, title.end))
     aliases: dict[str, list[str]] = defaultdict(list)
     for merge in merges:
-        aliases[merge.kept].append(merge.variant)
+        if merge.variant != merge.kept.partition("@")[0]:  # not a name kept as one across places
+            aliases[merge.kept].append(merge.variant)
+    places = {key: place for split in splits for key, place in zip(split.people, split.places, strict=True)}
     people = []
     for name in sorted(roles):
         role = Role.OFFICIAL if name in titled else next(r for r in _ROLE_ORDER if r in roles[name])
@@ -131,8 +145,9 @@ def resolve_people(extractions: list[Extraction], lex: Lexicon, merges: tuple[Na
             Post(title, _canonical(orgs.get((name, title)), org_names), tuple(sorted(set(evidence))))
             for title, evidence in sorted(posts[name].items())
         )
-        people.append(Person(name, role, tuple(sorted(aliases[name])), person_posts,
-                             tuple(sorted(set(mentions[name])))))
+        shown, key = (name.partition("@")[0], name) if name in places else (name, "")
+        people.append(Person(shown, role, tuple(sorted(aliases[name])), person_posts,
+                             tuple(sorted(set(mentions[name]))), key, places.get(name, "")))
     return tuple(people)
 
 

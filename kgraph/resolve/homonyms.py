@@ -1,0 +1,378 @@
+"""People who share a name, told apart by evidence: one node per real person across many papers.
+
+The mentions of a name on one page are one person. Pages are joined into people by what their mentions say:
+- where they are (`kgraph.resolve.locale`): the divisions the mention's titles name (荆州区委书记), those its
+  article names, and the page's own county (a district paper names its district on most pages);
+- who they work with: co-participants of their events; when: the dates of their articles;
+- how rare the name is: a two-character name with a common surname (王勇) is shared by thousands, a longer name
+  (周远栋) rarely.
+Two groups conflict when they lie in different provinces, or (for a common name) in different counties of one
+province, and no co-participant links them. A rare name placed in two counties of one province is one person who
+moved; in two provinces too when one group is only mentioned there (a leader quoted) or when all the dates of one
+come before those of the other (an official who moved), not when both are officials at the same time. Mentions
+placed nowhere join the person they share a co-participant with, else the one named most. A user's
+decisions (`kgraph.resolve.decisions`) come first. Each split is kept with its reasons (`NameSplit`).
+
+Every person of a split name gets a key `name@adcode` of the division it is placed in most, so its IRI does not
+change when files that do not name it are added; a name that is not split keeps its plain IRI.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from kgraph.gazetteer import load_gazetteer
+from kgraph.lexicon import Lexicon
+from kgraph.model import MAX_PAIRED_PARTICIPANTS, Extraction, NameMerge, NameSplit
+from kgraph.resolve.decisions import Decision
+from kgraph.resolve.locale import Locale, anchor, chain, count_divisions, describe, divisions_at_start, make_locale
+
+_TITLE_WEIGHT = 3  # a title that names its place says more than the places an article names
+_SCOPE_CHARS = frozenset("省市区县州盟旗镇乡街村")  # 州委书记 speaks for a place; 总书记 does not
+_COMMON_RANK = 100
+_NONE: Counter[str] = Counter()
+_MAX_REASONS = 10
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # surnames ranked this high or higher make two-character names common
+
+
+def is_common_name(name: str, lex: Lexicon) -> bool:
+    """A name many people share: a surname among the most frequent and a one-character given name (王勇, 杨斌).
+
+    A longer or rarer name placed in two counties is more likely one person who moved."""
+    if len(name) != 2:
+        return False
+    rank = lex.surname_rank.get(name[0], 0)
+    return 0 < rank <= _COMMON_RANK
+
+
+@dataclass
+class _Group:
+    """The mentions of one name on one page (or several pages forced into one person)."""
+
+    sources: set[str]
+    mentions: int = 0
+    firm: bool = False  # a participant or the holder of a title with a place, not someone only mentioned
+    first: str = ""  # the first and last dates of its articles whose year is known (ISO, so they sort)
+    last: str = ""
+    partners: set[str] = field(default_factory=set)
+    parts: list[Counter[str]] = field(default_factory=list)  # division counts (shared, never changed), summed late
+    provinces: set[str] = field(default_factory=set)
+    counties: set[str] = field(default_factory=set)
+    _locale: Locale | None = None
+
+    def add(self, counts: Counter[str]) -> None:
+        """Count the divisions of a title, an article or a page for this group."""
+        if counts:
+            self.parts.append(counts)
+            self._locale = None
+            for code in counts:
+                province, county = _province_county(code)
+                self.provinces.add(province)
+                if county:
+                    self.counties.add(county)
+
+    @property
+    def counts(self) -> Counter[str]:
+        total: Counter[str] = Counter()
+        for part in self.parts:
+            total.update(part)
+        return total
+
+    @property
+    def locale(self) -> Locale:
+        if self._locale is None:
+            self._locale = make_locale(self.counts)
+        return self._locale
+
+    @property
+    def placed(self) -> bool:
+        return bool(self.parts)
+
+    def absorb(self, other: _Group) -> None:
+        self.sources |= other.sources
+        self.mentions += other.mentions
+        self.firm |= other.firm
+        self.dated(other.first)
+        self.dated(other.last)
+        self.partners |= other.partners
+        self.parts += other.parts
+        self.provinces |= other.provinces
+        self.counties |= other.counties
+        self._locale = None
+
+    def dated(self, date: str) -> None:
+        """Take in a full date (2022-05-26)."""
+        if date:
+            self.first = min(self.first or date, date)
+            self.last = max(self.last, date)
+
+    def is_at(self, place: str) -> bool:
+        """Whether a decision's place names this group: a division it is placed in, in any form the gazetteer
+        knows (湖南省, 湖南, 楚雄州), or one of its source files (with or without `.txt`)."""
+        if place in self.sources or any(s.rsplit(".", 1)[0] == place for s in self.sources):
+            return True
+        return any(d.code in self.locale.codes for d in divisions_at_start(place))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _province_county(code: str) -> tuple[str, str | None]:
+    """The province a division lies in, and its county (None above county level)."""
+    gazetteer = load_gazetteer()
+    division = gazetteer.by_code[code]
+    divisions = chain(division, gazetteer)
+    return divisions[-1].code, next((d.code for d in divisions if d.level == "county"), None)
+
+
+def _page_counts(extractions: Sequence[Extraction], sources: set[str]) -> tuple[dict[str, Counter[str]],
+                                                                               dict[str, Counter[str]]]:
+    """Division counts per article and, per page, the page's own county (the one it names most, when it leads)."""
+    gazetteer = load_gazetteer()
+    articles: dict[str, Counter[str]] = {}
+    pages: dict[str, Counter[str]] = defaultdict(Counter)
+    for extraction in extractions:
+        if extraction.article.source not in sources:
+            continue
+        names = [m.text for m in extraction.places] + [m.text for m in extraction.orgs if not m.refers]
+        counts = count_divisions(names, gazetteer)
+        articles[extraction.article.id] = counts
+        pages[extraction.article.source].update(counts)
+    homes: dict[str, Counter[str]] = {}
+    for source, counts in pages.items():
+        counties = Counter({code: n for code, n in counts.items() if gazetteer.by_code[code].level == "county"})
+        ranked = counties.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            homes[source] = Counter({ranked[0][0]: 1})
+        else:
+            homes[source] = counts
+    return articles, homes
+
+
+def _groups(extractions: Sequence[Extraction], names: set[str]) -> dict[str, dict[str, _Group]]:
+    """Per name of `names`, its mentions grouped by page, each group placed."""
+    sources = {e.article.source for e in extractions for m in e.people if m.name in names}
+    articles, homes = _page_counts(extractions, sources)
+    groups: dict[str, dict[str, _Group]] = defaultdict(dict)
+    seen: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for extraction in extractions:
+        event = extraction.event
+        members = set(event.organizers) | set(event.attendees) if event else set()
+        source, date = extraction.article.source, extraction.article.date
+        date = date if date and _FULL_DATE.match(date) else None
+        for m in extraction.people:
+            if m.name not in names:
+                continue
+            group = groups[m.name].setdefault(source, _Group({source}))
+            group.mentions += 1
+            if date:
+                group.dated(date)
+            group.firm |= m.name in members
+            if m.name in members and len(members) <= MAX_PAIRED_PARTICIPANTS:  # no meeting: no co-workers
+                group.partners |= members - {m.name}
+            for title in m.titles:
+                found = divisions_at_start(title.text)
+                if len(found) == 1:
+                    group.add(Counter({found[0].code: _TITLE_WEIGHT}))
+                group.firm |= bool(found) or title.text[:1] in _SCOPE_CHARS
+            seen[m.name, source].add(extraction.article.id)
+    for name, by_source in groups.items():
+        for source, group in by_source.items():
+            for article_id in sorted(seen[name, source]):
+                group.add(articles.get(article_id, _NONE))
+            group.add(homes.get(source, _NONE))
+    return groups
+
+
+def _linked(a: _Group, b: _Group) -> list[str]:
+    """The co-participants two groups share: one with a name of three or more characters, or two."""
+    if a.partners.isdisjoint(b.partners):
+        return []
+    shared = sorted(a.partners & b.partners)
+    return shared if len(shared) >= 2 or any(len(n) > 2 for n in shared) else []
+
+
+def _conflict(a: _Group, b: _Group, common: bool) -> str | None:
+    """Why two placed groups cannot be one person, or None."""
+    if not a.placed or not b.placed:
+        return None
+    gazetteer = load_gazetteer()
+    pa, pb = a.provinces, b.provinces
+    if pa and pb and not pa & pb:
+        if not common and (not (a.firm and b.firm) or _one_after_the_other(a, b)):
+            return None  # a rare name: someone only mentioned there, or an official who moved
+        names = "、".join(sorted(gazetteer.by_code[c].name for c in pa)), \
+            "、".join(sorted(gazetteer.by_code[c].name for c in pb))
+        return f"different provinces ({names[0]} / {names[1]})"
+    if common and a.counties and b.counties and not a.counties & b.counties:
+        return (f"a common name in different counties ({describe(anchor(a.locale))} / "
+                f"{describe(anchor(b.locale))})")
+    return None
+
+
+def _one_after_the_other(a: _Group, b: _Group) -> bool:
+    """Whether both groups are dated and one's dates all come before the other's: a move is plausible."""
+    return bool(a.first and b.first) and (a.last < b.first or b.last < a.first)
+
+
+def _decided(decisions: Sequence[Decision], a: _Group, b: _Group) -> Decision | None:
+    for decision in decisions:
+        if (a.is_at(decision.a) and b.is_at(decision.b)) or (a.is_at(decision.b) and b.is_at(decision.a)):
+            return decision
+    return None
+
+
+def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision]
+             ) -> tuple[list[list[_Group]], list[str]]:
+    """Groups joined into people: forced `same` first, then each placed group into the first person it conflicts
+    with in nothing (or is linked to), then the unplaced ones. Also why groups in different places were joined."""
+    joins: list[str] = []
+    units: list[_Group] = []
+    alike: dict[tuple[frozenset[str], frozenset[str], bool], _Group] = {}
+    for group in groups:
+        for unit in units if decisions else ():  # forced same: one unit
+            if (decision := _decided(decisions, unit, group)) and decision.same:
+                joins.append(f"{decision.a} and {decision.b}: decided same ({decision.origin})")
+                unit.absorb(group)
+                break
+        else:
+            # placed alike (the pages of one paper): one unit, so that a name on thousands of pages is compared
+            # a few times, not once per pair of pages
+            signature = (frozenset(group.provinces), frozenset(group.counties), group.firm)
+            if not decisions and group.placed and signature in alike:
+                alike[signature].absorb(group)
+                continue
+            alike.setdefault(signature, group)
+            units.append(group)
+    units.sort(key=lambda g: (not g.placed, -g.mentions, min(g.sources)))
+    people: list[list[_Group]] = []
+
+    def allowed(person: list[_Group], unit: _Group) -> bool:
+        return not decisions or not any((d := _decided(decisions, g, unit)) and not d.same for g in person)
+
+    for unit in units:
+        if unit.placed:
+            fits = [p for p in people if allowed(p, unit)
+                    and (not any(_conflict(g, unit, common) for g in p) or any(_linked(g, unit) for g in p))]
+        else:
+            linked = [p for p in people if allowed(p, unit) and any(_linked(g, unit) for g in p)]
+            fits = linked or sorted((p for p in people if allowed(p, unit)),
+                                    key=lambda p: -sum(g.mentions for g in p))
+        if fits:
+            if unit.placed and (why := _joined(fits[0], unit)):
+                joins.append(why)
+            fits[0].append(unit)
+        else:
+            people.append([unit])
+    return people, joins
+
+
+def _joined(person: list[_Group], unit: _Group) -> str | None:
+    """Why a group placed where a common name would be another person joins `person`, or None if nothing
+    separates them."""
+    other = next((g for g in person if _conflict(g, unit, True)), None)
+    if other is None:
+        return None
+    where = f"{describe(anchor(other.locale))} and {describe(anchor(unit.locale))}"
+    if linked := next((shared for g in person if (shared := _linked(g, unit))), None):
+        return f"{where}: shared co-participant {'、'.join(linked)}"
+    if other.firm and unit.firm:
+        when = f" ({other.first} - {other.last} / {unit.first} - {unit.last})" if _one_after_the_other(other, unit) \
+            else ""
+        return f"{where}: a rare name, one person who moved{when}"
+    return f"{where}: a rare name, only mentioned in one of them"
+
+
+def _why(person_a: list[_Group], person_b: list[_Group], common: bool, decisions: Sequence[Decision]) -> str:
+    for a in person_a:
+        for b in person_b:
+            if (decision := _decided(decisions, a, b)) and not decision.same:
+                return f"decided different ({decision.origin})"
+    for a in person_a:
+        for b in person_b:
+            if why := _conflict(a, b, common):
+                return why + ", no shared co-participant"
+    return "no evidence joins them"
+
+
+def _merged(person: list[_Group]) -> _Group:
+    total = _Group(set())
+    for group in person:
+        total.absorb(group)
+    return total
+
+
+def split_homonyms(extractions: Sequence[Extraction], lex: Lexicon, decisions: Sequence[Decision] = (),
+                   merges: Sequence[NameMerge] = ()) -> tuple[list[Extraction], tuple[NameSplit, ...],
+                                                              tuple[NameMerge, ...]]:
+    """The extractions with each name that stands for several people renamed to one key per person
+    (`王勇@421003`), the split decisions, and the merges with their kept name renamed to its main person, plus a
+    merge of a name with itself for each name placed apart but kept as one person (why: a co-participant, a rare
+    name that moved, a decision)."""
+    sources: dict[str, set[str]] = defaultdict(set)
+    for extraction in extractions:
+        for m in extraction.people:
+            sources[m.name].add(extraction.article.source)
+    candidates = {name for name, found in sources.items() if len(found) > 1}
+    splits: list[NameSplit] = []
+    rename: dict[tuple[str, str], str] = {}  # (name, source) -> key
+    main: dict[str, str] = {}
+    kept: list[NameMerge] = []  # names in several places read as one person, with why
+    for name, by_source in sorted(_groups(extractions, candidates).items()):
+        common = is_common_name(name, lex)
+        wanted = [d for d in decisions if d.name == name]
+        people, joins = _cluster([by_source[s] for s in sorted(by_source)], common, wanted)
+        if len(joins) > _MAX_REASONS:
+            joins = [*joins[:_MAX_REASONS], f"and {len(joins) - _MAX_REASONS} more places"]
+        if len(people) < 2:
+            if joins:
+                kept.append(NameMerge(name, name, tuple(f"kept together: {why}" for why in joins)))
+            continue
+        totals = [_merged(person) for person in people]
+        keys, places = [], []
+        for total in totals:
+            division = anchor(total.locale)
+            key = f"{name}@{division.code}" if division else f"{name}@{min(total.sources)}"
+            keys.append(key if key not in keys else f"{key}.{min(total.sources)}")
+            places.append(describe(division))
+        reasons = [f"{places[i]} / {places[j]}: {_why(people[i], people[j], common, wanted)}"
+                   for i in range(len(people)) for j in range(i + 1, len(people))]
+        if common:
+            reasons.append(f"{name} is a common name")
+        reasons += [f"kept together: {why}" for why in joins]
+        order = sorted(range(len(keys)), key=lambda i: keys[i])
+        splits.append(NameSplit(name, tuple(keys[i] for i in order), tuple(places[i] for i in order),
+                                tuple(reasons)))
+        for key, person in zip(keys, people, strict=True):
+            for group in person:
+                for source in group.sources:
+                    rename[name, source] = key
+        main[name] = keys[max(range(len(keys)), key=lambda i: (totals[i].mentions, -i))]
+    if not rename:
+        return list(extractions), (), (*merges, *kept)
+    return (_renamed(extractions, rename), tuple(splits),
+            (*(replace(m, kept=main.get(m.kept, m.kept)) for m in merges), *kept))
+
+
+def _renamed(extractions: Sequence[Extraction], rename: dict[tuple[str, str], str]) -> list[Extraction]:
+    names = {name for name, _ in rename}
+    result = []
+    for extraction in extractions:
+        source = extraction.article.source
+        if not any(m.name in names for m in extraction.people):
+            result.append(extraction)
+            continue
+
+        def key(name: str, source: str = source) -> str:
+            return rename.get((name, source), name) if name in names else name
+
+        people = tuple(replace(m, name=new) if (new := key(m.name)) != m.name else m for m in extraction.people)
+        event = extraction.event
+        if event is not None:
+            event = replace(event, organizers=tuple(key(n) for n in event.organizers),
+                            attendees=tuple(key(n) for n in event.attendees),
+                            speakers=tuple(key(n) for n in event.speakers))
+        result.append(replace(extraction, people=people, event=event))
+    return result
