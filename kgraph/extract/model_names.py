@@ -24,7 +24,7 @@ def document_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in DOCUMENT.finditer(text)] if "《" in text else []
 
 
-_DIVISION_ENDS = frozenset("镇乡村旗县")
+_TOWN_ENDS = frozenset("镇乡村旗县")
 
 
 def _usable(text: str, e: Entity, taken: SpanIndex, lex: Lexicon) -> bool:
@@ -44,7 +44,7 @@ def _is_place(name: str, lex: Lexicon) -> bool:
     """An organisation by the model that the place grammar calls a place (a 产业园, a 苏木, a town: no body is named
     by its 镇, 乡, 村, 旗 or 县 alone)."""
     suffix = lex.place_suffixes.suffix_of(name)
-    return (suffix is not None and (len(suffix) >= 2 or suffix in _DIVISION_ENDS)
+    return (suffix is not None and (len(suffix) >= 2 or suffix in _TOWN_ENDS)
             and not lex.org_suffixes.suffix_of(name))
 
 
