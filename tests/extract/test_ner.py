@@ -194,6 +194,33 @@ def test_a_committee_list_printed_without_separators(lex):
     assert not any(len(name) == 3 and name not in text.replace("（女）", "") for name in found)
 
 
+def test_a_list_its_notes_mark_is_read_whole_with_names_without_surnames(lex):
+    # a note of sex or nationality makes the runs beside it a list, even with prose characters (地) in it; a name
+    # without a surname between two others (次仁多吉) is one of the list
+    text = "获奖者名单：刘春梅（女）黄志强次仁多吉陈国栋周地平吴海峰（回族）郑立华"
+    found = people(text, lex)
+    assert {"刘春梅", "黄志强", "次仁多吉", "陈国栋", "周地平", "吴海峰", "郑立华"} <= set(found)
+
+
+def test_a_paragraph_after_an_order_note_is_a_list(lex):
+    text = "出席代表（按姓氏笔画排列）：于海洋马立新王建华平措刘红军孙晓峰"
+    assert {"于海洋", "马立新", "王建华", "平措", "刘红军", "孙晓峰"} <= set(people(text, lex))
+    # without the note, a gap in the run is no name
+    assert "平措" not in people("于海洋马立新王建华平措刘红军孙晓峰", lex)
+
+
+def test_a_list_run_after_a_transcribed_name_may_begin_with_its_end(lex):
+    # the transcribed name is read short (…·艾力): the run after it starts with the rest of that name
+    found = people("委员（按姓氏笔画排列）：刘建国买买提·艾力江张红梅王志强陈立华", lex)
+    assert {"张红梅", "王志强", "陈立华"} <= set(found)
+
+
+def test_a_name_the_dictionary_knows_enumerated_beside_a_person(lex):
+    # 恽 is no surname of the lists, but jieba knows the name; a place it tags nr (薛城区) is no name
+    assert "恽代英" in people("一九二二年由林毓南、恽代英介绍入党。", lex, known={})
+    assert "薛城区" not in people("副经理李明、薛城区财政局副局长张华等参加。", lex, known={})
+
+
 def test_a_list_run_stops_at_a_transcribed_name(lex):
     found = people("委员：张思远李国华吴明德阿布都·热合曼赵明辉钱学文孙立平周建国", lex)
     assert {"张思远", "李国华", "吴明德", "赵明辉", "钱学文", "孙立平", "周建国"} <= set(found)
