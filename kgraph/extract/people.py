@@ -44,6 +44,12 @@ _PHOTO_BEFORE = re.compile(r"(?:摄影|图)[：:/]\s*")
 _TAIL_BYLINE = re.compile(
     r"[（(]\s*([\u3400-\u9fff]{2,4}(?:[ \u3000]+[\u3400-\u9fff]{2,4}){0,3})\s*[）)][ \u3000]*(?:\n|$)"
 )
+# ... or opening a line, where the next article's headline follows it on the same line: （张明）某某会议召开
+_HEAD_BYLINE = re.compile(r"(?:^|(?<=\n))[（(]([\u3400-\u9fff]{2,3})[）)]")
+# the author of a work cited by its title: 《论某某》（张明）
+_AUTHOR_OF_WORK = re.compile(r"》[（(]([\u3400-\u9fff]{2,3})[）)]")
+# 记者X报道: the frame says what the name is, even where the name is also a word (a company's, a place's)
+_REPORTED = re.compile(r"([\u3400-\u9fff]{2,3})报道")
 _BYLINE_NAMES = re.compile(r"[\u3400-\u9fff]{4,6}(?=[）)]|[ \u3000]*(?:\n|$))")
 # a photographer's credit on a line of its own: 张明摄影报道
 _CREDIT_LINE = re.compile(r"^[ \u3000]*([\u3400-\u9fff]{2,4})[ \u3000]*(?:摄影报道|摄影|摄)[ \u3000]*$", re.MULTILINE)
@@ -104,11 +110,20 @@ def _glued_byline(text: str, pos: int, lex: Lexicon) -> list[tuple[str, int]]:
     return [(name, pos + offset) for offset, name in names]
 
 
+def _reporter_of(text: str, pos: int, lex: Lexicon) -> list[tuple[str, int]]:
+    """`记者苏宁报道`: the name between 记者 and 报道, a surname first, where the rules for prose take it for a word."""
+    match = _REPORTED.match(text, pos)
+    if match is None or match.group(1)[0] not in lex.surnames or any(c in NOT_IN_NAME for c in match.group(1)):
+        return []
+    return [(match.group(1), pos)]
+
+
 def find_bylines(text: str, lex: Lexicon, bylines: Iterable = ()) -> list[PersonMention]:
     """Reporters (通讯员X, 记者X, staff credits) and photographers (（X 摄）): never attendees of the event."""
     found: list[PersonMention] = []
     for match in _REPORTER.finditer(text):
-        names = _glued_byline(text, match.end(), lex) or _names_from(text, match.end(), lex, spaced=True)
+        names = (_glued_byline(text, match.end(), lex) or _names_from(text, match.end(), lex, spaced=True)
+                 or _reporter_of(text, match.end(), lex))
         found.extend(PersonMention(name, pos, pos + len(name), Role.REPORTER) for name, pos in names)
     for match in _CREDIT_LINE.finditer(text):
         if plausible_name(match.group(1), lex):
@@ -123,6 +138,10 @@ def find_bylines(text: str, lex: Lexicon, bylines: Iterable = ()) -> list[Person
             for name in names:
                 pos = text.find(name, tail.start())
                 found.append(PersonMention(name, pos, pos + len(name), Role.REPORTER))
+    for pattern, role in ((_HEAD_BYLINE, Role.REPORTER), (_AUTHOR_OF_WORK, Role.OTHER)):
+        for match in pattern.finditer(text):
+            if plausible_name(match.group(1), lex, listed=True, delimited=True):
+                found.append(PersonMention(match.group(1), match.start(1), match.end(1), role))
     for match in _PHOTO_BEFORE.finditer(text):
         for name, pos in _names_from(text, match.end(), lex, spaced=True):
             found.append(PersonMention(name, pos, pos + len(name), Role.PHOTOGRAPHER))

@@ -296,6 +296,12 @@ def test_a_name_ends_where_a_word_or_a_district_begins(lex, text, expected):
     ("本报讯（记者钟启明报道）9月3日，全市秋粮收购工作会议召开。", {"钟启明": "reporter"}),
     ("全市秋粮收购工作会议召开。\n刘晓东摄影报道\n", {"刘晓东": "photographer"}),
     ("全市秋粮收购工作会议召开。\n责编 | 邵文杰", {"邵文杰": "reporter"}),
+    # a name that is also a word (a river's) in the frame 记者…报道
+    ("本报北京3月2日讯记者黄河报道：全市秋粮收购工作会议召开。", {"黄河": "reporter"}),
+    # a credit in brackets opening a line, the next headline glued after it
+    ("全市秋粮收购工作会议召开。\n（苏萌）全县春耕备耕工作有序推进", {"苏萌": "reporter"}),
+    # the authors of works cited by their titles
+    ("会上交流了《论边塞诗》（岑立新）、《宋词考》（宁海波）等论文。", {"岑立新": "other", "宁海波": "other"}),
 ])
 def test_credits_glued_on_their_own_line_or_after_a_bar(lex, text, expected):
     assert {name: role for name, (role, _) in people(text, lex).items()} == expected
