@@ -334,6 +334,9 @@ def model_name(name: str, lex: Lexicon, *, titled: bool = False) -> bool:
         return False  # a word and an ending: 科普馆, 服务站
     if name[-1] in _SETTLEMENT_END and len(name) <= 3 and not titled:
         return False  # a village or a town named for a family: 刘寨, 贺村, 牛洼村, 薛城
+    suffix = lex.place_suffixes.suffix_of(name)
+    if suffix is not None and len(suffix) >= 2 and len(name) > len(suffix) + 1:
+        return False  # a place with a two-character ending: 萨如拉嘎查, a Mongolian village
     entry = lex.words.get(name)
     if entry is None or entry[1].startswith("nr") or (titled and len(name) <= 4 and name[0] in lex.surnames):
         return True

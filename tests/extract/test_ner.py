@@ -8,7 +8,7 @@ from kgraph.extract import extract_article
 from kgraph.extract.model_names import model_names
 from kgraph.extract.names import plausible_name
 from kgraph.extract.ner import Entity, chunks, features, positional, recogniser, spans
-from kgraph.extract.people import extract_people, find_model_people
+from kgraph.extract.people import extract_people, find_model_people, model_name
 from kgraph.model import Article, Role
 
 
@@ -192,6 +192,12 @@ def test_a_committee_list_printed_without_separators(lex):
     assert {"郑国华", "陈立新", "王海涛", "刘志强", "孙建平", "杨光明", "和志远", "周国庆", "黄海波", "吴建军",
             "林晓东", "马国栋", "胡志明", "赵德胜"} <= set(found)
     assert not any(len(name) == 3 and name not in text.replace("（女）", "") for name in found)
+
+
+def test_a_village_with_a_two_character_ending_is_no_person(lex):
+    # a Mongolian village (嘎查) or township (苏木) the recogniser reads as a name is a place, never a person
+    assert not model_name("乌兰图雅嘎查", lex) and not model_name("宝日勒岱苏木", lex)
+    assert model_name("乌兰图雅", lex)
 
 
 def test_a_list_its_notes_mark_is_read_whole_with_names_without_surnames(lex):
