@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from kgraph import __version__
-from kgraph.errors import KgraphError, TimedOut
+from kgraph.errors import EmptyInputError, KgraphError, TimedOut
 from kgraph.export import ALIASES as EXPORT_ALIASES
 from kgraph.export import EXPORT_FORMATS
 from kgraph.interrupt import abort_on_signals
@@ -148,28 +148,25 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
     """
     import os
 
-    from kgraph import outputs
-    from kgraph.batch import build_corpus
+    from kgraph.driver import run
     from kgraph.files import collect_files
-    from kgraph.jurisdiction import find_division
-    from kgraph.resolve import read_decisions
+    from kgraph.pipeline import load
 
-    forced = _run(lambda: read_decisions(decisions)) if decisions else ()
+    pipeline = _run(lambda: load(lexicon, home, year, merge=merge, decisions=decisions or (), base=base))
     workers = jobs or os.cpu_count() or 1
-    division = _run(lambda: find_division(home)) if home else None
     files = _run(lambda: collect_files(list(inputs) or default_inputs()))
     cache = out / ".kgraph-cache"
-    with _Progress(2 * len(files), "Extracting") as step:
-        corpus, stats = _run(lambda: build_corpus(files, lexicon=lexicon, year=year, merge=merge, home=division,
-                                                  jobs=workers, cache=cache,
-                                                  use_cache=not no_cache, progress=step, scheduler=scheduler,
-                                                  decisions=forced))
     ttl, html = out / "graph.ttl", out / "graph.html"
-    if not corpus.articles and ttl.exists() and not force:
-        raise click.ClickException(f"no article in {len(files)} input file{'s' * (len(files) != 1)}: {ttl} is left "
-                                   "as it was (--force replaces it with an empty graph)")
-    written = _run(lambda: outputs.write_outputs(corpus, ttl, html, base=base, title="kgraph",
-                                                 max_links=outputs.MAX_PAGE_LINKS, jobs=workers))
+    with _Progress(2 * len(files), "Extracting") as step:
+        try:
+            result = _run(lambda: run(pipeline, files, jobs=workers, cache=cache, use_cache=not no_cache,
+                                      scheduler=scheduler, progress=step, allow_empty=force or not ttl.exists()))
+        except click.ClickException as error:
+            if isinstance(error.__cause__, EmptyInputError):
+                error.message += f": {ttl} is left as it was (--force replaces it with an empty graph)"
+            raise
+    corpus, stats = result.corpus, result.stats
+    written = _run(lambda: result.write(out, title="kgraph", jobs=workers))
     titles = {post.title for person in corpus.people for post in person.posts}
     events = sum(1 for e in corpus.extractions if e.event)
     click.echo(f"files {len(files)}, articles {len(corpus.articles)}, people {len(corpus.people)}, "
