@@ -31,7 +31,6 @@ from kgraph.errors import InputError
 from kgraph.extract import extract_article, extract_people, known_names, load_lexicon, read_entities
 from kgraph.extract.ner import Entity
 from kgraph.gazetteer import Division
-from kgraph.jurisdiction import find_division, infer_home
 from kgraph.lexicon import Lexicon
 from kgraph.model import Article, Corpus, Extraction, PersonMention, Role, pickled_by_fields
 from kgraph.rdf.build import build_graph
@@ -39,6 +38,8 @@ from kgraph.rdf.iri import IriClashError
 from kgraph.rdf.vocab import DEFAULT_BASE
 from kgraph.resolve import (
     Decision,
+    find_division,
+    infer_home,
     merge_variants,
     read_decisions,
     resolve_orgs,

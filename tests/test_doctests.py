@@ -10,7 +10,7 @@ import pytest
 MODULES = ["kgraph", "kgraph.pipeline", "kgraph.inputs", "kgraph.network", "kgraph.render", "kgraph.rdf.query",
            "kgraph.rdf.validate", "kgraph.export", "kgraph.export.csv", "kgraph.export.gexf",
            "kgraph.export.graphml", "kgraph.export.json", "kgraph.export.jsonld", "kgraph.export.nt",
-           "kgraph.rdf.build", "kgraph.rdf.turtle", "kgraph.rdf.compact", "kgraph.variants", "kgraph.lexicon"]
+           "kgraph.rdf.build", "kgraph.rdf.turtle", "kgraph.rdf.compact", "kgraph.resolve.variants", "kgraph.lexicon"]
 
 
 @pytest.mark.parametrize("name", MODULES)

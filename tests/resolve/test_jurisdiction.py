@@ -10,9 +10,9 @@ import rdflib
 from kgraph import build
 from kgraph.errors import KgraphError
 from kgraph.gazetteer import load_gazetteer, short_name
-from kgraph.jurisdiction import canonical_org, find_division, infer_home
+from kgraph.resolve.jurisdiction import canonical_org, find_division, infer_home
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 
 def test_gazetteer_hierarchy_and_coordinates():
