@@ -73,7 +73,8 @@ class BuildResult:
     def query(self, query: str, **params: str) -> list[dict[str, str]]:
         """The rows of a SELECT query, or of a named query (`kgraph query --list`), with `params` bound as values
         (never pasted into the text); each value as a plain string, a missing one as ''."""
-        from kgraph.rdf.query import check_params, find_query, run_query
+        from kgraph.rdf.named_queries import check_params, find_query
+        from kgraph.rdf.query import run_query
 
         text, named = find_query(query)
         if named is not None:

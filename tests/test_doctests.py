@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["kgraph", "kgraph.pipeline", "kgraph.inputs", "kgraph.network", "kgraph.render", "kgraph.rdf.query",
+MODULES = ["kgraph", "kgraph.pipeline", "kgraph.inputs", "kgraph.network", "kgraph.render", "kgraph.rdf.named_queries",
            "kgraph.rdf.validate", "kgraph.export", "kgraph.export.csv", "kgraph.export.gexf",
            "kgraph.export.graphml", "kgraph.export.json", "kgraph.export.jsonld", "kgraph.export.nt",
            "kgraph.rdf.build", "kgraph.rdf.turtle", "kgraph.rdf.compact", "kgraph.resolve.variants", "kgraph.lexicon"]

@@ -11,8 +11,8 @@ from kgraph import build
 from kgraph.cli import cli
 from kgraph.pipeline import fill_years, year_in_name
 from kgraph.rdf.iri import Minter
-from kgraph.rdf.query import STANDARD_PREFIXES, named_query
-from kgraph.rdf.vocab import DEFAULT_BASE
+from kgraph.rdf.named_queries import named_query
+from kgraph.rdf.vocab import DEFAULT_BASE, PREFIXES
 
 EARLY = ("2019-03-05_shashi.txt", "沙市区开展防汛检查\n本报讯（通讯员张华）3月5日，"
          "沙市区区长欧阳振华带队检查防汛工作，区水利局局长周强陪同检查。\n")
@@ -52,7 +52,7 @@ def test_career_membership_with_first_and_last_reported_dates():
 
 def test_career_query_is_a_timeline():
     graph = build([LAST, EARLY, LATER, UNDATED]).graph
-    rows = list(graph.query(named_query("career").text, initNs=STANDARD_PREFIXES,
+    rows = list(graph.query(named_query("career").text, initNs=PREFIXES,
                             initBindings={"name": Literal("欧阳振华", lang="zh")}))
     assert [(str(r.title), str(r.first), str(r.last), int(r.articles)) for r in rows] == [
         ("沙市区区长", "2019-03-05", "2019-03-05", 1), ("区长", "2021-09-10", "2021-11-02", 3)]
