@@ -449,8 +449,9 @@ def articles(files: tuple[Path, ...], as_json: bool) -> None:
 
     Example: kgraph articles seeds/000_c7a8d9aedf48108c.txt
     """
-    from kgraph.files import collect_files, read_pages
+    from kgraph.files import collect_files
     from kgraph.pipeline import read_articles
+    from kgraph.text import read_pages
 
     found = _run(lambda: read_articles(read_pages(_run(lambda: collect_files(list(files))))))
     if as_json:

@@ -47,8 +47,7 @@ from kgraph.resolve import (
     resolve_places,
     split_homonyms,
 )
-from kgraph.text import split_articles
-from kgraph.text.read import decode_bytes
+from kgraph.text import decode_bytes, split_articles
 
 Progress = Callable[[str], None]
 

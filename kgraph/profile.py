@@ -163,7 +163,7 @@ def _profile(graph: Graph, person: Node, people: dict) -> Profile:
 def _career(graph: Graph, person: Node, name: str) -> tuple[tuple[str, str, str, str, str, int], ...]:
     """The person's posts in date order (the named query `career`), each with the place its organisation names."""
     from kgraph.rdf.named_queries import named_query
-    from kgraph.resolve.locale import divisions_at_start
+    from kgraph.resolve import divisions_at_start
 
     rows = []
     for r in _rows(graph, named_query("career").text, name=Literal(name, lang="zh"), person=person):

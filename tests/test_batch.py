@@ -23,11 +23,12 @@ from rdflib.compare import isomorphic
 from kgraph import build
 from kgraph.batch import KINDS, KnownNames
 from kgraph.cli import cli
-from kgraph.files import collect_files, read_pages
+from kgraph.files import collect_files
 from kgraph.model import Role
 from kgraph.pipeline import extract_corpus, read_articles, relevant_names
 from kgraph.rdf.build import build_graph
 from kgraph.rdf.turtle import to_turtle
+from kgraph.text import read_pages
 
 from .conftest import ROOT, SEEDS
 

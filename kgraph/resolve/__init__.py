@@ -18,7 +18,8 @@ from kgraph.resolve.entities import (
 )
 from kgraph.resolve.homonyms import split_homonyms
 from kgraph.resolve.jurisdiction import canonical_org, find_division, infer_home
+from kgraph.resolve.locale import divisions_at_start
 
-__all__ = ["Decision", "canonical_org", "find_division", "infer_home", "merge_variants", "name_evidence",
-           "parse_decisions", "post_orgs", "read_decisions", "resolve_orgs", "resolve_people", "resolve_places",
-           "split_homonyms"]
+__all__ = ["Decision", "canonical_org", "divisions_at_start", "find_division", "infer_home", "merge_variants",
+           "name_evidence", "parse_decisions", "post_orgs", "read_decisions", "resolve_orgs", "resolve_people",
+           "resolve_places", "split_homonyms"]
