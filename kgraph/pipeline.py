@@ -189,15 +189,8 @@ def extract_corpus(articles: list[Article], *, lexicon: Path | None = None, merg
     `merge=False` keeps every spelling of a name as its own person (no variant merging); `home` is the
     jurisdiction the paper calls 区 or 县, inferred from the corpus when not given; `decisions` force people who
     share a name to be one person or two (`kgraph.resolve.decisions`)."""
-    lex = load_lexicon(lexicon)
-    entities = [read_entities(article, lex) for article in articles]
-    firsts = [extract_people(article, lex, entities=e) for article, e in zip(articles, entities, strict=True)]
-    known = known_names(firsts)
-    extractions: list[Extraction] = []
-    for article, first, names in zip(articles, firsts, entities, strict=True):
-        extractions.append(extract_article(article, lex, known, first, names))
-        progress(article.source)
-    return resolve_corpus(articles, extractions, lex, merge=merge, home=home, decisions=decisions)
+    nlp = Pipeline(load_lexicon(lexicon), lexicon, home, merge=merge, decisions=tuple(decisions))
+    return nlp.resolve(*nlp.extract(articles, progress=progress))
 
 
 def read_task(name: str, source: str, year: int | None, data: bytes | str, lex: Lexicon) -> bytes:
@@ -246,14 +239,19 @@ class Pipeline:
         """The second pass of stage 2 over one page, with the names known in the whole corpus."""
         return extract_page(reading, self.lex, known)
 
-    def extract(self, articles: Sequence[Article]) -> tuple[list[Article], list[Extraction]]:
-        """Stage 2 over all articles, both passes; the articles are returned too, ready for `resolve`."""
+    def extract(self, articles: Sequence[Article], *, progress: Progress = _quiet
+                ) -> tuple[list[Article], list[Extraction]]:
+        """Stage 2 over all articles, both passes (names known anywhere in the corpus are looked for everywhere);
+        the articles are returned too, ready for `resolve`. `progress` is called with each article's source."""
         articles = list(articles)
         entities = [read_entities(article, self.lex) for article in articles]
         firsts = [extract_people(a, self.lex, entities=e) for a, e in zip(articles, entities, strict=True)]
         known = known_names(firsts)
-        return articles, [extract_article(article, self.lex, known, first, names)
-                          for article, first, names in zip(articles, firsts, entities, strict=True)]
+        extractions = []
+        for article, first, names in zip(articles, firsts, entities, strict=True):
+            extractions.append(extract_article(article, self.lex, known, first, names))
+            progress(article.source)
+        return articles, extractions
 
     def resolve(self, articles: Sequence[Article], extractions: Sequence[Extraction]) -> Corpus:
         """Stage 3: one entity per real thing over the whole corpus."""

@@ -127,6 +127,17 @@ def test_layering_sees_imports_inside_functions_and_every_stage():
     assert {stage_of(name) for name in MODULES} >= {None, 0, 1, 2, 3, 4, 5, 6, 7}
 
 
+def test_layering_only_the_command_imports_click():
+    """The library raises and returns; printing, exit statuses and click belong to the CLI (rdf.server once imported
+    click through kgraph.interrupt)."""
+    users = [name for name, path in MODULES.items()
+             if any(isinstance(node, ast.Import | ast.ImportFrom)
+                    and "click" in ([a.name.split(".")[0] for a in node.names] if isinstance(node, ast.Import)
+                                    else [(node.module or "").split(".")[0]])
+                    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))))]
+    assert users == ["kgraph.cli"]
+
+
 @pytest.mark.parametrize(("edit", "problem"), [
     ({"kgraph.text.read": {"kgraph.pipeline"}}, "imports the edge module kgraph.pipeline"),
     ({"kgraph.rdf.build": {"kgraph.network"}}, "imports kgraph.network of the later stage 5"),
