@@ -35,6 +35,7 @@ from kgraph.batch import (
     run_phase,
 )
 from kgraph.errors import InputError
+from kgraph.gazetteer import Division
 from kgraph.inputs import Input, collect_inputs, no_article
 from kgraph.lexicon import Lexicon
 from kgraph.pipeline import PageReading, Pipeline, extract_task, load, merge_known, read_task
@@ -93,7 +94,8 @@ def run(pipeline: Pipeline, inputs: Input | Iterable[Input], *, jobs: int = 1, c
     return BuildResult(corpus, BuildStats(len(pages), read, extracted), base=pipeline.base)
 
 
-def build(inputs: Input | Iterable[Input], *, lexicon: str | os.PathLike | None = None, home: str | None = None,
+def build(inputs: Input | Iterable[Input], *, lexicon: str | os.PathLike | None = None,
+          home: str | Division | None = None,
           year: int | None = None, merge: bool = True, decisions: str | os.PathLike | Sequence[Decision] = (),
           base: str = DEFAULT_BASE, jobs: int = 1, cache: str | os.PathLike | None = None, use_cache: bool = True,
           scheduler: str | None = None, progress: Progress | None = None, allow_empty: bool = False) -> BuildResult:

@@ -219,7 +219,7 @@ class Pipeline:
     ('荆州区', ['李建国', '王明'])
     """
 
-    lex: Lexicon
+    lex: Lexicon = field(repr=False)
     lexicon: Path | None = None  # the user's lexicon folder, which worker processes load again
     home: Division | None = None
     year: int | None = None

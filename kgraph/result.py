@@ -42,6 +42,11 @@ class BuildResult:
     stats: BuildStats
     base: str = DEFAULT_BASE
 
+    def __repr__(self) -> str:  # a notebook shows this: the counts, not every article's text
+        c = self.corpus
+        return (f"<BuildResult: {len(c.articles)} articles, {len(c.people)} people, {len(c.organizations)} "
+                f"organisations, {len(c.places)} places, home {c.home or 'not known'}>")
+
     @property
     def articles(self) -> tuple[Article, ...]:
         return self.corpus.articles

@@ -90,6 +90,13 @@ def test_api_build_is_the_commands_graph(tmp_path: Path):
     assert isomorphic(result.graph, __import__("rdflib").Graph().parse(data=cli_ttl, format="turtle"))
 
 
+def test_api_pipeline_and_result_print_short_in_a_notebook():
+    nlp = kgraph.load(home="荆州区")
+    assert len(repr(nlp)) < 300 and "荆州区" in repr(nlp)
+    assert repr(kgraph.build([PAGE])) == ("<BuildResult: 1 articles, 3 people, 1 organisations, 0 places, "
+                                         "home not known>")
+
+
 def test_api_pipeline_stages_as_methods_give_the_builds_corpus():
     nlp = kgraph.load()
     articles, extractions = nlp.extract(nlp.read([("p.txt", PAGE)]))
