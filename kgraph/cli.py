@@ -15,15 +15,15 @@ from typing import Any
 import click
 
 from kgraph import __version__
-from kgraph.errors import KgraphError, TimedOut
+from kgraph.errors import EmptyInputError, KgraphError, TimedOut
 from kgraph.export import ALIASES as EXPORT_ALIASES
 from kgraph.export import EXPORT_FORMATS
-from kgraph.interrupt import abort_on_signals
+from kgraph.interrupt import signal_status, stopped_by_signals
 from kgraph.rdf.vocab import DEFAULT_BASE
 
 DEFAULT_OUT = Path("output")
-QUERY_FORMATS = ["table", "csv", "tsv", "json", "turtle"]  # kgraph.rdf.query.FORMATS, without importing rdflib here
-QUERY_ENGINES = ["oxigraph", "rdflib"]  # kgraph.rdf.query.ENGINES; the first is the default
+QUERY_FORMATS = ["table", "csv", "tsv", "json", "turtle"]  # kgraph.rdf.results.FORMATS, without importing rdflib here
+QUERY_ENGINES = ["oxigraph", "rdflib"]  # kgraph.rdf.read.ENGINES; the first is the default
 PACKAGED_SEEDS = Path(__file__).parent / "seeds"
 DEFAULT_QUERY_TIMEOUT_S = 300.0
 STDOUT = Path("-")  # `-o -`: standard output
@@ -59,6 +59,24 @@ class _Heartbeat:
 
     def __exit__(self, *exc: object) -> None:
         self.done.set()
+
+
+def abort_on_signals(message: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Decorate a command: on Ctrl-C or SIGTERM print `Aborted: message` to stderr and exit 130 or 143."""
+
+    def wrap(command: Callable[..., None]) -> Callable[..., None]:
+        @functools.wraps(command)
+        def run(*args: Any, **kwargs: Any) -> None:
+            with stopped_by_signals():  # the handlers come back after the line is printed: a second Ctrl-C is ignored
+                try:
+                    command(*args, **kwargs)
+                except KeyboardInterrupt as stop:
+                    click.echo(f"Aborted: {message}", err=True)
+                    raise click.exceptions.Exit(signal_status(stop)) from None
+
+        return run
+
+    return wrap
 
 
 class _TimedOut(click.ClickException):
@@ -148,28 +166,25 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
     """
     import os
 
-    from kgraph import outputs
-    from kgraph.batch import build_corpus
+    from kgraph.driver import run
     from kgraph.files import collect_files
-    from kgraph.jurisdiction import find_division
-    from kgraph.resolve import read_decisions
+    from kgraph.pipeline import load
 
-    forced = _run(lambda: read_decisions(decisions)) if decisions else ()
+    pipeline = _run(lambda: load(lexicon, home, year, merge=merge, decisions=decisions or (), base=base))
     workers = jobs or os.cpu_count() or 1
-    division = _run(lambda: find_division(home)) if home else None
     files = _run(lambda: collect_files(list(inputs) or default_inputs()))
     cache = out / ".kgraph-cache"
-    with _Progress(2 * len(files), "Extracting") as step:
-        corpus, stats = _run(lambda: build_corpus(files, lexicon=lexicon, year=year, merge=merge, home=division,
-                                                  jobs=workers, cache=cache,
-                                                  use_cache=not no_cache, progress=step, scheduler=scheduler,
-                                                  decisions=forced))
     ttl, html = out / "graph.ttl", out / "graph.html"
-    if not corpus.articles and ttl.exists() and not force:
-        raise click.ClickException(f"no article in {len(files)} input file{'s' * (len(files) != 1)}: {ttl} is left "
-                                   "as it was (--force replaces it with an empty graph)")
-    written = _run(lambda: outputs.write_outputs(corpus, ttl, html, base=base, title="kgraph",
-                                                 max_links=outputs.MAX_PAGE_LINKS, jobs=workers))
+    with _Progress(2 * len(files), "Extracting") as step:
+        try:
+            result = _run(lambda: run(pipeline, files, jobs=workers, cache=cache, use_cache=not no_cache,
+                                      scheduler=scheduler, progress=step, allow_empty=force or not ttl.exists()))
+        except click.ClickException as error:
+            if isinstance(error.__cause__, EmptyInputError):
+                error.message += f": {ttl} is left as it was (--force replaces it with an empty graph)"
+            raise
+    corpus, stats = result.corpus, result.stats
+    written = _run(lambda: result.write(out, title="kgraph", jobs=workers))
     titles = {post.title for person in corpus.people for post in person.posts}
     events = sum(1 for e in corpus.extractions if e.event)
     click.echo(f"files {len(files)}, articles {len(corpus.articles)}, people {len(corpus.people)}, "
@@ -212,32 +227,35 @@ def query(args: tuple[str, ...], query_file: Path | None, list_queries: bool, fm
     Example: kgraph query who-works-with --param name=万玲玲
     """
     from kgraph.bounded import run_bounded
-    from kgraph.rdf import query as sparql
+    from kgraph.rdf.named_queries import check_params, find_query, format_named_queries, named_queries
     from kgraph.rdf.offline import check_query
+    from kgraph.rdf.query import answer_query
+    from kgraph.rdf.results import format_result
+    from kgraph.rdf.vocab import PREFIXES
 
     if list_queries:
-        click.echo(sparql.format_named_queries(sparql.named_queries()))
+        click.echo(format_named_queries(named_queries()))
         return
     if query_file is None and (not args or Path(args[-1]).is_file()):
         raise click.UsageError("give a query: SPARQL text, a named query (kgraph query --list) or -f FILE")
     if query_file is None:
-        text, named = _run(lambda: sparql.find_query(args[-1]))
+        text, named = _run(lambda: find_query(args[-1]))
     else:
         text, named = _run(lambda: query_file.read_text(encoding="utf-8")), None
     graph_files = list(args[:-1] if query_file is None else args) or [DEFAULT_OUT / "graph.ttl"]
     bindings = _bindings(params)
     if named is not None:
-        _run(lambda: sparql.check_params(named, bindings))
+        _run(lambda: check_params(named, bindings))
     if endpoint is not None:
         if list(args[:-1] if query_file is None else args):
             raise click.UsageError("give graph files or --endpoint, not both")
         from kgraph.rdf.endpoint import query_endpoint
 
         result = _run(lambda: query_endpoint(endpoint, text, bindings=bindings, timeout=timeout or None))
-        click.echo(_run(lambda: sparql.format_result(result, fmt, prefixes=sparql.STANDARD_PREFIXES)))
+        click.echo(_run(lambda: format_result(result, fmt, prefixes=PREFIXES)))
         return
     _run(lambda: check_query(text, allow_remote=allow_remote))  # before loading a large graph for nothing
-    work = functools.partial(sparql.answer_query, graph_files, text, engine=engine, bindings=bindings, fmt=fmt,
+    work = functools.partial(answer_query, graph_files, text, engine=engine, bindings=bindings, fmt=fmt,
                              allow_remote=allow_remote)
     click.echo(_run(lambda: run_bounded(work, timeout=timeout or None, what="the query")))
 
@@ -332,7 +350,7 @@ def validate(graph_files: tuple[Path, ...], shapes: Path | None, limit: int, all
 
     Example: kgraph validate output/graph.ttl
     """
-    from kgraph.rdf.query import read_graph
+    from kgraph.rdf.read import read_graph
     from kgraph.rdf.validate import format_report, read_shapes, sample_nodes, summarize, validate_graph
 
     files = list(graph_files) or [DEFAULT_OUT / "graph.ttl"]
@@ -369,7 +387,7 @@ def export(graph_files: tuple[Path, ...], fmt: str, output: Path | None, orgs: b
     Example: kgraph export output/graph.ttl --format graphml -o people.graphml
     """
     from kgraph.export import export_graph, find_format
-    from kgraph.rdf.query import read_graph
+    from kgraph.rdf.read import read_graph
 
     files = list(graph_files) or [DEFAULT_OUT / "graph.ttl"]
     found = _run(lambda: find_format(fmt))
@@ -405,7 +423,7 @@ def render(graph_file: Path, output: Path | None, orgs: bool, places: bool, focu
     """
     from kgraph.network import build_network, select_network
     from kgraph.picture import write_picture
-    from kgraph.rdf.query import read_graph
+    from kgraph.rdf.read import read_graph
     from kgraph.render import write_html
 
     graph = _run(lambda: read_graph(graph_file, allow_remote=allow_remote))
@@ -431,8 +449,9 @@ def articles(files: tuple[Path, ...], as_json: bool) -> None:
 
     Example: kgraph articles seeds/000_c7a8d9aedf48108c.txt
     """
-    from kgraph.files import collect_files, read_pages
+    from kgraph.files import collect_files
     from kgraph.pipeline import read_articles
+    from kgraph.text import read_pages
 
     found = _run(lambda: read_articles(read_pages(_run(lambda: collect_files(list(files))))))
     if as_json:
@@ -459,7 +478,7 @@ def people(graph_file: Path, merges: bool, homonyms: bool, allow_remote: bool) -
     Example: kgraph people output/graph.ttl --merges
     """
     from kgraph.profile import format_splits, list_merges, list_people, list_splits
-    from kgraph.rdf.query import read_graph
+    from kgraph.rdf.read import read_graph
 
     graph = _run(lambda: read_graph(graph_file, allow_remote=allow_remote))
     if homonyms:
@@ -489,7 +508,7 @@ def person(graph_file: Path, name: str, top: int, allow_remote: bool) -> None:
     Example: kgraph person output/graph.ttl 万玲玲
     """
     from kgraph.profile import format_profile, person_profiles
-    from kgraph.rdf.query import read_graph
+    from kgraph.rdf.read import read_graph
 
     graph = _run(lambda: read_graph(graph_file, allow_remote=allow_remote))
     profiles = _run(lambda: person_profiles(graph, name))
