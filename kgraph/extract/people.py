@@ -48,6 +48,8 @@ _TAIL_BYLINE = re.compile(
 _HEAD_BYLINE = re.compile(r"(?:^|(?<=\n))[（(]([\u3400-\u9fff]{2,3})[）)]")
 # the author of a work cited by its title: 《论某某》（张明）
 _AUTHOR_OF_WORK = re.compile(r"》[（(]([\u3400-\u9fff]{2,3})[）)]")
+# a transcribed name in a byline, ending where the byline or the name ends
+_DOTTED_CREDIT = re.compile(r"([\u3400-\u9fff]{1,8}(?:·[\u3400-\u9fff]{1,8}){1,3})(?=[）)、\s]|报道|$)")
 # 记者X报道: the frame says what the name is, even where the name is also a word (a company's, a place's)
 _REPORTED = re.compile(r"([\u3400-\u9fff]{2,3})报道")
 _BYLINE_NAMES = re.compile(r"[\u3400-\u9fff]{4,6}(?=[）)]|[ \u3000]*(?:\n|$))")
@@ -110,6 +112,19 @@ def _glued_byline(text: str, pos: int, lex: Lexicon) -> list[tuple[str, int]]:
     return [(name, pos + offset) for offset, name in names]
 
 
+def _dotted_byline(text: str, pos: int, lex: Lexicon) -> list[tuple[str, int]]:
+    """A byline that opens with a transcribed name (`（记者 热依拉·艾买提 王海）`): it, and the names after it."""
+    pos = _skip_space(text, pos)
+    match = _DOTTED_CREDIT.match(text, pos)
+    if match is None:
+        return []
+    end = match.end(1)
+    if text[end:end + 1] not in ("、", " ", "\u3000"):
+        return [(match.group(1), pos)]
+    rest = end + (text[end] == "、")
+    return [(match.group(1), pos), *(_dotted_byline(text, rest, lex) or _names_from(text, rest, lex, spaced=True))]
+
+
 def _reporter_of(text: str, pos: int, lex: Lexicon) -> list[tuple[str, int]]:
     """`记者苏宁报道`: the name between 记者 and 报道, a surname first, where the rules for prose take it for a word."""
     match = _REPORTED.match(text, pos)
@@ -122,8 +137,8 @@ def find_bylines(text: str, lex: Lexicon, bylines: Iterable = ()) -> list[Person
     """Reporters (通讯员X, 记者X, staff credits) and photographers (（X 摄）): never attendees of the event."""
     found: list[PersonMention] = []
     for match in _REPORTER.finditer(text):
-        names = (_glued_byline(text, match.end(), lex) or _names_from(text, match.end(), lex, spaced=True)
-                 or _reporter_of(text, match.end(), lex))
+        names = (_glued_byline(text, match.end(), lex) or _dotted_byline(text, match.end(), lex)
+                 or _names_from(text, match.end(), lex, spaced=True) or _reporter_of(text, match.end(), lex))
         found.extend(PersonMention(name, pos, pos + len(name), Role.REPORTER) for name, pos in names)
     for match in _CREDIT_LINE.finditer(text):
         if plausible_name(match.group(1), lex):
@@ -728,6 +743,8 @@ def dotted_names(text: str, lex: Lexicon) -> list[Entity]:
         while start > 0 and text[start - 1] in _TRANSCRIPTION:
             start -= 1
         for given in (2, 1):  # 吴明德阿布都·热合曼: 明德 completes the common-surname name before it in a list
+            if lex.title_heads.ending_at(text, start):
+                break  # 主任古丽娜尔·…: the character before is a title's (任), not a surname
             if (pos - start - given >= 2 and lex.surname_rank.get(text[start - 1:start])
                     and plausible_name(text[start - 1:start + given], lex)):
                 start += given

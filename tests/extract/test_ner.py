@@ -200,6 +200,22 @@ def test_a_village_with_a_two_character_ending_is_no_person(lex):
     assert model_name("乌兰图雅", lex)
 
 
+@pytest.mark.parametrize("text, name, titles", [
+    # a banner's head (旗长) is a title as a county's is
+    ("6月3日，旗委副书记、旗长巴特尔深入牧区调研。", "巴特尔", ("旗委副书记", "旗长")),
+    # the 任 of 主任 before a transcribed name is no surname opening a Chinese name
+    ("州人大常委会主任古丽娜尔·买买提出席会议。", "古丽娜尔·买买提", ("州人大常委会主任",)),
+    ("国务院副总理张海平出席开幕式。", "张海平", ("国务院副总理",)),
+])
+def test_titles_of_other_regions_and_bodies(lex, text, name, titles):
+    assert people(text, lex)[name] == ("official", titles)
+
+
+def test_a_transcribed_name_in_a_byline_is_the_reporter(lex):
+    found = people("会议要求，抓好贯彻落实。\n（记者 热依拉·艾买提 王海）", lex)
+    assert found == {"热依拉·艾买提": ("reporter", ()), "王海": ("reporter", ())}
+
+
 def test_a_list_its_notes_mark_is_read_whole_with_names_without_surnames(lex):
     # a note of sex or nationality makes the runs beside it a list, even with prose characters (地) in it; a name
     # without a surname between two others (次仁多吉) is one of the list
