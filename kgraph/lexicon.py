@@ -24,7 +24,7 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 _MAX_CUTS = 200_000  # remembered cuts (about 200 bytes each) before they are forgotten at once
 _FILES = (
     "title_heads", "title_ranks", "scope_stops", "group_labels", "name_follow", "not_given_names",
-    "org_suffixes", "place_suffixes", "org_false_endings", "person_nouns", "org_names",
+    "org_suffixes", "place_suffixes", "org_false_endings", "person_nouns", "org_names", "name_elements",
 )
 
 
@@ -85,6 +85,7 @@ class Lexicon:
     scope_stops: Affixes
     group_labels: Affixes
     person_nouns: Affixes  # 村民, 离休干部: introduce people who hold no title
+    name_elements: Affixes  # 扎西, 次仁, 巴特尔: what Tibetan and Mongolian names (no surname) are made of
     name_follow: Affixes
     not_given_names: Affixes
     org_suffixes: Affixes
@@ -201,6 +202,7 @@ def _load_lexicon(extra: Path | None) -> Lexicon:
         scope_stops=Affixes(lists["scope_stops"]),
         group_labels=Affixes(lists["group_labels"]),
         person_nouns=Affixes(lists["person_nouns"]),
+        name_elements=Affixes(lists["name_elements"]),
         name_follow=Affixes(lists["name_follow"]),
         not_given_names=Affixes(lists["not_given_names"]),
         org_suffixes=Affixes(lists["org_suffixes"]),

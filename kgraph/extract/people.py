@@ -375,7 +375,8 @@ def _fit(text: str, start: int, end: int, lex: Lexicon, name_starts: Container[i
     firm = text.startswith(_OTHER_FOLLOW, end) or text[end:end + 1] in _CONJUNCTIONS
     end_of_cut = end if firm else end + 4
     surnamed = (text[start] in lex.surnames or text[start:start + 2] in lex.compound_surnames
-                or "·" in text[start:end] or all(c in _TRANSCRIPTION for c in text[start:end]))
+                or "·" in text[start:end] or all(c in _TRANSCRIPTION for c in text[start:end])
+                or _of_elements(text[start:end], lex))
     for word in lex.cut(text[begin:end_of_cut], hmm=False):
         word_end = offset + len(word)
         if offset < start < word_end:
@@ -762,6 +763,49 @@ def dotted_names(text: str, lex: Lexicon) -> list[Entity]:
     return found
 
 
+def element_names(text: str, lex: Lexicon) -> list[Entity]:
+    """Tibetan and Mongolian names, which have no surname, read from their elements (扎西 + 次仁, 巴特尔) where the
+    context says a person is named: a title or a noun for a person before (`乡党委书记格桑旺堆说`, `牧民其其格`),
+    the names enumerated after it with `、`, and a clear end after each."""
+    found: list[Entity] = []
+    for match in _pattern(lex.name_elements).finditer(text):
+        start = match.start()
+        if found and start < found[-1].end:
+            continue
+        if not (title_chain_before(text, start, lex) or lex.person_nouns.ending_at(text, start, min_len=2)):
+            continue
+        while (name := _elements_at(text, start, lex)) is not None:
+            found.append(Entity("PER", start, start + len(name), name))
+            if text[start + len(name):start + len(name) + 1] != "、":
+                break
+            start += len(name) + 1
+    return found
+
+
+def _elements_at(text: str, start: int, lex: Lexicon) -> str | None:
+    """The name of one or two elements at `start` with a clear end after it, the longer first."""
+    first = lex.name_elements.starting_at(text[start:start + 8])
+    if not first:
+        return None
+    second = lex.name_elements.starting_at(text[start + len(first):start + len(first) + 8])
+    for name in ((first + second, first) if second else (first,)):
+        end = start + len(name)
+        if boundary_strength(text, end, lex) or text[end:end + 1] in _NAME_END or \
+                text.startswith(_SAYS, end):
+            return name
+    return None
+
+
+def _of_elements(name: str, lex: Lexicon) -> bool:
+    """Whether a name is one or two elements of Tibetan or Mongolian names (格桑旺堆), whose words jieba may know."""
+    first = lex.name_elements.starting_at(name)
+    return first is not None and (first == name or name[len(first):] in lex.name_elements)
+
+
+_NAME_END = frozenset("、，。；：:,;!?！？（(“”\n")
+_SAYS = ("说", "表示", "介绍", "告诉", "家中", "家里", "等")
+
+
 def lengthen_dotted(text: str, mentions: list[PersonMention], entities: Iterable[Entity]) -> list[PersonMention]:
     """A rule's name inside a transcribed name joined by `·` (艾则孜 of 艾则孜·木沙) takes the whole name."""
     dotted = [e for e in entities if e.kind == "PER" and "·" in e.text]
@@ -866,6 +910,7 @@ def _titled_and_credited(article: Article, lex: Lexicon, entities: Sequence[Enti
     a name credited in a byline is no official too."""
     text = article.text
     entities = [*dotted_names(text, lex), *entities] if "·" in text else entities  # the whole name first
+    entities = [*element_names(text, lex), *entities]
     people = [e for e in entities if e.kind == "PER"]
     titled = [m for m in find_titled_people(text, lex) if not _word_after_title(m, people, lex)]
     mentions = _merge(find_bylines(text, lex, article.bylines) + titled)

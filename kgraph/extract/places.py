@@ -145,6 +145,8 @@ def _place_ending(text: str, start: int, suffix: str, lex: Lexicon, inside: froz
     """Where the place whose suffix starts at `start` begins, or None when it is no place (nor when places are
     counted: 两省, 六县)."""
     end = start + len(suffix)
+    if lex.title_ranks.ending_at(text, start) and lex.title_heads.starting_at(text[start:start + 8]):
+        return None  # 常务副市长: a rank before a title, no place
     address = bool(_ADDRESS.match(text[end:]))
     if _inside_word(text, start, end, lex) and not address and suffix not in _TRANSCRIBED:
         return None  # but 嘎查 of 某某嘎查实地走访, which jieba reads as 嘎 | 查实

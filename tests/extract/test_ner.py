@@ -206,9 +206,20 @@ def test_a_village_with_a_two_character_ending_is_no_person(lex):
     # the 任 of 主任 before a transcribed name is no surname opening a Chinese name
     ("州人大常委会主任古丽娜尔·买买提出席会议。", "古丽娜尔·买买提", ("州人大常委会主任",)),
     ("国务院副总理张海平出席开幕式。", "张海平", ("国务院副总理",)),
+    ("副主任医师张晓燕、护士长刘芳全程参与救治。", "刘芳", ("护士长",)),
+    # names without a surname, read from the elements of Tibetan and Mongolian names after a title
+    ("乡党委书记格桑旺堆说：“他是我们乡的好榜样。”", "格桑旺堆", ("乡党委书记",)),
+    ("苏木党委书记乌日娜陪同调研。", "乌日娜", ("苏木党委书记",)),
 ])
 def test_titles_of_other_regions_and_bodies(lex, text, name, titles):
     assert people(text, lex)[name] == ("official", titles)
+
+
+def test_names_without_a_surname_after_a_noun_for_a_person(lex):
+    found = people("工作组走进牧民其其格、斯琴高娃家中，村民扎西次仁也赶来了。", lex)
+    assert {"其其格", "斯琴高娃", "扎西次仁"} <= set(found)
+    # the elements without a person's context are no name: 格桑花 is a flower
+    assert not people("格桑花开满了山坡。", lex)
 
 
 def test_a_transcribed_name_in_a_byline_is_the_reporter(lex):

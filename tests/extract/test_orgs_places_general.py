@@ -168,3 +168,9 @@ def test_places_a_particle_is_not_part_of_a_region(lex):
 
 def test_places_a_county_after_a_county_is_no_place(lex):
     assert places("灵寿县组织县林业局开会", lex) == ["灵寿县"]
+
+
+def test_a_rank_before_a_title_is_no_place(lex):
+    # 常务副市长: 市 is the title's, not the end of a place 常务副市
+    places = extract_places("市委常委、常务副市长杨光辉出席并讲话，到荆州市长江大桥调研。", lex)
+    assert [m.text for m in places] == ["荆州市", "长江大桥"]
