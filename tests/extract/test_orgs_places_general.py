@@ -174,3 +174,17 @@ def test_a_rank_before_a_title_is_no_place(lex):
     # 常务副市长: 市 is the title's, not the end of a place 常务副市
     places = extract_places("市委常委、常务副市长杨光辉出席并讲话，到荆州市长江大桥调研。", lex)
     assert [m.text for m in places] == ["荆州市", "长江大桥"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one department of two fields joined by 和/与, after its jurisdiction or parent body
+    ("贵州省文化和旅游厅二级巡视员吴永忠出席。", ["贵州省文化和旅游厅"]),
+    ("县人力资源和社会保障局、县委和县政府联合发文。", ["县人力资源和社会保障局", "县委", "县政府"]),
+    ("区住房城乡建设和水利局负责人作了说明。", ["区住房城乡建设和水利局"]),
+    ("华中科技大学计算机科学与技术学院新生代表发言。", ["华中科技大学计算机科学与技术学院"]),
+    # two bodies, or a word and a body, stay apart
+    ("全国人大代表和政协委员参加座谈。", []),
+    ("慰问组走访残疾人和敬老院。", ["敬老院"]),
+])
+def test_departments_of_two_fields(lex, text, expected):
+    assert [m.text for m in extract_orgs(text, lex)] == expected
