@@ -386,6 +386,8 @@ def _fit(text: str, start: int, end: int, lex: Lexicon, name_starts: Container[i
             if entry and not entry[1].startswith("nr"):
                 return None
         if start < offset < end < word_end and len(word) > 1:
+            if word in lex.place_suffixes or word in lex.org_suffixes:
+                return None  # 张槎街道 read as 张槎街: the word running out is a place's ending
             return offset if offset - start >= 2 and plausible_name(text[start:offset], lex, listed=True) else None
         offset = word_end
     return end

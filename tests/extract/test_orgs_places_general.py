@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from kgraph.extract import extract_article
 from kgraph.extract.orgs import extract_orgs, refer_back
 from kgraph.extract.places import extract_places
+from kgraph.model import Article
 
 
 def orgs(text: str, lex) -> list[str]:
@@ -188,3 +190,10 @@ def test_a_rank_before_a_title_is_no_place(lex):
 ])
 def test_departments_of_two_fields(lex, text, expected):
     assert [m.text for m in extract_orgs(text, lex)] == expected
+
+
+def test_a_subdistrict_named_like_a_person_is_a_place(lex):
+    # the recogniser reads 张槎街 as a name; 街道 running out of it makes the whole a place
+    found = extract_article(Article("t.txt", 0, "", "会上，祖庙街道、张槎街道分别汇报了项目进展情况。"), lex)
+    assert not found.people
+    assert [m.text for m in found.places] == ["祖庙街道", "张槎街道"]
