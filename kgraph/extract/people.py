@@ -361,11 +361,16 @@ def model_name(name: str, lex: Lexicon, *, titled: bool = False) -> bool:
     return nominal and (len(name) == 3 and name[0] in lex.surnames or all(c in _TRANSCRIPTION for c in name))
 
 
+_ADDRESS_TERMS = frozenset(("大爷", "大妈", "大娘", "大叔", "大婶", "大姐", "大哥", "大嫂"))
+
+
 def _fit(text: str, start: int, end: int, lex: Lexicon, name_starts: Container[int] = ()) -> int | None:
     """Where a name the recogniser read really ends, or None when its characters belong to something else: a
     dictionary word running into it from before (耳目一新 for 目一新), a place or organisation ending after it
     (张新场村), or, for a name with no surname, a common word inside it (科普馆). A word running out of it (汪明陪同
     read as 汪明陪) ends it where that word begins."""
+    if text[end - 1:end + 1] in _ADDRESS_TERMS:
+        return None  # 王大爷, 李大姐: a surname and a form of address, no name
     suffix = lex.place_suffixes.starting_at(text[end:end + 4]) or lex.org_suffixes.starting_at(text[end:end + 4])
     if suffix and (len(suffix) > 1 or end not in name_starts) and not lex.title_heads.starting_at(text[end:end + 8]):
         return None  # one character that opens the next name (关山月江泽民) or a title (郑国华委员) is no ending

@@ -222,6 +222,11 @@ def test_names_without_a_surname_after_a_noun_for_a_person(lex):
     assert not people("格桑花开满了山坡。", lex)
 
 
+def test_a_surname_and_a_form_of_address_is_no_name(lex):
+    found = people("“村里变化太大了。”村民王大爷说。李大姐笑着说，王大伟也来了。", lex)
+    assert set(found) == {"王大伟"}
+
+
 def test_a_transcribed_name_in_a_byline_is_the_reporter(lex):
     found = people("会议要求，抓好贯彻落实。\n（记者 热依拉·艾买提 王海）", lex)
     assert found == {"热依拉·艾买提": ("reporter", ()), "王海": ("reporter", ())}
