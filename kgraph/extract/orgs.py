@@ -28,8 +28,8 @@ _SESSION = re.compile(r"^第?[一二三四五六七八九十百]*届$")  # 八�
 _NUMBER = re.compile(r"^[一二三四五六七八九十百]+$")
 _MEETING = re.compile(r"^(?:第?[一二三四五六七八九十]+次)?(?:全体)?会议$|^[一二三四五六七八九十]+次会议$")
 _BREAKS = frozenset({"驻"})  # 市纪委监委驻财政局纪检监察组: two organisations
-# lone characters jieba reads as verbs, prepositions or 界 (a sector): 像宏盛集团, 其中有团委, 教育界某某
-_LONE_BREAKS = frozenset("像若似着过给替帮请有界")
+# lone characters jieba reads as verbs, prepositions or 界 (a sector): 像宏盛集团, 其中有团委, 教育界某某, 作者系市委
+_LONE_BREAKS = frozenset("像若似着过给替帮请有界系")
 # bodies named by what they do (区委某某工作委员会, 某某援藏指挥部)
 _VERB_BODIES = ("委员会", "小组", "中心组", "中心", "工作站", "实践所", "实践站", "车间", "指挥部")
 _COMPANIES = ("公司", "集团", "厂")  # a company's name may hold verbs, numbers and Latin letters

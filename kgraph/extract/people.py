@@ -927,4 +927,26 @@ def _titled_and_credited(article: Article, lex: Lexicon, entities: Sequence[Enti
     taken = [(m.start, m.end) for m in mentions]
     mentions += [m for m in find_surname_titles(text, mentions, lex) + find_name_runs(text, lex, entities)
                  if not any(s < m.end and m.start < e for s, e in taken)]
-    return mentions + [m for m in find_model_people(text, entities, mentions, lex) if m.name not in credited]
+    return short_transcribed_names(mentions + [m for m in find_model_people(text, entities, mentions, lex)
+                                               if m.name not in credited])
+
+
+def short_transcribed_names(mentions: list[PersonMention]) -> list[PersonMention]:
+    """A transcribed name written whole once and then in short, in one article: the short form is the same person
+    (杜邦 after 让·杜邦, 阿不都热合曼 after 阿不都热合曼·吐尔逊: the last part of a Western name, the first of a
+    Uyghur one). Only where one whole name in the article has that part, and not for a short form with a title of
+    its own (总统肯尼迪 is not 杰奎琳·肯尼迪)."""
+    wholes: dict[str, set[str]] = {}
+    for m in mentions:
+        if "·" in m.name:
+            parts = m.name.split("·")
+            for part in {parts[0], parts[-1]}:
+                wholes.setdefault(part, set()).add(m.name)
+    if not wholes:
+        return mentions
+    out = []
+    for m in mentions:
+        whole = wholes.get(m.name, set())
+        out.append(replace(m, name=next(iter(whole))) if len(whole) == 1 and len(m.name) >= 2 and not m.titles
+                   else m)
+    return out

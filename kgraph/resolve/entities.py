@@ -100,15 +100,17 @@ def resolve_people(extractions: list[Extraction], lex: Lexicon, merges: tuple[Na
     posts: dict[str, dict[str, list[Evidence]]] = defaultdict(lambda: defaultdict(list))
     orgs = post_orgs(extractions)
     org_names = org_names or {}
+    aliases: dict[str, list[str]] = defaultdict(list)
     for extraction in extractions:
-        article_id = extraction.article.id
+        article_id, text = extraction.article.id, extraction.article.text
         for m in extraction.people:
             roles[m.name].add(m.role)
+            if "·" in m.name and "·" not in text[m.start:m.end] and text[m.start:m.end]:
+                aliases[m.name].append(text[m.start:m.end])  # 杜邦, written short for 皮埃尔·杜邦
             mentions[m.name].append(Evidence(article_id, m.start, m.end))
             for title in m.titles:
                 titled.add(m.name)
                 posts[m.name][title.text].append(Evidence(article_id, title.start, title.end))
-    aliases: dict[str, list[str]] = defaultdict(list)
     for merge in merges:
         if merge.variant != merge.kept.partition("@")[0]:  # not a name kept as one across places
             aliases[merge.kept].append(merge.variant)
@@ -121,7 +123,7 @@ def resolve_people(extractions: list[Extraction], lex: Lexicon, merges: tuple[Na
             for title, evidence in sorted(posts[name].items())
         )
         shown, key = (name.partition("@")[0], name) if name in places else (name, "")
-        people.append(Person(shown, role, tuple(sorted(aliases[name])), person_posts,
+        people.append(Person(shown, role, tuple(sorted(set(aliases[name]))), person_posts,
                              tuple(sorted(set(mentions[name]))), key, places.get(name, "")))
     return tuple(people)
 

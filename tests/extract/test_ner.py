@@ -227,6 +227,12 @@ def test_a_surname_and_a_form_of_address_is_no_name(lex):
     assert set(found) == {"王大伟"}
 
 
+def test_a_transcribed_name_written_short_later_is_the_same_person(lex):
+    text = ("州委书记阿不都热合曼·吐尔逊主持会议。阿不都热合曼强调，要抓好落实。"
+            "公司亚太区总裁皮埃尔·杜邦一行来考察。杜邦表示，看好中国市场。")
+    assert set(people(text, lex)) == {"阿不都热合曼·吐尔逊", "皮埃尔·杜邦"}
+
+
 def test_a_transcribed_name_in_a_byline_is_the_reporter(lex):
     found = people("会议要求，抓好贯彻落实。\n（记者 热依拉·艾买提 王海）", lex)
     assert found == {"热依拉·艾买提": ("reporter", ()), "王海": ("reporter", ())}

@@ -187,6 +187,8 @@ def test_a_rank_before_a_title_is_no_place(lex):
     # two bodies, or a word and a body, stay apart
     ("全国人大代表和政协委员参加座谈。", []),
     ("慰问组走访残疾人和敬老院。", ["敬老院"]),
+    # 系 (is) between an author and the body he works for
+    ("（作者系市委党校副校长）本文有删节。走访市委党校", ["市委党校", "市委党校"]),
 ])
 def test_departments_of_two_fields(lex, text, expected):
     assert [m.text for m in extract_orgs(text, lex)] == expected
