@@ -27,11 +27,20 @@ QUERY_ENGINES = ["oxigraph", "rdflib"]  # kgraph.rdf.query.ENGINES; the first is
 PACKAGED_SEEDS = Path(__file__).parent / "seeds"
 DEFAULT_QUERY_TIMEOUT_S = 300.0
 STDOUT = Path("-")  # `-o -`: standard output
+# docs/queries, in the wheel as kgraph/examples/queries and in a checkout beside the package
+EXAMPLE_QUERIES = (Path(__file__).parent / "examples" / "queries", Path(__file__).parent.parent / "docs" / "queries")
 
 
 def _stdout_path(output: Path | None) -> Path | None:
     """`-o -` as the file that is standard output, written in place (kgraph.files); other paths as given."""
     return Path("/dev/stdout") if output == STDOUT else output
+
+
+def example_query_path(path: Path) -> Path:
+    """A query file as given; the README's `docs/queries/NAME.rq`, outside a checkout, is the copy kgraph ships."""
+    if path.exists() or path.parent.as_posix() not in (".", "docs/queries"):
+        return path
+    return next((folder / path.name for folder in EXAMPLE_QUERIES if (folder / path.name).is_file()), path)
 
 
 def default_inputs() -> list[Path]:
@@ -134,7 +143,7 @@ def _show_warning(message: Warning | str, category: type[Warning], filename: str
 @click.option("--no-cache", "no_cache", is_flag=True,
               help="Extract every file again instead of reusing OUT/.kgraph-cache (the cache is still refreshed).")
 @click.option("--scheduler", metavar="ADDRESS",
-              help="Extract on the dask.distributed cluster of this scheduler (kgraph[dask]), e.g. tcp://host:8786.")
+              help="Extract on the dask.distributed cluster of this scheduler (kgraph-news[dask]), e.g. tcp://host:8786.")
 @click.option("--force", is_flag=True, help="Replace an existing graph even when the input holds no article.")
 @abort_on_signals("the previous outputs are unchanged")
 def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, year: int | None,
@@ -223,7 +232,7 @@ def query(args: tuple[str, ...], query_file: Path | None, list_queries: bool, fm
     if query_file is None:
         text, named = _run(lambda: sparql.find_query(args[-1]))
     else:
-        text, named = _run(lambda: query_file.read_text(encoding="utf-8")), None
+        text, named = _run(lambda: example_query_path(query_file).read_text(encoding="utf-8")), None
     graph_files = list(args[:-1] if query_file is None else args) or [DEFAULT_OUT / "graph.ttl"]
     bindings = _bindings(params)
     if named is not None:
@@ -263,7 +272,7 @@ def _bindings(params: tuple[str, ...]) -> dict[str, str]:
 def serve(graph_files: tuple[Path, ...], port: int, location: Path | None, writable: bool) -> None:
     """Serve graph files as a SPARQL endpoint on this machine with the Oxigraph server, until Ctrl-C.
 
-    Needs kgraph[server]. Without GRAPH, output/graph.ttl, or with --location the store already in that folder.
+    Needs kgraph-news[server]. Without GRAPH, output/graph.ttl, or with --location the store already in that folder.
     Read-only unless --writable. Queries see all graphs. Query it with kgraph query --endpoint; with --writable,
     add to it with kgraph push.
 
@@ -392,8 +401,8 @@ def export(graph_files: tuple[Path, ...], fmt: str, output: Path | None, orgs: b
 @click.option("--depth", type=click.IntRange(0), default=1, show_default=True, help="How many links from --focus.")
 @click.option("--min-weight", type=click.IntRange(1), default=1, show_default=True,
               help="Leave out links of fewer shared events (and people left with no link).")
-@click.option("--png", type=click.Path(dir_okay=False, path_type=Path), help="Draw a PNG picture (kgraph[pictures]).")
-@click.option("--svg", type=click.Path(dir_okay=False, path_type=Path), help="Draw an SVG picture (kgraph[pictures]).")
+@click.option("--png", type=click.Path(dir_okay=False, path_type=Path), help="Draw a PNG picture (kgraph-news[pictures]).")
+@click.option("--svg", type=click.Path(dir_okay=False, path_type=Path), help="Draw an SVG picture (kgraph-news[pictures]).")
 @_allow_remote_option
 def render(graph_file: Path, output: Path | None, orgs: bool, places: bool, focus: str | None, depth: int,
            min_weight: int, png: Path | None, svg: Path | None, allow_remote: bool) -> None:

@@ -1,7 +1,7 @@
 """`kgraph serve`, `kgraph push` and `kgraph query --endpoint` against the real Oxigraph server on 127.0.0.1.
 
 The server runs as `python -m kgraph serve` in a subprocess, as a user starts it; push and query go through the
-CLI. Skipped when the `oxigraph` program (kgraph[server], part of kgraph[test]) is missing. The error tests at the
+CLI. Skipped when the `oxigraph` program (kgraph-news[server], part of kgraph-news[test]) is missing. The error tests at the
 end need no server.
 """
 
@@ -42,7 +42,7 @@ try:
 except ServerError:
     HAVE_OXIGRAPH = False
 needs_oxigraph = pytest.mark.skipif(not HAVE_OXIGRAPH, reason="the oxigraph program is missing: "
-                                    "pip install 'kgraph[server]'")
+                                    "pip install 'kgraph-news[server]'")
 
 WHO = ["who-works-with", "--param", "name=万玲玲"]
 LOCAL = r"Error: http://127\.0\.0\.1:\d+"
@@ -296,7 +296,7 @@ def test_serve_without_the_oxigraph_program(monkeypatch: pytest.MonkeyPatch, tmp
     monkeypatch.setattr(server_module.shutil, "which", lambda name: None)
     result = run("serve", graph_file)
     assert result.exit_code == 1
-    assert result.output == "Error: the oxigraph server is not installed: pip install 'kgraph[server]'\n"
+    assert result.output == "Error: the oxigraph server is not installed: pip install 'kgraph-news[server]'\n"
 
 
 @pytest.mark.parametrize("args", [
