@@ -81,7 +81,8 @@ def test_picture_without_matplotlib_says_how_to_install_it(tmp_path: Path, monke
     monkeypatch.setattr(importlib, "import_module", without_matplotlib)
     with pytest.raises(KgraphError) as error:
         write_picture(make_net(), tmp_path / "network.png")
-    assert str(error.value) == MISSING_MATPLOTLIB == "static pictures need matplotlib: pip install 'kgraph-news[pictures]'"
+    assert str(error.value) == MISSING_MATPLOTLIB
+    assert MISSING_MATPLOTLIB == "static pictures need matplotlib: pip install 'kgraph-news[pictures]'"
 
 
 def test_picture_without_a_cjk_font_says_which_to_install(monkeypatch: pytest.MonkeyPatch) -> None:

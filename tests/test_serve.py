@@ -1,8 +1,8 @@
 """`kgraph serve`, `kgraph push` and `kgraph query --endpoint` against the real Oxigraph server on 127.0.0.1.
 
 The server runs as `python -m kgraph serve` in a subprocess, as a user starts it; push and query go through the
-CLI. Skipped when the `oxigraph` program (kgraph-news[server], part of kgraph-news[test]) is missing. The error tests at the
-end need no server.
+CLI. Skipped when the `oxigraph` program (kgraph-news[server], part of kgraph-news[test]) is missing. The error
+tests at the end need no server.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Run the Oxigraph server (the `oxigraph` program of `pip install 'kgraph-news[server]'`) on graph files: `kgraph serve`.
+"""Run the Oxigraph server (the `oxigraph` program of `pip install 'kgraph-news[server]'`) on graph files:
+`kgraph serve`.
 
 It listens on 127.0.0.1 only, behind a guard (`kgraph.rdf.guard`) that refuses `SERVICE` and `LOAD`, and is
 read-only unless asked (`writable=True`, `kgraph serve --writable`): the
