@@ -95,9 +95,11 @@ def _quiet(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
 
 
 def quiet_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    """-q/--quiet: only results, warnings and errors; no progress and no summary lines."""
-    return click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
-                        help="Print only results, warnings and errors (no progress, no summary).")(command)
+    """-q/--quiet: only results, warnings and errors; no progress and no summary lines. Listed last in --help."""
+    option = click.Option(["-q", "--quiet"], is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
+                          help="Print only results, warnings and errors (no progress, no summary).")
+    command.__dict__.setdefault("__click_params__", []).insert(0, option)  # click lists them in reverse
+    return command
 
 
 def allow_remote_option(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -264,7 +266,7 @@ def _build_progress(files: int, asked: bool | None) -> Any:
 def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, year: int | None,
           merge: bool, home: str | None, decisions: Path | None, jobs: int, no_cache: bool,
           scheduler: str | None, force: bool, show_progress: bool | None) -> None:
-    """Build the graph from .txt files and folders (default: seeds/; `-`: one page on standard input).
+    """Build the graph from .txt files and folders (default: seeds/). `-` reads one page from standard input.
 
     Files unchanged since the last build into the same --output folder are taken from its cache.
 
@@ -584,8 +586,9 @@ def render(graph_files: tuple[Path, ...], output: Path | None, orgs: bool, place
 @json_option
 @output_option("File to write to")
 def articles(files: tuple[Path, ...], as_json: bool, output: Path | None) -> None:
-    """Show how files were read (`-`: a page on standard input): each article's headline, date, bylines and first
-    words.
+    """Show how files were read: each article's headline, date, bylines and first words.
+
+    `-` reads a page from standard input.
 
     Example: kgraph articles seeds/000_c7a8d9aedf48108c.txt
     """
