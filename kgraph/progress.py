@@ -2,9 +2,9 @@
 
 A build reads every file, extracts every file, resolves the people and writes its outputs. Each counted stage shows
 `extracting 12/58 files · about 0:23 left`; the stages that report no counts show how long they have run. The
-estimate starts at the first finished file and ignores a burst of files found in the cache followed by a pause:
-starting worker processes (or a dask cluster) takes seconds before any file is done, and counting that time as work
-once made a 31 s build announce 26 minutes.
+estimate starts after the first files come back: starting worker processes (or a dask cluster) takes seconds before
+any file is done, and counting that time as work once made a 31 s build announce 26 minutes. Files found in the
+cache are counted as done, not as work.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from typing import TextIO
 
 REDRAW_S = 0.2  # at most this often on a terminal
 LOG_EVERY_S = 2.0  # at most this often when the line goes to a file or pipe (--progress asked for it)
+INSTANT_S = 0.5  # steps this soon after a stage starts came from the cache
+BURST_S = 0.05  # steps this close together came back together
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,25 +36,33 @@ def format_eta(seconds: float) -> str:
 
 
 class Rate:
-    """Steps per second since the steady flow began: a pause after three or more steps restarts the clock."""
+    """Steps per second of the steady flow, which starts with the first burst of steps that took time to come.
+
+    Steps in the first half second of a stage are files found in the cache, and the first burst of computed steps
+    paid for starting the workers: both are counted as done but not timed. Results also come in bursts (a pool
+    hands them back in chunks), so later gaps never restart the clock."""
 
     def __init__(self, now: float) -> None:
-        self.start: float | None = None
-        self.at_start = 0
+        self.began = now
+        self.start: float | None = None  # when the steady flow began
+        self.at_start = 0  # steps done by then
         self.last = now
         self.done = 0
+        self.timed = False  # a step has come after the first burst
 
     def step(self, now: float) -> None:
         self.done += 1
-        if self.start is None:
-            self.start, self.at_start = now, self.done
-        elif self.done - self.at_start >= 3 and now - self.last > (now - self.start) / 2:
-            self.start, self.at_start = now, self.done  # cached files came at once, then workers started
+        if self.start is None and now - self.began < INSTANT_S:
+            self.at_start = self.done  # from the cache: no work to time
+        elif self.start is None or (not self.timed and now - self.last <= BURST_S):
+            self.start, self.at_start = now, self.done  # the first computed burst
+        else:
+            self.timed = True
         self.last = now
 
     def eta(self, now: float, total: int) -> float | None:
-        """Seconds left, or None until a step of the steady flow has been timed from the one before."""
-        if self.start is None or self.done == self.at_start or now <= self.start:
+        """Seconds left, or None until a step after the first burst has been timed."""
+        if self.start is None or not self.timed or now <= self.start:
             return None
         rate = (self.done - self.at_start) / (now - self.start)
         return (total - self.done) / rate

@@ -57,7 +57,8 @@ def test_cli_conventions_person_takes_the_default_graph(in_project: Path, a_pers
     assert result.exit_code == 0 and result.output.startswith(a_person)
 
 
-@pytest.mark.parametrize("args", [*GRAPH_COMMANDS, ["person", "某"]], ids=lambda a: a[0])
+@pytest.mark.parametrize("args", [*GRAPH_COMMANDS, ["person", "某"], ["serve", "--port", "9"],
+                                  ["push", "http://127.0.0.1:9/store"]], ids=lambda a: a[0])
 def test_cli_conventions_missing_default_graph_is_one_line_and_status_2(tmp_path: Path, args: list[str],
                                                                          monkeypatch: pytest.MonkeyPatch):
     monkeypatch.chdir(tmp_path)
@@ -218,6 +219,17 @@ def test_progress_eta_restarts_after_a_burst_of_cached_files():
         rate.step(t)
     assert rate.eta(12.0, 20) == pytest.approx(12.0)
     assert Rate(0.0).eta(5.0, 20) is None
+
+
+def test_progress_eta_holds_when_results_come_back_in_bursts():
+    """A pool hands results back in chunks: a gap between two chunks is not a new start."""
+    rate = Rate(0.0)
+    for burst, (at, size) in enumerate([(4.5, 60), (6.5, 30), (8.5, 30)]):
+        for i in range(size):
+            rate.step(at + 0.001 * i)
+        if burst == 1:
+            assert rate.eta(6.6, 250) == pytest.approx(160 / (30 / (6.6 - 4.559)))  # from the first burst's end
+    assert rate.eta(8.6, 250) == pytest.approx(130 / (60 / (8.6 - 4.559)))
 
 
 def test_progress_draws_stages_and_ends_clean_on_a_terminal():
