@@ -24,16 +24,16 @@ from typing import Any
 import click
 
 from kgraph import __version__
-from kgraph.errors import KgraphError, TimedOut
+from kgraph.errors import EmptyInputError, KgraphError, TimedOut
 from kgraph.export import ALIASES as EXPORT_ALIASES
 from kgraph.export import EXPORT_FORMATS
-from kgraph.interrupt import abort_on_signals
+from kgraph.interrupt import signal_status, stopped_by_signals
 from kgraph.rdf.vocab import DEFAULT_BASE
 
 DEFAULT_OUT = Path("output")
 DEFAULT_GRAPH = DEFAULT_OUT / "graph.ttl"
-QUERY_FORMATS = ["table", "csv", "tsv", "json", "turtle"]  # kgraph.rdf.query.FORMATS, without importing rdflib here
-QUERY_ENGINES = ["oxigraph", "rdflib"]  # kgraph.rdf.query.ENGINES; the first is the default
+QUERY_FORMATS = ["table", "csv", "tsv", "json", "turtle"]  # kgraph.rdf.results.FORMATS, without importing rdflib here
+QUERY_ENGINES = ["oxigraph", "rdflib"]  # kgraph.rdf.read.ENGINES; the first is the default
 PACKAGED_SEEDS = Path(__file__).parent / "seeds"
 DEFAULT_QUERY_TIMEOUT_S = 300.0
 STDOUT = Path("-")  # `-o -`: standard output; `-` as an input: standard input
@@ -85,6 +85,24 @@ def _one_line_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             raise click.ClickException(f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")) from error
 
     return run
+
+
+def abort_on_signals(message: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Decorate a command: on Ctrl-C or SIGTERM print `Aborted: message` to stderr and exit 130 or 143."""
+
+    def wrap(command: Callable[..., None]) -> Callable[..., None]:
+        @functools.wraps(command)
+        def run(*args: Any, **kwargs: Any) -> None:
+            with stopped_by_signals():  # the handlers come back after the line is printed: a second Ctrl-C is ignored
+                try:
+                    command(*args, **kwargs)
+                except KeyboardInterrupt as stop:
+                    click.echo(f"Aborted: {message}", err=True)
+                    raise click.exceptions.Exit(signal_status(stop)) from None
+
+        return run
+
+    return wrap
 
 
 # --- shared arguments and options
@@ -274,31 +292,28 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
     """
     import os
 
-    from kgraph import outputs
-    from kgraph.batch import build_corpus
+    from kgraph.driver import run
     from kgraph.files import collect_files
-    from kgraph.jurisdiction import find_division
-    from kgraph.resolve import read_decisions
+    from kgraph.pipeline import load
 
     if out == STDOUT:
         raise click.UsageError("build writes a folder (graph.ttl, graph.html), not one stream: give -o FOLDER")
-    forced = read_decisions(decisions) if decisions else ()
+    pipeline = load(lexicon, home, year, merge=merge, decisions=decisions or (), base=base)
     workers = jobs or os.cpu_count() or 1
-    division = find_division(home) if home else None
     files = collect_files([input_path(path, suffix=".txt") if path == STDOUT else path
                            for path in inputs] or default_inputs())
     cache = out / ".kgraph-cache"
     ttl, html = out / "graph.ttl", out / "graph.html"
     with _build_progress(len(files), show_progress) as progress:
-        corpus, stats = build_corpus(files, lexicon=lexicon, year=year, merge=merge, home=division, jobs=workers,
-                                     cache=cache, use_cache=not no_cache, progress=progress.step,
-                                     scheduler=scheduler, decisions=forced)
-        if not corpus.articles and ttl.exists() and not force:
-            raise click.ClickException(f"no article in {len(files)} input file{'s' * (len(files) != 1)}: {ttl} is "
-                                       "left as it was (--force replaces it with an empty graph)")
+        try:
+            result = run(pipeline, files, jobs=workers, cache=cache, use_cache=not no_cache, scheduler=scheduler,
+                         progress=progress.step, allow_empty=force or not ttl.exists())
+        except EmptyInputError as error:
+            raise click.ClickException(f"{error}: {ttl} is left as it was (--force replaces it with an empty "
+                                       "graph)") from error
         progress.stage(f"writing {ttl.name} and {html.name}")
-        written = outputs.write_outputs(corpus, ttl, html, base=base, title="kgraph",
-                                        max_links=outputs.MAX_PAGE_LINKS, jobs=workers)
+        written = result.write(out, title="kgraph", jobs=workers)
+    corpus, stats = result.corpus, result.stats
     titles = {post.title for person in corpus.people for post in person.posts}
     events = sum(1 for e in corpus.extractions if e.event)
     say(f"files {len(files)}, articles {len(corpus.articles)}, people {len(corpus.people)}, "
@@ -318,7 +333,7 @@ def _complete_query(ctx: click.Context, param: click.Parameter, incomplete: str)
     """Shell completion of QUERY: the named queries, and files."""
     from click.shell_completion import CompletionItem
 
-    from kgraph.rdf.query import named_queries
+    from kgraph.rdf.named_queries import named_queries
 
     names = [CompletionItem(q.name) for q in named_queries() if q.name.startswith(incomplete)]
     return names + [CompletionItem(incomplete, type="file")]
@@ -352,16 +367,19 @@ def query(args: tuple[str, ...], query_file: Path | None, list_queries: bool, fm
     Example: kgraph query who-works-with --param name=万玲玲
     """
     from kgraph.bounded import run_bounded
-    from kgraph.rdf import query as sparql
+    from kgraph.rdf.named_queries import check_params, find_query, format_named_queries, named_queries
     from kgraph.rdf.offline import check_query
+    from kgraph.rdf.query import answer_query
+    from kgraph.rdf.results import format_result
+    from kgraph.rdf.vocab import PREFIXES
 
     if list_queries:
-        emit(sparql.format_named_queries(sparql.named_queries()), output)
+        emit(format_named_queries(named_queries()), output)
         return
     if query_file is None and (not args or Path(args[-1]).is_file()):
         raise click.UsageError("give a query: SPARQL text, a named query (kgraph query --list) or -f FILE")
     if query_file is None:
-        text, named = sparql.find_query(args[-1])
+        text, named = find_query(args[-1])
     elif query_file == STDOUT:
         text, named = sys.stdin.buffer.read().decode("utf-8"), None
     else:
@@ -369,17 +387,17 @@ def query(args: tuple[str, ...], query_file: Path | None, list_queries: bool, fm
     given = [Path(a) for a in (args[:-1] if query_file is None else args)]
     bindings = _bindings(params)
     if named is not None:
-        sparql.check_params(named, bindings)
+        check_params(named, bindings)
     if endpoint is not None:
         if given:
             raise click.UsageError("give graph files or --endpoint, not both")
         from kgraph.rdf.endpoint import query_endpoint
 
         result = query_endpoint(endpoint, text, bindings=bindings, timeout=timeout or None)
-        emit(sparql.format_result(result, fmt, prefixes=sparql.STANDARD_PREFIXES), output)
+        emit(format_result(result, fmt, prefixes=PREFIXES), output)
         return
     check_query(text, allow_remote=allow_remote)  # before loading a large graph for nothing
-    work = functools.partial(sparql.answer_query, graph_paths(given), text, engine=engine, bindings=bindings,
+    work = functools.partial(answer_query, graph_paths(given), text, engine=engine, bindings=bindings,
                              fmt=fmt, allow_remote=allow_remote)
     emit(run_bounded(work, timeout=timeout or None, what="the query"), output)
 
@@ -480,7 +498,7 @@ def validate(graph_files: tuple[Path, ...], shapes: Path | None, limit: int, all
 
     Example: kgraph validate output/graph.ttl
     """
-    from kgraph.rdf.query import read_graph
+    from kgraph.rdf.read import read_graph
     from kgraph.rdf.validate import format_report, read_shapes, sample_nodes, summarize, validate_graph
 
     files = graph_paths(graph_files)
@@ -517,7 +535,7 @@ def export(graph_files: tuple[Path, ...], fmt: str, output: Path | None, orgs: b
     Example: kgraph export output/graph.ttl --format graphml -o people.graphml
     """
     from kgraph.export import export_graph, find_format
-    from kgraph.rdf.query import read_graph
+    from kgraph.rdf.read import read_graph
 
     found = find_format(fmt)
     if output == STDOUT and not found.suffix:
@@ -557,7 +575,7 @@ def render(graph_files: tuple[Path, ...], output: Path | None, orgs: bool, place
     """
     from kgraph.network import build_network, select_network
     from kgraph.picture import write_picture
-    from kgraph.rdf.query import read_graph
+    from kgraph.rdf.read import read_graph
     from kgraph.render import write_html
 
     files = graph_paths(graph_files)
@@ -592,8 +610,9 @@ def articles(files: tuple[Path, ...], as_json: bool, output: Path | None) -> Non
 
     Example: kgraph articles seeds/000_c7a8d9aedf48108c.txt
     """
-    from kgraph.files import collect_files, read_pages
+    from kgraph.files import collect_files
     from kgraph.pipeline import read_articles
+    from kgraph.text import read_pages
 
     paths = [input_path(path, suffix=".txt") if path == STDOUT else path for path in files]
     found = read_articles(read_pages(collect_files(paths)))
@@ -626,7 +645,7 @@ def people(graph_files: tuple[Path, ...], merges: bool, homonyms: bool, as_json:
     Example: kgraph people output/graph.ttl --merges
     """
     from kgraph.profile import format_splits, list_merges, list_people, list_splits
-    from kgraph.rdf.query import read_graph
+    from kgraph.rdf.read import read_graph
 
     graph = read_graph(graph_paths(graph_files), allow_remote=allow_remote)
     if homonyms:
@@ -659,7 +678,7 @@ def person(args: tuple[str, ...], top: int, as_json: bool, output: Path | None, 
     Example: kgraph person output/graph.ttl 万玲玲
     """
     from kgraph.profile import format_profile, person_profiles
-    from kgraph.rdf.query import read_graph
+    from kgraph.rdf.read import read_graph
 
     *given, name = args
     graph = read_graph(graph_paths([Path(g) for g in given]), allow_remote=allow_remote)

@@ -81,3 +81,17 @@ def load_gazetteer() -> Gazetteer:
         if short := short_name(division.name):
             by_name.setdefault(short, []).append(division)
     return Gazetteer(by_code, {name: tuple(items) for name, items in by_name.items()})
+
+
+LEVELS = (("省", 5), ("自治区", 5), ("特别行政区", 5), ("市", 4), ("自治州", 4), ("地区", 4), ("盟", 4), ("区", 3),
+          ("县", 3), ("旗", 3), ("镇", 2), ("乡", 2), ("苏木", 2), ("街道", 2), ("村", 1), ("嘎查", 1), ("社区", 1),
+          ("居委会", 1), ("片区", 1), ("大队", 1))
+
+
+def place_level(name: str) -> int:
+    """5 province, 4 city, 3 county, 2 town, 1 village or community, 0 anything else (roads, parks)."""
+    for suffix, level in LEVELS:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return level
+    divisions = load_gazetteer().by_name.get(name, ())
+    return {"province": 5, "city": 4, "county": 3}[divisions[0].level] if divisions else 0

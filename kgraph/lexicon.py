@@ -17,7 +17,7 @@ from pathlib import Path
 
 import jieba
 
-from kgraph.errors import KgraphError
+from kgraph.errors import LexiconError
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -130,7 +130,7 @@ def _entries(lines: Iterable[str], origin: str) -> list[str]:
         if not line:
             continue
         if not CJK.search(line):
-            raise KgraphError(f"{origin}:{number}: not a Chinese lexicon entry: {line!r}")
+            raise LexiconError(f"{origin}:{number}: not a Chinese lexicon entry: {line!r}")
         out.append(line)
     return out
 
@@ -146,7 +146,11 @@ def _read_user_file(folder: Path | None, name: str) -> list[str]:
     path = folder / name
     if not path.is_file():
         return []
-    return _entries(path.read_text(encoding="utf-8").splitlines(), str(path))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise LexiconError(f"{path}: cannot read the lexicon file ({err})") from err
+    return _entries(text.splitlines(), str(path))
 
 
 def _jieba_words(tokenizer: jieba.Tokenizer) -> dict[str, tuple[int, str]]:
@@ -162,6 +166,8 @@ def _jieba_words(tokenizer: jieba.Tokenizer) -> dict[str, tuple[int, str]]:
 
 def load_lexicon(extra: Path | None = None) -> Lexicon:
     """The default lexicons, plus files of the same names in `extra` (a user's own additions); loaded once."""
+    if extra is not None and not Path(extra).is_dir():
+        raise LexiconError(f"{extra}: no such lexicon folder")
     return _load_lexicon(Path(extra).resolve() if extra is not None else None)
 
 

@@ -168,7 +168,8 @@ def test_cli_failed_build_keeps_old_outputs(tmp_path: Path):
 
 def test_cli_query_choices_match_the_library():
     from kgraph.cli import QUERY_ENGINES, QUERY_FORMATS
-    from kgraph.rdf.query import DEFAULT_ENGINE, ENGINES, FORMATS
+    from kgraph.rdf.read import DEFAULT_ENGINE, ENGINES
+    from kgraph.rdf.results import FORMATS
 
     assert list(FORMATS) == QUERY_FORMATS and list(ENGINES) == QUERY_ENGINES and QUERY_ENGINES[0] == DEFAULT_ENGINE
 

@@ -32,7 +32,7 @@ from rdflib.compare import isomorphic
 from kgraph.cli import cli
 from kgraph.errors import ServerError
 from kgraph.rdf import server as server_module
-from kgraph.rdf.query import read_store
+from kgraph.rdf.read import read_store
 
 from .conftest import ROOT
 

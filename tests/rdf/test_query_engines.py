@@ -1,4 +1,4 @@
-"""kgraph.rdf.query beyond one file and one engine: Oxigraph and rdflib give the same answers, several graph files,
+"""Reading and querying beyond one file and one engine: Oxigraph and rdflib give the same answers, several files,
 TSV and Turtle output, and the rdflib fallback for bindings Oxigraph cannot make."""
 
 from __future__ import annotations
@@ -15,19 +15,9 @@ from rdflib.plugins.sparql.results.tsvresults import TSVResultParser
 from test_query import TURTLE, WORKS_WITH_QUERY  # tests/rdf is on the path (no __init__.py)
 
 from kgraph.errors import GraphError, KgraphError, QueryError
-from kgraph.rdf.query import (
-    DEFAULT_ENGINE,
-    ENGINES,
-    FORMATS,
-    OxigraphGraph,
-    format_result,
-    format_tsv,
-    format_turtle,
-    read_graph,
-    read_query_graph,
-    read_store,
-    run_query,
-)
+from kgraph.rdf.query import run_query
+from kgraph.rdf.read import DEFAULT_ENGINE, ENGINES, OxigraphGraph, read_graph, read_query_graph, read_store
+from kgraph.rdf.results import FORMATS, format_result, format_tsv, format_turtle
 
 ID = "https://w3id.org/kgraph/id/"
 
