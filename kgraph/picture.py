@@ -1,9 +1,9 @@
 """Stage 6, for reports: the network as a static PNG or SVG picture, drawn with matplotlib.
 
-matplotlib is the optional extra `kgraph[pictures]`; without it, `write_picture` says how to install it. The picture
-shows what the page shows when it opens: people sized by events and coloured by group of co-workers, links as wide
-as the events they share, the same legend, and organisations and places when asked for. Positions come from the
-page's own layout (`kgraph.render.compute_layout`).
+matplotlib is the optional extra `kgraph-news[pictures]`; without it, `write_picture` says how to install it.
+The picture shows what the page shows when it opens: people sized by events and coloured by group of co-workers,
+links as wide as the events they share, the same legend, and organisations and places when asked for. Positions
+come from the page's own layout (`kgraph.render.compute_layout`).
 
 Chinese names need a font with Chinese glyphs. `find_cjk_font` looks among the fonts matplotlib knows (the system's
 included) for a known CJK family first, then for any font that has the glyphs, and fails with a clear message when
@@ -45,7 +45,7 @@ CJK_FAMILIES = (
     "Arial Unicode MS",
 )
 SAMPLE = "万玲玲区委书记荆州"  # a font must draw all of these
-MISSING_MATPLOTLIB = "static pictures need matplotlib: pip install 'kgraph[pictures]'"
+MISSING_MATPLOTLIB = "static pictures need matplotlib: pip install 'kgraph-news[pictures]'"
 MISSING_FONT = (
     "no font with Chinese characters found for the picture; install one "
     "(Debian/Ubuntu: apt-get install fonts-wqy-microhei, or fonts-noto-cjk)"

@@ -167,8 +167,8 @@ def test_tsv_is_sparql_tsv_and_parses_back(graph: Graph | OxigraphGraph) -> None
     lines = text.split("\n")
     assert lines[0] == "?p\t?n\t?w"
     assert f'<{ID}p1>\t"万玲玲"@zh\t3' in lines
-    back = TSVResultParser().parse(io.StringIO(text))
-    assert [{str(k): v for k, v in row.items()} for row in back.bindings] == \
+    back = TSVResultParser().parse(io.StringIO(text))  # rdflib before 7.6 reads an unbound value as None
+    assert [{str(k): v for k, v in row.items() if v is not None} for row in back.bindings] == \
            [{str(k): v for k, v in row.items()} for row in result.bindings]
 
 
