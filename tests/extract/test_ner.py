@@ -207,6 +207,9 @@ def test_a_village_with_a_two_character_ending_is_no_person(lex):
     ("州人大常委会主任古丽娜尔·买买提出席会议。", "古丽娜尔·买买提", ("州人大常委会主任",)),
     ("国务院副总理张海平出席开幕式。", "张海平", ("国务院副总理",)),
     ("副主任医师张晓燕、护士长刘芳全程参与救治。", "刘芳", ("护士长",)),
+    # one department of two fields (和, 及) in a title's scope; two titles joined by 和 stay apart
+    ("县林业和草原局局长次旦卓嘎为他颁发了证书。", "次旦卓嘎", ("县林业和草原局局长",)),
+    ("区委书记和区长张明出席。", "张明", ("区长",)),
     # names without a surname, read from the elements of Tibetan and Mongolian names after a title
     ("乡党委书记格桑旺堆说：“他是我们乡的好榜样。”", "格桑旺堆", ("乡党委书记",)),
     ("苏木党委书记乌日娜陪同调研。", "乌日娜", ("苏木党委书记",)),
