@@ -331,8 +331,10 @@ def _short_forms(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[int
                 continue
             prefecture = text[end:end + 1] == "州" and _prefecture(name)
             chained = _ancestor_before(text, start, divisions)
-            if not chained and (is_common(name, lex) or not _cued(text, start)):
+            if not chained and not _cued(text, start):
                 continue
+            if not chained and is_common(name, lex) and not any(d.name in text for d in divisions):
+                continue  # 日照 is sunshine, unless the article names 日照市 too
             if prefecture or chained or _word_boundary(text, end, tokens, i + size):
                 spans.append((start, end + prefecture))
     return spans

@@ -199,3 +199,9 @@ def test_a_subdistrict_named_like_a_person_is_a_place(lex):
     found = extract_article(Article("t.txt", 0, "", "会上，祖庙街道、张槎街道分别汇报了项目进展情况。"), lex)
     assert not found.people
     assert [m.text for m in found.places] == ["祖庙街道", "张槎街道"]
+
+
+def test_a_city_whose_short_name_is_a_word_when_the_article_names_the_city(lex):
+    text = "10月14日，日照对口支援的新疆麦盖提县举行活动，感谢日照市委、市政府的支持。"
+    assert "日照" in [m.text for m in extract_places(text, lex)]
+    assert not extract_places("今年日照时间偏短，日照不足影响作物生长。", lex)
