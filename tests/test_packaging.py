@@ -83,6 +83,8 @@ def test_packaging_wheel_ships_the_licences_of_kgraph_and_of_the_gazetteer(wheel
     assert f"{dist_info}/licenses/LICENSE" in names
     assert f"{dist_info}/licenses/kgraph/lexicons/gazetteer-LICENSE.txt" in names
     assert "MIT" in wheel.read("kgraph/lexicons/gazetteer-LICENSE.txt").decode()
+    assert f"{dist_info}/licenses/kgraph/lexicons/traditional-LICENSE.txt" in names  # OpenCC's character table
+    assert "Apache License" in wheel.read("kgraph/lexicons/traditional-LICENSE.txt").decode()
 
 
 @pytest.mark.parametrize("line", re.findall(r"pip install (\"[^\"]+\"|[\w.-]+)", README))
