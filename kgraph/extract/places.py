@@ -333,6 +333,8 @@ def _short_forms(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[int
             chained = _ancestor_before(text, start, divisions)
             if not chained and not _cued(text, start):
                 continue
+            if text[start - 1:start] == "、" and not _item_ends(text, end):
+                continue  # 狮子头、东坡肘子: an item of a list is a place only as a whole (宁乡、浏阳两地)
             if not chained and is_common(name, lex) and not any(d.name in text for d in divisions):
                 continue  # 日照 is sunshine, unless the article names 日照市 too
             if prefecture or chained or _word_boundary(text, end, tokens, i + size):
@@ -375,6 +377,12 @@ def _district_short(name: str, lex: Lexicon) -> tuple:
 def _cued(text: str, start: int) -> bool:
     before = text[start - 1:start]
     return not before or before in DELIMITERS or before in _FUNCTION_CHARS or before in "来去回" or not before.strip()
+
+
+def _item_ends(text: str, end: int) -> bool:
+    """Whether an item of a list ends at `end`: a delimiter, a conjunction, or a count of the places listed."""
+    after = text[end:end + 1]
+    return not after or after in DELIMITERS or after in "等及和与两二三四五六七八九十各" or not after.strip()
 
 
 def _word_boundary(text: str, end: int, tokens: list[Token], k: int) -> bool:

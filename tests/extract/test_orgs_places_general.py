@@ -205,3 +205,11 @@ def test_a_city_whose_short_name_is_a_word_when_the_article_names_the_city(lex):
     text = "10月14日，日照对口支援的新疆麦盖提县举行活动，感谢日照市委、市政府的支持。"
     assert "日照" in [m.text for m in extract_places(text, lex)]
     assert not extract_places("今年日照时间偏短，日照不足影响作物生长。", lex)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("红烧狮子头、东坡肘子也是年夜饭桌上的常客。", []),  # a dish named for a district is no place
+    ("来自宁乡、浏阳、醴陵等地的代表参加。", ["宁乡", "浏阳", "醴陵"]),
+])
+def test_short_place_names_in_a_list_are_whole_items(lex, text, expected):
+    assert [m.text for m in extract_places(text, lex)] == expected
