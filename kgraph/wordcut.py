@@ -16,11 +16,14 @@ things differ in jieba-rs and are made equal here:
 from __future__ import annotations
 
 import functools
+import importlib.machinery
 import importlib.util
 import logging
 import re
+import sys
 from collections.abc import Iterable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 __all__ = ["WordCutter", "read_jieba_dictionary"]
@@ -47,11 +50,35 @@ def read_jieba_dictionary() -> tuple[dict[str, tuple[int, str]], int]:
 
 
 def _fast_engine() -> Any | None:
+    """jieba-rs's `Jieba` class, or None without rjieba 0.2.2 (which brought `add_word` and `empty`)."""
+    engine = sys.modules.get("rjieba.rjieba") or _compiled_module()
+    if engine is None:
+        try:
+            from rjieba import rjieba as engine
+        except ImportError:
+            return None
+    jieba_rs = getattr(engine, "Jieba", None)
+    return jieba_rs if hasattr(jieba_rs, "empty") else None
+
+
+def _compiled_module() -> ModuleType | None:
+    """rjieba's compiled module alone: its package's `__init__` makes a Jieba of jieba-rs's own dictionary on
+    import (a tenth of a second of start-up) that kgraph never uses. Registered under its own name, so a later
+    `import rjieba` finds it instead of initialising it twice; None if rjieba is laid out otherwise."""
     try:
-        import rjieba
-    except ImportError:
+        spec = importlib.util.find_spec("rjieba")
+        folders = list(spec.submodule_search_locations or ()) if spec else []
+        found = [path for folder in folders for suffix in importlib.machinery.EXTENSION_SUFFIXES
+                 if (path := Path(folder) / f"rjieba{suffix}").is_file()]
+        if not found:
+            return None
+        compiled = importlib.util.spec_from_file_location("rjieba.rjieba", found[0])
+        module = importlib.util.module_from_spec(compiled)
+        compiled.loader.exec_module(module)
+    except (ImportError, OSError, AttributeError, ValueError):
         return None
-    return rjieba.Jieba if hasattr(rjieba.Jieba, "empty") else None  # add_word and empty() came in 0.2.2
+    sys.modules["rjieba.rjieba"] = module
+    return module
 
 
 class WordCutter:

@@ -89,3 +89,12 @@ def test_wordcut_without_rjieba_is_jieba(lex: Lexicon) -> None:
     assert not cutter.fast
     text = _texts(SEEDS)[0][:500]
     assert cutter.lcut(text, HMM=False) == lex.tokenizer.reference.lcut(text, HMM=False)
+
+
+def test_wordcut_rjieba_imports_after_its_compiled_module(fast: WordCutter) -> None:
+    """kgraph loads rjieba's compiled module alone (skipping the dictionary its package makes on import); a later
+    `import rjieba` gets that module rather than initialising it a second time."""
+    import rjieba
+
+    assert type(fast._fast) is rjieba.Jieba
+    assert rjieba.cut("区委书记调研", hmm=False)[-1] == "调研"
