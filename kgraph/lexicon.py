@@ -95,11 +95,9 @@ class Lexicon:
 
     @functools.cached_property
     def tagger(self):  # -> jieba.posseg.POSTokenizer
-        """jieba's part-of-speech tagger over `tokenizer`'s jieba (one dictionary in memory). Made when first asked
-        for: it takes a second to load, and only bodies printed without a headline need it."""
-        import jieba.posseg
-
-        return jieba.posseg.POSTokenizer(self.tokenizer.reference)
+        """jieba's part-of-speech tagger (`WordCutter.tagger`). Made when first asked for: it takes a second to load,
+        and only bodies printed without a headline need it."""
+        return self.tokenizer.tagger
 
     def is_word(self, text: str, *, min_freq: int = 3) -> bool:
         entry = self.words.get(text)
