@@ -1,7 +1,7 @@
 """Which SPARQL engine should `kgraph query` use? Measure both on the seeds and on synthetic graphs.
 
 For each graph and engine, a fresh Python process loads the graph the way `kgraph query` does
-(`kgraph.rdf.query.read_query_graph`), then runs every named query with the parameters below: one warm-up run,
+(`kgraph.rdf.read.read_query_graph`), then runs every named query with the parameters below: one warm-up run,
 then timed runs (up to 10, within about 20 s), and reports the median. Peak memory is the process's peak resident
 size while loading, less its resident size before (Linux). The answers of each query, as CSV, must be the same
 for every engine; the table says when they are not.
@@ -58,7 +58,11 @@ def measure(engine: str, path: Path) -> dict:
     """Load `path` with `engine` and time each named query; runs in the process that measures."""
     from rdflib import Literal
 
-    from kgraph.rdf.query import STANDARD_PREFIXES, format_csv, named_query, read_query_graph, run_query
+    from kgraph.rdf.named_queries import named_query
+    from kgraph.rdf.query import run_query
+    from kgraph.rdf.read import read_query_graph
+    from kgraph.rdf.results import format_csv
+    from kgraph.rdf.vocab import PREFIXES
 
     _reset_peak()
     before = _status_mb("VmRSS")
@@ -71,7 +75,7 @@ def measure(engine: str, path: Path) -> dict:
 
         def run(text: str, params: dict[str, str]):
             bindings = {k: Literal(v, lang="zh") for k, v in params.items()}
-            result = graph.query(text, initNs=STANDARD_PREFIXES, initBindings=bindings)
+            result = graph.query(text, initNs=PREFIXES, initBindings=bindings)
             result.bindings = list(result.bindings)
             return result
     else:

@@ -25,8 +25,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kgraph.rdf import vocab
 from kgraph.rdf.iri import Minter
-from kgraph.rdf.query import STANDARD_PREFIXES
 from kgraph.rdf.vocab import DEFAULT_BASE, KG_NS
 
 SCHEMA = "https://schema.org/"
@@ -257,7 +257,7 @@ def write_synthetic(path: Path, triples: int = 1_000_000, *, seed: int = 7) -> S
         path.write_text(text, encoding="utf-8")
         return stats
     quads = ox.parse(text, format=ox.RdfFormat.N_TRIPLES)
-    prefixes = dict(STANDARD_PREFIXES, id=DEFAULT_BASE)
+    prefixes = dict(vocab.PREFIXES, id=DEFAULT_BASE)
     ox.serialize(quads, path, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
     return stats
 

@@ -2,10 +2,14 @@
 
 The public API, imported lazily so that `kgraph --help` stays quick:
 
-    >>> from kgraph import build
-    >>> corpus, graph = build([("page.txt", "本报讯（通讯员王明）区委书记李建国主持会议，副区长张华参加。")])
-    >>> [p.name for p in corpus.people]
-    ['张华', '李建国', '王明']
+    >>> import kgraph
+    >>> result = kgraph.build(["本报讯（通讯员王明）区委书记李建国主持会议，副区长张华参加。"])
+    >>> [p.name for p in result.people], len(result.graph) > 100
+    (['张华', '李建国', '王明'], True)
+
+`kgraph.load(...)` makes a `Pipeline` once (lexicon, home jurisdiction, options) and `kgraph.run(pipeline,
+inputs)` builds with it; `kgraph.build(inputs, ...)` is both in one call. Inputs are texts, (name, text) pairs and
+`pathlib.Path`s of files and folders. Bad input raises a `KgraphError` with the command's one-line message.
 """
 
 from __future__ import annotations
@@ -16,7 +20,11 @@ from typing import Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "build": "kgraph.pipeline",
+    "build": "kgraph.driver",
+    "run": "kgraph.driver",
+    "load": "kgraph.pipeline",
+    "Pipeline": "kgraph.pipeline",
+    "BuildResult": "kgraph.result",
     "read_articles": "kgraph.pipeline",
     "extract_corpus": "kgraph.pipeline",
     "split_articles": "kgraph.text",
@@ -39,6 +47,10 @@ _EXPORTS = {
     "Place": "kgraph.model",
     "Corpus": "kgraph.model",
     "KgraphError": "kgraph.errors",
+    "InputError": "kgraph.errors",
+    "EmptyInputError": "kgraph.errors",
+    "LexiconError": "kgraph.errors",
+    "QueryError": "kgraph.errors",
 }
 __all__ = ["__version__", *_EXPORTS]
 

@@ -1,17 +1,9 @@
-"""Building from files: pages read and extracted in a process pool or on a dask cluster, with a cache of each page.
+"""Where the driver (`kgraph.driver`) runs the per-page tasks, and the signed cache of their results.
 
-Two map phases over the files and one reduce, then resolution once (see `kgraph.pipeline`):
-
-1. per file: read, split into articles, pass-1 people (`read_task`); cached by the file's bytes, its source name,
-   the year option and the code and lexicons of kgraph (`fingerprint`);
-2. the known names of the whole corpus, merged in file order (`merge_known`);
-3. per file: pass-2 extraction (`extract_task`); cached by the key of 1 and the known names that occur in the file,
-   so adding files re-extracts only the files those new names appear in;
-4. resolution over the whole corpus (`resolve_corpus`).
-
-The task functions are pure: bytes and names in, a pickled result out, and the lexicon as their last argument. So
-this process reads the files and the cache and sends only the misses away, to a local pool (`Engine`) or to dask
-workers on other machines (`kgraph.cluster`), which need no access to the files or the cache. Cache entries are
+The task functions (`kgraph.pipeline.read_task`, `extract_task`) are pure: bytes and names in, a pickled result
+out, and the lexicon as their last argument. So the driver reads the files and the cache and sends only the misses
+away, to this process or a local pool (`LocalEngine`) or to dask workers on other machines (`kgraph.cluster`),
+which need no access to the files or the cache. Cache entries are
 pickles under the cache folder, each signed (HMAC-SHA256 over its kind, its key and its bytes) with a key kept
 outside the output folder (`cache_key_file`): a pickle runs code when loaded, so an entry planted by anyone who can
 write the output folder, or moved under another entry's name, fails its check and is extracted again, with a
@@ -32,36 +24,20 @@ import tempfile
 import threading
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from kgraph import __version__
-from kgraph.errors import InputError
-from kgraph.files import source_names
-from kgraph.gazetteer import Division
 from kgraph.lexicon import Lexicon, load_lexicon
-from kgraph.model import Article, Corpus, Role
-from kgraph.pipeline import PageReading, extract_page, merge_known, read_page, resolve_corpus
-from kgraph.resolve.decisions import Decision
-from kgraph.text.read import decode_bytes
+from kgraph.model import Article, Role
 
 Progress = Callable[[str], None]
 Task = tuple[Any, ...]
 TaskFunc = Callable[..., bytes]  # called as func(*task, lexicon)
 PACKAGE = Path(__file__).resolve().parent
 KINDS = ("pages", "extractions")
-
-
-@dataclass(frozen=True, slots=True)
-class BuildStats:
-    """How many files each phase computed rather than took from the cache."""
-
-    files: int
-    read: int
-    extracted: int
 
 
 _CODE_AND_DATA = (".py", ".txt", ".csv", ".crfsuite")
@@ -75,16 +51,6 @@ def fingerprint(lexicon: Path | None = None) -> str:
         for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in _CODE_AND_DATA):
             digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
-
-
-def read_task(name: str, source: str, year: int | None, data: bytes, lex: Lexicon) -> bytes:
-    """Pass 1 of one page from its bytes, pickled where it runs: the cache stores the bytes as they come back."""
-    return pickle.dumps(read_page(source, decode_bytes(data, name=name), lex, year=year), pickle.HIGHEST_PROTOCOL)
-
-
-def extract_task(reading: PageReading, known: dict[str, Role], lex: Lexicon) -> bytes:
-    """Pass 2 of one page, with the known names that occur in it, pickled."""
-    return pickle.dumps(extract_page(reading, lex, known), pickle.HIGHEST_PROTOCOL)
 
 
 class Engine(Protocol):
@@ -177,7 +143,7 @@ def load_cache_key(path: Path) -> bytes:
     return path.read_bytes()
 
 
-class _Cache:
+class SignedCache:
     """Signed pickles by key under a folder; a missing, unreadable or stale entry is a miss, one that fails its
     signature a miss with a warning (it is never unpickled). Remembers what it used."""
 
@@ -240,7 +206,7 @@ class _Cache:
         return removed
 
 
-class _KnownNames:
+class KnownNames:
     """The corpus's known names, found in a page by looking up its substrings: one pass over the text, however
     many names the corpus knows (testing each name against each page grows with both)."""
 
@@ -256,14 +222,7 @@ class _KnownNames:
         return {self.names[i]: self.known[self.names[i]] for i in hits}
 
 
-def _file_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror or err})") from err
-
-
-def _phase(engine: Engine, store: _Cache, kind: str, func: TaskFunc, items: Iterable[tuple[str, Task]],
+def run_phase(engine: Engine, store: SignedCache, kind: str, func: TaskFunc, items: Iterable[tuple[str, Task]],
            expect: type, step: Progress) -> tuple[list[str], list[Any], int]:
     """The keys and the value of each (key, task), from the cache or computed on the engine, in order; and how many
     were computed.
@@ -287,64 +246,3 @@ def _phase(engine: Engine, store: _Cache, kind: str, func: TaskFunc, items: Iter
         values[index] = pickle.loads(blob)
         step(key)
     return keys, values, len(missing)
-
-
-def _engine(jobs: int, files: int, lexicon: Path | None, lex: Lexicon, scheduler: str | None) -> Engine:
-    if scheduler is None:
-        return LocalEngine(min(jobs, files), lexicon, lex)
-    from kgraph.cluster import DaskEngine  # only when asked for: dask is an optional extra
-
-    return DaskEngine(scheduler, lexicon)
-
-
-def build_corpus(files: Sequence[Path], *, lexicon: Path | None = None, year: int | None = None,
-                 merge: bool = True, home: Division | None = None, jobs: int = 1, cache: Path | None = None,
-                 use_cache: bool = True, progress: Progress | None = None,
-                 scheduler: str | None = None, decisions: Sequence[Decision] = ()) -> tuple[Corpus, BuildStats]:
-    """The resolved corpus of the files, extracted by `jobs` processes or on the dask scheduler at `scheduler`.
-
-    Results are cached in the folder `cache`, which keeps only what this build used. `use_cache=False` computes
-    everything again (and refreshes the cache). `progress` is called twice per file. `decisions` force people who
-    share a name to be one person or two; resolution runs here, so they do not touch the cache."""
-    step = progress or (lambda _: None)
-    lex = load_lexicon(lexicon)  # before the pool starts: forked workers inherit it instead of loading it again
-    key = None
-    if cache is not None:
-        key_file = cache_key_file()
-        try:
-            key = load_cache_key(key_file)
-        except OSError as err:
-            warnings.warn(f"{key_file}: cannot read or make the cache's signing key ({err.strerror or err}); the "
-                          "cache is not read", stacklevel=2)
-            use_cache = False
-    store = _Cache(cache, read=use_cache, key=key)
-    stamp = fingerprint(lexicon)
-    named = list(zip(files, source_names(files), strict=True))
-
-    def pages() -> Iterator[tuple[str, Task]]:
-        for path, source in named:
-            data = _file_bytes(path)
-            key = hashlib.sha256(f"{stamp}\0{source}\0{year}\0".encode() + data).hexdigest()
-            yield key, (str(path), source, year, data)
-
-    engine = _engine(jobs, len(files), lexicon, lex, scheduler)
-    try:
-        keys, readings, read = _phase(engine, store, "pages", read_task, pages(), PageReading, step)
-        names = _KnownNames(merge_known(readings))
-
-        def extractions() -> Iterator[tuple[str, Task]]:
-            for page_key, reading in zip(keys, readings, strict=True):
-                relevant = names.relevant(reading.articles)
-                key = hashlib.sha256(page_key.encode() + pickle.dumps(tuple(relevant.items()))).hexdigest()
-                yield key, (reading, relevant)
-
-        _, pages_extracted, extracted = _phase(engine, store, "extractions", extract_task, extractions(), tuple, step)
-    except BaseException:
-        engine.close(abort=True)
-        raise
-    engine.close(abort=False)
-    store.prune()
-    articles = [article for reading in readings for article in reading.articles]
-    corpus = resolve_corpus(articles, [e for page in pages_extracted for e in page], lex, merge=merge, home=home,
-                            decisions=decisions)
-    return corpus, BuildStats(len(files), read, extracted)

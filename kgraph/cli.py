@@ -1,10 +1,19 @@
-"""The `kgraph` command: thin wrappers that parse options, call one library function and report."""
+"""The `kgraph` command: thin wrappers that parse options, call one library function and report.
+
+Conventions shared by every command (sqlite-utils is the model): GRAPH arguments are optional and default to
+output/graph.ttl; `-` reads standard input wherever a file is read and writes standard output wherever one is
+written; `-o/--output` is where a command writes (a file, or a folder for `build` and csv exports; standard output
+when not given, for the commands that print); `-q/--quiet` keeps only results, warnings and errors; bad input is one
+`Error:` line, exit status 1, or 2 for a file that does not exist.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import sys
+import tempfile
 import threading
 import time
 import warnings
@@ -15,23 +24,29 @@ from typing import Any
 import click
 
 from kgraph import __version__
-from kgraph.errors import KgraphError, TimedOut
+from kgraph.errors import EmptyInputError, KgraphError, TimedOut
 from kgraph.export import ALIASES as EXPORT_ALIASES
 from kgraph.export import EXPORT_FORMATS
-from kgraph.interrupt import abort_on_signals
+from kgraph.interrupt import signal_status, stopped_by_signals
 from kgraph.rdf.vocab import DEFAULT_BASE
 
 DEFAULT_OUT = Path("output")
-QUERY_FORMATS = ["table", "csv", "tsv", "json", "turtle"]  # kgraph.rdf.query.FORMATS, without importing rdflib here
-QUERY_ENGINES = ["oxigraph", "rdflib"]  # kgraph.rdf.query.ENGINES; the first is the default
+DEFAULT_GRAPH = DEFAULT_OUT / "graph.ttl"
+QUERY_FORMATS = ["table", "csv", "tsv", "json", "turtle"]  # kgraph.rdf.results.FORMATS, without importing rdflib here
+QUERY_ENGINES = ["oxigraph", "rdflib"]  # kgraph.rdf.read.ENGINES; the first is the default
 PACKAGED_SEEDS = Path(__file__).parent / "seeds"
 DEFAULT_QUERY_TIMEOUT_S = 300.0
-STDOUT = Path("-")  # `-o -`: standard output
+STDOUT = Path("-")  # `-o -`: standard output; `-` as an input: standard input
+# docs/queries, in the wheel as kgraph/examples/queries and in a checkout beside the package
+EXAMPLE_QUERIES = (Path(__file__).parent / "examples" / "queries", Path(__file__).parent.parent / "docs" / "queries")
+_QUIET = "kgraph.quiet"
 
 
-def _stdout_path(output: Path | None) -> Path | None:
-    """`-o -` as the file that is standard output, written in place (kgraph.files); other paths as given."""
-    return Path("/dev/stdout") if output == STDOUT else output
+def example_query_path(path: Path) -> Path:
+    """A query file as given; the README's `docs/queries/NAME.rq`, outside a checkout, is the copy kgraph ships."""
+    if path.exists() or path.parent.as_posix() not in (".", "docs/queries"):
+        return path
+    return next((folder / path.name for folder in EXAMPLE_QUERIES if (folder / path.name).is_file()), path)
 
 
 def default_inputs() -> list[Path]:
@@ -40,13 +55,168 @@ def default_inputs() -> list[Path]:
     return [local if local.is_dir() else PACKAGED_SEEDS]
 
 
+# --- errors: one line, exit 1; 124 for a time limit; 2 for a file that is not there
+
+
+class _TimedOut(click.ClickException):
+    """A query stopped at its time limit: its own exit status, as GNU timeout(1) has."""
+
+    exit_code = 124
+
+
+class _NoSuchFile(click.ClickException):
+    """A file named on the command line is not there: exit status 2, as click gives for other bad arguments."""
+
+    exit_code = 2
+
+
+def _one_line_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn an expected failure anywhere in the command into one `Error: …` line and exit status 1."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except KgraphError as error:
+            if isinstance(error, TimedOut):
+                raise _TimedOut(str(error)) from error
+            raise click.ClickException(str(error)) from error
+        except OSError as error:
+            raise click.ClickException(f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")) from error
+
+    return run
+
+
+def abort_on_signals(message: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Decorate a command: on Ctrl-C or SIGTERM print `Aborted: message` to stderr and exit 130 or 143."""
+
+    def wrap(command: Callable[..., None]) -> Callable[..., None]:
+        @functools.wraps(command)
+        def run(*args: Any, **kwargs: Any) -> None:
+            with stopped_by_signals():  # the handlers come back after the line is printed: a second Ctrl-C is ignored
+                try:
+                    command(*args, **kwargs)
+                except KeyboardInterrupt as stop:
+                    click.echo(f"Aborted: {message}", err=True)
+                    raise click.exceptions.Exit(signal_status(stop)) from None
+
+        return run
+
+    return wrap
+
+
+# --- shared arguments and options
+
+
+def _quiet(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    ctx.meta[_QUIET] = ctx.meta.get(_QUIET, False) or value
+
+
+def quiet_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """-q/--quiet: only results, warnings and errors; no progress and no summary lines. Listed last in --help."""
+    option = click.Option(["-q", "--quiet"], is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
+                          help="Print only results, warnings and errors (no progress, no summary).")
+    command.__dict__.setdefault("__click_params__", []).insert(0, option)  # click lists them in reverse
+    return command
+
+
+def allow_remote_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--allow-remote, shared by the commands that read graphs: nothing reaches the network without it."""
+    return click.option("--allow-remote", is_flag=True,
+                        help="Let SPARQL SERVICE clauses and JSON-LD remote contexts reach the network.")(command)
+
+
+def json_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(command)
+
+
+def output_option(what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """-o/--output: where the command writes; `-` is standard output."""
+    return click.option("-o", "--output", type=click.Path(path_type=Path), help=f"{what} (`-`: standard output).")
+
+
+def graphs_argument(command: Callable[..., Any]) -> Callable[..., Any]:
+    """[GRAPH]...: graph files (`-`: standard input), output/graph.ttl when none is given."""
+    return click.argument("graph_files", nargs=-1, metavar="[GRAPH]...", type=click.Path(path_type=Path))(command)
+
+
+def kgraph_command(*names: str, **settings: Any) -> Callable[[Callable[..., Any]], click.Command]:
+    """A subcommand of `kgraph` with one-line errors and --quiet."""
+
+    def wrap(command: Callable[..., Any]) -> click.Command:
+        return cli.command(*names, **settings)(quiet_option(_one_line_errors(command)))
+
+    return wrap
+
+
+def say(message: str, *, err: bool = False) -> None:
+    """A summary line, left out under --quiet."""
+    if not click.get_current_context().meta.get(_QUIET):
+        click.echo(message, err=err)
+
+
+def is_quiet() -> bool:
+    return bool(click.get_current_context().meta.get(_QUIET))
+
+
+# --- files: `-` for standard input and output; a missing file is exit status 2
+
+
+def _stdin_file(suffix: str) -> Path:
+    """Standard input, copied to a temporary file that lasts as long as the command (the readers take paths)."""
+    ctx = click.get_current_context()
+    if "kgraph.stdin" in ctx.meta:
+        raise click.UsageError("standard input (`-`) can be read only once")
+    data = sys.stdin.buffer.read()
+    if suffix == ".ttl" and data.lstrip()[:1] in (b"{", b"["):
+        suffix = ".jsonld"
+    folder = Path(ctx.with_resource(tempfile.TemporaryDirectory(prefix="kgraph-stdin-")))
+    path = folder / f"stdin{suffix}"
+    path.write_bytes(data)
+    ctx.meta["kgraph.stdin"] = path
+    return path
+
+
+def input_path(path: Path, *, suffix: str = ".ttl", what: str = "graph file") -> Path:
+    """The file to read for a path given on the command line: `-` is standard input, a missing file exit status 2."""
+    if path == STDOUT:
+        return _stdin_file(suffix)
+    if not path.exists():
+        hint = " (run kgraph build first, or name a graph file)" if path == DEFAULT_GRAPH else ""
+        raise _NoSuchFile(f"no such {what}: {path}{hint}")
+    return path
+
+
+def graph_paths(graph_files: tuple[Path, ...] | list[Path]) -> list[Path]:
+    """The graph files to read: those given (`-`: Turtle, N-Triples or JSON-LD on standard input), else
+    output/graph.ttl."""
+    return [input_path(Path(f)) for f in graph_files or [DEFAULT_GRAPH]]
+
+
+def output_path(output: Path | None) -> Path | None:
+    """`-o -` as the file that is standard output, written in place (kgraph.files); other paths as given."""
+    return Path("/dev/stdout") if output == STDOUT else output
+
+
+def emit(text: str, output: Path | None) -> None:
+    """A command's result: on standard output, or into the file -o names (written whole, then moved into place)."""
+    if output is None or output == STDOUT:
+        click.echo(text)
+        return
+    from kgraph.files import write_atomic
+
+    write_atomic(output, text + "\n")
+    say(f"wrote {output}", err=True)
+
+
 class _Heartbeat:
     """On a terminal, `validating… 30 s` every 30 s while a long step runs that reports no progress of its own."""
 
     def __init__(self, label: str, every: float = 30.0) -> None:
         self.label, self.every = label, every
         self.done = threading.Event()
-        self.thread = threading.Thread(target=self._beat, daemon=True) if sys.stderr.isatty() else None
+        shown = sys.stderr.isatty() and not is_quiet()
+        self.thread = threading.Thread(target=self._beat, daemon=True) if shown else None
 
     def _beat(self) -> None:
         start = time.monotonic()
@@ -61,51 +231,13 @@ class _Heartbeat:
         self.done.set()
 
 
-class _TimedOut(click.ClickException):
-    """A query stopped at its time limit: its own exit status, as GNU timeout(1) has."""
-
-    exit_code = 124
-
-
-def _run(action: Callable[[], Any]) -> Any:
-    """Turn an expected failure into one `Error: …` line and exit status 1 (124 for a time limit)."""
-    try:
-        return action()
-    except KgraphError as error:
-        if isinstance(error, TimedOut):
-            raise _TimedOut(str(error)) from error
-        raise click.ClickException(str(error)) from error
-    except OSError as error:
-        raise click.ClickException(f"{error.filename or ''}: {error.strerror}".lstrip(": ")) from error
-
-
-class _Progress:
-    """A progress bar on a terminal, nothing when piped."""
-
-    def __init__(self, total: int, label: str) -> None:
-        self.bar = click.progressbar(length=total, label=label, file=sys.stderr) if sys.stderr.isatty() else None
-
-    def __enter__(self) -> Callable[[str], None]:
-        if self.bar is None:
-            return lambda _: None
-        self.bar.__enter__()
-        return lambda _: self.bar.update(1)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(*exc)
-
-
-def _allow_remote_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    """--allow-remote, shared by the commands that read graphs: nothing reaches the network without it."""
-    return click.option("--allow-remote", is_flag=True,
-                        help="Let SPARQL SERVICE clauses and JSON-LD remote contexts reach the network.")(command)
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kgraph")
 def cli() -> None:
-    """kgraph: a knowledge graph of who works with whom, from Chinese news articles."""
+    """kgraph: a knowledge graph of who works with whom, from Chinese news articles.
+
+    Shell completion: eval "$(_KGRAPH_COMPLETE=bash_source kgraph)" (zsh_source, fish_source for other shells).
+    """
     warnings.showwarning = _show_warning
 
 
@@ -115,10 +247,19 @@ def _show_warning(message: Warning | str, category: type[Warning], filename: str
     click.echo(f"Warning: {message}", err=True)
 
 
-@cli.command()
+def _build_progress(files: int, asked: bool | None) -> Any:
+    from kgraph.progress import Progress, Stage
+
+    terminal = sys.stderr.isatty()
+    enabled = not is_quiet() and (terminal if asked is None else asked)
+    stages = [Stage("reading", files), Stage("extracting", files), Stage("resolving people, organisations, places")]
+    return Progress(sys.stderr, stages, enabled=enabled, terminal=terminal)
+
+
+@kgraph_command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--out", "-o", "out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT,
-              show_default=True, help="Folder for graph.ttl and graph.html.")
+@click.option("-o", "--output", "--out", "out", type=click.Path(file_okay=False, path_type=Path),
+              default=DEFAULT_OUT, show_default=True, help="Folder for graph.ttl and graph.html.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the data's own nodes.")
 @click.option("--lexicon", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of extra lexicon files (same names as kgraph/lexicons/*.txt) added to the defaults.")
@@ -134,61 +275,74 @@ def _show_warning(message: Warning | str, category: type[Warning], filename: str
 @click.option("--no-cache", "no_cache", is_flag=True,
               help="Extract every file again instead of reusing OUT/.kgraph-cache (the cache is still refreshed).")
 @click.option("--scheduler", metavar="ADDRESS",
-              help="Extract on the dask.distributed cluster of this scheduler (kgraph[dask]), e.g. tcp://host:8786.")
+              help="Extract on the dask.distributed cluster of this scheduler (kgraph-news[dask]), e.g. "
+                   "tcp://host:8786.")
 @click.option("--force", is_flag=True, help="Replace an existing graph even when the input holds no article.")
+@click.option("--progress/--no-progress", "show_progress", default=None,
+              help="Show the progress line on stderr [default: when stderr is a terminal].")
 @abort_on_signals("the previous outputs are unchanged")
 def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, year: int | None,
           merge: bool, home: str | None, decisions: Path | None, jobs: int, no_cache: bool,
-          scheduler: str | None, force: bool) -> None:
-    """Build the graph from .txt files and folders (default: seeds/).
+          scheduler: str | None, force: bool, show_progress: bool | None) -> None:
+    """Build the graph from .txt files and folders (default: seeds/). `-` reads one page from standard input.
 
-    Files unchanged since the last build into the same --out folder are taken from its cache.
+    Files unchanged since the last build into the same --output folder are taken from its cache.
 
-    Example: kgraph build articles/ --out result/ --jobs 4
+    Example: kgraph build articles/ -o result/ --jobs 4
     """
     import os
 
-    from kgraph import outputs
-    from kgraph.batch import build_corpus
+    from kgraph.driver import run
     from kgraph.files import collect_files
-    from kgraph.jurisdiction import find_division
-    from kgraph.resolve import read_decisions
+    from kgraph.pipeline import load
 
-    forced = _run(lambda: read_decisions(decisions)) if decisions else ()
+    if out == STDOUT:
+        raise click.UsageError("build writes a folder (graph.ttl, graph.html), not one stream: give -o FOLDER")
+    pipeline = load(lexicon, home, year, merge=merge, decisions=decisions or (), base=base)
     workers = jobs or os.cpu_count() or 1
-    division = _run(lambda: find_division(home)) if home else None
-    files = _run(lambda: collect_files(list(inputs) or default_inputs()))
+    files = collect_files([input_path(path, suffix=".txt") if path == STDOUT else path
+                           for path in inputs] or default_inputs())
     cache = out / ".kgraph-cache"
-    with _Progress(2 * len(files), "Extracting") as step:
-        corpus, stats = _run(lambda: build_corpus(files, lexicon=lexicon, year=year, merge=merge, home=division,
-                                                  jobs=workers, cache=cache,
-                                                  use_cache=not no_cache, progress=step, scheduler=scheduler,
-                                                  decisions=forced))
     ttl, html = out / "graph.ttl", out / "graph.html"
-    if not corpus.articles and ttl.exists() and not force:
-        raise click.ClickException(f"no article in {len(files)} input file{'s' * (len(files) != 1)}: {ttl} is left "
-                                   "as it was (--force replaces it with an empty graph)")
-    written = _run(lambda: outputs.write_outputs(corpus, ttl, html, base=base, title="kgraph",
-                                                 max_links=outputs.MAX_PAGE_LINKS, jobs=workers))
+    with _build_progress(len(files), show_progress) as progress:
+        try:
+            result = run(pipeline, files, jobs=workers, cache=cache, use_cache=not no_cache, scheduler=scheduler,
+                         progress=progress.step, allow_empty=force or not ttl.exists())
+        except EmptyInputError as error:
+            raise click.ClickException(f"{error}: {ttl} is left as it was (--force replaces it with an empty "
+                                       "graph)") from error
+        progress.stage(f"writing {ttl.name} and {html.name}")
+        written = result.write(out, title="kgraph", jobs=workers)
+    corpus, stats = result.corpus, result.stats
     titles = {post.title for person in corpus.people for post in person.posts}
     events = sum(1 for e in corpus.extractions if e.event)
-    click.echo(f"files {len(files)}, articles {len(corpus.articles)}, people {len(corpus.people)}, "
-               f"titles {len(titles)}, organisations {len(corpus.organizations)}, places {len(corpus.places)}, "
-               f"events {events}, triples {written.triples}")
+    say(f"files {len(files)}, articles {len(corpus.articles)}, people {len(corpus.people)}, "
+        f"titles {len(titles)}, organisations {len(corpus.organizations)}, places {len(corpus.places)}, "
+        f"events {events}, triples {written.triples}")
     if stats.extracted < stats.files:
-        click.echo(f"extracted {stats.extracted} of {len(files)} files again, the others from {cache}")
+        say(f"extracted {stats.extracted} of {len(files)} files again, the others from {cache}")
     if corpus.home:
-        click.echo(f"home jurisdiction: {corpus.home} (区 and 县 in short names refer to it)")
-    click.echo(f"wrote {ttl} and {html}")
+        say(f"home jurisdiction: {corpus.home} (区 and 县 in short names refer to it)")
+    say(f"wrote {ttl} and {html}")
     if written.min_weight > 1:
-        click.echo(f"{html.name} draws the links of {written.min_weight} or more shared events, to stay quick in a "
-                   f"browser; all of them: kgraph render {ttl} --min-weight 1")
+        say(f"{html.name} draws the links of {written.min_weight} or more shared events, to stay quick in a "
+            f"browser; all of them: kgraph render {ttl} --min-weight 1")
 
 
-@cli.command()
-@click.argument("args", nargs=-1, metavar="[GRAPH]... QUERY")
+def _complete_query(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    """Shell completion of QUERY: the named queries, and files."""
+    from click.shell_completion import CompletionItem
+
+    from kgraph.rdf.named_queries import named_queries
+
+    names = [CompletionItem(q.name) for q in named_queries() if q.name.startswith(incomplete)]
+    return names + [CompletionItem(incomplete, type="file")]
+
+
+@kgraph_command()
+@click.argument("args", nargs=-1, metavar="[GRAPH]... QUERY", shell_complete=_complete_query)
 @click.option("-f", "--file", "query_file", type=click.Path(path_type=Path),
-              help="Read the query from a file; every argument is then a graph file.")
+              help="Read the query from a file (`-`: standard input); every argument is then a graph file.")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries with their parameters.")
 @click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table", show_default=True,
               help="table, csv, tsv, json (SPARQL results JSON; JSON-LD for graphs) or turtle (for graphs).")
@@ -200,10 +354,11 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
               help="Ask this SPARQL endpoint (kgraph serve, Fuseki, GraphDB ...) instead of reading graph files.")
 @click.option("--timeout", type=click.FloatRange(0), default=DEFAULT_QUERY_TIMEOUT_S, show_default=True,
               metavar="SECONDS", help="Stop the query after this long (exit status 124); 0 for no limit.")
-@_allow_remote_option
+@output_option("File to write the answer to")
+@allow_remote_option
 @abort_on_signals("the query was stopped")
 def query(args: tuple[str, ...], query_file: Path | None, list_queries: bool, fmt: str, params: tuple[str, ...],
-          engine: str, endpoint: str | None, timeout: float, allow_remote: bool) -> None:
+          engine: str, endpoint: str | None, timeout: float, output: Path | None, allow_remote: bool) -> None:
     """Run SPARQL (SELECT, ASK, CONSTRUCT, DESCRIBE) or a named query over graph files or a SPARQL endpoint.
 
     QUERY is SPARQL text or the name of a query shipped with kgraph (see --list). GRAPH files may be Turtle,
@@ -212,34 +367,39 @@ def query(args: tuple[str, ...], query_file: Path | None, list_queries: bool, fm
     Example: kgraph query who-works-with --param name=万玲玲
     """
     from kgraph.bounded import run_bounded
-    from kgraph.rdf import query as sparql
+    from kgraph.rdf.named_queries import check_params, find_query, format_named_queries, named_queries
     from kgraph.rdf.offline import check_query
+    from kgraph.rdf.query import answer_query
+    from kgraph.rdf.results import format_result
+    from kgraph.rdf.vocab import PREFIXES
 
     if list_queries:
-        click.echo(sparql.format_named_queries(sparql.named_queries()))
+        emit(format_named_queries(named_queries()), output)
         return
     if query_file is None and (not args or Path(args[-1]).is_file()):
         raise click.UsageError("give a query: SPARQL text, a named query (kgraph query --list) or -f FILE")
     if query_file is None:
-        text, named = _run(lambda: sparql.find_query(args[-1]))
+        text, named = find_query(args[-1])
+    elif query_file == STDOUT:
+        text, named = sys.stdin.buffer.read().decode("utf-8"), None
     else:
-        text, named = _run(lambda: query_file.read_text(encoding="utf-8")), None
-    graph_files = list(args[:-1] if query_file is None else args) or [DEFAULT_OUT / "graph.ttl"]
+        text, named = example_query_path(query_file).read_text(encoding="utf-8"), None
+    given = [Path(a) for a in (args[:-1] if query_file is None else args)]
     bindings = _bindings(params)
     if named is not None:
-        _run(lambda: sparql.check_params(named, bindings))
+        check_params(named, bindings)
     if endpoint is not None:
-        if list(args[:-1] if query_file is None else args):
+        if given:
             raise click.UsageError("give graph files or --endpoint, not both")
         from kgraph.rdf.endpoint import query_endpoint
 
-        result = _run(lambda: query_endpoint(endpoint, text, bindings=bindings, timeout=timeout or None))
-        click.echo(_run(lambda: sparql.format_result(result, fmt, prefixes=sparql.STANDARD_PREFIXES)))
+        result = query_endpoint(endpoint, text, bindings=bindings, timeout=timeout or None)
+        emit(format_result(result, fmt, prefixes=PREFIXES), output)
         return
-    _run(lambda: check_query(text, allow_remote=allow_remote))  # before loading a large graph for nothing
-    work = functools.partial(sparql.answer_query, graph_files, text, engine=engine, bindings=bindings, fmt=fmt,
-                             allow_remote=allow_remote)
-    click.echo(_run(lambda: run_bounded(work, timeout=timeout or None, what="the query")))
+    check_query(text, allow_remote=allow_remote)  # before loading a large graph for nothing
+    work = functools.partial(answer_query, graph_paths(given), text, engine=engine, bindings=bindings,
+                             fmt=fmt, allow_remote=allow_remote)
+    emit(run_bounded(work, timeout=timeout or None, what="the query"), output)
 
 
 def _bindings(params: tuple[str, ...]) -> dict[str, str]:
@@ -252,8 +412,8 @@ def _bindings(params: tuple[str, ...]) -> dict[str, str]:
     return bindings
 
 
-@cli.command()
-@click.argument("graph_files", nargs=-1, metavar="[GRAPH]...", type=click.Path(path_type=Path))
+@kgraph_command()
+@graphs_argument
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True,
               help="Port on 127.0.0.1 to listen on.")
 @click.option("--location", type=click.Path(file_okay=False, path_type=Path),
@@ -263,105 +423,111 @@ def _bindings(params: tuple[str, ...]) -> dict[str, str]:
 def serve(graph_files: tuple[Path, ...], port: int, location: Path | None, writable: bool) -> None:
     """Serve graph files as a SPARQL endpoint on this machine with the Oxigraph server, until Ctrl-C.
 
-    Needs kgraph[server]. Without GRAPH, output/graph.ttl, or with --location the store already in that folder.
-    Read-only unless --writable. Queries see all graphs. Query it with kgraph query --endpoint; with --writable,
-    add to it with kgraph push.
+    Needs kgraph-news[server]. Without GRAPH, output/graph.ttl, or with --location the store already in that
+    folder. Read-only unless --writable. Queries see all graphs. Query it with kgraph query --endpoint; with
+    --writable, add to it with kgraph push.
 
     Example: kgraph serve output/graph.ttl --port 7878
     """
     from kgraph.rdf.server import count_triples, sigterm_as_interrupt, start_server
 
-    files = list(graph_files) or ([] if location is not None and location.is_dir() else [DEFAULT_OUT / "graph.ttl"])
+    files = graph_paths(graph_files) if graph_files or location is None or not location.is_dir() else []
     with sigterm_as_interrupt():
         try:
-            with _run(lambda: start_server(files, port=port, location=location, writable=writable)) as server:
-                what = ", ".join(map(str, files)) or str(location)
-                click.echo(f"serving {what}: {_run(lambda: count_triples(server))} triples")
+            with start_server(files, port=port, location=location, writable=writable) as server:
+                what = ", ".join(map(str, graph_files or files)) or str(location)
+                say(f"serving {what}: {count_triples(server)} triples")
                 if writable:
-                    click.echo("writable: any program or web page that reaches this port can change the store")
+                    say("writable: any program or web page that reaches this port can change the store")
                     click.echo(f"query:  {server.query_url}\nupdate: {server.update_url}\nstore:  {server.store_url}")
                 else:
-                    click.echo("read-only: updates and pushes are refused (--writable to allow them)")
+                    say("read-only: updates and pushes are refused (--writable to allow them)")
                     click.echo(f"query:  {server.query_url}\nstore:  {server.store_url} (read)")
-                click.echo("Ctrl-C stops the server.")
+                say("Ctrl-C stops the server.")
                 status = server.wait()
                 complaint = server.complaint()
         except KeyboardInterrupt:
-            click.echo("stopped", err=True)
+            say("stopped", err=True)
             return
     raise click.ClickException(f"the oxigraph server stopped (status {status}){': ' + complaint if complaint else ''}")
 
 
-@cli.command()
-@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
-@click.argument("url")
+@kgraph_command()
+@click.argument("args", nargs=-1, required=True, metavar="[GRAPH] URL")
 @click.option("--graph", "graph_iri", metavar="IRI", help="Write into this named graph instead of the default graph.")
 @click.option("--replace/--append", default=True, show_default=True,
               help="Replace the graph's content (HTTP PUT) or add to it (POST).")
-def push(graph_file: Path, url: str, graph_iri: str | None, replace: bool) -> None:
+def push(args: tuple[str, ...], graph_iri: str | None, replace: bool) -> None:
     """Send a graph file to a SPARQL store over the Graph Store Protocol (Oxigraph, Fuseki, GraphDB ...).
 
-    URL is the store's Graph Store Protocol address: http://HOST:7878/store for kgraph serve and Oxigraph,
-    http://HOST:3030/DATASET/data for Fuseki, http://HOST:7200/repositories/REPO/rdf-graphs/service for GraphDB.
-    TriG and N-Quads files name their own graphs and go to URL itself.
+    Without GRAPH, output/graph.ttl. URL is the store's Graph Store Protocol address:
+    http://HOST:7878/store for kgraph serve and Oxigraph, http://HOST:3030/DATASET/data for Fuseki,
+    http://HOST:7200/repositories/REPO/rdf-graphs/service for GraphDB. TriG and N-Quads files name their own graphs
+    and go to URL itself.
 
     Example: kgraph push output/graph.ttl http://localhost:3030/news/data --graph https://example.org/news
     """
     from kgraph.rdf.endpoint import push_graph, redact_url
 
-    done = _run(lambda: push_graph(graph_file, url, graph=graph_iri, replace=replace))
+    if len(args) > 2:
+        raise click.UsageError("give at most one GRAPH file and the URL")
+    *given, url = args
+    graph_file = graph_paths([Path(g) for g in given])[0]
+    done = push_graph(graph_file, url, graph=graph_iri, replace=replace)
     into = f"the graph <{graph_iri}>" if graph_iri else "the store" if done.target == url else "the default graph"
-    click.echo(f"{'replaced' if replace else 'added to'} {into} at {redact_url(url)} with {graph_file} "
-               f"({done.size} bytes)")
+    say(f"{'replaced' if replace else 'added to'} {into} at {redact_url(url)} with {given[0] if given else graph_file} "
+        f"({done.size} bytes)")
 
 
-@cli.command()
-@click.argument("graph_files", nargs=-1, metavar="[GRAPH]...", type=click.Path(path_type=Path))
-@click.option("--shapes", type=click.Path(path_type=Path), help="SHACL shapes to use instead of kgraph's own.")
+@kgraph_command()
+@graphs_argument
+@click.option("--shapes", type=click.Path(path_type=Path),
+              help="SHACL shapes to use instead of kgraph's own (`-`: standard input).")
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True, help="Show at most this many problems.")
-@_allow_remote_option
+@allow_remote_option
 @click.option("--sample", type=click.IntRange(1), default=2000, show_default=True, metavar="NODES",
               help="Check a seeded random sample of this many nodes when the graph has more (large graphs).")
 @click.option("--all", "check_all", is_flag=True, help="Check every node, however long it takes.")
 def validate(graph_files: tuple[Path, ...], shapes: Path | None, limit: int, allow_remote: bool, sample: int,
              check_all: bool) -> None:
-    """Check graph files against the RDF contract (kgraph's SHACL shapes); exit 1 when a rule is broken.
+    """Check graph files against the RDF contract (kgraph's SHACL shapes).
 
-    Violations break the contract; warnings are what it expects beyond (tags, provenance). Without GRAPH,
-    output/graph.ttl. A graph of more than --sample nodes is checked on a sample, and says so (--all: every node).
+    Exit status 1 when a rule is broken (the graph does not conform), 2 when a file is not there. Violations break
+    the contract; warnings are what it expects beyond (tags, provenance). Without GRAPH, output/graph.ttl. A graph of
+    more than --sample nodes is checked on a sample, and says so (--all: every node).
 
     Example: kgraph validate output/graph.ttl
     """
-    from kgraph.rdf.query import read_graph
+    from kgraph.rdf.read import read_graph
     from kgraph.rdf.validate import format_report, read_shapes, sample_nodes, summarize, validate_graph
 
-    files = list(graph_files) or [DEFAULT_OUT / "graph.ttl"]
-    graph = _run(lambda: read_graph(files, allow_remote=allow_remote))
+    files = graph_paths(graph_files)
+    shapes_file = input_path(shapes, what="shapes file") if shapes is not None else None
+    graph = read_graph(files, allow_remote=allow_remote)
     sampled = None if check_all else sample_nodes(graph, sample)
     scope = f" (in a sample of {sample:,} of {sampled[1]:,} nodes; --all checks every node)" if sampled else ""
     if sampled:
-        click.echo(f"checking a sample of {sample:,} of the {sampled[1]:,} nodes of {len(graph):,} triples", err=True)
+        say(f"checking a sample of {sample:,} of the {sampled[1]:,} nodes of {len(graph):,} triples", err=True)
     with _Heartbeat("validating"):
-        report = _run(lambda: validate_graph(graph, shapes=read_shapes(shapes, allow_remote=allow_remote),
-                                             allow_remote=allow_remote, focus=sampled[0] if sampled else None))
+        report = validate_graph(graph, shapes=read_shapes(shapes_file, allow_remote=allow_remote),
+                                allow_remote=allow_remote, focus=sampled[0] if sampled else None)
     if report.problems:
         click.echo(format_report(report, prefixes=dict(graph.namespaces()), limit=limit))
-    names = ", ".join(str(f) for f in files)
+    names = ", ".join(str(f) for f in graph_files or files)
     if not report.conforms:
         raise click.ClickException(f"{names} does not conform: {summarize(report)}{scope}")
-    click.echo(f"{names} conforms: {summarize(report)}{scope}")
+    say(f"{names} conforms: {summarize(report)}{scope}")
 
 
-@cli.command()
-@click.argument("graph_files", nargs=-1, metavar="[GRAPH]...", type=click.Path(path_type=Path))
+@kgraph_command()
+@graphs_argument
 @click.option("--format", "fmt", type=click.Choice([*EXPORT_FORMATS, *EXPORT_ALIASES], case_sensitive=False),
               required=True,
               help="graphml, gexf, json (node-link) or csv (Neo4j) for the people network; jsonld or nt for RDF.")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="File to write (a folder for csv); default: GRAPH with the format's suffix.")
+@output_option("File to write (a folder for csv); default: GRAPH with the format's suffix")
 @click.option("--orgs/--no-orgs", default=False, help="Add organisations, linked to their people.")
 @click.option("--places/--no-places", default=False, help="Add places, linked to the people of their events.")
-@_allow_remote_option
+@allow_remote_option
 def export(graph_files: tuple[Path, ...], fmt: str, output: Path | None, orgs: bool, places: bool,
            allow_remote: bool) -> None:
     """Write a graph for Gephi, Cytoscape, networkx, Neo4j or any RDF store. Without GRAPH, output/graph.ttl.
@@ -369,131 +535,175 @@ def export(graph_files: tuple[Path, ...], fmt: str, output: Path | None, orgs: b
     Example: kgraph export output/graph.ttl --format graphml -o people.graphml
     """
     from kgraph.export import export_graph, find_format
-    from kgraph.rdf.query import read_graph
+    from kgraph.rdf.read import read_graph
 
-    files = list(graph_files) or [DEFAULT_OUT / "graph.ttl"]
-    found = _run(lambda: find_format(fmt))
+    found = find_format(fmt)
     if output == STDOUT and not found.suffix:
         raise click.UsageError(f"--format {found.name} writes a folder of files, not one stream: give -o FOLDER")
-    target = _stdout_path(output) or files[0].with_name(files[0].stem + (found.suffix or "-neo4j"))
-    graph = _run(lambda: read_graph(files, allow_remote=allow_remote))
-    done = _run(lambda: export_graph(graph, found.name, target, include_orgs=orgs, include_places=places))
+    files = graph_paths(graph_files)
+    named = Path(graph_files[0]) if graph_files and graph_files[0] != STDOUT else files[0]
+    if output is None and graph_files[:1] == (STDOUT,):
+        raise click.UsageError("GRAPH is standard input: give -o FILE (or -o - for standard output)")
+    target = output_path(output) or named.with_name(named.stem + (found.suffix or "-neo4j"))
+    graph = read_graph(files, allow_remote=allow_remote)
+    done = export_graph(graph, found.name, target, include_orgs=orgs, include_places=places)
     what = f"{done.triples} triples" if found.takes == "rdf" else f"{done.nodes} nodes, {done.edges} edges"
-    click.echo(f"wrote {output if output == STDOUT else target}: {what}", err=output == STDOUT)
+    say(f"wrote {output if output == STDOUT else target}: {what}", err=output == STDOUT)
 
 
-@cli.command()
-@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
-              help="HTML file to write (default: GRAPH with .html).")
+@kgraph_command()
+@graphs_argument
+@output_option("HTML file to write; default: GRAPH with .html")
 @click.option("--orgs/--no-orgs", default=False, help="Show the organisation layer when the page opens.")
 @click.option("--places/--no-places", default=False, help="Show the place layer when the page opens.")
 @click.option("--focus", metavar="NAME", help="Draw only this person and the people around them.")
 @click.option("--depth", type=click.IntRange(0), default=1, show_default=True, help="How many links from --focus.")
 @click.option("--min-weight", type=click.IntRange(1), default=1, show_default=True,
               help="Leave out links of fewer shared events (and people left with no link).")
-@click.option("--png", type=click.Path(dir_okay=False, path_type=Path), help="Draw a PNG picture (kgraph[pictures]).")
-@click.option("--svg", type=click.Path(dir_okay=False, path_type=Path), help="Draw an SVG picture (kgraph[pictures]).")
-@_allow_remote_option
-def render(graph_file: Path, output: Path | None, orgs: bool, places: bool, focus: str | None, depth: int,
-           min_weight: int, png: Path | None, svg: Path | None, allow_remote: bool) -> None:
-    """Draw the who-works-with-whom network of a graph file as one offline HTML page, or as pictures.
+@click.option("--png", type=click.Path(dir_okay=False, path_type=Path),
+              help="Draw a PNG picture (kgraph-news[pictures]; `-`: standard output).")
+@click.option("--svg", type=click.Path(dir_okay=False, path_type=Path),
+              help="Draw an SVG picture (kgraph-news[pictures]; `-`: standard output).")
+@allow_remote_option
+def render(graph_files: tuple[Path, ...], output: Path | None, orgs: bool, places: bool, focus: str | None,
+           depth: int, min_weight: int, png: Path | None, svg: Path | None, allow_remote: bool) -> None:
+    """Draw the who-works-with-whom network of graph files as one offline HTML page, or as pictures.
 
-    With --png or --svg and no -o, only the pictures are written.
+    Without GRAPH, output/graph.ttl. With --png or --svg and no -o, only the pictures are written.
 
     Example: kgraph render output/graph.ttl --focus 万玲玲 --depth 2 -o wan.html
     """
     from kgraph.network import build_network, select_network
     from kgraph.picture import write_picture
-    from kgraph.rdf.query import read_graph
+    from kgraph.rdf.read import read_graph
     from kgraph.render import write_html
 
-    graph = _run(lambda: read_graph(graph_file, allow_remote=allow_remote))
-    net = _run(lambda: select_network(build_network(graph, include_orgs=True, include_places=True), focus=focus,
-                                      depth=depth, min_weight=min_weight))
-    title = f"{graph_file.stem} · {focus}" if focus else graph_file.stem
+    files = graph_paths(graph_files)
+    named = Path(graph_files[0]) if graph_files and graph_files[0] != STDOUT else files[0]
+    if [p for p in (output, png, svg) if p == STDOUT][1:]:
+        raise click.UsageError("only one of -o, --png and --svg can be standard output")
+    graph = read_graph(files, allow_remote=allow_remote)
+    net = select_network(build_network(graph, include_orgs=True, include_places=True), focus=focus, depth=depth,
+                         min_weight=min_weight)
+    title = f"{named.stem} · {focus}" if focus else named.stem
     targets = [(write_picture, path) for path in (png, svg) if path]
     if output or not targets:
-        targets.insert(0, (write_html, _stdout_path(output) or graph_file.with_suffix(".html")))
+        if output is None and graph_files[:1] == (STDOUT,):
+            raise click.UsageError("GRAPH is standard input: give -o FILE (or -o - for standard output)")
+        targets.insert(0, (write_html, output or named.with_suffix(".html")))
     for write, path in targets:
-        _run(lambda write=write, path=path: write(net, path, title=title, show_orgs=orgs, show_places=places))
+        write(net, output_path(path), title=title, show_orgs=orgs, show_places=places)
     people = sum(1 for _, kind in net.nodes(data="kind") if kind == "person")
     links = sum(1 for _, _, kind in net.edges(data="kind") if kind == "works_with")
-    click.echo(f"wrote {', '.join(str(path) for _, path in targets)}: {people} people, {links} links",
-               err=output == STDOUT)
+    say(f"wrote {', '.join(str(path) for _, path in targets)}: {people} people, {links} links",
+        err=STDOUT in (output, png, svg))
 
 
-@cli.command()
+@kgraph_command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-def articles(files: tuple[Path, ...], as_json: bool) -> None:
+@json_option
+@output_option("File to write to")
+def articles(files: tuple[Path, ...], as_json: bool, output: Path | None) -> None:
     """Show how files were read: each article's headline, date, bylines and first words.
+
+    `-` reads a page from standard input.
 
     Example: kgraph articles seeds/000_c7a8d9aedf48108c.txt
     """
-    from kgraph.files import collect_files, read_pages
+    from kgraph.files import collect_files
     from kgraph.pipeline import read_articles
+    from kgraph.text import read_pages
 
-    found = _run(lambda: read_articles(read_pages(_run(lambda: collect_files(list(files))))))
+    paths = [input_path(path, suffix=".txt") if path == STDOUT else path for path in files]
+    found = read_articles(read_pages(collect_files(paths)))
     if as_json:
         rows = [{"source": a.source, "index": a.index, "headline": a.headline, "subheadline": a.subheadline,
                  "date": a.date, "bylines": [{"name": b.name, "role": b.role.value} for b in a.bylines],
                  "start": a.start, "end": a.end, "body": a.body} for a in found]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        emit(json.dumps(rows, ensure_ascii=False, indent=1), output)
         return
+    lines = []
     for a in found:
         byline = "、".join(f"{b.name}({b.role.value})" for b in a.bylines) or "-"
-        click.echo(f"{a.source} #{a.index} [{a.start}:{a.end}] {a.date or '-'} | {a.headline}"
-                   + (f" | {a.subheadline}" if a.subheadline else ""))
-        click.echo(f"    by {byline}: {a.body[:60].replace(chr(10), ' ')}…")
+        lines.append(f"{a.source} #{a.index} [{a.start}:{a.end}] {a.date or '-'} | {a.headline}"
+                     + (f" | {a.subheadline}" if a.subheadline else ""))
+        lines.append(f"    by {byline}: {a.body[:60].replace(chr(10), ' ')}…")
+    emit("\n".join(lines), output)
 
 
-@cli.command()
-@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+@kgraph_command()
+@graphs_argument
 @click.option("--merges", is_flag=True, help="Show the spelling variants merged into one person, and why.")
 @click.option("--homonyms", is_flag=True, help="Show the names read as several people, and why.")
-@_allow_remote_option
-def people(graph_file: Path, merges: bool, homonyms: bool, allow_remote: bool) -> None:
-    """List the people of a graph file: role, titles, events, other spellings.
+@json_option
+@output_option("File to write to")
+@allow_remote_option
+def people(graph_files: tuple[Path, ...], merges: bool, homonyms: bool, as_json: bool, output: Path | None,
+           allow_remote: bool) -> None:
+    """List the people of graph files: role, titles, events, other spellings. Without GRAPH, output/graph.ttl.
 
     Example: kgraph people output/graph.ttl --merges
     """
     from kgraph.profile import format_splits, list_merges, list_people, list_splits
-    from kgraph.rdf.query import read_graph
+    from kgraph.rdf.read import read_graph
 
-    graph = _run(lambda: read_graph(graph_file, allow_remote=allow_remote))
+    graph = read_graph(graph_paths(graph_files), allow_remote=allow_remote)
     if homonyms:
-        click.echo(format_splits(list_splits(graph)))
+        splits = list_splits(graph)
+        emit(_json([dataclasses.asdict(split) for split in splits]) if as_json else format_splits(splits), output)
         return
-    if merges:
-        rows = list_merges(graph)
-        for row in rows:
-            click.echo(f"{row['variant']} -> {row['kept']}: {row['reasons']}")
-        click.echo(f"({len(rows)} merges)")
-        return
-    rows = list_people(graph)
-    for row in rows:
-        alias = f"  (also {row['aliases']})" if row["aliases"] else ""
-        click.echo(f"{row['name']}\t{row['role']}\ttitles {row['titles']}\tevents {row['events']}{alias}")
-    click.echo(f"({len(rows)} people)")
+    rows = list_merges(graph) if merges else list_people(graph)
+    if as_json:
+        emit(_json(rows), output)
+    elif merges:
+        emit("\n".join([*(f"{row['variant']} -> {row['kept']}: {row['reasons']}" for row in rows),
+                        f"({len(rows)} merges)"]), output)
+    else:
+        emit("\n".join([*(f"{row['name']}\t{row['role']}\ttitles {row['titles']}\tevents {row['events']}"
+                          + (f"  (also {row['aliases']})" if row["aliases"] else "") for row in rows),
+                        f"({len(rows)} people)"]), output)
 
 
-@cli.command()
-@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
-@click.argument("name")
+@kgraph_command()
+@click.argument("args", nargs=-1, required=True, metavar="[GRAPH]... NAME")
 @click.option("--top", default=10, show_default=True, help="How many co-workers to list.")
-@_allow_remote_option
-def person(graph_file: Path, name: str, top: int, allow_remote: bool) -> None:
+@json_option
+@output_option("File to write to")
+@allow_remote_option
+def person(args: tuple[str, ...], top: int, as_json: bool, output: Path | None, allow_remote: bool) -> None:
     """Profile of one person: titles held (with dates and evidence), events, who they work with most.
+
+    Without GRAPH, output/graph.ttl.
 
     Example: kgraph person output/graph.ttl 万玲玲
     """
     from kgraph.profile import format_profile, person_profiles
-    from kgraph.rdf.query import read_graph
+    from kgraph.rdf.read import read_graph
 
-    graph = _run(lambda: read_graph(graph_file, allow_remote=allow_remote))
-    profiles = _run(lambda: person_profiles(graph, name))
-    click.echo("\n\n".join(format_profile(profile, top=top) for profile in profiles))
+    *given, name = args
+    graph = read_graph(graph_paths([Path(g) for g in given]), allow_remote=allow_remote)
+    profiles = person_profiles(graph, name)
+    if as_json:
+        emit(_json([profile_json(profile, top=top) for profile in profiles]), output)
+    else:
+        emit("\n\n".join(format_profile(profile, top=top) for profile in profiles), output)
+
+
+def profile_json(profile: Any, *, top: int) -> dict[str, Any]:
+    """A person's profile with named fields, for `kgraph person --json`."""
+    return {
+        "name": profile.name, "role": profile.role, "locale": profile.locale, "aliases": list(profile.aliases),
+        "career": [dict(zip(("title", "organisation", "place", "first", "last", "articles"), row, strict=True))
+                   for row in profile.career],
+        "titles": [dict(zip(("title", "organisation", "date", "headline", "source"), row, strict=True))
+                   for row in profile.titles],
+        "events": [dict(zip(("date", "type", "part", "headline"), row, strict=True)) for row in profile.events],
+        "works_with": [{"name": name, "events": count} for name, count in profile.partners[:top]],
+    }
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1)
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
 """The per-file tasks of `kgraph.batch` on a dask.distributed cluster: `kgraph build --scheduler ADDRESS`.
 
-Imported only when asked for, since dask is an optional extra (`kgraph[dask]`). Workers may run on other machines:
+Imported only when asked for, since dask is an optional extra (`kgraph-news[dask]`). Workers may run on other machines:
 they get each file's bytes with its task and the user's lexicon folder as the contents of its files, and never touch
 this machine's files or the cache, which stay with this process. Every worker must run the same kgraph as this one
 (checked on connecting), since cached results are keyed by this side's code.
@@ -27,7 +27,7 @@ try:
     from distributed.comm.addressing import get_address_host_port
     from distributed.scheduler import KilledWorker
 except ImportError as err:  # pragma: no cover - depends on the installation
-    raise SchedulerError("--scheduler needs dask.distributed: pip install 'kgraph[dask]'") from err
+    raise SchedulerError("--scheduler needs dask.distributed: pip install 'kgraph-news[dask]'") from err
 
 BATCH = 64  # tasks sent to the scheduler at a time: a few MB of pages
 

@@ -9,6 +9,14 @@ class InputError(KgraphError):
     """An input path or file that cannot be read as article text."""
 
 
+class EmptyInputError(InputError):
+    """Input that holds no article: a build of it would be an empty graph."""
+
+
+class LexiconError(InputError):
+    """A lexicon file with a line kgraph cannot use (`--lexicon DIR`)."""
+
+
 class OutputError(KgraphError):
     """An output that cannot be written (a full disk, a folder in the way, no permission)."""
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from kgraph.errors import InputError, OutputError
-from kgraph.text import read_text
 
 
 def _walk_txt(folder: Path) -> list[Path]:
@@ -48,12 +47,6 @@ def source_names(files: Sequence[Path]) -> list[str]:
         return names
     root = Path(os.path.commonpath([str(f.parent) for f in files]))
     return [f.relative_to(root).as_posix() for f in files]
-
-
-def read_pages(files: Sequence[Path]) -> Iterator[tuple[str, str]]:
-    """(source name, decoded text) for each file; undecodable or binary files raise InputError."""
-    for name, path in zip(source_names(files), files, strict=True):
-        yield name, read_text(path)
 
 
 def write_atomic(path: Path, text: str) -> None:

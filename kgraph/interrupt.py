@@ -1,24 +1,19 @@
-"""A command stopped by Ctrl-C (SIGINT) or `kill` (SIGTERM) ends with one line and the shell's status, 128 + signal.
+"""Ctrl-C (SIGINT) and `kill` (SIGTERM) as one `Stopped` exception, and helper processes that end with their parent.
 
-Both arrive as a KeyboardInterrupt in the main thread, so the clean-up on the way out (`kgraph.batch` ends its pool
-workers, temporary files are removed) is the same for both, and nothing half-written replaces an output. Once one
-has arrived, more of either are ignored: a second Ctrl-C must not break off that clean-up with a traceback.
+Both signals arrive as a KeyboardInterrupt in the main thread (`stopped_by_signals`), so the clean-up on the way
+out (`kgraph.batch` ends its pool workers, temporary files are removed) is the same for both, and nothing
+half-written replaces an output. Once one has arrived, more of either are ignored: a second Ctrl-C must not break
+off that clean-up with a traceback. What the user sees (one line, status 128 + signal) is the CLI's business.
 """
 
 from __future__ import annotations
 
-import functools
+import contextlib
 import os
 import signal
 import sys
 import threading
-from collections.abc import Callable
-from typing import Any
-
-import click
-
-Command = Callable[..., None]
-
+from collections.abc import Iterator
 
 _SIGNALS = (signal.SIGINT, signal.SIGTERM)
 _PR_SET_PDEATHSIG = 1  # prctl(2), linux/prctl.h
@@ -38,26 +33,22 @@ def _stop(signum: int, frame: object) -> None:
     raise Stopped(signum)
 
 
-def abort_on_signals(message: str) -> Callable[[Command], Command]:
-    """Decorate a command: on Ctrl-C or SIGTERM print `Aborted: message` to stderr and exit 130 or 143."""
+@contextlib.contextmanager
+def stopped_by_signals() -> Iterator[None]:
+    """Within the block, SIGINT and SIGTERM raise `Stopped` in the main thread; the old handlers come back after.
+    Off the main thread (which alone may set handlers) nothing changes."""
+    main = threading.current_thread() is threading.main_thread()
+    previous = {signum: signal.signal(signum, _stop) for signum in _SIGNALS} if main else {}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
 
-    def wrap(command: Command) -> Command:
-        @functools.wraps(command)
-        def run(*args: Any, **kwargs: Any) -> None:
-            main = threading.current_thread() is threading.main_thread()  # only it may set signal handlers
-            previous = {signum: signal.signal(signum, _stop) for signum in _SIGNALS} if main else {}
-            try:
-                command(*args, **kwargs)
-            except KeyboardInterrupt as stop:
-                click.echo(f"Aborted: {message}", err=True)
-                raise click.exceptions.Exit(128 + getattr(stop, "signum", signal.SIGINT)) from None
-            finally:
-                for signum, handler in previous.items():
-                    signal.signal(signum, signal.SIG_DFL if handler is None else handler)
 
-        return run
-
-    return wrap
+def signal_status(stop: KeyboardInterrupt) -> int:
+    """The shell's exit status for a stop: 128 + the signal (130 for Ctrl-C, 143 for SIGTERM)."""
+    return 128 + getattr(stop, "signum", signal.SIGINT)
 
 
 def end_with_parent(parent: int, signum: int = signal.SIGKILL) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from kgraph.errors import KgraphError
+from kgraph.errors import LexiconError
 from kgraph.wordcut import WordCutter, read_jieba_dictionary
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -22,7 +22,7 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 _MAX_CUTS = 200_000  # remembered cuts (about 200 bytes each) before they are forgotten at once
 _FILES = (
     "title_heads", "title_ranks", "scope_stops", "group_labels", "name_follow", "not_given_names",
-    "org_suffixes", "place_suffixes", "org_false_endings", "person_nouns", "org_names",
+    "org_suffixes", "place_suffixes", "org_false_endings", "person_nouns", "org_names", "name_elements",
 )
 
 
@@ -83,6 +83,7 @@ class Lexicon:
     scope_stops: Affixes
     group_labels: Affixes
     person_nouns: Affixes  # 村民, 离休干部: introduce people who hold no title
+    name_elements: Affixes  # 扎西, 次仁, 巴特尔: what Tibetan and Mongolian names (no surname) are made of
     name_follow: Affixes
     not_given_names: Affixes
     org_suffixes: Affixes
@@ -126,7 +127,7 @@ def _entries(lines: Iterable[str], origin: str) -> list[str]:
         if not line:
             continue
         if not CJK.search(line):
-            raise KgraphError(f"{origin}:{number}: not a Chinese lexicon entry: {line!r}")
+            raise LexiconError(f"{origin}:{number}: not a Chinese lexicon entry: {line!r}")
         out.append(line)
     return out
 
@@ -142,11 +143,17 @@ def _read_user_file(folder: Path | None, name: str) -> list[str]:
     path = folder / name
     if not path.is_file():
         return []
-    return _entries(path.read_text(encoding="utf-8").splitlines(), str(path))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise LexiconError(f"{path}: cannot read the lexicon file ({err})") from err
+    return _entries(text.splitlines(), str(path))
 
 
 def load_lexicon(extra: Path | None = None) -> Lexicon:
     """The default lexicons, plus files of the same names in `extra` (a user's own additions); loaded once."""
+    if extra is not None and not Path(extra).is_dir():
+        raise LexiconError(f"{extra}: no such lexicon folder")
     return _load_lexicon(Path(extra).resolve() if extra is not None else None)
 
 
@@ -177,6 +184,7 @@ def _load_lexicon(extra: Path | None) -> Lexicon:
         scope_stops=Affixes(lists["scope_stops"]),
         group_labels=Affixes(lists["group_labels"]),
         person_nouns=Affixes(lists["person_nouns"]),
+        name_elements=Affixes(lists["name_elements"]),
         name_follow=Affixes(lists["name_follow"]),
         not_given_names=Affixes(lists["not_given_names"]),
         org_suffixes=Affixes(lists["org_suffixes"]),

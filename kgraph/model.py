@@ -94,6 +94,8 @@ class Mention:
     start: int
     end: int
     refers: str | None = None  # an organisation's short back-reference (街道纪工委): the full name it stands for
+    org: str | None = None  # a title: the organisation it names, as printed (区委常委、宣传部部长 -> 区委宣传部)
+    org_specific: bool = False  # a title: whether `org` says which organisation (区委宣传部), not only its kind
 
 
 @pickled_by_fields

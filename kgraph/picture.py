@@ -1,9 +1,9 @@
 """Stage 6, for reports: the network as a static PNG or SVG picture, drawn with matplotlib.
 
-matplotlib is the optional extra `kgraph[pictures]`; without it, `write_picture` says how to install it. The picture
-shows what the page shows when it opens: people sized by events and coloured by group of co-workers, links as wide
-as the events they share, the same legend, and organisations and places when asked for. Positions come from the
-page's own layout (`kgraph.render.compute_layout`).
+matplotlib is the optional extra `kgraph-news[pictures]`; without it, `write_picture` says how to install it.
+The picture shows what the page shows when it opens: people sized by events and coloured by group of co-workers,
+links as wide as the events they share, the same legend, and organisations and places when asked for. Positions
+come from the page's own layout (`kgraph.render.compute_layout`).
 
 Chinese names need a font with Chinese glyphs. `find_cjk_font` looks among the fonts matplotlib knows (the system's
 included) for a known CJK family first, then for any font that has the glyphs, and fails with a clear message when
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from kgraph.errors import KgraphError
-from kgraph.render import FALLBACK_STYLE, STYLES, _count, _edge_width, _node_size, assign_colours, compute_layout
+from kgraph.render import FALLBACK_STYLE, STYLES, assign_colours, compute_layout, count_of, edge_width, node_size
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -45,7 +45,7 @@ CJK_FAMILIES = (
     "Arial Unicode MS",
 )
 SAMPLE = "万玲玲区委书记荆州"  # a font must draw all of these
-MISSING_MATPLOTLIB = "static pictures need matplotlib: pip install 'kgraph[pictures]'"
+MISSING_MATPLOTLIB = "static pictures need matplotlib: pip install 'kgraph-news[pictures]'"
 MISSING_FONT = (
     "no font with Chinese characters found for the picture; install one "
     "(Debian/Ubuntu: apt-get install fonts-wqy-microhei, or fonts-noto-cjk)"
@@ -102,7 +102,7 @@ def draw_picture(
             axes.add_collection(
                 LineCollection(
                     [(positions[u], positions[v]) for u, v in chosen],
-                    linewidths=[0.4 + 0.6 * _edge_width(part.edges[u, v]) for u, v in chosen],
+                    linewidths=[0.4 + 0.6 * edge_width(part.edges[u, v]) for u, v in chosen],
                     colors=EDGE_COLOUR,
                     alpha=0.35 if dashed else 0.6,
                     linestyles="dashed" if dashed else "solid",
@@ -117,14 +117,14 @@ def draw_picture(
         shape = "dot" if kind == "person" else STYLES.get((kind, ""), FALLBACK_STYLE)[1]
         x, y = positions[node]
         axes.scatter(
-            [x], [y], s=(_node_size(data) * 0.9) ** 2, c=colours[node]["community"], marker=markers.get(shape, "o"),
+            [x], [y], s=(node_size(data) * 0.9) ** 2, c=colours[node]["community"], marker=markers.get(shape, "o"),
             edgecolors="white", linewidths=0.6, zorder=2,
         )  # fmt: skip
-    named = sorted(people, key=lambda node: (-_count(part.nodes[node].get("events")), str(node)))[:MAX_LABELS]
+    named = sorted(people, key=lambda node: (-count_of(part.nodes[node].get("events")), str(node)))[:MAX_LABELS]
     for node in named:
         x, y = positions[node]
         axes.annotate(
-            str(part.nodes[node].get("label") or node), (x, y), xytext=(0, -(_node_size(part.nodes[node]) * 0.45 + 7)),
+            str(part.nodes[node].get("label") or node), (x, y), xytext=(0, -(node_size(part.nodes[node]) * 0.45 + 7)),
             textcoords="offset points", ha="center", va="top", fontproperties=prop, fontsize=8, zorder=3,
         )  # fmt: skip
     margin = 60.0

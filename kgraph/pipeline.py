@@ -5,33 +5,49 @@
                                                     anywhere in the corpus are looked for everywhere)
 3 resolve   mentions -> one entity per real thing   kgraph.resolve
 4 rdf       entities -> rdflib Graph                kgraph.rdf.build.build_graph
-Reading files and writing outputs happen at the edges (`kgraph.files`, `kgraph.batch`, the writers, the CLI).
+Reading files and writing outputs happen at the edges (`kgraph.files`, `kgraph.driver`, the writers, the CLI).
 
 Stages 1 and 2 also run one page at a time, so pages can be read in parallel and their results cached:
 `read_page` (stage 1 and the first pass of stage 2), `merge_known` (the corpus-wide names), `extract_page` (the
 second pass), then `resolve_corpus` (stage 3) once over the whole corpus. The result is the same as `extract_corpus`.
+`read_task` and `extract_task` are the first and second as the driver sends them to worker processes.
+
+`load` makes a `Pipeline`: the lexicon, the home jurisdiction and the options of a build, once, with the stages as
+methods (spaCy's `nlp`). `kgraph.driver.run` runs it over many pages.
 """
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Graph
 
+from kgraph.errors import InputError
 from kgraph.extract import extract_article, extract_people, known_names, load_lexicon, read_entities
 from kgraph.extract.ner import Entity
 from kgraph.gazetteer import Division
-from kgraph.jurisdiction import infer_home
 from kgraph.lexicon import Lexicon
 from kgraph.model import Article, Corpus, Extraction, PersonMention, Role, pickled_by_fields
 from kgraph.rdf.build import build_graph
 from kgraph.rdf.iri import IriClashError
 from kgraph.rdf.vocab import DEFAULT_BASE
-from kgraph.resolve import Decision, merge_variants, resolve_orgs, resolve_people, resolve_places, split_homonyms
-from kgraph.text import split_articles
+from kgraph.resolve import (
+    Decision,
+    find_division,
+    infer_home,
+    merge_variants,
+    read_decisions,
+    resolve_orgs,
+    resolve_people,
+    resolve_places,
+    split_homonyms,
+)
+from kgraph.text import decode_bytes, split_articles
 
 Progress = Callable[[str], None]
 
@@ -173,21 +189,102 @@ def extract_corpus(articles: list[Article], *, lexicon: Path | None = None, merg
     `merge=False` keeps every spelling of a name as its own person (no variant merging); `home` is the
     jurisdiction the paper calls 区 or 县, inferred from the corpus when not given; `decisions` force people who
     share a name to be one person or two (`kgraph.resolve.decisions`)."""
-    lex = load_lexicon(lexicon)
-    entities = [read_entities(article, lex) for article in articles]
-    firsts = [extract_people(article, lex, entities=e) for article, e in zip(articles, entities, strict=True)]
-    known = known_names(firsts)
-    extractions: list[Extraction] = []
-    for article, first, names in zip(articles, firsts, entities, strict=True):
-        extractions.append(extract_article(article, lex, known, first, names))
-        progress(article.source)
-    return resolve_corpus(articles, extractions, lex, merge=merge, home=home, decisions=decisions)
+    nlp = Pipeline(load_lexicon(lexicon), lexicon, home, merge=merge, decisions=tuple(decisions))
+    return nlp.resolve(*nlp.extract(articles, progress=progress))
 
 
-def build(pages: Iterable[tuple[str, str]], *, base: str = DEFAULT_BASE, lexicon: Path | None = None,
-          merge: bool = True, year: int | None = None, home: Division | None = None,
-          decisions: Sequence[Decision] = (), progress: Progress = _quiet) -> tuple[Corpus, Graph]:
-    """The whole pipeline on in-memory pages: the resolved corpus and its RDF graph."""
-    corpus = extract_corpus(read_articles(pages, year=year), lexicon=lexicon, merge=merge, home=home,
-                            decisions=decisions, progress=progress)
-    return corpus, build_graph(corpus, base=base)
+def read_task(name: str, source: str, year: int | None, data: bytes | str, lex: Lexicon) -> bytes:
+    """Pass 1 of one page from its bytes (or its text), pickled where it runs: the cache stores the bytes as they
+    come back."""
+    text = data if isinstance(data, str) else decode_bytes(data, name=name)
+    return pickle.dumps(read_page(source, text, lex, year=year), pickle.HIGHEST_PROTOCOL)
+
+
+def extract_task(reading: PageReading, known: dict[str, Role], lex: Lexicon) -> bytes:
+    """Pass 2 of one page, with the known names that occur in it, pickled."""
+    return pickle.dumps(extract_page(reading, lex, known), pickle.HIGHEST_PROTOCOL)
+
+
+@dataclass(frozen=True, eq=False)
+class Pipeline:
+    """The stages with what they need, loaded once: the lexicon, the home jurisdiction and the build's options.
+
+    Made by `kgraph.load`; `kgraph.run(pipeline, inputs)` builds with it (in this process, on a pool or on dask).
+
+    >>> nlp = load(home="荆州区")
+    >>> [a.headline for a in nlp.read([("p.txt", "本报讯（通讯员王明）区委书记李建国主持会议。")])]
+    ['区委书记李建国主持会议']
+    >>> corpus = nlp.resolve(*nlp.extract(nlp.read([("p.txt", "本报讯（通讯员王明）区委书记李建国主持会议。")])))
+    >>> corpus.home, [p.name for p in corpus.people]
+    ('荆州区', ['李建国', '王明'])
+    """
+
+    lex: Lexicon = field(repr=False)
+    lexicon: Path | None = None  # the user's lexicon folder, which worker processes load again
+    home: Division | None = None
+    year: int | None = None
+    merge: bool = True
+    decisions: tuple[Decision, ...] = field(default=())
+    base: str = DEFAULT_BASE
+
+    def read(self, pages: Iterable[tuple[str, str]]) -> list[Article]:
+        """Stage 1: (source name, page text) pairs -> articles, dates completed with their year."""
+        return read_articles(pages, year=self.year)
+
+    def read_page(self, source: str, text: str) -> PageReading:
+        """Stage 1 and the first pass of stage 2 over one page (see `read_page`)."""
+        return read_page(source, text, self.lex, year=self.year)
+
+    def extract_page(self, reading: PageReading, known: dict[str, Role]) -> tuple[Extraction, ...]:
+        """The second pass of stage 2 over one page, with the names known in the whole corpus."""
+        return extract_page(reading, self.lex, known)
+
+    def extract(self, articles: Sequence[Article], *, progress: Progress = _quiet
+                ) -> tuple[list[Article], list[Extraction]]:
+        """Stage 2 over all articles, both passes (names known anywhere in the corpus are looked for everywhere);
+        the articles are returned too, ready for `resolve`. `progress` is called with each article's source."""
+        articles = list(articles)
+        entities = [read_entities(article, self.lex) for article in articles]
+        firsts = [extract_people(a, self.lex, entities=e) for a, e in zip(articles, entities, strict=True)]
+        known = known_names(firsts)
+        extractions = []
+        for article, first, names in zip(articles, firsts, entities, strict=True):
+            extractions.append(extract_article(article, self.lex, known, first, names))
+            progress(article.source)
+        return articles, extractions
+
+    def resolve(self, articles: Sequence[Article], extractions: Sequence[Extraction]) -> Corpus:
+        """Stage 3: one entity per real thing over the whole corpus."""
+        return resolve_corpus(articles, extractions, self.lex, merge=self.merge, home=self.home,
+                              decisions=self.decisions)
+
+    def to_graph(self, corpus: Corpus) -> Graph:
+        """Stage 4: the corpus as an rdflib Graph, held in memory (`kgraph.outputs` streams a large one instead)."""
+        return build_graph(corpus, base=self.base)
+
+
+def load(lexicon: str | os.PathLike | None = None, home: str | Division | None = None, year: int | None = None, *,
+         merge: bool = True, decisions: str | os.PathLike | Sequence[Decision] = (), base: str = DEFAULT_BASE
+         ) -> Pipeline:
+    """A `Pipeline` with kgraph's lexicons (plus the files of the folder `lexicon`), the paper's home jurisdiction
+    (a name such as `荆州区`, or inferred from the text when None), the year of dates printed without one, whether
+    to merge spelling variants, and forced decisions on namesakes (a CSV file or `Decision`s).
+
+    Bad values raise the `KgraphError` the command prints as its one-line error.
+
+    >>> load(home="荆州").home.name
+    '荆州市'
+    >>> load(home="金山岭区")
+    Traceback (most recent call last):
+    kgraph.errors.InputError: --home 金山岭区 is not a Chinese province, city, district or county; ...
+    """
+    from kgraph.lexicon import load_lexicon
+
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100):
+        raise InputError(f"--year {year!r} is not a year between 1900 and 2100")
+    division = find_division(home) if isinstance(home, str) else home
+    if division is not None and not isinstance(division, Division):
+        raise InputError(f"--home {home!r} is not a place name such as 荆州区")
+    folder = Path(lexicon) if lexicon is not None else None
+    forced = read_decisions(Path(decisions)) if isinstance(decisions, str | os.PathLike) else tuple(decisions)
+    return Pipeline(load_lexicon(folder), folder, division, year, merge, forced, base)

@@ -13,8 +13,7 @@ from rdflib import RDF, Graph, Literal
 from rdflib.term import Node
 
 from kgraph.errors import KgraphError
-from kgraph.rdf.query import STANDARD_PREFIXES
-from kgraph.rdf.vocab import KG, SCHEMA
+from kgraph.rdf.vocab import KG, PREFIXES, SCHEMA
 
 _MERGES = """
 SELECT ?kept ?variant (GROUP_CONCAT(?reason; separator="; ") AS ?reasons) WHERE {
@@ -49,7 +48,7 @@ SELECT ?e ?type ?date ?headline ?part WHERE {
 } ORDER BY ?date ?headline
 """
 def _rows(graph: Graph, query: str, **bindings) -> list:
-    return list(graph.query(query, initNs=STANDARD_PREFIXES, initBindings=bindings))
+    return list(graph.query(query, initNs=PREFIXES, initBindings=bindings))
 
 
 def _text(value) -> str:
@@ -163,8 +162,8 @@ def _profile(graph: Graph, person: Node, people: dict) -> Profile:
 
 def _career(graph: Graph, person: Node, name: str) -> tuple[tuple[str, str, str, str, str, int], ...]:
     """The person's posts in date order (the named query `career`), each with the place its organisation names."""
-    from kgraph.rdf.query import named_query
-    from kgraph.resolve.locale import divisions_at_start
+    from kgraph.rdf.named_queries import named_query
+    from kgraph.resolve import divisions_at_start
 
     rows = []
     for r in _rows(graph, named_query("career").text, name=Literal(name, lang="zh"), person=person):

@@ -20,13 +20,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
-from kgraph.batch import KINDS, _KnownNames, build_corpus
+from kgraph import build
+from kgraph.batch import KINDS, KnownNames
 from kgraph.cli import cli
-from kgraph.files import collect_files, read_pages
+from kgraph.files import collect_files
 from kgraph.model import Role
 from kgraph.pipeline import extract_corpus, read_articles, relevant_names
 from kgraph.rdf.build import build_graph
 from kgraph.rdf.turtle import to_turtle
+from kgraph.text import read_pages
 
 from .conftest import ROOT, SEEDS
 
@@ -62,7 +64,8 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_batch_seeds_same_turtle_as_sequential(sequential_seeds: str, jobs: int):
-    corpus, stats = build_corpus(collect_files([SEEDS]), jobs=jobs)
+    result = build(collect_files([SEEDS]), jobs=jobs)
+    corpus, stats = result.corpus, result.stats
     assert turtle_of(corpus) == sequential_seeds
     assert stats.extracted == stats.files == 5
 
@@ -70,8 +73,8 @@ def test_batch_seeds_same_turtle_as_sequential(sequential_seeds: str, jobs: int)
 def test_batch_generated_corpus_same_turtle_for_one_and_two_jobs(generated: Path):
     files = collect_files([generated])
     sequential = turtle_of(extract_corpus(read_articles(read_pages(files))))
-    one, _ = build_corpus(files, jobs=1)
-    two, _ = build_corpus(files, jobs=2)
+    one = build(files, jobs=1).corpus
+    two = build(files, jobs=2).corpus
     assert turtle_of(one) == turtle_of(two) == sequential
 
 
@@ -79,27 +82,31 @@ def test_batch_cache_reextracts_only_changed_files(generated: Path, tmp_path: Pa
     inputs = tmp_path / "in"
     shutil.copytree(generated, inputs)
     cache = tmp_path / "cache"
-    first, stats = build_corpus(collect_files([inputs]), cache=cache)
+    result = build(collect_files([inputs]), cache=cache)
+    first, stats = result.corpus, result.stats
     assert (stats.read, stats.extracted) == (4, 4)
-    again, stats = build_corpus(collect_files([inputs]), cache=cache)
+    result = build(collect_files([inputs]), cache=cache)
+    again, stats = result.corpus, result.stats
     assert (stats.read, stats.extracted) == (0, 0)
     assert turtle_of(again) == turtle_of(first)
     shutil.copy(SEEDS / "004_f0a78a523d36bd45.txt", inputs / "zz.txt")
     files = collect_files([inputs])
-    grown, stats = build_corpus(files, cache=cache)
+    result = build(files, cache=cache)
+    grown, stats = result.corpus, result.stats
     assert stats.read == 1 and stats.extracted < 5
     assert turtle_of(grown) == turtle_of(extract_corpus(read_articles(read_pages(files))))
-    _, stats = build_corpus(files, cache=cache, use_cache=False)
+    stats = build(files, cache=cache, use_cache=False).stats
     assert (stats.read, stats.extracted) == (5, 5)
 
 
 def test_batch_corrupt_cache_entry_is_computed_again(tmp_path: Path, sequential_seeds: str):
     cache = tmp_path / "cache"
-    build_corpus(collect_files([SEEDS]), cache=cache)
+    build(collect_files([SEEDS]), cache=cache)
     for entry in (cache / "extractions").iterdir():
         entry.write_bytes(entry.read_bytes()[:10])
     with pytest.warns(UserWarning, match="fails its signature check"):
-        corpus, stats = build_corpus(collect_files([SEEDS]), cache=cache)
+        result = build(collect_files([SEEDS]), cache=cache)
+        corpus, stats = result.corpus, result.stats
     assert stats.extracted == 5 and turtle_of(corpus) == sequential_seeds
 
 
@@ -201,14 +208,14 @@ def test_cli_build_interrupted_stops_its_workers_and_leaves_old_outputs_and_a_us
     while time.monotonic() < deadline and any(running(pid) for pid in workers):
         time.sleep(0.05)
     assert not [pid for pid in workers if running(pid)], "pool workers outlived the build"
-    _, stats = build_corpus(collect_files([pages])[:3], cache=out / ".kgraph-cache")
+    stats = build(collect_files([pages])[:3], cache=out / ".kgraph-cache").stats
     assert stats.read == 0  # from the cache the interrupted build wrote
 
 
 def test_batch_cache_keeps_only_what_the_last_build_used(tmp_path: Path):
     inputs, cache = tmp_path / "in", tmp_path / "cache"
     shutil.copytree(SEEDS, inputs)
-    build_corpus(collect_files([inputs]), cache=cache)
+    build(collect_files([inputs]), cache=cache)
     before = {kind: set(os.listdir(cache / kind)) for kind in KINDS}
     assert [len(names) for names in before.values()] == [5, 5]
     stale = [cache / "pages" / f"{'0' * 64}.pickle", cache / "extractions" / ".left-by-a-killed-build.tmp"]
@@ -216,13 +223,13 @@ def test_batch_cache_keeps_only_what_the_last_build_used(tmp_path: Path):
         path.write_bytes(b"from an older kgraph")
     changed = inputs / "000_c7a8d9aedf48108c.txt"
     changed.write_bytes(changed.read_bytes() + b"\n")  # new bytes, the same articles
-    _, stats = build_corpus(collect_files([inputs]), cache=cache)
+    stats = build(collect_files([inputs]), cache=cache).stats
     assert (stats.read, stats.extracted) == (1, 1)
     after = {kind: set(os.listdir(cache / kind)) for kind in KINDS}
     for kind in KINDS:
         assert len(after[kind]) == 5 and len(after[kind] - before[kind]) == 1, kind
     assert not any(path.exists() for path in stale)
-    _, stats = build_corpus(collect_files([inputs]), cache=cache)
+    stats = build(collect_files([inputs]), cache=cache).stats
     assert (stats.read, stats.extracted) == (0, 0)
 
 
@@ -232,5 +239,5 @@ def test_batch_cache_keeps_only_what_the_last_build_used(tmp_path: Path):
 def test_batch_known_names_by_substrings_are_the_pipelines_relevant_names(names: list[str], texts: list[str]):
     known = {name: list(Role)[i % len(Role)] for i, name in enumerate(names)}
     articles = [SimpleNamespace(text=text) for text in texts]
-    found = _KnownNames(known).relevant(articles)  # type: ignore[arg-type]
+    found = KnownNames(known).relevant(articles)  # type: ignore[arg-type]
     assert list(found.items()) == list(relevant_names(articles, known).items())  # type: ignore[arg-type]

@@ -168,7 +168,8 @@ def test_cli_failed_build_keeps_old_outputs(tmp_path: Path):
 
 def test_cli_query_choices_match_the_library():
     from kgraph.cli import QUERY_ENGINES, QUERY_FORMATS
-    from kgraph.rdf.query import DEFAULT_ENGINE, ENGINES, FORMATS
+    from kgraph.rdf.read import DEFAULT_ENGINE, ENGINES
+    from kgraph.rdf.results import FORMATS
 
     assert list(FORMATS) == QUERY_FORMATS and list(ENGINES) == QUERY_ENGINES and QUERY_ENGINES[0] == DEFAULT_ENGINE
 
@@ -270,3 +271,12 @@ def test_cli_export_errors(tmp_path: Path):
     assert "no such graph file" in _error_line(["export", str(tmp_path / "g.ttl"), "--format", "nt"])
     code, output = run("export", "--format", "xml")
     assert code == 2 and "'xml' is not one of" in output
+
+
+def test_cli_query_finds_the_readme_example_queries_outside_a_checkout(seed_build: Path, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)  # no docs/queries here: the copy shipped with kgraph is read
+    code, output = run("query", str(seed_build / "graph.ttl"), "-f", "docs/queries/titles.rq", "--format", "csv")
+    assert code == 0 and output.startswith("name,titles") and len(output.splitlines()) > 10
+    code, output = run("query", str(seed_build / "graph.ttl"), "-f", "docs/queries/missing.rq")
+    assert code == 1 and "missing.rq" in output

@@ -61,7 +61,7 @@ def test_cli_render_unknown_focus_is_one_line(seed_build: Path, tmp_path: Path) 
 
 
 def test_cli_render_pictures_without_a_page(seed_build: Path, tmp_path: Path) -> None:
-    pytest.importorskip("matplotlib", reason="pictures need the kgraph[pictures] extra (matplotlib)")
+    pytest.importorskip("matplotlib", reason="pictures need the kgraph-news[pictures] extra (matplotlib)")
     png, svg = tmp_path / "n.png", tmp_path / "n.svg"
     code, output = run("render", str(seed_build / "graph.ttl"), "--png", str(png), "--svg", str(svg))
     if code and "no font with Chinese characters" in output:
@@ -84,7 +84,7 @@ def test_cli_render_picture_without_matplotlib_is_one_line(
     monkeypatch.setattr(importlib, "import_module", without_matplotlib)
     code, output = run("render", str(seed_build / "graph.ttl"), "--png", str(tmp_path / "n.png"))
     assert code == 1
-    assert output.strip() == "Error: static pictures need matplotlib: pip install 'kgraph[pictures]'"
+    assert output.strip() == "Error: static pictures need matplotlib: pip install 'kgraph-news[pictures]'"
 
 
 def test_cli_render_help_names_the_new_options() -> None:

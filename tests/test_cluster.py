@@ -17,7 +17,7 @@ from kgraph.cli import cli
 
 from .conftest import SEEDS
 
-distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed (kgraph[dask])")
+distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed (kgraph-news[dask])")
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +84,7 @@ def test_cluster_without_distributed_says_what_to_install(tmp_path: Path, monkey
     monkeypatch.delitem(sys.modules, "kgraph.cluster", raising=False)
     code, output = build(str(SEEDS), "--out", str(tmp_path), "--scheduler", "tcp://127.0.0.1:8786")
     assert code == 1
-    assert output == "Error: --scheduler needs dask.distributed: pip install 'kgraph[dask]'\n"
+    assert output == "Error: --scheduler needs dask.distributed: pip install 'kgraph-news[dask]'\n"
 
 
 def test_cluster_lexicon_files_arrive_as_the_folder_they_came_from(tmp_path: Path):

@@ -7,7 +7,7 @@ import signal
 import click
 from click.testing import CliRunner
 
-from kgraph.interrupt import abort_on_signals
+from kgraph.cli import abort_on_signals
 
 
 def test_interrupt_sigterm_aborts_the_command_with_one_line_and_status_143():

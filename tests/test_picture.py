@@ -14,7 +14,7 @@ from kgraph.picture import MISSING_FONT, MISSING_MATPLOTLIB, SAMPLE, find_cjk_fo
 
 from .test_render import make_net
 
-matplotlib = pytest.importorskip("matplotlib", reason="pictures need the kgraph[pictures] extra (matplotlib)")
+matplotlib = pytest.importorskip("matplotlib", reason="pictures need the kgraph-news[pictures] extra (matplotlib)")
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +81,8 @@ def test_picture_without_matplotlib_says_how_to_install_it(tmp_path: Path, monke
     monkeypatch.setattr(importlib, "import_module", without_matplotlib)
     with pytest.raises(KgraphError) as error:
         write_picture(make_net(), tmp_path / "network.png")
-    assert str(error.value) == MISSING_MATPLOTLIB == "static pictures need matplotlib: pip install 'kgraph[pictures]'"
+    assert str(error.value) == MISSING_MATPLOTLIB
+    assert MISSING_MATPLOTLIB == "static pictures need matplotlib: pip install 'kgraph-news[pictures]'"
 
 
 def test_picture_without_a_cjk_font_says_which_to_install(monkeypatch: pytest.MonkeyPatch) -> None:

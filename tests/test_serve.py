@@ -1,8 +1,8 @@
 """`kgraph serve`, `kgraph push` and `kgraph query --endpoint` against the real Oxigraph server on 127.0.0.1.
 
 The server runs as `python -m kgraph serve` in a subprocess, as a user starts it; push and query go through the
-CLI. Skipped when the `oxigraph` program (kgraph[server], part of kgraph[test]) is missing. The error tests at the
-end need no server.
+CLI. Skipped when the `oxigraph` program (kgraph-news[server], part of kgraph-news[test]) is missing. The error
+tests at the end need no server.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from rdflib.compare import isomorphic
 from kgraph.cli import cli
 from kgraph.errors import ServerError
 from kgraph.rdf import server as server_module
-from kgraph.rdf.query import read_store
+from kgraph.rdf.read import read_store
 
 from .conftest import ROOT
 
@@ -42,7 +42,7 @@ try:
 except ServerError:
     HAVE_OXIGRAPH = False
 needs_oxigraph = pytest.mark.skipif(not HAVE_OXIGRAPH, reason="the oxigraph program is missing: "
-                                    "pip install 'kgraph[server]'")
+                                    "pip install 'kgraph-news[server]'")
 
 WHO = ["who-works-with", "--param", "name=万玲玲"]
 LOCAL = r"Error: http://127\.0\.0\.1:\d+"
@@ -286,7 +286,9 @@ def test_serve_errors_are_one_line(graph_file: Path, tmp_path: Path):
     for args in ([bad], [bad, "--location", tmp_path / "store"], [tmp_path / "missing.ttl"]):
         port = free_port()
         result = run("serve", *args, "--port", port)
-        assert result.exit_code == 1 and result.output.startswith("Error: ") and result.output.count("\n") == 1
+        missing = args[0] == tmp_path / "missing.ttl"  # a file that is not there: exit status 2, as everywhere
+        assert result.exit_code == (2 if missing else 1)
+        assert result.output.startswith("Error: ") and result.output.count("\n") == 1
         assert not listening(port)  # a server that could not load its graph is stopped
 
 
@@ -296,7 +298,7 @@ def test_serve_without_the_oxigraph_program(monkeypatch: pytest.MonkeyPatch, tmp
     monkeypatch.setattr(server_module.shutil, "which", lambda name: None)
     result = run("serve", graph_file)
     assert result.exit_code == 1
-    assert result.output == "Error: the oxigraph server is not installed: pip install 'kgraph[server]'\n"
+    assert result.output == "Error: the oxigraph server is not installed: pip install 'kgraph-news[server]'\n"
 
 
 @pytest.mark.parametrize("args", [

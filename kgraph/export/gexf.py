@@ -1,7 +1,9 @@
-"""GEXF 1.2 (https://gexf.net/) for Gephi.
+"""GEXF 1.2draft (https://gexf.net/) for Gephi.
 
 Each node's `label` is its GEXF label and each edge's `weight` its GEXF weight, so Gephi sizes and names them at
 once; the other attributes are GEXF attributes. Lost: as GraphML (lists joined, provenance offsets left in the RDF).
+The file validates against the GEXF 1.2draft schema, which networkx's writer alone does not: it gives `<graph>` a
+`name` attribute the schema has no place for (the name goes into `<meta><description>` instead).
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ def generate_gexf(net: nx.Graph) -> Iterator[str]:
     writer.add_graph(net)
     for meta in writer.xml.iter("meta"):
         meta.attrib.pop("lastmodifieddate", None)
+        name = net.graph.get("name")
+        if name and meta.find("description") is None:
+            ElementTree.SubElement(meta, "description").text = str(name)
+    for graph in writer.xml.iter("graph"):
+        graph.attrib.pop("name", None)  # not in the schema (networkx writes name="")
     ElementTree.indent(writer.xml)
     yield '<?xml version="1.0" encoding="UTF-8"?>'
     yield from ElementTree.tostring(writer.xml, encoding="unicode").splitlines()

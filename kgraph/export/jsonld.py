@@ -11,7 +11,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from kgraph.files import write_atomic
-from kgraph.rdf.query import STANDARD_PREFIXES
+from kgraph.rdf.vocab import PREFIXES
 
 
 def to_jsonld(graph: Graph) -> str:
@@ -22,7 +22,7 @@ def to_jsonld(graph: Graph) -> str:
     >>> '"@language": "zh"' in to_jsonld(graph)
     True
     """
-    return graph.serialize(format="json-ld", context=dict(STANDARD_PREFIXES), indent=1, ensure_ascii=False)
+    return graph.serialize(format="json-ld", context=dict(PREFIXES), indent=1, ensure_ascii=False)
 
 
 def write_jsonld(graph: Graph, path: Path) -> None:

@@ -11,6 +11,7 @@ from kgraph.extract.ner import Entity, recogniser
 from kgraph.extract.orgs import extract_orgs, is_scoped, refer_back
 from kgraph.extract.people import extract_people
 from kgraph.extract.places import extract_places, place_containments
+from kgraph.extract.posts import record_post_orgs
 from kgraph.extract.tokens import tokenize
 from kgraph.lexicon import Lexicon, load_lexicon
 from kgraph.model import Article, Extraction, Mention, PersonMention, Role
@@ -45,7 +46,7 @@ def extract_article(article: Article, lex: Lexicon, known: dict[str, Role] | Non
     more_orgs, more_places = model_names(text, entities, taken, lex)
     orgs, places = _in_order(orgs, more_orgs), _in_order(places, more_places)
     event = extract_event(article, people, places)
-    return Extraction(article, people, orgs, places, event, place_containments(places))
+    return Extraction(article, record_post_orgs(people, lex), orgs, places, event, place_containments(places))
 
 
 def _in_order(found: tuple[Mention, ...], more: list[Mention]) -> tuple[Mention, ...]:

@@ -28,8 +28,8 @@ _SESSION = re.compile(r"^第?[一二三四五六七八九十百]*届$")  # 八�
 _NUMBER = re.compile(r"^[一二三四五六七八九十百]+$")
 _MEETING = re.compile(r"^(?:第?[一二三四五六七八九十]+次)?(?:全体)?会议$|^[一二三四五六七八九十]+次会议$")
 _BREAKS = frozenset({"驻"})  # 市纪委监委驻财政局纪检监察组: two organisations
-# lone characters jieba reads as verbs, prepositions or 界 (a sector): 像宏盛集团, 其中有团委, 教育界某某
-_LONE_BREAKS = frozenset("像若似着过给替帮请有界")
+# lone characters jieba reads as verbs, prepositions or 界 (a sector): 像宏盛集团, 其中有团委, 教育界某某, 作者系市委
+_LONE_BREAKS = frozenset("像若似着过给替帮请有界系")
 # bodies named by what they do (区委某某工作委员会, 某某援藏指挥部)
 _VERB_BODIES = ("委员会", "小组", "中心组", "中心", "工作站", "实践所", "实践站", "车间", "指挥部")
 _COMPANIES = ("公司", "集团", "厂")  # a company's name may hold verbs, numbers and Latin letters
@@ -127,6 +127,8 @@ def _left_edge(tokens: list[Token], last: int, lex: Lexicon) -> int:
             candidate = first - 1
         elif prev.text == "代表" and _jurisdiction_at(tokens, first, loose=True):
             break  # 王小波代表县人民政府: 代表 is the verb "on behalf of"
+        elif prev.text in _JOINS and last - first <= 2 and _joined_fields(tokens, first, lex):
+            candidate = first - 2  # 文化和旅游厅, 科学与技术学院: one department of two fields
         elif _is_part(prev, lex, long_suffix=long_suffix, company=company):
             if _is_suffix_token(prev, lex) and (tokens[first].text[:1] in _SCOPE_CHARS or _glued(
                     tokens[first].text, True)) and prev.text not in _STANDALONE:
@@ -150,6 +152,30 @@ def _left_edge(tokens: list[Token], last: int, lex: Lexicon) -> int:
             (lex.tag(tokens[first].text) or "x")[:1] in "vprdcuq")):
         first += 1  # an organisation starts with neither 周边 nor a verb (表中央, 送进医院, 组织…)
     return first
+
+
+_JOINS = frozenset("和与")
+_FIELD_TAGS = frozenset(("n", "vn", "l", "nz"))
+
+
+def _joined_fields(tokens: list[Token], first: int, lex: Lexicon) -> bool:
+    """Whether `和`/`与` before token `first` joins two fields of one department's name (林业和草原局, 人力资源和
+    社会保障局, 城乡建设和水利局), not two bodies (县委和县政府, 人大和政协) nor a word and a body (学校和医院): two
+    nouns of two or more characters after a jurisdiction or a parent body, no body or title before the `和`, and
+    after it a field (with its ending), not a jurisdiction nor a bare ending."""
+    before, after = tokens[first - 2], tokens[first]
+    return (len(before.text) >= 2 and len(after.text) >= 2 and after.text[0] not in _SCOPE_CHARS
+            and lex.tag(before.text) in _FIELD_TAGS and not _is_suffix_token(before, lex)
+            and before.text not in lex.title_heads and not lex.org_suffixes.suffix_of(before.text)
+            and (lex.tag(after.text) in _FIELD_TAGS
+                 or len(_is_suffix_token(after, lex) or after.text) < len(after.text))
+            and any(_scope_token(tokens[i], lex) for i in range(max(0, first - 4), first - 2)))
+
+
+def _scope_token(token: Token, lex: Lexicon) -> bool:
+    """A jurisdiction or a parent body that opens a department's name: 县, 贵州省, 某某大学."""
+    return (token.text in _SCOPE_CHARS or token.text in load_gazetteer().by_name
+            or lex.place_suffixes.suffix_of(token.text) is not None or _is_suffix_token(token, lex) is not None)
 
 
 def _city_before(tokens: list[Token], i: int) -> bool:

@@ -27,6 +27,7 @@ from kgraph.extract.names import (
     plausible_name,
     read_name_at,
     read_name_before,
+    starts_token,
 )
 from kgraph.extract.ner import Entity, recogniser
 from kgraph.extract.titles import group_label_before, split_title_list, title_chain_before
@@ -43,6 +44,14 @@ _PHOTO_BEFORE = re.compile(r"(?:摄影|图)[：:/]\s*")
 _TAIL_BYLINE = re.compile(
     r"[（(]\s*([\u3400-\u9fff]{2,4}(?:[ \u3000]+[\u3400-\u9fff]{2,4}){0,3})\s*[）)][ \u3000]*(?:\n|$)"
 )
+# ... or opening a line, where the next article's headline follows it on the same line: （张明）某某会议召开
+_HEAD_BYLINE = re.compile(r"(?:^|(?<=\n))[（(]([\u3400-\u9fff]{2,3})[）)]")
+# the author of a work cited by its title: 《论某某》（张明）
+_AUTHOR_OF_WORK = re.compile(r"》[（(]([\u3400-\u9fff]{2,3})[）)]")
+# a transcribed name in a byline, ending where the byline or the name ends
+_DOTTED_CREDIT = re.compile(r"([\u3400-\u9fff]{1,8}(?:·[\u3400-\u9fff]{1,8}){1,3})(?=[）)、\s]|报道|$)")
+# 记者X报道: the frame says what the name is, even where the name is also a word (a company's, a place's)
+_REPORTED = re.compile(r"([\u3400-\u9fff]{2,3})报道")
 _BYLINE_NAMES = re.compile(r"[\u3400-\u9fff]{4,6}(?=[）)]|[ \u3000]*(?:\n|$))")
 # a photographer's credit on a line of its own: 张明摄影报道
 _CREDIT_LINE = re.compile(r"^[ \u3000]*([\u3400-\u9fff]{2,4})[ \u3000]*(?:摄影报道|摄影|摄)[ \u3000]*$", re.MULTILINE)
@@ -103,11 +112,33 @@ def _glued_byline(text: str, pos: int, lex: Lexicon) -> list[tuple[str, int]]:
     return [(name, pos + offset) for offset, name in names]
 
 
+def _dotted_byline(text: str, pos: int, lex: Lexicon) -> list[tuple[str, int]]:
+    """A byline that opens with a transcribed name (`（记者 热依拉·艾买提 王海）`): it, and the names after it."""
+    pos = _skip_space(text, pos)
+    match = _DOTTED_CREDIT.match(text, pos)
+    if match is None:
+        return []
+    end = match.end(1)
+    if text[end:end + 1] not in ("、", " ", "\u3000"):
+        return [(match.group(1), pos)]
+    rest = end + (text[end] == "、")
+    return [(match.group(1), pos), *(_dotted_byline(text, rest, lex) or _names_from(text, rest, lex, spaced=True))]
+
+
+def _reporter_of(text: str, pos: int, lex: Lexicon) -> list[tuple[str, int]]:
+    """`记者苏宁报道`: the name between 记者 and 报道, a surname first, where the rules for prose take it for a word."""
+    match = _REPORTED.match(text, pos)
+    if match is None or match.group(1)[0] not in lex.surnames or any(c in NOT_IN_NAME for c in match.group(1)):
+        return []
+    return [(match.group(1), pos)]
+
+
 def find_bylines(text: str, lex: Lexicon, bylines: Iterable = ()) -> list[PersonMention]:
     """Reporters (通讯员X, 记者X, staff credits) and photographers (（X 摄）): never attendees of the event."""
     found: list[PersonMention] = []
     for match in _REPORTER.finditer(text):
-        names = _glued_byline(text, match.end(), lex) or _names_from(text, match.end(), lex, spaced=True)
+        names = (_glued_byline(text, match.end(), lex) or _dotted_byline(text, match.end(), lex)
+                 or _names_from(text, match.end(), lex, spaced=True) or _reporter_of(text, match.end(), lex))
         found.extend(PersonMention(name, pos, pos + len(name), Role.REPORTER) for name, pos in names)
     for match in _CREDIT_LINE.finditer(text):
         if plausible_name(match.group(1), lex):
@@ -122,6 +153,10 @@ def find_bylines(text: str, lex: Lexicon, bylines: Iterable = ()) -> list[Person
             for name in names:
                 pos = text.find(name, tail.start())
                 found.append(PersonMention(name, pos, pos + len(name), Role.REPORTER))
+    for pattern, role in ((_HEAD_BYLINE, Role.REPORTER), (_AUTHOR_OF_WORK, Role.OTHER)):
+        for match in pattern.finditer(text):
+            if plausible_name(match.group(1), lex, listed=True, delimited=True):
+                found.append(PersonMention(match.group(1), match.start(1), match.end(1), role))
     for match in _PHOTO_BEFORE.finditer(text):
         for name, pos in _names_from(text, match.end(), lex, spaced=True):
             found.append(PersonMention(name, pos, pos + len(name), Role.PHOTOGRAPHER))
@@ -235,6 +270,31 @@ def find_surname_titles(text: str, mentions: list[PersonMention], lex: Lexicon) 
     return found
 
 
+def _is_dictionary_name(word: str, lex: Lexicon) -> bool:
+    """A person's name in jieba's dictionary: tagged nr (nrt is mostly transcribed brands and places), rare (文明
+    and 陆军 are tagged nr too) and with no place ending (薛城区)."""
+    entry = lex.words.get(word)
+    return (2 <= len(word) <= 4 and entry is not None and entry[1] == "nr" and entry[0] <= _RARE_WORD
+            and all(map(is_cjk, word)) and not lex.place_suffixes.suffix_of(word))
+
+
+_RARE_WORD = 200  # jieba's frequency of a word seldom used as anything else
+
+
+def _dictionary_name(text: str, pos: int, lex: Lexicon) -> str | None:
+    """A name jieba's dictionary knows (恽代英, a rare surname) starting at `pos` where a word ends."""
+    tokens = lex.cut(text[pos:pos + 8], hmm=False)
+    word = tokens[0] if tokens else ""
+    return word if _is_dictionary_name(word, lex) and boundary_strength(text, pos + len(word), lex) else None
+
+
+def _dictionary_name_before(text: str, end: int, lex: Lexicon) -> str | None:
+    """A name jieba's dictionary knows ending at `end`, where a word starts."""
+    tokens = lex.cut(text[max(0, end - 8):end], hmm=False)
+    word = tokens[-1] if tokens else ""
+    return word if _is_dictionary_name(word, lex) and starts_token(text, end - len(word), lex, hmm=False) else None
+
+
 def extend_enumerations(text: str, mentions: list[PersonMention], lex: Lexicon) -> list[PersonMention]:
     """`王勇、袁青穗、黄惊华`: a plausible name enumerated with `、` next to a found person is a person too."""
     taken = {(m.start, m.end) for m in mentions}
@@ -246,11 +306,11 @@ def extend_enumerations(text: str, mentions: list[PersonMention], lex: Lexicon) 
             continue
         candidates = []
         if text[m.end:m.end + 1] == "、":
-            name = read_name_at(text, m.end + 1, lex)
+            name = read_name_at(text, m.end + 1, lex) or _dictionary_name(text, m.end + 1, lex)
             if name:
                 candidates.append((name, m.end + 1))
         if m.start > 0 and text[m.start - 1] == "、":
-            name = read_name_before(text, m.start - 1, lex)
+            name = read_name_before(text, m.start - 1, lex) or _dictionary_name_before(text, m.start - 1, lex)
             if name:
                 candidates.append((name, m.start - 1 - len(name)))
         for name, start in candidates:
@@ -264,6 +324,10 @@ def extend_enumerations(text: str, mentions: list[PersonMention], lex: Lexicon) 
 
 
 _PROSE = frozenset("的了在是与及或把被也都就还又而并等这那们着过")
+# what only a list of names carries: a note of sex or nationality after a name (（女）, （藏族）, （女，壮族）), and
+# the note on its order (按姓氏笔画排列, 以姓名拼音为序), whose paragraph is a list
+_PERSON_NOTE = re.compile(r"[（(](?:女|[\u4e00-\u9fff]{1,4}族)(?:[，,、](?:女|[\u4e00-\u9fff]{1,4}族))*[）)]")
+_ORDER_NOTE = re.compile(r"[按以依](?:姓氏|姓名)?(?:笔画|笔划|拼音|音序|首字母)(?:顺序)?(?:排列|排序|为序|排名)[^\n]*")
 _BODY_END = frozenset("馆园场厂站院局所部处室村镇乡县区市省路街")
 _SETTLEMENT_END = frozenset("村寨庄屯堡城镇乡县湾铺埠集店坊营")
 _NOT_IN_MODEL_NAME = frozenset("的了与及或在是把被也都就还又而并等这那们说摄")
@@ -285,6 +349,9 @@ def model_name(name: str, lex: Lexicon, *, titled: bool = False) -> bool:
         return False  # a word and an ending: 科普馆, 服务站
     if name[-1] in _SETTLEMENT_END and len(name) <= 3 and not titled:
         return False  # a village or a town named for a family: 刘寨, 贺村, 牛洼村, 薛城
+    suffix = lex.place_suffixes.suffix_of(name)
+    if suffix is not None and len(suffix) >= 2 and len(name) > len(suffix) + 1:
+        return False  # a place with a two-character ending: 萨如拉嘎查, a Mongolian village
     entry = lex.words.get(name)
     if entry is None or entry[1].startswith("nr") or (titled and len(name) <= 4 and name[0] in lex.surnames):
         return True
@@ -294,11 +361,16 @@ def model_name(name: str, lex: Lexicon, *, titled: bool = False) -> bool:
     return nominal and (len(name) == 3 and name[0] in lex.surnames or all(c in _TRANSCRIPTION for c in name))
 
 
+_ADDRESS_TERMS = frozenset(("大爷", "大妈", "大娘", "大叔", "大婶", "大姐", "大哥", "大嫂"))
+
+
 def _fit(text: str, start: int, end: int, lex: Lexicon, name_starts: Container[int] = ()) -> int | None:
     """Where a name the recogniser read really ends, or None when its characters belong to something else: a
     dictionary word running into it from before (耳目一新 for 目一新), a place or organisation ending after it
     (张新场村), or, for a name with no surname, a common word inside it (科普馆). A word running out of it (汪明陪同
     read as 汪明陪) ends it where that word begins."""
+    if text[end - 1:end + 1] in _ADDRESS_TERMS:
+        return None  # 王大爷, 李大姐: a surname and a form of address, no name
     suffix = lex.place_suffixes.starting_at(text[end:end + 4]) or lex.org_suffixes.starting_at(text[end:end + 4])
     if suffix and (len(suffix) > 1 or end not in name_starts) and not lex.title_heads.starting_at(text[end:end + 8]):
         return None  # one character that opens the next name (关山月江泽民) or a title (郑国华委员) is no ending
@@ -308,7 +380,8 @@ def _fit(text: str, start: int, end: int, lex: Lexicon, name_starts: Container[i
     firm = text.startswith(_OTHER_FOLLOW, end) or text[end:end + 1] in _CONJUNCTIONS
     end_of_cut = end if firm else end + 4
     surnamed = (text[start] in lex.surnames or text[start:start + 2] in lex.compound_surnames
-                or "·" in text[start:end] or all(c in _TRANSCRIPTION for c in text[start:end]))
+                or "·" in text[start:end] or all(c in _TRANSCRIPTION for c in text[start:end])
+                or _of_elements(text[start:end], lex))
     for word in lex.cut(text[begin:end_of_cut], hmm=False):
         word_end = offset + len(word)
         if offset < start < word_end:
@@ -318,6 +391,8 @@ def _fit(text: str, start: int, end: int, lex: Lexicon, name_starts: Container[i
             if entry and not entry[1].startswith("nr"):
                 return None
         if start < offset < end < word_end and len(word) > 1:
+            if word in lex.place_suffixes or word in lex.org_suffixes:
+                return None  # 张槎街道 read as 张槎街: the word running out is a place's ending
             return offset if offset - start >= 2 and plausible_name(text[start:offset], lex, listed=True) else None
         offset = word_end
     return end
@@ -413,8 +488,8 @@ _GAP = 4.0  # a gap of one to four characters in a list costs as much as a name 
 
 def _list_name(name: str, lex: Lexicon, score: float) -> bool:
     """A name in a list that the rules for prose turn down as a common word (万里, 万国权 after 万国, 于珍 after a
-    function word): in a list, a surname and given-name characters with good odds."""
-    return (score > 0 and len(name) <= 3 and name[0] in lex.surnames and not lex.title_heads.suffix_of(name)
+    function word): in a list, a surname and given-name characters with better odds than a gap has."""
+    return (score > -_GAP / 2 and len(name) <= 3 and name[0] in lex.surnames and not lex.title_heads.suffix_of(name)
             and not any(c in NOT_IN_NAME for c in name[1:]))
 
 
@@ -478,6 +553,13 @@ def _runs(text: str, dotted: list[Entity]) -> Iterator[tuple[int, int]]:
             yield start, match.end()
 
 
+def _noted(text: str, start: int, end: int) -> bool:
+    """Whether a run touches a note of sex or nationality, as the names of a list do (…秦玉琴（女）袁伟民…)."""
+    before = text.rfind("（", max(0, start - 12), start), text.rfind("(", max(0, start - 12), start)
+    return (_PERSON_NOTE.match(text, end) is not None
+            or any(i >= 0 and (m := _PERSON_NOTE.match(text, i)) is not None and m.end() == start for i in before))
+
+
 def _looks_like(name: str, lex: Lexicon) -> bool:
     """Whether a place or organisation the recogniser read has the form of one: a known ending, or a dictionary
     word of that kind."""
@@ -504,11 +586,13 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
     others = sorted((e for e in entities if e.kind != "PER" and len(e.text) <= 20 and _looks_like(e.text, lex)),
                     key=lambda e: e.start)
     other_starts = [e.start for e in others]
+    ordered = [m.span() for m in _ORDER_NOTE.finditer(text)]
     for start, end in _runs(text, dotted):
         run = text[start:end]
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         inside = [e for e in people[first:last] if e.end <= end and "·" not in e.text]
-        listed = 5 * sum(e.end - e.start for e in inside) >= 3 * len(run)
+        noted = any(a <= start and end <= b for a, b in ordered) or _noted(text, start, end)
+        listed = noted or 5 * sum(e.end - e.start for e in inside) >= 3 * len(run)
         if not listed and (run[0] not in lex.surnames or not _PROSE.isdisjoint(run)):
             continue  # prose: these function words are never part of a name
         read = {(e.start - start, e.end - start) for e in inside
@@ -519,7 +603,9 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
                                            bisect.bisect_left(other_starts, end)]:
             for i in range(max(e.start, start), min(e.end, end)):
                 named_else[i - start] = True
-        open_start, open_end = text[start - 1:start] == "·", text[end:end + 1] in "（(·"
+        # a run that starts where a transcribed name ends may begin with the rest of that name (…赛福鼎·艾|则孜洪学智)
+        open_start = text[start - 1:start] == "·" or any(d.end == start for d in dotted)
+        open_end = text[end:end + 1] in "（(·"
         reading = None if listed else _read_run(run, lex, read, cuts, named_else, open_start=open_start,
                                                 open_end=open_end)
         if listed or _a_list(reading, run):
@@ -528,10 +614,22 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
         if not _a_list(reading, run):
             continue
         assert reading is not None
-        names = reading[2]
+        names = _with_inner_gaps(run, reading[2]) if noted else reading[2]
         found.extend(PersonMention(name, start + offset, start + offset + len(name), Role.OTHER)
                      for offset, name in names)
     return found
+
+
+def _with_inner_gaps(run: str, names: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The names of a run that is surely a list (its order or its people's notes say so), with each gap of two to
+    four characters between two of them as a name too: there, a gap is a name without a surname (丹增, 热地)."""
+    out: list[tuple[int, str]] = []
+    for (offset, name), (following, _) in zip(names, [*names[1:], (-1, "")], strict=True):
+        out.append((offset, name))
+        gap = run[offset + len(name):following]
+        if 2 <= len(gap) <= 4 and _PROSE.isdisjoint(gap) and not any(c in NOT_IN_NAME for c in gap):
+            out.append((offset + len(name), gap))
+    return out
 
 
 def _join_transcriptions(entities: Iterable[Entity], lex: Lexicon) -> list[Entity]:
@@ -653,6 +751,8 @@ def dotted_names(text: str, lex: Lexicon) -> list[Entity]:
         while start > 0 and text[start - 1] in _TRANSCRIPTION:
             start -= 1
         for given in (2, 1):  # 吴明德阿布都·热合曼: 明德 completes the common-surname name before it in a list
+            if lex.title_heads.ending_at(text, start):
+                break  # 主任古丽娜尔·…: the character before is a title's (任), not a surname
             if (pos - start - given >= 2 and lex.surname_rank.get(text[start - 1:start])
                     and plausible_name(text[start - 1:start + given], lex)):
                 start += given
@@ -668,6 +768,49 @@ def dotted_names(text: str, lex: Lexicon) -> list[Entity]:
             found.append(Entity("PER", start, end, text[start:end]))
         pos = text.find("·", max(end, pos + 1))
     return found
+
+
+def element_names(text: str, lex: Lexicon) -> list[Entity]:
+    """Tibetan and Mongolian names, which have no surname, read from their elements (扎西 + 次仁, 巴特尔) where the
+    context says a person is named: a title or a noun for a person before (`乡党委书记格桑旺堆说`, `牧民其其格`),
+    the names enumerated after it with `、`, and a clear end after each."""
+    found: list[Entity] = []
+    for match in _pattern(lex.name_elements).finditer(text):
+        start = match.start()
+        if found and start < found[-1].end:
+            continue
+        if not (title_chain_before(text, start, lex) or lex.person_nouns.ending_at(text, start, min_len=2)):
+            continue
+        while (name := _elements_at(text, start, lex)) is not None:
+            found.append(Entity("PER", start, start + len(name), name))
+            if text[start + len(name):start + len(name) + 1] != "、":
+                break
+            start += len(name) + 1
+    return found
+
+
+def _elements_at(text: str, start: int, lex: Lexicon) -> str | None:
+    """The name of one or two elements at `start` with a clear end after it, the longer first."""
+    first = lex.name_elements.starting_at(text[start:start + 8])
+    if not first:
+        return None
+    second = lex.name_elements.starting_at(text[start + len(first):start + len(first) + 8])
+    for name in ((first + second, first) if second else (first,)):
+        end = start + len(name)
+        if boundary_strength(text, end, lex) or text[end:end + 1] in _NAME_END or \
+                text.startswith(_SAYS, end):
+            return name
+    return None
+
+
+def _of_elements(name: str, lex: Lexicon) -> bool:
+    """Whether a name is one or two elements of Tibetan or Mongolian names (格桑旺堆), whose words jieba may know."""
+    first = lex.name_elements.starting_at(name)
+    return first is not None and (first == name or name[len(first):] in lex.name_elements)
+
+
+_NAME_END = frozenset("、，。；：:,;!?！？（(“”\n")
+_SAYS = ("说", "表示", "介绍", "告诉", "家中", "家里", "等")
 
 
 def lengthen_dotted(text: str, mentions: list[PersonMention], entities: Iterable[Entity]) -> list[PersonMention]:
@@ -774,6 +917,7 @@ def _titled_and_credited(article: Article, lex: Lexicon, entities: Sequence[Enti
     a name credited in a byline is no official too."""
     text = article.text
     entities = [*dotted_names(text, lex), *entities] if "·" in text else entities  # the whole name first
+    entities = [*element_names(text, lex), *entities]
     people = [e for e in entities if e.kind == "PER"]
     titled = [m for m in find_titled_people(text, lex) if not _word_after_title(m, people, lex)]
     mentions = _merge(find_bylines(text, lex, article.bylines) + titled)
@@ -783,4 +927,26 @@ def _titled_and_credited(article: Article, lex: Lexicon, entities: Sequence[Enti
     taken = [(m.start, m.end) for m in mentions]
     mentions += [m for m in find_surname_titles(text, mentions, lex) + find_name_runs(text, lex, entities)
                  if not any(s < m.end and m.start < e for s, e in taken)]
-    return mentions + [m for m in find_model_people(text, entities, mentions, lex) if m.name not in credited]
+    return short_transcribed_names(mentions + [m for m in find_model_people(text, entities, mentions, lex)
+                                               if m.name not in credited])
+
+
+def short_transcribed_names(mentions: list[PersonMention]) -> list[PersonMention]:
+    """A transcribed name written whole once and then in short, in one article: the short form is the same person
+    (杜邦 after 让·杜邦, 阿不都热合曼 after 阿不都热合曼·吐尔逊: the last part of a Western name, the first of a
+    Uyghur one). Only where one whole name in the article has that part, and not for a short form with a title of
+    its own (总统肯尼迪 is not 杰奎琳·肯尼迪)."""
+    wholes: dict[str, set[str]] = {}
+    for m in mentions:
+        if "·" in m.name:
+            parts = m.name.split("·")
+            for part in {parts[0], parts[-1]}:
+                wholes.setdefault(part, set()).add(m.name)
+    if not wholes:
+        return mentions
+    out = []
+    for m in mentions:
+        whole = wholes.get(m.name, set())
+        out.append(replace(m, name=next(iter(whole))) if len(whole) == 1 and len(m.name) >= 2 and not m.titles
+                   else m)
+    return out

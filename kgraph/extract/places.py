@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from kgraph.extract.names import starts_token
 from kgraph.extract.titles import DELIMITERS
 from kgraph.extract.tokens import FUNCTION_CHARS, Token, tokenize
-from kgraph.gazetteer import load_gazetteer, short_name
+from kgraph.gazetteer import LEVELS, load_gazetteer, place_level, short_name
 from kgraph.lexicon import CJK, Lexicon
 from kgraph.model import Mention
 
@@ -145,6 +145,8 @@ def _place_ending(text: str, start: int, suffix: str, lex: Lexicon, inside: froz
     """Where the place whose suffix starts at `start` begins, or None when it is no place (nor when places are
     counted: 两省, 六县)."""
     end = start + len(suffix)
+    if lex.title_ranks.ending_at(text, start) and lex.title_heads.starting_at(text[start:start + 8]):
+        return None  # 常务副市长: a rank before a title, no place
     address = bool(_ADDRESS.match(text[end:]))
     if _inside_word(text, start, end, lex) and not address and suffix not in _TRANSCRIBED:
         return None  # but 嘎查 of 某某嘎查实地走访, which jieba reads as 嘎 | 查实
@@ -329,8 +331,10 @@ def _short_forms(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[int
                 continue
             prefecture = text[end:end + 1] == "州" and _prefecture(name)
             chained = _ancestor_before(text, start, divisions)
-            if not chained and (is_common(name, lex) or not _cued(text, start)):
+            if not chained and not _cued(text, start):
                 continue
+            if not chained and is_common(name, lex) and not any(d.name in text for d in divisions):
+                continue  # 日照 is sunshine, unless the article names 日照市 too
             if prefecture or chained or _word_boundary(text, end, tokens, i + size):
                 spans.append((start, end + prefecture))
     return spans
@@ -390,20 +394,6 @@ def _ancestor_before(text: str, start: int, divisions: tuple) -> bool:
                 if name and text.endswith(name, 0, start):
                     return True
     return False
-
-
-LEVELS = (("省", 5), ("自治区", 5), ("特别行政区", 5), ("市", 4), ("自治州", 4), ("地区", 4), ("盟", 4), ("区", 3),
-          ("县", 3), ("旗", 3), ("镇", 2), ("乡", 2), ("苏木", 2), ("街道", 2), ("村", 1), ("嘎查", 1), ("社区", 1),
-          ("居委会", 1), ("片区", 1), ("大队", 1))
-
-
-def place_level(name: str) -> int:
-    """5 province, 4 city, 3 county, 2 town, 1 village or community, 0 anything else (roads, parks)."""
-    for suffix, level in LEVELS:
-        if name.endswith(suffix) and len(name) > len(suffix):
-            return level
-    divisions = load_gazetteer().by_name.get(name, ())
-    return {"province": 5, "city": 4, "county": 3}[divisions[0].level] if divisions else 0
 
 
 def place_containments(places: tuple[Mention, ...]) -> tuple[tuple[str, str], ...]:

@@ -27,12 +27,27 @@ def _scope_start(text: str, head_start: int, lex: Lexicon) -> int:
         return begin
     tokens = lex.cut(text[begin:head_start], hmm=False)
     offset, start = begin, begin
-    for token in tokens:
+    for i, token in enumerate(tokens):
         offset += len(token)
         tag = lex.tag(token) or ""
-        if token in lex.scope_stops or tag in _CUT_TAGS or token.isdigit():
+        if (token in lex.scope_stops or tag in _CUT_TAGS or token.isdigit()) and not _joins_fields(tokens, i, lex):
             start = offset
     return start
+
+
+_JOINS = frozenset(("和", "与", "及"))
+_FIELD_TAGS = frozenset(("n", "vn", "l", "nz"))
+
+
+def _joins_fields(tokens: tuple[str, ...], i: int, lex: Lexicon) -> bool:
+    """Whether token i joins two fields of one department's name (县林业和草原局局长, 财经事务及库务局局长): nouns
+    of two or more characters on both sides, no title before it and no jurisdiction after it."""
+    if tokens[i] not in _JOINS or i == 0 or i + 1 >= len(tokens):
+        return False
+    before, after = tokens[i - 1], tokens[i + 1]
+    return (len(before) >= 2 and len(after) >= 2 and after[0] not in "省市区县镇乡村州旗盟"
+            and lex.tag(before) in _FIELD_TAGS and lex.tag(after) in _FIELD_TAGS
+            and not lex.title_heads.suffix_of(before))
 
 
 def title_before(text: str, end: int, lex: Lexicon) -> Mention | None:

@@ -28,7 +28,7 @@ from rdflib.term import Node
 from kgraph.model import MAX_PAIRED_PARTICIPANTS, Article, Corpus, Evidence, Extraction, Person, Post, Role
 from kgraph.rdf import vocab
 from kgraph.rdf.iri import Minter
-from kgraph.rdf.vocab import DEFAULT_BASE, KG_NS
+from kgraph.rdf.vocab import DEFAULT_BASE
 
 __all__ = ["Triple", "build_graph", "iter_triples", "new_graph", "prefixes"]
 
@@ -59,10 +59,9 @@ TIME = _Cached(_TIME)
 
 
 def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
-    """The prefixes a built graph is written with: the vocabularies, and `id:` for the data's own base."""
-    return {"schema": str(vocab.SCHEMA), "org": str(rdflib.ORG), "prov": str(rdflib.PROV), "skos": str(rdflib.SKOS),
-            "kg": KG_NS, "id": Minter(base).base, "rdf": str(rdflib.RDF), "rdfs": str(rdflib.RDFS),
-            "xsd": str(rdflib.XSD), "time": str(_TIME)}
+    """The prefixes a built graph is written with: the vocabularies (`kgraph.rdf.vocab.PREFIXES`), and `id:` for
+    the data's own base."""
+    return {**vocab.PREFIXES, "id": Minter(base).base}
 
 
 def new_graph(base: str = DEFAULT_BASE) -> Graph:

@@ -29,7 +29,8 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from kgraph.errors import EndpointError, GraphError, QueryError
-from kgraph.rdf.query import DEFAULT_BINDING_LANG, STANDARD_PREFIXES, binding_terms, oxigraph_result
+from kgraph.rdf.query import DEFAULT_BINDING_LANG, binding_terms, oxigraph_result
+from kgraph.rdf.vocab import PREFIXES
 
 # Per socket operation (connect, each send, the wait for the answer): a server may think for minutes over a big
 # push or a hard query, but an address that never answers must not hang the command forever.
@@ -177,7 +178,7 @@ def remote_query_text(
     return declare_prefixes(insert_values(text, terms))
 
 
-def declare_prefixes(text: str, prefixes: Mapping[str, str] = STANDARD_PREFIXES) -> str:
+def declare_prefixes(text: str, prefixes: Mapping[str, str] = PREFIXES) -> str:
     """The prefixes the query does not declare itself, declared before it (a server knows none).
 
     All on the query's first line, so a server's error message names the line of the query as written.

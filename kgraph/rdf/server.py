@@ -1,4 +1,5 @@
-"""Run the Oxigraph server (the `oxigraph` program of `pip install 'kgraph[server]'`) on graph files: `kgraph serve`.
+"""Run the Oxigraph server (the `oxigraph` program of `pip install 'kgraph-news[server]'`) on graph files:
+`kgraph serve`.
 
 It listens on 127.0.0.1 only, behind a guard (`kgraph.rdf.guard`) that refuses `SERVICE` and `LOAD`, and is
 read-only unless asked (`writable=True`, `kgraph serve --writable`): the
@@ -40,7 +41,7 @@ HOST = "127.0.0.1"
 DEFAULT_PORT = 7878  # Oxigraph's own default
 READY_TIMEOUT_S = 30.0  # from start to listening; an in-memory or freshly loaded store opens in well under a second
 STOP_TIMEOUT_S = 10.0  # after SIGTERM, before SIGKILL
-INSTALL_HINT = "pip install 'kgraph[server]'"
+INSTALL_HINT = "pip install 'kgraph-news[server]'"
 
 
 @dataclass

@@ -20,8 +20,8 @@ from rdflib.term import Node
 
 from kgraph.errors import GraphError, ValidationError
 from kgraph.rdf.offline import RemoteRefused, check_query, offline
-from kgraph.rdf.query import STANDARD_PREFIXES, read_graph
-from kgraph.rdf.vocab import DEFAULT_BASE
+from kgraph.rdf.read import read_graph
+from kgraph.rdf.vocab import DEFAULT_BASE, PREFIXES
 
 __all__ = ["Problem", "ValidationReport", "format_report", "read_shapes", "summarize", "validate_graph"]
 
@@ -127,7 +127,7 @@ def format_report(report: ValidationReport, *, prefixes: Mapping[str, str] | Non
     IRIs are shortened with the standard prefixes, `id:` for kgraph's default base, and `prefixes`. After `limit`
     lines, a count of the rest by message, so a graph broken the same way everywhere still gives a short report.
     """
-    shorten = _shortener(STANDARD_PREFIXES | {"id": DEFAULT_BASE} | dict(prefixes or {}))
+    shorten = _shortener(PREFIXES | {"id": DEFAULT_BASE} | dict(prefixes or {}))
     lines = []
     for problem in report.problems[:limit]:
         where = " ".join(part for part in (shorten(problem.focus), shorten(problem.path)) if part)

@@ -7,11 +7,26 @@ rdflib's SDO (schema.org), ORG, PROV, RDFS, SKOS and XSD.
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import DefinedNamespace, URIRef
+from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, TIME, XSD, DefinedNamespace, URIRef
 
 KG_NS = "https://w3id.org/kgraph/ns#"
 DEFAULT_BASE = "https://w3id.org/kgraph/id/"
 SCHEMA = Namespace("https://schema.org/")  # rdflib's SDO is http://; the contract says https://
+
+# The one prefix table: the prefixes of the RDF contract (docs/rdf-model.md), kg: and time:. Every graph kgraph
+# writes declares them (with id: for the data's own base, `kgraph.rdf.build.prefixes`), and every query may use
+# them without PREFIX lines.
+PREFIXES: dict[str, str] = {
+    "schema": str(SCHEMA),
+    "org": str(ORG),
+    "prov": str(PROV),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "skos": str(SKOS),
+    "xsd": str(XSD),
+    "kg": KG_NS,
+    "time": str(TIME),
+}
 
 
 class KG(DefinedNamespace):

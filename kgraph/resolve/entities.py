@@ -1,7 +1,7 @@
 """Stage 3: mentions -> entities. One node per person, organisation and place across the whole corpus.
 
 A name is one person unless `kgraph.resolve.homonyms` read it as several (each then has its key). Spelling
-variants of a name (OCR and typing errors) are merged into one person when `kgraph.variants` finds the evidence
+variants of a name (OCR and typing errors) are merged into one person when `kgraph.resolve.variants` finds the evidence
 for it; the variant stays as an alternate name and the decision is kept in the corpus (`Corpus.merges`).
 """
 
@@ -10,10 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from kgraph.extract.orgs import extract_orgs, is_scoped, is_specific
-from kgraph.extract.places import place_level
-from kgraph.gazetteer import Division, Gazetteer, load_gazetteer, short_name
-from kgraph.jurisdiction import canonical_org
+from kgraph.gazetteer import Division, Gazetteer, load_gazetteer, place_level, short_name
 from kgraph.lexicon import Lexicon
 from kgraph.model import (
     MAX_PAIRED_PARTICIPANTS,
@@ -27,30 +24,10 @@ from kgraph.model import (
     Post,
     Role,
 )
-from kgraph.variants import NameEvidence, find_merges, scope_level
+from kgraph.resolve.jurisdiction import canonical_org
+from kgraph.resolve.variants import NameEvidence, find_merges, scope_level
 
 _ROLE_ORDER = (Role.OFFICIAL, Role.OTHER, Role.REPORTER, Role.PHOTOGRAPHER)
-
-
-def post_org(title: str, lex: Lexicon) -> str | None:
-    """The organisation a title names, as printed (`区委宣传部部长` -> 区委宣传部), if it names one."""
-    orgs = extract_orgs(title, lex)
-    return max(orgs, key=lambda m: len(m.text)).text if orgs else None
-
-
-def chain_orgs(titles: tuple[str, ...], lex: Lexicon) -> tuple[str | None, ...]:
-    """The organisation of each title of a chain, as printed, with a department that names no jurisdiction
-    taken into the party committee named before it: `区委常委、宣传部部长` -> 区委, 区委宣传部."""
-    orgs: list[str | None] = []
-    committee = None
-    for title in titles:
-        org = post_org(title, lex)
-        if org and committee and not is_scoped(org) and org.endswith("部"):
-            org = committee + org
-        if org and org.endswith("委") and is_scoped(org):
-            committee = org
-        orgs.append(org)
-    return tuple(orgs)
 
 
 def name_evidence(extractions: list[Extraction]) -> dict[str, NameEvidence]:
@@ -96,22 +73,20 @@ def merge_variants(extractions: list[Extraction]) -> tuple[list[Extraction], tup
     return renamed, merges
 
 
-def post_orgs(extractions: list[Extraction], lex: Lexicon) -> dict[tuple[str, str], str]:
-    """(person, title) -> the organisation the title names, as printed."""
+def post_orgs(extractions: list[Extraction]) -> dict[tuple[str, str], str]:
+    """(person, title) -> the organisation the title names, as printed (recorded on the title mention when it was
+    read, `kgraph.extract.posts`); one that names only its kind (全面依法治区委员会) takes the full name the
+    article prints for it."""
     found: dict[tuple[str, str], str] = {}
-    # the same titles recur in thousands of articles: their organisations, and whether those say which one, once
-    chains: dict[tuple[str, ...], tuple[tuple[str | None, bool], ...]] = {}
     for extraction in extractions:
         named = [m.text for m in extraction.orgs if not m.refers]
         for m in extraction.people:
-            titles = tuple(t.text for t in m.titles)
-            if titles not in chains:
-                chains[titles] = tuple((org, bool(org) and is_specific(org, lex)) for org in chain_orgs(titles, lex))
-            for title, (org, specific) in zip(titles, chains[titles], strict=True):
-                if org and not specific:  # 全面依法治区委员会主任: the 区委's, named in the article
+            for title in m.titles:
+                org = title.org
+                if org and not title.org_specific:  # 全面依法治区委员会主任: the 区委's, named in the article
                     org = next((n for n in named if n.endswith(org) and n != org), org)
                 if org:
-                    found.setdefault((m.name, title), org)
+                    found.setdefault((m.name, title.text), org)
     return found
 
 
@@ -123,17 +98,19 @@ def resolve_people(extractions: list[Extraction], lex: Lexicon, merges: tuple[Na
     titled: set[str] = set()
     mentions: dict[str, list[Evidence]] = defaultdict(list)
     posts: dict[str, dict[str, list[Evidence]]] = defaultdict(lambda: defaultdict(list))
-    orgs = post_orgs(extractions, lex)
+    orgs = post_orgs(extractions)
     org_names = org_names or {}
+    aliases: dict[str, list[str]] = defaultdict(list)
     for extraction in extractions:
-        article_id = extraction.article.id
+        article_id, text = extraction.article.id, extraction.article.text
         for m in extraction.people:
             roles[m.name].add(m.role)
+            if "·" in m.name and "·" not in text[m.start:m.end] and text[m.start:m.end]:
+                aliases[m.name].append(text[m.start:m.end])  # 杜邦, written short for 皮埃尔·杜邦
             mentions[m.name].append(Evidence(article_id, m.start, m.end))
             for title in m.titles:
                 titled.add(m.name)
                 posts[m.name][title.text].append(Evidence(article_id, title.start, title.end))
-    aliases: dict[str, list[str]] = defaultdict(list)
     for merge in merges:
         if merge.variant != merge.kept.partition("@")[0]:  # not a name kept as one across places
             aliases[merge.kept].append(merge.variant)
@@ -146,7 +123,7 @@ def resolve_people(extractions: list[Extraction], lex: Lexicon, merges: tuple[Na
             for title, evidence in sorted(posts[name].items())
         )
         shown, key = (name.partition("@")[0], name) if name in places else (name, "")
-        people.append(Person(shown, role, tuple(sorted(aliases[name])), person_posts,
+        people.append(Person(shown, role, tuple(sorted(set(aliases[name]))), person_posts,
                              tuple(sorted(set(mentions[name]))), key, places.get(name, "")))
     return tuple(people)
 
@@ -170,7 +147,7 @@ def resolve_orgs(extractions: list[Extraction], lex: Lexicon, home: Division | N
             else:
                 printed[m.text].append(evidence)
     in_titles: set[str] = set()
-    for (_, title), org in post_orgs(extractions, lex).items():
+    for (_, title), org in post_orgs(extractions).items():
         printed.setdefault(org, [])
         if org in title:
             in_titles.add(org)  # printed inside the title; 区委 + 统战部 of a chain is not printed anywhere

@@ -7,9 +7,11 @@ characters of everyday simplified Chinese) is read as Big5 instead, when it deco
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from kgraph.errors import InputError
+from kgraph.files import source_names
 
 # share of control characters above which decoded bytes are not text but a binary that happened to decode
 MAX_CONTROL_SHARE = 0.05
@@ -77,3 +79,9 @@ def read_text(path: str | Path) -> str:
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror or err})") from err
     return decode_bytes(data, name=str(path))
+
+
+def read_pages(files: Sequence[Path]) -> Iterator[tuple[str, str]]:
+    """(source name, decoded text) for each file; undecodable or binary files raise InputError."""
+    for name, path in zip(source_names(files), files, strict=True):
+        yield name, read_text(path)

@@ -32,6 +32,7 @@ from kgraph.text.clean import (
     meta_line,
     paragraphs,
 )
+from kgraph.text.script import as_simplified
 
 ROLE_WORDS = re.compile(r"(摄影记者|摄影|(?:本报|特约|见习|实习|首席|全媒体|融媒体|融媒)?(?:记者|通[讯迅]员)|实习生)")
 NAME = re.compile(rf"^[{IDEO}·]{{2,4}}$")
@@ -529,7 +530,9 @@ def _one_article(paras: list[Para]) -> bool:
 
 
 def split_articles(text: str, source: str) -> list[Article]:
-    """The articles of one page (or the one article of a web page), in print order."""
+    """The articles of one page (or the one article of a web page), in print order; a page printed in traditional
+    characters is read in simplified ones."""
+    text = as_simplified(text)
     paras = paragraphs(text)
     single = _one_article(paras)
     if single:  # headings after the title are the sub-titles of its one article

@@ -9,7 +9,7 @@ import pytest
 from rdflib import Graph
 
 from kgraph.export import people_network
-from kgraph.rdf.query import read_graph
+from kgraph.rdf.read import read_graph
 
 
 @pytest.fixture(scope="session")

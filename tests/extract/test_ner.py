@@ -8,7 +8,7 @@ from kgraph.extract import extract_article
 from kgraph.extract.model_names import model_names
 from kgraph.extract.names import plausible_name
 from kgraph.extract.ner import Entity, chunks, features, positional, recogniser, spans
-from kgraph.extract.people import extract_people, find_model_people
+from kgraph.extract.people import extract_people, find_model_people, model_name
 from kgraph.model import Article, Role
 
 
@@ -194,6 +194,80 @@ def test_a_committee_list_printed_without_separators(lex):
     assert not any(len(name) == 3 and name not in text.replace("（女）", "") for name in found)
 
 
+def test_a_village_with_a_two_character_ending_is_no_person(lex):
+    # a Mongolian village (嘎查) or township (苏木) the recogniser reads as a name is a place, never a person
+    assert not model_name("乌兰图雅嘎查", lex) and not model_name("宝日勒岱苏木", lex)
+    assert model_name("乌兰图雅", lex)
+
+
+@pytest.mark.parametrize("text, name, titles", [
+    # a banner's head (旗长) is a title as a county's is
+    ("6月3日，旗委副书记、旗长巴特尔深入牧区调研。", "巴特尔", ("旗委副书记", "旗长")),
+    # the 任 of 主任 before a transcribed name is no surname opening a Chinese name
+    ("州人大常委会主任古丽娜尔·买买提出席会议。", "古丽娜尔·买买提", ("州人大常委会主任",)),
+    ("国务院副总理张海平出席开幕式。", "张海平", ("国务院副总理",)),
+    ("副主任医师张晓燕、护士长刘芳全程参与救治。", "刘芳", ("护士长",)),
+    # one department of two fields (和, 及) in a title's scope; two titles joined by 和 stay apart
+    ("县林业和草原局局长次旦卓嘎为他颁发了证书。", "次旦卓嘎", ("县林业和草原局局长",)),
+    ("区委书记和区长张明出席。", "张明", ("区长",)),
+    # names without a surname, read from the elements of Tibetan and Mongolian names after a title
+    ("乡党委书记格桑旺堆说：“他是我们乡的好榜样。”", "格桑旺堆", ("乡党委书记",)),
+    ("苏木党委书记乌日娜陪同调研。", "乌日娜", ("苏木党委书记",)),
+])
+def test_titles_of_other_regions_and_bodies(lex, text, name, titles):
+    assert people(text, lex)[name] == ("official", titles)
+
+
+def test_names_without_a_surname_after_a_noun_for_a_person(lex):
+    found = people("工作组走进牧民其其格、斯琴高娃家中，村民扎西次仁也赶来了。", lex)
+    assert {"其其格", "斯琴高娃", "扎西次仁"} <= set(found)
+    # the elements without a person's context are no name: 格桑花 is a flower
+    assert not people("格桑花开满了山坡。", lex)
+
+
+def test_a_surname_and_a_form_of_address_is_no_name(lex):
+    found = people("“村里变化太大了。”村民王大爷说。李大姐笑着说，王大伟也来了。", lex)
+    assert set(found) == {"王大伟"}
+
+
+def test_a_transcribed_name_written_short_later_is_the_same_person(lex):
+    text = ("州委书记阿不都热合曼·吐尔逊主持会议。阿不都热合曼强调，要抓好落实。"
+            "公司亚太区总裁皮埃尔·杜邦一行来考察。杜邦表示，看好中国市场。")
+    assert set(people(text, lex)) == {"阿不都热合曼·吐尔逊", "皮埃尔·杜邦"}
+
+
+def test_a_transcribed_name_in_a_byline_is_the_reporter(lex):
+    found = people("会议要求，抓好贯彻落实。\n（记者 热依拉·艾买提 王海）", lex)
+    assert found == {"热依拉·艾买提": ("reporter", ()), "王海": ("reporter", ())}
+
+
+def test_a_list_its_notes_mark_is_read_whole_with_names_without_surnames(lex):
+    # a note of sex or nationality makes the runs beside it a list, even with prose characters (地) in it; a name
+    # without a surname between two others (次仁多吉) is one of the list
+    text = "获奖者名单：刘春梅（女）黄志强次仁多吉陈国栋周地平吴海峰（回族）郑立华"
+    found = people(text, lex)
+    assert {"刘春梅", "黄志强", "次仁多吉", "陈国栋", "周地平", "吴海峰", "郑立华"} <= set(found)
+
+
+def test_a_paragraph_after_an_order_note_is_a_list(lex):
+    text = "出席代表（按姓氏笔画排列）：于海洋马立新王建华平措刘红军孙晓峰"
+    assert {"于海洋", "马立新", "王建华", "平措", "刘红军", "孙晓峰"} <= set(people(text, lex))
+    # without the note, a gap in the run is no name
+    assert "平措" not in people("于海洋马立新王建华平措刘红军孙晓峰", lex)
+
+
+def test_a_list_run_after_a_transcribed_name_may_begin_with_its_end(lex):
+    # the transcribed name is read short (…·艾力): the run after it starts with the rest of that name
+    found = people("委员（按姓氏笔画排列）：刘建国买买提·艾力江张红梅王志强陈立华", lex)
+    assert {"张红梅", "王志强", "陈立华"} <= set(found)
+
+
+def test_a_name_the_dictionary_knows_enumerated_beside_a_person(lex):
+    # 恽 is no surname of the lists, but jieba knows the name; a place it tags nr (薛城区) is no name
+    assert "恽代英" in people("一九二二年由林毓南、恽代英介绍入党。", lex, known={})
+    assert "薛城区" not in people("副经理李明、薛城区财政局副局长张华等参加。", lex, known={})
+
+
 def test_a_list_run_stops_at_a_transcribed_name(lex):
     found = people("委员：张思远李国华吴明德阿布都·热合曼赵明辉钱学文孙立平周建国", lex)
     assert {"张思远", "李国华", "吴明德", "赵明辉", "钱学文", "孙立平", "周建国"} <= set(found)
@@ -269,6 +343,12 @@ def test_a_name_ends_where_a_word_or_a_district_begins(lex, text, expected):
     ("本报讯（记者钟启明报道）9月3日，全市秋粮收购工作会议召开。", {"钟启明": "reporter"}),
     ("全市秋粮收购工作会议召开。\n刘晓东摄影报道\n", {"刘晓东": "photographer"}),
     ("全市秋粮收购工作会议召开。\n责编 | 邵文杰", {"邵文杰": "reporter"}),
+    # a name that is also a word (a river's) in the frame 记者…报道
+    ("本报北京3月2日讯记者黄河报道：全市秋粮收购工作会议召开。", {"黄河": "reporter"}),
+    # a credit in brackets opening a line, the next headline glued after it
+    ("全市秋粮收购工作会议召开。\n（苏萌）全县春耕备耕工作有序推进", {"苏萌": "reporter"}),
+    # the authors of works cited by their titles
+    ("会上交流了《论边塞诗》（岑立新）、《宋词考》（宁海波）等论文。", {"岑立新": "other", "宁海波": "other"}),
 ])
 def test_credits_glued_on_their_own_line_or_after_a_bar(lex, text, expected):
     assert {name: role for name, (role, _) in people(text, lex).items()} == expected

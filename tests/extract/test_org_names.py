@@ -90,12 +90,13 @@ def test_a_back_reference_is_an_alternate_name_of_the_full_organisation(lex):
     from rdflib import Literal
     from rdflib.namespace import SKOS
 
-    from kgraph.pipeline import build
+    from kgraph import build
     from kgraph.rdf.vocab import SCHEMA
 
     page = ("本报讯 区科技局组织企业考察荆州（武汉）离岸科创中心。设立离岸科创中心后，区科技局走访企业。"
             "区委书记、全面依法治区委员会主任万玲玲主持召开区委全面依法治区委员会会议。")
-    corpus, graph = build([("p.txt", page)])
+    result = build([("p.txt", page)])
+    corpus, graph = result.corpus, result.graph
     org = graph.value(predicate=SKOS.prefLabel, object=Literal("荆州（武汉）离岸科创中心", lang="zh"))
     assert (org, SCHEMA.alternateName, Literal("离岸科创中心", lang="zh")) in graph
     assert (None, SCHEMA.name, Literal("离岸科创中心", lang="zh")) not in graph

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from kgraph.extract import extract_article
 from kgraph.extract.orgs import extract_orgs, refer_back
 from kgraph.extract.places import extract_places
+from kgraph.model import Article
 
 
 def orgs(text: str, lex) -> list[str]:
@@ -168,3 +170,38 @@ def test_places_a_particle_is_not_part_of_a_region(lex):
 
 def test_places_a_county_after_a_county_is_no_place(lex):
     assert places("灵寿县组织县林业局开会", lex) == ["灵寿县"]
+
+
+def test_a_rank_before_a_title_is_no_place(lex):
+    # 常务副市长: 市 is the title's, not the end of a place 常务副市
+    places = extract_places("市委常委、常务副市长杨光辉出席并讲话，到荆州市长江大桥调研。", lex)
+    assert [m.text for m in places] == ["荆州市", "长江大桥"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one department of two fields joined by 和/与, after its jurisdiction or parent body
+    ("贵州省文化和旅游厅二级巡视员吴永忠出席。", ["贵州省文化和旅游厅"]),
+    ("县人力资源和社会保障局、县委和县政府联合发文。", ["县人力资源和社会保障局", "县委", "县政府"]),
+    ("区住房城乡建设和水利局负责人作了说明。", ["区住房城乡建设和水利局"]),
+    ("华中科技大学计算机科学与技术学院新生代表发言。", ["华中科技大学计算机科学与技术学院"]),
+    # two bodies, or a word and a body, stay apart
+    ("全国人大代表和政协委员参加座谈。", []),
+    ("慰问组走访残疾人和敬老院。", ["敬老院"]),
+    # 系 (is) between an author and the body he works for
+    ("（作者系市委党校副校长）本文有删节。走访市委党校", ["市委党校", "市委党校"]),
+])
+def test_departments_of_two_fields(lex, text, expected):
+    assert [m.text for m in extract_orgs(text, lex)] == expected
+
+
+def test_a_subdistrict_named_like_a_person_is_a_place(lex):
+    # the recogniser reads 张槎街 as a name; 街道 running out of it makes the whole a place
+    found = extract_article(Article("t.txt", 0, "", "会上，祖庙街道、张槎街道分别汇报了项目进展情况。"), lex)
+    assert not found.people
+    assert [m.text for m in found.places] == ["祖庙街道", "张槎街道"]
+
+
+def test_a_city_whose_short_name_is_a_word_when_the_article_names_the_city(lex):
+    text = "10月14日，日照对口支援的新疆麦盖提县举行活动，感谢日照市委、市政府的支持。"
+    assert "日照" in [m.text for m in extract_places(text, lex)]
+    assert not extract_places("今年日照时间偏短，日照不足影响作物生长。", lex)

@@ -6,7 +6,7 @@ import rdflib
 from rdflib import RDF, RDFS
 from rdflib.namespace import ORG
 
-from kgraph.pipeline import build
+from kgraph import build
 from kgraph.rdf.vocab import KG, SCHEMA
 
 PAGE = """本报讯（通讯员孟可欣）5月23日，
@@ -23,7 +23,7 @@ PAGE = """本报讯（通讯员孟可欣）5月23日，
 
 
 def _graph() -> rdflib.Graph:
-    _, graph = build([("page.txt", PAGE)])
+    graph = build([("page.txt", PAGE)]).graph
     return graph
 
 

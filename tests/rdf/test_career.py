@@ -7,11 +7,12 @@ from click.testing import CliRunner
 from rdflib import Literal, URIRef
 from rdflib import namespace as ns
 
+from kgraph import build
 from kgraph.cli import cli
-from kgraph.pipeline import build, fill_years, year_in_name
+from kgraph.pipeline import fill_years, year_in_name
 from kgraph.rdf.iri import Minter
-from kgraph.rdf.query import STANDARD_PREFIXES, named_query
-from kgraph.rdf.vocab import DEFAULT_BASE
+from kgraph.rdf.named_queries import named_query
+from kgraph.rdf.vocab import DEFAULT_BASE, PREFIXES
 
 EARLY = ("2019-03-05_shashi.txt", "沙市区开展防汛检查\n本报讯（通讯员张华）3月5日，"
          "沙市区区长欧阳振华带队检查防汛工作，区水利局局长周强陪同检查。\n")
@@ -25,18 +26,18 @@ UNDATED = ("shashi.txt", "沙市区召开区政府常务会议\n本报讯（通�
 
 def test_career_year_from_a_date_in_the_file_name():
     assert year_in_name("news/2021/09/10/a.txt") == 2021 and year_in_name("2021-09-10_a_2019-01-01.txt") is None
-    corpus, _ = build([LATER, UNDATED])
+    corpus = build([LATER, UNDATED]).corpus
     assert {a.source: a.date for a in corpus.articles} == {"2021-09-10_shashi.txt": "2021-09-10",
                                                           "shashi.txt": "11-02"}
 
 
 def test_career_year_printed_on_the_page_wins_over_the_file_name():
-    corpus, _ = build([("2019-01-01_a.txt", "标题\n本报讯 2022年5月26日，区长欧阳振华主持会议。\n")])
+    corpus = build([("2019-01-01_a.txt", "标题\n本报讯 2022年5月26日，区长欧阳振华主持会议。\n")]).corpus
     assert [a.date for a in fill_years(list(corpus.articles))] == ["2022-05-26"]
 
 
 def test_career_membership_with_first_and_last_reported_dates():
-    corpus, graph = build([LAST, EARLY, LATER, UNDATED])
+    graph = build([LAST, EARLY, LATER, UNDATED]).graph
     iri = Minter(DEFAULT_BASE)
     membership = iri.membership("欧阳振华", "区长")
     assert (iri.person("欧阳振华"), ns.ORG.hasMembership, membership) in graph
@@ -50,8 +51,8 @@ def test_career_membership_with_first_and_last_reported_dates():
 
 
 def test_career_query_is_a_timeline():
-    _, graph = build([LAST, EARLY, LATER, UNDATED])
-    rows = list(graph.query(named_query("career").text, initNs=STANDARD_PREFIXES,
+    graph = build([LAST, EARLY, LATER, UNDATED]).graph
+    rows = list(graph.query(named_query("career").text, initNs=PREFIXES,
                             initBindings={"name": Literal("欧阳振华", lang="zh")}))
     assert [(str(r.title), str(r.first), str(r.last), int(r.articles)) for r in rows] == [
         ("沙市区区长", "2019-03-05", "2019-03-05", 1), ("区长", "2021-09-10", "2021-11-02", 3)]

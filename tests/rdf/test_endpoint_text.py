@@ -27,15 +27,11 @@ from kgraph.rdf.endpoint import (
     remote_query_text,
     store_url,
 )
-from kgraph.rdf.query import (
-    STANDARD_PREFIXES,
-    OxigraphGraph,
-    format_result,
-    named_queries,
-    oxigraph_result,
-    read_store,
-    run_query,
-)
+from kgraph.rdf.named_queries import named_queries
+from kgraph.rdf.query import oxigraph_result, run_query
+from kgraph.rdf.read import OxigraphGraph, read_store
+from kgraph.rdf.results import format_result
+from kgraph.rdf.vocab import PREFIXES
 
 ROOT = Path(__file__).resolve().parents[2]
 SNAPSHOT = ROOT / "output" / "graph.ttl"
@@ -129,7 +125,7 @@ def test_binding_for_an_unknown_variable_fails_before_sending():
 
 def test_prefixes_are_declared_unless_the_query_does():
     sent = declare_prefixes('PREFIX schema: <http://schema.org/>\nSELECT * { ?s ?p "PREFIX kg:" }')
-    assert "PREFIX schema: <https://schema.org/>" not in sent and f"PREFIX kg: <{STANDARD_PREFIXES['kg']}>" in sent
+    assert "PREFIX schema: <https://schema.org/>" not in sent and f"PREFIX kg: <{PREFIXES['kg']}>" in sent
     assert sent.count("\n") == 1  # all on the first line: the server's line numbers stay the query's
 
 

@@ -9,19 +9,16 @@ import pytest
 from rdflib import Graph, Variable
 
 from kgraph.errors import QueryError
-from kgraph.rdf.query import (
-    ENGINES,
-    OxigraphGraph,
+from kgraph.rdf.named_queries import (
     check_params,
     find_query,
     format_named_queries,
     named_queries,
     named_query,
     parse_named_query,
-    read_graph,
-    read_store,
-    run_query,
 )
+from kgraph.rdf.query import run_query
+from kgraph.rdf.read import ENGINES, OxigraphGraph, read_graph, read_store
 
 NAMES = [query.name for query in named_queries()]
 EXPECTED = {

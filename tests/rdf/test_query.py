@@ -1,4 +1,4 @@
-"""Tests for kgraph.rdf.query: loading, SPARQL, bindings and the three output formats, on a small Chinese graph."""
+"""kgraph.rdf.read, query and results: loading, SPARQL, bindings and the output formats, on a small Chinese graph."""
 
 from __future__ import annotations
 
@@ -13,14 +13,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kgraph.errors import GraphError, KgraphError, QueryError
-from kgraph.rdf.query import (
-    format_csv,
-    format_json,
-    format_result,
-    format_table,
-    read_graph,
-    run_query,
-)
+from kgraph.rdf.query import run_query
+from kgraph.rdf.read import read_graph
+from kgraph.rdf.results import format_csv, format_json, format_result, format_table
 
 ID = "https://w3id.org/kgraph/id/"
 SCHEMA = "https://schema.org/"

@@ -1,4 +1,4 @@
-"""kgraph.rdf.query beyond one file and one engine: Oxigraph and rdflib give the same answers, several graph files,
+"""Reading and querying beyond one file and one engine: Oxigraph and rdflib give the same answers, several files,
 TSV and Turtle output, and the rdflib fallback for bindings Oxigraph cannot make."""
 
 from __future__ import annotations
@@ -15,19 +15,9 @@ from rdflib.plugins.sparql.results.tsvresults import TSVResultParser
 from test_query import TURTLE, WORKS_WITH_QUERY  # tests/rdf is on the path (no __init__.py)
 
 from kgraph.errors import GraphError, KgraphError, QueryError
-from kgraph.rdf.query import (
-    DEFAULT_ENGINE,
-    ENGINES,
-    FORMATS,
-    OxigraphGraph,
-    format_result,
-    format_tsv,
-    format_turtle,
-    read_graph,
-    read_query_graph,
-    read_store,
-    run_query,
-)
+from kgraph.rdf.query import run_query
+from kgraph.rdf.read import DEFAULT_ENGINE, ENGINES, OxigraphGraph, read_graph, read_query_graph, read_store
+from kgraph.rdf.results import FORMATS, format_result, format_tsv, format_turtle
 
 ID = "https://w3id.org/kgraph/id/"
 
@@ -177,8 +167,8 @@ def test_tsv_is_sparql_tsv_and_parses_back(graph: Graph | OxigraphGraph) -> None
     lines = text.split("\n")
     assert lines[0] == "?p\t?n\t?w"
     assert f'<{ID}p1>\t"万玲玲"@zh\t3' in lines
-    back = TSVResultParser().parse(io.StringIO(text))
-    assert [{str(k): v for k, v in row.items()} for row in back.bindings] == \
+    back = TSVResultParser().parse(io.StringIO(text))  # rdflib before 7.6 reads an unbound value as None
+    assert [{str(k): v for k, v in row.items() if v is not None} for row in back.bindings] == \
            [{str(k): v for k, v in row.items()} for row in result.bindings]
 
 

@@ -12,7 +12,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kgraph.batch import build_corpus
+from kgraph import build
 from kgraph.errors import KgraphError
 from kgraph.files import collect_files
 from kgraph.model import Corpus
@@ -27,7 +27,7 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 @pytest.fixture(scope="module")
 def corpus() -> Corpus:
-    return build_corpus(collect_files([SEEDS]), jobs=1)[0]
+    return build(collect_files([SEEDS]), jobs=1).corpus
 
 
 def test_iter_triples_is_the_graph_each_triple_once(corpus: Corpus):

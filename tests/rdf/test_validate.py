@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph
 
 from kgraph.errors import GraphError, ValidationError
-from kgraph.rdf.query import read_graph
+from kgraph.rdf.read import read_graph
 from kgraph.rdf.validate import Problem, ValidationReport, format_report, read_shapes, summarize, validate_graph
 
 PREFIXES = """

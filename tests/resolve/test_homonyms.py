@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.pipeline import build
+from kgraph import build
 from kgraph.rdf.iri import Minter
 from kgraph.rdf.vocab import DEFAULT_BASE
 from kgraph.resolve import parse_decisions
@@ -28,7 +28,7 @@ def people_named(corpus, name: str) -> list:
 
 
 def test_homonyms_common_name_in_two_provinces_is_two_people():
-    corpus, _ = build([HUBEI, YUNNAN])
+    corpus = build([HUBEI, YUNNAN]).corpus
     wang = people_named(corpus, "王刚")
     assert len(wang) == 2
     assert sorted(p.locale for p in wang) == ["云南省楚雄彝族自治州", "湖北省荆州市荆州区"]
@@ -41,7 +41,7 @@ def test_homonyms_common_name_in_two_provinces_is_two_people():
 
 
 def test_homonyms_rare_name_in_two_districts_is_one_person_who_moved():
-    corpus, _ = build([SHASHI, GONGAN])
+    corpus = build([SHASHI, GONGAN]).corpus
     [person] = people_named(corpus, "欧阳振华")
     assert {post.title for post in person.posts} >= {"沙市区区长", "县委书记"}
     assert not corpus.splits and person.key == "" and person.aliases == ()
@@ -52,21 +52,22 @@ def test_homonyms_rare_name_in_two_districts_is_one_person_who_moved():
 
 
 def test_homonyms_a_name_that_is_not_split_keeps_its_iri():
-    corpus, graph = build([HUBEI, SHASHI])
+    result = build([HUBEI, SHASHI])
+    corpus, graph = result.corpus, result.graph
     [person] = people_named(corpus, "王刚")
     assert person.id == "王刚"
     assert (Minter(DEFAULT_BASE).person("王刚"), None, None) in graph
 
 
 def test_homonyms_split_iris_do_not_change_when_unrelated_files_are_added():
-    before, _ = build([HUBEI, YUNNAN])
-    after, _ = build([UNRELATED, HUBEI, SHASHI, YUNNAN])
+    before = build([HUBEI, YUNNAN]).corpus
+    after = build([UNRELATED, HUBEI, SHASHI, YUNNAN]).corpus
     assert sorted(p.key for p in people_named(before, "王刚")) == sorted(p.key for p in people_named(after, "王刚"))
     assert sorted(p.key for p in people_named(before, "王刚")) == ["王刚@421003", "王刚@532300"]
 
 
 def test_homonyms_split_people_work_with_their_own_co_workers():
-    corpus, _ = build([HUBEI, YUNNAN])
+    corpus = build([HUBEI, YUNNAN]).corpus
     for extraction in corpus.extractions:
         members = set(extraction.event.organizers) | set(extraction.event.attendees) if extraction.event else set()
         if "李志华" in members:
@@ -75,7 +76,7 @@ def test_homonyms_split_people_work_with_their_own_co_workers():
 
 def test_homonyms_decisions_force_one_person():
     decisions = parse_decisions("a,b,decision\n王刚@荆州区,王刚@云南,same\n")
-    corpus, _ = build([HUBEI, YUNNAN], decisions=decisions)
+    corpus = build([HUBEI, YUNNAN], decisions=decisions).corpus
     assert len(people_named(corpus, "王刚")) == 1 and not corpus.splits
     [kept] = [m for m in corpus.merges if m.kept == "王刚"]
     assert kept.reasons == ("kept together: 荆州区 and 云南: decided same (decisions.csv:2)",)
@@ -83,7 +84,7 @@ def test_homonyms_decisions_force_one_person():
 
 def test_homonyms_decisions_force_two_people():
     decisions = parse_decisions("欧阳振华@沙市区,欧阳振华@公安县,different\n", "mine.csv")
-    corpus, _ = build([SHASHI, GONGAN], decisions=decisions)
+    corpus = build([SHASHI, GONGAN], decisions=decisions).corpus
     assert len(people_named(corpus, "欧阳振华")) == 2
     [split] = corpus.splits
     assert any("decided different (mine.csv:1)" in reason for reason in split.reasons)
@@ -91,7 +92,7 @@ def test_homonyms_decisions_force_two_people():
 
 def test_homonyms_common_name_in_two_counties_of_one_province_is_two_people():
     shashi = (SHASHI[0], SHASHI[1].replace("欧阳振华", "王刚"))
-    corpus, _ = build([HUBEI, shashi])
+    corpus = build([HUBEI, shashi]).corpus
     assert len(people_named(corpus, "王刚")) == 2
 
 
@@ -102,7 +103,7 @@ def test_homonyms_common_names(lex, name, common):
 
 
 def test_homonyms_same_people_for_any_jobs_and_with_the_cache(tmp_path):
-    from kgraph.batch import build_corpus
+    from kgraph import build
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -110,9 +111,9 @@ def test_homonyms_same_people_for_any_jobs_and_with_the_cache(tmp_path):
         (folder / name).write_text(text, encoding="utf-8")
     files = sorted(folder.glob("*.txt"))
     cache = tmp_path / "cache"
-    results = [build_corpus(files, jobs=1, use_cache=False)[0],
-               build_corpus(files, jobs=2, cache=cache)[0],
-               build_corpus(files, jobs=2, cache=cache)[0]]
+    results = [build(files, jobs=1, use_cache=False).corpus,
+               build(files, jobs=2, cache=cache).corpus,
+               build(files, jobs=2, cache=cache).corpus]
     assert [(p.id, p.locale) for p in results[0].people if p.name == "王刚"] == [
         ("王刚@421003", "湖北省荆州市荆州区"), ("王刚@532300", "云南省楚雄彝族自治州")]
     assert results[0].people == results[1].people == results[2].people
@@ -126,13 +127,13 @@ HUBEI_2017 = ("2017-03-02_gongan.txt", GONGAN[1].replace("9月10日", "3月2日"
 
 
 def test_homonyms_rare_name_in_two_provinces_one_after_the_other_moved():
-    corpus, _ = build([GUIZHOU_2017, HUBEI_2021])
+    corpus = build([GUIZHOU_2017, HUBEI_2021]).corpus
     [person] = people_named(corpus, "欧阳振华")
     [kept] = [m for m in corpus.merges if m.kept == "欧阳振华"]
     assert "one person who moved (2017-04-01 - 2017-04-01 / 2021-09-10 - 2021-09-10)" in kept.reasons[0]
 
 
 def test_homonyms_rare_name_officials_in_two_provinces_at_the_same_time_are_two():
-    corpus, _ = build([GUIZHOU_2017, HUBEI_2017, HUBEI_2021])
+    corpus = build([GUIZHOU_2017, HUBEI_2017, HUBEI_2021]).corpus
     assert sorted(p.locale for p in people_named(corpus, "欧阳振华")) == ["湖北省荆州市公安县",
                                                                          "贵州省黔东南苗族侗族自治州凯里市"]

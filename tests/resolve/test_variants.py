@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kgraph.variants import NameEvidence, find_merges, shape_alike, sound_alike
+from kgraph.resolve.variants import NameEvidence, find_merges, shape_alike, sound_alike
 
 
 def ev(*, mentions=1, official=True, articles=(), sources=(), titles=(), partners=(), scopes=()) -> NameEvidence:

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 import rdflib
 
+from kgraph import build
 from kgraph.errors import KgraphError
 from kgraph.gazetteer import load_gazetteer, short_name
-from kgraph.jurisdiction import canonical_org, find_division, infer_home
-from kgraph.pipeline import build
+from kgraph.resolve.jurisdiction import canonical_org, find_division, infer_home
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 
 def test_gazetteer_hierarchy_and_coordinates():
@@ -71,7 +71,7 @@ PAGE = (
 
 
 def test_one_organisation_for_short_and_full_name_with_its_parent():
-    _, graph = build([("p.txt", PAGE)])
+    graph = build([("p.txt", PAGE)]).graph
     skos, schema, org = (
         rdflib.SKOS,
         rdflib.Namespace("https://schema.org/"),
@@ -84,7 +84,7 @@ def test_one_organisation_for_short_and_full_name_with_its_parent():
 
 
 def test_place_hierarchy_from_text_and_gazetteer():
-    _, graph = build([("p.txt", PAGE)])
+    graph = build([("p.txt", PAGE)]).graph
     schema = rdflib.Namespace("https://schema.org/")
 
     def parent(name: str) -> str:

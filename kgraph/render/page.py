@@ -4,23 +4,18 @@ pyvis builds the vis-network node and edge data; the page itself comes from kgra
 (`kgraph/templates/network.html`), because pyvis's template loads bootstrap and tom-select from CDNs whatever
 `cdn_resources` says. The vis-network script and style that pyvis ships are inlined, so the page works offline
 and from a file share. The same `net` always gives the same bytes: nodes and edges are sorted, the layout is seeded
-and computed in pure Python (the same with or without numpy).
+and computed in pure Python (`kgraph.render.layout`), and the colours come from `kgraph.render.style`.
 
-People are coloured by group of co-workers (`community`), by organisation or by role, as the reader picks;
-organisations and places are layers the reader switches on. Every name and headline reaches the page as JSON data
-that the page's script puts in with `textContent`, never as markup: tooltips too are lines of text, drawn by the
-page for the item under the pointer (vis-network's own tooltip is not used). Events and articles are listed once,
-with dates written one way and in time order, and links point into those lists; pinyin for search is computed
-here, so the page needs nothing but itself.
+Every name and headline reaches the page as JSON data that the page's script puts in with `textContent`, never as
+markup: tooltips too are lines of text, drawn by the page for the item under the pointer (vis-network's own tooltip
+is not used). Events and articles are listed once, with dates written one way and in time order, and links point
+into those lists; pinyin for search is computed here, so the page needs nothing but itself.
 """
 
 from __future__ import annotations
 
-import colorsys
 import json
-import math
 import os
-import random
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -32,39 +27,29 @@ from typing import Any
 import networkx as nx
 
 from kgraph.files import write_atomic_chunks
-
-__all__ = ["assign_colours", "compute_layout", "parse_date", "pinyin_keys", "render_html", "write_html"]
+from kgraph.render.layout import SEED, compute_layout
+from kgraph.render.style import (
+    CONTEXT_EDGE,
+    FALLBACK_STYLE,
+    KIND_NAMES,
+    ROLE_NAMES,
+    SCHEMES,
+    STYLES,
+    colour_schemes,
+    count_of,
+    edge_width,
+    font_size,
+    node_size,
+    split_list,
+    style_key,
+)
 
 VIS_VERSION = "9.1.2"
 LARGE = 300  # above this many nodes the layout is computed here and physics is off: the browser would crawl
-SEED = 20220526
 MAX_CONTEXT_REPORTS = 50  # articles listed on a person's link to an organisation or place
 LABEL_THRESHOLD = 8  # pixels: a label drawn smaller than this is left out
 LABEL_LARGEST = 26  # pixels: a label is never drawn larger, however far one zooms in
 LEADS = ((15, 15), (50, 10))  # the 15 busiest people named in 15-pixel letters when a large network opens, 50 in 10
-NEAR = 48  # most neighbours a node is pushed by in the numpy-free layout
-
-# (kind, role) -> colour, shape, legend text. People by role, then the context nodes.
-STYLES: dict[tuple[str, str], tuple[str, str, str]] = {
-    ("person", "official"): ("#d1495b", "dot", "官员 official"),
-    ("person", "other"): ("#edae49", "dot", "其他人物 other"),
-    ("person", "reporter"): ("#00798c", "dot", "通讯员/记者 reporter"),
-    ("person", "photographer"): ("#66a182", "dot", "摄影 photographer"),
-    ("organization", ""): ("#30638e", "diamond", "机构 organization"),
-    ("place", ""): ("#8d6a9f", "triangle", "地点 place"),
-}
-FALLBACK_STYLE = ("#9e9e9e", "dot", "其他 other")
-ROLE_NAMES = {"official": "官员", "reporter": "通讯员/记者", "photographer": "摄影", "other": "其他人物"}
-KIND_NAMES = {"organization": "机构", "place": "地点"}
-# Colours of groups (communities, organisations): Tableau's 10 and two more, distinct on screen and in print.
-PALETTE = (
-    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
-    "#b07aa1", "#ff9da7", "#9c755f", "#86bcb6", "#8cd17d", "#d37295",
-)  # fmt: skip
-OTHER_GROUP = "#a5a5a5"
-CONTEXT_EDGE = {"color": "#b4c3d8", "highlight": "#4a6a94", "hover": "#4a6a94", "inherit": False}
-NO_GROUP = "#d6d6d6"
-SCHEMES = {"community": "合作群体 groups", "organization": "机构 organisation", "role": "角色 role"}
 MAX_REPORTS = 200  # articles behind one link shipped to the page (the weight still counts them all)
 
 
@@ -89,7 +74,7 @@ def _page(net: nx.Graph, *, title: str, show_orgs: bool, show_places: bool) -> I
     from jinja2 import Environment, StrictUndefined
     from markupsafe import Markup
 
-    colours, legends, items = _colour_schemes(net)
+    colours, legends, items = colour_schemes(net)
     nodes, edges, options, tables = _build_vis_data(net, colours, items)
     env = Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
     template = env.from_string(_read_template())
@@ -106,7 +91,7 @@ def _page(net: nx.Graph, *, title: str, show_orgs: bool, show_places: bool) -> I
     organisations: dict[str, int] = defaultdict(int)
     roles: dict[str, int] = defaultdict(int)
     for data in people:
-        for name in {*_split(data.get("organizations")), *_split(data.get("organization"))}:
+        for name in {*split_list(data.get("organizations")), *split_list(data.get("organization"))}:
             organisations[name] += 1
         roles[str(data.get("role") or "other")] += 1
     focus = str(net.graph.get("focus", ""))
@@ -140,123 +125,19 @@ def _page(net: nx.Graph, *, title: str, show_orgs: bool, show_places: bool) -> I
         nodes=net.number_of_nodes(),
         left_out=_left_out_note(net, len(people)),
         selection=_selection_note(net),
-        min_weight=max(_count(net.graph.get("min_weight")), 1),
+        min_weight=max(count_of(net.graph.get("min_weight")), 1),
     )
-
-
-def assign_colours(net: nx.Graph) -> tuple[dict[Any, dict[str, str]], dict[str, list[dict[str, Any]]]]:
-    """Each node's colour in each scheme (community, organization, role), and each scheme's legend.
-
-    The twelve largest groups of co-workers (or organisations) get a colour of the palette and a legend line; the
-    other groups of three or more get colours of their own, so a large network is not mostly grey, and share the
-    legend line "other" with the smaller groups, which are grey. Someone with no link (or no known organisation) is
-    light grey. Organisations and places keep their colour.
-    """
-    colours, legends, _ = _colour_schemes(net)
-    return colours, legends
-
-
-def _colour_schemes(
-    net: nx.Graph,
-) -> tuple[dict[Any, dict[str, str]], dict[str, list[dict[str, Any]]], dict[Any, dict[str, int]]]:
-    """`assign_colours`, and for each person the legend line it counts under in each scheme."""
-    people = sorted((node for node, kind in net.nodes(data="kind") if kind == "person"), key=str)
-    communities = {node: net.nodes[node]["community"] for node in people if "community" in net.nodes[node]}
-    if len(communities) < len(people):
-        from kgraph.network import detect_communities
-
-        communities = detect_communities(net)
-    colours: dict[Any, dict[str, str]] = {}
-    items: dict[Any, dict[str, int]] = {node: {} for node in people}
-    for node, data in net.nodes(data=True):
-        colour = STYLES.get(_style_key(data), FALLBACK_STYLE)[0]
-        colours[node] = dict.fromkeys(SCHEMES, colour)
-
-    def rank_of(node: Any) -> tuple[int, str]:
-        return (-_count(net.nodes[node].get("events")), str(net.nodes[node].get("label") or node))
-
-    def colour_groups(scheme: str, groups: list[list[Any]], names: list[str]) -> list[dict[str, Any]]:
-        legend = []
-        for number, (group, name) in enumerate(zip(groups, names, strict=True)):
-            colour = _group_colour(number, len(group))
-            for node in group:
-                colours[node][scheme] = colour
-                items[node][scheme] = min(number, len(PALETTE))
-            if number < len(PALETTE):
-                legend.append(_legend_item(colour, name, len(group)))
-        if rest := sum(len(group) for group in groups[len(PALETTE) :]):
-            legend.append(_legend_item(OTHER_GROUP, "其他群体 other groups" if scheme == "community" else
-                                       "其他机构 other", rest))  # fmt: skip
-        return legend
-
-    linked = {end for u, v, kind in net.edges(data="kind") if kind in (None, "works_with") for end in (u, v)}
-    members: dict[Any, list[Any]] = defaultdict(list)
-    for node in people:
-        if node in linked:  # a person with a link belongs to a group, even when the page shows no other member
-            members[communities.get(node, node)].append(node)
-    groups = sorted(members.values(), key=lambda group: (-len(group), min(map(str, group))))
-    leads = [str(net.nodes[min(group, key=rank_of)].get("label") or min(group, key=rank_of)) for group in groups]
-    legend = colour_groups("community", groups, [f"群体 {n + 1} · {lead}等" for n, lead in enumerate(leads)])
-    if alone := [node for node in people if node not in linked]:
-        for node in alone:
-            colours[node]["community"] = NO_GROUP
-            items[node]["community"] = len(legend)
-        legend.append(_legend_item(NO_GROUP, "无合作关系 no link", len(alone)))
-    legends: dict[str, list[dict[str, Any]]] = {"community": legend}
-
-    by_org: dict[str, list[Any]] = defaultdict(list)
-    for node in people:
-        by_org[str(net.nodes[node].get("organization") or "")].append(node)
-    named = sorted((name for name in by_org if name), key=lambda name: (-len(by_org[name]), name))
-    legend = colour_groups("organization", [by_org[name] for name in named], named)
-    if by_org.get(""):
-        for node in by_org[""]:
-            colours[node]["organization"] = NO_GROUP
-            items[node]["organization"] = len(legend)
-        legend.append(_legend_item(NO_GROUP, "机构不明 unknown", len(by_org[""])))
-    legends["organization"] = legend
-
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    for node in people:
-        counts[_style_key(net.nodes[node])] += 1
-    keys = sorted(counts, key=lambda key: list(STYLES).index(key) if key in STYLES else len(STYLES))
-    legends["role"] = [_legend_item(*STYLES.get(key, FALLBACK_STYLE)[::2], counts[key]) for key in keys]
-    for node in people:
-        items[node]["role"] = keys.index(_style_key(net.nodes[node]))
-    return colours, legends, items
-
-
-def _group_colour(number: int, size: int) -> str:
-    """The palette for the first groups; then a colour of its own for a group of three or more (hues a golden
-    angle apart, muted so the palette's colours stand out), and grey for the rest."""
-    if number < len(PALETTE):
-        return PALETTE[number]
-    if size < 3:
-        return OTHER_GROUP
-    hue = (number * 137.508) % 360
-    saturation = 0.35 + 0.2 * (number % 3) / 2
-    lightness = 0.55 + 0.1 * (number % 2)
-    red, green, blue = colorsys.hls_to_rgb(hue / 360, lightness, saturation)
-    return "#{:02x}{:02x}{:02x}".format(*(round(channel * 255) for channel in (red, green, blue)))
-
-
-def _legend_item(colour: str, text: str, count: int) -> dict[str, Any]:
-    return {"colour": colour, "shape": "dot", "text": text, "count": count}
-
-
-def _split(value: Any) -> list[str]:
-    return [part for part in str(value or "").split("、") if part]
 
 
 def _left_out_note(net: nx.Graph, people: int) -> str:
     """Why the page has fewer people than the graph file: the numbers `build_network` recorded."""
-    total = _count(net.graph.get("people_in_graph"))
-    if total <= people or "focus" in net.graph or _count(net.graph.get("min_weight")) > 1:
+    total = count_of(net.graph.get("people_in_graph"))
+    if total <= people or "focus" in net.graph or count_of(net.graph.get("min_weight")) > 1:
         return f"图谱共 {total} 人" if total > people else ""
     parts = []
-    if bylines := _count(net.graph.get("left_out_bylines")):
+    if bylines := count_of(net.graph.get("left_out_bylines")):
         parts.append(f"只署名的通讯员、记者和摄影 {bylines} 人")
-    if mentioned := _count(net.graph.get("left_out_mentioned")):
+    if mentioned := count_of(net.graph.get("left_out_mentioned")):
         parts.append(f"仅被提及 {mentioned} 人")
     return f"图谱共 {total} 人，未画出：" + "、".join(parts) if parts else f"图谱共 {total} 人"
 
@@ -264,9 +145,9 @@ def _left_out_note(net: nx.Graph, people: int) -> str:
 def _selection_note(net: nx.Graph) -> str:
     parts = []
     if (focus := net.graph.get("focus")) in net:
-        depth = _count(net.graph.get("depth"))
+        depth = count_of(net.graph.get("depth"))
         parts.append(f"以 {net.nodes[focus].get('label') or focus} 为中心，{depth} 度以内")
-    if (weight := _count(net.graph.get("min_weight"))) > 1:
+    if (weight := count_of(net.graph.get("min_weight"))) > 1:
         parts.append(f"共同活动至少 {weight} 次")
     return "；".join(parts)
 
@@ -303,13 +184,13 @@ def _build_vis_data(
     fonts = _lead_fonts(net, positions)
     for node in sorted(net.nodes, key=str):
         data = net.nodes[node]
-        _, shape, _ = STYLES.get(_style_key(data), FALLBACK_STYLE)
+        _, shape, _ = STYLES.get(style_key(data), FALLBACK_STYLE)
         extra: dict[str, Any] = {}
         if node in positions:
             extra["x"], extra["y"] = positions[node]
         label = str(data.get("label") or node)
         aliases = str(data.get("aliases", ""))
-        full, initials = pinyin_keys(label, *_split(aliases))
+        full, initials = pinyin_keys(label, *split_list(aliases))
         vis.add_node(
             ids[node],
             iri=str(node),
@@ -319,15 +200,15 @@ def _build_vis_data(
             colors=colours[node],
             lg=items.get(node, {}),
             shape=shape,
-            size=_node_size(data),
-            font={"size": fonts.get(node, _font_size(data))},
+            size=node_size(data),
+            font={"size": fonts.get(node, font_size(data))},
             kind=str(data.get("kind", "")),
             role=str(data.get("role", "")),
             aliases=aliases,
-            titles=_split(data.get("titles")),
-            organizations=_split(data.get("organizations")),
+            titles=split_list(data.get("titles")),
+            organizations=split_list(data.get("organizations")),
             organization=str(data.get("organization", "")),
-            events=_count(data.get("events")),
+            events=count_of(data.get("events")),
             py=full,
             pi=initials,
             **extra,
@@ -341,12 +222,12 @@ def _build_vis_data(
             ids[u],
             ids[v],
             id=f"e{number}",
-            width=_edge_width(data),
+            width=edge_width(data),
             # Dashed lines cost a canvas ten times as much: a large network draws its tens of thousands of links
             # to organisations and places solid, in their own light colour (`contextEdge`, set by the page).
             dashes=kind != "works_with" and not large,
             kind=kind,
-            weight=_count(data.get("weight")),
+            weight=count_of(data.get("weight")),
             titles=str(data.get("titles", "")),
             ev=tables.events_of(data),
             ar=tables.articles_of(data)[: MAX_REPORTS if kind == "works_with" else MAX_CONTEXT_REPORTS],
@@ -399,26 +280,6 @@ def _options(large: bool) -> dict[str, Any]:
     return options
 
 
-def _style_key(data: dict[str, Any]) -> tuple[str, str]:
-    kind = str(data.get("kind", "person"))
-    return (kind, str(data.get("role") or "other")) if kind == "person" else (kind, "")
-
-
-def _node_size(data: dict[str, Any]) -> float:
-    return round(min(10 + 5 * math.sqrt(_count(data.get("events"))), 45), 1)
-
-
-def _edge_width(data: dict[str, Any]) -> float:
-    return round(min(1 + 2 * math.log2(max(_count(data.get("weight")), 1)), 12), 1)
-
-
-def _count(value: Any) -> int:
-    try:
-        return max(int(value), 0)
-    except (TypeError, ValueError):
-        return 0
-
-
 def _node_tip(node: Any, data: dict[str, Any]) -> list[list[str]]:
     """Lines of the hover box as [class, text]: the page puts each in with `textContent`, so a name is never run."""
     kind = str(data.get("kind", "person"))
@@ -430,7 +291,7 @@ def _node_tip(node: Any, data: dict[str, Any]) -> list[list[str]]:
         lines.append(["", f"职务：{titles}"])
     if organizations := str(data.get("organizations", "")):
         lines.append(["", f"机构：{organizations}"])
-    lines.append(["", f"活动 {_count(data.get('events'))} 次 · 报道 {_count(data.get('articles'))} 篇"])
+    lines.append(["", f"活动 {count_of(data.get('events'))} 次 · 报道 {count_of(data.get('articles'))} 篇"])
     return lines
 
 
@@ -443,19 +304,14 @@ def _lead_fonts(net: nx.Graph, positions: dict[Any, tuple[float, float]]) -> dic
     span = max(max(abs(x), abs(y)) for x, y in positions.values()) * 2 or 1.0
     scale = 800 / span  # about the zoom at which the page opens
     people = sorted((node for node, kind in net.nodes(data="kind") if kind == "person"),
-                    key=lambda node: (-_count(net.nodes[node].get("events")), str(node)))  # fmt: skip
+                    key=lambda node: (-count_of(net.nodes[node].get("events")), str(node)))  # fmt: skip
     fonts: dict[Any, int] = {}
     start = 0
     for end, pixels in LEADS:
         for node in people[start:end]:
-            fonts[node] = max(_font_size(net.nodes[node]), round(pixels / scale))
+            fonts[node] = max(font_size(net.nodes[node]), round(pixels / scale))
         start = end
     return fonts
-
-
-def _font_size(data: dict[str, Any]) -> int:
-    """Label size by importance: the busiest names stay readable when the whole network is in view."""
-    return round(min(14 + 4 * math.sqrt(_count(data.get("events"))), 40))
 
 
 def pinyin_keys(*names: str) -> tuple[str, str]:
@@ -616,133 +472,3 @@ def _read_vis_assets() -> tuple[str, str]:
     if re.search(r"</script", js, re.IGNORECASE) or re.search(r"</style", css, re.IGNORECASE):
         raise RuntimeError(f"pyvis's vis-network {VIS_VERSION} cannot be inlined: it closes its own element")
     return js, css
-
-
-def compute_layout(net: nx.Graph) -> dict[Any, tuple[float, float]]:
-    """Seeded positions in pixels, about 120 a person a side: a force layout in pure Python (no numpy needed).
-
-    People are laid out by their works-with links alone, so the layout is the one the page opens with; each
-    organisation or place then sits among the people it is linked to. Every machine gets the same positions,
-    whether or not numpy is installed.
-    """
-    if net.number_of_nodes() == 0:
-        return {}
-    order = sorted(net.nodes, key=str)
-    people = [node for node in order if (net.nodes[node].get("kind") or "person") == "person"] or order
-    ordered = nx.Graph()
-    ordered.add_nodes_from(people)
-    ends = sorted((sorted((u, v), key=str) for u, v in net.edges), key=lambda end: (str(end[0]), str(end[1])))
-    ordered.add_weighted_edges_from(
-        (u, v, _count(net.edges[u, v].get("weight")) or 1)
-        for u, v in ends
-        if u in ordered and v in ordered and net.edges[u, v].get("kind", "works_with") == "works_with"
-    )
-    raw = _spring_layout(ordered, people, seed=SEED)
-    rng = random.Random(SEED)
-    centre = (sum(x for x, _ in raw.values()) / len(raw), sum(y for _, y in raw.values()) / len(raw))
-    for node in order:
-        if node not in raw:
-            linked = [raw[other] for other in sorted(net.neighbors(node), key=str) if other in ordered]
-            x, y = (
-                (sum(p[0] for p in linked) / len(linked), sum(p[1] for p in linked) / len(linked)) if linked else centre
-            )
-            raw[node] = (x + rng.uniform(-0.5, 0.5), y + rng.uniform(-0.5, 0.5))
-    return _scale({node: raw[node] for node in order}, 120 * math.sqrt(len(people)))
-
-
-def _spring_layout(net: nx.Graph, order: list[Any], *, seed: int) -> dict[Any, tuple[float, float]]:
-    """Each connected part laid out on its own, then packed in rows, people on their own last."""
-    rng = random.Random(seed)
-    parts = sorted((sorted(part, key=str) for part in nx.connected_components(net)), key=lambda p: (-len(p), str(p[0])))
-    blocks: list[tuple[float, dict[Any, complex]]] = []  # (side, positions in [0, side]²), a side of ~1 a node
-    for part in parts:
-        if len(part) > 1:
-            side = math.sqrt(len(part)) * 1.2
-            placed = _force_layout(net.subgraph(part), part, rng)
-            blocks.append((side, {node: p * side for node, p in placed.items()}))
-    singles = [part[0] for part in parts if len(part) == 1]
-    if singles:
-        columns = math.ceil(math.sqrt(len(singles)))
-        grid = {node: complex(i % columns, i // columns) for i, node in enumerate(singles)}
-        blocks.append((float(columns), grid))
-
-    row_width = max(max(side for side, _ in blocks), math.sqrt(sum(side * side for side, _ in blocks)))
-    positions: dict[Any, complex] = {}
-    x = y = row_height = 0.0
-    for side, placed in blocks:
-        if x > 0 and x + side > row_width:
-            x, y, row_height = 0.0, y + row_height + 1, 0.0
-        positions.update((node, p + complex(x, y)) for node, p in placed.items())
-        x += side + 1
-        row_height = max(row_height, side)
-    return {node: (positions[node].real, positions[node].imag) for node in order}
-
-
-def _force_layout(net: nx.Graph, order: list[Any], rng: random.Random, iterations: int = 50) -> dict[Any, complex]:
-    """Fruchterman-Reingold in the unit square, in bounded time without numpy.
-
-    Repulsion comes exactly from the nearest nodes (a grid of about four nodes a cell, at most `NEAR` of them) and
-    roughly from the mass of a coarse 4x4 grid; the layout is stretched back to the unit square after every step.
-    """
-    count = len(order)
-    index = {node: i for i, node in enumerate(order)}
-    pos = [complex(rng.random(), rng.random()) for _ in order]
-    links = [(index[u], index[v], float(w)) for u, v, w in net.edges(data="weight", default=1)]
-    k = 1 / math.sqrt(count)
-    k2 = k * k
-    side = max(1, int(math.sqrt(count / 4)))  # fine grid cells a side
-    temperature = 0.1
-    cooling = temperature / (iterations + 1)
-    for _ in range(iterations):
-        moves = [0j] * count
-        grid: dict[tuple[int, int], list[int]] = defaultdict(list)
-        coarse: dict[tuple[int, int], list[complex]] = defaultdict(list)
-        shift = rng.random() / 4  # a coarse grid that moves every step leaves no seams along its lines
-        for i, p in enumerate(pos):
-            grid[min(int(p.real * side), side - 1), min(int(p.imag * side), side - 1)].append(i)
-            coarse[int((p.real + shift) * 4), int((p.imag + shift) * 4)].append(p)
-        masses = [(sum(points) / len(points), len(points)) for points in coarse.values()]
-        for (cx, cy), members in grid.items():
-            near = [j for dx in (-1, 0, 1) for dy in (-1, 0, 1) for j in grid.get((cx + dx, cy + dy), ())][:NEAR]
-            for i in members:
-                p = pos[i]
-                push = 0j
-                for j in near:
-                    delta = p - pos[j]
-                    d2 = delta.real * delta.real + delta.imag * delta.imag
-                    if d2 > 0:
-                        push += delta / d2
-                    elif i != j:  # two nodes on one spot: part them in a fixed direction
-                        push += complex(1 if i < j else -1, 0) / k
-                for centre, mass in masses:
-                    delta = p - centre
-                    d2 = delta.real * delta.real + delta.imag * delta.imag
-                    if d2 > k2:
-                        push += delta * (mass / d2)
-                moves[i] += push * k2
-        for i, j, weight in links:
-            delta = pos[i] - pos[j]
-            pull = delta * abs(delta) / k * weight
-            moves[i] -= pull
-            moves[j] += pull
-        for i, move in enumerate(moves):
-            length = abs(move)
-            if length > 0:
-                pos[i] += move * (min(length, temperature) / length)
-        temperature -= cooling
-        left = min(p.real for p in pos)
-        bottom = min(p.imag for p in pos)
-        span = max(max(p.real for p in pos) - left, max(p.imag for p in pos) - bottom) or 1.0
-        pos = [complex((p.real - left) / span, (p.imag - bottom) / span) for p in pos]
-    return {node: pos[i] for node, i in index.items()}
-
-
-def _scale(raw: dict[Any, tuple[float, float]], size: float) -> dict[Any, tuple[float, float]]:
-    """Fit into a square of `size` pixels centred on 0, rounded so the page text is stable."""
-    left = min(x for x, _ in raw.values())
-    top = min(y for _, y in raw.values())
-    span = max(max(x for x, _ in raw.values()) - left, max(y for _, y in raw.values()) - top) or 1.0
-    return {
-        node: (round((x - left) / span * size - size / 2, 1), round((y - top) / span * size - size / 2, 1))
-        for node, (x, y) in raw.items()
-    }

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from kgraph.errors import KgraphError
+from kgraph.errors import InputError
 from kgraph.gazetteer import Division, Gazetteer, load_gazetteer
 from kgraph.lexicon import Lexicon
 
@@ -23,7 +23,7 @@ def find_division(name: str, gazetteer: Gazetteer | None = None) -> Division:
     found = gazetteer.by_name.get(name, ())
     if len(found) != 1:
         what = "is ambiguous" if found else "is not a Chinese province, city, district or county"
-        raise KgraphError(f"--home {name} {what}; give the full name, e.g. 荆州区")
+        raise InputError(f"--home {name} {what}; give the full name, e.g. 荆州区")
     return found[0]
 
 

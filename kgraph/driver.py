@@ -1,0 +1,133 @@
+"""The one driver: a `Pipeline` over texts, files and folders, in this process, on a process pool or on dask.
+
+`kgraph.build`, `kgraph.run` and `kgraph build` all come here. Two map phases over the pages and one reduce, then
+resolution once (see `kgraph.pipeline`):
+
+1. per page: read, split into articles, pass-1 people (`read_task`); cached by the page's bytes, its source name,
+   the year option and the code and lexicons of kgraph (`kgraph.batch.fingerprint`);
+2. the known names of the whole corpus, merged in page order (`merge_known`);
+3. per page: pass-2 extraction (`extract_task`); cached by the key of 1 and the known names that occur in the page,
+   so adding files re-extracts only the files those new names appear in;
+4. resolution over the whole corpus (`Pipeline.resolve`).
+
+The result is the same for any number of jobs, on a cluster or not, with or without the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from kgraph.batch import (
+    Engine,
+    KnownNames,
+    LocalEngine,
+    Progress,
+    SignedCache,
+    Task,
+    cache_key_file,
+    fingerprint,
+    load_cache_key,
+    run_phase,
+)
+from kgraph.errors import InputError
+from kgraph.gazetteer import Division
+from kgraph.inputs import Input, collect_inputs, no_article
+from kgraph.lexicon import Lexicon
+from kgraph.pipeline import PageReading, Pipeline, extract_task, load, merge_known, read_task
+from kgraph.rdf.vocab import DEFAULT_BASE
+from kgraph.resolve import Decision
+from kgraph.result import BuildResult, BuildStats
+
+__all__ = ["build", "run"]
+
+
+def run(pipeline: Pipeline, inputs: Input | Iterable[Input], *, jobs: int = 1, cache: str | os.PathLike | None = None,
+        use_cache: bool = True, scheduler: str | None = None, progress: Progress | None = None,
+        allow_empty: bool = False) -> BuildResult:
+    """Build with `pipeline` from texts, (name, text) pairs, files and folders (`kgraph.inputs`).
+
+    `jobs` processes read and extract the pages (1: this process), or the dask cluster of the scheduler at
+    `scheduler` does. Results are cached in the folder `cache`, which then keeps only what this build used;
+    `use_cache=False` computes everything again (and refreshes the cache). `progress` is called twice per page.
+    Input without any article raises `EmptyInputError` unless `allow_empty`.
+    """
+    pages = collect_inputs(inputs)
+    step = progress or (lambda _: None)
+    store = _open_cache(Path(cache) if cache is not None else None, use_cache)
+    stamp = fingerprint(pipeline.lexicon)
+
+    def reads() -> Iterator[tuple[str, Task]]:
+        for page in pages:
+            data = page.text if page.text is not None else _file_bytes(page.path)
+            raw = data.encode("utf-8") if isinstance(data, str) else data
+            kind = "t" if isinstance(data, str) else "f"  # a text is not decoded: never the key of a file's bytes
+            key = hashlib.sha256(f"{stamp}\0{page.name}\0{pipeline.year}\0{kind}\0".encode() + raw).hexdigest()
+            yield key, (str(page.path or page.name), page.name, pipeline.year, data)
+
+    engine = _engine(jobs, len(pages), pipeline.lexicon, pipeline.lex, scheduler)
+    try:
+        keys, readings, read = run_phase(engine, store, "pages", read_task, reads(), PageReading, step)
+        articles = [article for reading in readings for article in reading.articles]
+        if not articles and not allow_empty:
+            raise no_article(pages)
+        names = KnownNames(merge_known(readings))
+
+        def extractions() -> Iterator[tuple[str, Task]]:
+            for page_key, reading in zip(keys, readings, strict=True):
+                relevant = names.relevant(reading.articles)
+                key = hashlib.sha256(page_key.encode() + pickle.dumps(tuple(relevant.items()))).hexdigest()
+                yield key, (reading, relevant)
+
+        _, extracted_pages, extracted = run_phase(engine, store, "extractions", extract_task, extractions(), tuple,
+                                                  step)
+    except BaseException:
+        engine.close(abort=True)
+        raise
+    engine.close(abort=False)
+    store.prune()
+    corpus = pipeline.resolve(articles, [e for page in extracted_pages for e in page])
+    return BuildResult(corpus, BuildStats(len(pages), read, extracted), base=pipeline.base)
+
+
+def build(inputs: Input | Iterable[Input], *, lexicon: str | os.PathLike | None = None,
+          home: str | Division | None = None,
+          year: int | None = None, merge: bool = True, decisions: str | os.PathLike | Sequence[Decision] = (),
+          base: str = DEFAULT_BASE, jobs: int = 1, cache: str | os.PathLike | None = None, use_cache: bool = True,
+          scheduler: str | None = None, progress: Progress | None = None, allow_empty: bool = False) -> BuildResult:
+    """`run(load(...), inputs, ...)`: the whole build in one call (see `kgraph.load` and `run` for the options)."""
+    return run(load(lexicon, home, year, merge=merge, decisions=decisions, base=base), inputs, jobs=jobs,
+               cache=cache, use_cache=use_cache, scheduler=scheduler, progress=progress, allow_empty=allow_empty)
+
+
+def _open_cache(folder: Path | None, use_cache: bool) -> SignedCache:
+    """The signed cache in `folder` (none: nothing cached); a key that cannot be read means nothing is read back."""
+    key = None
+    if folder is not None:
+        key_file = cache_key_file()
+        try:
+            key = load_cache_key(key_file)
+        except OSError as err:
+            warnings.warn(f"{key_file}: cannot read or make the cache's signing key ({err.strerror or err}); the "
+                          "cache is not read", stacklevel=3)
+            use_cache = False
+    return SignedCache(folder, read=use_cache, key=key)
+
+
+def _file_bytes(path: Path | None) -> bytes:
+    try:
+        return Path(path or "").read_bytes()
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror or err})") from err
+
+
+def _engine(jobs: int, pages: int, lexicon: Path | None, lex: Lexicon, scheduler: str | None) -> Engine:
+    if scheduler is None:
+        return LocalEngine(min(max(jobs, 1), pages), lexicon, lex)
+    from kgraph.cluster import DaskEngine  # only when asked for: dask is an optional extra
+
+    return DaskEngine(scheduler, lexicon)
