@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.rdf.query import ENGINES, format_csv, named_query, read_query_graph, run_query
+from kgraph.rdf.named_queries import named_query
+from kgraph.rdf.query import run_query
+from kgraph.rdf.read import ENGINES, read_query_graph
+from kgraph.rdf.results import format_csv
 from kgraph.rdf.vocab import KG_NS
 
 KG = KG_NS
