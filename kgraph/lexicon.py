@@ -8,16 +8,14 @@ particular newspaper. `load_lexicon(extra=DIR)` adds a user's own files of the s
 from __future__ import annotations
 
 import functools
-import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-import jieba
-
 from kgraph.errors import LexiconError
+from kgraph.wordcut import WordCutter, read_jieba_dictionary
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -93,16 +91,14 @@ class Lexicon:
     org_names: frozenset[str]  # whole names that are also suffixes: 党中央, 国务院
     place_suffixes: Affixes
     words: dict[str, tuple[int, str]]  # jieba's dictionary: word -> (frequency, part of speech)
-    tokenizer: jieba.Tokenizer
+    tokenizer: WordCutter  # jieba's cut of its dictionary and kgraph's added words
     _cuts: dict[tuple[str, bool], tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @functools.cached_property
-    def tagger(self) -> jieba.posseg.POSTokenizer:
-        """jieba's part-of-speech tagger over `tokenizer` (one dictionary in memory). Made when first asked for:
-        it takes a second to load, and only bodies printed without a headline need it."""
-        import jieba.posseg
-
-        return jieba.posseg.POSTokenizer(self.tokenizer)
+    def tagger(self):  # -> jieba.posseg.POSTokenizer
+        """jieba's part-of-speech tagger (`WordCutter.tagger`). Made when first asked for: it takes a second to load,
+        and only bodies printed without a headline need it."""
+        return self.tokenizer.tagger
 
     def is_word(self, text: str, *, min_freq: int = 3) -> bool:
         entry = self.words.get(text)
@@ -154,17 +150,6 @@ def _read_user_file(folder: Path | None, name: str) -> list[str]:
     return _entries(text.splitlines(), str(path))
 
 
-def _jieba_words(tokenizer: jieba.Tokenizer) -> dict[str, tuple[int, str]]:
-    """jieba's own dictionary with its part-of-speech tags (the Tokenizer keeps frequencies only), read from its
-    dictionary file as jieba.posseg reads it, without loading the tagger."""
-    words: dict[str, tuple[int, str]] = {}
-    with tokenizer.get_dict_file() as handle:
-        for line in handle.read().decode("utf-8").splitlines():
-            word, freq, tag = line.strip().split(" ")
-            words[word] = (int(freq), tag)
-    return words
-
-
 def load_lexicon(extra: Path | None = None) -> Lexicon:
     """The default lexicons, plus files of the same names in `extra` (a user's own additions); loaded once."""
     if extra is not None and not Path(extra).is_dir():
@@ -183,16 +168,13 @@ def _load_lexicon(extra: Path | None) -> Lexicon:
         (compound if len(name) == 2 else surnames).add(name)
         if len(fields) > 1 and fields[1].strip().isdigit() and int(fields[1]):
             rank[name] = int(fields[1])
-    jieba.setLogLevel(logging.WARNING)  # jieba announces loading its dictionary on stderr
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    words = _jieba_words(tokenizer)
+    words, total = read_jieba_dictionary()
     heads = Affixes(lists["title_heads"])
-    for head in heads:  # keep titles whole when jieba segments text
-        tokenizer.add_word(head, 2000)
-    for suffix in lists["org_suffixes"]:  # and the endings of organisations jieba does not know (计生协, 实践所)
-        if len(suffix) > 2 and suffix not in words:
-            tokenizer.add_word(suffix, 2000)
+    added = [(head, 2000) for head in heads]  # keep titles whole when jieba segments text
+    added += [  # and the endings of organisations jieba does not know (计生协, 实践所)
+        (suffix, 2000) for suffix in lists["org_suffixes"] if len(suffix) > 2 and suffix not in words
+    ]
+    tokenizer = WordCutter(words, total, added)
     return Lexicon(
         surnames=frozenset(surnames),
         compound_surnames=frozenset(compound),

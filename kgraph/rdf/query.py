@@ -154,8 +154,16 @@ def oxigraph_result(answer: ox.QuerySolutions | ox.QueryBoolean | Iterable[ox.Tr
     elif isinstance(answer, ox.QuerySolutions):
         result = Result("SELECT")
         result.vars = [Variable(v.value) for v in answer.variables]
+        made: dict[object, Identifier] = {}  # a name or a count comes back in many rows: make its rdflib term once
+
+        def term(value: object) -> Identifier:
+            found = made.get(value)
+            if found is None:
+                found = made[value] = _from_oxigraph(value)
+            return found
+
         result.bindings = [
-            {var: _from_oxigraph(value) for var, value in zip(result.vars, row, strict=True) if value is not None}
+            {var: term(value) for var, value in zip(result.vars, row, strict=True) if value is not None}
             for row in answer
         ]
     else:

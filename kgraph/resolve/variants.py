@@ -14,8 +14,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from pypinyin import lazy_pinyin
-
 from kgraph.model import NameMerge as Merge
 
 _SCOPE_CHARS = "省市区县镇乡街村"
@@ -59,6 +57,8 @@ def sound_alike(a: str, b: str) -> bool:
 
 @functools.lru_cache(maxsize=1 << 14)
 def _pinyin(text: str) -> tuple[str, ...]:
+    from pypinyin import lazy_pinyin  # loaded when first asked: a third of a second of start-up
+
     return tuple(lazy_pinyin(text))
 
 

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import bisect
 import math
+import operator
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import chain
 
 from kgraph.model import Article, Byline, Role
 from kgraph.text.clean import (
@@ -166,7 +169,7 @@ def _units(para: Para, source: str) -> list[Unit]:
 @lru_cache(maxsize=4096)
 def _bigrams(text: str) -> frozenset[str]:
     runs = re.findall(rf"[{IDEO}0-9A-Za-z]+", text)
-    return frozenset(run[i : i + 2] for run in runs for i in range(len(run) - 1))
+    return frozenset(chain.from_iterable(map(operator.add, run, run[1:]) for run in runs))  # each run's pairs
 
 
 def _texts(body: Body) -> str:
@@ -179,13 +182,12 @@ class Similarity:
     def __init__(self, bodies: list[Body]) -> None:
         self.grams = [_bigrams(_texts(b)) for b in bodies]
         self.leads = [_bigrams(_lead(b)[:LEAD_CHARS]) for b in bodies]
-        df: dict[str, int] = {}
-        where: dict[str, list[int]] = {}  # the bodies each bigram is in: a headline is scored against those only
-        for body, grams in enumerate(self.grams):
+        where: defaultdict[str, list[int]] = defaultdict(list)  # the bodies each bigram is in (in order): a
+        for body, grams in enumerate(self.grams):  # headline is scored against those only; their number is its df
             for gram in grams:
-                df[gram] = df.get(gram, 0) + 1
-                where.setdefault(gram, []).append(body)
-        self.df, self.n, self.where = df, len(bodies), where
+                where[gram].append(body)
+        self.n, self.where = len(bodies), dict(where)
+        self._weights: dict[str, float] = {}
 
     def scores(self, text: str, first: int, last: int) -> dict[int, float]:
         """`self(text, body)` for each body from `first` to `last` sharing a bigram with `text`; all others score
@@ -197,10 +199,13 @@ class Similarity:
         return {body: self(text, body) for body in sorted(found)}
 
     def known(self, gram: str) -> bool:
-        return gram in self.df
+        return gram in self.where
 
     def weight(self, gram: str) -> float:
-        return math.log(1 + self.n / max(self.df.get(gram, 0), 1))
+        weight = self._weights.get(gram)
+        if weight is None:  # asked for again and again: each headline line is scored against several bodies
+            weight = self._weights[gram] = math.log(1 + self.n / max(len(self.where.get(gram, ())), 1))
+        return weight
 
     def __call__(self, text: str, body: int, *, lead: bool = False) -> float:
         grams = _bigrams(text)

@@ -1,0 +1,160 @@
+"""jieba's word cut of kgraph's dictionary, made by jieba-rs (`rjieba`) when it is installed.
+
+jieba stays the reference: `WordCutter.lcut` returns exactly the words of `jieba.Tokenizer.lcut` with the same
+dictionary and added words (tested on the seeds, the dev texts and random text), about fifteen times faster. Three
+things differ in jieba-rs and are made equal here:
+
+- jieba adds the full frequency of every `add_word` to its total, jieba-rs only the change (and counts a word listed
+  twice in the dictionary once). The total weighs every path through a sentence, so a word that can never match
+  (it holds a space, which ends every block jieba cuts) carries the difference.
+- jieba-rs takes more characters for Han (CJK extension A, compatibility ideographs, planes 2 and 3); jieba cuts
+  each of them off alone. The text is split at them first.
+- jieba-rs's HMM reads `4.97C`, `part_y` or `2021-10` as one word, jieba as several. Text where a letter or digit
+  meets one of the signs jieba keeps in a block (`.+#&_%-`) is cut by jieba itself when the HMM is on.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.machinery
+import importlib.util
+import logging
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+__all__ = ["WordCutter", "read_jieba_dictionary"]
+
+_OTHER_HAN = re.compile("([\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0003ffff])")
+_HMM_SIGNED = re.compile(r"[A-Za-z0-9][.+#&_%\-]|[.+#&_%\-][A-Za-z0-9]")
+_TOTAL_WORD = " kgraph: jieba's total"  # holds a space: never inside a block of text jieba cuts
+
+
+def _jieba_dictionary() -> Path:
+    """jieba's `dict.txt`, found without importing jieba (its import loads its HMM tables)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("jieba is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
+
+
+def read_jieba_dictionary() -> tuple[dict[str, tuple[int, str]], int]:
+    """jieba's dictionary (word -> frequency, part of speech; the last line of a word wins, as in jieba) and the
+    total jieba counts from it (every line, a word listed twice counting twice)."""
+    fields = _jieba_dictionary().read_text(encoding="utf-8").split()
+    freqs = list(map(int, fields[1::3]))
+    return dict(zip(fields[0::3], zip(freqs, fields[2::3], strict=True), strict=True)), sum(freqs)
+
+
+def _fast_engine() -> Any | None:
+    """jieba-rs's `Jieba` class, or None without rjieba 0.2.2 (which brought `add_word` and `empty`)."""
+    engine = sys.modules.get("rjieba.rjieba") or _compiled_module()
+    if engine is None:
+        try:
+            from rjieba import rjieba as engine
+        except ImportError:
+            return None
+    jieba_rs = getattr(engine, "Jieba", None)
+    return jieba_rs if hasattr(jieba_rs, "empty") else None
+
+
+def _compiled_module() -> ModuleType | None:
+    """rjieba's compiled module alone: its package's `__init__` makes a Jieba of jieba-rs's own dictionary on
+    import (a tenth of a second of start-up) that kgraph never uses. Registered under its own name, so a later
+    `import rjieba` finds it instead of initialising it twice; None if rjieba is laid out otherwise."""
+    try:
+        spec = importlib.util.find_spec("rjieba")
+        folders = list(spec.submodule_search_locations or ()) if spec else []
+        found = [path for folder in folders for suffix in importlib.machinery.EXTENSION_SUFFIXES
+                 if (path := Path(folder) / f"rjieba{suffix}").is_file()]
+        if not found:
+            return None
+        compiled = importlib.util.spec_from_file_location("rjieba.rjieba", found[0])
+        module = importlib.util.module_from_spec(compiled)
+        compiled.loader.exec_module(module)
+    except (ImportError, OSError, AttributeError, ValueError):
+        return None
+    sys.modules["rjieba.rjieba"] = module
+    return module
+
+
+class WordCutter:
+    """One dictionary, jieba's cut: by jieba-rs when installed, else (and for the text it reads otherwise) by jieba.
+
+    >>> from kgraph.lexicon import load_lexicon
+    >>> load_lexicon().tokenizer.lcut("区委书记调研", HMM=False)
+    ['区委书记', '调研']
+    """
+
+    def __init__(self, words: dict[str, tuple[int, str]], total: int, added: Iterable[tuple[str, int]], *,
+                 fast: bool = True) -> None:
+        """`words` and `total` from `read_jieba_dictionary`; `added` in the order jieba's `add_word` gets them."""
+        self.added = tuple(added)
+        self._words = words
+        engine = _fast_engine() if fast else None
+        self._fast = None
+        if engine is not None:
+            self._fast = engine.empty()
+            add = self._fast.add_word
+            for word, (freq, tag) in words.items():
+                add(word, freq, tag)
+            changed: dict[str, int] = {}
+            fast_total = sum(freq for freq, _ in words.values())
+            for word, freq in self.added:
+                old = changed.get(word, words[word][0] if word in words else 0)
+                fast_total += freq - old
+                changed[word] = freq
+                add(word, freq, None)
+            jieba_total = total + sum(freq for _, freq in self.added)
+            if jieba_total > fast_total:
+                add(_TOTAL_WORD, jieba_total - fast_total, None)
+
+    @property
+    def fast(self) -> bool:
+        """Whether jieba-rs cuts (False: jieba itself)."""
+        return self._fast is not None
+
+    @functools.cached_property
+    def reference(self):  # -> jieba.Tokenizer
+        """jieba itself with the same added words: the reference, and the base of jieba's part-of-speech tagger.
+        Made when first asked for: loading it is most of kgraph's start-up."""
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)  # jieba announces loading its dictionary on stderr
+        tokenizer = jieba.Tokenizer()
+        tokenizer.initialize()
+        for word, freq in self.added:
+            tokenizer.add_word(word, freq)
+        return tokenizer
+
+    @functools.cached_property
+    def tagger(self):  # -> jieba.posseg.POSTokenizer
+        """jieba's part-of-speech tagger over `reference`, its table of tags taken from the dictionary already read
+        (jieba's own would read dict.txt a third time, a third of a second)."""
+        from jieba.posseg import POSTokenizer
+
+        tagger = POSTokenizer.__new__(POSTokenizer)  # what POSTokenizer(reference) makes, without the reading
+        tagger.tokenizer = self.reference
+        tagger.word_tag_tab = {word: tag for word, (_, tag) in self._words.items()}
+        return tagger
+
+    def lcut(self, text: str, HMM: bool = True) -> list[str]:  # noqa: N803 (jieba's name)
+        """jieba's `lcut`: dictionary words, and with `HMM` its guesses at words it does not know."""
+        fast = self._fast
+        if fast is None or (HMM and _HMM_SIGNED.search(text)):
+            return self.reference.lcut(text, HMM=HMM)
+        try:
+            if _OTHER_HAN.search(text) is None:
+                return fast.cut(text, HMM)
+            words: list[str] = []
+            for k, piece in enumerate(_OTHER_HAN.split(text)):
+                if k % 2:
+                    words.append(piece)
+                elif piece:
+                    words.extend(fast.cut(piece, HMM))
+            return words
+        except UnicodeEncodeError:  # a lone surrogate: Rust takes valid text only
+            return self.reference.lcut(text, HMM=HMM)
