@@ -62,6 +62,12 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_generated(tmp_path_factory.mktemp("generated"), 48)
 
 
+@pytest.fixture(scope="module")
+def generated_long(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """600 articles (50 pages): seconds of work after the first page is cached, time enough to kill the build."""
+    return write_generated(tmp_path_factory.mktemp("generated_long"), 600)
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_batch_seeds_same_turtle_as_sequential(sequential_seeds: str, jobs: int):
     result = build(collect_files([SEEDS]), jobs=jobs)
@@ -130,12 +136,12 @@ def test_cli_build_reports_files_from_the_cache(tmp_path: Path):
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-def test_cli_build_killed_leaves_old_outputs_and_a_usable_cache(tmp_path: Path, generated: Path):
+def test_cli_build_killed_leaves_old_outputs_and_a_usable_cache(tmp_path: Path, generated_long: Path):
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["build", str(SEEDS), "--out", str(out), "--jobs", "1"])
     assert result.exit_code == 0, result.output
     old = {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.html")}
-    command = [sys.executable, "-m", "kgraph", "build", str(generated), "--out", str(out), "--jobs", "1"]
+    command = [sys.executable, "-m", "kgraph", "build", str(generated_long), "--out", str(out), "--jobs", "1"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     extractions = out / ".kgraph-cache" / "extractions"
@@ -147,7 +153,7 @@ def test_cli_build_killed_leaves_old_outputs_and_a_usable_cache(tmp_path: Path, 
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     assert {name: (out / name).read_bytes() for name in old} == old
-    result = CliRunner().invoke(cli, ["build", str(generated), "--out", str(out), "--jobs", "1"])
+    result = CliRunner().invoke(cli, ["build", str(generated_long), "--out", str(out), "--jobs", "1"])
     assert result.exit_code == 0, result.output
     assert "files again" in result.output  # some pages came from the cache the killed build wrote
 
