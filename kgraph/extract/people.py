@@ -58,6 +58,7 @@ _CREDIT_LINE = re.compile(r"^[ \u3000]*([\u3400-\u9fff]{2,4})[ \u3000]*(?:摄影
 _BRACKETED = re.compile(r"[（(]([^（）()]{2,40})[）)]")
 _POST_NAME_HEADS = ("总书记", "书记")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{6,}")
+_DOTTED_RUN = re.compile(r"[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+)+")
 _OTHER_FOLLOW = ("同学", "老师", "先生", "女士", "教授", "医生", "师傅", "博士")
 _CONJUNCTIONS = frozenset("和与及、")
 _VERB_TAGS = frozenset(("v", "vn", "vd", "d", "c", "p", "u"))
@@ -507,9 +508,12 @@ def _read_list(run: str, lex: Lexicon, read: set[tuple[int, int]], *, open_start
     named[0] = (0.0, 0, None)
     if open_start:
         gapped[0] = named[0]
+    dots = [i for i, c in enumerate(run) if c == "·"]
     for end in range(1, len(run) + 1):
         for start in range(max(0, end - 6), end - 1):
             name = run[start:end]
+            if dots and "·" in name:
+                continue
             score = roles.score(name, surnames)
             if (start, end) in read:
                 value = max(score, 0.0) if score is not None else _GAP  # five or six characters: 乌云其木格
@@ -521,7 +525,14 @@ def _read_list(run: str, lex: Lexicon, read: set[tuple[int, int]], *, open_start
             for prev in (named[start], gapped[start]) if start else (named[0],):
                 if prev is not None and (named[end] is None or prev[0] + value > named[end][0]):
                     named[end] = (prev[0] + value, prev[1], ((start, name), prev[2]))
+        for start, value in _dotted_in_list(run, end, dots):
+            value += _READ_DOTTED if (start, end) in read else 0.0
+            for prev in (named[start], gapped[start]) if start else (named[0],):
+                if prev is not None and (named[end] is None or prev[0] + value > named[end][0]):
+                    named[end] = (prev[0] + value, prev[1], ((start, run[start:end]), prev[2]))
         for size in range(1, 5):
+            if dots and "·" in run[end - size:end]:
+                continue  # a `·` joins the parts of one name; it never stands between two
             prev = named[end - size] if end - size > 0 or open_start else None
             if prev is not None and (gapped[end] is None or prev[0] - _GAP > gapped[end][0]):
                 gapped[end] = (prev[0] - _GAP, prev[1] + 1, prev[2])
@@ -529,6 +540,41 @@ def _read_list(run: str, lex: Lexicon, read: set[tuple[int, int]], *, open_start
     if open_end and gapped[len(run)] is not None and (last is None or gapped[len(run)][0] > last[0]):
         last = gapped[len(run)]
     return None if last is None else (last[1], 0, _unroll(last[2]))
+
+
+# what a part of a transcribed name in a list is worth by its length: a character each, less for an initial (格·)
+# and for parts longer than most
+_DOTTED_PART = {1: -2.0, 2: 2.0, 3: 3.0, 4: 4.0, 5: 3.0, 6: 2.0, 7: 1.0}
+
+
+_READ_DOTTED = 2.0  # what a transcribed name gains where the rules read it too (its parts of transcription characters)
+
+
+def _dotted_in_list(run: str, end: int, dots: list[int]) -> Iterator[tuple[int, float]]:
+    """The transcribed names of a list that end at `end` (each start and value): one to three `·` inside, parts of
+    one to seven characters, the last of two or more (格·阿·亚夫林斯基). Printed without separators, the list does
+    not say where such a name begins or ends (陆载德 + 阿木冬·尼牙孜, 阿沛·阿旺晋美 + 赛福鼎·艾则孜): the names
+    around it, the lengths of its parts and a first character of the transcriptions decide."""
+    if not dots or end < 3 or run[end - 1] == "·" or run[end - 2] == "·":
+        return
+    last = bisect.bisect_left(dots, end) - 1  # the last `·` before the end
+    tail = _DOTTED_PART.get(end - dots[last] - 1)
+    if tail is None:
+        return
+    inner = 0.0  # the parts between the first `·` and the last
+    for first in range(last, max(-1, last - 3), -1):
+        if first < last:
+            part = _DOTTED_PART.get(dots[first + 1] - dots[first] - 1)
+            if part is None:
+                return
+            inner += part
+        floor = dots[first - 1] + 1 if first > 0 else 0
+        for size in range(1, 8):
+            start = dots[first] - size
+            if start < floor:
+                break
+            opening = 0.5 if run[start] in _TRANSCRIPTION else 0.0
+            yield start, inner + tail + _DOTTED_PART[size] + opening
 
 
 def _a_list(reading: Reading | None, run: str) -> bool:
@@ -587,7 +633,25 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
                     key=lambda e: e.start)
     other_starts = [e.start for e in others]
     ordered = [m.span() for m in _ORDER_NOTE.finditer(text)]
+    # a list with transcribed names in it is read whole, with the names' extents (…王兆国阿沛·阿旺晋美赛福鼎·艾则孜…)
+    lists: list[tuple[int, int]] = []
+    for match in _DOTTED_RUN.finditer(text):
+        start, end = match.span()
+        if not (any(a <= start and end <= b for a, b in ordered) or _noted(text, start, end)):
+            continue
+        run = text[start:end]
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        read = {(e.start - start, e.end - start) for e in people[first:last]
+                if e.end <= end and "·" not in e.text and len(e.text) <= 4 and model_name(e.text, lex)}
+        read |= {(e.start - start, e.end - start) for e in dotted if start <= e.start and e.end <= end}
+        reading = _read_list(run, lex, read, open_end=text[end:end + 1] in "（(")
+        if reading is not None and 3 * reading[0] <= len(reading[2]):
+            lists.append((start, end))
+            found.extend(PersonMention(name, start + offset, start + offset + len(name), Role.OTHER)
+                         for offset, name in _with_inner_gaps(run, reading[2]))
     for start, end in _runs(text, dotted):
+        if any(a <= start and end <= b for a, b in lists):
+            continue
         run = text[start:end]
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         inside = [e for e in people[first:last] if e.end <= end and "·" not in e.text]

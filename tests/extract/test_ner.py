@@ -262,6 +262,15 @@ def test_a_list_run_after_a_transcribed_name_may_begin_with_its_end(lex):
     assert {"张红梅", "王志强", "陈立华"} <= set(found)
 
 
+def test_transcribed_names_in_a_list_printed_without_separators_are_read_whole(lex):
+    # where a transcribed name begins and ends is not printed: the names around it and its parts decide
+    found = people("评审委员（按姓氏笔画排列）：马建国吴立新热合曼·阿不都许海涛张丽华阿依古丽·买买提"
+                   "刘振东扎西·次仁多吉周春来（女）", lex)
+    assert {"马建国", "吴立新", "热合曼·阿不都", "许海涛", "张丽华", "阿依古丽·买买提", "刘振东",
+            "扎西·次仁多吉", "周春来"} <= set(found)
+    assert not any(name in found for name in ("新热合曼·阿不都", "都许海涛", "提刘振东", "东扎西·次仁多吉"))
+
+
 def test_a_name_the_dictionary_knows_enumerated_beside_a_person(lex):
     # 恽 is no surname of the lists, but jieba knows the name; a place it tags nr (薛城区) is no name
     assert "恽代英" in people("一九二二年由林毓南、恽代英介绍入党。", lex, known={})
