@@ -991,8 +991,78 @@ def _titled_and_credited(article: Article, lex: Lexicon, entities: Sequence[Enti
     taken = [(m.start, m.end) for m in mentions]
     mentions += [m for m in find_surname_titles(text, mentions, lex) + find_name_runs(text, lex, entities)
                  if not any(s < m.end and m.start < e for s, e in taken)]
-    return short_transcribed_names(mentions + [m for m in find_model_people(text, entities, mentions, lex)
-                                               if m.name not in credited])
+    mentions += [m for m in find_model_people(text, entities, mentions, lex) if m.name not in credited]
+    return short_transcribed_names(mentions + numbered_options(text, mentions, entities, lex))
+
+
+# the markers of numbered options (①, （１）, (1)): the answers of a quiz, the choices of a ballot
+_OPTION = re.compile(r"([①-⑩])|[（(]([1-9１-９])[）)]")
+_OPTION_ITEM = re.compile(r"[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+)*")
+
+
+def _option_groups(text: str) -> Iterator[list[tuple[int, int]]]:
+    """Each run of three or more options numbered from one with nothing but a short item between two markers: the
+    items' spans (the last one's end, where nothing marks it, is where its characters end)."""
+    markers = []
+    for match in _OPTION.finditer(text):
+        number = "①②③④⑤⑥⑦⑧⑨⑩".find(match[1]) + 1 if match[1] else int(match[2])
+        markers.append((number, match.start(), match.end()))
+    group: list[tuple[int, int, int]] = []
+    for marker in [*markers, (0, len(text) + 1, len(text) + 1)]:
+        last = group[-1] if group else None
+        if last is not None and marker[0] == last[0] + 1 and _OPTION_ITEM.fullmatch(text, last[2], marker[1]) \
+                and marker[1] - last[2] <= 10:
+            group.append(marker)
+            continue
+        if len(group) >= 3:
+            spans = [(a[2], b[1]) for a, b in itertools.pairwise(group)]
+            tail = _OPTION_ITEM.match(text, group[-1][2])
+            if tail is not None:
+                yield [*spans, (tail.start(), tail.end())]
+        group = [marker] if marker[0] == 1 else []
+
+
+def numbered_options(text: str, mentions: Sequence[PersonMention], entities: Sequence[Entity], lex: Lexicon
+                     ) -> list[PersonMention]:
+    """The other options of a numbered choice where one option is a person (`①霍华德②基廷③博尔格`): a quiz asks
+    for one of a kind, so each option is a name too. The last option's end is not marked (`③库克人民日报`): the
+    name there is the one the recogniser or the rules read, the whole item where it is short, or the transcription
+    characters that open it."""
+    starts = {m.start: m for m in mentions}
+    found = []
+    for items in _option_groups(text):
+        people = [starts.get(start) for start, _ in items]
+        if not any(m is not None and m.end == end or (m is not None and i == len(items) - 1)
+                   for i, (m, (_, end)) in enumerate(zip(people, items, strict=True))):
+            continue
+        if any(e.kind != "PER" and e.start < items[-1][1] and items[0][0] < e.end and _looks_like(e.text, lex)
+               for e in entities):
+            continue  # a place or an organisation among them: a choice of other things
+        names = []
+        for i, ((start, end), m) in enumerate(zip(items, people, strict=True)):
+            if m is not None:
+                continue
+            if i == len(items) - 1:
+                read = next((e for e in entities if e.kind == "PER" and e.start == start and e.end <= end), None)
+                if read is not None:
+                    end = read.end
+                elif end - start > 6:
+                    end = start + _transcribed_length(text[start:end])
+            name = text[start:end]
+            if not (2 <= end - start <= 12 and model_name(name, lex, titled=True)):
+                break
+            names.append(PersonMention(name, start, end, Role.OTHER, guessed=True))
+        else:
+            found.extend(names)
+    return found
+
+
+def _transcribed_length(item: str) -> int:
+    """How many of the characters that open `item` are transcription characters (库克 of 库克人民日报)."""
+    length = 0
+    while length < len(item) and item[length] in _TRANSCRIPTION:
+        length += 1
+    return length
 
 
 def short_transcribed_names(mentions: list[PersonMention]) -> list[PersonMention]:

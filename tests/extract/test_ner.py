@@ -271,6 +271,14 @@ def test_transcribed_names_in_a_list_printed_without_separators_are_read_whole(l
     assert not any(name in found for name in ("新热合曼·阿不都", "都许海涛", "提刘振东", "东扎西·次仁多吉"))
 
 
+def test_the_options_of_a_quiz_beside_a_person_are_people(lex):
+    assert {"叶利钦", "久加诺夫", "列别德"} <= set(people("当选总统的是：①叶利钦②久加诺夫③列别德４．下列", lex))
+    assert {"施罗德", "斯特劳"} <= set(people("新任英国外交大臣是：（１）库克（２）施罗德（３）斯特劳？", lex))
+    # places among the options, or no person in them: nothing
+    assert people("这条海峡是：①马六甲海峡②直布罗陀③霍尔木兹海峡４．", lex) == {}
+    assert people("获奖的是：（１）梅花（２）菊花（３）兰花", lex) == {}
+
+
 def test_a_name_the_dictionary_knows_enumerated_beside_a_person(lex):
     # 恽 is no surname of the lists, but jieba knows the name; a place it tags nr (薛城区) is no name
     assert "恽代英" in people("一九二二年由林毓南、恽代英介绍入党。", lex, known={})
