@@ -484,14 +484,19 @@ def _read_run(run: str, lex: Lexicon, read: set[tuple[int, int]], cuts: set[int]
     return None if last is None else (last[0], last[1], _unroll(last[3]))
 
 
+_ELEMENT = 2.0  # per character of a name of two elements in a list, as much as a common Chinese name gains
 _GAP = 4.0  # a gap of one to four characters in a list costs as much as a name of modest odds gains
+
+
+_GIVEN_IN_LISTS = frozenset("年之其")  # in prose a date or a function word, in given names common (延年, 是之, 其昌)
 
 
 def _list_name(name: str, lex: Lexicon, score: float) -> bool:
     """A name in a list that the rules for prose turn down as a common word (万里, 万国权 after 万国, 于珍 after a
-    function word): in a list, a surname and given-name characters with better odds than a gap has."""
+    function word, 李延年 for its 年): in a list, a surname and given-name characters with better odds than a gap
+    has."""
     return (score > -_GAP / 2 and len(name) <= 3 and name[0] in lex.surnames and not lex.title_heads.suffix_of(name)
-            and not any(c in NOT_IN_NAME for c in name[1:]))
+            and not any(c in NOT_IN_NAME and c not in _GIVEN_IN_LISTS for c in name[1:]))
 
 
 def _read_list(run: str, lex: Lexicon, read: set[tuple[int, int]], *, open_start: bool = False,
@@ -517,6 +522,8 @@ def _read_list(run: str, lex: Lexicon, read: set[tuple[int, int]], *, open_start
             score = roles.score(name, surnames)
             if (start, end) in read:
                 value = max(score, 0.0) if score is not None else _GAP  # five or six characters: 乌云其木格
+            elif len(name) == 4 and _of_elements(name, lex):
+                value = _ELEMENT * len(name)  # a Tibetan or Mongolian name of two elements: 洛桑 + 次仁
             elif score is not None and (plausible_name(name, lex, listed=True) or _list_name(name, lex, score)):
                 entry = lex.words.get(name)
                 value = score + (entry is not None and entry[1].startswith("nr"))
@@ -599,11 +606,15 @@ def _runs(text: str, dotted: list[Entity]) -> Iterator[tuple[int, int]]:
             yield start, match.end()
 
 
+def _note_before(text: str, start: int) -> bool:
+    """Whether a note of sex or nationality ends at `start`, as after a name of a list (…秦玉琴（女）|袁伟民…)."""
+    before = text.rfind("（", max(0, start - 12), start), text.rfind("(", max(0, start - 12), start)
+    return any(i >= 0 and (m := _PERSON_NOTE.match(text, i)) is not None and m.end() == start for i in before)
+
+
 def _noted(text: str, start: int, end: int) -> bool:
     """Whether a run touches a note of sex or nationality, as the names of a list do (…秦玉琴（女）袁伟民…)."""
-    before = text.rfind("（", max(0, start - 12), start), text.rfind("(", max(0, start - 12), start)
-    return (_PERSON_NOTE.match(text, end) is not None
-            or any(i >= 0 and (m := _PERSON_NOTE.match(text, i)) is not None and m.end() == start for i in before))
+    return _PERSON_NOTE.match(text, end) is not None or _note_before(text, start)
 
 
 def _looks_like(name: str, lex: Lexicon) -> bool:
@@ -648,14 +659,15 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
         if reading is not None and 3 * reading[0] <= len(reading[2]):
             lists.append((start, end))
             found.extend(PersonMention(name, start + offset, start + offset + len(name), Role.OTHER)
-                         for offset, name in _with_inner_gaps(run, reading[2]))
+                         for offset, name in _with_gaps(run, reading[2]))
     for start, end in _runs(text, dotted):
         if any(a <= start and end <= b for a, b in lists):
             continue
         run = text[start:end]
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         inside = [e for e in people[first:last] if e.end <= end and "·" not in e.text]
-        noted = any(a <= start and end <= b for a, b in ordered) or _noted(text, start, end)
+        lead, trail = _note_before(text, start), _PERSON_NOTE.match(text, end) is not None
+        noted = lead or trail or any(a <= start and end <= b for a, b in ordered)
         listed = noted or 5 * sum(e.end - e.start for e in inside) >= 3 * len(run)
         if not listed and (run[0] not in lex.surnames or not _PROSE.isdisjoint(run)):
             continue  # prose: these function words are never part of a name
@@ -668,31 +680,52 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
             for i in range(max(e.start, start), min(e.end, end)):
                 named_else[i - start] = True
         # a run that starts where a transcribed name ends may begin with the rest of that name (…赛福鼎·艾|则孜洪学智)
-        open_start = text[start - 1:start] == "·" or any(d.end == start for d in dotted)
+        open_start = lead or text[start - 1:start] == "·" or any(d.end == start for d in dotted)
         open_end = text[end:end + 1] in "（(·"
         reading = None if listed else _read_run(run, lex, read, cuts, named_else, open_start=open_start,
                                                 open_end=open_end)
         if listed or _a_list(reading, run):
             # a list, by the recogniser or by the rules: its names are told apart by their characters
             reading = _read_list(run, lex, read, open_start=open_start, open_end=open_end)
-        if not _a_list(reading, run):
+        if not (_a_list(reading, run) or (lead or trail) and _noted_list(reading)):
             continue
         assert reading is not None
-        names = _with_inner_gaps(run, reading[2]) if noted else reading[2]
+        names = _with_gaps(run, reading[2], lead=lead, trail=trail) if noted else reading[2]
         found.extend(PersonMention(name, start + offset, start + offset + len(name), Role.OTHER)
                      for offset, name in names)
     return found
 
 
-def _with_inner_gaps(run: str, names: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def _noted_list(reading: Reading | None) -> bool:
+    """Whether a reading of a run beside a note of sex or nationality (a sure list, however short: 陶大镛黄保尧（壮族）)
+    holds names: one or more, and no more gaps than names."""
+    return reading is not None and len(reading[2]) >= 1 and reading[0] <= len(reading[2])
+
+
+_NEVER_IN_NAME = frozenset("的了们着过")  # in a sure list, a gap with one of these is no name (于是之 and 柳随年 are)
+
+
+def _with_gaps(run: str, names: list[tuple[int, str]], *, lead: bool = False, trail: bool = False
+               ) -> list[tuple[int, str]]:
     """The names of a run that is surely a list (its order or its people's notes say so), with each gap of two to
-    four characters between two of them as a name too: there, a gap is a name without a surname (丹增, 热地)."""
+    four characters between two of them as a name too: there, a gap is a name without a surname (丹增, 热地) or one
+    the rules for prose turn down. `lead`, `trail`: a note of sex or nationality stands before or after the run,
+    so a gap that opens or closes it is a name too (…（藏族）费子文费孝通, 顾诵芬顿珠多吉（藏族）)."""
     out: list[tuple[int, str]] = []
-    for (offset, name), (following, _) in zip(names, [*names[1:], (-1, "")], strict=True):
-        out.append((offset, name))
-        gap = run[offset + len(name):following]
-        if 2 <= len(gap) <= 4 and _PROSE.isdisjoint(gap) and not any(c in NOT_IN_NAME for c in gap):
-            out.append((offset + len(name), gap))
+    noted = lead or trail
+    bounds = [(0, None), *((offset, name) for offset, name in names), (len(run), None)]
+    for (offset, name), (following, after) in itertools.pairwise(bounds):
+        if name is not None:
+            out.append((offset, name))
+        gap_start = offset + len(name) if name is not None else offset
+        gap = run[gap_start:following]
+        inner = name is not None and after is not None
+        edge = (name is None and lead) or (after is None and trail)
+        if not 2 <= len(gap) <= 4 or not (inner or edge):
+            continue
+        if (noted and _NEVER_IN_NAME.isdisjoint(gap)) or (_PROSE.isdisjoint(gap) and not any(c in NOT_IN_NAME
+                                                                                               for c in gap)):
+            out.append((gap_start, gap))
     return out
 
 

@@ -249,6 +249,15 @@ def test_a_list_its_notes_mark_is_read_whole_with_names_without_surnames(lex):
     assert {"刘春梅", "黄志强", "次仁多吉", "陈国栋", "周地平", "吴海峰", "郑立华"} <= set(found)
 
 
+def test_a_short_run_beside_a_note_is_a_list_and_its_edge_gaps_are_names(lex):
+    # two names before a note make a list; a name that opens after a note or closes before one, without a
+    # surname or with a character prose rules turn down (年), is a name too
+    found = people("主席团成员：林海涛（回族）吕建国宋安年洛桑次仁（藏族）庞志远邹立新（女）", lex)
+    assert {"林海涛", "吕建国", "宋安年", "洛桑次仁", "庞志远", "邹立新"} <= set(found)
+    found = people("委员：杨立军（彝族）尼玛顿珠沈建华（女）", lex)
+    assert {"杨立军", "尼玛顿珠", "沈建华"} <= set(found)
+
+
 def test_a_paragraph_after_an_order_note_is_a_list(lex):
     text = "出席代表（按姓氏笔画排列）：于海洋马立新王建华平措刘红军孙晓峰"
     assert {"于海洋", "马立新", "王建华", "平措", "刘红军", "孙晓峰"} <= set(people(text, lex))
