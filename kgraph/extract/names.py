@@ -11,6 +11,9 @@ from kgraph.lexicon import CJK, Lexicon
 
 # characters that never end or sit inside a given name in running news text
 NOT_IN_NAME = frozenset("的了和与及或在是对为从把被将也都就还又而并等之其这那个们年月日时号第摄")
+# in prose a date or a function word, in given names common (李延年, 于是之, 何其昌): a name of a list or one between
+# a department and its title may hold them
+GIVEN_IN_LISTS = frozenset("年之其")
 # surnames that are far more often function words: 和中国, 向记者 are no names
 _FUNCTION_SURNAMES = set("和向于同及与以将但也都")
 _DIVISION_ENDS = frozenset("省市区县")  # no given name ends with these, a place name often does
@@ -50,15 +53,16 @@ def plausible_name(name: str, lex: Lexicon, *, listed: bool = False, delimited: 
     """A surname-led string that is not a common word, a title or a kinship term.
 
     `listed`: the string stands in an enumeration of names (`陈振文、于建春、文英雄`), where a given name that is
-    also a common word (英雄) is still a given name. `delimited`: separators stand on both sides of it (`、韦新和、`),
-    so 和 in it is no conjunction."""
+    also a common word (英雄) is still a given name, and 年, 之, 其 may stand in a given name of two. `delimited`:
+    separators stand on both sides of it (`、韦新和、`), so 和 in it is no conjunction."""
     if not 2 <= len(name) <= 4 or not all(is_cjk(c) for c in name):
         return False
     surname = name[:2] if name[:2] in lex.compound_surnames and len(name) >= 3 else name[:1]
     if surname not in lex.surnames and surname not in lex.compound_surnames:
         return False
     given = name[len(surname):]
-    if not given or len(given) > 2 or any(c in NOT_IN_NAME and not (delimited and c == "和") for c in given):
+    if not given or len(given) > 2 or any(c in NOT_IN_NAME and not (delimited and c == "和")
+                                          and not (listed and len(given) == 2 and c in GIVEN_IN_LISTS) for c in given):
         return False
     if lex.not_given_names.starting_at(given) or lex.title_heads.starting_at(given) or lex.title_heads.suffix_of(name):
         return False

@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from kgraph.extract.name_roles import name_roles
 from kgraph.extract.names import (
+    GIVEN_IN_LISTS,
     NOT_IN_NAME,
     boundary_after,
     boundary_strength,
@@ -329,7 +330,7 @@ _PROSE = frozenset("的了在是与及或把被也都就还又而并等这那们
 # the note on its order (按姓氏笔画排列, 以姓名拼音为序), whose paragraph is a list
 _PERSON_NOTE = re.compile(r"[（(](?:女|[\u4e00-\u9fff]{1,4}族)(?:[，,、](?:女|[\u4e00-\u9fff]{1,4}族))*[）)]")
 _ORDER_NOTE = re.compile(r"[按以依](?:姓氏|姓名)?(?:笔画|笔划|拼音|音序|首字母)(?:顺序)?(?:排列|排序|为序|排名)[^\n]*")
-_BODY_END = frozenset("馆园场厂站院局所部处室村镇乡县区市省路街")
+_BODY_END = frozenset("馆园场厂站院局所部处室科村镇乡县区市省路街")
 _SETTLEMENT_END = frozenset("村寨庄屯堡城镇乡县湾铺埠集店坊营")
 _NOT_IN_MODEL_NAME = frozenset("的了与及或在是把被也都就还又而并等这那们说摄")
 
@@ -488,15 +489,12 @@ _ELEMENT = 2.0  # per character of a name of two elements in a list, as much as 
 _GAP = 4.0  # a gap of one to four characters in a list costs as much as a name of modest odds gains
 
 
-_GIVEN_IN_LISTS = frozenset("年之其")  # in prose a date or a function word, in given names common (延年, 是之, 其昌)
-
-
 def _list_name(name: str, lex: Lexicon, score: float) -> bool:
     """A name in a list that the rules for prose turn down as a common word (万里, 万国权 after 万国, 于珍 after a
     function word, 李延年 for its 年): in a list, a surname and given-name characters with better odds than a gap
     has."""
     return (score > -_GAP / 2 and len(name) <= 3 and name[0] in lex.surnames and not lex.title_heads.suffix_of(name)
-            and not any(c in NOT_IN_NAME and c not in _GIVEN_IN_LISTS for c in name[1:]))
+            and not any(c in NOT_IN_NAME and c not in GIVEN_IN_LISTS for c in name[1:]))
 
 
 def _read_list(run: str, lex: Lexicon, read: set[tuple[int, int]], *, open_start: bool = False,
@@ -748,19 +746,40 @@ def _join_transcriptions(entities: Iterable[Entity], lex: Lexicon) -> list[Entit
 
 def _names_closing_bodies(text: str, entities: Iterable[Entity], lex: Lexicon) -> list[Entity]:
     """Names the recogniser read as the end of an organisation, where a title follows (`内科林皓平主任` read as
-    the organisation 内科林皓平): the department before the name, the name, then its post."""
+    the organisation 内科林皓平, or 骨科林 of 骨科林志远博士): the department before the name, the name, then its
+    post."""
     found = []
     for entity in entities:
-        if entity.kind == "PER" or len(entity.text) < 4 or _looks_like(entity.text, lex):
+        if entity.kind == "PER" or len(entity.text) < 3 or _looks_like(entity.text, lex):
             continue
-        if title_after(text, entity.end, lex) or text.startswith(_OTHER_FOLLOW, entity.end):
+        if len(entity.text) >= 4 and (title_after(text, entity.end, lex) or text.startswith(_OTHER_FOLLOW,
+                                                                                              entity.end)):
             name = read_name_before(text, entity.end, lex)
             if name is None:  # the characters after a department's ending: 妇产科 + 刘敏, 骨科 + 林志远
                 name = next((entity.text[-size:] for size in (3, 2) if lex.org_suffixes.suffix_of(entity.text[:-size])
-                             and plausible_name(entity.text[-size:], lex)), None)
+                             and plausible_name(entity.text[-size:], lex, listed=True)), None)
             if name and entity.end - len(name) >= entity.start + 2:
                 found.append(Entity("PER", entity.end - len(name), entity.end, name))
+        elif (named := _name_past_body(text, entity, lex)) is not None:
+            found.append(named)
     return found
+
+
+def _name_past_body(text: str, entity: Entity, lex: Lexicon) -> Entity | None:
+    """A name the recogniser's organisation ends inside (`骨科林飞跃博士` read as 骨科林): after the department's
+    ending, the name that runs on past the organisation up to a title or a word for a person."""
+    for ending in range(len(entity.text) - 1, 1, -1):
+        if not lex.org_suffixes.suffix_of(entity.text[:ending]):
+            continue
+        start = entity.start + ending
+        for size in (3, 2):
+            end = start + size
+            if end <= entity.end or not plausible_name(text[start:end], lex, listed=True):
+                continue
+            if title_after(text, end, lex) or text.startswith(_OTHER_FOLLOW, end):
+                return Entity("PER", start, end, text[start:end])
+        return None
+    return None
 
 
 def _surnames_before_titles(text: str, entities: Iterable[Entity], lex: Lexicon) -> list[Entity]:

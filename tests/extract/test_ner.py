@@ -288,6 +288,21 @@ def test_the_options_of_a_quiz_beside_a_person_are_people(lex):
     assert people("获奖的是：（１）梅花（２）菊花（３）兰花", lex) == {}
 
 
+def test_names_with_date_characters_between_a_department_and_a_title(lex):
+    # 皮肤科 is a department the recogniser may read as a person; 李延年 holds 年, a date in prose
+    found = people("随后，皮肤科李延年副主任、儿科周其芳主任、外科冯之琳副主任先后发言。", lex)
+    assert {"李延年", "周其芳", "冯之琳"} <= set(found) and "皮肤科" not in found
+    assert plausible_name("李延年", lex, listed=True) and not plausible_name("李延年", lex)
+
+
+def test_a_name_the_recogniser_cut_into_a_department_runs_on_to_its_title(lex):
+    from kgraph.extract.people import _name_past_body
+
+    text = "骨科郑飞扬博士、外科冯之琳副主任"
+    assert _name_past_body(text, Entity("ORG", 0, 3, "骨科郑"), lex) == Entity("PER", 2, 5, "郑飞扬")
+    assert _name_past_body("骨科郑重承诺", Entity("ORG", 0, 3, "骨科郑"), lex) is None
+
+
 def test_a_name_the_dictionary_knows_enumerated_beside_a_person(lex):
     # 恽 is no surname of the lists, but jieba knows the name; a place it tags nr (薛城区) is no name
     assert "恽代英" in people("一九二二年由林毓南、恽代英介绍入党。", lex, known={})
