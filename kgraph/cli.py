@@ -548,7 +548,7 @@ def export(graph_files: tuple[Path, ...], fmt: str, output: Path | None, orgs: b
     graph = read_graph(files, allow_remote=allow_remote)
     done = export_graph(graph, found.name, target, include_orgs=orgs, include_places=places)
     what = f"{done.triples} triples" if found.takes == "rdf" else f"{done.nodes} nodes, {done.edges} edges"
-    say(f"wrote {output if output == STDOUT else target}: {what}", err=output == STDOUT)
+    say(f"wrote {'standard output' if output == STDOUT else target}: {what}", err=output == STDOUT)
 
 
 @kgraph_command()

@@ -88,11 +88,13 @@ def fill_years(articles: list[Article], year: int | None = None) -> list[Article
             for a in articles]
 
 
-def read_articles(pages: Iterable[tuple[str, str]], *, year: int | None = None) -> list[Article]:
-    """Stage 1: each (source name, page text) split into its articles, dates completed with their year."""
+def read_articles(pages: Iterable[tuple[str, str]], *, year: int | None = None, lex: Lexicon | None = None
+                  ) -> list[Article]:
+    """Stage 1: each (source name, page text) split into its articles, dates completed with their year; `lex` is
+    the lexicon that cuts words where a headline is made from the lead (the default one when None)."""
     articles: list[Article] = []
     for source, text in pages:
-        articles.extend(fill_years(split_articles(text, source), year))
+        articles.extend(fill_years(split_articles(text, source, lex), year))
     return articles
 
 
@@ -109,7 +111,7 @@ class PageReading:
 def read_page(source: str, text: str, lex: Lexicon, *, year: int | None = None) -> PageReading:
     """Split one page into its articles and find the people each article names by itself (pass 1); the recogniser
     reads each article once, here."""
-    articles = tuple(fill_years(split_articles(text, source), year))
+    articles = tuple(fill_years(split_articles(text, source, lex), year))
     entities = [read_entities(article, lex) for article in articles]
     return PageReading(articles,
                        tuple(extract_people(a, lex, entities=e) for a, e in zip(articles, entities, strict=True)),
@@ -229,7 +231,7 @@ class Pipeline:
 
     def read(self, pages: Iterable[tuple[str, str]]) -> list[Article]:
         """Stage 1: (source name, page text) pairs -> articles, dates completed with their year."""
-        return read_articles(pages, year=self.year)
+        return read_articles(pages, year=self.year, lex=self.lex)
 
     def read_page(self, source: str, text: str) -> PageReading:
         """Stage 1 and the first pass of stage 2 over one page (see `read_page`)."""

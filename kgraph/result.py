@@ -44,8 +44,9 @@ class BuildResult:
 
     def __repr__(self) -> str:  # a notebook shows this: the counts, not every article's text
         c = self.corpus
-        return (f"<BuildResult: {len(c.articles)} articles, {len(c.people)} people, {len(c.organizations)} "
-                f"organisations, {len(c.places)} places, home {c.home or 'not known'}>")
+        counts = ", ".join(_count(len(items), noun) for items, noun in (
+            (c.articles, "article"), (c.people, "person"), (c.organizations, "organisation"), (c.places, "place")))
+        return f"<BuildResult: {counts}, home {c.home or 'not known'}>"
 
     @property
     def articles(self) -> tuple[Article, ...]:
@@ -119,3 +120,9 @@ class BuildResult:
 
         return export_graph(self.graph, fmt, Path(path), include_orgs=include_orgs,
                             include_places=include_places).path
+
+
+def _count(n: int, noun: str) -> str:
+    """`1 article`, `2 articles`, `1 person`, `3 people`."""
+    plural = "people" if noun == "person" else noun + "s"
+    return f"{n} {noun if n == 1 else plural}"

@@ -93,7 +93,7 @@ def test_api_build_is_the_commands_graph(tmp_path: Path):
 def test_api_pipeline_and_result_print_short_in_a_notebook():
     nlp = kgraph.load(home="荆州区")
     assert len(repr(nlp)) < 300 and "荆州区" in repr(nlp)
-    assert repr(kgraph.build([PAGE])) == ("<BuildResult: 1 articles, 3 people, 1 organisations, 0 places, "
+    assert repr(kgraph.build([PAGE])) == ("<BuildResult: 1 article, 3 people, 1 organisation, 0 places, "
                                          "home not known>")
 
 

@@ -106,7 +106,7 @@ def test_faults_output_dash_is_standard_output(tmp_path: Path, monkeypatch: pyte
     assert done.returncode == 0, done.stderr
     assert len(rdflib.Graph().parse(data=done.stdout, format="nt")) == len(
         rdflib.Graph().parse(ROOT / "output" / "graph.ttl"))
-    assert not (tmp_path / "-").exists() and done.stderr.startswith("wrote -: ")
+    assert not (tmp_path / "-").exists() and done.stderr.startswith("wrote standard output: ")
 
 
 def test_faults_dev_stdout_is_written_not_replaced(tmp_path: Path):

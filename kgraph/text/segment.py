@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain
+from typing import TYPE_CHECKING
 
 from kgraph.model import Article, Byline, Role
 from kgraph.text.clean import (
@@ -33,6 +34,9 @@ from kgraph.text.clean import (
     paragraphs,
 )
 from kgraph.text.script import as_simplified
+
+if TYPE_CHECKING:
+    from kgraph.lexicon import Lexicon
 
 ROLE_WORDS = re.compile(r"(摄影记者|摄影|(?:本报|特约|见习|实习|首席|全媒体|融媒体|融媒)?(?:记者|通[讯迅]员)|实习生)")
 NAME = re.compile(rf"^[{IDEO}·]{{2,4}}$")
@@ -314,20 +318,24 @@ def _lead(body: Body) -> str:
     return "".join(OPENING.sub("", p.text, count=1) for p in text)
 
 
-def _tagger():  # jieba is slow to load: only bodies without a printed headline need it
-    from kgraph.lexicon import load_lexicon
+def _tagger(lex: Lexicon | None):  # jieba is slow to load: only bodies without a printed headline need it
+    if lex is None:
+        from kgraph.lexicon import load_lexicon
 
-    return load_lexicon().tagger
+        lex = load_lexicon()
+    return lex.tagger
 
 
-def _continues(clause: str, following: str) -> bool:
-    """A clause ending in a noun and a next clause starting with a verb share one predicate (`X与Y合力，建设…`)."""
-    last = list(_tagger().cut(clause))[-1:]
-    first = list(_tagger().cut(following))[:1]
+def _continues(clause: str, following: str, lex: Lexicon | None = None) -> bool:
+    """A clause ending in a noun and a next clause starting with a verb share one predicate (`X与Y合力，建设…`), as
+    the user's lexicon (`lex`, else the default) cuts them."""
+    tagger = _tagger(lex)
+    last = list(tagger.cut(clause))[-1:]
+    first = list(tagger.cut(following))[:1]
     return bool(last and first) and last[0].flag[:1] in "njz" and last[0].flag != "vn" and first[0].flag in ("v", "vn")
 
 
-def lead_headline(lead: str) -> str:
+def lead_headline(lead: str, lex: Lexicon | None = None) -> str:
     """A headline for a body printed without one: the first main clause of its lead, after the dateline."""
     if lead.startswith("“") and "”" in lead:  # an opening quotation is not what happened
         lead = lead[lead.index("”") + 1 :].lstrip("，。！？")
@@ -340,7 +348,7 @@ def lead_headline(lead: str) -> str:
     headline = clauses.pop(0)
     if headline.startswith(("近日", "日前", "近期")):
         headline = headline[2:]
-    while clauses and len(headline) < 40 and (len(headline) < 12 or _continues(headline, clauses[0])):
+    while clauses and len(headline) < 40 and (len(headline) < 12 or _continues(headline, clauses[0], lex)):
         headline += "，" + clauses.pop(0)
     return headline.strip()[:MAX_LEAD_HEADLINE]
 
@@ -458,14 +466,15 @@ def _lines(units: list[Unit]) -> list[tuple[str, int, bool]]:
     return [(" ".join(u.text for u in line), line[0].run, line[0].attached) for line in lines.values()]
 
 
-def _headline(body: Body, index: int, sim: Similarity, *, titled: bool = False) -> tuple[str, str]:
+def _headline(body: Body, index: int, sim: Similarity, *, titled: bool = False, lex: Lexicon | None = None
+              ) -> tuple[str, str]:
     """Main headline (the line most like the body and its lead, long, early) and the other headline lines.
 
     The other lines follow in reading order of a headline block: sub-headlines below the main one, then lines
     above it (a kicker), then lines printed elsewhere (a section label). A web page's title heads its one
     article even if it shares no words with it (`titled`). A column label is cut off the headline (`_unlabel`).
     """
-    main, sub = _main_headline(body, index, sim, titled=titled)
+    main, sub = _main_headline(body, index, sim, titled=titled, lex=lex)
     main, label = _unlabel(main)
     return main, " ".join(part for part in (label, sub) if part)
 
@@ -482,7 +491,8 @@ def _unlabel(text: str) -> tuple[str, str]:
     return (rest, found.group("label")) if ideographs(rest) >= 2 else (found.group("label"), "")
 
 
-def _main_headline(body: Body, index: int, sim: Similarity, *, titled: bool) -> tuple[str, str]:
+def _main_headline(body: Body, index: int, sim: Similarity, *, titled: bool, lex: Lexicon | None
+                   ) -> tuple[str, str]:
     """The main headline line and the other headline lines in reading order."""
     lines = _lines(body.units)
 
@@ -496,7 +506,7 @@ def _main_headline(body: Body, index: int, sim: Similarity, *, titled: bool) -> 
         least = 2 if titled else HEADLINE_CHARS
         candidates = [k for k, (text, _, near) in enumerate(lines) if near and ideographs(text) >= least]
     if not candidates:
-        return lead_headline(_lead(body)), " ".join(text for text, _, _ in lines)
+        return lead_headline(_lead(body), lex), " ".join(text for text, _, _ in lines)
     main = max(candidates, key=rank)
     run = lines[main][1]
     order = sorted(range(len(lines)), key=lambda k: (lines[k][1] != run, k < main, k))
@@ -529,9 +539,10 @@ def _one_article(paras: list[Para]) -> bool:
     return openings <= 1 and 0 < title <= 3 and title < len(paras) and meta_line(paras[title].text)
 
 
-def split_articles(text: str, source: str) -> list[Article]:
+def split_articles(text: str, source: str, lex: Lexicon | None = None) -> list[Article]:
     """The articles of one page (or the one article of a web page), in print order; a page printed in traditional
-    characters is read in simplified ones."""
+    characters is read in simplified ones. `lex` (the default lexicon when None) cuts the lead of an article printed
+    without a headline into words, to make one."""
     text = as_simplified(text)
     paras = paragraphs(text)
     single = _one_article(paras)
@@ -546,7 +557,7 @@ def split_articles(text: str, source: str) -> list[Article]:
     published = _published(paras)
     articles = []
     for index, body in sorted(enumerate(bodies), key=lambda item: _span(item[1])):
-        headline, sub = _headline(body, index, sim, titled=single)
+        headline, sub = _headline(body, index, sim, titled=single, lex=lex)
         start, end = _span(body)
         articles.append(
             Article(

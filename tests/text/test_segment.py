@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
@@ -963,3 +964,23 @@ def test_separator_and_indented_margin_lines() -> None:
     assert "区长何建平主持" in article.body
     assert "详细了解城市建设情况" in article.body
     assert "|" not in article.body
+
+
+def test_the_lead_headline_is_cut_with_the_lexicon_given() -> None:
+    # a lexicon whose tagger reads no verb: the clause after the first is not the same predicate's
+    tagger = SimpleNamespace(cut=lambda text: [SimpleNamespace(word=text, flag="x")])
+    lead = "近日，区民政局携手东城街道解放社区、民主社区，举办“吃幸福食堂 享幸福滋味”湖北养老服务网推广活动。活动期间"
+    assert lead_headline(lead).startswith("区民政局携手东城街道解放社区、民主社区，举办")
+    assert lead_headline(lead, SimpleNamespace(tagger=tagger)) == "区民政局携手东城街道解放社区、民主社区"
+
+
+def test_the_pipeline_reads_with_its_own_lexicon(monkeypatch) -> None:
+    import kgraph
+    from kgraph.text import segment
+
+    nlp = kgraph.load()
+    seen = []
+    monkeypatch.setattr(segment, "_tagger", lambda lex: seen.append(lex) or nlp.lex.tagger)
+    page = "近日，区民政局携手东城街道解放社区、民主社区，举办推广活动。活动期间，志愿者走访了三十户居民。"
+    nlp.read([("p.txt", page)])
+    assert seen and all(lex is nlp.lex for lex in seen)
