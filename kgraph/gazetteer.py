@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from importlib import resources
 
 _PSEUDO = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
-_SHORTENS = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)*(?:特别行政区|自治区|自治州|自治县|地区|省|市|县|盟)$")
+# the peoples an autonomous division is named for (黔西南布依族苗族自治州, 伊犁哈萨克自治州): a name of several
+# characters may stand without 族, a name of one character (白, 水, 回) only with it
+_PEOPLES = ("柯尔克孜", "乌孜别克", "维吾尔", "哈萨克", "达斡尔", "俄罗斯", "鄂温克", "鄂伦春", "塔吉克", "塔塔尔",
+            "蒙古", "布依", "朝鲜", "土家", "哈尼", "傈僳", "高山", "拉祜", "东乡", "纳西", "景颇", "仫佬", "布朗",
+            "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "德昂", "保安", "裕固", "独龙", "赫哲", "门巴", "珞巴",
+            "基诺", "回", "藏", "苗", "彝", "壮", "满", "侗", "瑶", "白", "傣", "黎", "佤", "畲", "水", "土", "羌",
+            "怒", "京")
+_PEOPLE = "|".join(f"{p}族?" if len(p) > 1 else f"{p}族" for p in _PEOPLES)
+_SHORTENS = re.compile(rf"^(.{{2,}}?)(?:{_PEOPLE})*(?:特别行政区|自治区|自治州|自治县|地区|省|市|县|盟)$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -213,3 +213,8 @@ def test_a_city_whose_short_name_is_a_word_when_the_article_names_the_city(lex):
 ])
 def test_short_place_names_in_a_list_are_whole_items(lex, text, expected):
     assert [m.text for m in extract_places(text, lex)] == expected
+
+
+def test_an_autonomous_prefecture_by_its_usual_short_name(lex):
+    # 黔西南州, not the county 黔西 inside it
+    assert places("专家组赴黔西南州开展义诊活动。", lex) == ["黔西南州"]
