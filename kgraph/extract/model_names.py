@@ -48,18 +48,24 @@ def _is_place(name: str, lex: Lexicon) -> bool:
             and not lex.org_suffixes.suffix_of(name))
 
 
+def _is_body(name: str, lex: Lexicon) -> bool:
+    """A place by the model that the grammar calls an organisation: a body's ending and no place's (呼吸科)."""
+    return lex.org_suffixes.suffix_of(name) is not None and lex.place_suffixes.suffix_of(name) is None
+
+
 def model_names(text: str, entities: Iterable[Entity], taken: Sequence[tuple[int, int]], lex: Lexicon
                 ) -> tuple[list[Mention], list[Mention]]:
     """The recogniser's organisations and places outside what the rules took. An organisation needs an ending
     (局, 公司, 委员会) or four characters, and is never a one-visit group or a paper's name; a place needs two
-    characters, and a two-character place must be a division's name or short name or a place to jieba."""
+    characters, and a two-character place must be a division's name or short name or a place to jieba. A name the
+    model reads as one kind and the grammar as the other is of the grammar's kind."""
     orgs: list[Mention] = []
     places: list[Mention] = []
     index = SpanIndex(taken)  # a scan of `taken` per entity made a long article quadratic
     for e in entities:
         if e.kind == "PER" or len(e.text) < 2 or not _usable(text, e, index, lex):
             continue
-        if e.kind == "LOC" or _is_place(e.text, lex):
+        if (e.kind == "LOC" and not _is_body(e.text, lex)) or _is_place(e.text, lex):
             if len(e.text) > 2 or e.text in load_gazetteer().by_name or lex.tag(e.text) == "ns":
                 places.append(Mention("place", e.text, e.start, e.end))
         elif is_one_visit_group(e.text) or e.text.endswith(_MEDIA):

@@ -218,3 +218,14 @@ def test_short_place_names_in_a_list_are_whole_items(lex, text, expected):
 def test_an_autonomous_prefecture_by_its_usual_short_name(lex):
     # 黔西南州, not the county 黔西 inside it
     assert places("专家组赴黔西南州开展义诊活动。", lex) == ["黔西南州"]
+
+
+def test_a_department_the_recogniser_reads_as_a_place_is_an_organisation(lex):
+    from kgraph.extract import extract_article
+    from kgraph.model import Article
+
+    text = ("省人民医院专家团队赴黔西南州开展义诊\n6月3日，省人民医院组织心内科、呼吸科、儿科等8个学科的专家赴"
+            "黔西南州兴义市开展义诊活动。省人民医院党委副书记吴振华带队，心内科主任医师杨志刚、呼吸科副主任医师"
+            "罗晓燕、儿科主治医师潘婷等参加义诊。")
+    found = extract_article(Article("p.txt", 0, "", text), lex)
+    assert "呼吸科" not in [m.text for m in found.places] and "呼吸科" in [m.text for m in found.orgs]
