@@ -18,10 +18,12 @@ methods (spaCy's `nlp`). `kgraph.driver.run` runs it over many pages.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -139,10 +141,10 @@ def extract_page(reading: PageReading, lex: Lexicon, known: dict[str, Role]) -> 
 def _share_articles(articles: Sequence[Article], extractions: Sequence[Extraction]) -> list[Extraction]:
     """The extractions with the very Article objects of `articles`: one that came back from a worker process or a
     cache has its own copy of the article's text, which the corpus would otherwise hold twice."""
-    by_id = {article.id: article for article in articles}
+    by_place = {(article.source, article.index): article for article in articles}  # what the id is made of
     shared = []
     for extraction in extractions:
-        article = by_id.get(extraction.article.id)
+        article = by_place.get((extraction.article.source, extraction.article.index))
         if article is not None and article is not extraction.article and article == extraction.article:
             extraction = replace(extraction, article=article)
         shared.append(extraction)
@@ -163,6 +165,27 @@ def resolve_corpus(articles: Sequence[Article], extractions: Sequence[Extraction
                    merge: bool = True, home: Division | None = None, decisions: Sequence[Decision] = ()) -> Corpus:
     """Stage 3: one entity per real thing over the whole corpus (see `extract_corpus` for `merge`, `home` and
     `decisions`)."""
+    with _heap_frozen():
+        return _resolve(articles, extractions, lex, merge=merge, home=home, decisions=decisions)
+
+
+@contextmanager
+def _heap_frozen() -> Iterator[None]:
+    """Keep the objects alive before resolution (the corpus's millions of records) out of the garbage collector's
+    full passes while it runs: its new records trigger such passes, which walked the whole corpus each time (a
+    third of resolution's CPU at 10,000 articles). Nothing changes in the result; an outer freeze is left alone."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _resolve(articles: Sequence[Article], extractions: Sequence[Extraction], lex: Lexicon, *, merge: bool,
+             home: Division | None, decisions: Sequence[Decision]) -> Corpus:
     check_article_ids(articles)
     extractions = _share_articles(articles, extractions)
     extractions, merges = merge_variants(extractions) if merge else (extractions, ())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import replace
+from operator import attrgetter
 
 from kgraph.gazetteer import Division, Gazetteer, load_gazetteer, place_level, short_name
 from kgraph.lexicon import Lexicon
@@ -28,6 +29,7 @@ from kgraph.resolve.jurisdiction import canonical_org
 from kgraph.resolve.variants import NameEvidence, find_merges, scope_level
 
 _ROLE_ORDER = (Role.OFFICIAL, Role.OTHER, Role.REPORTER, Role.PHOTOGRAPHER)
+_ORDER = attrgetter("article_id", "start", "end")  # Evidence's own order, without a comparison call per pair
 
 
 def name_evidence(extractions: list[Extraction]) -> dict[str, NameEvidence]:
@@ -36,18 +38,23 @@ def name_evidence(extractions: list[Extraction]) -> dict[str, NameEvidence]:
     for extraction in extractions:
         event = extraction.event
         members = set(event.organizers) | set(event.attendees) if event else set()
+        paired = len(members) <= MAX_PAIRED_PARTICIPANTS  # no meeting: no co-workers
+        article_id, source = extraction.article.id, extraction.article.source
         for m in extraction.people:
             item = evidence[m.name]
             item.mentions += 1
             item.official |= m.role is Role.OFFICIAL
-            item.articles.add(extraction.article.id)
-            item.sources.add(extraction.article.source)
-            item.titles.update(t.text for t in m.titles)
-            if m.name in members and len(members) <= MAX_PAIRED_PARTICIPANTS:  # no meeting: no co-workers
-                item.partners.update(members - {m.name})
+            item.articles.add(article_id)
+            item.sources.add(source)
+            if m.titles:
+                item.titles.update(t.text for t in m.titles)
+            if paired and m.name in members:
+                item.partners |= members  # the name itself is taken out below, not copied out for each mention
             for text in [t.text for t in m.titles] + ([m.label.text] if m.label else []):
                 if level := scope_level(text):
                     item.scopes.add(level)
+    for name, item in evidence.items():
+        item.partners.discard(name)
     return dict(evidence)
 
 
@@ -63,8 +70,12 @@ def merge_variants(extractions: list[Extraction]) -> tuple[list[Extraction], tup
 
     renamed = []
     for extraction in extractions:
-        people = tuple(replace(m, name=rename[m.name]) if m.name in rename else m for m in extraction.people)
         event = extraction.event
+        if not any(m.name in rename for m in extraction.people) and not (
+                event and any(n in rename for n in (*event.organizers, *event.attendees))):
+            renamed.append(extraction)  # an event's names are sorted and apart already (kgraph.extract.events)
+            continue
+        people = tuple(replace(m, name=rename[m.name]) if m.name in rename else m for m in extraction.people)
         if event is not None:
             organizers = fix(event.organizers)
             event = replace(event, organizers=organizers, speakers=fix(event.speakers),
@@ -102,11 +113,11 @@ def resolve_people(extractions: list[Extraction], lex: Lexicon, merges: tuple[Na
     org_names = org_names or {}
     aliases: dict[str, list[str]] = defaultdict(list)
     for extraction in extractions:
-        article_id, text = extraction.article.id, extraction.article.text
+        article_id = extraction.article.id
         for m in extraction.people:
             roles[m.name].add(m.role)
-            if "·" in m.name and "·" not in text[m.start:m.end] and text[m.start:m.end]:
-                aliases[m.name].append(text[m.start:m.end])  # 杜邦, written short for 皮埃尔·杜邦
+            if "·" in m.name and "·" not in (printed := extraction.article.text[m.start:m.end]) and printed:
+                aliases[m.name].append(printed)  # 杜邦, written short for 皮埃尔·杜邦
             mentions[m.name].append(Evidence(article_id, m.start, m.end))
             for title in m.titles:
                 titled.add(m.name)
@@ -119,12 +130,12 @@ def resolve_people(extractions: list[Extraction], lex: Lexicon, merges: tuple[Na
     for name in sorted(roles):
         role = Role.OFFICIAL if name in titled else next(r for r in _ROLE_ORDER if r in roles[name])
         person_posts = tuple(
-            Post(title, _canonical(orgs.get((name, title)), org_names), tuple(sorted(set(evidence))))
+            Post(title, _canonical(orgs.get((name, title)), org_names), tuple(sorted(set(evidence), key=_ORDER)))
             for title, evidence in sorted(posts[name].items())
         )
         shown, key = (name.partition("@")[0], name) if name in places else (name, "")
         people.append(Person(shown, role, tuple(sorted(set(aliases[name]))), person_posts,
-                             tuple(sorted(set(mentions[name]))), key, places.get(name, "")))
+                             tuple(sorted(set(mentions[name]), key=_ORDER)), key, places.get(name, "")))
     return tuple(people)
 
 
@@ -139,8 +150,9 @@ def resolve_orgs(extractions: list[Extraction], lex: Lexicon, home: Division | N
     printed: dict[str, list[Evidence]] = defaultdict(list)
     referring: dict[str, dict[str, list[Evidence]]] = defaultdict(lambda: defaultdict(list))
     for extraction in extractions:
+        article_id = extraction.article.id
         for m in extraction.orgs:
-            evidence = Evidence(extraction.article.id, m.start, m.end)
+            evidence = Evidence(article_id, m.start, m.end)
             if m.refers:
                 printed.setdefault(m.refers, [])
                 referring[m.refers][m.text].append(evidence)
@@ -186,8 +198,9 @@ def resolve_places(extractions: list[Extraction], home: Division | None = None) 
     seen: dict[str, list[Evidence]] = defaultdict(list)
     outers: dict[str, Counter] = defaultdict(Counter)
     for extraction in extractions:
+        article_id = extraction.article.id
         for m in extraction.places:
-            seen[m.text].append(Evidence(extraction.article.id, m.start, m.end))
+            seen[m.text].append(Evidence(article_id, m.start, m.end))
         for inner, outer in extraction.containments:
             outers[inner][outer] += 1
     context = set(seen)

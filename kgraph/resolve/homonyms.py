@@ -64,16 +64,15 @@ class _Group:
     counties: set[str] = field(default_factory=set)
     _locale: Locale | None = None
 
-    def add(self, counts: Counter[str]) -> None:
-        """Count the divisions of a title, an article or a page for this group."""
+    def add(self, counts: Counter[str], spread: tuple[frozenset[str], frozenset[str]] | None = None) -> None:
+        """Count the divisions of a title, an article or a page for this group (`spread`: `_spread(counts)`,
+        when the caller has it)."""
         if counts:
             self.parts.append(counts)
             self._locale = None
-            for code in counts:
-                province, county = _province_county(code)
-                self.provinces.add(province)
-                if county:
-                    self.counties.add(county)
+            provinces, counties = spread or _spread(counts)
+            self.provinces |= provinces
+            self.counties |= counties
 
     @property
     def counts(self) -> Counter[str]:
@@ -118,6 +117,12 @@ class _Group:
         return any(d.code in self.locale.codes for d in divisions_at_start(place))
 
 
+def _spread(counts: Counter[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The provinces and the counties the divisions of `counts` lie in."""
+    found = [_province_county(code) for code in counts]
+    return frozenset(p for p, _ in found), frozenset(c for _, c in found if c)
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def _province_county(code: str) -> tuple[str, str | None]:
     """The province a division lies in, and its county (None above county level)."""
@@ -152,38 +157,58 @@ def _page_counts(extractions: Sequence[Extraction], sources: set[str]) -> tuple[
 
 
 def _groups(extractions: Sequence[Extraction], names: set[str]) -> dict[str, dict[str, _Group]]:
-    """Per name of `names`, its mentions grouped by page, each group placed."""
+    """Per name of `names`, its mentions grouped by page, each group placed.
+
+    Each article is read once for each name it holds, not once per mention: a busy name is mentioned thousands of
+    times, and an event's participants (up to 100) would otherwise be copied once per participant."""
     sources = {e.article.source for e in extractions for m in e.people if m.name in names}
     articles, homes = _page_counts(extractions, sources)
     groups: dict[str, dict[str, _Group]] = defaultdict(dict)
     seen: dict[tuple[str, str], set[str]] = defaultdict(set)
     for extraction in extractions:
+        here = [m for m in extraction.people if m.name in names]
+        if not here:
+            continue
         event = extraction.event
         members = set(event.organizers) | set(event.attendees) if event else set()
-        source, date = extraction.article.source, extraction.article.date
+        paired = len(members) <= MAX_PAIRED_PARTICIPANTS  # no meeting: no co-workers
+        article, touched = extraction.article, set()
+        source, date, article_id = article.source, article.date, article.id
         date = date if date and _FULL_DATE.match(date) else None
-        for m in extraction.people:
-            if m.name not in names:
-                continue
-            group = groups[m.name].setdefault(source, _Group({source}))
+        for m in here:
+            group = groups[m.name].get(source)
+            if group is None:  # not setdefault: that would make a group for every mention
+                group = groups[m.name][source] = _Group({source})
             group.mentions += 1
-            if date:
-                group.dated(date)
-            group.firm |= m.name in members
-            if m.name in members and len(members) <= MAX_PAIRED_PARTICIPANTS:  # no meeting: no co-workers
-                group.partners |= members - {m.name}
+            if m.name in members:
+                group.firm = True
+                if paired:
+                    group.partners |= members  # the name itself is taken out below
             for title in m.titles:
                 found = divisions_at_start(title.text)
                 if len(found) == 1:
-                    group.add(Counter({found[0].code: _TITLE_WEIGHT}))
+                    group.add(_title_counts(found[0].code))
                 group.firm |= bool(found) or title.text[:1] in _SCOPE_CHARS
-            seen[m.name, source].add(extraction.article.id)
+            if m.name not in touched:
+                touched.add(m.name)
+                if date:
+                    group.dated(date)
+                seen[m.name, source].add(article_id)
+    spreads = {article_id: _spread(counts) for article_id, counts in articles.items()}  # once per article
     for name, by_source in groups.items():
         for source, group in by_source.items():
+            group.partners.discard(name)
             for article_id in sorted(seen[name, source]):
-                group.add(articles.get(article_id, _NONE))
+                if article_id in articles:
+                    group.add(articles[article_id], spreads[article_id])
             group.add(homes.get(source, _NONE))
     return groups
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _title_counts(code: str) -> Counter[str]:
+    """The counts of a title that names one division (shared by every group that holds it, never changed)."""
+    return Counter({code: _TITLE_WEIGHT})
 
 
 def _linked(a: _Group, b: _Group) -> list[str]:
@@ -252,18 +277,20 @@ def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision]
     def allowed(person: list[_Group], unit: _Group) -> bool:
         return not decisions or not any((d := _decided(decisions, g, unit)) and not d.same for g in person)
 
-    for unit in units:
+    for unit in units:  # the first person that fits: the others need not be compared
         if unit.placed:
-            fits = [p for p in people if allowed(p, unit)
-                    and (not any(_conflict(g, unit, common) for g in p) or any(_linked(g, unit) for g in p))]
+            fit = next((p for p in people if allowed(p, unit)
+                        and (not any(_conflict(g, unit, common) for g in p) or any(_linked(g, unit) for g in p))),
+                       None)
         else:
-            linked = [p for p in people if allowed(p, unit) and any(_linked(g, unit) for g in p)]
-            fits = linked or sorted((p for p in people if allowed(p, unit)),
-                                    key=lambda p: -sum(g.mentions for g in p))
-        if fits:
-            if unit.placed and (why := _joined(fits[0], unit)):
+            fit = next((p for p in people if allowed(p, unit) and any(_linked(g, unit) for g in p)), None)
+            if fit is None:  # else the one named most (the first of those named as often)
+                fit = min((p for p in people if allowed(p, unit)), key=lambda p: -sum(g.mentions for g in p),
+                          default=None)
+        if fit is not None:
+            if unit.placed and (why := _joined(fit, unit)):
                 joins.append(why)
-            fits[0].append(unit)
+            fit.append(unit)
         else:
             people.append([unit])
     return people, joins
@@ -313,8 +340,9 @@ def split_homonyms(extractions: Sequence[Extraction], lex: Lexicon, decisions: S
     name that moved, a decision)."""
     sources: dict[str, set[str]] = defaultdict(set)
     for extraction in extractions:
+        source = extraction.article.source
         for m in extraction.people:
-            sources[m.name].add(extraction.article.source)
+            sources[m.name].add(source)
     candidates = {name for name, found in sources.items() if len(found) > 1}
     splits: list[NameSplit] = []
     rename: dict[tuple[str, str], str] = {}  # (name, source) -> key
@@ -357,22 +385,21 @@ def split_homonyms(extractions: Sequence[Extraction], lex: Lexicon, decisions: S
 
 
 def _renamed(extractions: Sequence[Extraction], rename: dict[tuple[str, str], str]) -> list[Extraction]:
-    names = {name for name, _ in rename}
+    """The extractions with the names of `rename` (name, source) -> key renamed; the others as they are."""
+    by_source: dict[str, dict[str, str]] = defaultdict(dict)
+    for (name, source), key in rename.items():
+        by_source[source][name] = key
     result = []
     for extraction in extractions:
-        source = extraction.article.source
-        if not any(m.name in names for m in extraction.people):
+        table = by_source.get(extraction.article.source)
+        if table is None or not any(m.name in table for m in extraction.people):
             result.append(extraction)
             continue
-
-        def key(name: str, source: str = source) -> str:
-            return rename.get((name, source), name) if name in names else name
-
-        people = tuple(replace(m, name=new) if (new := key(m.name)) != m.name else m for m in extraction.people)
+        people = tuple(replace(m, name=table[m.name]) if m.name in table else m for m in extraction.people)
         event = extraction.event
-        if event is not None:
-            event = replace(event, organizers=tuple(key(n) for n in event.organizers),
-                            attendees=tuple(key(n) for n in event.attendees),
-                            speakers=tuple(key(n) for n in event.speakers))
+        if event is not None and any(n in table for n in (*event.organizers, *event.attendees, *event.speakers)):
+            event = replace(event, organizers=tuple(table.get(n, n) for n in event.organizers),
+                            attendees=tuple(table.get(n, n) for n in event.attendees),
+                            speakers=tuple(table.get(n, n) for n in event.speakers))
         result.append(replace(extraction, people=people, event=event))
     return result

@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import RDF, Graph
 
+from kgraph import build
 from kgraph.errors import GraphError, ValidationError
 from kgraph.rdf.read import read_graph
 from kgraph.rdf.validate import Problem, ValidationReport, format_report, read_shapes, summarize, validate_graph
+from kgraph.rdf.vocab import KG
+from tests.resolve.test_homonyms import HUBEI, YUNNAN
 
 PREFIXES = """
 @prefix schema: <https://schema.org/> .
@@ -38,6 +41,10 @@ id:m1 a kg:Mention ; kg:inArticle id:a1 ; kg:mentionOf id:post ; kg:start 0 ; kg
 id:e1 a schema:Event ; schema:organizer id:wan ; schema:attendee id:zhou ; schema:subjectOf id:a1 ;
     schema:location id:place ; schema:startDate "2022-05-26"^^xsd:date .
 id:c1 a kg:Collaboration ; kg:participant id:wan, id:zhou ; kg:weight 1 ; kg:evidence id:e1 .
+id:wang1 a schema:Person ; schema:name "王刚"@zh ; kg:role "official" ; kg:locale "湖北省荆州市荆州区"@zh .
+id:wang2 a schema:Person ; schema:name "王刚"@zh ; kg:role "official" ; kg:locale "云南省楚雄彝族自治州"@zh .
+id:split a kg:NameSplit ; kg:sharedName "王刚"@zh ; kg:splitInto id:wang1, id:wang2 ;
+    kg:reason "湖北省荆州市荆州区 / 云南省楚雄彝族自治州: different provinces (云南省 / 湖北省)" .
 """
 
 # Each case breaks one rule on nodes of its own, so all of them are checked in one run of the validator.
@@ -77,6 +84,19 @@ BROKEN = {
     "untagged name": ('id:org2 a org:Organization ; schema:name "区政府" .', "Warning", "id:org2", "tagged @zh"),
     "wrong weight": ("id:c3 a kg:Collaboration ; kg:participant id:wan, id:zhou ; kg:weight 3 ; kg:evidence id:e1 .",
                      "Warning", "id:c3", "kg:weight should be the number of shared events"),
+    "split without reason": ('id:s2 a kg:NameSplit ; kg:sharedName "王刚"@zh ; kg:splitInto id:wang1, id:wang2 .',
+                             "Violation", "id:s2", "a name split says why"),
+    "split into one person": ('id:s3 a kg:NameSplit ; kg:sharedName "王刚"@zh ; kg:splitInto id:wang1 ; '
+                              'kg:reason "r" .',
+                              "Violation", "id:s3", "at least two schema:Person"),
+    "split into another name": ('id:s4 a kg:NameSplit ; kg:sharedName "王刚"@zh ; kg:splitInto id:wang1, id:zhou ; '
+                                'kg:reason "r" .', "Violation", "id:s4",
+                                "each person a name is split into has the shared name"),
+    "untagged shared name": ('id:s5 a kg:NameSplit ; kg:sharedName "王刚" ; kg:splitInto id:wang1, id:wang2 ; '
+                             'kg:reason "r" .', "Warning", "id:s5", "kg:sharedName should be tagged @zh"),
+    "locale without split": ('id:x7 a schema:Person ; schema:name "庚"@zh ; kg:locale "湖北省荆州市荆州区"@zh .',
+                             "Violation", "id:x7", "only a person whose name is split has a kg:locale"),
+    "two locales": ('id:wang1 kg:locale "湖北省荆州市"@zh .', "Violation", "id:wang1", "kg:locale is one literal"),
     "text elsewhere": ('id:m3 a kg:Mention ; kg:inArticle id:a1 ; kg:mentionOf id:post ; kg:start 1 ; kg:end 5 ; '
                        'kg:text "区委书记"@zh .', "Warning", "id:m3", "kg:text differs from the article"),
 }
@@ -102,6 +122,43 @@ def test_validate_seeds_output_conforms(seed_build: Path):
     report = validate_graph(graph)
     assert report.conforms, format_report(report)
     assert report.count("Violation") == 0
+
+
+@pytest.fixture(scope="module")
+def split_graph() -> Graph:
+    """The graph of two pages from two provinces that name one common name: it is split into two people."""
+    graph = build([HUBEI, YUNNAN]).graph
+    assert len(list(graph.subjects(RDF.type, KG.NameSplit))) == 1
+    return graph
+
+
+def test_validate_graph_with_a_name_split_conforms(split_graph: Graph, shapes: Graph):
+    report = validate_graph(split_graph, shapes=shapes)
+    assert report.conforms, format_report(report)
+    assert report.problems == ()
+
+
+def test_validate_name_split_without_its_reasons_does_not_conform(split_graph: Graph, shapes: Graph):
+    graph = Graph()
+    for triple in split_graph:
+        graph.add(triple)
+    [split] = graph.subjects(RDF.type, KG.NameSplit)
+    graph.remove((split, KG.reason, None))
+    report = validate_graph(graph, shapes=shapes)
+    assert not report.conforms
+    assert "a name split says why the people are told apart" in format_report(report)
+
+
+def test_validate_split_person_without_locale_does_not_conform(split_graph: Graph, shapes: Graph):
+    graph = Graph()
+    for triple in split_graph:
+        graph.add(triple)
+    [split] = graph.subjects(RDF.type, KG.NameSplit)
+    person = next(graph.objects(split, KG.splitInto))
+    graph.remove((person, KG.locale, None))
+    report = validate_graph(graph, shapes=shapes)
+    assert not report.conforms
+    assert "has the shared name as its schema:name and a kg:locale" in format_report(report)
 
 
 def test_validate_good_graph_has_no_problem(shapes: Graph):
@@ -147,7 +204,7 @@ def test_read_shapes_from_a_file(tmp_path: Path):
         <urn:shape> a sh:NodeShape ; sh:targetClass schema:Person ;
             sh:property [ sh:path schema:birthDate ; sh:minCount 1 ; sh:message "a birth date" ] .""")
     report = validate_graph(_graph(), shapes=read_shapes(path))
-    assert {p.focus.rsplit("/", 1)[-1] for p in report.problems} == {"wan", "zhou", "he"}
+    assert {p.focus.rsplit("/", 1)[-1] for p in report.problems} == {"wan", "zhou", "he", "wang1", "wang2"}
     with pytest.raises(GraphError, match="no such graph file"):
         read_shapes(tmp_path / "missing.ttl")
 
