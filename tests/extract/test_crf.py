@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from kgraph.extract import ner
@@ -53,6 +54,18 @@ def test_crf_labels_are_crfsuites_on_random_text(crfsuite, lex, seed):
     rng = random.Random(seed)
     pieces = ["".join(rng.choices(ALPHABET, k=rng.choice([1, 2, 3, rng.randint(4, 400)]))) for _ in range(200)]
     assert numpy_labels(pieces, lex.surnames) == crfsuite_labels(crfsuite, pieces, lex.surnames)
+
+
+@pytest.mark.parametrize("wide", [True, False])
+def test_crf_both_viterbis_give_crfsuites_labels(crfsuite, lex, wide):
+    rng = random.Random(7)
+    pieces = [piece for path in sorted(SEEDS.glob("*.txt"))[:2]
+              for _, piece in ner.chunks(path.read_text(encoding="utf-8"))]
+    pieces += ["".join(rng.choices(ALPHABET, k=rng.randint(1, 300))) for _ in range(20)]
+    tagger = ner.recogniser(lex.surnames)._tagger
+    folded = [piece.translate(ner._FOLD) for piece in pieces]
+    labels = tagger.labels[tagger.decode(folded, np.array([len(piece) for piece in pieces]), wide=wide)].tolist()
+    assert labels == [label for row in crfsuite_labels(crfsuite, pieces, lex.surnames) for label in row]
 
 
 def test_crf_labels_follow_the_surnames_given(crfsuite):
