@@ -104,21 +104,21 @@ class Tagger:
 
         text = "".join(f"\x02\x02{piece}\x03\x03" for piece in pieces)
         char = self._indices(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32))
-        # the place of each character in `text`: after its piece's two marks and the four of every piece before
-        at = at + np.repeat(np.arange(2, 4 * len(pieces) + 2, 4), lengths)[at]
         pair = self._pairs.rows(char[:-1] * self._known + char[1:])
         skip = self._skips.rows(char[:-2] * self._known + char[2:])
-        scores = np.take(self.unigrams[0], char[at - 2], axis=0)
-        part = np.empty_like(scores)
-        for table, offset in zip(self.unigrams[1:], (-1, 0, 1, 2), strict=True):
-            scores += np.take(table, char[at + offset], axis=0, out=part)
-        for table, offset in zip(self.bigrams, (-2, -1, 0, 1), strict=True):
-            scores += np.take(table, pair[at + offset], axis=0, out=part)
-        scores += np.take(self.skip, skip[at - 1], axis=0, out=part)
         surname = self._surname[char]
-        scores += np.multiply(surname[at, None], self.flags[0], out=part)
-        scores += np.multiply(surname[at - 1, None], self.flags[1], out=part)
-        return scores
+        size = len(char) - 4  # every place but the marks at the ends, each with the two before and after it
+        scores = np.take(self.unigrams[0], char[:size], axis=0)
+        part = np.empty_like(scores)
+        for table, offset in zip(self.unigrams[1:], (1, 2, 3, 4), strict=True):
+            scores += np.take(table, char[offset:offset + size], axis=0, out=part)
+        for table, offset in zip(self.bigrams, (0, 1, 2, 3), strict=True):
+            scores += np.take(table, pair[offset:offset + size], axis=0, out=part)
+        scores += np.take(self.skip, skip[1:1 + size], axis=0, out=part)
+        scores += np.multiply(surname[2:2 + size, None], self.flags[0], out=part)
+        scores += np.multiply(surname[1:1 + size, None], self.flags[1], out=part)
+        # the rows of the pieces' characters: after the two marks of their piece and the four of every piece before
+        return np.take(scores, at + np.repeat(np.arange(0, 4 * len(pieces), 4), lengths)[at], axis=0)
 
     def _viterbi(self, states: np.ndarray, running: np.ndarray) -> np.ndarray:
         """crfsuite's first-order Viterbi (no start or end weights; ties to the lower label) over all pieces at
