@@ -30,7 +30,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from kgraph.errors import InputError
-from kgraph.extract import extract_article, extract_people, known_names, load_lexicon, read_entities
+from kgraph.extract import extract_article, extract_people, known_names, load_lexicon, read_entities_of
 from kgraph.extract.ner import Entity
 from kgraph.gazetteer import Division
 from kgraph.lexicon import Lexicon
@@ -114,7 +114,7 @@ def read_page(source: str, text: str, lex: Lexicon, *, year: int | None = None) 
     """Split one page into its articles and find the people each article names by itself (pass 1); the recogniser
     reads each article once, here."""
     articles = tuple(fill_years(split_articles(text, source, lex), year))
-    entities = [read_entities(article, lex) for article in articles]
+    entities = read_entities_of(articles, lex)
     return PageReading(articles,
                        tuple(extract_people(a, lex, entities=e) for a, e in zip(articles, entities, strict=True)),
                        tuple(tuple(x for x in e if x.kind != "PER") for e in entities))
@@ -269,7 +269,7 @@ class Pipeline:
         """Stage 2 over all articles, both passes (names known anywhere in the corpus are looked for everywhere);
         the articles are returned too, ready for `resolve`. `progress` is called with each article's source."""
         articles = list(articles)
-        entities = [read_entities(article, self.lex) for article in articles]
+        entities = read_entities_of(articles, self.lex)
         firsts = [extract_people(a, self.lex, entities=e) for a, e in zip(articles, entities, strict=True)]
         known = known_names(firsts)
         extractions = []

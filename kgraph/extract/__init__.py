@@ -16,12 +16,18 @@ from kgraph.extract.tokens import tokenize
 from kgraph.lexicon import Lexicon, load_lexicon
 from kgraph.model import Article, Extraction, Mention, PersonMention, Role
 
-__all__ = ["extract_article", "extract_people", "known_names", "load_lexicon", "read_entities"]
+__all__ = ["extract_article", "extract_people", "known_names", "load_lexicon", "read_entities",
+           "read_entities_of"]
 
 
 def read_entities(article: Article, lex: Lexicon) -> tuple[Entity, ...]:
     """The names the statistical recogniser reads in an article: people, places, organisations."""
     return tuple(recogniser(lex.surnames).entities(article.text))
+
+
+def read_entities_of(articles: Sequence[Article], lex: Lexicon) -> list[tuple[Entity, ...]]:
+    """`read_entities` of each article, the articles read together (the decoder's cost is less per call)."""
+    return [tuple(found) for found in recogniser(lex.surnames).entities_of([article.text for article in articles])]
 
 
 def extract_article(article: Article, lex: Lexicon, known: dict[str, Role] | None = None,

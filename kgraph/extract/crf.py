@@ -1,0 +1,247 @@
+"""The name recogniser's CRF decoded with numpy: the labels crfsuite gives, for every sentence of a page at once.
+
+Tagging with crfsuite means building ten attribute strings per character in Python, which cost more than the
+tagging itself (benchmarks/README.md, "The name recogniser per character"). Here the attributes are never
+spelt out: each is a table lookup on code points (`features` in ner.py names them: the characters at -2..+2,
+the four adjacent pairs, the pair around the character, the surname flags S and T), the emission scores of all
+characters come from a few array operations, and Viterbi runs over all sentences together, one step per
+character position. The scores are summed in crfsuite's order in float64, and ties go to the lower label as in
+crfsuite, so the labels are crfsuite's exactly (tests/extract/test_crf.py). The tables are the shipped model's
+weights, exported by tools/export_crf.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+
+UNIGRAMS = "abcde"  # the character at offset -2..+2
+PAIRS = "fghi"  # the pairs at offsets (-2, -1) .. (+1, +2)
+SKIP = "j"  # the pair (-1, +1)
+PAIR = 0x110000  # a pair's key: first code point * PAIR + second
+_WIDE = 40  # characters per step from which the Viterbi across pieces costs less (benchmarks/README.md)
+
+
+class Tagger:
+    """The model's tables, arranged for lookups: a row of weights per known character (or pair of characters) and
+    a zero row for the rest; characters are found through a table by code point, pairs through a hash table."""
+
+    def __init__(self, tables: Mapping[str, np.ndarray], surnames: frozenset[str]) -> None:
+        import numpy as np
+
+        self.labels = np.array([str(label) for label in tables["labels"]], dtype=object)
+        size = len(self.labels)
+        self.transitions = np.asarray(tables["transitions"], dtype=np.float64)
+        self._into = np.ascontiguousarray(self.transitions.T)[:, :, None]  # [to, from, 1]
+        weights = {kind: _dense(tables, kind, size) for kind in UNIGRAMS + PAIRS + SKIP}
+        named = np.array([ord(s) for s in surnames if len(s) == 1], dtype=np.int64)
+        # every character the model or the surnames know; the pairs' are among the model's, but need not be
+        points = np.unique(np.concatenate([named, *(weights[kind][0] for kind in UNIGRAMS),
+                                           *(weights[kind][0] // PAIR for kind in PAIRS + SKIP),
+                                           *(weights[kind][0] % PAIR for kind in PAIRS + SKIP)]))
+        self._known = len(points) + 1  # a character's index: its place in `points`, or len(points) if unknown
+        self._index = np.full(int(points[-1]) + 2, len(points), dtype=np.int64)
+        self._index[points] = np.arange(len(points))
+        self.unigrams = [_rows_over(points, *weights[kind], size) for kind in UNIGRAMS]
+        pairs = np.unique(np.concatenate([weights[kind][0] for kind in PAIRS]))
+        self._pairs = _Hash(self._pair_keys(pairs))
+        self.bigrams = [_rows_over(pairs, *weights[kind], size) for kind in PAIRS]
+        skips = weights[SKIP][0]
+        self._skips = _Hash(self._pair_keys(skips))
+        self.skip = _rows_over(skips, *weights[SKIP], size)
+        self.flags = np.stack([tables["S"], tables["T"]]).astype(np.float64)
+        self._surname = np.zeros(len(points) + 1, dtype=bool)
+        self._surname[self._indices(named)] = True
+
+    def _indices(self, points: np.ndarray) -> np.ndarray:
+        """Each code point's character index."""
+        import numpy as np
+
+        return self._index[np.minimum(points, len(self._index) - 1)]
+
+    def _pair_keys(self, keys: np.ndarray) -> np.ndarray:
+        """Pairs of code points as pairs of character indices (a smaller number to hash)."""
+        return self._indices(keys // PAIR) * self._known + self._indices(keys % PAIR)
+
+    def tag(self, pieces: Sequence[str]) -> list[list[str]]:
+        """The labels of each piece of text (folded as `features` folds it), as crfsuite would tag it alone."""
+        import numpy as np
+
+        lengths = np.array([len(piece) for piece in pieces], dtype=np.int64)
+        if not lengths.any():
+            return [[] for _ in pieces]
+        labels = self.labels[self.decode(pieces, lengths)].tolist()
+        ends = np.cumsum(lengths).tolist()
+        return [labels[end - length:end] for end, length in zip(ends, lengths.tolist(), strict=True)]
+
+    def decode(self, pieces: Sequence[str], lengths: np.ndarray, *, wide: bool | None = None) -> np.ndarray:
+        """The label numbers of all characters of the pieces, in text order. `wide` chooses the Viterbi for many
+        pieces at a step (labels down the rows, pieces across) or for few (a row per piece and label); by
+        default, the one that costs less for these pieces."""
+        import numpy as np
+
+        order = np.argsort(-lengths, kind="stable")  # the longest first: those still running at a step are a prefix
+        count = lengths[order]
+        steps = int(count[0])
+        running = np.searchsorted(-count, -np.arange(steps), side="left")  # pieces longer than each step
+        step = np.arange(steps)
+        # every character's place in the text, step by step: at step t, character t of each piece still running
+        first = (np.cumsum(lengths) - lengths)[order]
+        at = (first[:, None] + step).T[(step < count[:, None]).T]
+        states = self._emissions(pieces, lengths, at)
+        labels = np.empty(len(at), dtype=np.intp)
+        wide = len(at) >= _WIDE * steps if wide is None else wide
+        labels[at] = self._viterbi(np.ascontiguousarray(states.T), running) if wide else self._narrow(states, running)
+        return labels
+
+    def _emissions(self, pieces: Sequence[str], lengths: np.ndarray, at: np.ndarray) -> np.ndarray:
+        """The state scores (label by character) of the characters at `at` (places in the pieces' text), summed
+        attribute by attribute in the order crfsuite adds them."""
+        import numpy as np
+
+        text = "".join(f"\x02\x02{piece}\x03\x03" for piece in pieces)
+        char = self._indices(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32))
+        pair = self._pairs.rows(char[:-1] * self._known + char[1:])
+        skip = self._skips.rows(char[:-2] * self._known + char[2:])
+        surname = self._surname[char]
+        size = len(char) - 4  # every place but the marks at the ends, each with the two before and after it
+        scores = np.take(self.unigrams[0], char[:size], axis=0)
+        part = np.empty_like(scores)
+        for table, offset in zip(self.unigrams[1:], (1, 2, 3, 4), strict=True):
+            scores += np.take(table, char[offset:offset + size], axis=0, out=part)
+        for table, offset in zip(self.bigrams, (0, 1, 2, 3), strict=True):
+            scores += np.take(table, pair[offset:offset + size], axis=0, out=part)
+        scores += np.take(self.skip, skip[1:1 + size], axis=0, out=part)
+        scores += np.multiply(surname[2:2 + size, None], self.flags[0], out=part)
+        scores += np.multiply(surname[1:1 + size, None], self.flags[1], out=part)
+        # the rows of the pieces' characters: after the two marks of their piece and the four of every piece before
+        return np.take(scores, at + np.repeat(np.arange(0, 4 * len(pieces), 4), lengths)[at], axis=0)
+
+    def _viterbi(self, states: np.ndarray, running: np.ndarray) -> np.ndarray:
+        """crfsuite's first-order Viterbi (no start or end weights; ties to the lower label) over all pieces at
+        once: `states` holds a column per character, step by step, `running[t]` pieces at step t. The forward pass
+        keeps the best scores only; the way back finds each label's best predecessor from them, which is the
+        pointer crfsuite stores, from the same sums."""
+        import numpy as np
+
+        starts = np.concatenate([[0], np.cumsum(running)]).tolist()
+        running = running.tolist()
+        alphas = states  # each step's scores overwrite its states, which are not needed again
+        total = np.empty((len(self.labels), len(self.labels), running[0]))
+        for t in range(1, len(running)):
+            n = running[t]
+            np.add(alphas[None, :, starts[t - 1]:starts[t - 1] + n], self._into, out=total[:, :, :n])
+            alphas[:, starts[t]:starts[t + 1]] += total[:, :, :n].max(axis=1)
+        labels = np.empty(states.shape[1], dtype=np.intp)
+        ends = np.concatenate([np.arange(starts[t] + running[t + 1], starts[t + 1]) for t in range(len(running) - 1)]
+                              + [np.arange(starts[-2], starts[-1])])
+        labels[ends] = _first_best(alphas[:, ends])
+        for t in range(len(running) - 2, -1, -1):
+            n = running[t + 1]
+            after = labels[starts[t + 1]:starts[t + 1] + n]
+            labels[starts[t]:starts[t] + n] = _first_best(alphas[:, starts[t]:starts[t] + n]
+                                                          + np.take(self.transitions, after, axis=1))
+        return labels
+
+
+    def _narrow(self, states: np.ndarray, running: np.ndarray) -> np.ndarray:
+        """The same Viterbi with a row per piece (`states`: a row per character, step by step), which takes fewer
+        numpy calls per step: the better one where a page has a few long sentences and little else."""
+        import numpy as np
+
+        starts = np.concatenate([[0], np.cumsum(running)]).tolist()
+        running = running.tolist()
+        labels = np.empty(len(states), dtype=np.intp)
+        alpha, total, back = states[:running[0]], np.empty((running[0], *self._into.shape[:2])), [None]
+        into = self._into[:, :, 0]
+        for t in range(1, len(running)):
+            n, was = running[t], running[t - 1]
+            np.add(alpha[:n, None, :], into, out=total[:n])
+            back.append(total[:n].argmax(axis=2))
+            if n < was:  # the pieces that ended at t - 1
+                labels[starts[t - 1] + n:starts[t]] = alpha[n:].argmax(axis=1)
+            alpha = total[:n].max(axis=2)
+            alpha += states[starts[t]:starts[t + 1]]
+        labels[starts[-2]:starts[-1]] = alpha.argmax(axis=1)
+        rows = np.arange(running[0])
+        for t in range(len(running) - 1, 0, -1):
+            n = running[t]
+            labels[starts[t - 1]:starts[t - 1] + n] = back[t][rows[:n], labels[starts[t]:starts[t + 1]]]
+        return labels
+
+
+def _first_best(scores: np.ndarray) -> np.ndarray:
+    """The row of the greatest score in each column, the first of equals (crfsuite keeps the first), computed
+    down the columns all at once: numpy's argmax on an axis but the last copies the array."""
+    import numpy as np
+
+    best = scores.max(axis=0)
+    weight = np.arange(len(scores), 0, -1, dtype=np.uint8)[:, None]
+    return len(scores) - ((scores == best) * weight).max(axis=0).astype(np.intp)
+
+
+class _Hash:
+    """A hash table from non-negative keys to their row (or len(keys), the zero row): numpy's searchsorted costs
+    four times as much on tables of this size."""
+
+    _MULTIPLIER = 0x9E3779B97F4A7C15  # Fibonacci hashing: the top bits of key * 2^64 / golden ratio
+
+    def __init__(self, keys: np.ndarray) -> None:
+        import numpy as np
+
+        bits = max(int(2 * len(keys)).bit_length(), 4)
+        self._shift, self._mask, self._missing = np.uint64(64 - bits), (1 << bits) - 1, len(keys)
+        self._keys = np.full(1 << bits, -1, dtype=np.int64)
+        self._rows = np.full(1 << bits, len(keys), dtype=np.int64)
+        pending, slot = np.arange(len(keys)), self._slots(keys)
+        while len(pending):  # linear probing, the keys inserted in order
+            free = self._keys[slot] == -1
+            _, first = np.unique(slot[free], return_index=True)
+            placed = np.flatnonzero(free)[first]
+            self._keys[slot[placed]], self._rows[slot[placed]] = keys[pending[placed]], pending[placed]
+            wait = np.ones(len(pending), dtype=bool)
+            wait[placed] = False
+            pending, slot = pending[wait], np.where(self._keys[slot[wait]] == -1, slot[wait],
+                                                    (slot[wait] + 1) & self._mask)
+
+    def _slots(self, keys: np.ndarray) -> np.ndarray:
+        import numpy as np
+
+        return ((keys.astype(np.uint64) * np.uint64(self._MULTIPLIER)) >> self._shift).astype(np.int64)
+
+    def rows(self, keys: np.ndarray) -> np.ndarray:
+        """The row of each key."""
+        import numpy as np
+
+        found = np.full(len(keys), self._missing, dtype=np.int64)
+        pending, slot = np.arange(len(keys)), self._slots(keys)
+        while len(pending):
+            stored = self._keys[slot]
+            hit = stored == keys
+            found[pending[hit]] = self._rows[slot[hit]]
+            on = ~hit & (stored != -1)
+            pending, keys, slot = pending[on], keys[on], (slot[on] + 1) & self._mask
+        return found
+
+
+def _dense(tables: Mapping[str, np.ndarray], kind: str, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """A kind's keys and its weight matrix, a row per key (the file keeps only the weights there are)."""
+    import numpy as np
+
+    keys, mask = tables[f"{kind}_keys"], tables[f"{kind}_mask"].astype(np.int64)
+    matrix = np.zeros((len(keys), size))
+    matrix[(mask[:, None] >> np.arange(size)) & 1 == 1] = tables[f"{kind}_weights"]
+    return keys.astype(np.int64), matrix
+
+
+def _rows_over(keys: np.ndarray, own: np.ndarray, matrix: np.ndarray, size: int) -> np.ndarray:
+    """A kind's weight matrix over `keys` (a superset of its own, sorted), with a last row of zeros for a key the
+    model does not know: one lookup then serves the kinds that read the same characters."""
+    import numpy as np
+
+    full = np.zeros((len(keys) + 1, size))
+    full[np.searchsorted(keys, own)] = matrix
+    return full

@@ -1,0 +1,95 @@
+"""kgraph/extract/crf.py decodes the shipped name model with numpy: the labels are crfsuite's, character for
+character, on the seed pages and on random mixes of the scripts news text holds; the numpy tables are the ones
+tools/export_crf.py makes from the crfsuite model."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kgraph.extract import ner
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS, MODELS = ROOT / "seeds", ROOT / "kgraph" / "models"
+
+pycrfsuite = pytest.importorskip("pycrfsuite", reason="the comparison needs crfsuite (pip install .[train])")
+
+# characters of every kind the text of a page holds: common and rare CJK, surnames, digits of both widths,
+# Latin of both widths, Chinese and ASCII punctuation, the marks `features` pads with, and a few oddities
+ALPHABET = ("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面"
+            "王李张刘陈杨黄赵周吴徐孙朱马胡郭林何高罗郑梁谢宋唐覃牙丑晋司徒欧阳·省市县区镇村局委会公司集团学院"
+            "0123456789０１２３４５６７８９abcXYZａｂＺ，。、；：！？（）“”《》,.;:!?() \n\t—…-\x02\x03€🀄𠀀")
+
+
+@pytest.fixture(scope="module")
+def crfsuite():
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODELS / ner.MODEL))
+    return tagger
+
+
+def crfsuite_labels(tagger, pieces: list[str], surnames: frozenset[str]) -> list[list[str]]:
+    return [tagger.tag(ner.features(piece, surnames)) for piece in pieces]
+
+
+def numpy_labels(pieces: list[str], surnames: frozenset[str]) -> list[list[str]]:
+    return ner.recogniser(surnames)._tagger.tag([piece.translate(ner._FOLD) for piece in pieces])
+
+
+def test_crf_labels_are_crfsuites_on_the_seed_pages(crfsuite, lex):
+    pieces = [piece for path in sorted(SEEDS.glob("*.txt"))
+              for _, piece in ner.chunks(path.read_text(encoding="utf-8"))]
+    assert len(pieces) > 1000
+    assert numpy_labels(pieces, lex.surnames) == crfsuite_labels(crfsuite, pieces, lex.surnames)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_crf_labels_are_crfsuites_on_random_text(crfsuite, lex, seed):
+    rng = random.Random(seed)
+    pieces = ["".join(rng.choices(ALPHABET, k=rng.choice([1, 2, 3, rng.randint(4, 400)]))) for _ in range(200)]
+    assert numpy_labels(pieces, lex.surnames) == crfsuite_labels(crfsuite, pieces, lex.surnames)
+
+
+@pytest.mark.parametrize("wide", [True, False])
+def test_crf_both_viterbis_give_crfsuites_labels(crfsuite, lex, wide):
+    rng = random.Random(7)
+    pieces = [piece for path in sorted(SEEDS.glob("*.txt"))[:2]
+              for _, piece in ner.chunks(path.read_text(encoding="utf-8"))]
+    pieces += ["".join(rng.choices(ALPHABET, k=rng.randint(1, 300))) for _ in range(20)]
+    tagger = ner.recogniser(lex.surnames)._tagger
+    folded = [piece.translate(ner._FOLD) for piece in pieces]
+    labels = tagger.labels[tagger.decode(folded, np.array([len(piece) for piece in pieces]), wide=wide)].tolist()
+    assert labels == [label for row in crfsuite_labels(crfsuite, pieces, lex.surnames) for label in row]
+
+
+def test_crf_labels_follow_the_surnames_given(crfsuite):
+    pieces = ["覃志坚说", "会上牙志坚发言。", "丑晋明、晋丑明参加。"]
+    for surnames in (frozenset(), frozenset({"覃", "牙", "丑", "司徒"})):
+        assert numpy_labels(pieces, surnames) == crfsuite_labels(crfsuite, pieces, surnames)
+
+
+def test_crf_tags_empty_input_and_pieces():
+    tagger = ner.recogniser(frozenset())._tagger
+    assert tagger.tag([]) == []
+    assert tagger.tag(["", "王刚说", ""])[::2] == [[], []]
+
+
+def test_recogniser_reads_each_text_of_a_batch_as_alone(lex):
+    texts = ["王刚表示，要把惠民政策落到实处。", "", "会议在北京召开。" * 40, "据了解，欧阳春燕是种粮大户。"]
+    recogniser = ner.recogniser(lex.surnames)
+    assert recogniser.entities_of(texts) == [recogniser.entities(text) for text in texts]
+
+
+def test_crf_tables_are_what_export_crf_makes_of_the_model(tmp_path):
+    out = tmp_path / "ner.npz"
+    subprocess.run([sys.executable, str(ROOT / "tools" / "export_crf.py"), "--out", str(out)], check=True,
+                   capture_output=True)
+    shipped = (MODELS / ner.TABLES).read_bytes()
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == hashlib.sha256(shipped).hexdigest()
+
