@@ -39,6 +39,9 @@ from kgraph.rdf.vocab import DEFAULT_BASE
 __all__ = ["MAX_PAGE_LINKS", "Written", "page_min_weight", "write_outputs"]
 
 MAX_PAGE_LINKS = 20_000  # 14,000 links make a 21 MB page that Chromium draws in 3 s (see the README)
+# Fewer articles are written in one process even with more jobs: a second process minting every IRI again costs
+# more than drawing a small page beside the Turtle saves (a one-page build took twice the CPU).
+BESIDE_MIN_ARTICLES = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,13 +60,14 @@ def page_min_weight(net: nx.Graph, most: int = MAX_PAGE_LINKS) -> int:
 def write_outputs(corpus: Corpus, ttl: Path, html: Path, *, base: str = DEFAULT_BASE, title: str = "kgraph",
                   max_links: int = MAX_PAGE_LINKS, jobs: int = 1) -> Written:
     """Stream the corpus's graph to `ttl` and draw its who-works-with page to `html`, with at most `max_links`
-    links (the strongest). With `jobs` above 1 the page is drawn in a second process while this one writes the
-    Turtle (on Linux, where forking shares the corpus with it); the files are the same either way.
+    links (the strongest). With `jobs` above 1 and at least `BESIDE_MIN_ARTICLES` articles, the page is drawn in
+    a second process while this one writes the Turtle (on Linux, where forking shares the corpus with it); the
+    files are the same either way.
 
     Each file is written to a temporary file and moved into place, so a failed build leaves the old one."""
     from kgraph.rdf.turtle import write_triples
 
-    if jobs > 1 and sys.platform.startswith("linux"):
+    if jobs > 1 and len(corpus.articles) >= BESIDE_MIN_ARTICLES and sys.platform.startswith("linux"):
         count, (page, weight) = _beside(lambda: write_triples(iter_triples(corpus, base=base), ttl, prefixes(base)),
                                         corpus, base, title, max_links)
         write_atomic(html, page)

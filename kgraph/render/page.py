@@ -27,6 +27,7 @@ from typing import Any
 import networkx as nx
 
 from kgraph.files import write_atomic_chunks
+from kgraph.pinyin import lazy_pinyin
 from kgraph.render.layout import SEED, compute_layout
 from kgraph.render.style import (
     CONTEXT_EDGE,
@@ -320,13 +321,11 @@ def pinyin_keys(*names: str) -> tuple[str, str]:
     >>> pinyin_keys("周远栋", "周远东")
     ('zhouyuandong zhouyuandong', 'zyd zyd')
     """
-    from pypinyin import Style, lazy_pinyin
-
     full, initials = [], []
     for name in names:
         syllables = [
             part.lower()
-            for part in lazy_pinyin(name, style=Style.NORMAL, errors=lambda text: re.findall(r"[A-Za-z0-9]+", text))
+            for part in lazy_pinyin(name, errors=lambda text: re.findall(r"[A-Za-z0-9]+", text))
             if part.strip()
         ]
         syllables = [part for part in syllables if re.fullmatch(r"[a-z0-9]+", part)]
