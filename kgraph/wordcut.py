@@ -50,15 +50,18 @@ def read_jieba_dictionary() -> tuple[dict[str, tuple[int, str]], int]:
     total jieba counts from it (every line, a word listed twice counting twice). Parsed once into the user's cache
     (`kgraph.derived`): loading that takes half the time of parsing the 5 MB of text."""
     path = _jieba_dictionary()
-    words, total = load_derived("jieba-dict", [path], "1", lambda: parse_jieba_dictionary(path))
+    words, total = load_derived("jieba-dict", [path], "2", lambda: parse_jieba_dictionary(path))
     return words, total
 
 
 def parse_jieba_dictionary(path: Path) -> tuple[dict[str, tuple[int, str]], int]:
-    """`read_jieba_dictionary` from the text of jieba's `dict.txt` at `path`."""
+    """`read_jieba_dictionary` from the text of jieba's `dict.txt` at `path`. Words of the same frequency and part
+    of speech share one (frequency, tag) pair: 16,838 pairs instead of 349,045, 24 MB less (of 59 MB)."""
     fields = path.read_text(encoding="utf-8").split()
     freqs = list(map(int, fields[1::3]))
-    return dict(zip(fields[0::3], zip(freqs, fields[2::3], strict=True), strict=True)), sum(freqs)
+    pairs: dict[tuple[int, str], tuple[int, str]] = {}
+    entries = [pairs.setdefault(pair, pair) for pair in zip(freqs, map(sys.intern, fields[2::3]), strict=True)]
+    return dict(zip(fields[0::3], entries, strict=True)), sum(freqs)
 
 
 def _fast_engine() -> Any | None:
