@@ -134,7 +134,7 @@ def extract_page(reading: PageReading, lex: Lexicon, known: dict[str, Role]) -> 
                  for article, first, names in zip(reading.articles, reading.people, reading.names, strict=True))
 
 
-def _share_articles(articles: Sequence[Article], extractions: Sequence[Extraction]) -> list[Extraction]:
+def share_articles(articles: Sequence[Article], extractions: Sequence[Extraction]) -> list[Extraction]:
     """The extractions with the very Article objects of `articles`: one that came back from a worker process or a
     cache has its own copy of the article's text, which the corpus would otherwise hold twice."""
     by_id = {article.id: article for article in articles}
@@ -162,7 +162,7 @@ def resolve_corpus(articles: Sequence[Article], extractions: Sequence[Extraction
     """Stage 3: one entity per real thing over the whole corpus (see `extract_corpus` for `merge`, `home` and
     `decisions`)."""
     check_article_ids(articles)
-    extractions = _share_articles(articles, extractions)
+    extractions = share_articles(articles, extractions)
     extractions, merges = merge_variants(extractions) if merge else (extractions, ())
     extractions, splits, merges = split_homonyms(extractions, lex, decisions, merges)
     if home is None:
