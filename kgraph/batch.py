@@ -223,9 +223,10 @@ class KnownNames:
 
 
 def run_phase(engine: Engine, store: SignedCache, kind: str, func: TaskFunc, items: Iterable[tuple[str, Task]],
-           expect: type, step: Progress) -> tuple[list[str], list[Any], int]:
+           expect: type, step: Progress, adopt: Callable[[int, Any], Any] | None = None
+           ) -> tuple[list[str], list[Any], int]:
     """The keys and the value of each (key, task), from the cache or computed on the engine, in order; and how many
-    were computed.
+    were computed. `adopt(index, value)`, when given, is kept instead of each value as it comes in.
 
     `items` is consumed lazily, so the bytes of a file found in the cache are not kept."""
     keys: list[str] = []
@@ -234,6 +235,8 @@ def run_phase(engine: Engine, store: SignedCache, kind: str, func: TaskFunc, ite
     for key, task in items:
         value = store.get(kind, key)
         if isinstance(value, expect):
+            if adopt is not None:
+                value = adopt(len(values), value)
             step(key)
         else:
             missing.append((len(values), key, task))
@@ -243,6 +246,7 @@ def run_phase(engine: Engine, store: SignedCache, kind: str, func: TaskFunc, ite
     results = engine.map(func, [task for _, _, task in missing])
     for (index, key, _), blob in zip(missing, results, strict=True):
         store.put(kind, key, blob)
-        values[index] = pickle.loads(blob)
+        value = pickle.loads(blob)
+        values[index] = value if adopt is None else adopt(index, value)
         step(key)
     return keys, values, len(missing)

@@ -36,9 +36,10 @@ from kgraph.batch import (
 )
 from kgraph.errors import InputError
 from kgraph.gazetteer import Division
-from kgraph.inputs import Input, collect_inputs, no_article
+from kgraph.inputs import Input, Page, collect_inputs, no_article
 from kgraph.lexicon import Lexicon
-from kgraph.pipeline import PageReading, Pipeline, extract_task, load, merge_known, read_task
+from kgraph.model import Article, Extraction
+from kgraph.pipeline import PageReading, Pipeline, extract_task, load, merge_known, read_task, share_articles
 from kgraph.rdf.vocab import DEFAULT_BASE
 from kgraph.resolve import Decision
 from kgraph.result import BuildResult, BuildStats
@@ -71,27 +72,43 @@ def run(pipeline: Pipeline, inputs: Input | Iterable[Input], *, jobs: int = 1, c
 
     engine = _engine(jobs, len(pages), pipeline.lexicon, pipeline.lex, scheduler)
     try:
-        keys, readings, read = run_phase(engine, store, "pages", read_task, reads(), PageReading, step)
-        articles = [article for reading in readings for article in reading.articles]
-        if not articles and not allow_empty:
-            raise no_article(pages)
-        names = KnownNames(merge_known(readings))
-
-        def extractions() -> Iterator[tuple[str, Task]]:
-            for page_key, reading in zip(keys, readings, strict=True):
-                relevant = names.relevant(reading.articles)
-                key = hashlib.sha256(page_key.encode() + pickle.dumps(tuple(relevant.items()))).hexdigest()
-                yield key, (reading, relevant)
-
-        _, extracted_pages, extracted = run_phase(engine, store, "extractions", extract_task, extractions(), tuple,
-                                                  step)
+        articles, extractions, read, extracted = _extract(engine, store, reads(), step,
+                                                          None if allow_empty else pages)
     except BaseException:
         engine.close(abort=True)
         raise
     engine.close(abort=False)
     store.prune()
-    corpus = pipeline.resolve(articles, [e for page in extracted_pages for e in page])
+    corpus = pipeline.resolve(articles, extractions)
     return BuildResult(corpus, BuildStats(len(pages), read, extracted), base=pipeline.base)
+
+
+def _extract(engine: Engine, store: SignedCache, reads: Iterable[tuple[str, Task]], step: Progress,
+             pages: list[Page] | None) -> tuple[list[Article], list[Extraction], int, int]:
+    """Both passes over the pages: the articles, their extractions, and how many pages each pass computed. Input
+    without any article raises `EmptyInputError` unless `pages` is None.
+
+    What pass 1 found besides the articles (its people and names) is dropped when this returns, before resolution.
+    Each page's extractions come back (from a worker or the cache) with their own copy of every article: they take
+    the very articles of pass 1 as they come in, so the corpus never holds an article twice."""
+    keys, readings, read = run_phase(engine, store, "pages", read_task, reads, PageReading, step)
+    articles = [article for reading in readings for article in reading.articles]
+    if not articles and pages is not None:
+        raise no_article(pages)
+    names = KnownNames(merge_known(readings))
+
+    def extractions() -> Iterator[tuple[str, Task]]:
+        for page_key, reading in zip(keys, readings, strict=True):
+            relevant = names.relevant(reading.articles)
+            key = hashlib.sha256(page_key.encode() + pickle.dumps(tuple(relevant.items()))).hexdigest()
+            yield key, (reading, relevant)
+
+    def adopt(index: int, page: tuple[Extraction, ...]) -> list[Extraction]:
+        return share_articles(readings[index].articles, page)
+
+    _, pages_extracted, extracted = run_phase(engine, store, "extractions", extract_task, extractions(), tuple,
+                                              step, adopt)
+    return articles, [e for page in pages_extracted for e in page], read, extracted
 
 
 def build(inputs: Input | Iterable[Input], *, lexicon: str | os.PathLike | None = None,

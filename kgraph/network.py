@@ -27,6 +27,7 @@ The same evidence, structured, comes from `collect_edge_evidence`.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 
@@ -128,10 +129,14 @@ class _Index:
         return self._articles[node]
 
 
-def build_network(graph: Graph, *, include_orgs: bool = False, include_places: bool = False) -> nx.Graph:
+def build_network(graph: Graph, *, include_orgs: bool = False, include_places: bool = False,
+                  keep: Callable[[nx.Graph], nx.Graph] | None = None) -> nx.Graph:
     """Read who works with whom from the events of `graph`; see the module docstring for the attributes.
 
     People are nodes when they take part in an event or hold a title; a reporter who only wrote the article is not.
+    `keep` (such as a `select_network`) chooses the part to return before the links' texts (events, articles,
+    evidence, reports) are written, so only the links kept get them: the page of a decade of a paper draws a
+    tenth of its links, and the texts of all of them were most of the memory of drawing it.
 
     >>> from rdflib import Graph
     >>> graph = Graph().parse(format="turtle", data='''
@@ -154,16 +159,22 @@ def build_network(graph: Graph, *, include_orgs: bool = False, include_places: b
     for pair, (weight, evidence) in index.materialised.items():
         pairs.setdefault(pair, (weight, evidence))
     for (a, b), (weight, events) in sorted(pairs.items(), key=lambda item: (str(item[0][0]), str(item[0][1]))):
-        net.add_edge(str(a), str(b), **_edge_attributes(index, "works_with", weight, events))
+        net.add_edge(str(a), str(b), **_edge_attributes(index, "works_with", weight, events, texts=keep is None))
 
     for node, community in detect_communities(net).items():
         net.nodes[node]["community"] = community
     net.graph.update(_left_out(index, people))
 
     if include_orgs:
-        _add_context(net, index, people, kind="organization")
+        _add_context(net, index, people, kind="organization", texts=keep is None)
     if include_places:
-        _add_context(net, index, people, kind="place")
+        _add_context(net, index, people, kind="place", texts=keep is None)
+    if keep is not None:
+        net = keep(net)
+        for _, _, data in net.edges(data=True):
+            attributes = _edge_attributes(index, data["kind"], data["weight"], data["events"], data["titles"])
+            data.clear()
+            data.update(attributes)  # in the order the attributes have without `keep`
     return net
 
 
@@ -390,7 +401,11 @@ def _left_out(index: _Index, people: set[Node]) -> dict[str, int]:
     return {"people_in_graph": len(everyone), "left_out_bylines": bylines, "left_out_mentioned": mentioned}
 
 
-def _edge_attributes(index: _Index, kind: str, weight: int, events: set[Node], titles: str = "") -> dict:
+def _edge_attributes(index: _Index, kind: str, weight: int, events: set[Node], titles: str = "", *,
+                     texts: bool = True) -> dict:
+    """A link's attributes; without `texts`, its events as a set, to be written when it is kept."""
+    if not texts:
+        return {"kind": kind, "weight": weight, "events": events, "titles": titles}
     refs = sorted((index.event(e) for e in events), key=lambda ref: (ref.date, ref.iri))
     dated: dict[str, ArticleRef] = {}  # an article without a date of its own takes its event's
     for ref in refs:
@@ -408,7 +423,7 @@ def _edge_attributes(index: _Index, kind: str, weight: int, events: set[Node], t
     }
 
 
-def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str) -> None:
+def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str, texts: bool = True) -> None:
     """Link organisations (through posts and event reports) or places (through event locations) to people."""
     graph = index.graph
     rdf_type = ORG.Organization if kind == "organization" else SCHEMA.Place
@@ -460,7 +475,8 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str) 
         events = links.get((thing, person), set())
         held = sorted(set(posts.get((thing, person), ())))
         edge_kind = "post" if held else "event"
-        attributes = _edge_attributes(index, edge_kind, max(len(events), 1), events, TITLE_SEPARATOR.join(held))
+        attributes = _edge_attributes(index, edge_kind, max(len(events), 1), events, TITLE_SEPARATOR.join(held),
+                                      texts=texts)
         net.add_edge(str(person), str(thing), **attributes)
 
 

@@ -39,6 +39,9 @@ from kgraph.rdf.vocab import DEFAULT_BASE
 __all__ = ["MAX_PAGE_LINKS", "Written", "page_min_weight", "write_outputs"]
 
 MAX_PAGE_LINKS = 20_000  # 14,000 links make a 21 MB page that Chromium draws in 3 s (see the README)
+# Fewer articles are written in one process even with more jobs: a second process minting every IRI again costs
+# more than drawing a small page beside the Turtle saves (a one-page build took twice the CPU).
+BESIDE_MIN_ARTICLES = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,21 +60,25 @@ def page_min_weight(net: nx.Graph, most: int = MAX_PAGE_LINKS) -> int:
 def write_outputs(corpus: Corpus, ttl: Path, html: Path, *, base: str = DEFAULT_BASE, title: str = "kgraph",
                   max_links: int = MAX_PAGE_LINKS, jobs: int = 1) -> Written:
     """Stream the corpus's graph to `ttl` and draw its who-works-with page to `html`, with at most `max_links`
-    links (the strongest). With `jobs` above 1 the page is drawn in a second process while this one writes the
-    Turtle (on Linux, where forking shares the corpus with it); the files are the same either way.
+    links (the strongest). With `jobs` above 1 and at least `BESIDE_MIN_ARTICLES` articles, the page is drawn in
+    a second process while this one writes the Turtle (on Linux, where forking shares the corpus with it); the
+    files are the same either way.
 
     Each file is written to a temporary file and moved into place, so a failed build leaves the old one."""
     from kgraph.rdf.turtle import write_triples
 
-    if jobs > 1 and sys.platform.startswith("linux"):
+    if jobs > 1 and len(corpus.articles) >= BESIDE_MIN_ARTICLES and sys.platform.startswith("linux"):
         count, (page, weight) = _beside(lambda: write_triples(iter_triples(corpus, base=base), ttl, prefixes(base)),
                                         corpus, base, title, max_links)
         write_atomic(html, page)
         return Written(count, weight)
+    from kgraph.render import write_html
+
     part = _network_store()
     count = write_triples(_keep(iter_triples(corpus, base=base), part), ttl, prefixes(base))
-    page, weight = _draw(part, title, max_links)
-    write_atomic(html, page)
+    net, weight = _page_network(part, max_links)
+    del part  # the page reads the network only: the store's triples are freed before it is drawn
+    write_html(net, html, title=title)  # streamed: never the whole page as one string, nor its bytes
     return Written(count, weight)
 
 
@@ -89,14 +96,26 @@ def _network_store() -> Graph:
     return Graph(store=CompactStore())
 
 
+def _page_network(part: Graph, max_links: int) -> tuple[nx.Graph, int]:
+    """The network the page draws from `part`, and the fewest shared events of a link it draws; the whole network
+    is dropped as soon as the links to draw are chosen."""
+    from kgraph.network import build_network, select_network
+
+    def strongest(net: nx.Graph) -> nx.Graph:
+        weight = page_min_weight(net, max_links)
+        return select_network(net, min_weight=weight) if weight > 1 else net
+
+    # layers the reader switches on, as in render; select_network notes the weight it kept
+    net = build_network(part, include_orgs=True, include_places=True, keep=strongest)
+    return net, int(net.graph.get("min_weight", 1))
+
+
 def _draw(part: Graph, title: str, max_links: int) -> tuple[str, int]:
     """The page of the network in `part`, and the fewest shared events of a link it draws."""
-    from kgraph.network import build_network, select_network
     from kgraph.render import render_html
 
-    net = build_network(part, include_orgs=True, include_places=True)  # layers the reader switches on, as in render
-    weight = page_min_weight(net, max_links)
-    return render_html(select_network(net, min_weight=weight) if weight > 1 else net, title=title), weight
+    net, weight = _page_network(part, max_links)
+    return render_html(net, title=title), weight
 
 
 def _beside(write_turtle: Callable[[], int], corpus: Corpus, base: str, title: str, max_links: int

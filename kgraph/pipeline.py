@@ -138,7 +138,7 @@ def extract_page(reading: PageReading, lex: Lexicon, known: dict[str, Role]) -> 
                  for article, first, names in zip(reading.articles, reading.people, reading.names, strict=True))
 
 
-def _share_articles(articles: Sequence[Article], extractions: Sequence[Extraction]) -> list[Extraction]:
+def share_articles(articles: Sequence[Article], extractions: Sequence[Extraction]) -> list[Extraction]:
     """The extractions with the very Article objects of `articles`: one that came back from a worker process or a
     cache has its own copy of the article's text, which the corpus would otherwise hold twice."""
     by_place = {(article.source, article.index): article for article in articles}  # what the id is made of
@@ -187,7 +187,7 @@ def _heap_frozen() -> Iterator[None]:
 def _resolve(articles: Sequence[Article], extractions: Sequence[Extraction], lex: Lexicon, *, merge: bool,
              home: Division | None, decisions: Sequence[Decision]) -> Corpus:
     check_article_ids(articles)
-    extractions = _share_articles(articles, extractions)
+    extractions = share_articles(articles, extractions)
     extractions, merges = merge_variants(extractions) if merge else (extractions, ())
     extractions, splits, merges = split_homonyms(extractions, lex, decisions, merges)
     if home is None:

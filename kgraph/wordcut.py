@@ -21,12 +21,16 @@ import importlib.util
 import logging
 import re
 import sys
+from collections import deque
 from collections.abc import Iterable
+from operator import itemgetter
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-__all__ = ["WordCutter", "read_jieba_dictionary"]
+from kgraph.derived import load_derived
+
+__all__ = ["WordCutter", "parse_jieba_dictionary", "read_jieba_dictionary"]
 
 _OTHER_HAN = re.compile("([\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0003ffff])")
 _HMM_SIGNED = re.compile(r"[A-Za-z0-9][.+#&_%\-]|[.+#&_%\-][A-Za-z0-9]")
@@ -43,10 +47,21 @@ def _jieba_dictionary() -> Path:
 
 def read_jieba_dictionary() -> tuple[dict[str, tuple[int, str]], int]:
     """jieba's dictionary (word -> frequency, part of speech; the last line of a word wins, as in jieba) and the
-    total jieba counts from it (every line, a word listed twice counting twice)."""
-    fields = _jieba_dictionary().read_text(encoding="utf-8").split()
+    total jieba counts from it (every line, a word listed twice counting twice). Parsed once into the user's cache
+    (`kgraph.derived`): loading that takes half the time of parsing the 5 MB of text."""
+    path = _jieba_dictionary()
+    words, total = load_derived("jieba-dict", [path], "2", lambda: parse_jieba_dictionary(path))
+    return words, total
+
+
+def parse_jieba_dictionary(path: Path) -> tuple[dict[str, tuple[int, str]], int]:
+    """`read_jieba_dictionary` from the text of jieba's `dict.txt` at `path`. Words of the same frequency and part
+    of speech share one (frequency, tag) pair: 16,838 pairs instead of 349,045, 24 MB less (of 59 MB)."""
+    fields = path.read_text(encoding="utf-8").split()
     freqs = list(map(int, fields[1::3]))
-    return dict(zip(fields[0::3], zip(freqs, fields[2::3], strict=True), strict=True)), sum(freqs)
+    pairs: dict[tuple[int, str], tuple[int, str]] = {}
+    entries = [pairs.setdefault(pair, pair) for pair in zip(freqs, map(sys.intern, fields[2::3]), strict=True)]
+    return dict(zip(fields[0::3], entries, strict=True)), sum(freqs)
 
 
 def _fast_engine() -> Any | None:
@@ -99,10 +114,10 @@ class WordCutter:
         if engine is not None:
             self._fast = engine.empty()
             add = self._fast.add_word
-            for word, (freq, tag) in words.items():
-                add(word, freq, tag)
+            entries = words.values()  # map and deque, not a Python loop: 349,000 words, a fifth of the time
+            deque(map(add, words.keys(), map(itemgetter(0), entries), map(itemgetter(1), entries)), maxlen=0)
             changed: dict[str, int] = {}
-            fast_total = sum(freq for freq, _ in words.values())
+            fast_total = sum(map(itemgetter(0), entries))
             for word, freq in self.added:
                 old = changed.get(word, words[word][0] if word in words else 0)
                 fast_total += freq - old

@@ -305,3 +305,15 @@ def test_select_network_keeps_the_organisations_of_the_people_kept(graph: Graph)
 def test_select_network_names_an_unknown_person() -> None:
     with pytest.raises(KgraphError, match="no person called '无此人' in the network"):
         select_network(build_network(parse(PAGE)), focus="无此人")
+
+
+@pytest.mark.parametrize("min_weight", [1, 2])
+def test_network_keep_writes_texts_only_for_what_it_keeps_and_gives_the_same_network(graph: Graph,
+                                                                                    min_weight: int) -> None:
+    whole = select_network(build_network(graph, include_orgs=True, include_places=True), min_weight=min_weight)
+    kept = build_network(graph, include_orgs=True, include_places=True,
+                         keep=lambda net: select_network(net, min_weight=min_weight))
+    assert list(kept.nodes(data=True)) == list(whole.nodes(data=True))
+    assert [(u, v, list(d.items())) for u, v, d in kept.edges(data=True)] == \
+        [(u, v, list(d.items())) for u, v, d in whole.edges(data=True)]  # the attributes in the same order
+    assert kept.graph == whole.graph

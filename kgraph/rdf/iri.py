@@ -15,6 +15,7 @@ import re
 from rdflib import URIRef
 
 from kgraph.errors import KgraphError
+from kgraph.pinyin import lazy_pinyin
 
 __all__ = ["IriClashError", "Minter", "person_slug", "slug"]
 
@@ -28,8 +29,6 @@ class IriClashError(KgraphError):
 @functools.lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     """`万玲玲` -> `wan-ling-ling-ff7b`, `000_c7a8` -> `000-c7a8-3e13`: readable part, then a hash of the exact text."""
-    from pypinyin import lazy_pinyin  # its dictionaries take a third of a second to load: only when a name is minted
-
     words = [_UNSAFE.sub("-", w.lower()).strip("-") for w in lazy_pinyin(text)]
     base = "-".join(w for w in words if w)[:60].strip("-") or "x"
     return f"{base}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:4]}"

@@ -1,6 +1,8 @@
 """Stage 6: networkx graph -> one self-contained HTML page of who works with whom.
 
-pyvis builds the vis-network node and edge data; the page itself comes from kgraph's own template
+The vis-network node and edge data are the dictionaries pyvis's `Network.add_node` and `Edge` make, made here:
+importing pyvis brings IPython, jsonpickle and yaml (a tenth of a second of every build), and `add_node` looks for
+a duplicate id in a list (quadratic in the people). The page itself comes from kgraph's own template
 (`kgraph/templates/network.html`), because pyvis's template loads bootstrap and tom-select from CDNs whatever
 `cdn_resources` says. The vis-network script and style that pyvis ships are inlined, so the page works offline
 and from a file share. The same `net` always gives the same bytes: nodes and edges are sorted, the layout is seeded
@@ -21,12 +23,14 @@ from collections import defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib.resources import files
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from kgraph.files import write_atomic_chunks
+from kgraph.pinyin import lazy_pinyin
 from kgraph.render.layout import SEED, compute_layout
 from kgraph.render.style import (
     CONTEXT_EDGE,
@@ -167,18 +171,16 @@ def write_html(
 def _build_vis_data(
     net: nx.Graph, colours: dict[Any, dict[str, str]], items: dict[Any, dict[str, int]]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any], dict[str, Any]]:
-    """Nodes, edges and options as vis-network takes them, made with pyvis, and the tables they point into.
+    """Nodes, edges and options as vis-network takes them (as pyvis makes them), and the tables they point into.
 
     No node or edge carries a vis `title`: the page draws its own tooltip from `tip` (lines of text) for the item
     the pointer is on, so a tooltip is never markup and never another item's. Events and articles are listed once,
     in date order, and links name them by number: the panel, the timeline and the date filter read the same table.
     """
-    from pyvis.edge import Edge
-    from pyvis.network import Network
-
     large = net.number_of_nodes() > LARGE
     positions = compute_layout(net) if large else {}
-    vis = Network(height="100%", width="100%", cdn_resources="in_line")
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
     ids = _page_ids(net)
     tables = _Tables.of(net)
     fonts = _lead_fonts(net, positions)
@@ -191,15 +193,15 @@ def _build_vis_data(
         label = str(data.get("label") or node)
         aliases = str(data.get("aliases", ""))
         full, initials = pinyin_keys(label, *split_list(aliases))
-        vis.add_node(
+        nodes.append(_vis_node(
             ids[node],
+            label,
+            shape,
+            colours[node]["community"],
             iri=str(node),
-            label=label,
             tip=_node_tip(node, data),
-            color=colours[node]["community"],
             colors=colours[node],
             lg=items.get(node, {}),
-            shape=shape,
             size=node_size(data),
             font={"size": fonts.get(node, font_size(data))},
             kind=str(data.get("kind", "")),
@@ -212,31 +214,32 @@ def _build_vis_data(
             py=full,
             pi=initials,
             **extra,
-        )
+        ))
     ends = sorted((sorted((u, v), key=str) for u, v in net.edges), key=lambda end: (str(end[0]), str(end[1])))
     for number, (u, v) in enumerate(ends):
         data = net.edges[u, v]
         kind = str(data.get("kind", "works_with"))
-        # Edge directly, not add_edge: add_edge rescans every edge for duplicates (quadratic); these are unique.
-        edge = Edge(
-            ids[u],
-            ids[v],
-            id=f"e{number}",
-            width=edge_width(data),
+        edges.append({  # what pyvis's Edge makes: the options, then the ends
+            "id": f"e{number}",
+            "width": edge_width(data),
             # Dashed lines cost a canvas ten times as much: a large network draws its tens of thousands of links
             # to organisations and places solid, in their own light colour (`contextEdge`, set by the page).
-            dashes=kind != "works_with" and not large,
-            kind=kind,
-            weight=count_of(data.get("weight")),
-            titles=str(data.get("titles", "")),
-            ev=tables.events_of(data),
-            ar=tables.articles_of(data)[: MAX_REPORTS if kind == "works_with" else MAX_CONTEXT_REPORTS],
-            na=len(str(data.get("articles", "")).split()),
-        )
-        vis.edges.append(edge.options)
-    vis.options = _options(large)
-    nodes, edges, _, _, _, options = vis.get_network_data()
-    return nodes, edges, json.loads(options), tables.page_data()
+            "dashes": kind != "works_with" and not large,
+            "kind": kind,
+            "weight": count_of(data.get("weight")),
+            "titles": str(data.get("titles", "")),
+            "ev": tables.events_of(data),
+            "ar": tables.articles_of(data)[: MAX_REPORTS if kind == "works_with" else MAX_CONTEXT_REPORTS],
+            "na": len(str(data.get("articles", "")).split()),
+            "from": ids[u],
+            "to": ids[v],
+        })
+    return nodes, edges, json.loads(json.dumps(_options(large))), tables.page_data()
+
+
+def _vis_node(node_id: str, label: str, shape: str, color: str, **options: Any) -> dict[str, Any]:
+    """What pyvis's `Network.add_node(node_id, label=label, shape=shape, color=color, **options)` adds."""
+    return {"color": color, **options, "id": node_id, "label": label or node_id, "shape": shape}
 
 
 def _page_ids(net: nx.Graph) -> dict[Any, str]:
@@ -320,13 +323,11 @@ def pinyin_keys(*names: str) -> tuple[str, str]:
     >>> pinyin_keys("周远栋", "周远东")
     ('zhouyuandong zhouyuandong', 'zyd zyd')
     """
-    from pypinyin import Style, lazy_pinyin
-
     full, initials = [], []
     for name in names:
         syllables = [
             part.lower()
-            for part in lazy_pinyin(name, style=Style.NORMAL, errors=lambda text: re.findall(r"[A-Za-z0-9]+", text))
+            for part in lazy_pinyin(name, errors=lambda text: re.findall(r"[A-Za-z0-9]+", text))
             if part.strip()
         ]
         syllables = [part for part in syllables if re.fullmatch(r"[a-z0-9]+", part)]
@@ -466,9 +467,12 @@ def _read_template() -> str:
 @lru_cache(maxsize=1)
 def _read_vis_assets() -> tuple[str, str]:
     """vis-network's script and style as the installed pyvis ships them, checked safe to inline."""
-    lib = files("pyvis").joinpath(f"templates/lib/vis-{VIS_VERSION}")
-    js = lib.joinpath("vis-network.min.js").read_text(encoding="utf-8")
-    css = lib.joinpath("vis-network.css").read_text(encoding="utf-8")
+    spec = find_spec("pyvis")  # its folder only: importing pyvis would import IPython
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("pyvis is not installed: it ships the vis-network script the page inlines")
+    lib = Path(next(iter(spec.submodule_search_locations))) / "templates" / "lib" / f"vis-{VIS_VERSION}"
+    js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (lib / "vis-network.css").read_text(encoding="utf-8")
     if re.search(r"</script", js, re.IGNORECASE) or re.search(r"</style", css, re.IGNORECASE):
         raise RuntimeError(f"pyvis's vis-network {VIS_VERSION} cannot be inlined: it closes its own element")
     return js, css

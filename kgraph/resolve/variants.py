@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kgraph.model import NameMerge as Merge
+from kgraph.pinyin import lazy_pinyin
 
 _SCOPE_CHARS = "省市区县镇乡街村"
 
@@ -57,8 +58,6 @@ def sound_alike(a: str, b: str) -> bool:
 
 @functools.lru_cache(maxsize=1 << 14)
 def _pinyin(text: str) -> tuple[str, ...]:
-    from pypinyin import lazy_pinyin  # loaded when first asked: a third of a second of start-up
-
     return tuple(lazy_pinyin(text))
 
 

@@ -105,7 +105,11 @@ def test_write_outputs_draws_the_strongest_links_of_a_large_network(corpus: Corp
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the page is drawn beside the Turtle on Linux")
-def test_write_outputs_with_two_jobs_writes_the_same_files(corpus: Corpus, tmp_path: Path):
+def test_write_outputs_with_two_jobs_writes_the_same_files(corpus: Corpus, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch):
+    import kgraph.outputs
+
+    monkeypatch.setattr(kgraph.outputs, "BESIDE_MIN_ARTICLES", 1)  # the seeds are drawn beside the Turtle too
     one, two = tmp_path / "one", tmp_path / "two"
     assert write_outputs(corpus, one / "graph.ttl", one / "graph.html", max_links=10) == \
         write_outputs(corpus, two / "graph.ttl", two / "graph.html", max_links=10, jobs=2)
@@ -124,6 +128,7 @@ def test_write_outputs_page_error_in_the_drawing_process_is_raised_here(corpus: 
     html = tmp_path / "graph.html"
     html.write_text("the old page", encoding="utf-8")
     monkeypatch.setattr(kgraph.outputs, "_draw", fail)  # the forked process has it too
+    monkeypatch.setattr(kgraph.outputs, "BESIDE_MIN_ARTICLES", 1)
     with pytest.raises(KgraphError, match="no page today"):
         write_outputs(corpus, tmp_path / "graph.ttl", html, jobs=2)
     assert html.read_text(encoding="utf-8") == "the old page"
@@ -134,3 +139,15 @@ def test_iter_triples_without_spans_leaves_out_only_what_the_page_does_not_read(
     whole, lean = set(iter_triples(corpus)), set(iter_triples(corpus, spans=False))
     assert lean < whole
     assert not any(network_reads(triple) for triple in whole - lean)
+
+
+def test_write_outputs_small_corpus_stays_in_one_process(corpus: Corpus, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch):
+    import kgraph.outputs
+
+    def no_fork(*args: object) -> None:
+        raise AssertionError("a small corpus is written without a second process")
+
+    monkeypatch.setattr(kgraph.outputs, "_beside", no_fork)
+    assert len(corpus.articles) < kgraph.outputs.BESIDE_MIN_ARTICLES
+    write_outputs(corpus, tmp_path / "graph.ttl", tmp_path / "graph.html", jobs=2)

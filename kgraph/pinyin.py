@@ -1,0 +1,140 @@
+"""Toneless pinyin exactly as pypinyin's `lazy_pinyin` gives it, without loading pypinyin at every start.
+
+Importing pypinyin parses its JSON dictionaries and trains its phrase segmenter: a quarter of a second, which was
+a fifth of the start-up of a one-page build (slugs of IRIs, the page's search keys, variant names). pypinyin stays
+the reference: it computes the syllables of each of its phrases and characters once, into a table kept in the
+user's cache folder (`kgraph.derived`, derived again when pypinyin changes), and `lazy_pinyin` here cuts text as
+pypinyin does (runs of Han and other characters, then the longest phrase forward, pypinyin's `mmseg` in strict
+mode) and looks the pieces up. Tested equal to pypinyin on every character, every phrase and random text.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
+
+from kgraph.derived import load_derived
+
+__all__ = ["lazy_pinyin"]
+
+_VERSION = "2"  # of the table's layout and of how it is derived
+_SOURCES = ("__init__.py", "pinyin_dict.json", "phrases_dict.json", "constants.py", "core.py", "converter.py",
+            "seg/mmseg.py", "seg/simpleseg.py", "style/others.py", "style/_utils.py")
+
+NoPinyin = Callable[[str], list[str]]
+
+
+class _Table(NamedTuple):
+    hans: re.Pattern[str]  # pypinyin's RE_HANS: what it reads as Han text
+    phrases: dict[str, str]  # each phrase's syllables, apart by spaces (fewer objects: a third of the load)
+    chars: dict[str, str]  # each Han character's syllables (its first reading), likewise
+    prefixes: frozenset[str]  # the beginnings of phrases that are no phrase: where the forward match goes on
+
+
+def lazy_pinyin(text: str, errors: NoPinyin | None = None) -> list[str]:
+    """pypinyin's `lazy_pinyin(text)` (style NORMAL, no tones; `ü` as `v`), or `lazy_pinyin(text, errors=errors)`:
+    `errors` takes text without pinyin and returns what stands for it (by default the text itself). For a Han
+    character pypinyin has no reading for, pypinyin also takes tone marks and digits out of what `errors` returns;
+    this does not (kgraph's callers return nothing for Han characters).
+
+    >>> lazy_pinyin("万玲玲"), lazy_pinyin("重庆市A1"), lazy_pinyin("女", errors=lambda text: [])
+    (['wan', 'ling', 'ling'], ['chong', 'qing', 'shi', 'A1'], ['nv'])
+    """
+    table = _table()
+    out: list[str] = []
+    for run, han in _runs(text, table.hans):
+        if not han:
+            out.extend((errors(run) or []) if errors else [run])
+            continue
+        for word in _cut(run, table):
+            syllables = table.phrases.get(word)
+            if syllables is None:
+                syllables = table.chars.get(word)
+            if syllables is not None:
+                out.extend(syllables.split(" "))
+            else:  # a Han character pypinyin has no reading for
+                out.extend((errors(word) or []) if errors else [word])
+    return out
+
+
+def _runs(text: str, hans: re.Pattern[str]) -> list[tuple[str, bool]]:
+    """`text` in runs of Han and of other characters (pypinyin's `simple_seg`)."""
+    runs: list[tuple[str, bool]] = []
+    start = 0
+    for match in hans.finditer(text):
+        if match.start() > start:
+            runs.append((text[start:match.start()], False))
+        runs.append((match.group(), True))
+        start = match.end()
+    if start < len(text):
+        runs.append((text[start:], False))
+    return runs
+
+
+def _cut(text: str, table: _Table) -> list[str]:
+    """pypinyin's `mmseg.seg.cut` (strict: only phrases and single characters), step for step."""
+    phrases, prefixes = table.phrases, table.prefixes
+    words: list[str] = []
+    remain = text
+    while remain:
+        valid, valid_end = "", 0
+        for end in range(1, len(remain) + 1):
+            word = remain[:end]
+            if word not in prefixes and word not in phrases:
+                if valid:
+                    words.append(valid)
+                    remain = remain[valid_end:]
+                else:
+                    words.append(remain[0])
+                    remain = remain[1:]
+                break
+            if word in phrases:
+                valid, valid_end = word, end
+        else:  # all that remains begins a phrase
+            if valid:
+                words.append(valid)
+                remain = remain[valid_end:]
+            else:
+                words.extend(remain if remain not in phrases else (remain,))
+                break
+    return words
+
+
+@functools.cache
+def _table() -> _Table:
+    folder = _pypinyin_folder()
+    version = f"{_VERSION} {bool(os.environ.get('PYPINYIN_NO_PHRASES'))}"
+    pattern, phrases, chars, prefixes = load_derived("pinyin", [folder / name for name in _SOURCES], version,
+                                                     _derive)
+    return _Table(re.compile(pattern), phrases, chars, prefixes)
+
+
+def _pypinyin_folder() -> Path:
+    """pypinyin's package folder, found without importing it."""
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("pypinyin is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _derive() -> tuple[str, dict[str, str], dict[str, str], frozenset[str]]:
+    """The table, computed by pypinyin: a Han word given in a list is converted whole, not cut again."""
+    from pypinyin import lazy_pinyin as reference
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT, RE_HANS
+
+    def syllables(word: str) -> str:
+        found = reference([word])
+        if not found or any(" " in syllable for syllable in found):
+            raise ValueError(f"pypinyin reads {word!r} as {found!r}: not a list of syllables")
+        return " ".join(found)
+
+    phrases = {phrase: syllables(phrase) for phrase in PHRASES_DICT if RE_HANS.match(phrase)}
+    chars = {char: syllables(char) for char in map(chr, PINYIN_DICT) if RE_HANS.match(char)}
+    prefixes = frozenset(phrase[:end] for phrase in PHRASES_DICT for end in range(1, len(phrase))) - set(PHRASES_DICT)
+    hans = RE_HANS.pattern.removeprefix("^").removesuffix("$")
+    return hans, phrases, chars, prefixes
