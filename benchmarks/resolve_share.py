@@ -1,4 +1,4 @@
-"""What share of a `kgraph build`'s CPU time goes to resolution (stage 3, `kgraph/resolve/`), and the build's peak memory.
+"""What share of a `kgraph build`'s CPU time goes to resolution (stage 3, `kgraph/resolve/`), and its peak memory.
 
 Issue 16 asks that resolution stay under 5% of the build at 60,000 articles. Each run is one
 `kgraph build DIR --no-cache --jobs N` in a fresh process whose `Pipeline.resolve` is wrapped to read the process's
