@@ -550,8 +550,6 @@ def _read_list(run: str, lex: Lexicon, read: set[tuple[int, int]], *, open_start
 # what a part of a transcribed name in a list is worth by its length: a character each, less for an initial (格·)
 # and for parts longer than most
 _DOTTED_PART = {1: -2.0, 2: 2.0, 3: 3.0, 4: 4.0, 5: 3.0, 6: 2.0, 7: 1.0}
-
-
 _READ_DOTTED = 2.0  # what a transcribed name gains where the rules read it too (its parts of transcription characters)
 
 
@@ -1084,7 +1082,8 @@ def numbered_options(text: str, mentions: Sequence[PersonMention], entities: Seq
     found = []
     for items in _option_groups(text):
         people = [starts.get(start) for start, _ in items]
-        if not any(m is not None and m.end == end or (m is not None and i == len(items) - 1)
+        # a person is an option whole, or opens the last one, whose end is not marked
+        if not any(m is not None and (m.end == end or i == len(items) - 1)
                    for i, (m, (_, end)) in enumerate(zip(people, items, strict=True))):
             continue
         if any(e.kind != "PER" and e.start < items[-1][1] and items[0][0] < e.end and _looks_like(e.text, lex)
