@@ -29,6 +29,7 @@ from types import ModuleType
 from typing import Any
 
 from kgraph.derived import load_derived
+from kgraph.postag import PosCutter
 
 __all__ = ["WordCutter", "parse_jieba_dictionary", "read_jieba_dictionary"]
 
@@ -109,6 +110,7 @@ class WordCutter:
         """`words` and `total` from `read_jieba_dictionary`; `added` in the order jieba's `add_word` gets them."""
         self.added = tuple(added)
         self._words = words
+        self._total = total
         engine = _fast_engine() if fast else None
         self._fast = None
         if engine is not None:
@@ -134,8 +136,8 @@ class WordCutter:
 
     @functools.cached_property
     def reference(self):  # -> jieba.Tokenizer
-        """jieba itself with the same added words: the reference, and the base of jieba's part-of-speech tagger.
-        Made when first asked for: loading it is most of kgraph's start-up."""
+        """jieba itself with the same added words: the reference, and the cut of text jieba-rs reads otherwise.
+        Made when first asked for: loading it costs more than the rest of a small build."""
         import jieba
 
         jieba.setLogLevel(logging.WARNING)  # jieba announces loading its dictionary on stderr
@@ -146,15 +148,9 @@ class WordCutter:
         return tokenizer
 
     @functools.cached_property
-    def tagger(self):  # -> jieba.posseg.POSTokenizer
-        """jieba's part-of-speech tagger over `reference`, its table of tags taken from the dictionary already read
-        (jieba's own would read dict.txt a third time, a third of a second)."""
-        from jieba.posseg import POSTokenizer
-
-        tagger = POSTokenizer.__new__(POSTokenizer)  # what POSTokenizer(reference) makes, without the reading
-        tagger.tokenizer = self.reference
-        tagger.word_tag_tab = {word: tag for word, (_, tag) in self._words.items()}
-        return tagger
+    def tagger(self) -> PosCutter:
+        """jieba's part-of-speech cut over this dictionary (`kgraph.postag`), without loading jieba itself."""
+        return PosCutter(self._words, self._total, self.added)
 
     def lcut(self, text: str, HMM: bool = True) -> list[str]:  # noqa: N803 (jieba's name)
         """jieba's `lcut`: dictionary words, and with `HMM` its guesses at words it does not know."""

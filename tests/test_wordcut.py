@@ -98,14 +98,3 @@ def test_wordcut_rjieba_imports_after_its_compiled_module(fast: WordCutter) -> N
 
     assert type(fast._fast) is rjieba.Jieba
     assert rjieba.cut("区委书记调研", hmm=False)[-1] == "调研"
-
-
-def test_wordcut_tagger_tags_as_jieba_posseg(lex: Lexicon) -> None:
-    """The tagger made from the dictionary already read tags as jieba.posseg's own over the same jieba."""
-    from jieba.posseg import POSTokenizer
-
-    own = POSTokenizer(lex.tokenizer.reference)
-    assert lex.tagger.word_tag_tab == own.word_tag_tab
-    for page in _texts(SEEDS):
-        for clause in page.split("，")[:40]:
-            assert [(p.word, p.flag) for p in lex.tagger.cut(clause)] == [(p.word, p.flag) for p in own.cut(clause)]
