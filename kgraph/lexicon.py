@@ -55,9 +55,10 @@ class Affixes(tuple[str, ...]):
     def __contains__(self, item: object) -> bool:
         return item in self._set
 
-    def ends_in(self, char: str) -> bool:
-        """Whether an entry ends in `char`: a word that ends otherwise need not be looked at."""
-        return char in self._ending
+    @functools.cached_property
+    def last_chars(self) -> frozenset[str]:
+        """The characters entries end in: a word that ends otherwise need not be looked up."""
+        return frozenset(self._ending)
 
     def suffix_of(self, word: str) -> str | None:
         """The longest entry `word` ends with."""
@@ -74,20 +75,22 @@ class Affixes(tuple[str, ...]):
         return None
 
     @functools.cached_property
-    def _first(self) -> re.Pattern[str]:
-        """Any character an entry starts with."""
-        return re.compile("[" + "".join(re.escape(char) for char in sorted(self._starting)) + "]")
+    def _start(self) -> re.Pattern[str]:
+        """The first character of any entry, where the rest of it follows: one character is consumed, so that the
+        matches of a search may overlap (湖 of 湖北 before 省), and the regex engine's scan for the characters
+        entries start with skips the rest of the text."""
+        return re.compile("|".join(re.escape(entry[0]) + (f"(?={re.escape(entry[1:])})" if len(entry) > 1 else "")
+                                   for entry in self))
 
     def occurrences(self, text: str) -> Iterator[tuple[int, str]]:
-        """Each position of `text` some entry starts at, with the longest one, left to right: entries may overlap
-        (湖 of 湖北 and 省). A search for the characters entries start with, then a lookup there only."""
+        """Each position of `text` some entry starts at, with the longest one, left to right."""
         if not self:
             return
-        for match in self._first.finditer(text):
-            pos = match.start()
-            entry = self.starting_at(text, pos)
-            if entry is not None:
-                yield pos, entry
+        starting_at = self.starting_at
+        for match in self._start.finditer(text):
+            entry = starting_at(text, match.start())
+            if entry is not None:  # always: an entry starts there
+                yield match.start(), entry
 
     def starting_at(self, text: str, pos: int = 0) -> str | None:
         """The longest entry that starts at `pos` in `text`."""

@@ -321,7 +321,9 @@ def extract_orgs(text: str, lex: Lexicon, tokens: list[Token] | None = None) -> 
     tokens = tokens if tokens is not None else tokenize(text, lex)
     found: list[Mention] = []
     quoted = [(m.start(), m.end()) for m in DOCUMENT.finditer(text)]
-    for i, token in enumerate(tokens):
+    ends = lex.org_suffixes.last_chars
+    for i in [i for i, t in enumerate(tokens) if t.text[-1] in ends]:  # the few that may end in a suffix
+        token = tokens[i]
         if _is_suffix_token(token, lex) is None or any(s <= token.start < e for s, e in quoted):
             continue
         if _continues(tokens, i, lex) or _not_an_ending(tokens, i):

@@ -46,8 +46,8 @@ def _split_heads(words: list[str], lex: Lexicon) -> list[str]:
     meeting of 领导小组). Only words of three or more characters that end like a title head or in 会议 are looked
     at: a handful per article."""
     heads = lex.title_heads
-    ends_in = heads.ends_in
-    split = [i for i, word in enumerate(words) if len(word) > 2 and (ends_in(word[-1]) or word[-1] == "议")]
+    ends = heads.last_chars
+    split = [i for i, word in enumerate(words) if len(word) > 2 and (word[-1] in ends or word[-1] == "议")]
     if not split:
         return words
     head_of, org_suffix_of = heads.suffix_of, lex.org_suffixes.suffix_of
