@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from kgraph.extract.ner import _FOLD  # what `features` folds, folded here by the index of characters
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -23,6 +25,7 @@ PAIRS = "fghi"  # the pairs at offsets (-2, -1) .. (+1, +2)
 SKIP = "j"  # the pair (-1, +1)
 PAIR = 0x110000  # a pair's key: first code point * PAIR + second
 _WIDE = 40  # characters per step from which the Viterbi across pieces costs less (benchmarks/README.md)
+_FEW_COLUMNS = 800  # up to which numpy's argmax finds the best row of each column faster than `_first_best`'s sums
 
 
 class Tagger:
@@ -33,6 +36,7 @@ class Tagger:
         import numpy as np
 
         self.labels = np.array([str(label) for label in tables["labels"]], dtype=object)
+        self._outside = self.labels.tolist().index("O")
         size = len(self.labels)
         self.transitions = np.asarray(tables["transitions"], dtype=np.float64)
         self._into = np.ascontiguousarray(self.transitions.T)[:, :, None]  # [to, from, 1]
@@ -43,8 +47,11 @@ class Tagger:
                                            *(weights[kind][0] // PAIR for kind in PAIRS + SKIP),
                                            *(weights[kind][0] % PAIR for kind in PAIRS + SKIP)]))
         self._known = len(points) + 1  # a character's index: its place in `points`, or len(points) if unknown
-        self._index = np.full(int(points[-1]) + 2, len(points), dtype=np.int64)
+        folded = list(_FOLD.items())  # code points
+        self._index = np.full(max(int(points[-1]), *(source for source, _ in folded)) + 2, len(points), dtype=np.int64)
         self._index[points] = np.arange(len(points))
+        for source, target in folded:  # a character `features` folds has the index of what it folds to
+            self._index[source] = self._index[target]
         self.unigrams = [_rows_over(points, *weights[kind], size) for kind in UNIGRAMS]
         pairs = np.unique(np.concatenate([weights[kind][0] for kind in PAIRS]))
         self._pairs = _Hash(self._pair_keys(pairs))
@@ -76,6 +83,24 @@ class Tagger:
         labels = self.labels[self.decode(pieces, lengths)].tolist()
         ends = np.cumsum(lengths).tolist()
         return [labels[end - length:end] for end, length in zip(ends, lengths.tolist(), strict=True)]
+
+    def named(self, pieces: Sequence[str]) -> list[dict[int, str]]:
+        """The labels other than O of each piece, by position (`tag` without the O): most characters are in no
+        name, and making a string label of each costs more than finding the few that are not O in numpy."""
+        import numpy as np
+
+        lengths = np.array([len(piece) for piece in pieces], dtype=np.int64)
+        found: list[dict[int, str]] = [{} for _ in pieces]
+        if not lengths.any():
+            return found
+        numbers = self.decode(pieces, lengths)
+        at = np.flatnonzero(numbers != self._outside)
+        starts = np.cumsum(lengths) - lengths
+        piece = np.searchsorted(starts, at, side="right") - 1  # the last piece starting at or before: not an empty one
+        for number, position, label in zip(piece.tolist(), (at - starts[piece]).tolist(),
+                                           self.labels[numbers[at]].tolist(), strict=True):
+            found[number][position] = label
+        return found
 
     def decode(self, pieces: Sequence[str], lengths: np.ndarray, *, wide: bool | None = None) -> np.ndarray:
         """The label numbers of all characters of the pieces, in text order. `wide` chooses the Viterbi for many
@@ -174,10 +199,13 @@ class Tagger:
 
 
 def _first_best(scores: np.ndarray) -> np.ndarray:
-    """The row of the greatest score in each column, the first of equals (crfsuite keeps the first), computed
-    down the columns all at once: numpy's argmax on an axis but the last copies the array."""
+    """The row of the greatest score in each column, the first of equals (crfsuite keeps the first). numpy's argmax
+    down the columns copies the array, which costs more than the arithmetic below for many columns, less (one call
+    instead of six) for the hundred or two a page's sentences make."""
     import numpy as np
 
+    if scores.shape[1] <= _FEW_COLUMNS:
+        return scores.argmax(axis=0)
     best = scores.max(axis=0)
     weight = np.arange(len(scores), 0, -1, dtype=np.uint8)[:, None]
     return len(scores) - ((scores == best) * weight).max(axis=0).astype(np.intp)
