@@ -17,7 +17,7 @@ from collections.abc import Container, Iterable
 
 from kgraph.extract.names import starts_token
 from kgraph.extract.titles import DELIMITERS
-from kgraph.extract.tokens import FUNCTION_CHARS, Token, tokenize
+from kgraph.extract.tokens import FUNCTION_CHARS, Token, indices_in, tokenize
 from kgraph.gazetteer import LEVELS, load_gazetteer, place_level, short_name
 from kgraph.lexicon import CJK, Affixes, Lexicon
 from kgraph.model import Mention
@@ -170,7 +170,7 @@ def _in_gazetteer(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[in
     gazetteer = load_gazetteer()
     names, full_names = gazetteer.by_name, gazetteer.full_names
     spans = []
-    for token in [t for t in tokens if t.text in names]:  # a few per article
+    for token in [tokens[i] for i in indices_in(tokens, names)]:  # a few per article
         entry = lex.words.get(token.text)
         full = token.text in full_names
         glued = len(token.text) == 2 and token.text[0] in _FUNCTION_CHARS  # 和县 of 情和县经开区
@@ -330,7 +330,7 @@ def _short_forms(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[int
     shorts = _short_names()
     spans = []
     leads = _short_leads()
-    for i in [i for i, t in enumerate(tokens) if t.text in leads or t.text[-1] == "州"]:
+    for i in indices_in(tokens, leads):
         for size in (1, 2, 3):  # the name is one token, or two or three characters jieba leaves alone
             if i + size > len(tokens) or (size > 1 and (len(tokens[i].text) > 1 or len(tokens[i + size - 1].text) > 1)):
                 break  # several tokens of one character each (the middle one was the last at the smaller size)
@@ -365,10 +365,10 @@ def _short_names() -> frozenset[str]:
 
 @functools.cache
 def _short_leads() -> frozenset[str]:
-    """The tokens a short form may be or start with (`_short_names`, and the first characters of those of two or
-    three characters, which may be lone characters to jieba); a token ending in 州 may be one too (恩施州)."""
+    """The tokens `_short_forms` looks at: a short form (`_short_names`), one with 州 (恩施州), and the first
+    character of one of two or three characters, which may be lone characters to jieba."""
     shorts = _short_names()
-    return shorts | frozenset(name[0] for name in shorts if len(name) in (2, 3))
+    return shorts | {name + "州" for name in shorts} | {name[0] for name in shorts if len(name) in (2, 3)}
 
 
 def _prefecture(short: str) -> bool:
