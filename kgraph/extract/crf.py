@@ -140,8 +140,8 @@ class Tagger:
         for table, offset in zip(self.bigrams, (0, 1, 2, 3), strict=True):
             scores += np.take(table, pair[offset:offset + size], axis=0, out=part)
         scores += np.take(self.skip, skip[1:1 + size], axis=0, out=part)
-        scores += np.multiply(surname[2:2 + size, None], self.flags[0], out=part)
-        scores += np.multiply(surname[1:1 + size, None], self.flags[1], out=part)
+        scores[np.flatnonzero(surname[2:2 + size])] += self.flags[0]  # the rest would add zeros: only surnames
+        scores[np.flatnonzero(surname[1:1 + size])] += self.flags[1]
         # the rows of the pieces' characters: after the two marks of their piece and the four of every piece before
         return np.take(scores, at + np.repeat(np.arange(0, 4 * len(pieces), 4), lengths)[at], axis=0)
 
@@ -216,11 +216,14 @@ class _Hash:
     four times as much on tables of this size."""
 
     _MULTIPLIER = 0x9E3779B97F4A7C15  # Fibonacci hashing: the top bits of key * 2^64 / golden ratio
+    # slots per key, rounded up to a power of two: most keys looked up are no pair the model knows, and a miss
+    # probes to the end of its cluster: a table at most an eighth full (a few MB) probes half as long as one half full
+    _SLOTS = 8
 
     def __init__(self, keys: np.ndarray) -> None:
         import numpy as np
 
-        bits = max(int(2 * len(keys)).bit_length(), 4)
+        bits = max(int(self._SLOTS * len(keys)).bit_length(), 4)
         self._shift, self._mask, self._missing = np.uint64(64 - bits), (1 << bits) - 1, len(keys)
         self._keys = np.full(1 << bits, -1, dtype=np.int64)
         self._rows = np.full(1 << bits, len(keys), dtype=np.int64)
