@@ -74,7 +74,8 @@ class Tagger:
         return self._indices(keys // PAIR) * self._known + self._indices(keys % PAIR)
 
     def tag(self, pieces: Sequence[str]) -> list[list[str]]:
-        """The labels of each piece of text (folded as `features` folds it), as crfsuite would tag it alone."""
+        """The labels of each piece of text, as crfsuite would tag it alone; the index of characters folds what
+        `features` folds, so the text may come folded or not."""
         import numpy as np
 
         lengths = np.array([len(piece) for piece in pieces], dtype=np.int64)

@@ -34,7 +34,7 @@ _VENUES = ("广场", "公园", "产业园", "故居", "祖居", "纪念馆", "�
            "村史馆", "主题馆", "科普馆", "美术馆", "工业园", "物流园", "示范园", "生态园", "科技园", "创业园", "经济圈",
            "经济带", "城市群", "集聚区", "活力区", "示范区", "合作区", "项目区", "综合体", "高速公路", "路口", "园区",
            "苑")
-_VENUES_BY_LAST: dict[str, tuple[str, ...]] = {}  # by last character, in `_VENUES` order: one lookup per token
+_VENUES_BY_LAST: dict[str, tuple[str, ...]] = {}  # by last character, in `_VENUES` order
 for _venue in _VENUES:
     _VENUES_BY_LAST[_venue[-1]] = (*_VENUES_BY_LAST.get(_venue[-1], ()), _venue)
 _VENUE_ENDS = re.compile("[" + "".join(_VENUES_BY_LAST) + "]")
