@@ -393,8 +393,10 @@ def _joint(text: str, mention: Mention, lex: Lexicon) -> Mention:
     if start < 3 or text[start - 1] != "、":
         return mention
     own = extract_places(mention.text[:8], lex)
+    if not own or not mention.text.startswith(own[0].text):
+        return mention  # most names after 、 open with no place: the text before them is not read
     before = [p for p in extract_places(text[max(0, start - 12):start - 1], lex) if p.end == min(start - 1, 12)]
-    if not own or not before or not mention.text.startswith(own[0].text):
+    if not before:
         return mention
     begin = start - 1 - len(before[0].text)
     return Mention("org", text[begin:mention.end], begin, mention.end)
