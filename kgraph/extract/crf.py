@@ -15,8 +15,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from kgraph.extract.ner import _FOLD  # what `features` folds, folded here by the index of characters
-
 if TYPE_CHECKING:
     import numpy as np
 
@@ -32,7 +30,10 @@ class Tagger:
     """The model's tables, arranged for lookups: a row of weights per known character (or pair of characters) and
     a zero row for the rest; characters are found through a table by code point, pairs through a hash table."""
 
-    def __init__(self, tables: Mapping[str, np.ndarray], surnames: frozenset[str]) -> None:
+    def __init__(self, tables: Mapping[str, np.ndarray], surnames: frozenset[str],
+                 fold: Mapping[int, int] | None = None) -> None:
+        """`fold` maps code points to those `features` reads instead (ner._FOLD): the index of characters folds
+        them, so the text need not be translated first."""
         import numpy as np
 
         self.labels = np.array([str(label) for label in tables["labels"]], dtype=object)
@@ -47,8 +48,9 @@ class Tagger:
                                            *(weights[kind][0] // PAIR for kind in PAIRS + SKIP),
                                            *(weights[kind][0] % PAIR for kind in PAIRS + SKIP)]))
         self._known = len(points) + 1  # a character's index: its place in `points`, or len(points) if unknown
-        folded = list(_FOLD.items())  # code points
-        self._index = np.full(max(int(points[-1]), *(source for source, _ in folded)) + 2, len(points), dtype=np.int64)
+        folded = list((fold or {}).items())
+        self._index = np.full(max(int(points[-1]), 0, *(source for source, _ in folded)) + 2, len(points),
+                              dtype=np.int64)
         self._index[points] = np.arange(len(points))
         for source, target in folded:  # a character `features` folds has the index of what it folds to
             self._index[source] = self._index[target]

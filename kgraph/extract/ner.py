@@ -130,7 +130,7 @@ class Recogniser:
     def __init__(self, tables: Mapping[str, np.ndarray], surnames: frozenset[str]) -> None:
         from kgraph.extract.crf import Tagger
 
-        self._tagger = Tagger(tables, surnames)
+        self._tagger = Tagger(tables, surnames, _FOLD)
 
     def entities(self, text: str) -> list[Entity]:
         """Every name the model reads in `text`, sentence by sentence."""
