@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -29,7 +29,8 @@ _FILES = (
 class Affixes(tuple[str, ...]):
     """Words longest first (so `str.endswith` and iteration still work), looked up as a set: extraction asks which
     title head or suffix ends a word hundreds of thousands of times per thousand articles, and trying each of
-    several hundred entries in turn was most of its time.
+    several hundred entries in turn was most of its time. The lengths to try are kept by last (first) character:
+    most words end in a character no entry ends in, and cost one dict lookup.
 
     >>> heads = Affixes(["书记", "副书记", "区长"])
     >>> heads.suffix_of("区委副书记"), heads.ending_at("区长张明", 2), heads.starting_at("书记强调"), "区长" in heads
@@ -40,15 +41,24 @@ class Affixes(tuple[str, ...]):
 
     _set: frozenset[str]
     _lengths: tuple[int, ...]
+    _ending: dict[str, tuple[int, ...]]  # last character -> the lengths of the entries ending in it, longest first
+    _starting: dict[str, tuple[int, ...]]  # first character -> likewise
 
     def __new__(cls, items: Iterable[str] = ()) -> Affixes:
         self = super().__new__(cls, sorted(set(items), key=lambda s: (-len(s), s)))
         self._set = frozenset(self)
         self._lengths = tuple(sorted({len(s) for s in self}, reverse=True))
+        self._ending = _lengths_by(self, -1)
+        self._starting = _lengths_by(self, 0)
         return self
 
     def __contains__(self, item: object) -> bool:
         return item in self._set
+
+    @functools.cached_property
+    def last_chars(self) -> frozenset[str]:
+        """The characters entries end in: a word that ends otherwise need not be looked up."""
+        return frozenset(self._ending)
 
     def suffix_of(self, word: str) -> str | None:
         """The longest entry `word` ends with."""
@@ -56,19 +66,47 @@ class Affixes(tuple[str, ...]):
 
     def ending_at(self, text: str, end: int, min_len: int = 1) -> str | None:
         """The longest entry (of at least `min_len` characters) that ends at `end` in `text`."""
-        for size in self._lengths:
+        sizes = self._ending.get(text[end - 1], ()) if 0 < end <= len(text) else self._lengths
+        for size in sizes:
             if size < min_len:
                 break
             if size <= end and text[end - size:end] in self._set:
                 return text[end - size:end]
         return None
 
+    @functools.cached_property
+    def _start(self) -> re.Pattern[str]:
+        """The first character of any entry, where the rest of it follows: one character is consumed, so that the
+        matches of a search may overlap (湖 of 湖北 before 省), and the regex engine's scan for the characters
+        entries start with skips the rest of the text."""
+        return re.compile("|".join(re.escape(entry[0]) + (f"(?={re.escape(entry[1:])})" if len(entry) > 1 else "")
+                                   for entry in self))
+
+    def occurrences(self, text: str) -> Iterator[tuple[int, str]]:
+        """Each position of `text` some entry starts at, with the longest one, left to right."""
+        if not self:
+            return
+        starting_at = self.starting_at
+        for match in self._start.finditer(text):
+            entry = starting_at(text, match.start())
+            if entry is not None:  # always: an entry starts there
+                yield match.start(), entry
+
     def starting_at(self, text: str, pos: int = 0) -> str | None:
         """The longest entry that starts at `pos` in `text`."""
-        for size in self._lengths:
+        sizes = self._starting.get(text[pos], ()) if 0 <= pos < len(text) else self._lengths
+        for size in sizes:
             if pos + size <= len(text) and text[pos:pos + size] in self._set:
                 return text[pos:pos + size]
         return None
+
+
+def _lengths_by(entries: Iterable[str], at: int) -> dict[str, tuple[int, ...]]:
+    """The lengths of the entries by their character at `at` (0 first, -1 last), longest first."""
+    lengths: dict[str, set[int]] = {}
+    for entry in entries:
+        lengths.setdefault(entry[at], set()).add(len(entry))
+    return {char: tuple(sorted(sizes, reverse=True)) for char, sizes in lengths.items()}
 
 
 @dataclass(frozen=True)

@@ -23,16 +23,21 @@ PAIRS = "fghi"  # the pairs at offsets (-2, -1) .. (+1, +2)
 SKIP = "j"  # the pair (-1, +1)
 PAIR = 0x110000  # a pair's key: first code point * PAIR + second
 _WIDE = 40  # characters per step from which the Viterbi across pieces costs less (benchmarks/README.md)
+_FEW_COLUMNS = 800  # up to which numpy's argmax finds the best row of each column faster than `_first_best`'s sums
 
 
 class Tagger:
     """The model's tables, arranged for lookups: a row of weights per known character (or pair of characters) and
     a zero row for the rest; characters are found through a table by code point, pairs through a hash table."""
 
-    def __init__(self, tables: Mapping[str, np.ndarray], surnames: frozenset[str]) -> None:
+    def __init__(self, tables: Mapping[str, np.ndarray], surnames: frozenset[str],
+                 fold: Mapping[int, int] | None = None) -> None:
+        """`fold` maps code points to those `features` reads instead (ner._FOLD): the index of characters folds
+        them, so the text need not be translated first."""
         import numpy as np
 
         self.labels = np.array([str(label) for label in tables["labels"]], dtype=object)
+        self._outside = self.labels.tolist().index("O")
         size = len(self.labels)
         self.transitions = np.asarray(tables["transitions"], dtype=np.float64)
         self._into = np.ascontiguousarray(self.transitions.T)[:, :, None]  # [to, from, 1]
@@ -43,8 +48,12 @@ class Tagger:
                                            *(weights[kind][0] // PAIR for kind in PAIRS + SKIP),
                                            *(weights[kind][0] % PAIR for kind in PAIRS + SKIP)]))
         self._known = len(points) + 1  # a character's index: its place in `points`, or len(points) if unknown
-        self._index = np.full(int(points[-1]) + 2, len(points), dtype=np.int64)
+        folded = list((fold or {}).items())
+        self._index = np.full(max(int(points[-1]), 0, *(source for source, _ in folded)) + 2, len(points),
+                              dtype=np.int64)
         self._index[points] = np.arange(len(points))
+        for source, target in folded:  # a character `features` folds has the index of what it folds to
+            self._index[source] = self._index[target]
         self.unigrams = [_rows_over(points, *weights[kind], size) for kind in UNIGRAMS]
         pairs = np.unique(np.concatenate([weights[kind][0] for kind in PAIRS]))
         self._pairs = _Hash(self._pair_keys(pairs))
@@ -67,7 +76,8 @@ class Tagger:
         return self._indices(keys // PAIR) * self._known + self._indices(keys % PAIR)
 
     def tag(self, pieces: Sequence[str]) -> list[list[str]]:
-        """The labels of each piece of text (folded as `features` folds it), as crfsuite would tag it alone."""
+        """The labels of each piece of text, as crfsuite would tag it alone; the index of characters folds what
+        `features` folds, so the text may come folded or not."""
         import numpy as np
 
         lengths = np.array([len(piece) for piece in pieces], dtype=np.int64)
@@ -76,6 +86,24 @@ class Tagger:
         labels = self.labels[self.decode(pieces, lengths)].tolist()
         ends = np.cumsum(lengths).tolist()
         return [labels[end - length:end] for end, length in zip(ends, lengths.tolist(), strict=True)]
+
+    def named(self, pieces: Sequence[str]) -> list[dict[int, str]]:
+        """The labels other than O of each piece, by position (`tag` without the O): most characters are in no
+        name, and making a string label of each costs more than finding the few that are not O in numpy."""
+        import numpy as np
+
+        lengths = np.array([len(piece) for piece in pieces], dtype=np.int64)
+        found: list[dict[int, str]] = [{} for _ in pieces]
+        if not lengths.any():
+            return found
+        numbers = self.decode(pieces, lengths)
+        at = np.flatnonzero(numbers != self._outside)
+        starts = np.cumsum(lengths) - lengths
+        piece = np.searchsorted(starts, at, side="right") - 1  # the last piece starting at or before: not an empty one
+        for number, position, label in zip(piece.tolist(), (at - starts[piece]).tolist(),
+                                           self.labels[numbers[at]].tolist(), strict=True):
+            found[number][position] = label
+        return found
 
     def decode(self, pieces: Sequence[str], lengths: np.ndarray, *, wide: bool | None = None) -> np.ndarray:
         """The label numbers of all characters of the pieces, in text order. `wide` chooses the Viterbi for many
@@ -115,8 +143,8 @@ class Tagger:
         for table, offset in zip(self.bigrams, (0, 1, 2, 3), strict=True):
             scores += np.take(table, pair[offset:offset + size], axis=0, out=part)
         scores += np.take(self.skip, skip[1:1 + size], axis=0, out=part)
-        scores += np.multiply(surname[2:2 + size, None], self.flags[0], out=part)
-        scores += np.multiply(surname[1:1 + size, None], self.flags[1], out=part)
+        scores[np.flatnonzero(surname[2:2 + size])] += self.flags[0]  # the rest would add zeros: only surnames
+        scores[np.flatnonzero(surname[1:1 + size])] += self.flags[1]
         # the rows of the pieces' characters: after the two marks of their piece and the four of every piece before
         return np.take(scores, at + np.repeat(np.arange(0, 4 * len(pieces), 4), lengths)[at], axis=0)
 
@@ -174,10 +202,13 @@ class Tagger:
 
 
 def _first_best(scores: np.ndarray) -> np.ndarray:
-    """The row of the greatest score in each column, the first of equals (crfsuite keeps the first), computed
-    down the columns all at once: numpy's argmax on an axis but the last copies the array."""
+    """The row of the greatest score in each column, the first of equals (crfsuite keeps the first). numpy's argmax
+    down the columns copies the array, which costs more than the arithmetic below for many columns, less (one call
+    instead of six) for the hundred or two a page's sentences make."""
     import numpy as np
 
+    if scores.shape[1] <= _FEW_COLUMNS:
+        return scores.argmax(axis=0)
     best = scores.max(axis=0)
     weight = np.arange(len(scores), 0, -1, dtype=np.uint8)[:, None]
     return len(scores) - ((scores == best) * weight).max(axis=0).astype(np.intp)
@@ -188,11 +219,14 @@ class _Hash:
     four times as much on tables of this size."""
 
     _MULTIPLIER = 0x9E3779B97F4A7C15  # Fibonacci hashing: the top bits of key * 2^64 / golden ratio
+    # slots per key, rounded up to a power of two: most keys looked up are no pair the model knows, and a miss
+    # probes to the end of its cluster: a table at most an eighth full (a few MB) probes half as long as one half full
+    _SLOTS = 8
 
     def __init__(self, keys: np.ndarray) -> None:
         import numpy as np
 
-        bits = max(int(2 * len(keys)).bit_length(), 4)
+        bits = max(int(self._SLOTS * len(keys)).bit_length(), 4)
         self._shift, self._mask, self._missing = np.uint64(64 - bits), (1 << bits) - 1, len(keys)
         self._keys = np.full(1 << bits, -1, dtype=np.int64)
         self._rows = np.full(1 << bits, len(keys), dtype=np.int64)

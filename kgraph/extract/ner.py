@@ -86,9 +86,16 @@ def positional(labels: list[str]) -> list[str]:
 def spans(labels: list[str], text: str, offset: int = 0) -> list[Entity]:
     """Entities from positional labels (PER1 PER2 PER3, LOC1, O): a name opens at position 1 and runs while the
     positions count on (the fourth repeats)."""
+    return named_spans({i: label for i, label in enumerate(labels) if label != "O"}, text, offset)
+
+
+def named_spans(named: dict[int, str], text: str, offset: int = 0) -> list[Entity]:
+    """`spans` from the labels other than O, by position: only those and the one after each are looked at, since
+    an O after an O changes nothing, and most characters are in no name."""
     found: list[Entity] = []
     begin, kind, previous = -1, "", 0
-    for i, label in enumerate([*labels, "O"]):
+    for i in sorted({*named, *(i + 1 for i in named)}):
+        label = named.get(i, "O")
         k, position = (label[:-1], int(label[-1])) if label != "O" else ("", 0)
         if begin >= 0 and k == kind and (position == previous + 1 or position == previous == 4):
             previous = position
@@ -123,7 +130,7 @@ class Recogniser:
     def __init__(self, tables: Mapping[str, np.ndarray], surnames: frozenset[str]) -> None:
         from kgraph.extract.crf import Tagger
 
-        self._tagger = Tagger(tables, surnames)
+        self._tagger = Tagger(tables, surnames, _FOLD)
 
     def entities(self, text: str) -> list[Entity]:
         """Every name the model reads in `text`, sentence by sentence."""
@@ -134,9 +141,10 @@ class Recogniser:
         found: list[list[Entity]] = [[] for _ in texts]
         for batch in _batches([(number, start, piece) for number, text in enumerate(texts)
                                for start, piece in chunks(text)]):
-            labels = self._tagger.tag([piece.translate(_FOLD) for _, _, piece in batch])
-            for (number, start, piece), tags in zip(batch, labels, strict=True):
-                found[number].extend(spans(tags, piece, start))
+            named = self._tagger.named([piece for _, _, piece in batch])  # the tagger folds them
+            for (number, start, piece), labels in zip(batch, named, strict=True):
+                if labels:
+                    found[number].extend(named_spans(labels, piece, start))
         return found
 
 

@@ -321,7 +321,9 @@ def extract_orgs(text: str, lex: Lexicon, tokens: list[Token] | None = None) -> 
     tokens = tokens if tokens is not None else tokenize(text, lex)
     found: list[Mention] = []
     quoted = [(m.start(), m.end()) for m in DOCUMENT.finditer(text)]
-    for i, token in enumerate(tokens):
+    ends = lex.org_suffixes.last_chars
+    for i in [i for i, t in enumerate(tokens) if t.text[-1] in ends]:  # the few that may end in a suffix
+        token = tokens[i]
         if _is_suffix_token(token, lex) is None or any(s <= token.start < e for s, e in quoted):
             continue
         if _continues(tokens, i, lex) or _not_an_ending(tokens, i):
@@ -391,8 +393,10 @@ def _joint(text: str, mention: Mention, lex: Lexicon) -> Mention:
     if start < 3 or text[start - 1] != "、":
         return mention
     own = extract_places(mention.text[:8], lex)
+    if not own or not mention.text.startswith(own[0].text):
+        return mention  # most names after 、 open with no place: the text before them is not read
     before = [p for p in extract_places(text[max(0, start - 12):start - 1], lex) if p.end == min(start - 1, 12)]
-    if not own or not before or not mention.text.startswith(own[0].text):
+    if not before:
         return mention
     begin = start - 1 - len(before[0].text)
     return Mention("org", text[begin:mention.end], begin, mention.end)

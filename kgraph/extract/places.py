@@ -13,13 +13,13 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from kgraph.extract.names import starts_token
 from kgraph.extract.titles import DELIMITERS
-from kgraph.extract.tokens import FUNCTION_CHARS, Token, tokenize
+from kgraph.extract.tokens import FUNCTION_CHARS, Token, indices_in, tokenize
 from kgraph.gazetteer import LEVELS, load_gazetteer, place_level, short_name
-from kgraph.lexicon import CJK, Lexicon
+from kgraph.lexicon import CJK, Affixes, Lexicon
 from kgraph.model import Mention
 
 # suffixes that make a place after any proper stem; the others (路, 河, 山, 区 ...) need a stem jieba does not
@@ -34,9 +34,10 @@ _VENUES = ("广场", "公园", "产业园", "故居", "祖居", "纪念馆", "�
            "村史馆", "主题馆", "科普馆", "美术馆", "工业园", "物流园", "示范园", "生态园", "科技园", "创业园", "经济圈",
            "经济带", "城市群", "集聚区", "活力区", "示范区", "合作区", "项目区", "综合体", "高速公路", "路口", "园区",
            "苑")
-_VENUES_BY_LAST: dict[str, tuple[str, ...]] = {}  # by last character, in `_VENUES` order: one lookup per token
+_VENUES_BY_LAST: dict[str, tuple[str, ...]] = {}  # by last character, in `_VENUES` order
 for _venue in _VENUES:
     _VENUES_BY_LAST[_venue[-1]] = (*_VENUES_BY_LAST.get(_venue[-1], ()), _venue)
+_VENUE_ENDS = re.compile("[" + "".join(_VENUES_BY_LAST) + "]")
 _MAX_VENUE_STEM = 12
 _VENUE_LEADS = frozenset("去来回游逛抵经过建像")  # lone verbs that lead to a venue, not part of its name
 _LOCAL_SCOPES = frozenset("县市区旗")  # 县商贸集聚区: the paper's own county names it
@@ -51,15 +52,10 @@ _AND = ("和", "与", "及", "、")
 _COUNTED = re.compile(r"(?:\d+个|[省市区县]级)$")
 _SEVERAL = re.compile(r"[两二三四五六七八九十几多数]$")  # 两省, 六县: places counted, not named
 _VISIT = ("调研", "考察", "走进", "来到", "前往", "走访", "察看", "查看", "视察", "参观", "深入")
-_ADDRESS = re.compile(r"^\d+号")
+_ADDRESS = re.compile(r"\d+号")  # matched at the end of a suffix
 _COMMON = 50  # a dictionary word this frequent is a common word, not a place name
 _MAX_STEM = 6
-_BOUNDARY = tuple(s for s in _STRONG if len(s) > 1) + tuple("镇乡村县省")  # not 市/区: 弥市镇, 沙市区
-
-
-@functools.cache
-def _suffix_pattern(suffixes: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("(?=(" + "|".join(re.escape(s) for s in suffixes) + "))")  # overlapping: 湖北省 after 湖
+_BOUNDARY = Affixes((*(s for s in _STRONG if len(s) > 1), *"镇乡村县省"))  # not 市/区: 弥市镇, 沙市区
 
 
 def is_common(word: str, lex: Lexicon) -> bool:
@@ -69,7 +65,7 @@ def is_common(word: str, lex: Lexicon) -> bool:
     return entry is not None and entry[0] >= _COMMON and entry[1] not in ("ns", "nz")
 
 
-def _stem_start(text: str, start: int, lex: Lexicon, inside: frozenset[int] = frozenset(), suffix: str = "") -> int:
+def _stem_start(text: str, start: int, lex: Lexicon, inside: Container[int] = frozenset(), suffix: str = "") -> int:
     """The leftmost position a place name ending at `start` may begin at; a function character inside a word
     (和 of 和平镇, positions in `inside`) does not stop it."""
     begin = start
@@ -80,7 +76,7 @@ def _stem_start(text: str, start: int, lex: Lexicon, inside: frozenset[int] = fr
         if char in _FUNCTION_CHARS and begin - 1 not in inside and not (
                 char == "日" and suffix in _TRANSCRIBED and not text[begin - 2:begin - 1].isdigit()):
             break  # 宝日乌拉苏木: a Mongolian name may hold 日
-        if any(text.startswith(s, begin - len(s)) for s in _BOUNDARY):
+        if _BOUNDARY.ending_at(text, begin):
             break  # 八岭山镇 | 铜岭村
         if lex.scope_stops.ending_at(text, begin, min_len=2):
             break
@@ -140,14 +136,14 @@ def _sibling(text: str, begin: int, suffix_end: int, lex: Lexicon) -> bool:
     return before or after
 
 
-def _place_ending(text: str, start: int, suffix: str, lex: Lexicon, inside: frozenset[int] = frozenset()
+def _place_ending(text: str, start: int, suffix: str, lex: Lexicon, inside: Container[int] = frozenset()
                   ) -> int | None:
     """Where the place whose suffix starts at `start` begins, or None when it is no place (nor when places are
     counted: 两省, 六县)."""
     end = start + len(suffix)
     if lex.title_ranks.ending_at(text, start) and lex.title_heads.starting_at(text[start:start + 8]):
         return None  # 常务副市长: a rank before a title, no place
-    address = bool(_ADDRESS.match(text[end:]))
+    address = bool(_ADDRESS.match(text, end))
     if _inside_word(text, start, end, lex) and not address and suffix not in _TRANSCRIBED:
         return None  # but 嘎查 of 某某嘎查实地走访, which jieba reads as 嘎 | 查实
     if suffix in ("省", "市", "县", "区", "州", "旗", "盟") and _SEVERAL.search(text, max(0, start - 2), start):
@@ -174,7 +170,7 @@ def _in_gazetteer(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[in
     gazetteer = load_gazetteer()
     names, full_names = gazetteer.by_name, gazetteer.full_names
     spans = []
-    for token in tokens:
+    for token in [tokens[i] for i in indices_in(tokens, names)]:  # a few per article
         entry = lex.words.get(token.text)
         full = token.text in full_names
         glued = len(token.text) == 2 and token.text[0] in _FUNCTION_CHARS  # 和县 of 情和县经开区
@@ -208,16 +204,27 @@ def _gazetteer_start(text: str, begin: int, end: int) -> int:
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "y", "e", "m", "q"})
 
 
-def _inside_words(tokens: list[Token], lex: Lexicon) -> frozenset[int]:
+class _InsideWords:
     """Positions inside a noun of two or more characters (向阳, not 以及 or 作为, nor 和县 of 某某和县某某, a
-    conjunction glued to 县): a function character there is part of a name."""
-    inside: set[int] = set()
-    tag = lex.tag
-    for t in tokens:
-        word = t.text
-        if len(word) > 1 and (tag(word) or "n")[0] == "n" and not (len(word) == 2 and word[1] in "省市县区镇乡村"):
-            inside.update(range(t.start, t.end))
-    return frozenset(inside)
+    conjunction glued to 县): a function character there is part of a name. Answered when asked, by the token
+    at the position: only function characters before a place suffix are asked about, a few per article."""
+
+    def __init__(self, tokens: list[Token], lex: Lexicon) -> None:
+        self._tokens, self._lex = tokens, lex
+
+    @functools.cached_property
+    def _starts(self) -> list[int]:
+        return [t.start for t in self._tokens]
+
+    def __contains__(self, pos: object) -> bool:
+        if not isinstance(pos, int):
+            return False
+        k = bisect.bisect_right(self._starts, pos) - 1
+        if k < 0 or pos >= self._tokens[k].end:
+            return False
+        word = self._tokens[k].text
+        return len(word) > 1 and (self._lex.tag(word) or "n")[0] == "n" and not (
+            len(word) == 2 and word[1] in "省市县区镇乡村")
 
 
 def _venues(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[int, int]]:
@@ -225,10 +232,17 @@ def _venues(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[int, int
     function words, and takes quoted or bracketed parts in; it needs a proper part (see `_named_stem`), so 市民广场
     and 文化公园 alone are kinds of places, not places."""
     spans = []
-    for k, token in enumerate(tokens):
-        venue = next((v for v in _VENUES_BY_LAST.get(text[token.end - 1], ()) if text.endswith(v, 0, token.end)),
-                     None)
-        if venue is None or len(lex.place_suffixes.ending_at(text, token.end) or "") > len(venue):
+    ends: list[int] = []
+    for match in _VENUE_ENDS.finditer(text):  # where a venue's ending may end: a few places per article
+        venue = next((v for v in _VENUES_BY_LAST[match.group()] if text.endswith(v, 0, match.end())), None)
+        if venue is None:
+            continue
+        ends = ends or [t.end for t in tokens]
+        k = bisect.bisect_left(ends, match.end())
+        if k == len(ends) or ends[k] != match.end():
+            continue  # the ending ends inside a word
+        token = tokens[k]
+        if len(lex.place_suffixes.ending_at(text, token.end) or "") > len(venue):
             continue  # 湿地公园, 产业园区: the suffix grammar reads those
         head = token.end - len(venue)
         j = k
@@ -315,7 +329,8 @@ def _short_forms(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[int
     gazetteer = load_gazetteer()
     shorts = _short_names()
     spans = []
-    for i in range(len(tokens)):
+    leads = _short_leads()
+    for i in indices_in(tokens, leads):
         for size in (1, 2, 3):  # the name is one token, or two or three characters jieba leaves alone
             if i + size > len(tokens) or (size > 1 and (len(tokens[i].text) > 1 or len(tokens[i + size - 1].text) > 1)):
                 break  # several tokens of one character each (the middle one was the last at the smaller size)
@@ -346,6 +361,14 @@ def _short_forms(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[int
 def _short_names() -> frozenset[str]:
     """Every string `_short_forms` may look up: the gazetteer's names and short names, and districts' short names."""
     return frozenset(load_gazetteer().by_name) | frozenset(_district_shorts())
+
+
+@functools.cache
+def _short_leads() -> frozenset[str]:
+    """The tokens `_short_forms` looks at: a short form (`_short_names`), one with 州 (恩施州), and the first
+    character of one of two or three characters, which may be lone characters to jieba."""
+    shorts = _short_names()
+    return shorts | {name + "州" for name in shorts} | {name[0] for name in shorts if len(name) in (2, 3)}
 
 
 def _prefecture(short: str) -> bool:
@@ -418,13 +441,13 @@ def extract_places(text: str, lex: Lexicon, tokens: list[Token] | None = None,
     """Place mentions in reading order, leaving out those inside an organisation's name or a document title, and
     any that overlap a person's name (路明 is no road)."""
     tokens = tokens if tokens is not None else tokenize(text, lex)
-    inside = _inside_words(tokens, lex)
+    inside = _InsideWords(tokens, lex)
     spans: list[tuple[int, int]] = []
-    for match in _suffix_pattern(lex.place_suffixes).finditer(text):
-        end = match.start() + len(match.group(1))
-        if len(lex.place_suffixes.ending_at(text, end) or "") > len(match.group(1)) or match.group(1) in _VENUES:
+    for start, suffix in lex.place_suffixes.occurrences(text):  # overlapping: 湖北省 after 湖
+        end = start + len(suffix)
+        if len(lex.place_suffixes.ending_at(text, end) or "") > len(suffix) or suffix in _VENUES:
             continue  # 社区, not 区: the longest suffix ending here decides
-        begin = _place_ending(text, match.start(), match.group(1), lex, inside)
+        begin = _place_ending(text, start, suffix, lex, inside)
         if begin is not None:
             spans.append((_gazetteer_start(text, begin, end), end))
     spans += _venues(text, tokens, lex)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
+import operator
+from collections.abc import Callable, Container
 from typing import NamedTuple
 
 from kgraph.lexicon import CJK, Lexicon
@@ -22,6 +26,11 @@ class Token(NamedTuple):
     end: int
 
 
+# a Token from a (text, start, end) tuple without the Python-level `Token.__new__`: tokenize makes them in C
+_token: Callable[[tuple[str, int, int]], Token] = functools.partial(tuple.__new__, Token)
+_text = operator.itemgetter(0)  # Token.text, as a function map() calls in C
+
+
 def tokenize(text: str, lex: Lexicon) -> list[Token]:
     """Dictionary words only (no HMM guesses): unknown names come as single characters, which is safer to rejoin.
 
@@ -29,24 +38,39 @@ def tokenize(text: str, lex: Lexicon) -> list[Token]:
     >>> [t.text for t in tokenize("区委书记调研", load_lexicon())]
     ['区委', '书记', '调研']
     """
-    tokens: list[Token] = []
-    append, head_of, org_suffix_of = tokens.append, lex.title_heads.suffix_of, lex.org_suffixes.suffix_of
-    offset = 0
-    for word in lex.tokenizer.lcut(text, HMM=False):
-        end = offset + len(word)
-        if len(word) > 2:
-            head = head_of(word)
-            if word.endswith("会议") and org_suffix_of(word[:-2]):
-                head = "会议"  # jieba's 小组会议 is 小组 + 会议: the meeting of 领导小组
-            if head and head != word:  # jieba's 区委书记 is 区委 + 书记: the organisation must stay visible
-                cut = end - len(head)
-                append(Token(word[: cut - offset], offset, cut))
-                append(Token(head, cut, end))
-                offset = end
-                continue
-        append(Token(word, offset, end))
-        offset = end
-    return tokens
+    words = _split_heads(lex.tokenizer.lcut(text, HMM=False), lex)
+    ends = list(itertools.accumulate(map(len, words)))
+    return list(map(_token, zip(words, [0, *ends][:-1], ends, strict=True)))
+
+
+def indices_in(tokens: list[Token], words: Container[str]) -> list[int]:
+    """The indices of the tokens whose text is one of `words`, found in C: a Python loop over an article's
+    thousands of tokens costs more than the few lookups that follow it."""
+    return list(itertools.compress(itertools.count(), map(words.__contains__, map(_text, tokens))))
+
+
+def _split_heads(words: list[str], lex: Lexicon) -> list[str]:
+    """jieba's 区委书记 as 区委 + 书记 (the organisation must stay visible), and its 小组会议 as 小组 + 会议 (the
+    meeting of 领导小组). Only words of three or more characters that end like a title head or in 会议 are looked
+    at: a handful per article."""
+    heads = lex.title_heads
+    ends = heads.last_chars
+    split = [i for i, word in enumerate(words) if len(word) > 2 and (word[-1] in ends or word[-1] == "议")]
+    if not split:
+        return words
+    head_of, org_suffix_of = heads.suffix_of, lex.org_suffixes.suffix_of
+    out: list[str] = []
+    done = 0
+    for i in split:
+        word = words[i]
+        head = head_of(word)
+        if word.endswith("会议") and org_suffix_of(word[:-2]):
+            head = "会议"
+        if head and head != word:
+            out += words[done:i]
+            out += (word[:len(word) - len(head)], head)
+            done = i + 1
+    return out + words[done:] if done else words
 
 
 def is_name_part(token: Token, lex: Lexicon) -> bool:

@@ -68,6 +68,20 @@ def test_crf_both_viterbis_give_crfsuites_labels(crfsuite, lex, wide):
     assert labels == [label for row in crfsuite_labels(crfsuite, pieces, lex.surnames) for label in row]
 
 
+def test_crf_folds_text_itself_and_names_the_labels_but_o(lex):
+    """The tagger's index of characters folds what `features` folds, so the text need not be folded first; `named`
+    gives `tag`'s labels other than O."""
+    rng = random.Random(3)
+    pieces = [piece for path in sorted(SEEDS.glob("*.txt"))[:3]
+              for _, piece in ner.chunks(path.read_text(encoding="utf-8"))]
+    pieces += ["".join(rng.choices(ALPHABET, k=rng.randint(0, 300))) for _ in range(50)] + ["", "王刚说", ""]
+    tagger = ner.recogniser(lex.surnames)._tagger
+    labels = numpy_labels(pieces, lex.surnames)
+    assert tagger.tag(pieces) == labels
+    assert tagger.named(pieces) == [{i: label for i, label in enumerate(row) if label != "O"} for row in labels]
+    assert tagger.named([]) == [] and tagger.named(["", ""]) == [{}, {}]
+
+
 def test_crf_labels_follow_the_surnames_given(crfsuite):
     pieces = ["覃志坚说", "会上牙志坚发言。", "丑晋明、晋丑明参加。"]
     for surnames in (frozenset(), frozenset({"覃", "牙", "丑", "司徒"})):
