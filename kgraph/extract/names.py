@@ -7,7 +7,9 @@ jieba's own segmentation breaks the tie.
 
 from __future__ import annotations
 
-from kgraph.lexicon import CJK, Lexicon
+import re
+
+from kgraph.lexicon import Lexicon
 
 # characters that never end or sit inside a given name in running news text
 NOT_IN_NAME = frozenset("的了和与及或在是对为从把被将也都就还又而并等之其这那个们年月日时号第摄")
@@ -19,10 +21,13 @@ _FUNCTION_SURNAMES = set("和向于同及与以将但也都")
 _DIVISION_ENDS = frozenset("省市区县")  # no given name ends with these, a place name often does
 _COMMON_WORD = 100  # a dictionary word this frequent is a word, not a name, unless jieba tags it as a name
 _VERY_COMMON_WORD = 1000
+_CJK_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")  # the characters of a name, as kgraph.lexicon.CJK reads them
 
 
 def is_cjk(char: str) -> bool:
-    return bool(CJK.match(char))
+    """Whether one character is a Chinese one (kgraph.lexicon.CJK's range): compared, not matched, as it is asked
+    of nearly every character the extractors look at."""
+    return "\u3400" <= char <= "\u9fff"
 
 
 def boundary_strength(text: str, end: int, lex: Lexicon) -> int:
@@ -55,14 +60,15 @@ def plausible_name(name: str, lex: Lexicon, *, listed: bool = False, delimited: 
     `listed`: the string stands in an enumeration of names (`陈振文、于建春、文英雄`), where a given name that is
     also a common word (英雄) is still a given name, and 年, 之, 其 may stand in a given name of two. `delimited`:
     separators stand on both sides of it (`、韦新和、`), so 和 in it is no conjunction."""
-    if not 2 <= len(name) <= 4 or not all(is_cjk(c) for c in name):
+    if name[:1] not in lex.surnames and name[:2] not in lex.compound_surnames:
+        return False  # most strings asked about open with no surname: the cheapest test first
+    if _CJK_NAME.fullmatch(name) is None:
         return False
     surname = name[:2] if name[:2] in lex.compound_surnames and len(name) >= 3 else name[:1]
     if surname not in lex.surnames and surname not in lex.compound_surnames:
         return False
     given = name[len(surname):]
-    if not given or len(given) > 2 or any(c in NOT_IN_NAME and not (delimited and c == "和")
-                                          and not (listed and len(given) == 2 and c in GIVEN_IN_LISTS) for c in given):
+    if not given or len(given) > 2 or not _given_characters(given, listed=listed, delimited=delimited):
         return False
     if lex.not_given_names.starting_at(given) or lex.title_heads.starting_at(given) or lex.title_heads.suffix_of(name):
         return False
@@ -87,6 +93,14 @@ def plausible_name(name: str, lex: Lexicon, *, listed: bool = False, delimited: 
         if head and head[0] >= _COMMON_WORD and not head[1].startswith("nr"):
             return False
     return True
+
+
+def _given_characters(given: str, *, listed: bool, delimited: bool) -> bool:
+    """Whether no character of a given name is one that never stands in one (see `plausible_name` for `listed` and
+    `delimited`); most given names hold none, which one set test tells."""
+    return NOT_IN_NAME.isdisjoint(given) or not any(
+        c in NOT_IN_NAME and not (delimited and c == "和") and not (listed and len(given) == 2 and c in GIVEN_IN_LISTS)
+        for c in given)
 
 
 def read_name_at(text: str, pos: int, lex: Lexicon, *, listed: bool = False) -> str | None:

@@ -457,15 +457,16 @@ def _read_run(run: str, lex: Lexicon, read: set[tuple[int, int]], cuts: set[int]
     named: list[_Partial | None] = [None] * (len(run) + 1)  # the best reading of run[:i] that ends with a name
     gapped: list[_Partial | None] = [None] * (len(run) + 1)  # ... that ends with a gap (the start counts as one)
     gapped[0] = (0, 0, 0, None)
+    heads = _surname_heads(run, lex)
     for end in range(1, len(run) + 1):
         for start in range(max(0, end - 6), end - 1):
-            name = run[start:end]
             if (start, end) in read:
                 cost = 0
-            elif end - start <= 4 and plausible_name(name, lex):
+            elif end - start <= 4 and heads[start] and plausible_name(run[start:end], lex):
                 cost = before[end] - before[start + 1] + (other[end] > other[start])  # the cuts strictly inside
             else:
                 continue
+            name = run[start:end]
             entry = lex.words.get(name)
             unknown = not (entry and entry[1].startswith("nr"))
             for prev in (named[start], gapped[start]):
@@ -483,6 +484,13 @@ def _read_run(run: str, lex: Lexicon, read: set[tuple[int, int]], cuts: set[int]
     if open_end and gapped[len(run)] is not None and _better(gapped[len(run)], last):
         last = gapped[len(run)]
     return None if last is None else (last[0], last[1], _unroll(last[3]))
+
+
+def _surname_heads(run: str, lex: Lexicon) -> list[bool]:
+    """Per character of `run`, whether a surname starts there, as a plausible name needs: most characters open no
+    name, and this tells so without asking `plausible_name`."""
+    surnames, compound = lex.surnames, lex.compound_surnames
+    return [char in surnames or run[i:i + 2] in compound for i, char in enumerate(run)]
 
 
 _ELEMENT = 2.0  # per character of a name of two elements in a list, as much as a common Chinese name gains
