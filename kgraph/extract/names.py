@@ -54,6 +54,30 @@ def boundary_after(text: str, end: int, lex: Lexicon) -> bool:
     return boundary_strength(text, end, lex) > 0
 
 
+class _Answers:
+    """`plausible_name`'s answers for the lexicon it was last asked with: the finders ask about the same few
+    thousand strings (王书记, 李明强调) in article after article, each several times, and a look-up costs a tenth of
+    the tests. Forgotten at once when they grow too many, as `Lexicon.cut`'s cuts are."""
+
+    limit = 100_000  # answers of each kind (listed, delimited)
+
+    def __init__(self) -> None:
+        self.lex: Lexicon | None = None
+        self.known: dict[tuple[bool, bool], dict[str, bool]] = {}
+
+    def of(self, lex: Lexicon, listed: bool, delimited: bool) -> dict[str, bool]:
+        """The answers for `lex` of one kind, by string."""
+        if lex is not self.lex:
+            self.lex, self.known = lex, {}
+        known = self.known.get((listed, delimited))
+        if known is None or len(known) >= self.limit:
+            known = self.known[listed, delimited] = {}
+        return known
+
+
+_ANSWERS = _Answers()
+
+
 def plausible_name(name: str, lex: Lexicon, *, listed: bool = False, delimited: bool = False) -> bool:
     """A surname-led string that is not a common word, a title or a kinship term.
 
@@ -62,6 +86,15 @@ def plausible_name(name: str, lex: Lexicon, *, listed: bool = False, delimited: 
     separators stand on both sides of it (`、韦新和、`), so 和 in it is no conjunction."""
     if name[:1] not in lex.surnames and name[:2] not in lex.compound_surnames:
         return False  # most strings asked about open with no surname: the cheapest test first
+    known = _ANSWERS.of(lex, listed, delimited)
+    answer = known.get(name)
+    if answer is None:
+        answer = known[name] = _plausible(name, lex, listed=listed, delimited=delimited)
+    return answer
+
+
+def _plausible(name: str, lex: Lexicon, *, listed: bool, delimited: bool) -> bool:
+    """`plausible_name` of a string that opens with a surname, worked out."""
     if _CJK_NAME.fullmatch(name) is None:
         return False
     surname = name[:2] if name[:2] in lex.compound_surnames and len(name) >= 3 else name[:1]

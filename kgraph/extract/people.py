@@ -59,7 +59,9 @@ _CREDIT_LINE = re.compile(r"^[ \u3000]*([\u3400-\u9fff]{2,4})[ \u3000]*(?:摄影
 _BRACKETED = re.compile(r"[（(]([^（）()]{2,40})[）)]")
 _POST_NAME_HEADS = ("总书记", "书记")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{6,}")
-_DOTTED_RUN = re.compile(r"[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+)+")
+# (from the start of a stretch of characters only: tried at each character of a long one, the pattern reads on
+# to its end every time, and a match can start nowhere else)
+_DOTTED_RUN = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+)+")
 _OTHER_FOLLOW = ("同学", "老师", "先生", "女士", "教授", "医生", "师傅", "博士")
 _CONJUNCTIONS = frozenset("和与及、")
 _VERB_TAGS = frozenset(("v", "vn", "vd", "d", "c", "p", "u"))
@@ -443,13 +445,46 @@ def _better(reading: _Partial, current: _Partial | None) -> bool:
     return current is None or (reading[0], reading[2], reading[1]) < (current[0], current[2], current[1])
 
 
-def _read_run(run: str, lex: Lexicon, read: set[tuple[int, int]], cuts: set[int], named_else: list[bool], *,
-              open_start: bool = False, open_end: bool = False) -> Reading | None:
+def _rules_reading(run: str, offset: int, lex: Lexicon, read: set[tuple[int, int]], inside: Iterable[Entity],
+                   near: Iterable[Entity], *, open_start: bool, open_end: bool) -> Reading | None:
+    """`_read_run` of the run at `offset` of the text, given the recogniser's people `inside` it and its other names
+    `near` it; None, without reading it, where fewer than three names can start in it (four runs in five), as no
+    reading of it is then a list (`_a_list`)."""
+    names = _run_names(run, lex, read)
+    if len({start for at_end in names for start, _ in at_end}) < 3:
+        return None
+    cuts = {at - offset for e in inside for at in (e.start, e.end)}
+    named_else = [False] * len(run)
+    for e in near:
+        for i in range(max(e.start, offset), min(e.end, offset + len(run))):
+            named_else[i - offset] = True
+    return _read_run(run, lex, names, cuts, named_else, open_start=open_start, open_end=open_end)
+
+
+def _run_names(run: str, lex: Lexicon, read: set[tuple[int, int]]) -> list[list[tuple[int, bool]]]:
+    """Per end offset of `run`, the names `_read_run` may read ending there, as (start, whether the recogniser read
+    it), starts in increasing order: the recogniser's names of two to six characters (`read`), else plausible names
+    of two to four. Only a character that opens a surname is asked about, most are not."""
+    found = {(start, end): True for start, end in read if 2 <= end - start <= 6}
+    surnames, compound = lex.surnames, lex.compound_surnames
+    for start, char in enumerate(run):
+        if char in surnames or run[start:start + 2] in compound:
+            for end in range(start + 2, min(start + 4, len(run)) + 1):
+                if (start, end) not in found and plausible_name(run[start:end], lex):
+                    found[start, end] = False
+    names: list[list[tuple[int, bool]]] = [[] for _ in range(len(run) + 1)]
+    for (start, end), by_model in sorted(found.items()):
+        names[end].append((start, by_model))
+    return names
+
+
+def _read_run(run: str, lex: Lexicon, names: Sequence[Sequence[tuple[int, bool]]], cuts: set[int],
+              named_else: list[bool], *, open_start: bool = False, open_end: bool = False) -> Reading | None:
     """The best reading of `run` as names from its first character to its last: plausible names, the names the
-    recogniser read there (`read`, by offsets: 多吉才让 has no surname), and gaps of one to four characters
-    between two names (a name neither knows). It costs one for each gap and for each place where a plausible name
-    cuts through a boundary the recogniser drew (`cuts`) or overlaps a place or organisation it read there
-    (`named_else`, per character: 从太行山到大别山); then fewer names are better, then names jieba knows
+    recogniser read there (by offsets: 多吉才让 has no surname), both in `names` (`_run_names`), and gaps of one to
+    four characters between two names (a name neither knows). It costs one for each gap and for each place where a
+    plausible name cuts through a boundary the recogniser drew (`cuts`) or overlaps a place or organisation it read
+    there (`named_else`, per character: 从太行山到大别山); then fewer names are better, then names jieba knows
     (赵朴初 + 巴金, not 赵朴 + 初巴金). `open_start`, `open_end`: the run may begin or end with a gap, as where
     a note in brackets (`（女）`) or a transcribed name's `·` stands next to it."""
     before = list(itertools.accumulate((offset in cuts for offset in range(len(run) + 1)), initial=0))
@@ -457,15 +492,10 @@ def _read_run(run: str, lex: Lexicon, read: set[tuple[int, int]], cuts: set[int]
     named: list[_Partial | None] = [None] * (len(run) + 1)  # the best reading of run[:i] that ends with a name
     gapped: list[_Partial | None] = [None] * (len(run) + 1)  # ... that ends with a gap (the start counts as one)
     gapped[0] = (0, 0, 0, None)
-    heads = _surname_heads(run, lex)
     for end in range(1, len(run) + 1):
-        for start in range(max(0, end - 6), end - 1):
-            if (start, end) in read:
-                cost = 0
-            elif end - start <= 4 and heads[start] and plausible_name(run[start:end], lex):
-                cost = before[end] - before[start + 1] + (other[end] > other[start])  # the cuts strictly inside
-            else:
-                continue
+        for start, by_model in names[end]:
+            # the cuts strictly inside a plausible name
+            cost = 0 if by_model else before[end] - before[start + 1] + (other[end] > other[start])
             name = run[start:end]
             entry = lex.words.get(name)
             unknown = not (entry and entry[1].startswith("nr"))
@@ -484,13 +514,6 @@ def _read_run(run: str, lex: Lexicon, read: set[tuple[int, int]], cuts: set[int]
     if open_end and gapped[len(run)] is not None and _better(gapped[len(run)], last):
         last = gapped[len(run)]
     return None if last is None else (last[0], last[1], _unroll(last[3]))
-
-
-def _surname_heads(run: str, lex: Lexicon) -> list[bool]:
-    """Per character of `run`, whether a surname starts there, as a plausible name needs: most characters open no
-    name, and this tells so without asking `plausible_name`."""
-    surnames, compound = lex.surnames, lex.compound_surnames
-    return [char in surnames or run[i:i + 2] in compound for i, char in enumerate(run)]
 
 
 _ELEMENT = 2.0  # per character of a name of two elements in a list, as much as a common Chinese name gains
@@ -610,15 +633,40 @@ def _runs(text: str, dotted: list[Entity]) -> Iterator[tuple[int, int]]:
             yield start, match.end()
 
 
-def _note_before(text: str, start: int) -> bool:
-    """Whether a note of sex or nationality ends at `start`, as after a name of a list (…秦玉琴（女）|袁伟民…)."""
-    before = text.rfind("（", max(0, start - 12), start), text.rfind("(", max(0, start - 12), start)
-    return any(i >= 0 and (m := _PERSON_NOTE.match(text, i)) is not None and m.end() == start for i in before)
+class _PersonNotes:
+    """The notes of sex or nationality in a text (（女）, （藏族）), found once: each stretch of the text asks whether
+    one stands right before or after it. A note holds no bracket, so notes never overlap and the scan finds each
+    one a match at its bracket would."""
+
+    def __init__(self, text: str) -> None:
+        spans = [m.span() for m in _PERSON_NOTE.finditer(text)] if "女" in text or "族" in text else []
+        self.starts = {start for start, _ in spans}
+        self.ends = {end: start for start, end in spans}
+
+    def before(self, start: int) -> bool:
+        """Whether a note (of twelve characters at most) ends at `start`, as after a name of a list
+        (…秦玉琴（女）|袁伟民…)."""
+        opening = self.ends.get(start)
+        return opening is not None and opening >= start - 12
+
+    def after(self, end: int) -> bool:
+        """Whether a note starts at `end` (…秦玉琴|（女）袁伟民…)."""
+        return end in self.starts
+
+    def touch(self, start: int, end: int) -> bool:
+        """Whether a run touches a note, as the names of a list do (…秦玉琴（女）袁伟民…)."""
+        return self.after(end) or self.before(start)
 
 
-def _noted(text: str, start: int, end: int) -> bool:
-    """Whether a run touches a note of sex or nationality, as the names of a list do (…秦玉琴（女）袁伟民…)."""
-    return _PERSON_NOTE.match(text, end) is not None or _note_before(text, start)
+_ORDER_WORDS = ("笔画", "笔划", "拼音", "音序", "首字母")  # one of them stands in every note on a list's order
+
+
+def _order_notes(text: str) -> list[tuple[int, int]]:
+    """The spans of the notes on the order of a list (按姓氏笔画排列) and the rest of their line; a text without
+    their key words (nearly all) is not scanned with the pattern, which costs more than a search for a word."""
+    if not any(word in text for word in _ORDER_WORDS):
+        return []
+    return [m.span() for m in _ORDER_NOTE.finditer(text)]
 
 
 def _looks_like(name: str, lex: Lexicon) -> bool:
@@ -647,12 +695,13 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
     others = sorted((e for e in entities if e.kind != "PER" and len(e.text) <= 20 and _looks_like(e.text, lex)),
                     key=lambda e: e.start)
     other_starts = [e.start for e in others]
-    ordered = [m.span() for m in _ORDER_NOTE.finditer(text)]
+    ordered = _order_notes(text)
+    notes = _PersonNotes(text)
     # a list with transcribed names in it is read whole, with the names' extents (…王兆国阿沛·阿旺晋美赛福鼎·艾则孜…)
     lists: list[tuple[int, int]] = []
-    for match in _DOTTED_RUN.finditer(text):
+    for match in _DOTTED_RUN.finditer(text) if "·" in text else ():
         start, end = match.span()
-        if not (any(a <= start and end <= b for a, b in ordered) or _noted(text, start, end)):
+        if not (any(a <= start and end <= b for a, b in ordered) or notes.touch(start, end)):
             continue
         run = text[start:end]
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
@@ -670,27 +719,23 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
         run = text[start:end]
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         inside = [e for e in people[first:last] if e.end <= end and "·" not in e.text]
-        lead, trail = _note_before(text, start), _PERSON_NOTE.match(text, end) is not None
+        lead, trail = notes.before(start), notes.after(end)
         noted = lead or trail or any(a <= start and end <= b for a, b in ordered)
         listed = noted or 5 * sum(e.end - e.start for e in inside) >= 3 * len(run)
         if not listed and (run[0] not in lex.surnames or not _PROSE.isdisjoint(run)):
             continue  # prose: these function words are never part of a name
         read = {(e.start - start, e.end - start) for e in inside
                 if (len(e.text) <= 4 or not split_run(e.text, lex)) and model_name(e.text, lex)}
-        cuts = {offset - start for e in inside for offset in (e.start, e.end)}
-        named_else = [False] * len(run)  # in a list the recogniser reads as names, its other readings are slips
-        for e in [] if listed else others[bisect.bisect_left(other_starts, start - 20):
-                                           bisect.bisect_left(other_starts, end)]:
-            for i in range(max(e.start, start), min(e.end, end)):
-                named_else[i - start] = True
         # a run that starts where a transcribed name ends may begin with the rest of that name (…赛福鼎·艾|则孜洪学智)
         open_start = lead or text[start - 1:start] == "·" or any(d.end == start for d in dotted)
         open_end = text[end:end + 1] in "（(·"
-        reading = None if listed else _read_run(run, lex, read, cuts, named_else, open_start=open_start,
-                                                open_end=open_end)
-        if listed or _a_list(reading, run):
-            # a list, by the recogniser or by the rules: its names are told apart by their characters
-            reading = _read_list(run, lex, read, open_start=open_start, open_end=open_end)
+        if not listed:  # in a list the recogniser reads as names, its other readings are slips
+            near = others[bisect.bisect_left(other_starts, start - 20):bisect.bisect_left(other_starts, end)]
+            if not _a_list(_rules_reading(run, start, lex, read, inside, near, open_start=open_start,
+                                          open_end=open_end), run):
+                continue
+        # a list, by the recogniser or by the rules: its names are told apart by their characters
+        reading = _read_list(run, lex, read, open_start=open_start, open_end=open_end)
         if not (_a_list(reading, run) or (lead or trail) and _noted_list(reading)):
             continue
         assert reading is not None
