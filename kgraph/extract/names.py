@@ -138,6 +138,8 @@ def _given_characters(given: str, *, listed: bool, delimited: bool) -> bool:
 
 def read_name_at(text: str, pos: int, lex: Lexicon, *, listed: bool = False) -> str | None:
     """The personal name that starts at `pos`, or None; the surest boundary wins, then jieba, then length."""
+    if text[pos:pos + 1] not in lex.surnames and text[pos:pos + 2] not in lex.compound_surnames:
+        return None  # no name opens there (plausible_name's first test), as at most places asked about
     candidates: list[tuple[int, str]] = []
     for surname_len in (2, 1):
         for given_len in (2, 1):

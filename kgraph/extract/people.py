@@ -450,6 +450,9 @@ def _rules_reading(run: str, offset: int, lex: Lexicon, read: set[tuple[int, int
     """`_read_run` of the run at `offset` of the text, given the recogniser's people `inside` it and its other names
     `near` it; None, without reading it, where fewer than three names can start in it (four runs in five), as no
     reading of it is then a list (`_a_list`)."""
+    openers = _surname_openers(lex.surnames, lex.compound_surnames).findall(run)
+    if len(openers) + len(read) < 3:
+        return None  # three names need three starts, each a surname or a name the recogniser read (most runs)
     names = _run_names(run, lex, read)
     if len({start for at_end in names for start, _ in at_end}) < 3:
         return None
@@ -467,8 +470,9 @@ def _run_names(run: str, lex: Lexicon, read: set[tuple[int, int]]) -> list[list[
     of two to four. Only a character that opens a surname is asked about, most are not."""
     found = {(start, end): True for start, end in read if 2 <= end - start <= 6}
     surnames, compound = lex.surnames, lex.compound_surnames
-    for start, char in enumerate(run):
-        if char in surnames or run[start:start + 2] in compound:
+    for opener in _surname_openers(surnames, compound).finditer(run):
+        start = opener.start()
+        if opener.group() in surnames or run[start:start + 2] in compound:
             for end in range(start + 2, min(start + 4, len(run)) + 1):
                 if (start, end) not in found and plausible_name(run[start:end], lex):
                     found[start, end] = False
@@ -476,6 +480,13 @@ def _run_names(run: str, lex: Lexicon, read: set[tuple[int, int]]) -> list[list[
     for (start, end), by_model in sorted(found.items()):
         names[end].append((start, by_model))
     return names
+
+
+@functools.cache
+def _surname_openers(surnames: frozenset[str], compound: frozenset[str]) -> re.Pattern[str]:
+    """The characters that open a surname, one or two characters long, as a pattern: a stretch is searched for them
+    at once, not each of its characters looked up."""
+    return re.compile("[" + "".join(sorted({re.escape(s[0]) for s in surnames | compound})) + "]")
 
 
 def _read_run(run: str, lex: Lexicon, names: Sequence[Sequence[tuple[int, bool]]], cuts: set[int],
@@ -714,16 +725,18 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
             found.extend(PersonMention(name, start + offset, start + offset + len(name), Role.OTHER)
                          for offset, name in _with_gaps(run, reading[2]))
     for start, end in _runs(text, dotted):
-        if any(a <= start and end <= b for a, b in lists):
+        if lists and any(a <= start and end <= b for a, b in lists):
             continue
         run = text[start:end]
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-        inside = [e for e in people[first:last] if e.end <= end and "·" not in e.text]
         lead, trail = notes.before(start), notes.after(end)
         noted = lead or trail or any(a <= start and end <= b for a, b in ordered)
+        if not noted and first == last and _prose(run, lex):
+            continue  # most stretches, told at once: no note, no name the recogniser read, and prose
+        inside = [e for e in people[first:last] if e.end <= end and "·" not in e.text]
         listed = noted or 5 * sum(e.end - e.start for e in inside) >= 3 * len(run)
-        if not listed and (run[0] not in lex.surnames or not _PROSE.isdisjoint(run)):
-            continue  # prose: these function words are never part of a name
+        if not listed and _prose(run, lex):
+            continue
         read = {(e.start - start, e.end - start) for e in inside
                 if (len(e.text) <= 4 or not split_run(e.text, lex)) and model_name(e.text, lex)}
         # a run that starts where a transcribed name ends may begin with the rest of that name (…赛福鼎·艾|则孜洪学智)
@@ -743,6 +756,12 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
         found.extend(PersonMention(name, start + offset, start + offset + len(name), Role.OTHER)
                      for offset, name in names)
     return found
+
+
+def _prose(run: str, lex: Lexicon) -> bool:
+    """Whether a stretch is prose, where the rules read no list: it opens with no surname, or holds a function word
+    that is never part of a name."""
+    return run[0] not in lex.surnames or not _PROSE.isdisjoint(run)
 
 
 def _noted_list(reading: Reading | None) -> bool:
@@ -864,7 +883,7 @@ def find_model_people(text: str, entities: Iterable[Entity], mentions: list[Pers
     for entity in entities:
         names = split_run(entity.text, lex) if len(entity.text) > 4 and "·" not in entity.text else []
         names = [(offset, name) for offset, name in names if model_name(name, lex)]
-        if not names and model_name(entity.text, lex, titled=bool(title_chain_before(text, entity.start, lex))):
+        if not names and _model_name_here(text, entity, lex):
             names = [(0, entity.text)]
         for offset, name in names:
             start = entity.start + offset
@@ -879,6 +898,13 @@ def find_model_people(text: str, entities: Iterable[Entity], mentions: list[Pers
                                            guessed=True))
                 taken[start:end] = b"\x01" * (end - start)
     return found
+
+
+def _model_name_here(text: str, entity: Entity, lex: Lexicon) -> bool:
+    """`model_name` of what the recogniser read, `titled` where a title chain stands before it; the chain is looked
+    for only where it would change the answer, as a title only ever makes a name of more (`model_name`)."""
+    return model_name(entity.text, lex) or (model_name(entity.text, lex, titled=True)
+                                            and bool(title_chain_before(text, entity.start, lex)))
 
 
 def title_after(text: str, end: int, lex: Lexicon) -> tuple[Mention, ...]:
