@@ -448,17 +448,16 @@ def _better(reading: _Partial, current: _Partial | None) -> bool:
 def _rules_reading(run: str, offset: int, lex: Lexicon, read: set[tuple[int, int]], inside: Iterable[Entity],
                    near: Iterable[Entity], *, open_start: bool, open_end: bool) -> Reading | None:
     """`_read_run` of the run at `offset` of the text, given the recogniser's people `inside` it and its other names
-    `near` it; None, without reading it, where fewer than three names can start in it (four runs in five), as no
-    reading of it is then a list (`_a_list`)."""
-    openers = _surname_openers(lex.surnames, lex.compound_surnames).findall(run)
-    if len(openers) + len(read) < 3:
-        return None  # three names need three starts, each a surname or a name the recogniser read (most runs)
+    `near` it (those that look like a place or an organisation count, `_looks_like`); None, without reading it, where
+    fewer than three names can start in it, as no reading of it is then a list (`_a_list`)."""
     names = _run_names(run, lex, read)
     if len({start for at_end in names for start, _ in at_end}) < 3:
         return None
     cuts = {at - offset for e in inside for at in (e.start, e.end)}
     named_else = [False] * len(run)
     for e in near:
+        if not _looks_like(e.text, lex):
+            continue
         for i in range(max(e.start, offset), min(e.end, offset + len(run))):
             named_else[i - offset] = True
     return _read_run(run, lex, names, cuts, named_else, open_start=open_start, open_end=open_end)
@@ -702,9 +701,8 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
     people = sorted((e for e in entities if e.kind == "PER"), key=lambda e: e.start)
     starts = [e.start for e in people]
     # the recogniser's places and organisations that look like one (太行山, 乌兹别克斯坦): not names run together
-    # that it could not tell apart (胡富国钮茂生侯捷)
-    others = sorted((e for e in entities if e.kind != "PER" and len(e.text) <= 20 and _looks_like(e.text, lex)),
-                    key=lambda e: e.start)
+    # that it could not tell apart (胡富国钮茂生侯捷); which look like one is told where a stretch is read
+    others = sorted((e for e in entities if e.kind != "PER" and len(e.text) <= 20), key=lambda e: e.start)
     other_starts = [e.start for e in others]
     ordered = _order_notes(text)
     notes = _PersonNotes(text)
@@ -730,13 +728,15 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
         run = text[start:end]
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         lead, trail = notes.before(start), notes.after(end)
-        noted = lead or trail or any(a <= start and end <= b for a, b in ordered)
+        noted = lead or trail or bool(ordered) and any(a <= start and end <= b for a, b in ordered)
         if not noted and first == last and _prose(run, lex):
             continue  # most stretches, told at once: no note, no name the recogniser read, and prose
         inside = [e for e in people[first:last] if e.end <= end and "·" not in e.text]
         listed = noted or 5 * sum(e.end - e.start for e in inside) >= 3 * len(run)
         if not listed and _prose(run, lex):
             continue
+        if not listed and len(_surname_openers(lex.surnames, lex.compound_surnames).findall(run)) + len(inside) < 3:
+            continue  # three names need three starts, each a surname or a name the recogniser read: no list
         read = {(e.start - start, e.end - start) for e in inside
                 if (len(e.text) <= 4 or not split_run(e.text, lex)) and model_name(e.text, lex)}
         # a run that starts where a transcribed name ends may begin with the rest of that name (…赛福鼎·艾|则孜洪学智)
