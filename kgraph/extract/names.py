@@ -8,6 +8,8 @@ jieba's own segmentation breaks the tie.
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
+from typing import Generic, TypeVar
 
 from kgraph.lexicon import Lexicon
 
@@ -21,6 +23,7 @@ _FUNCTION_SURNAMES = set("和向于同及与以将但也都")
 _DIVISION_ENDS = frozenset("省市区县")  # no given name ends with these, a place name often does
 _COMMON_WORD = 100  # a dictionary word this frequent is a word, not a name, unless jieba tags it as a name
 _VERY_COMMON_WORD = 1000
+T = TypeVar("T")
 _CJK_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")  # the characters of a name, as kgraph.lexicon.CJK reads them
 
 
@@ -36,6 +39,15 @@ def boundary_strength(text: str, end: int, lex: Lexicon) -> int:
     if end >= len(text) or not is_cjk(text[end]):
         return 2
     rest = text[end:end + 6]
+    known = _BOUNDARIES.of(lex)
+    strength = known.get(rest)
+    if strength is None:
+        strength = known[rest] = _strength_before(rest, lex)
+    return strength
+
+
+def _strength_before(rest: str, lex: Lexicon) -> int:
+    """`boundary_strength` before `rest`, the six characters after the end, the first a Chinese one."""
     follow = lex.name_follow.starting_at(rest)
     if (follow and len(follow) > 1) or lex.title_heads.starting_at(rest):
         return 2
@@ -54,28 +66,30 @@ def boundary_after(text: str, end: int, lex: Lexicon) -> bool:
     return boundary_strength(text, end, lex) > 0
 
 
-class _Answers:
-    """`plausible_name`'s answers for the lexicon it was last asked with: the finders ask about the same few
-    thousand strings (王书记, 李明强调) in article after article, each several times, and a look-up costs a tenth of
-    the tests. Forgotten at once when they grow too many, as `Lexicon.cut`'s cuts are."""
+class _Answers(Generic[T]):
+    """Answers about short strings for the lexicon last asked with (`plausible_name`'s, `boundary_strength`'s): the
+    finders ask about the same few thousand strings (王书记, 李明强调) in article after article, each several times,
+    and a look-up costs a tenth of the tests. Forgotten at once when they grow too many, as `Lexicon.cut`'s cuts
+    are."""
 
-    limit = 100_000  # answers of each kind (listed, delimited)
+    limit = 100_000  # answers of each kind
 
     def __init__(self) -> None:
         self.lex: Lexicon | None = None
-        self.known: dict[tuple[bool, bool], dict[str, bool]] = {}
+        self.known: dict[Hashable, dict[str, T]] = {}
 
-    def of(self, lex: Lexicon, listed: bool, delimited: bool) -> dict[str, bool]:
-        """The answers for `lex` of one kind, by string."""
+    def of(self, lex: Lexicon, kind: Hashable = None) -> dict[str, T]:
+        """The answers for `lex` of one kind (the options asked with), by string."""
         if lex is not self.lex:
             self.lex, self.known = lex, {}
-        known = self.known.get((listed, delimited))
+        known = self.known.get(kind)
         if known is None or len(known) >= self.limit:
-            known = self.known[listed, delimited] = {}
+            known = self.known[kind] = {}
         return known
 
 
-_ANSWERS = _Answers()
+_PLAUSIBLE: _Answers[bool] = _Answers()
+_BOUNDARIES: _Answers[int] = _Answers()
 
 
 def plausible_name(name: str, lex: Lexicon, *, listed: bool = False, delimited: bool = False) -> bool:
@@ -86,7 +100,7 @@ def plausible_name(name: str, lex: Lexicon, *, listed: bool = False, delimited: 
     separators stand on both sides of it (`、韦新和、`), so 和 in it is no conjunction."""
     if name[:1] not in lex.surnames and name[:2] not in lex.compound_surnames:
         return False  # most strings asked about open with no surname: the cheapest test first
-    known = _ANSWERS.of(lex, listed, delimited)
+    known = _PLAUSIBLE.of(lex, (listed, delimited))
     answer = known.get(name)
     if answer is None:
         answer = known[name] = _plausible(name, lex, listed=listed, delimited=delimited)

@@ -69,7 +69,25 @@ _VERB_TAGS = frozenset(("v", "vn", "vd", "d", "c", "p", "u"))
 
 @functools.cache
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in words))
+    """Any of `words`, the longest that starts at a place (as the plain alternation of words listed longest first,
+    such as an `Affixes`, matches), written as a tree of their characters: the pattern engine then tries the words
+    that share a first character together, not each word in turn at each character of a text."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return re.compile(_alternatives(tree))
+
+
+def _alternatives(node: dict[str, dict]) -> str:
+    """The pattern of a tree of characters: the longer words first, then the word ending at `node`, if one does."""
+    branches = [re.escape(char) + _alternatives(below) for char, below in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
+    return body + "?" if "" in node else body
 
 
 def _skip_space(text: str, pos: int) -> int:
