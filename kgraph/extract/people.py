@@ -46,7 +46,7 @@ _TAIL_BYLINE = re.compile(
     r"[（(]\s*([\u3400-\u9fff]{2,4}(?:[ \u3000]+[\u3400-\u9fff]{2,4}){0,3})\s*[）)][ \u3000]*(?:\n|$)"
 )
 # ... or opening a line, where the next article's headline follows it on the same line: （张明）某某会议召开
-_HEAD_BYLINE = re.compile(r"(?:^|(?<=\n))[（(]([\u3400-\u9fff]{2,3})[）)]")
+_HEAD_BYLINE = re.compile(r"(?<![^\n])[（(]([\u3400-\u9fff]{2,3})[）)]")  # (after no character but a newline)
 # the author of a work cited by its title: 《论某某》（张明）
 _AUTHOR_OF_WORK = re.compile(r"》[（(]([\u3400-\u9fff]{2,3})[）)]")
 # a transcribed name in a byline, ending where the byline or the name ends
@@ -88,6 +88,13 @@ def _alternatives(node: dict[str, dict]) -> str:
         return ""
     body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
     return body + "?" if "" in node else body
+
+
+def _matches(pattern: re.Pattern[str], text: str, *needles: str) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` in `text`, each of which holds one of `needles`: a text with none of them (most
+    texts have no credit for a photo, many no bracket) is not scanned, as the pattern engine tries each character
+    where `in` skims."""
+    return pattern.finditer(text) if any(needle in text for needle in needles) else iter(())
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -162,24 +169,24 @@ def find_bylines(text: str, lex: Lexicon, bylines: Iterable = ()) -> list[Person
         names = (_glued_byline(text, match.end(), lex) or _dotted_byline(text, match.end(), lex)
                  or _names_from(text, match.end(), lex, spaced=True) or _reporter_of(text, match.end(), lex))
         found.extend(PersonMention(name, pos, pos + len(name), Role.REPORTER) for name, pos in names)
-    for match in _CREDIT_LINE.finditer(text):
+    for match in _matches(_CREDIT_LINE, text, "摄"):
         if plausible_name(match.group(1), lex):
             found.append(PersonMention(match.group(1), match.start(1), match.end(1), Role.PHOTOGRAPHER))
-    for match in _PHOTO_AFTER.finditer(text):
+    for match in _matches(_PHOTO_AFTER, text, "（", "("):
         for part in match.group(1).split():
             pos = text.find(part, match.start(1))
             found.append(PersonMention(part, pos, pos + len(part), Role.PHOTOGRAPHER))
-    for tail in _TAIL_BYLINE.finditer(text):
+    for tail in _matches(_TAIL_BYLINE, text, "（", "("):
         names = tail.group(1).split()
         if all(plausible_name(n, lex) for n in names):
             for name in names:
                 pos = text.find(name, tail.start())
                 found.append(PersonMention(name, pos, pos + len(name), Role.REPORTER))
     for pattern, role in ((_HEAD_BYLINE, Role.REPORTER), (_AUTHOR_OF_WORK, Role.OTHER)):
-        for match in pattern.finditer(text):
+        for match in _matches(pattern, text, "（", "("):
             if plausible_name(match.group(1), lex, listed=True, delimited=True):
                 found.append(PersonMention(match.group(1), match.start(1), match.end(1), role))
-    for match in _PHOTO_BEFORE.finditer(text):
+    for match in _matches(_PHOTO_BEFORE, text, "摄影", "图"):
         for name, pos in _names_from(text, match.end(), lex, spaced=True):
             found.append(PersonMention(name, pos, pos + len(name), Role.PHOTOGRAPHER))
     seen = {p.name for p in found}
@@ -215,7 +222,7 @@ def find_titled_people(text: str, lex: Lexicon) -> list[PersonMention]:
         if len(names) == 1 and boundary_strength(text, names[0][1] + len(names[0][0]), lex) < 2:
             continue  # 县级领导包联重点项目: one "name" glued to a verb after a label is no name
         found.extend(PersonMention(n, p, p + len(n), Role.OFFICIAL, label=label) for n, p in names)
-    for match in _BRACKETED.finditer(text):
+    for match in _matches(_BRACKETED, text, "（", "("):
         titles = split_title_list(match.group(1), match.start(1), lex)
         name = read_name_before(text, match.start(), lex) if titles else None
         if name:
@@ -355,17 +362,21 @@ _SETTLEMENT_END = frozenset("村寨庄屯堡城镇乡县湾铺埠集店坊营")
 _NOT_IN_MODEL_NAME = frozenset("的了与及或在是把被也都就还又而并等这那们说摄")
 
 
+# one to four parts of Chinese characters joined by `·`
+_MODEL_NAME_CHARACTERS = re.compile(r"[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+){0,3}")
+
+
 def model_name(name: str, lex: Lexicon, *, titled: bool = False) -> bool:
     """Whether a name the recogniser read may be a person: Chinese characters (parts joined by `·` in transcribed
     names, 吐尔洪·阿不拉), no function word inside, not a title, and not a dictionary word other than a name unless
     a title stands right before it (县长甘泉). The model's reading is the evidence, so names the bare rules
     distrust (何其宗, a transcribed 克林顿) are kept."""
-    parts = name.split("·")
-    if len(parts) > 4 or not all(len(part) >= 1 and all(is_cjk(c) for c in part) for part in parts):
+    if _MODEL_NAME_CHARACTERS.fullmatch(name) is None:
         return False
+    parts = name.split("·")
     if len(parts) == 1 and not 2 <= len(name) <= 6:
         return False
-    if (len(parts) == 1 and any(c in _NOT_IN_MODEL_NAME for c in name)) or lex.title_heads.suffix_of(name):
+    if (len(parts) == 1 and not _NOT_IN_MODEL_NAME.isdisjoint(name)) or lex.title_heads.suffix_of(name):
         return False
     if name[-1] in _BODY_END and len(name) > 2 and name[:-1] in lex.words:
         return False  # a word and an ending: 科普馆, 服务站
