@@ -207,7 +207,7 @@ def read_name_before(text: str, end: int, lex: Lexicon) -> str | None:
             continue
         if start > 0 and is_cjk(text[start - 1]) and (size == 2 or not starts_token(text, start, lex)):
             continue  # a name glued to the text before it must at least start a word there (书法跟着老师)
-        name = read_name_at(text[:end], start, lex)
+        name = read_name_at(text[start:end], 0, lex)  # what it reads in text[:end] at start, without the copy
         if name and len(name) == size:
             return name
     return None

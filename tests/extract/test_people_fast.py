@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from kgraph.extract import names
-from kgraph.extract.names import boundary_strength, is_cjk, plausible_name, read_name_at
+from kgraph.extract.names import (
+    boundary_strength,
+    is_cjk,
+    plausible_name,
+    read_name_at,
+    read_name_before,
+    starts_token,
+)
 from kgraph.extract.people import (
     _CJK_RUN,
     _DOTTED_RUN,
@@ -159,3 +166,22 @@ def test_model_name_characters_are_one_to_four_parts_of_chinese():
         parts = name.split("·")
         plain = len(parts) <= 4 and all(len(part) >= 1 and all(is_cjk(c) for c in part) for part in parts)
         assert (_MODEL_NAME_CHARACTERS.fullmatch(name) is not None) == plain, name
+
+
+def _plain_read_name_before(text: str, end: int, lex) -> str | None:
+    for size in (3, 2, 4):
+        start = end - size
+        if start < 0:
+            continue
+        if start > 0 and is_cjk(text[start - 1]) and (size == 2 or not starts_token(text, start, lex)):
+            continue
+        name = read_name_at(text[:end], start, lex)
+        if name and len(name) == size:
+            return name
+    return None
+
+
+def test_read_name_before_reads_as_in_the_text_before(lex, texts):
+    for text in texts[:30]:
+        for end in range(len(text) + 1):
+            assert read_name_before(text, end, lex) == _plain_read_name_before(text, end, lex), (text, end)
