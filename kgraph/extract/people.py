@@ -217,8 +217,10 @@ def find_titled_people(text: str, lex: Lexicon) -> list[PersonMention]:
                 start = match.start() - len(name)
                 found.append(PersonMention(name, start, match.start(), Role.OFFICIAL, (title,)))
     for match in _pattern(lex.group_labels).finditer(text):
-        label = group_label_before(text, match.end(), lex)
-        names = _names_from(text, match.end(), lex) if label else []
+        names = _names_from(text, match.end(), lex)  # mostly none: asked first, as it costs less than the label
+        label = group_label_before(text, match.end(), lex) if names else None
+        if not label:
+            continue
         if len(names) == 1 and boundary_strength(text, names[0][1] + len(names[0][0]), lex) < 2:
             continue  # 县级领导包联重点项目: one "name" glued to a verb after a label is no name
         found.extend(PersonMention(n, p, p + len(n), Role.OFFICIAL, label=label) for n, p in names)
@@ -1155,18 +1157,28 @@ def _titled_and_credited(article: Article, lex: Lexicon, entities: Sequence[Enti
 
 # the markers of numbered options (①, （１）, (1)): the answers of a quiz, the choices of a ballot
 _OPTION = re.compile(r"([①-⑩])|[（(]([1-9１-９])[）)]")
+# ... tried only where one may start: the engine finds these characters fast, the alternation it tries everywhere;
+# and no marker holds the opening of another, so the markers are those a scan with _OPTION finds
+_OPTION_OPENING = re.compile(r"[①-⑩（(]")
 _OPTION_ITEM = re.compile(r"[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+)*")
+
+
+def _option_markers(text: str) -> list[tuple[int, int, int]]:
+    """The markers of numbered options in `text`: each number, start and end."""
+    markers = []
+    for opening in _OPTION_OPENING.finditer(text):
+        match = _OPTION.match(text, opening.start())
+        if match is not None:
+            number = "①②③④⑤⑥⑦⑧⑨⑩".find(match[1]) + 1 if match[1] else int(match[2])
+            markers.append((number, match.start(), match.end()))
+    return markers
 
 
 def _option_groups(text: str) -> Iterator[list[tuple[int, int]]]:
     """Each run of three or more options numbered from one with nothing but a short item between two markers: the
     items' spans (the last one's end, where nothing marks it, is where its characters end)."""
-    markers = []
-    for match in _OPTION.finditer(text):
-        number = "①②③④⑤⑥⑦⑧⑨⑩".find(match[1]) + 1 if match[1] else int(match[2])
-        markers.append((number, match.start(), match.end()))
     group: list[tuple[int, int, int]] = []
-    for marker in [*markers, (0, len(text) + 1, len(text) + 1)]:
+    for marker in [*_option_markers(text), (0, len(text) + 1, len(text) + 1)]:
         last = group[-1] if group else None
         if last is not None and marker[0] == last[0] + 1 and _OPTION_ITEM.fullmatch(text, last[2], marker[1]) \
                 and marker[1] - last[2] <= 10:

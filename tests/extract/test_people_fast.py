@@ -22,9 +22,11 @@ from kgraph.extract.people import (
     _DOTTED_RUN,
     _HEAD_BYLINE,
     _MODEL_NAME_CHARACTERS,
+    _OPTION,
     _ORDER_NOTE,
     _OTHER_FOLLOW,
     _PERSON_NOTE,
+    _option_markers,
     _order_notes,
     _pattern,
     _PersonNotes,
@@ -185,3 +187,10 @@ def test_read_name_before_reads_as_in_the_text_before(lex, texts):
     for text in texts[:30]:
         for end in range(len(text) + 1):
             assert read_name_before(text, end, lex) == _plain_read_name_before(text, end, lex), (text, end)
+
+
+def test_option_markers_are_the_matches_of_a_scan(texts):
+    for text in [*texts, "①霍华德②基廷③博尔格", "（1）张三（2）李四(3)王五（１）", "((1))（（2））①①"]:
+        plain = [("①②③④⑤⑥⑦⑧⑨⑩".find(m[1]) + 1 if m[1] else int(m[2]), m.start(), m.end())
+                 for m in _OPTION.finditer(text)]
+        assert _option_markers(text) == plain
