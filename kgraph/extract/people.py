@@ -97,6 +97,11 @@ def _matches(pattern: re.Pattern[str], text: str, *needles: str) -> Iterator[re.
     return pattern.finditer(text) if any(needle in text for needle in needles) else iter(())
 
 
+def _title_heads(text: str, lex: Lexicon) -> list[re.Match[str]]:
+    """The title heads in a text, the longest at each place: two finders go through them, the text is scanned once."""
+    return list(_pattern(lex.title_heads).finditer(text))
+
+
 def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] in " \u3000\t":
         pos += 1
@@ -199,10 +204,11 @@ def find_bylines(text: str, lex: Lexicon, bylines: Iterable = ()) -> list[Person
     return found
 
 
-def find_titled_people(text: str, lex: Lexicon) -> list[PersonMention]:
-    """Officials: a title chain or a group label before the name, or a title in brackets after it."""
+def find_titled_people(text: str, lex: Lexicon, heads: Sequence[re.Match[str]] | None = None) -> list[PersonMention]:
+    """Officials: a title chain or a group label before the name, or a title in brackets after it. `heads`: the
+    title heads in the text (`_title_heads`), when the caller has them already."""
     found: list[PersonMention] = []
-    for match in _pattern(lex.title_heads).finditer(text):
+    for match in _title_heads(text, lex) if heads is None else heads:
         longer = lex.words.get(text[match.start():match.end() + 1])
         if longer and not longer[1].startswith("nr"):
             continue  # the title is part of a longer word: 成员国认为, 代表团团长
@@ -261,7 +267,7 @@ def find_known_people(text: str, known: dict[str, Role], taken: list[tuple[int, 
             at = set(names)
             starts: Iterable[int] = (i for i in range(len(text) - size + 1) if text[i:i + size] in at)
         else:
-            starts = sorted(m for name in names for m in _occurrences(text, name))
+            starts = sorted(m for name in names if name in text for m in _occurrences(text, name))
         for start in starts:
             end = start + size
             if any(occupied[start:end]):
@@ -285,11 +291,12 @@ def _occurrences(text: str, name: str) -> Iterator[int]:
         start = text.find(name, start + len(name))
 
 
-def find_surname_titles(text: str, mentions: list[PersonMention], lex: Lexicon) -> list[PersonMention]:
+def find_surname_titles(text: str, mentions: list[PersonMention], lex: Lexicon,
+                        heads: Sequence[re.Match[str]] | None = None) -> list[PersonMention]:
     """`张书记强调`: a surname + title head is a person only when exactly one person of the article has that
-    surname and a title with that head; otherwise it is no name at all."""
+    surname and a title with that head; otherwise it is no name at all. `heads`: as for `find_titled_people`."""
     found: list[PersonMention] = []
-    for match in _pattern(lex.title_heads).finditer(text):
+    for match in _title_heads(text, lex) if heads is None else heads:
         start = match.start() - 1
         if start < 0 or (start > 0 and is_cjk(text[start - 1]) and text[start - 1] not in "、"):
             continue
@@ -1039,6 +1046,8 @@ _SAYS = ("说", "表示", "介绍", "告诉", "家中", "家里", "等")
 
 def lengthen_dotted(text: str, mentions: list[PersonMention], entities: Iterable[Entity]) -> list[PersonMention]:
     """A rule's name inside a transcribed name joined by `·` (艾则孜 of 艾则孜·木沙) takes the whole name."""
+    if "·" not in text:
+        return list(mentions)  # no transcribed name joined by `·` (the recogniser's names are the text's)
     dotted = [e for e in entities if e.kind == "PER" and "·" in e.text]
     out = []
     for m in mentions:
@@ -1143,13 +1152,14 @@ def _titled_and_credited(article: Article, lex: Lexicon, entities: Sequence[Enti
     entities = [*dotted_names(text, lex), *entities] if "·" in text else entities  # the whole name first
     entities = [*element_names(text, lex), *entities]
     people = [e for e in entities if e.kind == "PER"]
-    titled = [m for m in find_titled_people(text, lex) if not _word_after_title(m, people, lex)]
+    heads = _title_heads(text, lex)
+    titled = [m for m in find_titled_people(text, lex, heads) if not _word_after_title(m, people, lex)]
     mentions = _merge(find_bylines(text, lex, article.bylines) + titled)
     mentions = lengthen_dotted(text, mentions, entities)
     credited = {m.name for m in mentions if m.role in (Role.REPORTER, Role.PHOTOGRAPHER)}
     mentions = [m for m in mentions if m.name not in credited or m.role in (Role.REPORTER, Role.PHOTOGRAPHER)]
     taken = [(m.start, m.end) for m in mentions]
-    mentions += [m for m in find_surname_titles(text, mentions, lex) + find_name_runs(text, lex, entities)
+    mentions += [m for m in find_surname_titles(text, mentions, lex, heads) + find_name_runs(text, lex, entities)
                  if not any(s < m.end and m.start < e for s, e in taken)]
     mentions += [m for m in find_model_people(text, entities, mentions, lex) if m.name not in credited]
     return short_transcribed_names(mentions + numbered_options(text, mentions, entities, lex))
