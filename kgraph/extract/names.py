@@ -67,10 +67,10 @@ def boundary_after(text: str, end: int, lex: Lexicon) -> bool:
 
 
 class _Answers(Generic[T]):
-    """Answers about short strings for the lexicon last asked with (`plausible_name`'s, `boundary_strength`'s): the
-    finders ask about the same few thousand strings (王书记, 李明强调) in article after article, each several times,
-    and a look-up costs a tenth of the tests. Forgotten at once when they grow too many, as `Lexicon.cut`'s cuts
-    are."""
+    """Answers about short strings for the lexicon last asked with (`plausible_name`'s, `boundary_strength`'s,
+    `read_name_at`'s): the finders ask about the same few thousand strings (王书记, 李明强调) in article after
+    article, each several times, and a look-up costs a tenth of the tests. Forgotten at once when they grow too
+    many, as `Lexicon.cut`'s cuts are."""
 
     limit = 100_000  # answers of each kind
 
@@ -90,6 +90,7 @@ class _Answers(Generic[T]):
 
 _PLAUSIBLE: _Answers[bool] = _Answers()
 _BOUNDARIES: _Answers[int] = _Answers()
+_NAMES_AT: _Answers[str] = _Answers()  # "" for no name
 
 
 def plausible_name(name: str, lex: Lexicon, *, listed: bool = False, delimited: bool = False) -> bool:
@@ -154,6 +155,18 @@ def read_name_at(text: str, pos: int, lex: Lexicon, *, listed: bool = False) -> 
     """The personal name that starts at `pos`, or None; the surest boundary wins, then jieba, then length."""
     if text[pos:pos + 1] not in lex.surnames and text[pos:pos + 2] not in lex.compound_surnames:
         return None  # no name opens there (plausible_name's first test), as at most places asked about
+    # all the reading depends on: four characters of name, six after it (boundary_strength), jieba's cut of eight
+    window = text[pos:pos + 10]
+    known = _NAMES_AT.of(lex, listed)
+    name = known.get(window)
+    if name is None:
+        name = known[window] = _read_name(window, lex, listed=listed) or ""
+    return name or None
+
+
+def _read_name(text: str, lex: Lexicon, *, listed: bool) -> str | None:
+    """`read_name_at` position 0 of `text`, worked out."""
+    pos = 0
     candidates: list[tuple[int, str]] = []
     for surname_len in (2, 1):
         for given_len in (2, 1):

@@ -194,3 +194,13 @@ def test_option_markers_are_the_matches_of_a_scan(texts):
         plain = [("①②③④⑤⑥⑦⑧⑨⑩".find(m[1]) + 1 if m[1] else int(m[2]), m.start(), m.end())
                  for m in _OPTION.finditer(text)]
         assert _option_markers(text) == plain
+
+
+def test_read_name_at_depends_on_ten_characters(lex, texts):
+    for text in texts[:30]:
+        for pos in range(len(text)):
+            for listed in (False, True):
+                plain = names._read_name(text[pos:], lex, listed=listed)
+                if text[pos] not in lex.surnames and text[pos:pos + 2] not in lex.compound_surnames:
+                    plain = None
+                assert read_name_at(text, pos, lex, listed=listed) == plain, (text, pos)
