@@ -919,12 +919,17 @@ def find_model_people(text: str, entities: Iterable[Entity], mentions: list[Pers
                 *_surnames_before_titles(text, entities, lex)]
     name_starts = {e.start for e in entities}
     for entity in entities:
-        names = split_run(entity.text, lex) if len(entity.text) > 4 and "·" not in entity.text else []
+        splits = len(entity.text) > 4 and "·" not in entity.text
+        if not splits and any(taken[entity.start:entity.start + 2]):
+            continue  # its one name would start on a rule's name (and a name fitted has two characters or more)
+        names = split_run(entity.text, lex) if splits else []
         names = [(offset, name) for offset, name in names if model_name(name, lex)]
         if not names and _model_name_here(text, entity, lex):
             names = [(0, entity.text)]
         for offset, name in names:
             start = entity.start + offset
+            if any(taken[start:start + 2]):
+                continue  # as above: taken, however `_fit` ends it
             end = _fit(text, start, start + len(name), lex, name_starts)
             if end is None or "·" in text[end - 1:end + 1] or (end - start < len(name)
                                                                  and not model_name(text[start:end], lex)):
