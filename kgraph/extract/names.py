@@ -7,7 +7,11 @@ jieba's own segmentation breaks the tie.
 
 from __future__ import annotations
 
-from kgraph.lexicon import CJK, Lexicon
+import re
+from collections.abc import Hashable
+from typing import Generic, TypeVar
+
+from kgraph.lexicon import Lexicon
 
 # characters that never end or sit inside a given name in running news text
 NOT_IN_NAME = frozenset("的了和与及或在是对为从把被将也都就还又而并等之其这那个们年月日时号第摄")
@@ -19,10 +23,14 @@ _FUNCTION_SURNAMES = set("和向于同及与以将但也都")
 _DIVISION_ENDS = frozenset("省市区县")  # no given name ends with these, a place name often does
 _COMMON_WORD = 100  # a dictionary word this frequent is a word, not a name, unless jieba tags it as a name
 _VERY_COMMON_WORD = 1000
+T = TypeVar("T")
+_CJK_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")  # the characters of a name, as kgraph.lexicon.CJK reads them
 
 
 def is_cjk(char: str) -> bool:
-    return bool(CJK.match(char))
+    """Whether one character is a Chinese one (kgraph.lexicon.CJK's range): compared, not matched, as it is asked
+    of nearly every character the extractors look at."""
+    return "\u3400" <= char <= "\u9fff"
 
 
 def boundary_strength(text: str, end: int, lex: Lexicon) -> int:
@@ -31,6 +39,15 @@ def boundary_strength(text: str, end: int, lex: Lexicon) -> int:
     if end >= len(text) or not is_cjk(text[end]):
         return 2
     rest = text[end:end + 6]
+    known = _BOUNDARIES.of(lex)
+    strength = known.get(rest)
+    if strength is None:
+        strength = known[rest] = _strength_before(rest, lex)
+    return strength
+
+
+def _strength_before(rest: str, lex: Lexicon) -> int:
+    """`boundary_strength` before `rest`, the six characters after the end, the first a Chinese one."""
     follow = lex.name_follow.starting_at(rest)
     if (follow and len(follow) > 1) or lex.title_heads.starting_at(rest):
         return 2
@@ -49,20 +66,57 @@ def boundary_after(text: str, end: int, lex: Lexicon) -> bool:
     return boundary_strength(text, end, lex) > 0
 
 
+class _Answers(Generic[T]):
+    """Answers about short strings for the lexicon last asked with (`plausible_name`'s, `boundary_strength`'s,
+    `read_name_at`'s): the finders ask about the same few thousand strings (王书记, 李明强调) in article after
+    article, each several times, and a look-up costs a tenth of the tests. Forgotten at once when they grow too
+    many, as `Lexicon.cut`'s cuts are."""
+
+    limit = 100_000  # answers of each kind
+
+    def __init__(self) -> None:
+        self.lex: Lexicon | None = None
+        self.known: dict[Hashable, dict[str, T]] = {}
+
+    def of(self, lex: Lexicon, kind: Hashable = None) -> dict[str, T]:
+        """The answers for `lex` of one kind (the options asked with), by string."""
+        if lex is not self.lex:
+            self.lex, self.known = lex, {}
+        known = self.known.get(kind)
+        if known is None or len(known) >= self.limit:
+            known = self.known[kind] = {}
+        return known
+
+
+_PLAUSIBLE: _Answers[bool] = _Answers()
+_BOUNDARIES: _Answers[int] = _Answers()
+_NAMES_AT: _Answers[str] = _Answers()  # "" for no name
+
+
 def plausible_name(name: str, lex: Lexicon, *, listed: bool = False, delimited: bool = False) -> bool:
     """A surname-led string that is not a common word, a title or a kinship term.
 
     `listed`: the string stands in an enumeration of names (`陈振文、于建春、文英雄`), where a given name that is
     also a common word (英雄) is still a given name, and 年, 之, 其 may stand in a given name of two. `delimited`:
     separators stand on both sides of it (`、韦新和、`), so 和 in it is no conjunction."""
-    if not 2 <= len(name) <= 4 or not all(is_cjk(c) for c in name):
+    if name[:1] not in lex.surnames and name[:2] not in lex.compound_surnames:
+        return False  # most strings asked about open with no surname: the cheapest test first
+    known = _PLAUSIBLE.of(lex, (listed, delimited))
+    answer = known.get(name)
+    if answer is None:
+        answer = known[name] = _plausible(name, lex, listed=listed, delimited=delimited)
+    return answer
+
+
+def _plausible(name: str, lex: Lexicon, *, listed: bool, delimited: bool) -> bool:
+    """`plausible_name` of a string that opens with a surname, worked out."""
+    if _CJK_NAME.fullmatch(name) is None:
         return False
     surname = name[:2] if name[:2] in lex.compound_surnames and len(name) >= 3 else name[:1]
     if surname not in lex.surnames and surname not in lex.compound_surnames:
         return False
     given = name[len(surname):]
-    if not given or len(given) > 2 or any(c in NOT_IN_NAME and not (delimited and c == "和")
-                                          and not (listed and len(given) == 2 and c in GIVEN_IN_LISTS) for c in given):
+    if not given or len(given) > 2 or not _given_characters(given, listed=listed, delimited=delimited):
         return False
     if lex.not_given_names.starting_at(given) or lex.title_heads.starting_at(given) or lex.title_heads.suffix_of(name):
         return False
@@ -89,8 +143,30 @@ def plausible_name(name: str, lex: Lexicon, *, listed: bool = False, delimited: 
     return True
 
 
+def _given_characters(given: str, *, listed: bool, delimited: bool) -> bool:
+    """Whether no character of a given name is one that never stands in one (see `plausible_name` for `listed` and
+    `delimited`); most given names hold none, which one set test tells."""
+    return NOT_IN_NAME.isdisjoint(given) or not any(
+        c in NOT_IN_NAME and not (delimited and c == "和") and not (listed and len(given) == 2 and c in GIVEN_IN_LISTS)
+        for c in given)
+
+
 def read_name_at(text: str, pos: int, lex: Lexicon, *, listed: bool = False) -> str | None:
     """The personal name that starts at `pos`, or None; the surest boundary wins, then jieba, then length."""
+    if text[pos:pos + 1] not in lex.surnames and text[pos:pos + 2] not in lex.compound_surnames:
+        return None  # no name opens there (plausible_name's first test), as at most places asked about
+    # all the reading depends on: four characters of name, six after it (boundary_strength), jieba's cut of eight
+    window = text[pos:pos + 10]
+    known = _NAMES_AT.of(lex, listed)
+    name = known.get(window)
+    if name is None:
+        name = known[window] = _read_name(window, lex, listed=listed) or ""
+    return name or None
+
+
+def _read_name(text: str, lex: Lexicon, *, listed: bool) -> str | None:
+    """`read_name_at` position 0 of `text`, worked out."""
+    pos = 0
     candidates: list[tuple[int, str]] = []
     for surname_len in (2, 1):
         for given_len in (2, 1):
@@ -144,7 +220,7 @@ def read_name_before(text: str, end: int, lex: Lexicon) -> str | None:
             continue
         if start > 0 and is_cjk(text[start - 1]) and (size == 2 or not starts_token(text, start, lex)):
             continue  # a name glued to the text before it must at least start a word there (书法跟着老师)
-        name = read_name_at(text[:end], start, lex)
+        name = read_name_at(text[start:end], 0, lex)  # what it reads in text[:end] at start, without the copy
         if name and len(name) == size:
             return name
     return None

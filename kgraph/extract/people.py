@@ -46,7 +46,7 @@ _TAIL_BYLINE = re.compile(
     r"[（(]\s*([\u3400-\u9fff]{2,4}(?:[ \u3000]+[\u3400-\u9fff]{2,4}){0,3})\s*[）)][ \u3000]*(?:\n|$)"
 )
 # ... or opening a line, where the next article's headline follows it on the same line: （张明）某某会议召开
-_HEAD_BYLINE = re.compile(r"(?:^|(?<=\n))[（(]([\u3400-\u9fff]{2,3})[）)]")
+_HEAD_BYLINE = re.compile(r"(?<![^\n])[（(]([\u3400-\u9fff]{2,3})[）)]")  # (after no character but a newline)
 # the author of a work cited by its title: 《论某某》（张明）
 _AUTHOR_OF_WORK = re.compile(r"》[（(]([\u3400-\u9fff]{2,3})[）)]")
 # a transcribed name in a byline, ending where the byline or the name ends
@@ -59,7 +59,9 @@ _CREDIT_LINE = re.compile(r"^[ \u3000]*([\u3400-\u9fff]{2,4})[ \u3000]*(?:摄影
 _BRACKETED = re.compile(r"[（(]([^（）()]{2,40})[）)]")
 _POST_NAME_HEADS = ("总书记", "书记")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{6,}")
-_DOTTED_RUN = re.compile(r"[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+)+")
+# (from the start of a stretch of characters only: tried at each character of a long one, the pattern reads on
+# to its end every time, and a match can start nowhere else)
+_DOTTED_RUN = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+)+")
 _OTHER_FOLLOW = ("同学", "老师", "先生", "女士", "教授", "医生", "师傅", "博士")
 _CONJUNCTIONS = frozenset("和与及、")
 _VERB_TAGS = frozenset(("v", "vn", "vd", "d", "c", "p", "u"))
@@ -67,7 +69,37 @@ _VERB_TAGS = frozenset(("v", "vn", "vd", "d", "c", "p", "u"))
 
 @functools.cache
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in words))
+    """Any of `words`, the longest that starts at a place (as the plain alternation of words listed longest first,
+    such as an `Affixes`, matches), written as a tree of their characters: the pattern engine then tries the words
+    that share a first character together, not each word in turn at each character of a text."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return re.compile(_alternatives(tree))
+
+
+def _alternatives(node: dict[str, dict]) -> str:
+    """The pattern of a tree of characters: the longer words first, then the word ending at `node`, if one does."""
+    branches = [re.escape(char) + _alternatives(below) for char, below in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
+    return body + "?" if "" in node else body
+
+
+def _matches(pattern: re.Pattern[str], text: str, *needles: str) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` in `text`, each of which holds one of `needles`: a text with none of them (most
+    texts have no credit for a photo, many no bracket) is not scanned, as the pattern engine tries each character
+    where `in` skims."""
+    return pattern.finditer(text) if any(needle in text for needle in needles) else iter(())
+
+
+def _title_heads(text: str, lex: Lexicon) -> list[re.Match[str]]:
+    """The title heads in a text, the longest at each place: two finders go through them, the text is scanned once."""
+    return list(_pattern(lex.title_heads).finditer(text))
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -142,24 +174,24 @@ def find_bylines(text: str, lex: Lexicon, bylines: Iterable = ()) -> list[Person
         names = (_glued_byline(text, match.end(), lex) or _dotted_byline(text, match.end(), lex)
                  or _names_from(text, match.end(), lex, spaced=True) or _reporter_of(text, match.end(), lex))
         found.extend(PersonMention(name, pos, pos + len(name), Role.REPORTER) for name, pos in names)
-    for match in _CREDIT_LINE.finditer(text):
+    for match in _matches(_CREDIT_LINE, text, "摄"):
         if plausible_name(match.group(1), lex):
             found.append(PersonMention(match.group(1), match.start(1), match.end(1), Role.PHOTOGRAPHER))
-    for match in _PHOTO_AFTER.finditer(text):
+    for match in _matches(_PHOTO_AFTER, text, "（", "("):
         for part in match.group(1).split():
             pos = text.find(part, match.start(1))
             found.append(PersonMention(part, pos, pos + len(part), Role.PHOTOGRAPHER))
-    for tail in _TAIL_BYLINE.finditer(text):
+    for tail in _matches(_TAIL_BYLINE, text, "（", "("):
         names = tail.group(1).split()
         if all(plausible_name(n, lex) for n in names):
             for name in names:
                 pos = text.find(name, tail.start())
                 found.append(PersonMention(name, pos, pos + len(name), Role.REPORTER))
     for pattern, role in ((_HEAD_BYLINE, Role.REPORTER), (_AUTHOR_OF_WORK, Role.OTHER)):
-        for match in pattern.finditer(text):
+        for match in _matches(pattern, text, "（", "("):
             if plausible_name(match.group(1), lex, listed=True, delimited=True):
                 found.append(PersonMention(match.group(1), match.start(1), match.end(1), role))
-    for match in _PHOTO_BEFORE.finditer(text):
+    for match in _matches(_PHOTO_BEFORE, text, "摄影", "图"):
         for name, pos in _names_from(text, match.end(), lex, spaced=True):
             found.append(PersonMention(name, pos, pos + len(name), Role.PHOTOGRAPHER))
     seen = {p.name for p in found}
@@ -172,10 +204,11 @@ def find_bylines(text: str, lex: Lexicon, bylines: Iterable = ()) -> list[Person
     return found
 
 
-def find_titled_people(text: str, lex: Lexicon) -> list[PersonMention]:
-    """Officials: a title chain or a group label before the name, or a title in brackets after it."""
+def find_titled_people(text: str, lex: Lexicon, heads: Sequence[re.Match[str]] | None = None) -> list[PersonMention]:
+    """Officials: a title chain or a group label before the name, or a title in brackets after it. `heads`: the
+    title heads in the text (`_title_heads`), when the caller has them already."""
     found: list[PersonMention] = []
-    for match in _pattern(lex.title_heads).finditer(text):
+    for match in _title_heads(text, lex) if heads is None else heads:
         longer = lex.words.get(text[match.start():match.end() + 1])
         if longer and not longer[1].startswith("nr"):
             continue  # the title is part of a longer word: 成员国认为, 代表团团长
@@ -190,12 +223,14 @@ def find_titled_people(text: str, lex: Lexicon) -> list[PersonMention]:
                 start = match.start() - len(name)
                 found.append(PersonMention(name, start, match.start(), Role.OFFICIAL, (title,)))
     for match in _pattern(lex.group_labels).finditer(text):
-        label = group_label_before(text, match.end(), lex)
-        names = _names_from(text, match.end(), lex) if label else []
+        names = _names_from(text, match.end(), lex)  # mostly none: asked first, as it costs less than the label
+        label = group_label_before(text, match.end(), lex) if names else None
+        if not label:
+            continue
         if len(names) == 1 and boundary_strength(text, names[0][1] + len(names[0][0]), lex) < 2:
             continue  # 县级领导包联重点项目: one "name" glued to a verb after a label is no name
         found.extend(PersonMention(n, p, p + len(n), Role.OFFICIAL, label=label) for n, p in names)
-    for match in _BRACKETED.finditer(text):
+    for match in _matches(_BRACKETED, text, "（", "("):
         titles = split_title_list(match.group(1), match.start(1), lex)
         name = read_name_before(text, match.start(), lex) if titles else None
         if name:
@@ -232,7 +267,7 @@ def find_known_people(text: str, known: dict[str, Role], taken: list[tuple[int, 
             at = set(names)
             starts: Iterable[int] = (i for i in range(len(text) - size + 1) if text[i:i + size] in at)
         else:
-            starts = sorted(m for name in names for m in _occurrences(text, name))
+            starts = sorted(m for name in names if name in text for m in _occurrences(text, name))
         for start in starts:
             end = start + size
             if any(occupied[start:end]):
@@ -256,11 +291,12 @@ def _occurrences(text: str, name: str) -> Iterator[int]:
         start = text.find(name, start + len(name))
 
 
-def find_surname_titles(text: str, mentions: list[PersonMention], lex: Lexicon) -> list[PersonMention]:
+def find_surname_titles(text: str, mentions: list[PersonMention], lex: Lexicon,
+                        heads: Sequence[re.Match[str]] | None = None) -> list[PersonMention]:
     """`张书记强调`: a surname + title head is a person only when exactly one person of the article has that
-    surname and a title with that head; otherwise it is no name at all."""
+    surname and a title with that head; otherwise it is no name at all. `heads`: as for `find_titled_people`."""
     found: list[PersonMention] = []
-    for match in _pattern(lex.title_heads).finditer(text):
+    for match in _title_heads(text, lex) if heads is None else heads:
         start = match.start() - 1
         if start < 0 or (start > 0 and is_cjk(text[start - 1]) and text[start - 1] not in "、"):
             continue
@@ -335,17 +371,21 @@ _SETTLEMENT_END = frozenset("村寨庄屯堡城镇乡县湾铺埠集店坊营")
 _NOT_IN_MODEL_NAME = frozenset("的了与及或在是把被也都就还又而并等这那们说摄")
 
 
+# one to four parts of Chinese characters joined by `·`
+_MODEL_NAME_CHARACTERS = re.compile(r"[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+){0,3}")
+
+
 def model_name(name: str, lex: Lexicon, *, titled: bool = False) -> bool:
     """Whether a name the recogniser read may be a person: Chinese characters (parts joined by `·` in transcribed
     names, 吐尔洪·阿不拉), no function word inside, not a title, and not a dictionary word other than a name unless
     a title stands right before it (县长甘泉). The model's reading is the evidence, so names the bare rules
     distrust (何其宗, a transcribed 克林顿) are kept."""
-    parts = name.split("·")
-    if len(parts) > 4 or not all(len(part) >= 1 and all(is_cjk(c) for c in part) for part in parts):
+    if _MODEL_NAME_CHARACTERS.fullmatch(name) is None:
         return False
+    parts = name.split("·")
     if len(parts) == 1 and not 2 <= len(name) <= 6:
         return False
-    if (len(parts) == 1 and any(c in _NOT_IN_MODEL_NAME for c in name)) or lex.title_heads.suffix_of(name):
+    if (len(parts) == 1 and not _NOT_IN_MODEL_NAME.isdisjoint(name)) or lex.title_heads.suffix_of(name):
         return False
     if name[-1] in _BODY_END and len(name) > 2 and name[:-1] in lex.words:
         return False  # a word and an ending: 科普馆, 服务站
@@ -443,13 +483,56 @@ def _better(reading: _Partial, current: _Partial | None) -> bool:
     return current is None or (reading[0], reading[2], reading[1]) < (current[0], current[2], current[1])
 
 
-def _read_run(run: str, lex: Lexicon, read: set[tuple[int, int]], cuts: set[int], named_else: list[bool], *,
-              open_start: bool = False, open_end: bool = False) -> Reading | None:
+def _rules_reading(run: str, offset: int, lex: Lexicon, read: set[tuple[int, int]], inside: Iterable[Entity],
+                   near: Iterable[Entity], *, open_start: bool, open_end: bool) -> Reading | None:
+    """`_read_run` of the run at `offset` of the text, given the recogniser's people `inside` it and its other names
+    `near` it (those that look like a place or an organisation count, `_looks_like`); None, without reading it, where
+    fewer than three names can start in it, as no reading of it is then a list (`_a_list`)."""
+    names = _run_names(run, lex, read)
+    if len({start for at_end in names for start, _ in at_end}) < 3:
+        return None
+    cuts = {at - offset for e in inside for at in (e.start, e.end)}
+    named_else = [False] * len(run)
+    for e in near:
+        if not _looks_like(e.text, lex):
+            continue
+        for i in range(max(e.start, offset), min(e.end, offset + len(run))):
+            named_else[i - offset] = True
+    return _read_run(run, lex, names, cuts, named_else, open_start=open_start, open_end=open_end)
+
+
+def _run_names(run: str, lex: Lexicon, read: set[tuple[int, int]]) -> list[list[tuple[int, bool]]]:
+    """Per end offset of `run`, the names `_read_run` may read ending there, as (start, whether the recogniser read
+    it), starts in increasing order: the recogniser's names of two to six characters (`read`), else plausible names
+    of two to four. Only a character that opens a surname is asked about, most are not."""
+    found = {(start, end): True for start, end in read if 2 <= end - start <= 6}
+    surnames, compound = lex.surnames, lex.compound_surnames
+    for opener in _surname_openers(surnames, compound).finditer(run):
+        start = opener.start()
+        if opener.group() in surnames or run[start:start + 2] in compound:
+            for end in range(start + 2, min(start + 4, len(run)) + 1):
+                if (start, end) not in found and plausible_name(run[start:end], lex):
+                    found[start, end] = False
+    names: list[list[tuple[int, bool]]] = [[] for _ in range(len(run) + 1)]
+    for (start, end), by_model in sorted(found.items()):
+        names[end].append((start, by_model))
+    return names
+
+
+@functools.cache
+def _surname_openers(surnames: frozenset[str], compound: frozenset[str]) -> re.Pattern[str]:
+    """The characters that open a surname, one or two characters long, as a pattern: a stretch is searched for them
+    at once, not each of its characters looked up."""
+    return re.compile("[" + "".join(sorted({re.escape(s[0]) for s in surnames | compound})) + "]")
+
+
+def _read_run(run: str, lex: Lexicon, names: Sequence[Sequence[tuple[int, bool]]], cuts: set[int],
+              named_else: list[bool], *, open_start: bool = False, open_end: bool = False) -> Reading | None:
     """The best reading of `run` as names from its first character to its last: plausible names, the names the
-    recogniser read there (`read`, by offsets: 多吉才让 has no surname), and gaps of one to four characters
-    between two names (a name neither knows). It costs one for each gap and for each place where a plausible name
-    cuts through a boundary the recogniser drew (`cuts`) or overlaps a place or organisation it read there
-    (`named_else`, per character: 从太行山到大别山); then fewer names are better, then names jieba knows
+    recogniser read there (by offsets: 多吉才让 has no surname), both in `names` (`_run_names`), and gaps of one to
+    four characters between two names (a name neither knows). It costs one for each gap and for each place where a
+    plausible name cuts through a boundary the recogniser drew (`cuts`) or overlaps a place or organisation it read
+    there (`named_else`, per character: 从太行山到大别山); then fewer names are better, then names jieba knows
     (赵朴初 + 巴金, not 赵朴 + 初巴金). `open_start`, `open_end`: the run may begin or end with a gap, as where
     a note in brackets (`（女）`) or a transcribed name's `·` stands next to it."""
     before = list(itertools.accumulate((offset in cuts for offset in range(len(run) + 1)), initial=0))
@@ -458,14 +541,10 @@ def _read_run(run: str, lex: Lexicon, read: set[tuple[int, int]], cuts: set[int]
     gapped: list[_Partial | None] = [None] * (len(run) + 1)  # ... that ends with a gap (the start counts as one)
     gapped[0] = (0, 0, 0, None)
     for end in range(1, len(run) + 1):
-        for start in range(max(0, end - 6), end - 1):
+        for start, by_model in names[end]:
+            # the cuts strictly inside a plausible name
+            cost = 0 if by_model else before[end] - before[start + 1] + (other[end] > other[start])
             name = run[start:end]
-            if (start, end) in read:
-                cost = 0
-            elif end - start <= 4 and plausible_name(name, lex):
-                cost = before[end] - before[start + 1] + (other[end] > other[start])  # the cuts strictly inside
-            else:
-                continue
             entry = lex.words.get(name)
             unknown = not (entry and entry[1].startswith("nr"))
             for prev in (named[start], gapped[start]):
@@ -602,15 +681,40 @@ def _runs(text: str, dotted: list[Entity]) -> Iterator[tuple[int, int]]:
             yield start, match.end()
 
 
-def _note_before(text: str, start: int) -> bool:
-    """Whether a note of sex or nationality ends at `start`, as after a name of a list (…秦玉琴（女）|袁伟民…)."""
-    before = text.rfind("（", max(0, start - 12), start), text.rfind("(", max(0, start - 12), start)
-    return any(i >= 0 and (m := _PERSON_NOTE.match(text, i)) is not None and m.end() == start for i in before)
+class _PersonNotes:
+    """The notes of sex or nationality in a text (（女）, （藏族）), found once: each stretch of the text asks whether
+    one stands right before or after it. A note holds no bracket, so notes never overlap and the scan finds each
+    one a match at its bracket would."""
+
+    def __init__(self, text: str) -> None:
+        spans = [m.span() for m in _PERSON_NOTE.finditer(text)] if "女" in text or "族" in text else []
+        self.starts = {start for start, _ in spans}
+        self.ends = {end: start for start, end in spans}
+
+    def before(self, start: int) -> bool:
+        """Whether a note (of twelve characters at most) ends at `start`, as after a name of a list
+        (…秦玉琴（女）|袁伟民…)."""
+        opening = self.ends.get(start)
+        return opening is not None and opening >= start - 12
+
+    def after(self, end: int) -> bool:
+        """Whether a note starts at `end` (…秦玉琴|（女）袁伟民…)."""
+        return end in self.starts
+
+    def touch(self, start: int, end: int) -> bool:
+        """Whether a run touches a note, as the names of a list do (…秦玉琴（女）袁伟民…)."""
+        return self.after(end) or self.before(start)
 
 
-def _noted(text: str, start: int, end: int) -> bool:
-    """Whether a run touches a note of sex or nationality, as the names of a list do (…秦玉琴（女）袁伟民…)."""
-    return _PERSON_NOTE.match(text, end) is not None or _note_before(text, start)
+_ORDER_WORDS = ("笔画", "笔划", "拼音", "音序", "首字母")  # one of them stands in every note on a list's order
+
+
+def _order_notes(text: str) -> list[tuple[int, int]]:
+    """The spans of the notes on the order of a list (按姓氏笔画排列) and the rest of their line; a text without
+    their key words (nearly all) is not scanned with the pattern, which costs more than a search for a word."""
+    if not any(word in text for word in _ORDER_WORDS):
+        return []
+    return [m.span() for m in _ORDER_NOTE.finditer(text)]
 
 
 def _looks_like(name: str, lex: Lexicon) -> bool:
@@ -635,16 +739,16 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
     people = sorted((e for e in entities if e.kind == "PER"), key=lambda e: e.start)
     starts = [e.start for e in people]
     # the recogniser's places and organisations that look like one (太行山, 乌兹别克斯坦): not names run together
-    # that it could not tell apart (胡富国钮茂生侯捷)
-    others = sorted((e for e in entities if e.kind != "PER" and len(e.text) <= 20 and _looks_like(e.text, lex)),
-                    key=lambda e: e.start)
+    # that it could not tell apart (胡富国钮茂生侯捷); which look like one is told where a stretch is read
+    others = sorted((e for e in entities if e.kind != "PER" and len(e.text) <= 20), key=lambda e: e.start)
     other_starts = [e.start for e in others]
-    ordered = [m.span() for m in _ORDER_NOTE.finditer(text)]
+    ordered = _order_notes(text)
+    notes = _PersonNotes(text)
     # a list with transcribed names in it is read whole, with the names' extents (…王兆国阿沛·阿旺晋美赛福鼎·艾则孜…)
     lists: list[tuple[int, int]] = []
-    for match in _DOTTED_RUN.finditer(text):
+    for match in _DOTTED_RUN.finditer(text) if "·" in text else ():
         start, end = match.span()
-        if not (any(a <= start and end <= b for a, b in ordered) or _noted(text, start, end)):
+        if not (any(a <= start and end <= b for a, b in ordered) or notes.touch(start, end)):
             continue
         run = text[start:end]
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
@@ -657,32 +761,32 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
             found.extend(PersonMention(name, start + offset, start + offset + len(name), Role.OTHER)
                          for offset, name in _with_gaps(run, reading[2]))
     for start, end in _runs(text, dotted):
-        if any(a <= start and end <= b for a, b in lists):
+        if lists and any(a <= start and end <= b for a, b in lists):
             continue
         run = text[start:end]
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        lead, trail = notes.before(start), notes.after(end)
+        noted = lead or trail or bool(ordered) and any(a <= start and end <= b for a, b in ordered)
+        if not noted and first == last and _prose(run, lex):
+            continue  # most stretches, told at once: no note, no name the recogniser read, and prose
         inside = [e for e in people[first:last] if e.end <= end and "·" not in e.text]
-        lead, trail = _note_before(text, start), _PERSON_NOTE.match(text, end) is not None
-        noted = lead or trail or any(a <= start and end <= b for a, b in ordered)
         listed = noted or 5 * sum(e.end - e.start for e in inside) >= 3 * len(run)
-        if not listed and (run[0] not in lex.surnames or not _PROSE.isdisjoint(run)):
-            continue  # prose: these function words are never part of a name
+        if not listed and _prose(run, lex):
+            continue
+        if not listed and len(_surname_openers(lex.surnames, lex.compound_surnames).findall(run)) + len(inside) < 3:
+            continue  # three names need three starts, each a surname or a name the recogniser read: no list
         read = {(e.start - start, e.end - start) for e in inside
                 if (len(e.text) <= 4 or not split_run(e.text, lex)) and model_name(e.text, lex)}
-        cuts = {offset - start for e in inside for offset in (e.start, e.end)}
-        named_else = [False] * len(run)  # in a list the recogniser reads as names, its other readings are slips
-        for e in [] if listed else others[bisect.bisect_left(other_starts, start - 20):
-                                           bisect.bisect_left(other_starts, end)]:
-            for i in range(max(e.start, start), min(e.end, end)):
-                named_else[i - start] = True
         # a run that starts where a transcribed name ends may begin with the rest of that name (…赛福鼎·艾|则孜洪学智)
         open_start = lead or text[start - 1:start] == "·" or any(d.end == start for d in dotted)
         open_end = text[end:end + 1] in "（(·"
-        reading = None if listed else _read_run(run, lex, read, cuts, named_else, open_start=open_start,
-                                                open_end=open_end)
-        if listed or _a_list(reading, run):
-            # a list, by the recogniser or by the rules: its names are told apart by their characters
-            reading = _read_list(run, lex, read, open_start=open_start, open_end=open_end)
+        if not listed:  # in a list the recogniser reads as names, its other readings are slips
+            near = others[bisect.bisect_left(other_starts, start - 20):bisect.bisect_left(other_starts, end)]
+            if not _a_list(_rules_reading(run, start, lex, read, inside, near, open_start=open_start,
+                                          open_end=open_end), run):
+                continue
+        # a list, by the recogniser or by the rules: its names are told apart by their characters
+        reading = _read_list(run, lex, read, open_start=open_start, open_end=open_end)
         if not (_a_list(reading, run) or (lead or trail) and _noted_list(reading)):
             continue
         assert reading is not None
@@ -690,6 +794,12 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
         found.extend(PersonMention(name, start + offset, start + offset + len(name), Role.OTHER)
                      for offset, name in names)
     return found
+
+
+def _prose(run: str, lex: Lexicon) -> bool:
+    """Whether a stretch is prose, where the rules read no list: it opens with no surname, or holds a function word
+    that is never part of a name."""
+    return run[0] not in lex.surnames or not _PROSE.isdisjoint(run)
 
 
 def _noted_list(reading: Reading | None) -> bool:
@@ -809,12 +919,17 @@ def find_model_people(text: str, entities: Iterable[Entity], mentions: list[Pers
                 *_surnames_before_titles(text, entities, lex)]
     name_starts = {e.start for e in entities}
     for entity in entities:
-        names = split_run(entity.text, lex) if len(entity.text) > 4 and "·" not in entity.text else []
+        splits = len(entity.text) > 4 and "·" not in entity.text
+        if not splits and any(taken[entity.start:entity.start + 2]):
+            continue  # its one name would start on a rule's name (and a name fitted has two characters or more)
+        names = split_run(entity.text, lex) if splits else []
         names = [(offset, name) for offset, name in names if model_name(name, lex)]
-        if not names and model_name(entity.text, lex, titled=bool(title_chain_before(text, entity.start, lex))):
+        if not names and _model_name_here(text, entity, lex):
             names = [(0, entity.text)]
         for offset, name in names:
             start = entity.start + offset
+            if any(taken[start:start + 2]):
+                continue  # as above: taken, however `_fit` ends it
             end = _fit(text, start, start + len(name), lex, name_starts)
             if end is None or "·" in text[end - 1:end + 1] or (end - start < len(name)
                                                                  and not model_name(text[start:end], lex)):
@@ -826,6 +941,13 @@ def find_model_people(text: str, entities: Iterable[Entity], mentions: list[Pers
                                            guessed=True))
                 taken[start:end] = b"\x01" * (end - start)
     return found
+
+
+def _model_name_here(text: str, entity: Entity, lex: Lexicon) -> bool:
+    """`model_name` of what the recogniser read, `titled` where a title chain stands before it; the chain is looked
+    for only where it would change the answer, as a title only ever makes a name of more (`model_name`)."""
+    return model_name(entity.text, lex) or (model_name(entity.text, lex, titled=True)
+                                            and bool(title_chain_before(text, entity.start, lex)))
 
 
 def title_after(text: str, end: int, lex: Lexicon) -> tuple[Mention, ...]:
@@ -929,6 +1051,8 @@ _SAYS = ("说", "表示", "介绍", "告诉", "家中", "家里", "等")
 
 def lengthen_dotted(text: str, mentions: list[PersonMention], entities: Iterable[Entity]) -> list[PersonMention]:
     """A rule's name inside a transcribed name joined by `·` (艾则孜 of 艾则孜·木沙) takes the whole name."""
+    if "·" not in text:
+        return list(mentions)  # no transcribed name joined by `·` (the recogniser's names are the text's)
     dotted = [e for e in entities if e.kind == "PER" and "·" in e.text]
     out = []
     for m in mentions:
@@ -1033,13 +1157,14 @@ def _titled_and_credited(article: Article, lex: Lexicon, entities: Sequence[Enti
     entities = [*dotted_names(text, lex), *entities] if "·" in text else entities  # the whole name first
     entities = [*element_names(text, lex), *entities]
     people = [e for e in entities if e.kind == "PER"]
-    titled = [m for m in find_titled_people(text, lex) if not _word_after_title(m, people, lex)]
+    heads = _title_heads(text, lex)
+    titled = [m for m in find_titled_people(text, lex, heads) if not _word_after_title(m, people, lex)]
     mentions = _merge(find_bylines(text, lex, article.bylines) + titled)
     mentions = lengthen_dotted(text, mentions, entities)
     credited = {m.name for m in mentions if m.role in (Role.REPORTER, Role.PHOTOGRAPHER)}
     mentions = [m for m in mentions if m.name not in credited or m.role in (Role.REPORTER, Role.PHOTOGRAPHER)]
     taken = [(m.start, m.end) for m in mentions]
-    mentions += [m for m in find_surname_titles(text, mentions, lex) + find_name_runs(text, lex, entities)
+    mentions += [m for m in find_surname_titles(text, mentions, lex, heads) + find_name_runs(text, lex, entities)
                  if not any(s < m.end and m.start < e for s, e in taken)]
     mentions += [m for m in find_model_people(text, entities, mentions, lex) if m.name not in credited]
     return short_transcribed_names(mentions + numbered_options(text, mentions, entities, lex))
@@ -1047,18 +1172,28 @@ def _titled_and_credited(article: Article, lex: Lexicon, entities: Sequence[Enti
 
 # the markers of numbered options (①, （１）, (1)): the answers of a quiz, the choices of a ballot
 _OPTION = re.compile(r"([①-⑩])|[（(]([1-9１-９])[）)]")
+# ... tried only where one may start: the engine finds these characters fast, the alternation it tries everywhere;
+# and no marker holds the opening of another, so the markers are those a scan with _OPTION finds
+_OPTION_OPENING = re.compile(r"[①-⑩（(]")
 _OPTION_ITEM = re.compile(r"[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+)*")
+
+
+def _option_markers(text: str) -> list[tuple[int, int, int]]:
+    """The markers of numbered options in `text`: each number, start and end."""
+    markers = []
+    for opening in _OPTION_OPENING.finditer(text):
+        match = _OPTION.match(text, opening.start())
+        if match is not None:
+            number = "①②③④⑤⑥⑦⑧⑨⑩".find(match[1]) + 1 if match[1] else int(match[2])
+            markers.append((number, match.start(), match.end()))
+    return markers
 
 
 def _option_groups(text: str) -> Iterator[list[tuple[int, int]]]:
     """Each run of three or more options numbered from one with nothing but a short item between two markers: the
     items' spans (the last one's end, where nothing marks it, is where its characters end)."""
-    markers = []
-    for match in _OPTION.finditer(text):
-        number = "①②③④⑤⑥⑦⑧⑨⑩".find(match[1]) + 1 if match[1] else int(match[2])
-        markers.append((number, match.start(), match.end()))
     group: list[tuple[int, int, int]] = []
-    for marker in [*markers, (0, len(text) + 1, len(text) + 1)]:
+    for marker in [*_option_markers(text), (0, len(text) + 1, len(text) + 1)]:
         last = group[-1] if group else None
         if last is not None and marker[0] == last[0] + 1 and _OPTION_ITEM.fullmatch(text, last[2], marker[1]) \
                 and marker[1] - last[2] <= 10:

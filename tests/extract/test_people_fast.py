@@ -1,0 +1,206 @@
+"""The shortcuts of the people finders give what the plain tests give, on the seed pages and on random text."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from kgraph.extract import names
+from kgraph.extract.names import (
+    boundary_strength,
+    is_cjk,
+    plausible_name,
+    read_name_at,
+    read_name_before,
+    starts_token,
+)
+from kgraph.extract.people import (
+    _CJK_RUN,
+    _DOTTED_RUN,
+    _HEAD_BYLINE,
+    _MODEL_NAME_CHARACTERS,
+    _OPTION,
+    _ORDER_NOTE,
+    _OTHER_FOLLOW,
+    _PERSON_NOTE,
+    _option_markers,
+    _order_notes,
+    _pattern,
+    _PersonNotes,
+    _run_names,
+    _surname_openers,
+)
+from kgraph.lexicon import CJK
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+# characters that make names, lists, notes and prose: surnames, given names, function words, brackets, `·`, `、`
+_ALPHABET = ("王李张刘陈杨赵黄周吴徐孙马朱胡林何高郭罗欧阳司马明华国建文平军英伟志勇强丽红"
+             "的了在是和与年之其族女（）()·、，。 \n书记区长主任")
+
+
+def _random_texts(count: int, size: int, seed: int = 17) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_ALPHABET) for _ in range(size)) for _ in range(count)]
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    seeds = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))[:12]]
+    return seeds + _random_texts(60, 400)
+
+
+def test_is_cjk_is_the_lexicons_range():
+    for code in [*range(0x3300, 0xA100), 0x20, 0xFF08, 0xB7]:
+        assert is_cjk(chr(code)) == bool(CJK.match(chr(code)))
+
+
+def _plain_plausible(name: str, lex, **options) -> bool:
+    """plausible_name without its shortcuts: the characters first, then every test, nothing remembered."""
+    if not 2 <= len(name) <= 4 or not all(CJK.match(c) for c in name):
+        return False
+    return names._plausible(name, lex, **{"listed": False, "delimited": False, **options})
+
+
+def test_plausible_name_shortcuts_change_no_answer(lex, texts):
+    for text in texts[:20]:
+        for size in (1, 2, 3, 4, 5):
+            for start in range(0, len(text) - size + 1, 3):
+                name = text[start:start + size]
+                for options in ({}, {"listed": True}, {"listed": True, "delimited": True}):
+                    for _ in range(2):  # the second answer is the remembered one
+                        assert plausible_name(name, lex, **options) == _plain_plausible(name, lex, **options), name
+
+
+def _plain_boundary(text: str, end: int, lex) -> int:
+    if end >= len(text) or not is_cjk(text[end]):
+        return 2
+    return names._strength_before(text[end:end + 6], lex)
+
+
+def test_boundary_strength_remembered_gives_the_same(lex, texts):
+    for text in texts[:20]:
+        for end in range(0, len(text) + 1, 2):
+            assert boundary_strength(text, end, lex) == _plain_boundary(text, end, lex)
+            assert boundary_strength(text, end, lex) == _plain_boundary(text, end, lex)
+
+
+def test_read_name_at_finds_no_name_where_no_surname_opens(lex, texts):
+    for text in texts:
+        for pos in range(len(text)):
+            if text[pos] not in lex.surnames and text[pos:pos + 2] not in lex.compound_surnames:
+                continue
+            name = read_name_at(text, pos, lex)
+            assert name is None or plausible_name(name, lex)
+
+
+def test_word_patterns_match_as_the_plain_alternation(lex, texts):
+    for words in (lex.title_heads, lex.group_labels, lex.person_nouns, lex.name_elements, _OTHER_FOLLOW):
+        plain = re.compile("|".join(re.escape(w) for w in words))
+        for text in texts:
+            assert [m.span() for m in _pattern(words).finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_dotted_run_pattern_matches_as_the_plain_one(texts):
+    plain = re.compile(r"[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+)+")
+    for text in texts:
+        assert [m.span() for m in _DOTTED_RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def _plain_note_before(text: str, start: int) -> bool:
+    before = text.rfind("（", max(0, start - 12), start), text.rfind("(", max(0, start - 12), start)
+    return any(i >= 0 and (m := _PERSON_NOTE.match(text, i)) is not None and m.end() == start for i in before)
+
+
+def test_person_notes_found_once_are_the_notes_at_each_place(texts):
+    noted = [*texts, "秦玉琴（女）袁伟民（女，壮族）费孝通(藏族)顿珠多吉（汉族、女）王明（女", "（女）" * 5]
+    for text in noted:
+        notes = _PersonNotes(text)
+        for pos in range(len(text) + 1):
+            assert notes.before(pos) == _plain_note_before(text, pos), (text, pos)
+            assert notes.after(pos) == (_PERSON_NOTE.match(text, pos) is not None), (text, pos)
+
+
+def test_order_notes_without_their_key_words_are_none(texts):
+    for text in [*texts, "名单（按姓氏笔画排列）\n王明李红", "以姓名拼音为序"]:
+        assert _order_notes(text) == [m.span() for m in _ORDER_NOTE.finditer(text)]
+
+
+def _plain_run_names(run: str, lex, read: set[tuple[int, int]]) -> list[list[tuple[int, bool]]]:
+    """The names `_read_run` considered before `_run_names`: every start up to six characters before each end."""
+    found: list[list[tuple[int, bool]]] = [[] for _ in range(len(run) + 1)]
+    for end in range(1, len(run) + 1):
+        for start in range(max(0, end - 6), end - 1):
+            if (start, end) in read:
+                found[end].append((start, True))
+            elif end - start <= 4 and plausible_name(run[start:end], lex):
+                found[end].append((start, False))
+    return found
+
+
+def test_run_names_are_the_names_of_every_start(lex, texts):
+    rng = random.Random(3)
+    for text in texts:
+        for match in _CJK_RUN.finditer(text):
+            run = match.group()
+            read = {(s, s + n) for s in range(len(run)) for n in (1, 2, 3, 5, 6, 7) if rng.random() < 0.05}
+            read = {(s, e) for s, e in read if e <= len(run)}
+            names_ = _run_names(run, lex, read)
+            assert names_ == _plain_run_names(run, lex, read)
+            # and the count of surname openers bounds the names' starts (a stretch with fewer than three is skipped)
+            starts = {start for at_end in names_ for start, _ in at_end}
+            openers = _surname_openers(lex.surnames, lex.compound_surnames).findall(run)
+            assert len(starts) <= len(openers) + len(read)
+
+
+def test_head_byline_pattern_matches_as_the_plain_one(texts):
+    plain = re.compile(r"(?:^|(?<=\n))[（(]([\u3400-\u9fff]{2,3})[）)]")
+    for text in [*texts, "（张明）某某会议召开\n(李红)报道\n （王强）"]:
+        assert [m.span() for m in _HEAD_BYLINE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_model_name_characters_are_one_to_four_parts_of_chinese():
+    rng = random.Random(5)
+    for _ in range(20_000):
+        name = "".join(rng.choice("王明·a 克") for _ in range(rng.randrange(0, 12)))
+        parts = name.split("·")
+        plain = len(parts) <= 4 and all(len(part) >= 1 and all(is_cjk(c) for c in part) for part in parts)
+        assert (_MODEL_NAME_CHARACTERS.fullmatch(name) is not None) == plain, name
+
+
+def _plain_read_name_before(text: str, end: int, lex) -> str | None:
+    for size in (3, 2, 4):
+        start = end - size
+        if start < 0:
+            continue
+        if start > 0 and is_cjk(text[start - 1]) and (size == 2 or not starts_token(text, start, lex)):
+            continue
+        name = read_name_at(text[:end], start, lex)
+        if name and len(name) == size:
+            return name
+    return None
+
+
+def test_read_name_before_reads_as_in_the_text_before(lex, texts):
+    for text in texts[:30]:
+        for end in range(len(text) + 1):
+            assert read_name_before(text, end, lex) == _plain_read_name_before(text, end, lex), (text, end)
+
+
+def test_option_markers_are_the_matches_of_a_scan(texts):
+    for text in [*texts, "①霍华德②基廷③博尔格", "（1）张三（2）李四(3)王五（１）", "((1))（（2））①①"]:
+        plain = [("①②③④⑤⑥⑦⑧⑨⑩".find(m[1]) + 1 if m[1] else int(m[2]), m.start(), m.end())
+                 for m in _OPTION.finditer(text)]
+        assert _option_markers(text) == plain
+
+
+def test_read_name_at_depends_on_ten_characters(lex, texts):
+    for text in texts[:30]:
+        for pos in range(len(text)):
+            for listed in (False, True):
+                plain = names._read_name(text[pos:], lex, listed=listed)
+                if text[pos] not in lex.surnames and text[pos:pos + 2] not in lex.compound_surnames:
+                    plain = None
+                assert read_name_at(text, pos, lex, listed=listed) == plain, (text, pos)
