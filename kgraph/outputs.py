@@ -83,10 +83,12 @@ def write_outputs(corpus: Corpus, ttl: Path, html: Path, *, base: str = DEFAULT_
 
 
 def _keep(triples: Iterable[Triple], part: Graph) -> Iterator[Triple]:
-    """The triples as they come, adding the ones the page reads to `part`."""
+    """The triples as they come, adding the ones the page reads to `part`'s store (`Graph.add` would first check
+    the type of each term, through rdflib's abstract base classes)."""
+    add = part.store.add
     for triple in triples:
         if network_reads(triple):
-            part.add(triple)
+            add(triple)
         yield triple
 
 
