@@ -415,3 +415,24 @@ def test_render_large_network_names_its_busiest_people_when_it_opens() -> None:
     span = max(max(abs(n["x"]), abs(n["y"])) for n in nodes) * 2
     on_screen = sorted((n["font"]["size"] * 800 / span for n in nodes), reverse=True)
     assert on_screen[14] >= 14 and on_screen[49] >= 9 and on_screen[-1] < 8  # 15 large, 50 readable, others later
+
+
+@pytest.mark.parametrize("people, chance", [(120, 0.03), (400, 0.008), (150, 0.0)])
+def test_layout_on_numpy_gives_the_positions_of_the_python_loop(monkeypatch: pytest.MonkeyPatch, people: int,
+                                                                chance: float) -> None:
+    """A large connected part is stepped on numpy arrays: to the last bit what the Python loop gives."""
+    import random
+
+    from kgraph.render import layout
+
+    net = nx.gnp_random_graph(people, chance, seed=people)
+    net = nx.relabel_nodes(net, {i: f"urn:p{i:04d}" for i in net})
+    for number, (u, v) in enumerate(net.edges):
+        net.edges[u, v]["weight"] = 1 + number % 3
+    order = sorted(net)
+    placed = {}
+    for threshold in (len(order) + 1, 2):
+        monkeypatch.setattr(layout, "VECTOR_MIN", threshold)
+        rng = random.Random(7)
+        placed[threshold] = layout._force_layout(net, order, rng)
+    assert placed[2] == placed[len(order) + 1]

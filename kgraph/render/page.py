@@ -6,7 +6,7 @@ a duplicate id in a list (quadratic in the people). The page itself comes from k
 (`kgraph/templates/network.html`), because pyvis's template loads bootstrap and tom-select from CDNs whatever
 `cdn_resources` says. The vis-network script and style that pyvis ships are inlined, so the page works offline
 and from a file share. The same `net` always gives the same bytes: nodes and edges are sorted, the layout is seeded
-and computed in pure Python (`kgraph.render.layout`), and the colours come from `kgraph.render.style`.
+and computed here (`kgraph.render.layout`), and the colours come from `kgraph.render.style`.
 
 Every name and headline reaches the page as JSON data that the page's script puts in with `textContent`, never as
 markup: tooltips too are lines of text, drawn by the page for the item under the pointer (vis-network's own tooltip
@@ -373,16 +373,19 @@ class _Tables:
     @classmethod
     def of(cls, net: nx.Graph) -> _Tables:
         tables = cls()
+        events, articles = tables.events, tables.articles
         for _, _, data in sorted(net.edges(data=True), key=lambda edge: (str(edge[0]), str(edge[1]))):
             lines = [line for line in str(data.get("evidence", "")).split("\n") if line]
             for iri, line in zip(str(data.get("events", "")).split(), lines, strict=False):
-                head, _, rest = line.partition(" ")
-                date = parse_date(head)
-                tables.events.setdefault(iri, (date, rest if date else line))
+                if iri not in events:  # an event behind many links is read once
+                    head, _, rest = line.partition(" ")
+                    date = parse_date(head)
+                    events[iri] = (date, rest if date else line)
             for line in str(data.get("reports", "")).split("\n"):
                 if line:
                     date, headline, source = (line.split("\t") + ["", "", ""])[:3]
-                    tables.articles.setdefault((date, headline, source), parse_date(date))
+                    if (date, headline, source) not in articles:
+                        articles[date, headline, source] = parse_date(date)
         tables._order()
         return tables
 
