@@ -60,7 +60,7 @@ def _spring_layout(net: nx.Graph, order: list[Any], *, seed: int) -> dict[Any, t
     for part in parts:
         if len(part) > 1:
             side = math.sqrt(len(part)) * 1.2
-            placed = _force_layout(net.subgraph(part), part, rng)
+            placed = _force_layout(net, part, rng)
             blocks.append((side, {node: p * side for node, p in placed.items()}))
     singles = [part[0] for part in parts if len(part) == 1]
     if singles:
@@ -85,11 +85,14 @@ def _force_layout(net: nx.Graph, order: list[Any], rng: random.Random, iteration
 
     Repulsion comes exactly from the nearest nodes (a grid of about four nodes a cell, at most `NEAR` of them) and
     roughly from the mass of a coarse 4x4 grid; the layout is stretched back to the unit square after every step.
+    `order` is a connected part of `net` (or all of it).
     """
     count = len(order)
     index = {node: i for i, node in enumerate(order)}
     pos = [complex(rng.random(), rng.random()) for _ in order]
-    links = [(index[u], index[v], float(w)) for u, v, w in net.edges(data="weight", default=1)]
+    # the links of the part, from its nodes in order: a networkx subgraph of fewer than half the nodes lists them
+    # from a set, in an order that changes with PYTHONHASHSEED (and the sums of the pulls with it)
+    links = [(index[u], index[v], float(w)) for u, v, w in net.edges(order, data="weight", default=1)]
     if count >= VECTOR_MIN:
         placed = _force_steps_numpy(pos, links, rng, iterations)
         return {node: placed[i] for node, i in index.items()}
