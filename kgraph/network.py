@@ -114,6 +114,7 @@ class _Index:
     _reports: dict[Node, set[Node]] = field(default_factory=dict)  # event -> articles
     _lines: dict[tuple[type, str, str], str] = field(default_factory=dict)
     _people: dict[Node, bool] = field(default_factory=dict)
+    _mentioned: dict[Node, set[Node]] = field(default_factory=dict)  # event -> what its reports mention
     _chains: dict[Node, tuple[list[str], str]] = field(default_factory=dict)  # org -> names up, top name
 
     def event(self, node: Node) -> EventRef:
@@ -142,6 +143,14 @@ class _Index:
         found = self._reports.get(event)
         if found is None:
             found = self._reports[event] = _event_articles(self.graph, event)
+        return found
+
+    def mentioned(self, event: Node) -> set[Node]:
+        """What the articles reporting `event` mention, read once (asked for organisations and for places)."""
+        found = self._mentioned.get(event)
+        if found is None:
+            found = self._mentioned[event] = {t for a in self.reports(event) for t in
+                                              self.graph.objects(a, SCHEMA.mentions)}
         return found
 
     def is_person(self, node: Node) -> bool:
@@ -227,7 +236,8 @@ def network_reads(triple: tuple[Node, Node, Node]) -> bool:
     False
     """
     _, predicate, obj = triple
-    return predicate in _READ_PREDICATES and not (predicate == _TYPE and obj in _UNREAD_TYPES)
+    # a predicate in the set is a URIRef, so comparing its text is comparing it (rdflib's __eq__ runs Python code)
+    return predicate in _READ_PREDICATES and not (str.__eq__(predicate, _TYPE) and obj in _UNREAD_TYPES)
 
 
 def detect_communities(net: nx.Graph) -> dict[str, int]:
@@ -479,7 +489,7 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str, 
             continue  # no meeting (a page of random text): its people are not linked to each other either
         related = {pl for pl in graph.objects(event, SCHEMA.location) if pl in things}
         if kind == "organization" or not related:  # a place mentioned in the report stands in for a missing location
-            mentioned = {t for a in index.reports(event) for t in graph.objects(a, SCHEMA.mentions)}
+            mentioned = index.mentioned(event)
             related |= mentioned & things
         if kind == "organization":
             related |= {o for o in graph.objects(event, SCHEMA.organizer) if o in things}

@@ -33,11 +33,13 @@ def compute_layout(net: nx.Graph) -> dict[Any, tuple[float, float]]:
     people = [node for node in order if (net.nodes[node].get("kind") or "person") == "person"] or order
     ordered = nx.Graph()
     ordered.add_nodes_from(people)
-    ends = sorted((sorted((u, v), key=str) for u, v in net.edges), key=lambda end: (str(end[0]), str(end[1])))
+    weights = {
+        tuple(sorted((u, v), key=str)): count_of(data.get("weight")) or 1
+        for u, v, data in net.edges(data=True)
+        if u in ordered and v in ordered and data.get("kind", "works_with") == "works_with"
+    }
     ordered.add_weighted_edges_from(
-        (u, v, count_of(net.edges[u, v].get("weight")) or 1)
-        for u, v in ends
-        if u in ordered and v in ordered and net.edges[u, v].get("kind", "works_with") == "works_with"
+        (u, v, weight) for (u, v), weight in sorted(weights.items(), key=lambda end: (str(end[0][0]), str(end[0][1])))
     )
     raw = _spring_layout(ordered, people, seed=SEED)
     rng = random.Random(SEED)

@@ -368,6 +368,7 @@ class _Tables:
         self.articles: dict[tuple[str, str, str], tuple[int | None, int, int] | None] = {}
         self.event_index: dict[str, int] = {}
         self.article_index: dict[tuple[str, str, str], int] = {}
+        self.line_index: dict[str, int] = {}  # a report line as a link holds it -> its article's number
         self.rows: tuple[list[list[Any]], list[list[Any]], list[str]] = ([], [], [])
 
     @classmethod
@@ -436,15 +437,19 @@ class _Tables:
         )
 
     def events_of(self, data: dict[str, Any]) -> list[int]:
-        events = set(str(data.get("events", "")).split())
-        return sorted(self.event_index[iri] for iri in events if iri in self.event_index)
+        numbers = map(self.event_index.get, set(str(data.get("events", "")).split()))
+        return sorted(number for number in numbers if number is not None)
 
     def articles_of(self, data: dict[str, Any]) -> list[int]:
+        """The numbers of a link's reports; a line (one article) is read once however many links show it."""
         found = set()
         for line in str(data.get("reports", "")).split("\n"):
             if line:
-                date, headline, source = (line.split("\t") + ["", "", ""])[:3]
-                found.add(self.article_index[date, headline, source])
+                number = self.line_index.get(line)
+                if number is None:
+                    date, headline, source = (line.split("\t") + ["", "", ""])[:3]
+                    number = self.line_index[line] = self.article_index[date, headline, source]
+                found.add(number)
         return sorted(found)
 
     def page_data(self) -> dict[str, Any]:
