@@ -32,13 +32,14 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 import networkx as nx
+import rdflib
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from kgraph.errors import KgraphError
 from kgraph.model import MAX_PAIRED_PARTICIPANTS
-from kgraph.rdf.vocab import KG, SCHEMA
+from kgraph.rdf import vocab
+from kgraph.rdf.cached import CachedNamespace
 
 __all__ = ["ArticleRef", "EventRef", "build_network", "collect_edge_evidence", "detect_communities", "network_reads",
            "select_network"]
@@ -46,6 +47,10 @@ __all__ = ["ArticleRef", "EventRef", "build_network", "collect_edge_evidence", "
 TITLE_SEPARATOR = "、"
 ROLES = ("official", "reporter", "photographer", "other")
 SEED = 20220526
+# the terms read, each made once (rdflib makes a new one at every `SCHEMA.name`): a page asks for hundreds of thousands
+SCHEMA, KG = CachedNamespace(vocab.SCHEMA), CachedNamespace(vocab.KG)
+ORG, PROV, RDF = CachedNamespace(rdflib.ORG), CachedNamespace(rdflib.PROV), CachedNamespace(rdflib.RDF)
+RDFS, SKOS = CachedNamespace(rdflib.RDFS), CachedNamespace(rdflib.SKOS)
 _NOT_PEOPLE = (ORG.Organization, SCHEMA.Organization, SCHEMA.Place, SCHEMA.Event, SCHEMA.NewsArticle)
 
 # What `build_network` reads of a graph that `kgraph build` makes, so that the build keeps only these triples for the
@@ -106,14 +111,19 @@ class _Index:
     materialised: dict[tuple[Node, Node], tuple[int, set[Node]]] = field(default_factory=dict)
     _events: dict[Node, EventRef] = field(default_factory=dict)
     _articles: dict[Node, ArticleRef] = field(default_factory=dict)
+    _reports: dict[Node, set[Node]] = field(default_factory=dict)  # event -> articles
+    _lines: dict[tuple[type, str, str], str] = field(default_factory=dict)
+    _people: dict[Node, bool] = field(default_factory=dict)
+    _mentioned: dict[Node, set[Node]] = field(default_factory=dict)  # event -> what its reports mention
+    _chains: dict[Node, tuple[list[str], str]] = field(default_factory=dict)  # org -> names up, top name
 
     def event(self, node: Node) -> EventRef:
         if node not in self._events:
             g = self.graph
-            articles = tuple(sorted((self.article(a) for a in _event_articles(g, node)), key=lambda a: a.iri))
+            articles = tuple(sorted((self.article(a) for a in self.reports(node)), key=lambda a: a.iri))
             date = _text(g, node, SCHEMA.startDate)
             if not date:
-                date = min((d for a in _event_articles(g, node) if (d := _text(g, a, KG.dateline))), default="")
+                date = min((d for a in self.reports(node) if (d := _text(g, a, KG.dateline))), default="")
             place = min((_name(g, pl) for pl in g.objects(node, SCHEMA.location)), default="")
             kind = _text(g, node, KG.eventType) or _text(g, node, SCHEMA.name)
             self._events[node] = EventRef(str(node), kind, date, place, articles)
@@ -127,6 +137,44 @@ class _Index:
             date = _text(g, node, SCHEMA.dateCreated) or _text(g, node, KG.dateline)
             self._articles[node] = ArticleRef(str(node), _text(g, node, SCHEMA.headline), source, date)
         return self._articles[node]
+
+    def reports(self, event: Node) -> set[Node]:
+        """The articles that report `event`, read once (its people, places and links all ask); not to be changed."""
+        found = self._reports.get(event)
+        if found is None:
+            found = self._reports[event] = _event_articles(self.graph, event)
+        return found
+
+    def mentioned(self, event: Node) -> set[Node]:
+        """What the articles reporting `event` mention, read once (asked for organisations and for places)."""
+        found = self._mentioned.get(event)
+        if found is None:
+            found = self._mentioned[event] = {t for a in self.reports(event) for t in
+                                              self.graph.objects(a, SCHEMA.mentions)}
+        return found
+
+    def is_person(self, node: Node) -> bool:
+        """`_is_person`, asked once a node: a person is in many events."""
+        known = self._people.get(node)
+        if known is None:
+            known = self._people[node] = _is_person(self.graph, node)
+        return known
+
+    def chain(self, org: Node) -> tuple[list[str], str]:
+        """The names of `org` and the organisations above it, and the top one's, read once an organisation."""
+        known = self._chains.get(org)
+        if known is None:
+            chain = _org_chain(self.graph, org)
+            known = self._chains[org] = ([_name(self.graph, node) for node in chain], _name(self.graph, chain[-1]))
+        return known
+
+    def line(self, ref: EventRef | ArticleRef) -> str:
+        """`ref.describe()`, made once: every link an event or article stands behind shows its line."""
+        key = (type(ref), ref.iri, ref.date)
+        text = self._lines.get(key)
+        if text is None:
+            text = self._lines[key] = ref.describe()
+        return text
 
 
 def build_network(graph: Graph, *, include_orgs: bool = False, include_places: bool = False,
@@ -188,7 +236,8 @@ def network_reads(triple: tuple[Node, Node, Node]) -> bool:
     False
     """
     _, predicate, obj = triple
-    return predicate in _READ_PREDICATES and not (predicate == _TYPE and obj in _UNREAD_TYPES)
+    # a predicate in the set is a URIRef, so comparing its text is comparing it (rdflib's __eq__ runs Python code)
+    return predicate in _READ_PREDICATES and not (str.__eq__(predicate, _TYPE) and obj in _UNREAD_TYPES)
 
 
 def detect_communities(net: nx.Graph) -> dict[str, int]:
@@ -304,7 +353,7 @@ def _read_index(graph: Graph) -> _Index:
             p
             for predicate in (SCHEMA.organizer, SCHEMA.attendee)
             for p in graph.objects(event, predicate)
-            if _is_person(graph, p)
+            if index.is_person(p)
         }
         index.participants[event] = people
         for person in people:
@@ -349,9 +398,9 @@ def _person_attributes(index: _Index, person: Node) -> dict[str, str | int]:
     articles = set(graph.subjects(SCHEMA.mentions, person))
     articles |= set(graph.subjects(SCHEMA.author, person)) | set(graph.subjects(SCHEMA.contributor, person))
     for event in events:
-        articles.update(_event_articles(graph, event))
+        articles.update(index.reports(event))
     titles = _titles(graph, person)
-    organizations, organization = _organizations(graph, person)
+    organizations, organization = _organizations(index, person)
     return {
         "label": _name(graph, person),
         "kind": "person",
@@ -365,15 +414,16 @@ def _person_attributes(index: _Index, person: Node) -> dict[str, str | int]:
     }
 
 
-def _organizations(graph: Graph, person: Node) -> tuple[list[str], str]:
+def _organizations(index: _Index, person: Node) -> tuple[list[str], str]:
     """The organisations of a person's posts and those above them; and the top one most posts lead to."""
+    graph = index.graph
     names: set[str] = set()
     tops: Counter[str] = Counter()
     for post in graph.objects(person, ORG.holds):
         for org in graph.objects(post, ORG.postIn):
-            chain = _org_chain(graph, org)
-            names.update(_name(graph, node) for node in chain)
-            tops[_name(graph, chain[-1])] += 1
+            chain, top = index.chain(org)
+            names.update(chain)
+            tops[top] += 1
     top = min(tops, key=lambda name: (-tops[name], name), default="")
     return sorted(names), top
 
@@ -410,15 +460,16 @@ def _edge_attributes(index: _Index, kind: str, weight: int, events: set[Node], t
     dated: dict[str, ArticleRef] = {}  # an article without a date of its own takes its event's
     for ref in refs:
         for article in ref.articles:
-            dated.setdefault(article.iri, article if article.date else replace(article, date=ref.date))
+            if article.iri not in dated:
+                dated[article.iri] = article if article.date else replace(article, date=ref.date)
     articles = sorted(dated.values(), key=lambda a: (a.date, a.iri))
     return {
         "kind": kind,
         "weight": weight,
         "events": " ".join(ref.iri for ref in refs),
         "articles": " ".join(sorted(a.iri for a in articles)),
-        "evidence": "\n".join(ref.describe() for ref in refs),
-        "reports": "\n".join(a.describe() for a in articles),
+        "evidence": "\n".join(index.line(ref) for ref in refs),
+        "reports": "\n".join(index.line(a) for a in articles),
         "titles": titles,
     }
 
@@ -438,7 +489,7 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str, 
             continue  # no meeting (a page of random text): its people are not linked to each other either
         related = {pl for pl in graph.objects(event, SCHEMA.location) if pl in things}
         if kind == "organization" or not related:  # a place mentioned in the report stands in for a missing location
-            mentioned = {t for a in _event_articles(graph, event) for t in graph.objects(a, SCHEMA.mentions)}
+            mentioned = index.mentioned(event)
             related |= mentioned & things
         if kind == "organization":
             related |= {o for o in graph.objects(event, SCHEMA.organizer) if o in things}

@@ -16,11 +16,13 @@ least as many shared events as keeps it under the limit, says so, and `kgraph re
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -65,6 +67,27 @@ def write_outputs(corpus: Corpus, ttl: Path, html: Path, *, base: str = DEFAULT_
     files are the same either way.
 
     Each file is written to a temporary file and moved into place, so a failed build leaves the old one."""
+    with _collector_paused():
+        return _write_outputs(corpus, ttl, html, base=base, title=title, max_links=max_links, jobs=jobs)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while the outputs are written. Writing makes millions of objects, so the
+    collector runs its full pass several times, and each pass walks the whole corpus too: at 10,000 articles
+    that was a quarter of the writing's CPU (3.5 of 13.6 s). What writing leaves in cycles is little (the peak
+    memory of writing the 10k corpus rose 11 MB, 3%) and is collected once the collector is back on."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _write_outputs(corpus: Corpus, ttl: Path, html: Path, *, base: str, title: str, max_links: int, jobs: int
+                   ) -> Written:
     from kgraph.rdf.turtle import write_triples
 
     if jobs > 1 and len(corpus.articles) >= BESIDE_MIN_ARTICLES and sys.platform.startswith("linux"):
@@ -83,10 +106,12 @@ def write_outputs(corpus: Corpus, ttl: Path, html: Path, *, base: str = DEFAULT_
 
 
 def _keep(triples: Iterable[Triple], part: Graph) -> Iterator[Triple]:
-    """The triples as they come, adding the ones the page reads to `part`."""
+    """The triples as they come, adding the ones the page reads to `part`'s store (`Graph.add` would first check
+    the type of each term, through rdflib's abstract base classes)."""
+    add = part.store.add
     for triple in triples:
         if network_reads(triple):
-            part.add(triple)
+            add(triple)
         yield triple
 
 

@@ -26,7 +26,7 @@ STAGES = {"kgraph.text": 1, "kgraph.extract": 2, "kgraph.resolve": 3, "kgraph.rd
           "kgraph.profile": 5, "kgraph.render": 6, "kgraph.picture": 6, "kgraph.export": 7}
 # What a later stage may import of an earlier one.
 PUBLIC = {"kgraph.text", "kgraph.extract", "kgraph.resolve", "kgraph.rdf.vocab", "kgraph.rdf.build",
-          "kgraph.rdf.read", "kgraph.rdf.query", "kgraph.rdf.named_queries", "kgraph.rdf.results",
+          "kgraph.rdf.cached", "kgraph.rdf.read", "kgraph.rdf.query", "kgraph.rdf.named_queries", "kgraph.rdf.results",
           "kgraph.rdf.turtle", "kgraph.network", "kgraph.render", "kgraph.export"}
 
 

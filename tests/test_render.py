@@ -14,6 +14,7 @@ import pytest
 
 from kgraph.network import select_network
 from kgraph.render import (
+    LARGE,
     NO_GROUP,
     OTHER_GROUP,
     PALETTE,
@@ -415,3 +416,69 @@ def test_render_large_network_names_its_busiest_people_when_it_opens() -> None:
     span = max(max(abs(n["x"]), abs(n["y"])) for n in nodes) * 2
     on_screen = sorted((n["font"]["size"] * 800 / span for n in nodes), reverse=True)
     assert on_screen[14] >= 14 and on_screen[49] >= 9 and on_screen[-1] < 8  # 15 large, 50 readable, others later
+
+
+@pytest.mark.parametrize("people, chance", [(120, 0.03), (400, 0.008), (150, 0.0)])
+def test_layout_on_numpy_gives_the_positions_of_the_python_loop(monkeypatch: pytest.MonkeyPatch, people: int,
+                                                                chance: float) -> None:
+    """A large connected part is stepped on numpy arrays: to the last bit what the Python loop gives."""
+    import random
+
+    from kgraph.render import layout
+
+    net = nx.gnp_random_graph(people, chance, seed=people)
+    net = nx.relabel_nodes(net, {i: f"urn:p{i:04d}" for i in net})
+    for number, (u, v) in enumerate(net.edges):
+        net.edges[u, v]["weight"] = 1 + number % 3
+    order = sorted(net)
+    placed = {}
+    for threshold in (len(order) + 1, 2):
+        monkeypatch.setattr(layout, "VECTOR_MIN", threshold)
+        rng = random.Random(7)
+        placed[threshold] = layout._force_layout(net, order, rng)
+    assert placed[2] == placed[len(order) + 1]
+
+
+_SEEDED_PAGE = """
+import hashlib, random
+from rdflib import Graph, Literal, Namespace
+from rdflib.namespace import RDF
+from kgraph.network import build_network
+from kgraph.rdf.vocab import SCHEMA
+from kgraph.render import render_html
+
+ID = Namespace("urn:kg:")
+graph, rng = Graph(), random.Random(7)
+for group in range(12):  # parts of 25 to 40 people: each under half the network
+    members = [ID[f"p{group:02d}-{m:02d}"] for m in range(rng.randint(25, 40))]
+    for person in members:
+        graph.add((person, RDF.type, SCHEMA.Person))
+        graph.add((person, SCHEMA.name, Literal(person.rsplit(":", 1)[1])))
+    for a in range(len(members)):
+        for b in range(a + 1, len(members)):
+            if b == a + 1 or rng.random() < 0.15:
+                event = ID[f"e{group}-{a}-{b}"]
+                graph.add((event, RDF.type, SCHEMA.Event))
+                graph.add((event, SCHEMA.organizer, members[a]))
+                graph.add((event, SCHEMA.attendee, members[b]))
+net = build_network(graph)
+page = render_html(net)
+print(net.number_of_nodes(), hashlib.sha256(page.encode()).hexdigest())
+"""
+
+
+def test_large_page_is_the_same_under_any_hash_seed() -> None:
+    """Above `LARGE` nodes the page carries the layout: the same bytes whatever order Python's sets of strings
+    come in (a networkx subgraph of under half the nodes lists its links from a set)."""
+    import os
+    import subprocess
+    import sys
+
+    pages = set()
+    for seed in ("1", "2"):
+        done = subprocess.run([sys.executable, "-c", _SEEDED_PAGE], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed})
+        nodes, digest = done.stdout.split()
+        assert int(nodes) > LARGE
+        pages.add(digest)
+    assert len(pages) == 1

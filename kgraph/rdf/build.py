@@ -22,11 +22,11 @@ from typing import TypeVar
 import rdflib
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import TIME as _TIME
-from rdflib.namespace import Namespace
 from rdflib.term import Node
 
 from kgraph.model import MAX_PAIRED_PARTICIPANTS, Article, Corpus, Evidence, Extraction, Person, Post, Role
 from kgraph.rdf import vocab
+from kgraph.rdf.cached import CachedNamespace
 from kgraph.rdf.iri import Minter
 from kgraph.rdf.vocab import DEFAULT_BASE
 
@@ -39,23 +39,10 @@ _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MENTIONS, _SPAN = 1, 2  # what an indexed piece of evidence gives its article: schema:mentions, a kg:Mention span
 
 
-class _Cached:
-    """A namespace whose terms are made once: rdflib makes a new URIRef at every `SCHEMA.name`, and a build of
-    60,000 articles asks for millions."""
-
-    def __init__(self, namespace: Namespace | type) -> None:
-        self._namespace = namespace
-
-    def __getattr__(self, name: str) -> URIRef:
-        term = getattr(self._namespace, name)
-        setattr(self, name, term)  # found in the instance's dict from now on: __getattr__ is not called again
-        return term
-
-
-SCHEMA, KG = _Cached(vocab.SCHEMA), _Cached(vocab.KG)
-RDF, RDFS, XSD = _Cached(rdflib.RDF), _Cached(rdflib.RDFS), _Cached(rdflib.XSD)
-ORG, PROV, SKOS = _Cached(rdflib.ORG), _Cached(rdflib.PROV), _Cached(rdflib.SKOS)
-TIME = _Cached(_TIME)
+SCHEMA, KG = CachedNamespace(vocab.SCHEMA), CachedNamespace(vocab.KG)
+RDF, RDFS, XSD = CachedNamespace(rdflib.RDF), CachedNamespace(rdflib.RDFS), CachedNamespace(rdflib.XSD)
+ORG, PROV, SKOS = CachedNamespace(rdflib.ORG), CachedNamespace(rdflib.PROV), CachedNamespace(rdflib.SKOS)
+TIME = CachedNamespace(_TIME)
 
 
 def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:

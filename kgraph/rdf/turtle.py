@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import chain
 from pathlib import Path
 
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
@@ -36,21 +37,27 @@ _XSD_INTEGER, _XSD_DECIMAL = XSD.integer, XSD.decimal
 _STRING_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _STRING_ESCAPES |= {chr(c): f"\\u{c:04X}" for c in [*range(0x20), 0x7F, 0x85, 0x2028, 0x2029]
                     if chr(c) not in _STRING_ESCAPES}
-_STRING = str.maketrans(_STRING_ESCAPES)
 _STRING_NEEDS = re.compile("[" + re.escape("".join(_STRING_ESCAPES)) + "]")
 # In <IRI>: what IRIREF does not allow, as \u escapes (rdflib would refuse most of these IRIs anyway)
 _IRI = str.maketrans({c: f"\\u{ord(c):04X}" for c in [*map(chr, range(0x21)), *'<>"{}|^`\\']})
 _IRI_NEEDS = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
+def _escape(match: re.Match[str]) -> str:
+    return _STRING_ESCAPES[match.group()]
+
+
 def _string(text: str) -> str:
-    return '"' + (text.translate(_STRING) if _STRING_NEEDS.search(text) else text) + '"'
+    """`text` as a Turtle string. The few characters to escape are replaced where found: `str.translate` looks
+    up every character of an article's text in a dict, six times as slow."""
+    return '"' + _STRING_NEEDS.sub(_escape, text) + '"'
 
 
 class _Terms:
     """The Turtle text of terms, with the given prefixes; remembers which prefixes it used."""
 
     CACHE = 1 << 17  # IRIs remembered (subjects and objects recur: articles, people); cleared when full
+    SHORT = 200  # terms whose text is longer (article texts, headlines) are not remembered: they come once
 
     def __init__(self, prefixes: Mapping[str, str], *, bare_numbers: bool = True) -> None:
         self.bare_numbers = bare_numbers  # N-Triples has no bare numbers
@@ -59,8 +66,10 @@ class _Terms:
         self.odd = [ns for ns in self.by_namespace if not ns.endswith(("/", "#"))]  # split differently, rare
         self.used: set[str] = set()
         self.cache: dict[str, str] = {}
+        self.seen: dict[int, tuple[Node, str]] = {}  # id(term) -> (term, text), for `node`
         self.predicates: dict[Node, str] = {RDF.type: "a"}
         self.bnodes: dict[str, str] = {}
+        self.triples = 0  # written by `_statements`, counted when it is done
 
     def iri(self, iri: str) -> str:
         text = self.cache.get(iri)
@@ -73,7 +82,7 @@ class _Terms:
     def _iri(self, iri: str) -> str:
         iri = str(iri)  # a plain string: `"<" + URIRef(...)` would make a new URIRef (rdflib's __radd__)
         cut = max(iri.rfind("/"), iri.rfind("#")) + 1
-        candidates = [iri[:cut], *(ns for ns in self.odd if iri.startswith(ns))]
+        candidates = [iri[:cut], *(ns for ns in self.odd if iri.startswith(ns))] if self.odd else [iri[:cut]]
         for namespace in candidates:
             prefix = self.by_namespace.get(namespace)
             if prefix is not None and _LOCAL.match(iri, len(namespace)):
@@ -90,20 +99,36 @@ class _Terms:
         return text
 
     def node(self, term: Node) -> str:
-        """A subject or object."""
-        if isinstance(term, URIRef):
-            return self.iri(term)
-        if isinstance(term, Literal):
-            return self.literal(term)
-        if isinstance(term, BNode):
+        """A subject or object. A term seen before as the very same object (a person's IRI, a name made once in
+        `kgraph.rdf.build`) is looked up by identity: hashing and comparing rdflib terms runs Python code."""
+        seen = self.seen.get(id(term))
+        if seen is not None and seen[0] is term:
+            return seen[1]
+        kind = type(term)
+        if kind is URIRef:
+            text = self.iri(term)
+        elif kind is Literal:
+            text = self.literal(term)
+        elif isinstance(term, URIRef):
+            text = self.iri(term)
+        elif isinstance(term, Literal):
+            text = self.literal(term)
+        elif isinstance(term, BNode):
             return self.bnode(term)
-        raise TypeError(f"not an RDF term for Turtle: {term!r}")
+        else:
+            raise TypeError(f"not an RDF term for Turtle: {term!r}")
+        if len(text) <= self.SHORT:
+            if len(self.seen) >= self.CACHE:
+                self.seen.clear()
+            self.seen[id(term)] = (term, text)  # the term is held, so its id is not reused while it is here
+        return text
 
     def literal(self, literal: Literal) -> str:
         lexical = str(literal)
-        if literal.language:
-            return f"{_string(lexical)}@{literal.language}"
-        datatype = literal.datatype
+        language = literal._language  # the slots, not the properties: read for every literal of the graph
+        if language:
+            return f"{_string(lexical)}@{language}"
+        datatype = literal._datatype
         if datatype is None:
             return _string(lexical)
         if self.bare_numbers and (datatype == _XSD_INTEGER and _INTEGER.match(lexical)
@@ -124,30 +149,38 @@ def _header(prefixes: Mapping[str, str]) -> str:
 
 
 def _statements(triples: Iterable[Triple], terms: _Terms, chunk: int = 1 << 16) -> Iterator[str]:
-    """The statements, in pieces of about `chunk` characters: one per run of triples with the same subject."""
+    """The statements, in pieces of about `chunk` characters: one per run of triples with the same subject.
+
+    The loop runs once per triple of the graph, so the lookups of `_Terms.node` and `_Terms.predicate` that
+    usually hit are made here, without a call."""
     parts: list[str] = []
     size = 0
     subject: Node | None = None
     predicate: Node | None = None
+    seen, predicates, node = terms.seen, terms.predicates, terms.node
+    count = 0
     for s, p, o in triples:
-        obj = terms.node(o)
+        count += 1
+        known = seen.get(id(o))
+        obj = known[1] if known is not None and known[0] is o else node(o)
         if s is not subject and not (type(s) is type(subject) and str.__eq__(s, subject)):
-            if not isinstance(s, URIRef | BNode):
+            if type(s) is not URIRef and not isinstance(s, URIRef | BNode):
                 raise TypeError(f"not a subject for Turtle: {s!r}")
             if subject is not None:
                 parts.append(" .\n\n")
-            parts += [terms.node(s), " ", terms.predicate(p), " ", obj]
+            parts.append(f"{node(s)} {predicates.get(p) or terms.predicate(p)} {obj}")
             subject, predicate = s, p
         elif p is not predicate and not str.__eq__(p, predicate):
-            parts += [" ;\n    ", terms.predicate(p), " ", obj]
+            parts.append(f" ;\n    {predicates.get(p) or terms.predicate(p)} {obj}")
             predicate = p
         else:
-            parts += [",\n        ", obj]
+            parts.append(f",\n        {obj}")
         size += len(obj)
         if size >= chunk:
             yield "".join(parts)
             parts.clear()
             size = 0
+    terms.triples += count
     if subject is not None:
         parts.append(" .\n")
     yield "".join(parts)
@@ -173,16 +206,9 @@ def turtle_chunks(triples: Iterable[Triple], prefixes: Mapping[str, str]) -> Ite
 
 def write_triples(triples: Iterable[Triple], path: Path, prefixes: Mapping[str, str]) -> int:
     """Stream `triples` to a Turtle file (moved into place when complete); returns how many were written."""
-    count = 0
-
-    def counted() -> Iterator[Triple]:
-        nonlocal count
-        for triple in triples:
-            count += 1
-            yield triple
-
-    write_atomic_chunks(Path(path), turtle_chunks(counted(), prefixes))
-    return count
+    terms = _Terms(prefixes)
+    write_atomic_chunks(Path(path), chain([_header(terms.prefixes)], _statements(triples, terms)))
+    return terms.triples
 
 
 def ntriples_lines(triples: Iterable[Triple]) -> Iterator[str]:

@@ -6,7 +6,7 @@ a duplicate id in a list (quadratic in the people). The page itself comes from k
 (`kgraph/templates/network.html`), because pyvis's template loads bootstrap and tom-select from CDNs whatever
 `cdn_resources` says. The vis-network script and style that pyvis ships are inlined, so the page works offline
 and from a file share. The same `net` always gives the same bytes: nodes and edges are sorted, the layout is seeded
-and computed in pure Python (`kgraph.render.layout`), and the colours come from `kgraph.render.style`.
+and computed here (`kgraph.render.layout`), and the colours come from `kgraph.render.style`.
 
 Every name and headline reaches the page as JSON data that the page's script puts in with `textContent`, never as
 markup: tooltips too are lines of text, drawn by the page for the item under the pointer (vis-network's own tooltip
@@ -368,21 +368,25 @@ class _Tables:
         self.articles: dict[tuple[str, str, str], tuple[int | None, int, int] | None] = {}
         self.event_index: dict[str, int] = {}
         self.article_index: dict[tuple[str, str, str], int] = {}
+        self.line_index: dict[str, int] = {}  # a report line as a link holds it -> its article's number
         self.rows: tuple[list[list[Any]], list[list[Any]], list[str]] = ([], [], [])
 
     @classmethod
     def of(cls, net: nx.Graph) -> _Tables:
         tables = cls()
+        events, articles = tables.events, tables.articles
         for _, _, data in sorted(net.edges(data=True), key=lambda edge: (str(edge[0]), str(edge[1]))):
             lines = [line for line in str(data.get("evidence", "")).split("\n") if line]
             for iri, line in zip(str(data.get("events", "")).split(), lines, strict=False):
-                head, _, rest = line.partition(" ")
-                date = parse_date(head)
-                tables.events.setdefault(iri, (date, rest if date else line))
+                if iri not in events:  # an event behind many links is read once
+                    head, _, rest = line.partition(" ")
+                    date = parse_date(head)
+                    events[iri] = (date, rest if date else line)
             for line in str(data.get("reports", "")).split("\n"):
                 if line:
                     date, headline, source = (line.split("\t") + ["", "", ""])[:3]
-                    tables.articles.setdefault((date, headline, source), parse_date(date))
+                    if (date, headline, source) not in articles:
+                        articles[date, headline, source] = parse_date(date)
         tables._order()
         return tables
 
@@ -433,15 +437,19 @@ class _Tables:
         )
 
     def events_of(self, data: dict[str, Any]) -> list[int]:
-        events = set(str(data.get("events", "")).split())
-        return sorted(self.event_index[iri] for iri in events if iri in self.event_index)
+        numbers = map(self.event_index.get, set(str(data.get("events", "")).split()))
+        return sorted(number for number in numbers if number is not None)
 
     def articles_of(self, data: dict[str, Any]) -> list[int]:
+        """The numbers of a link's reports; a line (one article) is read once however many links show it."""
         found = set()
         for line in str(data.get("reports", "")).split("\n"):
             if line:
-                date, headline, source = (line.split("\t") + ["", "", ""])[:3]
-                found.add(self.article_index[date, headline, source])
+                number = self.line_index.get(line)
+                if number is None:
+                    date, headline, source = (line.split("\t") + ["", "", ""])[:3]
+                    number = self.line_index[line] = self.article_index[date, headline, source]
+                found.add(number)
         return sorted(found)
 
     def page_data(self) -> dict[str, Any]:
