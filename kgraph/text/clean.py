@@ -106,9 +106,19 @@ def dateline(text: str) -> re.Match[str] | None:
     return found if found.group("clock") or numeric or closed else None
 
 
+# labels, a notice or a rule: one pattern, tried once per line (meta_line is asked of every line several times)
+_META_START = re.compile("|".join(f"(?:{p.pattern})" for p in (META_LINE, BOILERPLATE, SYMBOLS_ONLY)))
+
+
 def meta_line(text: str) -> bool:
     """A line about the page, not part of any article's text: labels, a publication line, a notice, a rule."""
-    return bool(META_LINE.match(text) or BOILERPLATE.match(text) or SYMBOLS_ONLY.match(text) or dateline(text))
+    return bool(_META_START.match(text) or (("19" in text or "20" in text) and dateline(text)))
+
+
+def find_credit(text: str) -> re.Match[str] | None:
+    """`CREDIT.search(text)`: a photo credit at the end of the text. Every credit prints 摄, so text without it is
+    not searched (the search tries every position of a long paragraph)."""
+    return CREDIT.search(text) if "摄" in text else None
 
 
 # ---------------------------------------------------------------- line repairs
@@ -138,8 +148,10 @@ def _doubled_chunks(text: str) -> list[str] | None:
 
     A depth-first search without recursion: long lines of one repeated sign (`————`) must not exhaust the stack.
     """
-    if len(text) < 2 or any(count % 2 for char, count in Counter(text).items() if char not in SPACES):
-        return None  # a doubled line holds every sign twice
+    if len(text) < 2 or any(text.count(char) % 2 for char in (text[0], text[-1]) if char not in SPACES):
+        return None  # a doubled line holds every sign twice: its ends tell most lines at once
+    if any(count % 2 for char, count in Counter(text).items() if char not in SPACES):
+        return None
     failed: set[int] = set()
     chunks: list[str] = []
     stack = [(0, _doubled_options(text, 0))]
@@ -233,8 +245,20 @@ def fullwidth_punct(line: str) -> str:
     return _HALF_PUNCT.sub(lambda m: _HALF_TO_FULL[m.group(1) or m.group(2)], line)
 
 
+# the signs some repair other than `undouble` acts on (bullets are among the dots): a line without any (most
+# lines) is left as it is by them
+_REPAIRED = re.compile(
+    "["
+    + re.escape(SPACES + "".join(sorted(_DOTS)) + "(" + "".join(_HALF_TO_FULL) + "".join(map(chr, _FULL_ALNUM)))
+    + ZERO_WIDTH.pattern.strip("[]")
+    + "]"
+)
+
+
 def clean_line(line: str) -> str:
     """All repairs that need only one printed line."""
+    if not _REPAIRED.search(line):
+        return undouble(line)
     return fullwidth_punct(tighten_spaces(join_spread_chars(undouble(strip_noise(line)))))
 
 
@@ -304,7 +328,7 @@ def _margin(leads: list[int]) -> int:
 
 def sentence_closed(text: str) -> bool:
     """Whether a paragraph ends a sentence, a photo credit or a labelled meta line (`来源：…`): nothing continues it."""
-    return bool(SENTENCE_END.search(text) or CREDIT.search(text) or meta_line(text))
+    return bool(SENTENCE_END.search(text) or find_credit(text) or meta_line(text))
 
 
 def heading_shaped(text: str) -> bool:
@@ -315,10 +339,10 @@ def heading_shaped(text: str) -> bool:
     return (
         width(text) <= MAX_HEADING_WIDTH
         and ideographs(text) >= 2
-        and not SENTENCE_PUNCT.search(TITLE_COLON.sub(r"\1", text, count=1))
+        and not SENTENCE_PUNCT.search(TITLE_COLON.sub(r"\1", text, count=1) if "：" in text or ":" in text else text)
         and not OPENING.match(text)
         and not BYLINE_LINE.match(text)
-        and not CREDIT.search(text)
+        and not find_credit(text)
         and not meta_line(text)
     )
 
@@ -328,7 +352,7 @@ def _starts_block(line: Line) -> bool:
 
 
 def _ends_block(line: Line) -> bool:
-    return bool(CREDIT.search(line.text) or BYLINE_LINE.match(line.text)) or meta_line(line.text)
+    return bool(find_credit(line.text) or BYLINE_LINE.match(line.text)) or meta_line(line.text)
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:

@@ -29,6 +29,7 @@ from kgraph.text.clean import (
     OPENING,
     TEXT,
     Para,
+    find_credit,
     ideographs,
     meta_line,
     paragraphs,
@@ -116,7 +117,7 @@ def _bodies(paras: list[Para], single: bool) -> list[Body]:
         if para.kind == HEADING:
             current = None
             continue
-        closed = current is not None and CREDIT.search(current.paras[-1].text) and not single
+        closed = current is not None and find_credit(current.paras[-1].text) and not single
         if current is None or (_opens(para) and not single) or closed:
             current = Body([])
             bodies.append(current)
@@ -130,7 +131,7 @@ def _split_captions(body: Body) -> list[Body]:
     Without a dated paragraph among the last ones, the credit is the photo of the article itself.
     """
     last = len(body.paras) - 1
-    if not CREDIT.search(body.paras[last].text):
+    if not find_credit(body.paras[last].text):
         return [body]
     for k in range(last, max(last - 3, 0), -1):
         if CAPTION_LEAD.match(body.paras[k].text):
@@ -314,7 +315,7 @@ def _lead(body: Body) -> str:
     A photo caption printed above the text of a web article is left out too, unless the body is all captions.
     """
     paras = [p for p in body.paras if p.kind != BYLINE and not meta_line(p.text)]
-    text = [p for p in paras if not CREDIT.search(p.text)] or paras
+    text = [p for p in paras if not find_credit(p.text)] or paras
     return "".join(OPENING.sub("", p.text, count=1) for p in text)
 
 
@@ -436,7 +437,7 @@ def _bylines(body: Body, *, staff: bool) -> list[Byline]:
             found.extend(parse_bylines(BYLINE_LINE.match(para.text).group(0).lstrip("□■◆◇●○▲△ ")))
         elif (opening := OPENING.match(para.text)) and opening.group("byline"):
             found.extend(parse_bylines(opening.group("byline")))
-        if credit := CREDIT.search(para.text):
+        if credit := find_credit(para.text):
             found.extend(Byline(n, Role.PHOTOGRAPHER) for n in _names(credit.group("names") or credit.group("bare")))
         if staff and meta_line(para.text):  # `编辑：张三 审核：李四`
             pieces = STAFF_ROLE.split(para.text)
@@ -452,7 +453,8 @@ def _body_text(body: Body) -> str:
     for para in body.paras:
         if para.kind == BYLINE or meta_line(para.text):
             continue
-        text = CREDIT.sub("", OPENING.sub("", para.text, count=1)).strip()
+        text = OPENING.sub("", para.text, count=1)
+        text = (CREDIT.sub("", text) if "摄" in text else text).strip()
         if text:
             lines.append(text)
     return "\n".join(lines)
@@ -516,7 +518,7 @@ def _main_headline(body: Body, index: int, sim: Similarity, *, titled: bool, lex
 def _furniture(body: Body) -> bool:
     """Page furniture (a running head, a date line), not an article: short text that never ends a sentence."""
     text = _lead(body)
-    if any(_opens(p) or CREDIT.search(p.text) for p in body.paras):
+    if any(_opens(p) or find_credit(p.text) for p in body.paras):
         return not text.strip()
     return not re.search(r"[。！？!?]", text) and ideographs(text) < FURNITURE_CHARS
 
@@ -533,7 +535,7 @@ def _one_article(paras: list[Para]) -> bool:
     (date, source) and has at most one opening (a reprinted paper article, maybe under its photo or summary).
     """
     openings = sum(_opens(p) for p in paras)
-    if not openings and sum(bool(CREDIT.search(p.text)) for p in paras) <= 1:
+    if not openings and sum(bool(find_credit(p.text)) for p in paras) <= 1:
         return True
     title = next((k for k, p in enumerate(paras) if p.kind != HEADING), len(paras))
     return openings <= 1 and 0 < title <= 3 and title < len(paras) and meta_line(paras[title].text)
