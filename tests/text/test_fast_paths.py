@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kgraph.text import clean, script, segment
+from kgraph.text import clean, read, script, segment
 from kgraph.text.clean import (
     BOILERPLATE,
     CREDIT,
@@ -101,3 +101,12 @@ def test_bigrams_are_the_pairs_within_runs_of_letters_and_ideographs() -> None:
     for line in [*SEED_LINES, "A1，b２c 中国。人民abc", ""]:
         runs = segment.re.findall(rf"[{clean.IDEO}0-9A-Za-z]+", line)
         assert segment._bigrams(line) == {run[k : k + 2] for run in runs for k in range(len(run) - 1)}
+
+
+def test_control_share_counts_what_the_loop_counted() -> None:
+    allowed = read.ALLOWED_CONTROLS
+    for code in [*range(0x3000), 0xFEFF, 0xFFFD, 0x10000, 0x10FFFF]:
+        char = chr(code)
+        control = (code < 32 or 0x7F <= code < 0xA0) and char not in allowed
+        assert read._control_share(char) == float(control), hex(code)
+    assert read._control_share("a\x00b\x85\n\t") == 2 / 6
