@@ -11,6 +11,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 IDEO = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -90,6 +91,7 @@ def ideographs(text: str) -> int:
 _NARROW = re.compile("[\x00-\xb6\xb8-\u2013\u2015-\u2017\u201a\u201b\u201e-\u2025\u2027-\u2e7f]")
 
 
+@lru_cache(maxsize=1 << 13)  # a page's lines are measured three or four times each (blocks, headings, reflow)
 def width(text: str) -> float:
     """Printed width: a CJK character or full-width sign is one column, an ASCII character half of one."""
     return len(text) - 0.5 * len(_NARROW.findall(text))
@@ -115,9 +117,22 @@ def dateline(text: str) -> re.Match[str] | None:
 _META_START = re.compile("|".join(f"(?:{p.pattern})" for p in (META_LINE, BOILERPLATE, SYMBOLS_ONLY)))
 
 
+@lru_cache(maxsize=1 << 13)  # asked of each line two to four times (blocks, headings, sentence ends)
 def meta_line(text: str) -> bool:
     """A line about the page, not part of any article's text: labels, a publication line, a notice, a rule."""
     return bool(_META_START.match(text) or (("19" in text or "20" in text) and dateline(text)))
+
+
+@lru_cache(maxsize=1 << 13)  # a line or paragraph is asked whether it opens an article three to five times
+def opening(text: str) -> re.Match[str] | None:
+    """`OPENING.match(text)`, the dateline that opens an article (`本报讯`)."""
+    return OPENING.match(text)
+
+
+def without_opening(text: str) -> str:
+    """The text after its opening (as `OPENING.sub("", text, count=1)`: the pattern is anchored at the start)."""
+    found = opening(text)
+    return text[found.end() :] if found else text
 
 
 def find_credit(text: str) -> re.Match[str] | None:
@@ -346,7 +361,7 @@ def heading_shaped(text: str) -> bool:
         width(text) <= MAX_HEADING_WIDTH
         and ideographs(text) >= 2
         and not SENTENCE_PUNCT.search(TITLE_COLON.sub(r"\1", text, count=1) if "：" in text or ":" in text else text)
-        and not OPENING.match(text)
+        and not opening(text)
         and not BYLINE_LINE.match(text)
         and not find_credit(text)
         and not meta_line(text)
@@ -354,7 +369,7 @@ def heading_shaped(text: str) -> bool:
 
 
 def _starts_block(line: Line) -> bool:
-    return line.indented or bool(OPENING.match(line.text) or BYLINE_LINE.match(line.text)) or meta_line(line.text)
+    return line.indented or bool(opening(line.text) or BYLINE_LINE.match(line.text)) or meta_line(line.text)
 
 
 def _ends_block(line: Line) -> bool:
@@ -392,8 +407,10 @@ def _cut_headings(block: list[Line]) -> list[list[Line]]:
     They follow a sentence end, are narrower or wider than the column, and the text after them starts afresh;
     lines ending the block are cut off too, for `_is_heading_block` to judge against the next block.
     """
+    if len(block) < 2:
+        return [block]
     widths = [width(line.text) for line in block if SENTENCE_PUNCT.search(line.text)]
-    if len(block) < 2 or not widths:
+    if not widths:
         return [block]
     column = statistics.median(widths)
     pieces, start, k = [], 0, 0
@@ -461,7 +478,7 @@ def _is_title(line: Line, following: Line | None) -> bool:
         and ideographs(text) >= 2
         and "。" not in text
         and not SENTENCE_END.search(text)
-        and not OPENING.match(text)
+        and not opening(text)
         and not BYLINE_LINE.match(text)
         and not meta_line(text)
         and (following is None or _fresh(following.text))
@@ -503,7 +520,7 @@ def paragraphs(text: str) -> list[Para]:
     """The page as paragraphs (one per joined text paragraph), heading lines and byline lines, in print order."""
     blocks = _blocks(_join_label_values(_cut_bracketed_title(split_lines(text), text)))
     title = False
-    if not any(OPENING.match(line.text) or BYLINE_LINE.match(line.text) for block in blocks for line in block):
+    if not any(opening(line.text) or BYLINE_LINE.match(line.text) for block in blocks for line in block):
         blocks, title = _split_title(blocks)
     paras: list[Para] = []
     for b, block in enumerate(blocks):
@@ -519,7 +536,16 @@ def paragraphs(text: str) -> list[Para]:
                 head = new.pop(0)
                 paras[-1] = Para(TEXT, _join(prev.text, head.text), prev.start, head.end)
             paras.extend(new)
-    return [Para(p.kind, fullwidth_punct(tighten_spaces(p.text)), p.start, p.end) for p in paras]
+    return [p._replace(text=_tidy(p.text)) if _UNTIDY.search(p.text) else p for p in paras]
+
+
+# the signs `tighten_spaces` and `fullwidth_punct` act on: joined lines without any are left as they are
+_UNTIDY = re.compile("[" + re.escape(SPACES + "(" + "".join(_HALF_TO_FULL) + "".join(map(chr, _FULL_ALNUM))) + "]")
+
+
+def _tidy(text: str) -> str:
+    """Blanks and half-width punctuation where joined lines meet."""
+    return fullwidth_punct(tighten_spaces(text))
 
 
 def clean_text(text: str) -> str:

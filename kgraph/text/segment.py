@@ -26,13 +26,14 @@ from kgraph.text.clean import (
     CREDIT,
     HEADING,
     IDEO,
-    OPENING,
     TEXT,
     Para,
     find_credit,
     ideographs,
     meta_line,
+    opening,
     paragraphs,
+    without_opening,
 )
 from kgraph.text.script import as_simplified
 
@@ -111,7 +112,7 @@ class Unit(NamedTuple):
 
 
 def _opens(para: Para) -> bool:
-    return para.kind == BYLINE or bool(OPENING.match(para.text))
+    return para.kind == BYLINE or bool(opening(para.text))
 
 
 def _bodies(paras: list[Para], single: bool) -> list[Body]:
@@ -327,7 +328,7 @@ def _lead(body: Body) -> str:
     """
     paras = [p for p in body.paras if p.kind != BYLINE and not meta_line(p.text)]
     text = [p for p in paras if not find_credit(p.text)] or paras
-    return "".join(OPENING.sub("", p.text, count=1) for p in text)
+    return "".join(without_opening(p.text) for p in text)
 
 
 def _tagger(lex: Lexicon | None):  # jieba is slow to load: only bodies without a printed headline need it
@@ -446,8 +447,8 @@ def _bylines(body: Body, *, staff: bool) -> list[Byline]:
     for para in body.paras:
         if para.kind == BYLINE:
             found.extend(parse_bylines(BYLINE_LINE.match(para.text).group(0).lstrip("□■◆◇●○▲△ ")))
-        elif (opening := OPENING.match(para.text)) and opening.group("byline"):
-            found.extend(parse_bylines(opening.group("byline")))
+        elif (found_opening := opening(para.text)) and found_opening.group("byline"):
+            found.extend(parse_bylines(found_opening.group("byline")))
         if credit := find_credit(para.text):
             found.extend(Byline(n, Role.PHOTOGRAPHER) for n in _names(credit.group("names") or credit.group("bare")))
         if staff and meta_line(para.text):  # `编辑：张三 审核：李四`
@@ -464,7 +465,7 @@ def _body_text(body: Body) -> str:
     for para in body.paras:
         if para.kind == BYLINE or meta_line(para.text):
             continue
-        text = OPENING.sub("", para.text, count=1)
+        text = without_opening(para.text)
         text = (CREDIT.sub("", text) if "摄" in text else text).strip()
         if text:
             lines.append(text)

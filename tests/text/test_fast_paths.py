@@ -110,3 +110,22 @@ def test_control_share_counts_what_the_loop_counted() -> None:
         control = (code < 32 or 0x7F <= code < 0xA0) and char not in allowed
         assert read._control_share(char) == float(control), hex(code)
     assert read._control_share("a\x00b\x85\n\t") == 2 / 6
+
+
+def _tidy_answers(text: str) -> None:
+    tidied = clean._tidy(text) if clean._UNTIDY.search(text) else text
+    assert tidied == fullwidth_punct(tighten_spaces(text))
+    assert clean.without_opening(text) == clean.OPENING.sub("", text, count=1)
+
+
+def test_opening_and_tidy_shortcuts_on_the_seed_lines() -> None:
+    for line in SEED_LINES:
+        _tidy_answers(line)
+        _tidy_answers(line.strip())
+
+
+@settings(max_examples=400, deadline=None)
+@given(LINES)
+def test_opening_and_tidy_shortcuts_on_random_text(text: str) -> None:
+    _tidy_answers(text)
+    _tidy_answers("本报讯（记者 王芸）" + text)
