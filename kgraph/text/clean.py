@@ -158,9 +158,12 @@ def _doubled_options(text: str, i: int) -> Iterator[tuple[int, str]]:
             j += 1
         yield j, text[i:j]
         return
-    for k in range(1, (len(text) - i) // 2 + 1):
-        if text[i + k] == text[i] and text[i : i + k] == text[i + k : i + 2 * k]:
-            yield i + 2 * k, text[i : i + k]
+    end = i + (len(text) - i) // 2 + 1  # a chunk and its copy fit in the rest of the line
+    j = text.find(text[i], i + 1, end)  # where the copy starts: the next occurrence of the chunk's first sign
+    while j >= 0:
+        if text[i:j] == text[j : 2 * j - i]:
+            yield 2 * j - i, text[i:j]
+        j = text.find(text[i], j + 1, end)
 
 
 def _doubled_chunks(text: str) -> list[str] | None:

@@ -40,10 +40,12 @@ def _traditional_bmp() -> re.Pattern[str]:
 def is_traditional(text: str) -> bool:
     """Whether a page is printed in traditional characters."""
     sample = text[:_SAMPLE]
-    chinese = len(_NOT_CHINESE.sub("", sample))
     table = _table()
-    astral = sum(1 for c in _ASTRAL.findall(sample) if ord(c) in table)
-    return chinese > 0 and len(_traditional_bmp().findall(sample)) + astral >= TRADITIONAL_SHARE * chinese
+    traditional = len(_traditional_bmp().findall(sample)) + sum(1 for c in _ASTRAL.findall(sample) if ord(c) in table)
+    if not traditional:  # most pages: no need to count their Chinese characters
+        return False
+    chinese = len(_NOT_CHINESE.sub("", sample))
+    return chinese > 0 and traditional >= TRADITIONAL_SHARE * chinese
 
 
 def as_simplified(text: str) -> str:

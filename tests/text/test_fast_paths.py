@@ -129,3 +129,21 @@ def test_opening_and_tidy_shortcuts_on_the_seed_lines() -> None:
 def test_opening_and_tidy_shortcuts_on_random_text(text: str) -> None:
     _tidy_answers(text)
     _tidy_answers("本报讯（记者 王芸）" + text)
+
+
+def _doubled_options(text: str, i: int) -> list[tuple[int, str]]:
+    """`clean._doubled_options` as it was written: every chunk length tried in a Python loop."""
+    if text[i] in SPACES:
+        j = i
+        while j < len(text) and text[j] in SPACES:
+            j += 1
+        return [(j, text[i:j])]
+    return [(i + 2 * k, text[i : i + k]) for k in range(1, (len(text) - i) // 2 + 1)
+            if text[i + k] == text[i] and text[i : i + k] == text[i + k : i + 2 * k]]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab 月7（", min_size=1, max_size=24))
+def test_doubled_options_on_random_text(text: str) -> None:
+    for i in range(len(text)):
+        assert list(clean._doubled_options(text, i)) == _doubled_options(text, i)
