@@ -11,7 +11,8 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 IDEO = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』—…·～"
@@ -77,14 +78,20 @@ FRESH_START = re.compile(r"^(?:[“「]|.{0,25}?(?:\d{1,2}月\d{1,2}日|近日|�
 HEADING, BYLINE, TEXT = "heading", "byline", "text"
 
 
+_NOT_IDEOGRAPHS = re.compile(f"[^{IDEO}]+")
+
+
 def ideographs(text: str) -> int:
-    return len(IDEOGRAPH.findall(text))
+    """How many CJK ideographs the text holds: what is left when all else is cut out (a list of every match, as
+    findall makes, costs several times more)."""
+    return len(_NOT_IDEOGRAPHS.sub("", text))
 
 
 # below U+2E80 (CJK), all but — … “ ” ‘ ’ ·, which print one column wide
 _NARROW = re.compile("[\x00-\xb6\xb8-\u2013\u2015-\u2017\u201a\u201b\u201e-\u2025\u2027-\u2e7f]")
 
 
+@lru_cache(maxsize=1 << 13)  # a page's lines are measured three or four times each (blocks, headings, reflow)
 def width(text: str) -> float:
     """Printed width: a CJK character or full-width sign is one column, an ASCII character half of one."""
     return len(text) - 0.5 * len(_NARROW.findall(text))
@@ -106,9 +113,32 @@ def dateline(text: str) -> re.Match[str] | None:
     return found if found.group("clock") or numeric or closed else None
 
 
+# labels, a notice or a rule: one pattern, tried once per line (meta_line is asked of every line several times)
+_META_START = re.compile("|".join(f"(?:{p.pattern})" for p in (META_LINE, BOILERPLATE, SYMBOLS_ONLY)))
+
+
+@lru_cache(maxsize=1 << 13)  # asked of each line two to four times (blocks, headings, sentence ends)
 def meta_line(text: str) -> bool:
     """A line about the page, not part of any article's text: labels, a publication line, a notice, a rule."""
-    return bool(META_LINE.match(text) or BOILERPLATE.match(text) or SYMBOLS_ONLY.match(text) or dateline(text))
+    return bool(_META_START.match(text) or (("19" in text or "20" in text) and dateline(text)))
+
+
+@lru_cache(maxsize=1 << 13)  # a line or paragraph is asked whether it opens an article three to five times
+def opening(text: str) -> re.Match[str] | None:
+    """`OPENING.match(text)`, the dateline that opens an article (`本报讯`)."""
+    return OPENING.match(text)
+
+
+def without_opening(text: str) -> str:
+    """The text after its opening (as `OPENING.sub("", text, count=1)`: the pattern is anchored at the start)."""
+    found = opening(text)
+    return text[found.end() :] if found else text
+
+
+def find_credit(text: str) -> re.Match[str] | None:
+    """`CREDIT.search(text)`: a photo credit at the end of the text. Every credit prints 摄, so text without it is
+    not searched (the search tries every position of a long paragraph)."""
+    return CREDIT.search(text) if "摄" in text else None
 
 
 # ---------------------------------------------------------------- line repairs
@@ -128,9 +158,12 @@ def _doubled_options(text: str, i: int) -> Iterator[tuple[int, str]]:
             j += 1
         yield j, text[i:j]
         return
-    for k in range(1, (len(text) - i) // 2 + 1):
-        if text[i + k] == text[i] and text[i : i + k] == text[i + k : i + 2 * k]:
-            yield i + 2 * k, text[i : i + k]
+    end = i + (len(text) - i) // 2 + 1  # a chunk and its copy fit in the rest of the line
+    j = text.find(text[i], i + 1, end)  # where the copy starts: the next occurrence of the chunk's first sign
+    while j >= 0:
+        if text[i:j] == text[j : 2 * j - i]:
+            yield 2 * j - i, text[i:j]
+        j = text.find(text[i], j + 1, end)
 
 
 def _doubled_chunks(text: str) -> list[str] | None:
@@ -138,8 +171,10 @@ def _doubled_chunks(text: str) -> list[str] | None:
 
     A depth-first search without recursion: long lines of one repeated sign (`————`) must not exhaust the stack.
     """
-    if len(text) < 2 or any(count % 2 for char, count in Counter(text).items() if char not in SPACES):
-        return None  # a doubled line holds every sign twice
+    if len(text) < 2 or any(text.count(char) % 2 for char in (text[0], text[-1]) if char not in SPACES):
+        return None  # a doubled line holds every sign twice: its ends tell most lines at once
+    if any(count % 2 for char, count in Counter(text).items() if char not in SPACES):
+        return None
     failed: set[int] = set()
     chunks: list[str] = []
     stack = [(0, _doubled_options(text, 0))]
@@ -233,24 +268,37 @@ def fullwidth_punct(line: str) -> str:
     return _HALF_PUNCT.sub(lambda m: _HALF_TO_FULL[m.group(1) or m.group(2)], line)
 
 
+# the signs some repair other than `undouble` acts on (bullets are among the dots): a line without any (most
+# lines) is left as it is by them
+_REPAIRED = re.compile(
+    "["
+    + re.escape(SPACES + "".join(sorted(_DOTS)) + "(" + "".join(_HALF_TO_FULL) + "".join(map(chr, _FULL_ALNUM)))
+    + ZERO_WIDTH.pattern.strip("[]")
+    + "]"
+)
+
+
 def clean_line(line: str) -> str:
     """All repairs that need only one printed line."""
+    if not _REPAIRED.search(line):
+        return undouble(line)
     return fullwidth_punct(tighten_spaces(join_spread_chars(undouble(strip_noise(line)))))
 
 
 # ---------------------------------------------------------------- paragraphs
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
+    """A printed line. Lines and paragraphs are named tuples, not frozen dataclasses: a page makes hundreds, and a
+    frozen dataclass sets each field through `object.__setattr__`, several times slower."""
+
     text: str  # cleaned
     start: int  # span of the raw line in the source, newline excluded
     end: int
     indented: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Para:
+class Para(NamedTuple):
     """A paragraph of body text, a heading line or a byline line, with its span in the source."""
 
     kind: str
@@ -304,7 +352,7 @@ def _margin(leads: list[int]) -> int:
 
 def sentence_closed(text: str) -> bool:
     """Whether a paragraph ends a sentence, a photo credit or a labelled meta line (`来源：…`): nothing continues it."""
-    return bool(SENTENCE_END.search(text) or CREDIT.search(text) or meta_line(text))
+    return bool(SENTENCE_END.search(text) or find_credit(text) or meta_line(text))
 
 
 def heading_shaped(text: str) -> bool:
@@ -315,20 +363,20 @@ def heading_shaped(text: str) -> bool:
     return (
         width(text) <= MAX_HEADING_WIDTH
         and ideographs(text) >= 2
-        and not SENTENCE_PUNCT.search(TITLE_COLON.sub(r"\1", text, count=1))
-        and not OPENING.match(text)
+        and not SENTENCE_PUNCT.search(TITLE_COLON.sub(r"\1", text, count=1) if "：" in text or ":" in text else text)
+        and not opening(text)
         and not BYLINE_LINE.match(text)
-        and not CREDIT.search(text)
+        and not find_credit(text)
         and not meta_line(text)
     )
 
 
 def _starts_block(line: Line) -> bool:
-    return line.indented or bool(OPENING.match(line.text) or BYLINE_LINE.match(line.text)) or meta_line(line.text)
+    return line.indented or bool(opening(line.text) or BYLINE_LINE.match(line.text)) or meta_line(line.text)
 
 
 def _ends_block(line: Line) -> bool:
-    return bool(CREDIT.search(line.text) or BYLINE_LINE.match(line.text)) or meta_line(line.text)
+    return bool(find_credit(line.text) or BYLINE_LINE.match(line.text)) or meta_line(line.text)
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
@@ -362,8 +410,10 @@ def _cut_headings(block: list[Line]) -> list[list[Line]]:
     They follow a sentence end, are narrower or wider than the column, and the text after them starts afresh;
     lines ending the block are cut off too, for `_is_heading_block` to judge against the next block.
     """
+    if len(block) < 2:
+        return [block]
     widths = [width(line.text) for line in block if SENTENCE_PUNCT.search(line.text)]
-    if len(block) < 2 or not widths:
+    if not widths:
         return [block]
     column = statistics.median(widths)
     pieces, start, k = [], 0, 0
@@ -431,7 +481,7 @@ def _is_title(line: Line, following: Line | None) -> bool:
         and ideographs(text) >= 2
         and "。" not in text
         and not SENTENCE_END.search(text)
-        and not OPENING.match(text)
+        and not opening(text)
         and not BYLINE_LINE.match(text)
         and not meta_line(text)
         and (following is None or _fresh(following.text))
@@ -473,7 +523,7 @@ def paragraphs(text: str) -> list[Para]:
     """The page as paragraphs (one per joined text paragraph), heading lines and byline lines, in print order."""
     blocks = _blocks(_join_label_values(_cut_bracketed_title(split_lines(text), text)))
     title = False
-    if not any(OPENING.match(line.text) or BYLINE_LINE.match(line.text) for block in blocks for line in block):
+    if not any(opening(line.text) or BYLINE_LINE.match(line.text) for block in blocks for line in block):
         blocks, title = _split_title(blocks)
     paras: list[Para] = []
     for b, block in enumerate(blocks):
@@ -489,7 +539,16 @@ def paragraphs(text: str) -> list[Para]:
                 head = new.pop(0)
                 paras[-1] = Para(TEXT, _join(prev.text, head.text), prev.start, head.end)
             paras.extend(new)
-    return [Para(p.kind, fullwidth_punct(tighten_spaces(p.text)), p.start, p.end) for p in paras]
+    return [p._replace(text=_tidy(p.text)) if _UNTIDY.search(p.text) else p for p in paras]
+
+
+# the signs `tighten_spaces` and `fullwidth_punct` act on: joined lines without any are left as they are
+_UNTIDY = re.compile("[" + re.escape(SPACES + "(" + "".join(_HALF_TO_FULL) + "".join(map(chr, _FULL_ALNUM))) + "]")
+
+
+def _tidy(text: str) -> str:
+    """Blanks and half-width punctuation where joined lines meet."""
+    return fullwidth_punct(tighten_spaces(text))
 
 
 def clean_text(text: str) -> str:

@@ -7,6 +7,7 @@ characters of everyday simplified Chinese) is read as Big5 instead, when it deco
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -18,9 +19,12 @@ MAX_CONTROL_SHARE = 0.05
 ALLOWED_CONTROLS = frozenset("\n\r\t\f\v")
 
 
+# C0 and C1 control characters but the allowed ones (tab, newlines, form feeds): counted by the regex engine
+_CONTROLS = re.compile("[^" + "".join(sorted(ALLOWED_CONTROLS)) + "\x20-\x7e\xa0-\U0010ffff]")
+
+
 def _control_share(text: str) -> float:
-    controls = sum(1 for c in text if (ord(c) < 32 or 0x7F <= ord(c) < 0xA0) and c not in ALLOWED_CONTROLS)
-    return controls / len(text) if text else 0.0
+    return len(_CONTROLS.findall(text)) / len(text) if text else 0.0
 
 
 def decode_bytes(data: bytes, *, name: str) -> str:

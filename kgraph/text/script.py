@@ -10,6 +10,7 @@ is left as it is.
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 
 # share of Chinese characters that only traditional text uses, from which a page is read as traditional: in
@@ -25,12 +26,26 @@ def _table() -> dict[int, str]:
     return {ord(traditional): simplified for traditional, simplified in pairs}
 
 
+_NOT_CHINESE = re.compile("[^\u3400-\u9fff]+")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@functools.cache
+def _traditional_bmp() -> re.Pattern[str]:
+    """One character of the table below U+10000. The regex engine tests such a class by a bitmap, which counts them
+    ten times faster than a Python loop; a class with astral characters would be a slow list, so they are apart."""
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_table()) if code <= 0xFFFF) + "]")
+
+
 def is_traditional(text: str) -> bool:
     """Whether a page is printed in traditional characters."""
     sample = text[:_SAMPLE]
-    chinese = sum(1 for c in sample if "\u3400" <= c <= "\u9fff")
     table = _table()
-    return chinese > 0 and sum(1 for c in sample if ord(c) in table) >= TRADITIONAL_SHARE * chinese
+    traditional = len(_traditional_bmp().findall(sample)) + sum(1 for c in _ASTRAL.findall(sample) if ord(c) in table)
+    if not traditional:  # most pages: no need to count their Chinese characters
+        return False
+    chinese = len(_NOT_CHINESE.sub("", sample))
+    return chinese > 0 and traditional >= TRADITIONAL_SHARE * chinese
 
 
 def as_simplified(text: str) -> str:

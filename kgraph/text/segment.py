@@ -13,11 +13,11 @@ import bisect
 import math
 import operator
 import re
-from collections import defaultdict
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from itertools import chain
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kgraph.model import Article, Byline, Role
 from kgraph.text.clean import (
@@ -26,12 +26,14 @@ from kgraph.text.clean import (
     CREDIT,
     HEADING,
     IDEO,
-    OPENING,
     TEXT,
     Para,
+    find_credit,
     ideographs,
     meta_line,
+    opening,
     paragraphs,
+    without_opening,
 )
 from kgraph.text.script import as_simplified
 
@@ -88,9 +90,14 @@ class Body:
     def end(self) -> int:
         return self.paras[-1].end
 
+    @cached_property
+    def lead(self) -> str:
+        """`_lead(self)`, once: the furniture test, the similarity index and the dateline all read it (the paragraphs
+        of a body are all given before it is asked)."""
+        return _lead(self)
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+
+class Unit(NamedTuple):
     """A piece of a headline line: lines such as `主标题 副标题 副标题` are cut at blanks outside quotes."""
 
     text: str
@@ -105,7 +112,7 @@ class Unit:
 
 
 def _opens(para: Para) -> bool:
-    return para.kind == BYLINE or bool(OPENING.match(para.text))
+    return para.kind == BYLINE or bool(opening(para.text))
 
 
 def _bodies(paras: list[Para], single: bool) -> list[Body]:
@@ -116,7 +123,7 @@ def _bodies(paras: list[Para], single: bool) -> list[Body]:
         if para.kind == HEADING:
             current = None
             continue
-        closed = current is not None and CREDIT.search(current.paras[-1].text) and not single
+        closed = current is not None and find_credit(current.paras[-1].text) and not single
         if current is None or (_opens(para) and not single) or closed:
             current = Body([])
             bodies.append(current)
@@ -130,7 +137,7 @@ def _split_captions(body: Body) -> list[Body]:
     Without a dated paragraph among the last ones, the credit is the photo of the article itself.
     """
     last = len(body.paras) - 1
-    if not CREDIT.search(body.paras[last].text):
+    if not find_credit(body.paras[last].text):
         return [body]
     for k in range(last, max(last - 3, 0), -1):
         if CAPTION_LEAD.match(body.paras[k].text):
@@ -185,42 +192,47 @@ class Similarity:
 
     def __init__(self, bodies: list[Body]) -> None:
         self.grams = [_bigrams(_texts(b)) for b in bodies]
-        self.leads = [_bigrams(_lead(b)[:LEAD_CHARS]) for b in bodies]
-        where: defaultdict[str, list[int]] = defaultdict(list)  # the bodies each bigram is in (in order): a
-        for body, grams in enumerate(self.grams):  # headline is scored against those only; their number is its df
-            for gram in grams:
-                where[gram].append(body)
-        self.n, self.where = len(bodies), dict(where)
+        self.leads = [_bigrams(b.lead[:LEAD_CHARS]) for b in bodies]
+        self.n = len(bodies)
+        self.df = Counter(chain.from_iterable(self.grams))  # in how many bodies each bigram is, counted in C
         self._weights: dict[str, float] = {}
+        self._weighted: dict[str, tuple[tuple[tuple[str, float], ...], float, int]] = {}
 
     def scores(self, text: str, first: int, last: int) -> dict[int, float]:
         """`self(text, body)` for each body from `first` to `last` sharing a bigram with `text`; all others score
-        0.0. The bodies of a bigram are in order, so those in range are found by bisection."""
-        found: set[int] = set()
-        for gram in _bigrams(text):
-            where = self.where.get(gram, ())
-            found.update(where[bisect.bisect_left(where, first):bisect.bisect_right(where, last)])
-        return {body: self(text, body) for body in sorted(found)}
+        0.0. The range holds a bounded number of bodies (`NEAR_BODIES`), so the work stays linear in the page."""
+        grams = _bigrams(text)
+        return {body: self(text, body) for body in range(first, last + 1) if not grams.isdisjoint(self.grams[body])}
 
     def known(self, gram: str) -> bool:
-        return gram in self.where
+        return gram in self.df
 
     def weight(self, gram: str) -> float:
         weight = self._weights.get(gram)
         if weight is None:  # asked for again and again: each headline line is scored against several bodies
-            weight = self._weights[gram] = math.log(1 + self.n / max(len(self.where.get(gram, ())), 1))
+            weight = self._weights[gram] = math.log(1 + self.n / max(self.df[gram], 1))
         return weight
 
+    def weighted(self, text: str) -> tuple[tuple[tuple[str, float], ...], float, int]:
+        """The bigrams of `text` with their weights, their total weight and their number; once per text, as a
+        headline line is scored against several bodies and their leads.
+
+        fsum: exact, so the same whatever order the set gives (it changes with each process's string hashing), and
+        two headlines scored alike always compare the same way."""
+        found = self._weighted.get(text)
+        if found is None:
+            grams = _bigrams(text)
+            pairs = tuple((g, self.weight(g)) for g in grams)
+            found = self._weighted[text] = (pairs, math.fsum(w for _, w in pairs), len(grams))
+        return found
+
     def __call__(self, text: str, body: int, *, lead: bool = False) -> float:
-        grams = _bigrams(text)
-        # fsum: exact, so the same whatever order the set gives (it changes with each process's string hashing),
-        # and two headlines scored alike always compare the same way
-        total = math.fsum(self.weight(g) for g in grams)
+        pairs, total, count = self.weighted(text)
         if not total:
             return 0.0
         found = self.leads[body] if lead else self.grams[body]
-        share = math.fsum(self.weight(g) for g in grams if g in found) / total
-        return share * min(1.0, len(grams) / 5)
+        share = math.fsum(w for g, w in pairs if g in found) / total
+        return share * min(1.0, count / 5)
 
 
 def _assign(
@@ -237,11 +249,12 @@ def _assign(
     here = [k for k in (before, after) if k is not None] or [0]
     first, last = max(min(here) - NEAR_BODIES, 0), min(max(here) + NEAR_BODIES, sim.n - 1)
     scores = [sim.scores(u.text, first, last) for u in units]  # sparse and near: thousands of bodies stay linear
+    chars = [ideographs(u.text) for u in units]
     best: list[tuple[float, list[tuple[int, int, int]]]] = [(0.0, [])]
     for j in range(1, n + 1):
         options = []
         for i in range(max(j - MAX_RUN, 0), j):
-            short = sum(ideographs(u.text) for u in units[i:j]) < TRAVEL_CHARS
+            short = sum(chars[i:j]) < TRAVEL_CHARS
             for b in _bodies_to_try(scores[i:j], {before if i == 0 else None, after if j == n else None}, first, last):
                 touches = (i == 0 and b == before) or (j == n and b == after)
                 if touches or not short:
@@ -296,7 +309,7 @@ def _attach_headlines(paras: list[Para], bodies: list[Body], source: str, sim: S
         )
         for k, run in _assign(group, before, after, sim, tight=tight):
             touches = k == before and run[0] is group[0] or k == after and run[-1] is group[-1]
-            bodies[k].units.extend(replace(u, run=runs, attached=touches) for u in run)
+            bodies[k].units.extend(u._replace(run=runs, attached=touches) for u in run)
             runs += 1
 
 
@@ -314,8 +327,8 @@ def _lead(body: Body) -> str:
     A photo caption printed above the text of a web article is left out too, unless the body is all captions.
     """
     paras = [p for p in body.paras if p.kind != BYLINE and not meta_line(p.text)]
-    text = [p for p in paras if not CREDIT.search(p.text)] or paras
-    return "".join(OPENING.sub("", p.text, count=1) for p in text)
+    text = [p for p in paras if not find_credit(p.text)] or paras
+    return "".join(without_opening(p.text) for p in text)
 
 
 def _tagger(lex: Lexicon | None):  # jieba is slow to load: only bodies without a printed headline need it
@@ -434,9 +447,9 @@ def _bylines(body: Body, *, staff: bool) -> list[Byline]:
     for para in body.paras:
         if para.kind == BYLINE:
             found.extend(parse_bylines(BYLINE_LINE.match(para.text).group(0).lstrip("□■◆◇●○▲△ ")))
-        elif (opening := OPENING.match(para.text)) and opening.group("byline"):
-            found.extend(parse_bylines(opening.group("byline")))
-        if credit := CREDIT.search(para.text):
+        elif (found_opening := opening(para.text)) and found_opening.group("byline"):
+            found.extend(parse_bylines(found_opening.group("byline")))
+        if credit := find_credit(para.text):
             found.extend(Byline(n, Role.PHOTOGRAPHER) for n in _names(credit.group("names") or credit.group("bare")))
         if staff and meta_line(para.text):  # `编辑：张三 审核：李四`
             pieces = STAFF_ROLE.split(para.text)
@@ -452,7 +465,8 @@ def _body_text(body: Body) -> str:
     for para in body.paras:
         if para.kind == BYLINE or meta_line(para.text):
             continue
-        text = CREDIT.sub("", OPENING.sub("", para.text, count=1)).strip()
+        text = without_opening(para.text)
+        text = (CREDIT.sub("", text) if "摄" in text else text).strip()
         if text:
             lines.append(text)
     return "\n".join(lines)
@@ -506,7 +520,7 @@ def _main_headline(body: Body, index: int, sim: Similarity, *, titled: bool, lex
         least = 2 if titled else HEADLINE_CHARS
         candidates = [k for k, (text, _, near) in enumerate(lines) if near and ideographs(text) >= least]
     if not candidates:
-        return lead_headline(_lead(body), lex), " ".join(text for text, _, _ in lines)
+        return lead_headline(body.lead, lex), " ".join(text for text, _, _ in lines)
     main = max(candidates, key=rank)
     run = lines[main][1]
     order = sorted(range(len(lines)), key=lambda k: (lines[k][1] != run, k < main, k))
@@ -515,8 +529,8 @@ def _main_headline(body: Body, index: int, sim: Similarity, *, titled: bool, lex
 
 def _furniture(body: Body) -> bool:
     """Page furniture (a running head, a date line), not an article: short text that never ends a sentence."""
-    text = _lead(body)
-    if any(_opens(p) or CREDIT.search(p.text) for p in body.paras):
+    text = body.lead
+    if any(_opens(p) or find_credit(p.text) for p in body.paras):
         return not text.strip()
     return not re.search(r"[。！？!?]", text) and ideographs(text) < FURNITURE_CHARS
 
@@ -533,7 +547,7 @@ def _one_article(paras: list[Para]) -> bool:
     (date, source) and has at most one opening (a reprinted paper article, maybe under its photo or summary).
     """
     openings = sum(_opens(p) for p in paras)
-    if not openings and sum(bool(CREDIT.search(p.text)) for p in paras) <= 1:
+    if not openings and sum(bool(find_credit(p.text)) for p in paras) <= 1:
         return True
     title = next((k for k, p in enumerate(paras) if p.kind != HEADING), len(paras))
     return openings <= 1 and 0 < title <= 3 and title < len(paras) and meta_line(paras[title].text)
@@ -548,7 +562,7 @@ def split_articles(text: str, source: str, lex: Lexicon | None = None) -> list[A
     single = _one_article(paras)
     if single:  # headings after the title are the sub-titles of its one article
         title = next((k for k, p in enumerate(paras) if p.kind != HEADING), len(paras))
-        paras = [*paras[:title], *(replace(p, kind=TEXT) for p in paras[title:])]
+        paras = [*paras[:title], *(p._replace(kind=TEXT) for p in paras[title:])]
     bodies = [b for b in _bodies(paras, single) if not _furniture(b)]
     if not bodies:
         return []
@@ -566,7 +580,7 @@ def split_articles(text: str, source: str, lex: Lexicon | None = None) -> list[A
                 headline=headline,
                 subheadline=sub,
                 body=_body_text(body),
-                date=find_date(_lead(body), headline, published, own=single),
+                date=find_date(body.lead, headline, published, own=single),
                 bylines=tuple(_bylines(body, staff=len(bodies) == 1)),
                 start=start,
                 end=end,

@@ -1,0 +1,149 @@
+"""The shortcuts of the reading stage give what the plain code gives, on the seed pages and on random text.
+
+Each shortcut skips work that cannot change the answer (a regex search on text without the sign every match
+needs, repairs of a line without the signs they act on); these tests hold it against the code it stands for.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kgraph.text import clean, read, script, segment
+from kgraph.text.clean import (
+    BOILERPLATE,
+    CREDIT,
+    META_LINE,
+    SPACES,
+    SYMBOLS_ONLY,
+    dateline,
+    find_credit,
+    fullwidth_punct,
+    join_spread_chars,
+    meta_line,
+    strip_noise,
+    tighten_spaces,
+)
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEED_LINES = [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text(encoding="utf-8").split("\n")]
+
+# the signs the repairs and patterns turn on, with Chinese text around them
+SIGNS = ("本报讯记者通讯员摄影摄来源编辑：:，,。;；!?！？()（）“”·•・‧ \t\u3000\xa0\u200bＡ１％0123456789"
+         "2019年20月日王芸天设新引推进改造—|/-陳們這會國說")
+LINES = st.text(alphabet=SIGNS, max_size=40)
+
+
+def _undouble(line: str) -> str:
+    """`undouble` as it was written, without the quick test of the line's two ends."""
+    core = line.strip(SPACES)
+    if len(core) < 2 or any(count % 2 for char, count in Counter(core).items() if char not in SPACES):
+        return line
+    return clean.undouble(line)
+
+
+def _clean_line(line: str) -> str:
+    return fullwidth_punct(tighten_spaces(join_spread_chars(_undouble(strip_noise(line)))))
+
+
+def _meta_line(text: str) -> bool:
+    return bool(META_LINE.match(text) or BOILERPLATE.match(text) or SYMBOLS_ONLY.match(text) or dateline(text))
+
+
+def _is_traditional(text: str) -> bool:
+    sample = text[: script._SAMPLE]
+    chinese = sum(1 for c in sample if "\u3400" <= c <= "\u9fff")
+    table = script._table()
+    return chinese > 0 and sum(1 for c in sample if ord(c) in table) >= script.TRADITIONAL_SHARE * chinese
+
+
+def _same_line_answers(line: str) -> None:
+    assert clean.clean_line(line) == _clean_line(line)
+    assert clean.undouble(line) == _undouble(line)
+    assert meta_line(line) == _meta_line(line)
+    found, expected = find_credit(line), CREDIT.search(line)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_line_shortcuts_on_the_seed_lines() -> None:
+    for line in SEED_LINES:
+        _same_line_answers(line)
+        doubled = "".join(c * 2 for c in line)  # bold overlay: every sign printed twice
+        _same_line_answers(doubled)
+
+
+@settings(max_examples=600, deadline=None)
+@given(LINES)
+def test_line_shortcuts_on_random_text(line: str) -> None:
+    _same_line_answers(line)
+    _same_line_answers("".join(c * 2 for c in line))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=SIGNS + "".join(chr(c) for c in sorted(script._table())[::40]), max_size=80))
+def test_traditional_share_on_random_text(text: str) -> None:
+    assert script.is_traditional(text) == _is_traditional(text)
+
+
+def test_traditional_share_on_the_seeds_and_astral_characters() -> None:
+    astral = [chr(c) for c in script._table() if c > 0xFFFF][:3]
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert script.is_traditional(text) == _is_traditional(text)
+    text = "".join(astral) * 2 + "中国人民"
+    assert script.is_traditional(text) == _is_traditional(text) is True
+
+
+def test_bigrams_are_the_pairs_within_runs_of_letters_and_ideographs() -> None:
+    for line in [*SEED_LINES, "A1，b２c 中国。人民abc", ""]:
+        runs = segment.re.findall(rf"[{clean.IDEO}0-9A-Za-z]+", line)
+        assert segment._bigrams(line) == {run[k : k + 2] for run in runs for k in range(len(run) - 1)}
+
+
+def test_control_share_counts_what_the_loop_counted() -> None:
+    allowed = read.ALLOWED_CONTROLS
+    for code in [*range(0x3000), 0xFEFF, 0xFFFD, 0x10000, 0x10FFFF]:
+        char = chr(code)
+        control = (code < 32 or 0x7F <= code < 0xA0) and char not in allowed
+        assert read._control_share(char) == float(control), hex(code)
+    assert read._control_share("a\x00b\x85\n\t") == 2 / 6
+
+
+def _tidy_answers(text: str) -> None:
+    tidied = clean._tidy(text) if clean._UNTIDY.search(text) else text
+    assert tidied == fullwidth_punct(tighten_spaces(text))
+    assert clean.without_opening(text) == clean.OPENING.sub("", text, count=1)
+
+
+def test_opening_and_tidy_shortcuts_on_the_seed_lines() -> None:
+    for line in SEED_LINES:
+        _tidy_answers(line)
+        _tidy_answers(line.strip())
+
+
+@settings(max_examples=400, deadline=None)
+@given(LINES)
+def test_opening_and_tidy_shortcuts_on_random_text(text: str) -> None:
+    _tidy_answers(text)
+    _tidy_answers("本报讯（记者 王芸）" + text)
+
+
+def _doubled_options(text: str, i: int) -> list[tuple[int, str]]:
+    """`clean._doubled_options` as it was written: every chunk length tried in a Python loop."""
+    if text[i] in SPACES:
+        j = i
+        while j < len(text) and text[j] in SPACES:
+            j += 1
+        return [(j, text[i:j])]
+    return [(i + 2 * k, text[i : i + k]) for k in range(1, (len(text) - i) // 2 + 1)
+            if text[i + k] == text[i] and text[i : i + k] == text[i + k : i + 2 * k]]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab 月7（", min_size=1, max_size=24))
+def test_doubled_options_on_random_text(text: str) -> None:
+    for i in range(len(text)):
+        assert list(clean._doubled_options(text, i)) == _doubled_options(text, i)
