@@ -133,9 +133,8 @@ class Lexicon:
     _cuts: dict[tuple[str, bool], tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @functools.cached_property
-    def tagger(self):  # -> jieba.posseg.POSTokenizer
-        """jieba's part-of-speech tagger (`WordCutter.tagger`). Made when first asked for: it takes a second to load,
-        and only bodies printed without a headline need it."""
+    def tagger(self):  # -> kgraph.postag.PosCutter
+        """jieba.posseg's cut (`WordCutter.tagger`): only bodies printed without a headline need it."""
         return self.tokenizer.tagger
 
     def is_word(self, text: str, *, min_freq: int = 3) -> bool:
