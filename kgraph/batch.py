@@ -18,6 +18,7 @@ import hashlib
 import hmac
 import os
 import pickle
+import re
 import secrets
 import signal
 import tempfile
@@ -208,16 +209,22 @@ class SignedCache:
 
 class KnownNames:
     """The corpus's known names, found in a page by looking up its substrings: one pass over the text, however
-    many names the corpus knows (testing each name against each page grows with both)."""
+    many names the corpus knows (testing each name against each page grows with both). Only the substrings that
+    begin with the first character of a known name are looked up: a quarter of the positions, a quarter of the
+    time (this runs in the driver's process while the workers wait)."""
 
     def __init__(self, known: dict[str, Role]) -> None:
         self.known, self.order = known, {name: i for i, name in enumerate(known)}
         self.names, self.lengths = list(known), sorted({len(name) for name in known})
+        firsts = "".join(sorted({re.escape(name[0]) for name in known if name}))
+        self.first = re.compile(f"[{firsts}]") if firsts else None
 
     def relevant(self, articles: Iterable[Article]) -> dict[str, Role]:
         """What `kgraph.pipeline.relevant_names` gives: the known names in the articles' text, in known order."""
         text = "\0".join(article.text for article in articles)
-        found = {text[i:i + n] for n in self.lengths for i in range(len(text) - n + 1)}
+        # a slice past the end is shorter than n: still a substring of the text, so never a name the text lacks
+        starts = [m.start() for m in self.first.finditer(text)] if self.first is not None else []
+        found = {text[i:i + n] for i in starts for n in self.lengths}
         hits = sorted(self.order[name] for name in found if name in self.order)
         return {self.names[i]: self.known[self.names[i]] for i in hits}
 

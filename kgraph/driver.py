@@ -39,7 +39,16 @@ from kgraph.gazetteer import Division
 from kgraph.inputs import Input, Page, collect_inputs, no_article
 from kgraph.lexicon import Lexicon
 from kgraph.model import Article, Extraction
-from kgraph.pipeline import PageReading, Pipeline, extract_task, load, merge_known, read_task, share_articles
+from kgraph.pipeline import (
+    PageReading,
+    Pipeline,
+    attach_articles,
+    extract_task,
+    load,
+    merge_known,
+    read_task,
+    release_caches,
+)
 from kgraph.rdf.vocab import DEFAULT_BASE
 from kgraph.resolve import Decision
 from kgraph.result import BuildResult, BuildStats
@@ -79,6 +88,7 @@ def run(pipeline: Pipeline, inputs: Input | Iterable[Input], *, jobs: int = 1, c
         raise
     engine.close(abort=False)
     store.prune()
+    release_caches(pipeline.lex)
     corpus = pipeline.resolve(articles, extractions)
     return BuildResult(corpus, BuildStats(len(pages), read, extracted), base=pipeline.base)
 
@@ -89,8 +99,8 @@ def _extract(engine: Engine, store: SignedCache, reads: Iterable[tuple[str, Task
     without any article raises `EmptyInputError` unless `pages` is None.
 
     What pass 1 found besides the articles (its people and names) is dropped when this returns, before resolution.
-    Each page's extractions come back (from a worker or the cache) with their own copy of every article: they take
-    the very articles of pass 1 as they come in, so the corpus never holds an article twice."""
+    Each page's extractions come back (from a worker or the cache) without their articles: they take the very
+    articles of pass 1 as they come in, so the corpus never holds an article twice."""
     keys, readings, read = run_phase(engine, store, "pages", read_task, reads, PageReading, step)
     articles = [article for reading in readings for article in reading.articles]
     if not articles and pages is not None:
@@ -103,8 +113,8 @@ def _extract(engine: Engine, store: SignedCache, reads: Iterable[tuple[str, Task
             key = hashlib.sha256(page_key.encode() + pickle.dumps(tuple(relevant.items()))).hexdigest()
             yield key, (reading, relevant)
 
-    def adopt(index: int, page: tuple[Extraction, ...]) -> list[Extraction]:
-        return share_articles(readings[index].articles, page)
+    def adopt(index: int, page: tuple[tuple[object, ...], ...]) -> list[Extraction]:
+        return attach_articles(readings[index].articles, page)
 
     _, pages_extracted, extracted = run_phase(engine, store, "extractions", extract_task, extractions(), tuple,
                                               step, adopt)
