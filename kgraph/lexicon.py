@@ -132,6 +132,10 @@ class Lexicon:
     tokenizer: WordCutter  # jieba's cut of its dictionary and kgraph's added words
     _cuts: dict[tuple[str, bool], tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
+    def forget_cuts(self) -> None:
+        """Drop the remembered cuts (up to 200,000): once extraction is over, little is cut again."""
+        self._cuts.clear()
+
     @functools.cached_property
     def tagger(self):  # -> kgraph.postag.PosCutter
         """jieba.posseg's cut (`WordCutter.tagger`): only bodies printed without a headline need it."""

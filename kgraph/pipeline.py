@@ -250,12 +250,14 @@ def attach_articles(articles: Sequence[Article], detached: Detached) -> list[Ext
 
 def release_caches(lex: Lexicon) -> None:
     """Empty the caches reading and extraction fill (the headline bigrams of `kgraph.text.segment`, the words of
-    `Lexicon.cut`): resolution and writing hardly use them, and take their memory instead of growing past them
-    (the peak of 10,000 articles went from 527 to 450 MB)."""
-    from kgraph.text import segment
+    `Lexicon.cut`, the names' remembered answers): resolution and writing hardly use them, and take their memory
+    instead of growing past them (the peak of 10,000 articles went from 527 to 450 MB)."""
+    from kgraph.extract.names import forget_answers
+    from kgraph.text.segment import forget_bigrams
 
-    segment._bigrams.cache_clear()
-    lex._cuts.clear()
+    forget_bigrams()
+    lex.forget_cuts()
+    forget_answers()
 
 
 @dataclass(frozen=True, eq=False)

@@ -93,6 +93,12 @@ _BOUNDARIES: _Answers[int] = _Answers()
 _NAMES_AT: _Answers[str] = _Answers()  # "" for no name
 
 
+def forget_answers() -> None:
+    """Drop the remembered answers (up to 100,000 of each kind): once extraction is over, nothing asks again."""
+    for answers in (_PLAUSIBLE, _BOUNDARIES, _NAMES_AT):
+        answers.lex, answers.known = None, {}
+
+
 def plausible_name(name: str, lex: Lexicon, *, listed: bool = False, delimited: bool = False) -> bool:
     """A surname-led string that is not a common word, a title or a kinship term.
 

@@ -183,6 +183,11 @@ def _bigrams(text: str) -> frozenset[str]:
     return frozenset(chain.from_iterable(map(operator.add, run, run[1:]) for run in runs))  # each run's pairs
 
 
+def forget_bigrams() -> None:
+    """Drop the headline bigrams remembered while pages were split (56 MB at the most)."""
+    _bigrams.cache_clear()
+
+
 def _texts(body: Body) -> str:
     return "".join(p.text for p in body.paras)
 
