@@ -57,8 +57,8 @@ def _environment(pythonpath: str | None) -> dict[str, str]:
     """This process's environment, with `pythonpath` first and bytecode written and read, as an installed kgraph
     has it (with PYTHONDONTWRITEBYTECODE set, every build would compile kgraph's modules from source: 0.1 to 0.2 s)."""
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    if pythonpath:
-        env["PYTHONPATH"] = pythonpath
+    if pythonpath:  # and the current folder not before it (`-m` and `-c` put it first): it may hold a kgraph too
+        env.update(PYTHONPATH=pythonpath, PYTHONSAFEPATH="1")
     return env
 
 

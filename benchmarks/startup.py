@@ -37,8 +37,8 @@ def _environment(folder: str | None) -> dict[str, str]:
     """This environment with `folder` first on the path and bytecode written and read, as an installed kgraph has
     it: with PYTHONDONTWRITEBYTECODE set, every start would compile kgraph's modules from source (0.1 to 0.2 s)."""
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    if folder:
-        env["PYTHONPATH"] = folder
+    if folder:  # and the current folder not before it (`-m` puts it first): it may hold a kgraph too
+        env.update(PYTHONPATH=folder, PYTHONSAFEPATH="1")
     return env
 
 
