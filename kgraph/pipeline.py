@@ -18,12 +18,10 @@ methods (spaCy's `nlp`). `kgraph.driver.run` runs it over many pages.
 
 from __future__ import annotations
 
-import gc
 import os
 import pickle
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -33,6 +31,7 @@ from kgraph.errors import InputError
 from kgraph.extract import extract_article, extract_people, known_names, load_lexicon, read_entities_of
 from kgraph.extract.ner import Entity
 from kgraph.gazetteer import Division
+from kgraph.heap import heap_frozen
 from kgraph.lexicon import Lexicon
 from kgraph.model import Article, Corpus, Extraction, PersonMention, Role, pickled_by_fields
 from kgraph.rdf.build import build_graph
@@ -165,23 +164,8 @@ def resolve_corpus(articles: Sequence[Article], extractions: Sequence[Extraction
                    merge: bool = True, home: Division | None = None, decisions: Sequence[Decision] = ()) -> Corpus:
     """Stage 3: one entity per real thing over the whole corpus (see `extract_corpus` for `merge`, `home` and
     `decisions`)."""
-    with _heap_frozen():
+    with heap_frozen():
         return _resolve(articles, extractions, lex, merge=merge, home=home, decisions=decisions)
-
-
-@contextmanager
-def _heap_frozen() -> Iterator[None]:
-    """Keep the objects alive before resolution (the corpus's millions of records) out of the garbage collector's
-    full passes while it runs: its new records trigger such passes, which walked the whole corpus each time (a
-    third of resolution's CPU at 10,000 articles). Nothing changes in the result; an outer freeze is left alone."""
-    if gc.get_freeze_count():
-        yield
-        return
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def _resolve(articles: Sequence[Article], extractions: Sequence[Extraction], lex: Lexicon, *, merge: bool,
