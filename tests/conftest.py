@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+import random
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import jieba
@@ -20,6 +21,22 @@ SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 
 jieba.setLogLevel(logging.WARNING)
+
+
+def seasoned_texts(pool: str, odd: Sequence[str], count: int, seed: int) -> list[str]:
+    """`count` stretches of `pool` with up to five of `odd` put in, and as many strings of `pool`'s characters and
+    `odd` at random: what the word cuts are tested against their reference on."""
+    rng = random.Random(seed)
+    alphabet = sorted(set(pool[:3000])) + list(odd)
+    texts = []
+    for _ in range(count):
+        start = rng.randrange(len(pool))
+        chars = list(pool[start:start + rng.randint(1, 40)])
+        for _ in range(rng.randint(0, 5)):
+            chars.insert(rng.randint(0, len(chars)), rng.choice(odd))
+        texts.append("".join(chars))
+        texts.append("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))))
+    return texts
 
 
 @pytest.fixture(scope="session")

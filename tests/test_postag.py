@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import subprocess
 import sys
 
@@ -12,7 +11,7 @@ from kgraph.lexicon import Lexicon
 from kgraph.postag import PosCutter
 from kgraph.wordcut import read_jieba_dictionary
 
-from .conftest import SEEDS, SHARED
+from .conftest import SEEDS, SHARED, seasoned_texts
 
 DEV = SHARED / "gold" / "dev" / "raw"
 
@@ -47,18 +46,8 @@ def test_postag_dev_texts_as_jieba(lex: Lexicon, jieba_tagger) -> None:
 def test_postag_random_text_as_jieba(lex: Lexicon, jieba_tagger) -> None:
     """Seed text with letters, digits, signs, blanks and rare Han put in, and strings of its characters at random:
     unknown runs go to the HMM, letters and digits to jieba's own odd rules."""
-    rng = random.Random(11)
-    pool = "".join(_clauses(SEEDS))
     odd = [*"abcXYZ0129+-#&_%.@/ \t\r\n\u3000，。：１２Ａ", "\r\n", "\u3400", "\u9fd8", "\U00020001"]
-    alphabet = sorted(set(pool[:3000])) + odd
-    texts = []
-    for _ in range(1500):
-        start = rng.randrange(len(pool))
-        chars = list(pool[start:start + rng.randint(1, 40)])
-        for _ in range(rng.randint(0, 5)):
-            chars.insert(rng.randint(0, len(chars)), rng.choice(odd))
-        texts.append("".join(chars))
-        texts.append("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))))
+    texts = seasoned_texts("".join(_clauses(SEEDS)), odd, 1500, seed=11)
     _assert_same(lex.tagger, jieba_tagger, texts)
 
 

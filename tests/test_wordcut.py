@@ -9,7 +9,7 @@ import pytest
 from kgraph.lexicon import Lexicon
 from kgraph.wordcut import WordCutter, read_jieba_dictionary
 
-from .conftest import SEEDS, SHARED
+from .conftest import SEEDS, SHARED, seasoned_texts
 
 DEV = SHARED / "gold" / "dev" / "raw"
 
@@ -52,19 +52,9 @@ def test_wordcut_dev_texts_cut_as_jieba(fast: WordCutter) -> None:
 
 def test_wordcut_random_text_cut_as_jieba(fast: WordCutter) -> None:
     """Seed text with letters, numbers, signs, blanks, rare Han (jieba-rs's Han, not jieba's) and emoji put in."""
-    rng = random.Random(5)
-    pool = "".join(_texts(SEEDS))
     odd = [*"abcXYZ0129+-#&_%.@/ \t\r\n\u3000，。：１２Ａ", "\r\n", "\u3400", "\u4dbf", "\u9fd8", "\uf900",
            "\U00020001", "\U0002f800", "\ue000", "\U0001f600"]
-    alphabet = sorted(set(pool[:3000])) + odd
-    texts = []
-    for _ in range(4000):
-        start = rng.randrange(len(pool))
-        chars = list(pool[start:start + rng.randint(1, 40)])
-        for _ in range(rng.randint(0, 5)):
-            chars.insert(rng.randint(0, len(chars)), rng.choice(odd))
-        texts.append("".join(chars))
-        texts.append("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))))
+    texts = seasoned_texts("".join(_texts(SEEDS)), odd, 4000, seed=5)
     _assert_same(fast, texts)
 
 
