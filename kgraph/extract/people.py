@@ -767,11 +767,12 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         lead, trail = notes.before(start), notes.after(end)
         noted = lead or trail or bool(ordered) and any(a <= start and end <= b for a, b in ordered)
-        if not noted and first == last and _prose(run, lex):
+        prose = not noted and _prose(run, lex)
+        if prose and first == last:
             continue  # most stretches, told at once: no note, no name the recogniser read, and prose
         inside = [e for e in people[first:last] if e.end <= end and "·" not in e.text]
         listed = noted or 5 * sum(e.end - e.start for e in inside) >= 3 * len(run)
-        if not listed and _prose(run, lex):
+        if not listed and prose:
             continue
         if not listed and len(_surname_openers(lex.surnames, lex.compound_surnames).findall(run)) + len(inside) < 3:
             continue  # three names need three starts, each a surname or a name the recogniser read: no list

@@ -141,6 +141,11 @@ def find_credit(text: str) -> re.Match[str] | None:
     return CREDIT.search(text) if "摄" in text else None
 
 
+def without_credit(text: str) -> str:
+    """The text with its photo credit cut out (`CREDIT.sub("", text)`), searched for only where 摄 is."""
+    return CREDIT.sub("", text) if "摄" in text else text
+
+
 # ---------------------------------------------------------------- line repairs
 
 

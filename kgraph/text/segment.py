@@ -23,7 +23,6 @@ from kgraph.model import Article, Byline, Role
 from kgraph.text.clean import (
     BYLINE,
     BYLINE_LINE,
-    CREDIT,
     HEADING,
     IDEO,
     TEXT,
@@ -33,6 +32,7 @@ from kgraph.text.clean import (
     meta_line,
     opening,
     paragraphs,
+    without_credit,
     without_opening,
 )
 from kgraph.text.script import as_simplified
@@ -470,8 +470,7 @@ def _body_text(body: Body) -> str:
     for para in body.paras:
         if para.kind == BYLINE or meta_line(para.text):
             continue
-        text = without_opening(para.text)
-        text = (CREDIT.sub("", text) if "摄" in text else text).strip()
+        text = without_credit(without_opening(para.text)).strip()
         if text:
             lines.append(text)
     return "\n".join(lines)

@@ -66,6 +66,7 @@ def _same_line_answers(line: str) -> None:
     assert meta_line(line) == _meta_line(line)
     found, expected = find_credit(line), CREDIT.search(line)
     assert (found and found.span()) == (expected and expected.span())
+    assert clean.without_credit(line) == CREDIT.sub("", line)
 
 
 def test_line_shortcuts_on_the_seed_lines() -> None:
