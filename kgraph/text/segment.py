@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import bisect
 import math
-import operator
 import re
-from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
 from kgraph.model import Article, Byline, Role
@@ -177,15 +175,87 @@ def _units(para: Para, source: str) -> list[Unit]:
     return units
 
 
+_WORD_RUN = re.compile(rf"[{IDEO}0-9A-Za-z]+")
+_SHIFT = 21  # a bigram's key: first code point << _SHIFT | second (code points are below 2 ** 21)
+# the letters and ideographs bigrams are made of, by code point (all of them below U+FFFF): `_WORD_RUN`'s class
+_WORD_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x30, 0x39), (0x41, 0x5A), (0x61, 0x7A))
+
+
 @lru_cache(maxsize=4096)
-def _bigrams(text: str) -> frozenset[str]:
-    runs = re.findall(rf"[{IDEO}0-9A-Za-z]+", text)
-    return frozenset(chain.from_iterable(map(operator.add, run, run[1:]) for run in runs))  # each run's pairs
+def _bigrams(text: str) -> frozenset[int]:
+    """The pairs of adjacent letters or ideographs in `text` (within its runs of them), each as its key; for the
+    short texts of headlines, whose pairs are looked up in a `_PairIndex`."""
+    return frozenset(ord(a) << _SHIFT | ord(b)
+                     for run in _WORD_RUN.findall(text) for a, b in zip(run, run[1:], strict=False))
+
+
+def _key(gram: str) -> int:
+    """A two-character string's bigram key, -1 for another length."""
+    return ord(gram[0]) << _SHIFT | ord(gram[1]) if len(gram) == 2 else -1
 
 
 def forget_bigrams() -> None:
-    """Drop the headline bigrams remembered while pages were split (56 MB at the most)."""
+    """Drop the headline bigrams remembered while pages were split."""
     _bigrams.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def _word_table():  # numpy is imported by the recogniser anyway, but only here when a page is split
+    import numpy as np
+
+    table = np.zeros(0x10000, dtype=bool)
+    for low, high in _WORD_RANGES:
+        table[low:high + 1] = True
+    return table
+
+
+class _PairIndex:
+    """Which texts of a page hold each bigram (`_bigrams` of each text), found for the bigrams asked about only.
+
+    A headline is scored against the page's bodies by the bigrams they share; making a set of every bigram of every
+    body cost a Python string per character, most never asked about. Here the bigrams of all texts are keys in one
+    numpy array (key * texts + text, sorted), and a bigram's texts are a slice of it, found when first asked.
+    """
+
+    def __init__(self, texts: list[str]) -> None:
+        import numpy as np
+
+        self._count = len(texts)  # below 2 ** 21: the keys (below 2 ** 42) times it fit in 64 bits
+        joined = "\x00".join(texts)  # the separator is no letter: no pair spans two texts
+        codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+        word = _word_table()[np.minimum(codes, 0xFFFF)]
+        pair = word[:-1] & word[1:]
+        owner = np.repeat(np.arange(len(texts)), [len(text) + 1 for text in texts])[:len(codes) - 1]
+        keys = np.sort(((codes[:-1] << _SHIFT | codes[1:]) * len(texts) + owner)[pair])
+        first = np.ones(len(keys), dtype=bool)  # np.unique: several times slower
+        first[1:] = keys[1:] != keys[:-1]
+        self._sorted = keys[first]
+        self._found: dict[int, tuple[list[int], frozenset[int]]] = {}
+
+    def find(self, keys: Iterable[int]) -> None:
+        """Look up the keys not yet known, all in one pass (numpy's cost is per call)."""
+        import numpy as np
+
+        new = [key for key in keys if key not in self._found]
+        if not new:
+            return
+        low = np.array(new, dtype=np.int64) * self._count
+        starts = np.searchsorted(self._sorted, low)
+        counts = np.searchsorted(self._sorted, low + self._count) - starts
+        # the entries of every key one after another: each key's start, counted on from there
+        at = np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
+        texts = (self._sorted[at] % self._count).tolist()
+        end = 0
+        for key, count in zip(new, counts.tolist(), strict=True):
+            found = texts[end:end + count]  # in order: the array is sorted
+            self._found[key] = (found, frozenset(found))
+            end += count
+
+    def texts(self, key: int) -> tuple[list[int], frozenset[int]]:
+        """The texts holding a bigram, in order and as a set."""
+        if key not in self._found:
+            self.find((key,))
+        return self._found[key]
 
 
 def _texts(body: Body) -> str:
@@ -195,38 +265,49 @@ def _texts(body: Body) -> str:
 class Similarity:
     """Share of a headline's bigrams found in a body, each bigram weighted by its rarity among the page's bodies."""
 
-    def __init__(self, bodies: list[Body]) -> None:
-        self.grams = [_bigrams(_texts(b)) for b in bodies]
-        self.leads = [_bigrams(b.lead[:LEAD_CHARS]) for b in bodies]
+    def __init__(self, bodies: list[Body], headlines: Iterable[str] = ()) -> None:
+        """`headlines`: the texts to be scored, or most of them, whose bigrams are then looked up at once."""
         self.n = len(bodies)
-        self.df = Counter(chain.from_iterable(self.grams))  # in how many bodies each bigram is, counted in C
-        self._weights: dict[str, float] = {}
-        self._weighted: dict[str, tuple[tuple[tuple[str, float], ...], float, int]] = {}
+        self._bodies = _PairIndex([_texts(b) for b in bodies])
+        self._leads = _PairIndex([b.lead[:LEAD_CHARS] for b in bodies])
+        grams = set().union(*map(_bigrams, headlines))
+        self._bodies.find(grams)
+        self._leads.find(grams)
+        self._weights: dict[int, float] = {}
+        self._weighted: dict[str, tuple[tuple[tuple[int, float], ...], float, int]] = {}
 
     def scores(self, text: str, first: int, last: int) -> dict[int, float]:
         """`self(text, body)` for each body from `first` to `last` sharing a bigram with `text`; all others score
         0.0. The range holds a bounded number of bodies (`NEAR_BODIES`), so the work stays linear in the page."""
         grams = _bigrams(text)
-        return {body: self(text, body) for body in range(first, last + 1) if not grams.isdisjoint(self.grams[body])}
+        self._bodies.find(grams)
+        near: set[int] = set()
+        for gram in grams:
+            bodies = self._bodies.texts(gram)[0]
+            near.update(bodies[bisect.bisect_left(bodies, first):bisect.bisect_right(bodies, last)])
+        return {body: self(text, body) for body in sorted(near)}
 
     def known(self, gram: str) -> bool:
-        return gram in self.df
+        """Whether some body holds `gram` as a bigram."""
+        key = _key(gram)
+        return key >= 0 and bool(self._bodies.texts(key)[0])
 
-    def weight(self, gram: str) -> float:
+    def weight(self, gram: int) -> float:
         weight = self._weights.get(gram)
         if weight is None:  # asked for again and again: each headline line is scored against several bodies
-            weight = self._weights[gram] = math.log(1 + self.n / max(self.df[gram], 1))
+            weight = self._weights[gram] = math.log(1 + self.n / max(len(self._bodies.texts(gram)[0]), 1))
         return weight
 
-    def weighted(self, text: str) -> tuple[tuple[tuple[str, float], ...], float, int]:
+    def weighted(self, text: str) -> tuple[tuple[tuple[int, float], ...], float, int]:
         """The bigrams of `text` with their weights, their total weight and their number; once per text, as a
         headline line is scored against several bodies and their leads.
 
-        fsum: exact, so the same whatever order the set gives (it changes with each process's string hashing), and
-        two headlines scored alike always compare the same way."""
+        fsum: exact, so the same whatever order the set gives, and two headlines scored alike always compare the
+        same way."""
         found = self._weighted.get(text)
         if found is None:
             grams = _bigrams(text)
+            self._bodies.find(grams)
             pairs = tuple((g, self.weight(g)) for g in grams)
             found = self._weighted[text] = (pairs, math.fsum(w for _, w in pairs), len(grams))
         return found
@@ -235,8 +316,10 @@ class Similarity:
         pairs, total, count = self.weighted(text)
         if not total:
             return 0.0
-        found = self.leads[body] if lead else self.grams[body]
-        share = math.fsum(w for g, w in pairs if g in found) / total
+        index = self._leads if lead else self._bodies
+        if lead:
+            index.find([g for g, _ in pairs])
+        share = math.fsum(w for g, w in pairs if body in index.texts(g)[1]) / total
         return share * min(1.0, count / 5)
 
 
@@ -570,7 +653,7 @@ def split_articles(text: str, source: str, lex: Lexicon | None = None) -> list[A
     bodies = [b for b in _bodies(paras, single) if not _furniture(b)]
     if not bodies:
         return []
-    sim = Similarity(bodies)
+    sim = Similarity(bodies, (p.text for p in paras if p.kind == HEADING))
     _attach_headlines(paras, bodies, text, sim)
     published = _published(paras)
     articles = []

@@ -98,10 +98,46 @@ def test_traditional_share_on_the_seeds_and_astral_characters() -> None:
     assert script.is_traditional(text) == _is_traditional(text) is True
 
 
+def _string_bigrams(text: str) -> set[str]:
+    """The bigrams as they were: two-character strings within the text's runs of letters and ideographs."""
+    runs = segment.re.findall(rf"[{clean.IDEO}0-9A-Za-z]+", text)
+    return {run[k : k + 2] for run in runs for k in range(len(run) - 1)}
+
+
+def _keys(grams: set[str]) -> set[int]:
+    return {segment._key(gram) for gram in grams}
+
+
 def test_bigrams_are_the_pairs_within_runs_of_letters_and_ideographs() -> None:
-    for line in [*SEED_LINES, "A1，b２c 中国。人民abc", ""]:
-        runs = segment.re.findall(rf"[{clean.IDEO}0-9A-Za-z]+", line)
-        assert segment._bigrams(line) == {run[k : k + 2] for run in runs for k in range(len(run) - 1)}
+    for line in [*SEED_LINES, "A1，b２c 中国。人民abc", "", "\U00020000中\U00020001国"]:
+        assert segment._bigrams(line) == _keys(_string_bigrams(line))
+
+
+def _same_pair_index(texts: list[str], asked: list[str]) -> None:
+    """`_PairIndex` finds each bigram in the texts whose bigram set holds it, asked at once or one by one."""
+    grams = [_string_bigrams(text) for text in texts]
+    together, alone = segment._PairIndex(texts), segment._PairIndex(texts)
+    together.find([segment._key(gram) for gram in asked if len(gram) == 2])
+    for gram in asked:
+        if len(gram) != 2:
+            continue
+        expected = [k for k, found in enumerate(grams) if gram in found]
+        assert together.texts(segment._key(gram)) == alone.texts(segment._key(gram)) == (expected, frozenset(expected))
+
+
+def test_pair_index_on_the_seed_pages() -> None:
+    pages = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    for page in pages:
+        texts = [text for text in page.split("\n\n") if text.strip()]
+        asked = sorted(set().union(*map(_string_bigrams, texts)))[::7] + ["王芸", "。，", "A1", "乙丙"]
+        asked += [line[-1:] + following[:1] for line, following in zip(SEED_LINES, SEED_LINES[1:], strict=False)][:200]
+        _same_pair_index(texts, asked)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINES, min_size=1, max_size=6), st.lists(st.text(alphabet=SIGNS, min_size=2, max_size=2)))
+def test_pair_index_on_random_text(texts: list[str], asked: list[str]) -> None:
+    _same_pair_index(texts, asked + sorted(set().union(*map(_string_bigrams, texts))))
 
 
 def test_control_share_counts_what_the_loop_counted() -> None:
