@@ -40,7 +40,8 @@ class Tagger:
         self._outside = self.labels.tolist().index("O")
         size = len(self.labels)
         self.transitions = np.asarray(tables["transitions"], dtype=np.float64)
-        self._into = np.ascontiguousarray(self.transitions.T)[:, :, None]  # [to, from, 1]
+        self._into = np.ascontiguousarray(self.transitions.T)  # [to, from]
+        self._from = self.transitions[:, :, None]  # [from, to, 1]
         weights = {kind: _dense(tables, kind, size) for kind in UNIGRAMS + PAIRS + SKIP}
         named = np.array([ord(s) for s in surnames if len(s) == 1], dtype=np.int64)
         # every character the model or the surnames know; the pairs' are among the model's, but need not be
@@ -158,20 +159,23 @@ class Tagger:
         starts = np.concatenate([[0], np.cumsum(running)]).tolist()
         running = running.tolist()
         alphas = states  # each step's scores overwrite its states, which are not needed again
-        total = np.empty((len(self.labels), len(self.labels), running[0]))
+        size = len(self.labels)
+        room = np.empty(size * size * running[0])
         for t in range(1, len(running)):
             n = running[t]
-            np.add(alphas[None, :, starts[t - 1]:starts[t - 1] + n], self._into, out=total[:, :, :n])
-            alphas[:, starts[t]:starts[t + 1]] += total[:, :, :n].max(axis=1)
+            total = room[:size * size * n].reshape(size, size * n)  # [from, to * n]: contiguous, as the max wants
+            np.add(alphas[:, None, starts[t - 1]:starts[t - 1] + n], self._from, out=total.reshape(size, size, n))
+            alphas[:, starts[t]:starts[t + 1]] += np.maximum.reduce(total, axis=0).reshape(size, n)
         labels = np.empty(states.shape[1], dtype=np.intp)
         ends = np.concatenate([np.arange(starts[t] + running[t + 1], starts[t + 1]) for t in range(len(running) - 1)]
                               + [np.arange(starts[-2], starts[-1])])
         labels[ends] = _first_best(alphas[:, ends])
+        alphas = np.ascontiguousarray(alphas.T)  # a row per character: the best label of a row is found along it
         for t in range(len(running) - 2, -1, -1):
             n = running[t + 1]
-            after = labels[starts[t + 1]:starts[t + 1] + n]
-            labels[starts[t]:starts[t] + n] = _first_best(alphas[:, starts[t]:starts[t] + n]
-                                                          + np.take(self.transitions, after, axis=1))
+            after = self._into[labels[starts[t + 1]:starts[t + 1] + n]]
+            after += alphas[starts[t]:starts[t] + n]
+            labels[starts[t]:starts[t] + n] = after.argmax(axis=1)  # the first of equals, as crfsuite
         return labels
 
 
@@ -183,8 +187,8 @@ class Tagger:
         starts = np.concatenate([[0], np.cumsum(running)]).tolist()
         running = running.tolist()
         labels = np.empty(len(states), dtype=np.intp)
-        alpha, total, back = states[:running[0]], np.empty((running[0], *self._into.shape[:2])), [None]
-        into = self._into[:, :, 0]
+        alpha, total, back = states[:running[0]], np.empty((running[0], *self._into.shape)), [None]
+        into = self._into
         for t in range(1, len(running)):
             n, was = running[t], running[t - 1]
             np.add(alpha[:n, None, :], into, out=total[:n])
