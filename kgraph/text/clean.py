@@ -171,13 +171,29 @@ def _doubled_options(text: str, i: int) -> Iterator[tuple[int, str]]:
         j = text.find(text[i], j + 1, end)
 
 
+def _starts_doubled(text: str) -> bool:
+    """Whether `_doubled_options(text, 0)` has an option: the text opens with blanks or a chunk printed twice."""
+    first = text[0]
+    if first in SPACES:
+        return True
+    end = len(text) // 2 + 1
+    j = text.find(first, 1, end)
+    while j >= 0:
+        if text.startswith(text[:j], j):
+            return True
+        j = text.find(first, j + 1, end)
+    return False
+
+
 def _doubled_chunks(text: str) -> list[str] | None:
     """Cut `text` into chunks each printed twice in a row (`77 月月` -> 7, 月), blanks once; None if impossible.
 
     A depth-first search without recursion: long lines of one repeated sign (`————`) must not exhaust the stack.
     """
-    if len(text) < 2 or any(text.count(char) % 2 for char in (text[0], text[-1]) if char not in SPACES):
-        return None  # a doubled line holds every sign twice: its ends tell most lines at once
+    if len(text) < 2 or not _starts_doubled(text):
+        return None  # the search's first step, which most lines fail: no chunk of theirs opens them twice
+    if any(text.count(char) % 2 for char in (text[0], text[-1]) if char not in SPACES):
+        return None  # a doubled line holds every sign twice: its ends tell most of the rest at once
     if any(count % 2 for char, count in Counter(text).items() if char not in SPACES):
         return None
     failed: set[int] = set()

@@ -278,14 +278,17 @@ class Similarity:
 
     def scores(self, text: str, first: int, last: int) -> dict[int, float]:
         """`self(text, body)` for each body from `first` to `last` sharing a bigram with `text`; all others score
-        0.0. The range holds a bounded number of bodies (`NEAR_BODIES`), so the work stays linear in the page."""
-        grams = _bigrams(text)
-        self._bodies.find(grams)
-        near: set[int] = set()
-        for gram in grams:
+        0.0. The range holds a bounded number of bodies (`NEAR_BODIES`), so the work stays linear in the page.
+        Each bigram's weight goes to the bodies holding it, and each body's weights are summed as `self` sums them
+        (fsum is exact: the order does not matter)."""
+        pairs, total, count = self.weighted(text)
+        shared: dict[int, list[float]] = {}
+        for gram, weight in pairs:
             bodies = self._bodies.texts(gram)[0]
-            near.update(bodies[bisect.bisect_left(bodies, first):bisect.bisect_right(bodies, last)])
-        return {body: self(text, body) for body in sorted(near)}
+            for body in bodies[bisect.bisect_left(bodies, first):bisect.bisect_right(bodies, last)]:
+                shared.setdefault(body, []).append(weight)
+        scale = min(1.0, count / 5)
+        return {body: math.fsum(shared[body]) / total * scale for body in sorted(shared)}
 
     def known(self, gram: str) -> bool:
         """Whether some body holds `gram` as a bigram."""

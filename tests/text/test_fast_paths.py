@@ -61,6 +61,9 @@ def _is_traditional(text: str) -> bool:
 
 
 def _same_line_answers(line: str) -> None:
+    core = line.strip(SPACES)
+    if core:  # the quick first step of undouble's search is the search's first step
+        assert clean._starts_doubled(core) == (next(clean._doubled_options(core, 0), None) is not None)
     assert clean.clean_line(line) == _clean_line(line)
     assert clean.undouble(line) == _undouble(line)
     assert meta_line(line) == _meta_line(line)

@@ -20,7 +20,15 @@ def _scored(monkeypatch: pytest.MonkeyPatch, copies: int) -> tuple[int, int]:
         calls[0] += 1
         return score(self, text, body, lead=lead)
 
+    scores = segment.Similarity.scores
+
+    def counted_scores(self: segment.Similarity, text: str, first: int, last: int) -> dict[int, float]:
+        found = scores(self, text, first, last)
+        calls[0] += len(found)  # one score per body, computed together
+        return found
+
     monkeypatch.setattr(segment.Similarity, "__call__", counted)
+    monkeypatch.setattr(segment.Similarity, "scores", counted_scores)
     page = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
     articles = split_articles("\n\n".join([page] * copies), "year.txt")
     return calls[0], len(articles)
