@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import numpy as np
 
+    from kgraph.extract.crf_small import Mapped
+
 UNIGRAMS = "abcde"  # the character at offset -2..+2
 PAIRS = "fghi"  # the pairs at offsets (-2, -1) .. (+1, +2)
 SKIP = "j"  # the pair (-1, +1)
@@ -65,6 +67,30 @@ class Tagger:
         self.flags = np.stack([tables["S"], tables["T"]]).astype(np.float64)
         self._surname = np.zeros(len(points) + 1, dtype=bool)
         self._surname[self._indices(named)] = True
+
+    @classmethod
+    def mapped(cls, mapped: Mapped) -> Tagger:
+        """The tagger whose tables `crf_small.save` wrote, read where they are mapped (no parsing, no copy)."""
+        import numpy as np
+
+        tagger = cls.__new__(cls)
+        arrays = {name: np.asarray(view).reshape(mapped.shapes[name]) for name, view in mapped.views.items()}
+        header = mapped.header
+        tagger.labels = np.array(header["labels"], dtype=object)
+        tagger._outside = header["labels"].index("O")
+        tagger.transitions = arrays["transitions"]
+        tagger._into = np.ascontiguousarray(tagger.transitions.T)
+        tagger._from = tagger.transitions[:, :, None]
+        tagger._known = header["known"]
+        tagger._index = arrays["index"]
+        tagger.unigrams = list(arrays["unigrams"])
+        tagger.bigrams = list(arrays["bigrams"])
+        tagger.skip = arrays["skip"]
+        tagger._pairs = _Hash.mapped(arrays["pair_keys"], arrays["pair_rows"], *header["pairs"])
+        tagger._skips = _Hash.mapped(arrays["skip_keys"], arrays["skip_rows"], *header["skips"])
+        tagger.flags = arrays["flags"]
+        tagger._surname = arrays["surname"].astype(bool)
+        return tagger
 
     def _indices(self, points: np.ndarray) -> np.ndarray:
         """Each code point's character index."""
@@ -244,6 +270,16 @@ class _Hash:
             wait[placed] = False
             pending, slot = pending[wait], np.where(self._keys[slot[wait]] == -1, slot[wait],
                                                     (slot[wait] + 1) & self._mask)
+
+    @classmethod
+    def mapped(cls, keys: np.ndarray, rows: np.ndarray, shift: int, mask: int, missing: int) -> _Hash:
+        """The table as `crf_small.save` wrote it."""
+        import numpy as np
+
+        table = cls.__new__(cls)
+        table._keys, table._rows = keys, rows
+        table._shift, table._mask, table._missing = np.uint64(shift), mask, missing
+        return table
 
     def _slots(self, keys: np.ndarray) -> np.ndarray:
         import numpy as np

@@ -13,15 +13,20 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping, Sequence
+import sys
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kgraph.model import pickled_by_fields
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from kgraph.extract.crf import Tagger
+    from kgraph.extract.crf_small import SmallTagger
 
 MODEL = "ner.crfsuite"  # the model crfsuite trains (tools/train_ner.py)
 TABLES = "ner.npz"  # its weights as kgraph reads them (tools/export_crf.py)
@@ -39,6 +44,7 @@ _SENTENCE = re.compile(r"[^。！？；;!?\n]*[。！？；;!?\n]?")
 _MAX_CHUNK = 300
 _BATCH = 50_000  # characters tagged together: a few MB of scores, and numpy's cost per call spread thin
 _NAME_PART = re.compile(r"[\u3400-\u9fff·]+")
+_SMALL_CHARS = 2_000  # characters the plain decoder takes (~40 µs each) before numpy's import (0.13 s) pays off
 
 
 @pickled_by_fields
@@ -125,12 +131,47 @@ def chunks(text: str) -> list[tuple[int, str]]:
 
 
 class Recogniser:
-    """The shipped model, loaded once per process and decoded with numpy (crf.py), the texts of a page together."""
+    """The shipped model, loaded once per process and decoded with numpy (crf.py), the texts of a page together; a
+    small build decodes in plain Python (crf_small.py) and never imports numpy."""
 
-    def __init__(self, tables: Mapping[str, np.ndarray], surnames: frozenset[str]) -> None:
-        from kgraph.extract.crf import Tagger
+    def __init__(self, surnames: frozenset[str]) -> None:
+        self._surnames = surnames
+        self._numpy: Tagger | None = None
+        self._small: SmallTagger | None = None
+        self._small_left = _SMALL_CHARS  # characters the plain decoder may still take before numpy pays off
 
-        self._tagger = Tagger(tables, surnames, _FOLD)
+    @property
+    def _tagger(self) -> Tagger:
+        """The numpy decoder, its tables mapped from the cache folder, or arranged from the model and kept there."""
+        if self._numpy is None:
+            from kgraph.extract import crf_small
+            from kgraph.extract.crf import Tagger
+
+            path = _table_cache(self._surnames)
+            mapped = crf_small.load(path) if path is not None else None
+            if mapped is not None:
+                self._numpy = Tagger.mapped(mapped)
+            else:
+                self._numpy = Tagger(_tables(), self._surnames, _FOLD)
+                if path is not None:
+                    crf_small.save(self._numpy, path)
+        return self._numpy
+
+    def _decoder(self, characters: int) -> Tagger | SmallTagger:
+        """The plain decoder while numpy is not imported and the text is small, else the numpy one (they give the
+        same labels)."""
+        if "numpy" not in sys.modules and characters <= self._small_left:
+            if self._small is None:
+                from kgraph.extract import crf_small
+
+                path = _table_cache(self._surnames)
+                mapped = crf_small.load(path) if path is not None else None
+                if mapped is None:  # not kept yet: numpy arranges the tables, and is imported by then
+                    return self._tagger
+                self._small = crf_small.SmallTagger(mapped)
+            self._small_left -= characters
+            return self._small
+        return self._tagger
 
     def entities(self, text: str) -> list[Entity]:
         """Every name the model reads in `text`, sentence by sentence."""
@@ -141,7 +182,8 @@ class Recogniser:
         found: list[list[Entity]] = [[] for _ in texts]
         for batch in _batches([(number, start, piece) for number, text in enumerate(texts)
                                for start, piece in chunks(text)]):
-            named = self._tagger.named([piece for _, _, piece in batch])  # the tagger folds them
+            pieces = [piece for _, _, piece in batch]
+            named = self._decoder(sum(map(len, pieces))).named(pieces)  # the tagger folds them
             for (number, start, piece), labels in zip(batch, named, strict=True):
                 if labels:
                     found[number].extend(named_spans(labels, piece, start))
@@ -170,7 +212,15 @@ def _tables() -> dict[str, np.ndarray]:
         return {name: tables[name] for name in tables.files}
 
 
+def _table_cache(surnames: frozenset[str]) -> Path | None:
+    """Where the arranged tables for these surnames are kept (crf_small.py)."""
+    from kgraph.extract import crf_small
+
+    model = resources.files("kgraph.models").joinpath(TABLES)
+    return crf_small.cache_path(Path(str(model)), surnames, _FOLD) if isinstance(model, Path) else None
+
+
 @functools.cache
 def recogniser(surnames: frozenset[str]) -> Recogniser:
     """The recogniser for a set of surnames (the default lexicon's, or a user's)."""
-    return Recogniser(_tables(), surnames)
+    return Recogniser(surnames)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -178,15 +179,17 @@ def _units(para: Para, source: str) -> list[Unit]:
 _WORD_RUN = re.compile(rf"[{IDEO}0-9A-Za-z]+")
 _SHIFT = 21  # a bigram's key: first code point << _SHIFT | second (code points are below 2 ** 21)
 # the letters and ideographs bigrams are made of, by code point (all of them below U+FFFF): `_WORD_RUN`'s class
+_SMALL_TEXT = 20_000  # characters of a page up to which a small build finds bigrams without numpy
 _WORD_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x30, 0x39), (0x41, 0x5A), (0x61, 0x7A))
 
 
-@lru_cache(maxsize=4096)
-def _bigrams(text: str) -> frozenset[int]:
-    """The pairs of adjacent letters or ideographs in `text` (within its runs of them), each as its key; for the
-    short texts of headlines, whose pairs are looked up in a `_PairIndex`."""
+def _pairs(text: str) -> frozenset[int]:
+    """The pairs of adjacent letters or ideographs in `text` (within its runs of them), each as its key."""
     return frozenset(ord(a) << _SHIFT | ord(b)
                      for run in _WORD_RUN.findall(text) for a, b in zip(run, run[1:], strict=False))
+
+
+_bigrams = lru_cache(maxsize=4096)(_pairs)  # the short texts of headlines, scored again and again
 
 
 def _key(gram: str) -> int:
@@ -217,7 +220,16 @@ class _PairIndex:
     numpy array (key * texts + text, sorted), and a bigram's texts are a slice of it, found when first asked.
     """
 
-    def __init__(self, texts: list[str]) -> None:
+    def __init__(self, texts: list[str], *, plain: bool | None = None) -> None:
+        """`plain`: a set of bigrams per text made in Python instead, by default for a small page while numpy is
+        not imported (a build of a page or two need not import it at all)."""
+        self._found: dict[int, tuple[list[int], frozenset[int]]] = {}
+        self._sets: list[frozenset[int]] | None = None
+        if plain is None:
+            plain = "numpy" not in sys.modules and sum(map(len, texts)) <= _SMALL_TEXT
+        if plain:
+            self._sets = [_pairs(text) for text in texts]
+            return
         import numpy as np
 
         self._count = len(texts)  # below 2 ** 21: the keys (below 2 ** 42) times it fit in 64 bits
@@ -230,15 +242,19 @@ class _PairIndex:
         first = np.ones(len(keys), dtype=bool)  # np.unique: several times slower
         first[1:] = keys[1:] != keys[:-1]
         self._sorted = keys[first]
-        self._found: dict[int, tuple[list[int], frozenset[int]]] = {}
 
     def find(self, keys: Iterable[int]) -> None:
         """Look up the keys not yet known, all in one pass (numpy's cost is per call)."""
-        import numpy as np
-
         new = [key for key in keys if key not in self._found]
         if not new:
             return
+        if self._sets is not None:
+            for key in new:
+                found = [k for k, grams in enumerate(self._sets) if key in grams]
+                self._found[key] = (found, frozenset(found))
+            return
+        import numpy as np
+
         low = np.array(new, dtype=np.int64) * self._count
         starts = np.searchsorted(self._sorted, low)
         counts = np.searchsorted(self._sorted, low + self._count) - starts

@@ -107,3 +107,35 @@ def test_crf_tables_are_what_export_crf_makes_of_the_model(tmp_path):
     shipped = (MODELS / ner.TABLES).read_bytes()
     assert hashlib.sha256(out.read_bytes()).hexdigest() == hashlib.sha256(shipped).hexdigest()
 
+
+
+@pytest.mark.parametrize("surnames", ["lexicon", "none"])
+def test_mapped_tables_and_the_plain_decoder_give_the_numpy_labels(lex, tmp_path, surnames):
+    """crf_small.py: the tables written to the cache and mapped back give the same tagger, and the plain Python
+    decoder over them the same labels as numpy, on the seed pages and random text."""
+    from kgraph.extract import crf_small
+    from kgraph.extract.crf import Tagger
+
+    names = lex.surnames if surnames == "lexicon" else frozenset()
+    built = Tagger(ner._tables(), names, ner._FOLD)
+    crf_small.save(built, tmp_path / "crf.bin")
+    mapped = crf_small.load(tmp_path / "crf.bin")
+    assert mapped is not None and crf_small.load(tmp_path / "missing.bin") is None
+    rng = random.Random(11)
+    pieces = [piece for path in sorted(SEEDS.glob("*.txt"))[:2] for _, piece in ner.chunks(path.read_text("utf-8"))]
+    pieces += ["".join(rng.choices(ALPHABET, k=rng.randint(0, 200))) for _ in range(40)] + ["", "覃志坚说", "王刚"]
+    expected = built.named(pieces)
+    assert Tagger.mapped(mapped).named(pieces) == expected
+    assert crf_small.SmallTagger(mapped).named(pieces) == expected
+
+
+def test_recogniser_decodes_a_small_text_without_numpy(lex, monkeypatch):
+    """While numpy is not imported, a small batch goes to the plain decoder, a large one to numpy: same names."""
+    recogniser = ner.Recogniser(lex.surnames)
+    texts = ["王刚表示，要把惠民政策落到实处。", "据了解，欧阳春燕是种粮大户。"]
+    expected = ner.recogniser(lex.surnames).entities_of(texts)
+    recogniser._tagger  # noqa: B018 -- the tables are kept in the cache folder
+    monkeypatch.delitem(sys.modules, "numpy")
+    assert type(recogniser._decoder(100)).__name__ == "SmallTagger"
+    assert recogniser.entities_of(texts) == expected
+    assert type(recogniser._decoder(ner._SMALL_CHARS + 1)).__name__ == "Tagger"

@@ -119,13 +119,15 @@ def test_bigrams_are_the_pairs_within_runs_of_letters_and_ideographs() -> None:
 def _same_pair_index(texts: list[str], asked: list[str]) -> None:
     """`_PairIndex` finds each bigram in the texts whose bigram set holds it, asked at once or one by one."""
     grams = [_string_bigrams(text) for text in texts]
-    together, alone = segment._PairIndex(texts), segment._PairIndex(texts)
+    together, alone = segment._PairIndex(texts, plain=False), segment._PairIndex(texts, plain=False)
+    plain = segment._PairIndex(texts, plain=True)
     together.find([segment._key(gram) for gram in asked if len(gram) == 2])
     for gram in asked:
         if len(gram) != 2:
             continue
         expected = [k for k, found in enumerate(grams) if gram in found]
-        assert together.texts(segment._key(gram)) == alone.texts(segment._key(gram)) == (expected, frozenset(expected))
+        key = segment._key(gram)
+        assert together.texts(key) == alone.texts(key) == plain.texts(key) == (expected, frozenset(expected))
 
 
 def test_pair_index_on_the_seed_pages() -> None:
