@@ -106,11 +106,8 @@ def named_spans(named: dict[int, str], text: str, offset: int = 0) -> list[Entit
         if begin >= 0 and k == kind and (position == previous + 1 or position == previous == 4):
             previous = position
             continue
-        if begin >= 0 and kind == "PER":  # no name holds a mark: 布莱尔②史密斯 is two
-            found.extend(Entity(kind, offset + m.start(), offset + m.end(), m.group())
-                         for m in _NAME_PART.finditer(text, begin, i))
-        elif begin >= 0:
-            found.append(Entity(kind, offset + begin, offset + i, text[begin:i]))
+        if begin >= 0:
+            found.extend(_entities(kind, text, begin, i, offset))
         begin, kind, previous = (i, k, position) if position == 1 else (-1, "", 0)
     return found
 
@@ -183,11 +180,24 @@ class Recogniser:
         for batch in _batches([(number, start, piece) for number, text in enumerate(texts)
                                for start, piece in chunks(text)]):
             pieces = [piece for _, _, piece in batch]
-            named = self._decoder(sum(map(len, pieces))).named(pieces)  # the tagger folds them
-            for (number, start, piece), labels in zip(batch, named, strict=True):
-                if labels:
-                    found[number].extend(named_spans(labels, piece, start))
+            decoder = self._decoder(sum(map(len, pieces)))  # the tagger folds them
+            if decoder is self._small:  # the plain decoder gives each piece's labels
+                for (number, start, piece), labels in zip(batch, decoder.named(pieces), strict=True):
+                    if labels:
+                        found[number].extend(named_spans(labels, piece, start))
+                continue
+            for k, begin, end, kind in decoder.spans(pieces):
+                number, start, piece = batch[k]
+                found[number].extend(_entities(kind, piece, begin, end, start))
         return found
+
+
+def _entities(kind: str, text: str, begin: int, end: int, offset: int) -> list[Entity]:
+    """The entity of a span of `text` the labels make: no person's name holds a mark (布莱尔②史密斯 is two)."""
+    if kind == "PER":
+        return [Entity(kind, offset + m.start(), offset + m.end(), m.group())
+                for m in _NAME_PART.finditer(text, begin, end)]
+    return [Entity(kind, offset + begin, offset + end, text[begin:end])]
 
 
 def _batches(pieces: list[tuple[int, int, str]]) -> Iterator[list[tuple[int, int, str]]]:

@@ -139,3 +139,21 @@ def test_recogniser_decodes_a_small_text_without_numpy(lex, monkeypatch):
     assert type(recogniser._decoder(100)).__name__ == "SmallTagger"
     assert recogniser.entities_of(texts) == expected
     assert type(recogniser._decoder(ner._SMALL_CHARS + 1)).__name__ == "Tagger"
+
+
+def test_crf_spans_are_the_names_named_spans_reads(lex):
+    """Tagger.spans finds in numpy the spans ner.named_spans reads from `named`, on the seed pages and random text."""
+    rng = random.Random(5)
+    pieces = [piece for path in sorted(SEEDS.glob("*.txt")) for _, piece in ner.chunks(path.read_text("utf-8"))]
+    pieces += ["".join(rng.choices(ALPHABET, k=rng.randint(0, 300))) for _ in range(200)] + ["", "王刚", ""]
+    tagger = ner.recogniser(lex.surnames)._tagger
+    named = list(enumerate(zip(pieces, tagger.named(pieces), strict=True)))
+    expected = [(k, e.start, e.end, e.kind) for k, (piece, labels) in named
+                for e in ner.named_spans(labels, piece) if e.kind != "PER"]
+    spans = tagger.spans(pieces)
+    assert [span for span in spans if span[3] != "PER"] == expected
+    people = [(k, e.start, e.end) for k, (piece, labels) in named for e in ner.named_spans(labels, piece)
+              if e.kind == "PER"]
+    cut = [(k, e.start, e.end) for k, begin, end, kind in spans if kind == "PER"
+           for e in ner._entities(kind, pieces[k], begin, end, 0)]
+    assert cut == people and tagger.spans([]) == [] and tagger.spans(["", ""]) == []
