@@ -371,11 +371,13 @@ def _margin(leads: list[int]) -> int:
     return lead if 2 * count > len(leads) else 0
 
 
+@lru_cache(maxsize=1 << 13)  # asked of a line three or four times (headings cut, blocks judged, lines reflowed)
 def sentence_closed(text: str) -> bool:
     """Whether a paragraph ends a sentence, a photo credit or a labelled meta line (`来源：…`): nothing continues it."""
     return bool(SENTENCE_END.search(text) or find_credit(text) or meta_line(text))
 
 
+@lru_cache(maxsize=1 << 13)  # asked of a line two or three times (headings cut, then blocks judged)
 def heading_shaped(text: str) -> bool:
     """A short line with no sentence punctuation: a headline, sub-headline or section label if it stands alone.
 
