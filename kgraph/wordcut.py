@@ -26,10 +26,12 @@ from collections.abc import Iterable, Mapping
 from operator import itemgetter
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kgraph.postag import PosCutter
 from kgraph.wordtable import WordTable, read_word_table
+
+if TYPE_CHECKING:
+    from kgraph.postag import PosCutter
 
 __all__ = ["WordCutter", "jieba_word_table", "read_jieba_dictionary"]
 
@@ -183,6 +185,8 @@ class WordCutter:
     @functools.cached_property
     def tagger(self) -> PosCutter:
         """jieba's part-of-speech cut over this dictionary (`kgraph.postag`), without loading jieba itself."""
+        from kgraph.postag import PosCutter  # only bodies printed without a headline need it
+
         return PosCutter(self._words, self._total, self.added)
 
     def lcut(self, text: str, HMM: bool = True) -> list[str]:  # noqa: N803 (jieba's name)
