@@ -9,8 +9,8 @@ the table keeps). So `WordTable` is a dict that holds the words of the first cha
 about loads its bucket first. Once a quarter of the dictionary is asked for (the seeds need 70 % of it), the rest
 is loaded at once and lookups are a dict's.
 
-The buckets come from the derived-data cache (`kgraph.derived`): every word in one string, bucket after bucket,
-its (frequency, part of speech) pair as an index into a list of the distinct pairs, and an offset index by first
+The buckets come from the derived-data cache (`kgraph.derived`): every word in one UTF-8 string, bucket after
+bucket, its (frequency, part of speech) pair as an index into the distinct pairs, and the buckets' offsets by first
 character. Watchers (`WordCutter`) hear of each bucket loaded, to give its words to jieba-rs.
 """
 
@@ -27,7 +27,7 @@ __all__ = ["WordTable", "parse_word_table", "read_word_table"]
 
 Entry = tuple[int, str]  # frequency, part of speech
 Watcher = Callable[[list[str], list[Entry], bool], None]  # words, their entries, whether the table is now complete
-_FORMAT = "2"  # of the derived data
+_FORMAT = "3"  # of the derived data
 _BULK_SHARE = 4  # past a quarter of the dictionary, load the rest at once
 
 
@@ -42,10 +42,13 @@ class WordTable(dict[str, Entry]):
     def __init__(self, derived: tuple[Any, ...]) -> None:
         """`derived` from `parse_word_table`."""
         super().__init__()
-        self.total, self.longest, self.size, self._index, pairs, self._text, ids = derived
-        self._pairs: list[Entry] = [(freq, sys.intern(tag)) for freq, tag in pairs]
-        self._ids = array("I")
-        self._ids.frombytes(ids)
+        self.total, self.longest, self.size, chars, spans, freqs, tags, tag_ids, self._text, ids = derived
+        self._index = dict(zip(chars, range(len(chars)), strict=True))  # first character -> its bucket's number
+        self._spans = memoryview(spans).cast("I")  # per bucket: start and end in the text, first and last entry id
+        names = [sys.intern(tag) for tag in tags]
+        self._pairs: list[Entry] = list(zip(_array("I", freqs), map(names.__getitem__, _array("H", tag_ids)),
+                                            strict=True))
+        self._ids = memoryview(ids).cast("I")  # each word's pair, read where it lies (1.4 MB)
         self._asked: set[str] = set()  # characters whose bucket is loaded, or that start no word
         self._loaded = 0  # words loaded
         self.pending = True  # not every word loaded yet
@@ -80,23 +83,24 @@ class WordTable(dict[str, Entry]):
         asked = self._asked
         if not self.pending or asked.issuperset(text):
             return
-        new = [char for char in set(text) - asked if char in self._index]
+        new = [self._index[char] for char in set(text) - asked if char in self._index]
         asked.update(text)
         if not new:
             return
-        if (self._loaded + sum(self._index[char][3] - self._index[char][2] for char in new)) * _BULK_SHARE > self.size:
+        spans = self._spans
+        if (self._loaded + sum(spans[4 * k + 3] - spans[4 * k + 2] for k in new)) * _BULK_SHARE > self.size:
             self.load_all()
             return
-        for char in new:
-            start, stop, first, last = self._index[char]
-            self._add(self._text[start:stop].split("\n"), self._ids[first:last], False)
+        for k in new:
+            start, stop, first, last = spans[4 * k:4 * k + 4].tolist()
+            self._add(self._text[start:stop].decode("utf-8").split("\n"), self._ids[first:last], False)
 
     def load_all(self) -> None:
         """Every word of the dictionary (words already loaded are loaded again, with the same entries)."""
         if self.pending:
             self.pending = False
-            self._add(self._text.split("\n") if self._text else [], self._ids, True)
-            self._index, self._text, self._ids = {}, "", array("I")  # nothing more to load from
+            self._add(self._text.decode("utf-8").split("\n") if self._text else [], self._ids, True)
+            self._index, self._text, self._ids = {}, b"", memoryview(b"").cast("I")  # nothing more to load from
 
     @property
     def complete(self) -> bool:
@@ -128,11 +132,19 @@ def read_word_table(dictionary: Path) -> WordTable:
     return WordTable(load_derived("jieba-table", [dictionary], _FORMAT, lambda: parse_word_table(dictionary)))
 
 
+def _array(code: str, data: bytes) -> array:
+    numbers = array(code)
+    numbers.frombytes(data)
+    return numbers
+
+
 def parse_word_table(dictionary: Path) -> tuple[Any, ...]:
-    """What `WordTable` is made from: jieba's total and longest word, the number of distinct words, the index
-    (first character -> start and end in the text, first and last entry id), the distinct (frequency, part of
-    speech) pairs, the words bucket after bucket joined by newlines, and each word's pair id (`array('I')`
-    bytes). The last line of a word wins, as in jieba."""
+    """What `WordTable` is made from, as strings, bytes and numbers that load at once (dictionaries and tuples of a
+    few thousand entries took 15 ms): jieba's total, its longest word, the number of distinct words; the first
+    characters of the buckets; per bucket its start and end in the text and its first and last entry id
+    (`array('I')`); the distinct (frequency, part of speech) pairs as frequencies (`array('I')`), the tags and
+    each pair's tag (`array('H')`); the words bucket after bucket joined by newlines (UTF-8); each word's pair
+    (`array('I')`). The last line of a word wins, as in jieba."""
     fields = dictionary.read_text(encoding="utf-8").split()
     freqs = list(map(int, fields[1::3]))
     pair_ids: dict[tuple[int, str], int] = {}
@@ -141,15 +153,18 @@ def parse_word_table(dictionary: Path) -> tuple[Any, ...]:
     buckets: dict[str, list[str]] = {}
     for word in entries:
         buckets.setdefault(word[0], []).append(word)
-    index: dict[str, tuple[int, int, int, int]] = {}
-    ids = array("I")
-    pieces: list[str] = []
+    spans, ids = array("I"), array("I")
+    pieces: list[bytes] = []
     at = 0
-    for char, words in buckets.items():
-        text = "\n".join(words)
-        index[char] = (at, at + len(text), len(ids), len(ids) + len(words))
+    for words in buckets.values():
+        text = "\n".join(words).encode("utf-8")
+        spans.extend((at, at + len(text), len(ids), len(ids) + len(words)))
         at += len(text) + 1
         pieces.append(text)
         ids.extend(entries[word] for word in words)
+    tags = sorted({tag for _, tag in pair_ids})
+    tag_ids = {tag: k for k, tag in enumerate(tags)}
     longest = max(map(len, entries), default=1)
-    return (sum(freqs), longest, len(entries), index, list(pair_ids), "\n".join(pieces), ids.tobytes())
+    return (sum(freqs), longest, len(entries), "".join(buckets), spans.tobytes(),
+            array("I", (freq for freq, _ in pair_ids)).tobytes(), tags,
+            array("H", (tag_ids[tag] for _, tag in pair_ids)).tobytes(), b"\n".join(pieces), ids.tobytes())
