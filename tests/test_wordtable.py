@@ -4,8 +4,6 @@ the cut of the whole dictionary: on the seeds, the dev texts, random text and wi
 from __future__ import annotations
 
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -145,14 +143,3 @@ def test_lazy_postag_as_whole_dictionary(whole, lex: Lexicon) -> None:
     for clause in clauses:
         assert lazy.lcut(clause) == full.lcut(clause), clause[:40]
 
-
-def test_small_build_loads_few_words(tmp_path: Path) -> None:
-    """The point of it: a one-article page loads the words of its own characters, not jieba's whole dictionary."""
-    page = tmp_path / "one.txt"
-    page.write_text("本报讯 区长张三主持会议。\n", encoding="utf-8")
-    code = ("import sys; from kgraph.pipeline import load; from kgraph.driver import run; "
-            "from pathlib import Path; from kgraph.files import collect_files; p = load(); "
-            f"run(p, collect_files([Path({str(page)!r})]), jobs=1, use_cache=False); "
-            "print(p.lex.words.pending, len(p.lex.words) < p.lex.words.size // 10)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["True", "True"]
