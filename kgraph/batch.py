@@ -33,6 +33,7 @@ from typing import Any, Protocol
 from kgraph import __version__
 from kgraph.lexicon import Lexicon, load_lexicon
 from kgraph.model import Article, Role
+from kgraph.wordtable import WordTable
 
 Progress = Callable[[str], None]
 Task = tuple[Any, ...]
@@ -106,6 +107,8 @@ class LocalEngine:
         if self.jobs <= 1 or len(tasks) <= 1:
             return (func(*task, self.lex) for task in tasks)
         if self.pool is None:
+            if isinstance(self.lex.words, WordTable):  # the workers inherit it: loaded whole once, not in each
+                self.lex.words.load_all()
             self.pool = ProcessPoolExecutor(self.jobs, initializer=_start, initargs=(self.lexicon,))
         chunk = max(1, min(16, len(tasks) // (self.jobs * 8)))
         return self.pool.map(_call, [(func, task) for task in tasks], chunksize=chunk)

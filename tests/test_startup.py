@@ -29,3 +29,16 @@ def test_small_build_loads_few_words_and_modules(tmp_path: Path) -> None:
     page.write_text("本报讯 区长张三主持会议。\n", encoding="utf-8")
     done = subprocess.run([sys.executable, "-c", _BUILD, str(page)], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["1", "True", "True", "True", "False", "False", "False", "False"]
+
+
+def test_workers_inherit_the_whole_dictionary(tmp_path: Path) -> None:
+    """Pages read by a pool of forked workers: the parent loads the whole dictionary once before the fork, rather
+    than each worker loading it for itself."""
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("本报讯 区长张三主持会议。\n", encoding="utf-8")
+    code = ("import sys; from pathlib import Path; from kgraph.driver import run; "
+            "from kgraph.files import collect_files; from kgraph.pipeline import load; "
+            "p = load(); print(p.lex.words.pending); "
+            "run(p, collect_files([Path(sys.argv[1])]), jobs=2, use_cache=False); print(p.lex.words.pending)")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "False"]
