@@ -33,6 +33,7 @@ from typing import Any, Protocol
 from kgraph import __version__
 from kgraph.lexicon import Lexicon, load_lexicon
 from kgraph.model import Article, Role
+from kgraph.wordtable import WordTable
 
 Progress = Callable[[str], None]
 Task = tuple[Any, ...]
@@ -45,12 +46,22 @@ _CODE_AND_DATA = (".py", ".txt", ".csv", ".crfsuite")
 
 
 def fingerprint(lexicon: Path | None = None) -> str:
-    """A hash of kgraph's version, code and lexicons (and the user's lexicon folder): what cached results depend on."""
-    digest = hashlib.sha256(__version__.encode())
+    """A hash of kgraph's version, code and lexicons (and the user's lexicon folder): what cached results depend on.
+    Remembered in the derived-data cache by the files' paths, sizes and times (`kgraph.derived`), as Python's
+    bytecode is: hashing the 7 MB again cost every build, even with --no-cache, 0.03 s."""
+    from kgraph.derived import load_derived
+
     roots = [PACKAGE] + ([Path(lexicon).resolve()] if lexicon is not None else [])
-    for root in roots:
-        for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in _CODE_AND_DATA):
-            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    files = [(root, path) for root in roots
+             for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in _CODE_AND_DATA)]
+    return load_derived("fingerprint", [path for _, path in files], f"1\0{__version__}", lambda: _digest(files))
+
+
+def _digest(files: Iterable[tuple[Path, Path]]) -> str:
+    """`fingerprint` of these files (each with the folder it is named from)."""
+    digest = hashlib.sha256(__version__.encode())
+    for root, path in files:
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -96,6 +107,8 @@ class LocalEngine:
         if self.jobs <= 1 or len(tasks) <= 1:
             return (func(*task, self.lex) for task in tasks)
         if self.pool is None:
+            if isinstance(self.lex.words, WordTable):  # the workers inherit it: loaded whole once, not in each
+                self.lex.words.load_all()
             self.pool = ProcessPoolExecutor(self.jobs, initializer=_start, initargs=(self.lexicon,))
         chunk = max(1, min(16, len(tasks) // (self.jobs * 8)))
         return self.pool.map(_call, [(func, task) for task in tasks], chunksize=chunk)

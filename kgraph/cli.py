@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import gc
 import json
 import sys
 import tempfile
@@ -707,4 +708,10 @@ def _json(value: Any) -> str:
 
 
 def main() -> None:
-    cli()
+    """The `kgraph` command. Whatever it leaves is frozen out of the cycle collector as it ends: the interpreter's
+    last collections would otherwise walk every object of every module once more before the process frees them
+    all (0.1 s of CPU, an eighth of a one-page build)."""
+    try:
+        cli()
+    finally:
+        gc.freeze()

@@ -71,18 +71,19 @@ def short_name(name: str) -> str | None:
 @functools.cache
 def load_gazetteer() -> Gazetteer:
     text = resources.files("kgraph.lexicons").joinpath("gazetteer.csv").read_text(encoding="utf-8")
-    rows = [line for line in text.splitlines() if not line.startswith("#")]
-    raw = {row["adcode"]: row for row in csv.DictReader(io.StringIO("\n".join(rows)))}
+    rows = csv.reader(io.StringIO("\n".join(line for line in text.splitlines() if not line.startswith("#"))))
+    header = next(rows)
+    fields = [header.index(name) for name in ("adcode", "name", "level", "parent", "longitude", "latitude")]
+    raw = {row[0]: row for row in ([row[i] for i in fields] for row in rows)}  # tuples: DictReader took twice as long
+    pseudo = {code for code, row in raw.items() if row[1] in _PSEUDO}
     by_code: dict[str, Division] = {}
-    for code, row in raw.items():
-        if row["name"] in _PSEUDO:
+    for code, (_, name, level, parent, lon, lat) in raw.items():
+        if code in pseudo:
             continue
-        parent = row["parent"] or None
-        while parent and raw.get(parent, {}).get("name") in _PSEUDO:
-            parent = raw[parent]["parent"] or None
-        lon, lat = row["longitude"], row["latitude"]
-        by_code[code] = Division(code, row["name"], row["level"], parent,
-                                 float(lon) if lon else None, float(lat) if lat else None)
+        while parent in pseudo:
+            parent = raw[parent][3]
+        by_code[code] = Division(code, name, level, parent or None, float(lon) if lon else None,
+                                 float(lat) if lat else None)
     by_name: dict[str, list[Division]] = {}
     for division in by_code.values():
         by_name.setdefault(division.name, []).append(division)

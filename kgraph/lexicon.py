@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from kgraph.errors import LexiconError
-from kgraph.wordcut import WordCutter, read_jieba_dictionary
+from kgraph.wordcut import WordCutter, jieba_word_table
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -209,13 +209,13 @@ def _load_lexicon(extra: Path | None) -> Lexicon:
         (compound if len(name) == 2 else surnames).add(name)
         if len(fields) > 1 and fields[1].strip().isdigit() and int(fields[1]):
             rank[name] = int(fields[1])
-    words, total = read_jieba_dictionary()
+    words = jieba_word_table()
     heads = Affixes(lists["title_heads"])
     added = [(head, 2000) for head in heads]  # keep titles whole when jieba segments text
     added += [  # and the endings of organisations jieba does not know (计生协, 实践所)
         (suffix, 2000) for suffix in lists["org_suffixes"] if len(suffix) > 2 and suffix not in words
     ]
-    tokenizer = WordCutter(words, total, added)
+    tokenizer = WordCutter(words, words.total, added)
     return Lexicon(
         surnames=frozenset(surnames),
         compound_surnames=frozenset(compound),

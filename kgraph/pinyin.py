@@ -12,28 +12,51 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import marshal
 import os
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
 
 from kgraph.derived import load_derived
 
 __all__ = ["lazy_pinyin"]
 
-_VERSION = "2"  # of the table's layout and of how it is derived
+_VERSION = "4"  # of the table's layout and of how it is derived
 _SOURCES = ("__init__.py", "pinyin_dict.json", "phrases_dict.json", "constants.py", "core.py", "converter.py",
             "seg/mmseg.py", "seg/simpleseg.py", "style/others.py", "style/_utils.py")
 
 NoPinyin = Callable[[str], list[str]]
 
 
-class _Table(NamedTuple):
-    hans: re.Pattern[str]  # pypinyin's RE_HANS: what it reads as Han text
-    phrases: dict[str, str]  # each phrase's syllables, apart by spaces (fewer objects: a third of the load)
-    chars: dict[str, str]  # each Han character's syllables (its first reading), likewise
-    prefixes: frozenset[str]  # the beginnings of phrases that are no phrase: where the forward match goes on
+class _Table:
+    """pypinyin's phrases and characters, loaded by first character as texts ask for them: a name minted needs
+    the few buckets of its own characters, not all 400,000 entries (0.04 s of a small build's start-up)."""
+
+    def __init__(self, hans: str, buckets: dict[int, bytes]) -> None:
+        self.hans = re.compile(hans)  # pypinyin's RE_HANS: what it reads as Han text
+        self.phrases: dict[str, str] = {}  # each phrase's syllables, apart by spaces (fewer objects)
+        self.chars: dict[str, str] = {}  # each Han character's syllables (its first reading), likewise
+        self.prefixes: set[str] = set()  # the beginnings of phrases that are no phrase: the forward match goes on
+        self._buckets = buckets  # `_bucket` of the first character -> its entries, marshalled; not loaded yet
+
+    def ensure(self, text: str) -> None:
+        """Load the entries that begin with a character of `text`: every phrase, prefix and character that
+        `_cut` and `lazy_pinyin` may look up in it."""
+        buckets = self._buckets
+        if not buckets:
+            return
+        for bucket in buckets.keys() & {_bucket(char) for char in text}:
+            phrases, chars, prefixes = marshal.loads(buckets.pop(bucket))
+            self.phrases.update(phrases)
+            self.chars.update(chars)
+            self.prefixes.update(prefixes)
+
+
+def _bucket(char: str) -> int:
+    """The bucket of entries beginning with `char`: 32 code points share one (1,300 buckets: one per character
+    took longer to load than the entries a name needs)."""
+    return ord(char) >> 5
 
 
 def lazy_pinyin(text: str, errors: NoPinyin | None = None) -> list[str]:
@@ -51,6 +74,7 @@ def lazy_pinyin(text: str, errors: NoPinyin | None = None) -> list[str]:
         if not han:
             out.extend((errors(run) or []) if errors else [run])
             continue
+        table.ensure(run)
         for word in _cut(run, table):
             syllables = table.phrases.get(word)
             if syllables is None:
@@ -109,9 +133,7 @@ def _cut(text: str, table: _Table) -> list[str]:
 def _table() -> _Table:
     folder = _pypinyin_folder()
     version = f"{_VERSION} {bool(os.environ.get('PYPINYIN_NO_PHRASES'))}"
-    pattern, phrases, chars, prefixes = load_derived("pinyin", [folder / name for name in _SOURCES], version,
-                                                     _derive)
-    return _Table(re.compile(pattern), phrases, chars, prefixes)
+    return _Table(*load_derived("pinyin", [folder / name for name in _SOURCES], version, _derive))
 
 
 def _pypinyin_folder() -> Path:
@@ -122,8 +144,9 @@ def _pypinyin_folder() -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-def _derive() -> tuple[str, dict[str, str], dict[str, str], frozenset[str]]:
-    """The table, computed by pypinyin: a Han word given in a list is converted whole, not cut again."""
+def _derive() -> tuple[str, dict[int, bytes]]:
+    """The table, computed by pypinyin (a Han word given in a list is converted whole, not cut again), in buckets
+    by first character (`_bucket`): (phrases, characters, prefixes), marshalled."""
     from pypinyin import lazy_pinyin as reference
     from pypinyin.constants import PHRASES_DICT, PINYIN_DICT, RE_HANS
 
@@ -136,5 +159,11 @@ def _derive() -> tuple[str, dict[str, str], dict[str, str], frozenset[str]]:
     phrases = {phrase: syllables(phrase) for phrase in PHRASES_DICT if RE_HANS.match(phrase)}
     chars = {char: syllables(char) for char in map(chr, PINYIN_DICT) if RE_HANS.match(char)}
     prefixes = frozenset(phrase[:end] for phrase in PHRASES_DICT for end in range(1, len(phrase))) - set(PHRASES_DICT)
+    buckets: dict[int, tuple[dict[str, str], dict[str, str], list[str]]] = {}
+    for entries, part in ((phrases, 0), (chars, 1)):
+        for word, read in entries.items():
+            buckets.setdefault(_bucket(word[0]), ({}, {}, []))[part][word] = read
+    for prefix in sorted(prefixes):
+        buckets.setdefault(_bucket(prefix[0]), ({}, {}, []))[2].append(prefix)
     hans = RE_HANS.pattern.removeprefix("^").removesuffix("$")
-    return hans, phrases, chars, prefixes
+    return hans, {key: marshal.dumps(bucket) for key, bucket in sorted(buckets.items())}

@@ -20,6 +20,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import NamedTuple
 
+from kgraph.wordtable import WordTable
+
 __all__ = ["Pair", "PosCutter"]
 
 # jieba.posseg's own patterns, `\s` and all, so that blocks fall where jieba's fall.
@@ -47,7 +49,8 @@ class PosCutter:
         self._words = words
         self._added = dict(added)
         self._log_total = math.log(total + sum(freq for _, freq in added))
-        self._longest = max(max(map(len, words), default=1), max(map(len, self._added), default=1))
+        longest = words.longest if isinstance(words, WordTable) else max(map(len, words), default=1)  # not loaded
+        self._longest = max(longest, max(map(len, self._added), default=1))
 
     def _freq(self, word: str) -> int:
         freq = self._added.get(word)

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import networkx as nx
-from rdflib import Graph
-
 from kgraph.model import Article, Corpus, Person
 from kgraph.rdf.vocab import DEFAULT_BASE
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # networkx only when the network is asked for or the page written (0.13 s to import)
+    import networkx as nx
+    from rdflib import Graph
+
     from kgraph.outputs import Written
 
 __all__ = ["BuildResult", "BuildStats"]

@@ -22,16 +22,18 @@ import logging
 import re
 import sys
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from operator import itemgetter
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kgraph.derived import load_derived
-from kgraph.postag import PosCutter
+from kgraph.wordtable import WordTable, read_word_table
 
-__all__ = ["WordCutter", "parse_jieba_dictionary", "read_jieba_dictionary"]
+if TYPE_CHECKING:
+    from kgraph.postag import PosCutter
+
+__all__ = ["WordCutter", "jieba_word_table", "read_jieba_dictionary"]
 
 _OTHER_HAN = re.compile("([\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0003ffff])")
 _HMM_SIGNED = re.compile(r"[A-Za-z0-9][.+#&_%\-]|[.+#&_%\-][A-Za-z0-9]")
@@ -46,23 +48,18 @@ def _jieba_dictionary() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
 
 
+def jieba_word_table() -> WordTable:
+    """jieba's dictionary as a `WordTable`: loaded by first character as texts ask for it, from a copy of its
+    buckets in the user's cache (`kgraph.derived`)."""
+    return read_word_table(_jieba_dictionary())
+
+
 def read_jieba_dictionary() -> tuple[dict[str, tuple[int, str]], int]:
-    """jieba's dictionary (word -> frequency, part of speech; the last line of a word wins, as in jieba) and the
-    total jieba counts from it (every line, a word listed twice counting twice). Parsed once into the user's cache
-    (`kgraph.derived`): loading that takes half the time of parsing the 5 MB of text."""
-    path = _jieba_dictionary()
-    words, total = load_derived("jieba-dict", [path], "2", lambda: parse_jieba_dictionary(path))
-    return words, total
-
-
-def parse_jieba_dictionary(path: Path) -> tuple[dict[str, tuple[int, str]], int]:
-    """`read_jieba_dictionary` from the text of jieba's `dict.txt` at `path`. Words of the same frequency and part
-    of speech share one (frequency, tag) pair: 16,838 pairs instead of 349,045, 24 MB less (of 59 MB)."""
-    fields = path.read_text(encoding="utf-8").split()
-    freqs = list(map(int, fields[1::3]))
-    pairs: dict[tuple[int, str], tuple[int, str]] = {}
-    entries = [pairs.setdefault(pair, pair) for pair in zip(freqs, map(sys.intern, fields[2::3]), strict=True)]
-    return dict(zip(fields[0::3], entries, strict=True)), sum(freqs)
+    """jieba's whole dictionary (word -> frequency, part of speech; the last line of a word wins, as in jieba) and
+    the total jieba counts from it (every line, a word listed twice counting twice)."""
+    table = jieba_word_table()
+    table.load_all()
+    return dict(table), table.total
 
 
 def _fast_engine() -> Any | None:
@@ -107,27 +104,65 @@ class WordCutter:
 
     def __init__(self, words: dict[str, tuple[int, str]], total: int, added: Iterable[tuple[str, int]], *,
                  fast: bool = True) -> None:
-        """`words` and `total` from `read_jieba_dictionary`; `added` in the order jieba's `add_word` gets them."""
+        """`words` and `total` from `read_jieba_dictionary`; `added` in the order jieba's `add_word` gets them.
+        With a `WordTable` still loading, jieba-rs gets the table's words as the table loads them, and `lcut`
+        has the table load the words of the characters of each text first."""
         self.added = tuple(added)
         self._words = words
         self._total = total
+        self._jieba_total = total + sum(freq for _, freq in self.added)
+        self._added_words = frozenset(word for word, _ in self.added)
+        self._table: WordTable | None = None
         engine = _fast_engine() if fast else None
         self._fast = None
         if engine is not None:
             self._fast = engine.empty()
-            add = self._fast.add_word
-            entries = words.values()  # map and deque, not a Python loop: 349,000 words, a fifth of the time
-            deque(map(add, words.keys(), map(itemgetter(0), entries), map(itemgetter(1), entries)), maxlen=0)
-            changed: dict[str, int] = {}
-            fast_total = sum(map(itemgetter(0), entries))
-            for word, freq in self.added:
-                old = changed.get(word, words[word][0] if word in words else 0)
-                fast_total += freq - old
-                changed[word] = freq
-                add(word, freq, None)
-            jieba_total = total + sum(freq for _, freq in self.added)
-            if jieba_total > fast_total:
-                add(_TOTAL_WORD, jieba_total - fast_total, None)
+            if isinstance(words, WordTable):
+                self._table = words
+                self._fast_total = self._add_added(0, {})
+                self._make_total()
+                words.watch(self._take)
+            else:
+                self._add_all(words)
+
+    def _add_all(self, words: Mapping[str, tuple[int, str]]) -> None:
+        """Give jieba-rs every word of the dictionary, then the added words, and make its total jieba's."""
+        add = self._fast.add_word
+        entries = words.values()  # map and deque, not a Python loop: 349,000 words, a fifth of the time
+        deque(map(add, words.keys(), map(itemgetter(0), entries), map(itemgetter(1), entries)), maxlen=0)
+        self._fast_total = self._add_added(sum(map(itemgetter(0), entries)), words)
+        self._make_total()
+
+    def _add_added(self, fast_total: int, known: Mapping[str, tuple[int, str]]) -> int:
+        """Give jieba-rs the added words over the dictionary words `known` it has, whose frequencies sum to
+        `fast_total`; the sum once the added words' frequencies replace theirs."""
+        add = self._fast.add_word
+        changed: dict[str, int] = {}
+        for word, freq in self.added:
+            old = changed.get(word, known[word][0] if word in known else 0)
+            fast_total += freq - old
+            changed[word] = freq
+            add(word, freq, None)
+        return fast_total
+
+    def _make_total(self) -> None:
+        """jieba-rs's total made jieba's with a word no text holds (see the module docstring)."""
+        if self._jieba_total != self._fast_total or self._table is not None:
+            self._fast.add_word(_TOTAL_WORD, self._jieba_total - self._fast_total, None)
+
+    def _take(self, words: list[str], entries: list[tuple[int, str]], complete: bool) -> None:
+        """The `WordTable`'s watcher: its words loaded, given to jieba-rs (all of them once complete)."""
+        if complete:
+            self._add_all(self._words)
+            self._table = None
+            return
+        added = self._added_words
+        add = self._fast.add_word
+        for word, (freq, tag) in zip(words, entries, strict=True):
+            if word not in added:  # an added word's frequency stands
+                add(word, freq, tag)
+                self._fast_total += freq
+        self._make_total()
 
     @property
     def fast(self) -> bool:
@@ -150,6 +185,8 @@ class WordCutter:
     @functools.cached_property
     def tagger(self) -> PosCutter:
         """jieba's part-of-speech cut over this dictionary (`kgraph.postag`), without loading jieba itself."""
+        from kgraph.postag import PosCutter  # only bodies printed without a headline need it
+
         return PosCutter(self._words, self._total, self.added)
 
     def lcut(self, text: str, HMM: bool = True) -> list[str]:  # noqa: N803 (jieba's name)
@@ -157,6 +194,8 @@ class WordCutter:
         fast = self._fast
         if fast is None or (HMM and _HMM_SIGNED.search(text)):
             return self.reference.lcut(text, HMM=HMM)
+        if self._table is not None:
+            self._table.ensure(text)
         try:
             if _OTHER_HAN.search(text) is None:
                 return fast.cut(text, HMM)

@@ -247,3 +247,25 @@ def test_batch_known_names_by_substrings_are_the_pipelines_relevant_names(names:
     articles = [SimpleNamespace(text=text) for text in texts]
     found = KnownNames(known).relevant(articles)  # type: ignore[arg-type]
     assert list(found.items()) == list(relevant_names(articles, known).items())  # type: ignore[arg-type]
+
+
+def test_fingerprint_follows_the_lexicon_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fingerprint is remembered by the files' sizes and times: a changed, added or removed file changes it,
+    and it is the hash of the files themselves (the same with a cold derived-data cache or a warm one)."""
+    from kgraph.batch import _CODE_AND_DATA, PACKAGE, _digest, fingerprint
+
+    monkeypatch.setenv("KGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "lexicon"
+    folder.mkdir()
+    (folder / "title_heads.txt").write_text("书记\n", encoding="utf-8")
+    first = fingerprint(folder)
+    assert fingerprint(folder) == first
+    files = [(root, path) for root in (PACKAGE, folder.resolve())
+             for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in _CODE_AND_DATA)]
+    assert first == _digest(files)
+    (folder / "title_heads.txt").write_text("区长\n", encoding="utf-8")
+    os.utime(folder / "title_heads.txt", ns=(1, 1))
+    changed = fingerprint(folder)
+    assert changed != first
+    (folder / "org_suffixes.txt").write_text("局\n", encoding="utf-8")
+    assert fingerprint(folder) not in (first, changed)

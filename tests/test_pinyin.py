@@ -47,3 +47,16 @@ def test_pinyin_random_text() -> None:
 @pytest.mark.parametrize("text", ["", "万玲玲", "重庆市长", "单田芳", "2021年", "page1_c7a8", "乐乐", "曾", "女"])
 def test_pinyin_short_texts(text: str) -> None:
     _assert_same([text])
+
+
+def test_pinyin_loads_the_buckets_of_its_characters() -> None:
+    """A name needs the entries of its own characters: a fresh table loads only their buckets, and answers as
+    pypinyin after them (`test_pinyin_every_phrase` goes on to load every bucket)."""
+    from kgraph.pinyin import _table
+
+    fresh = _table.__wrapped__()  # a table of its own, from the derived data
+    buckets = len(fresh._buckets)
+    fresh.ensure("张三")
+    assert buckets - 2 <= len(fresh._buckets) < buckets
+    assert "张" in fresh.chars and len(fresh.phrases) < 5000
+    assert lazy_pinyin("张三重庆") == reference("张三重庆")
