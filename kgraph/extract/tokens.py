@@ -29,6 +29,7 @@ class Token(NamedTuple):
 # a Token from a (text, start, end) tuple without the Python-level `Token.__new__`: tokenize makes them in C
 _token: Callable[[tuple[str, int, int]], Token] = functools.partial(tuple.__new__, Token)
 _text = operator.itemgetter(0)  # Token.text, as a function map() calls in C
+_last = operator.itemgetter(-1)  # a word's last character, likewise
 
 
 def tokenize(text: str, lex: Lexicon) -> list[Token]:
@@ -47,6 +48,11 @@ def indices_in(tokens: list[Token], words: Container[str]) -> list[int]:
     """The indices of the tokens whose text is one of `words`, found in C: a Python loop over an article's
     thousands of tokens costs more than the few lookups that follow it."""
     return list(itertools.compress(itertools.count(), map(words.__contains__, map(_text, tokens))))
+
+
+def indices_ending_in(tokens: list[Token], chars: Container[str]) -> list[int]:
+    """The indices of the tokens whose last character is one of `chars`, found in C like `indices_in`."""
+    return list(itertools.compress(itertools.count(), map(chars.__contains__, map(_last, map(_text, tokens)))))
 
 
 def _split_heads(words: list[str], lex: Lexicon) -> list[str]:
