@@ -126,6 +126,10 @@ class PersonMention:
         """This mention with other titles, likewise."""
         return PersonMention(self.name, self.start, self.end, self.role, titles, self.part, self.label, self.guessed)
 
+    def with_name(self, name: str) -> PersonMention:
+        """This mention under another name (a variant's kept spelling, a namesake's key), likewise."""
+        return PersonMention(name, self.start, self.end, self.role, self.titles, self.part, self.label, self.guessed)
+
 
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)

@@ -68,18 +68,20 @@ def part_of(text: str, mention: PersonMention) -> Part:
     return Part.ATTENDEE
 
 
-def assign_parts(article: Article, people: tuple[PersonMention, ...]) -> tuple[PersonMention, ...]:
-    """Each mention with its part; a person is an organizer if any of their mentions says so."""
-    text = article.text
+def assign_parts(article: Article, people: tuple[PersonMention, ...], text: str | None = None
+                 ) -> tuple[PersonMention, ...]:
+    """Each mention with its part; a person is an organizer if any of their mentions says so. `text`: the
+    article's text, when the caller has it (`Article.text` joins it anew at each call)."""
+    text = article.text if text is None else text
     parts = [part_of(text, m) for m in people]
     return tuple(m.with_part(part) for m, part in zip(people, parts, strict=True))
 
 
-def event_place(article: Article, places: tuple[Mention, ...]) -> str | None:
+def event_place(article: Article, places: tuple[Mention, ...], text: str | None = None) -> str | None:
     """Where it happened: a place after 在/到/赴 in the first sentence of the body, else the first place named
-    there; None rather than a guess from further down."""
-    text = article.text
-    body_start = len(article.text) - len(article.body)
+    there; None rather than a guess from further down. `text`: as for `assign_parts`."""
+    text = article.text if text is None else text
+    body_start = len(text) - len(article.body)
     first_end = body_start + len(_SENTENCE_START.split(article.body, maxsplit=1)[0])
     early = [p for p in places if body_start <= p.start < first_end]
     for place in early:
@@ -88,15 +90,15 @@ def event_place(article: Article, places: tuple[Mention, ...]) -> str | None:
     return early[0].text if early else None
 
 
-def extract_event(article: Article, people: tuple[PersonMention, ...], places: tuple[Mention, ...] = ()
-                  ) -> Event | None:
-    """The article's event, or None when nobody takes part in it."""
+def extract_event(article: Article, people: tuple[PersonMention, ...], places: tuple[Mention, ...] = (),
+                  text: str | None = None) -> Event | None:
+    """The article's event, or None when nobody takes part in it. `text`: as for `assign_parts`."""
     organizers = sorted({m.name for m in people if m.part is Part.ORGANIZER})
     attendees = sorted({m.name for m in people if m.part is Part.ATTENDEE} - set(organizers))
     if not organizers and not attendees:
         return None
-    text = article.text
+    text = article.text if text is None else text
     members = set(organizers) | set(attendees)
     speakers = sorted({m.name for m in people if m.name in members and _SPEAK.search(text[m.end:m.end + 8])})
-    return Event(event_type(article), article.date, event_place(article, places), tuple(organizers),
+    return Event(event_type(article), article.date, event_place(article, places, text), tuple(organizers),
                  tuple(attendees), tuple(speakers))

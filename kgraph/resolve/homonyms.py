@@ -463,7 +463,7 @@ def _renamed(extractions: Sequence[Extraction], rename: dict[tuple[str, str], st
         if table is None or not any(m.name in table for m in extraction.people):
             result.append(extraction)
             continue
-        people = tuple(replace(m, name=table[m.name]) if m.name in table else m for m in extraction.people)
+        people = tuple(m.with_name(table[m.name]) if m.name in table else m for m in extraction.people)
         event = extraction.event
         if event is not None and any(n in table for n in (*event.organizers, *event.attendees, *event.speakers)):
             event = replace(event, organizers=tuple(table.get(n, n) for n in event.organizers),

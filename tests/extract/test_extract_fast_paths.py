@@ -81,4 +81,5 @@ def test_records_made_directly_equal_replace() -> None:
     person = PersonMention("李明", 4, 6, Role.OFFICIAL, (title,), Part.ORGANIZER, label, True)
     assert person.with_part(Part.ATTENDEE) == replace(person, part=Part.ATTENDEE)
     assert person.with_titles((label,)) == replace(person, titles=(label,))
+    assert person.with_name("李明@421003") == replace(person, name="李明@421003")
     assert title.with_org("区委", False) == replace(title, org="区委", org_specific=False)
