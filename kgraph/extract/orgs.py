@@ -322,7 +322,7 @@ def extract_orgs(text: str, lex: Lexicon, tokens: list[Token] | None = None) -> 
     found: list[Mention] = []
     quoted = [(m.start(), m.end()) for m in DOCUMENT.finditer(text)]
     ends = lex.org_suffixes.last_chars
-    for i in indices_ending_in(tokens, ends):  # the few that may end in a suffix
+    for i in indices_ending_in(text, tokens, ends):  # the few that may end in a suffix
         token = tokens[i]
         if _is_suffix_token(token, lex) is None or any(s <= token.start < e for s, e in quoted):
             continue

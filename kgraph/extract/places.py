@@ -125,18 +125,29 @@ def _stem_ok(text: str, begin: int, end: int, suffix_end: int, strong: bool, lex
     if any(_suffix_level(w) and not is_common(w, lex) for w in words) or \
             _COUNTED.search(text, max(0, begin - 3), begin):
         return False
-    chained = _suffix_level(text[max(0, begin - 4):begin]) > max(2, _suffix_level(text[begin:suffix_end]))
-    listed = begin == 0 or text[begin - 1] in DELIMITERS or chained
-    siblings = chained or _sibling(text, begin, suffix_end, lex)
-    visited = any(text.endswith(verb, 0, begin) for verb in _VISIT) or text[begin - 1:begin] in ("赴", "到")
+    # what the text around the stem says is asked only where the answer depends on it (most stems hold no common
+    # word and start with no verb), as each place suffix asks about several stems
     common = [w for w in words if is_common(w, lex)]
     if not common:
-        verb = (lex.tag(tokens[0]) or "")[:1] == "v" and not (siblings or visited)
+        verb = (lex.tag(tokens[0]) or "")[:1] == "v" and not _among_or_visited(text, begin, suffix_end, lex)
         return not verb and not (stem not in lex.words and all((lex.tag(c) or "")[:1] == "a" for c in stem))
-    if strong and (siblings or visited) and len(stem) >= 2:
+    if strong and len(stem) >= 2 and _among_or_visited(text, begin, suffix_end, lex):
         return not any((lex.tag(w) or "")[:1] in "pcdrua" for w in common)
     noun = (lex.tag(common[0]) or "")[:1] == "n"
-    return strong and listed and len(words) == 1 and words[0] == stem and noun
+    one_noun = strong and len(words) == 1 and words[0] == stem and noun
+    return one_noun and (begin == 0 or text[begin - 1] in DELIMITERS or _chained(text, begin, suffix_end))
+
+
+def _chained(text: str, begin: int, suffix_end: int) -> bool:
+    """Whether the stem right after a place of a higher level than its own (东城街道 | 解放社区)."""
+    return _suffix_level(text[max(0, begin - 4):begin]) > max(2, _suffix_level(text[begin:suffix_end]))
+
+
+def _among_or_visited(text: str, begin: int, suffix_end: int, lex: Lexicon) -> bool:
+    """Whether a place starting at `begin` is named right after the town it is in, among places of its kind, or
+    visited by the sentence (调研, 赴)."""
+    return (_chained(text, begin, suffix_end) or _sibling(text, begin, suffix_end, lex)
+            or any(text.endswith(verb, 0, begin) for verb in _VISIT) or text[begin - 1:begin] in ("赴", "到"))
 
 
 def _sibling(text: str, begin: int, suffix_end: int, lex: Lexicon) -> bool:
