@@ -466,8 +466,8 @@ def _renamed(extractions: Sequence[Extraction], rename: dict[tuple[str, str], st
         people = tuple(m.with_name(table[m.name]) if m.name in table else m for m in extraction.people)
         event = extraction.event
         if event is not None and any(n in table for n in (*event.organizers, *event.attendees, *event.speakers)):
-            event = replace(event, organizers=tuple(table.get(n, n) for n in event.organizers),
-                            attendees=tuple(table.get(n, n) for n in event.attendees),
-                            speakers=tuple(table.get(n, n) for n in event.speakers))
-        result.append(replace(extraction, people=people, event=event))
+            event = event.with_people(tuple(table.get(n, n) for n in event.organizers),
+                                      tuple(table.get(n, n) for n in event.attendees),
+                                      tuple(table.get(n, n) for n in event.speakers))
+        result.append(extraction.with_people(people, event))
     return result

@@ -16,7 +16,7 @@ from kgraph.extract.places import _suffix_level
 from kgraph.extract.tokens import indices_ending_in, tokenize
 from kgraph.gazetteer import LEVELS
 from kgraph.lexicon import Lexicon
-from kgraph.model import Mention, Part, PersonMention, Role
+from kgraph.model import Article, Event, Extraction, Mention, Part, PersonMention, Role
 
 ROOT = Path(__file__).resolve().parents[2]
 _LIST_CHARS = "、等家个处企业公司厂商园区景点基地村社十几多在内的的了和张明荆州 12，。"
@@ -83,3 +83,8 @@ def test_records_made_directly_equal_replace() -> None:
     assert person.with_titles((label,)) == replace(person, titles=(label,))
     assert person.with_name("李明@421003") == replace(person, name="李明@421003")
     assert title.with_org("区委", False) == replace(title, org="区委", org_specific=False)
+    event = Event("会议", "2022-05-26", "荆州区", ("李明",), ("王强", "张红"), ("李明",))
+    assert event.with_people(("甲",), ("乙",), ()) == replace(event, organizers=("甲",), attendees=("乙",), speakers=())
+    article = Article("p.txt", 1, "区委书记李明主持会议", "正文")
+    extraction = Extraction(article, (person,), (title,), (label,), event, (("铜岭村", "八岭山镇"),))
+    assert extraction.with_people((), None) == replace(extraction, people=(), event=None)
