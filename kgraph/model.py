@@ -97,6 +97,11 @@ class Mention:
     org: str | None = None  # a title: the organisation it names, as printed (区委常委、宣传部部长 -> 区委宣传部)
     org_specific: bool = False  # a title: whether `org` says which organisation (区委宣传部), not only its kind
 
+    def with_org(self, org: str | None, org_specific: bool) -> Mention:
+        """This title with the organisation it names: `dataclasses.replace` without its look-up of the fields, for
+        every title of every article."""
+        return Mention(self.kind, self.text, self.start, self.end, self.refers, org, org_specific)
+
 
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
@@ -112,6 +117,19 @@ class PersonMention:
     label: Mention | None = None  # a group label the name was listed under (荆州高新区领导): no title, a scope
     guessed: bool = False  # read by the statistical recogniser alone: a name with evidence read there wins
 
+    def with_part(self, part: Part) -> PersonMention:
+        """This mention with its part in the event: what `dataclasses.replace` makes, without looking the fields up
+        again for every mention of every article."""
+        return PersonMention(self.name, self.start, self.end, self.role, self.titles, part, self.label, self.guessed)
+
+    def with_titles(self, titles: tuple[Mention, ...]) -> PersonMention:
+        """This mention with other titles, likewise."""
+        return PersonMention(self.name, self.start, self.end, self.role, titles, self.part, self.label, self.guessed)
+
+    def with_name(self, name: str) -> PersonMention:
+        """This mention under another name (a variant's kept spelling, a namesake's key), likewise."""
+        return PersonMention(name, self.start, self.end, self.role, self.titles, self.part, self.label, self.guessed)
+
 
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
@@ -125,6 +143,12 @@ class Event:
     attendees: tuple[str, ...] = ()
     speakers: tuple[str, ...] = ()  # organizers or attendees who spoke (强调, 指出, 讲话 ...)
 
+    def with_people(self, organizers: tuple[str, ...], attendees: tuple[str, ...], speakers: tuple[str, ...]
+                    ) -> Event:
+        """This event with its people renamed: `dataclasses.replace` without its look-up of the fields, for the
+        hundreds of thousands of articles whose names resolution renames."""
+        return Event(self.kind, self.date, self.place, organizers, attendees, speakers)
+
 
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
@@ -137,6 +161,10 @@ class Extraction:
     places: tuple[Mention, ...] = ()
     event: Event | None = None
     containments: tuple[tuple[str, str], ...] = ()  # (inner, outer) places as the text nests them
+
+    def with_people(self, people: tuple[PersonMention, ...], event: Event | None) -> Extraction:
+        """This extraction with its people (and its event) renamed, likewise."""
+        return Extraction(self.article, people, self.orgs, self.places, event, self.containments)
 
 
 @dataclass(frozen=True, slots=True, order=True)

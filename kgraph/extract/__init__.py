@@ -40,7 +40,7 @@ def extract_article(article: Article, lex: Lexicon, known: dict[str, Role] | Non
     if entities is None:
         entities = read_entities(article, lex)
     tokens = tokenize(text, lex)
-    people = assign_parts(article, extract_people(article, lex, known, first=first, entities=entities))
+    people = assign_parts(article, extract_people(article, lex, known, first=first, entities=entities), text)
     titles = [(t.start, t.end) for m in people for t in m.titles]
     orgs = refer_back(text, tuple(o for o in extract_orgs(text, lex, tokens) if is_scoped(o.text)
                                   or not any(s <= o.start and o.end <= e for s, e in titles)), lex)
@@ -51,7 +51,7 @@ def extract_article(article: Article, lex: Lexicon, known: dict[str, Role] | Non
     taken = [*names, *((m.start, m.end) for m in orgs + places), *document_spans(text)]
     more_orgs, more_places = model_names(text, entities, taken, lex)
     orgs, places = _in_order(orgs, more_orgs), _in_order(places, more_places)
-    event = extract_event(article, people, places)
+    event = extract_event(article, people, places, text)
     return Extraction(article, record_post_orgs(people, lex), orgs, places, event, place_containments(places))
 
 

@@ -8,7 +8,6 @@ reporters and photographers are never attendees, and a leader whose speech is on
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from kgraph.model import Article, Event, Mention, Part, PersonMention, Role
 
@@ -23,20 +22,21 @@ EVENT_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("会议", ("会议", "常务会", "大会", "部署会", "推进会", "培训会", "现场会", "反馈会", "研讨会", "会")),
     ("活动", ("活动", "仪式", "启动")),
 )
-_ORGANIZE = re.compile(r"^[^，。；！？\n]{0,3}?(主持召开|主持|带队|率队|率|召集)")
+_ORGANIZE = re.compile(r"[^，。；！？\n]{0,3}?(主持召开|主持|带队|率队|率|召集)")
+# (the patterns of the words after a name are matched at its end: `.match(text, end)`)
 # `张远重专题调研…`, `万玲玲到川店镇调研`: the subject of a visit leads it
 _NOT_SUBJECT = re.compile(r"在|到|陪同|参加|随同|和|与|及|对|向|由|请|邀请")
-_LEADS = re.compile(r"^(?![^，。；！？\n]{0,4}?(参加|出席|陪同|随同|列席))[^，。；！？、\n]{0,6}?"
+_LEADS = re.compile(r"(?![^，。；！？\n]{0,4}?(参加|出席|陪同|随同|列席))[^，。；！？、\n]{0,6}?"
                     r"(调研|考察|视察|督办|暗访|走访|慰问|看望|约访|检查)")
 _STUDIED_BEFORE = re.compile(r"(学习|传达|贯彻|领会|研读|落实)[^，。；！？\n]*$")
-_STUDIED_AFTER = re.compile(r"^[^。；！？\n]{0,40}?(讲话|精神|指示|批示|思想|论述|理念)")
+_STUDIED_AFTER = re.compile(r"[^。；！？\n]{0,40}?(讲话|精神|指示|批示|思想|论述|理念)")
 # a leader's thought or speech named right after the name is studied, not attended: 习近平法治思想
 _STUDIED_NAMED = re.compile(
-    r"^(?!同志?在|作|做|发表)[^，。；！？\n]{0,14}?(思想|讲话精神|重要指示|重要批示|重要论述|新理念)"
+    r"(?!同志?在|作|做|发表)[^，。；！？\n]{0,14}?(思想|讲话精神|重要指示|重要批示|重要论述|新理念)"
 )
 # `“…成长。”荆州区马山中学校长陈建军说`: a source quoted after the quotation is heard, not met
 _QUOTE_BEFORE = re.compile(r"”[^，。；！？“”\n]{0,30}$")
-_QUOTE_AFTER = re.compile(r"^(说|表示|介绍|告诉记者|坦言)")
+_QUOTE_AFTER = re.compile(r"(说|表示|介绍|告诉记者|坦言)")
 _SPEAK = re.compile(r"^[^，。；！？\n]{0,3}?(强调|指出|要求|讲话|表示|介绍|发言|说|提出|希望)")
 _VENUE = re.compile(r"(在|到|赴|于|来到|走进|前往)$")
 _SENTENCE_START = re.compile(r"[。；！？\n]")
@@ -58,28 +58,30 @@ def part_of(text: str, mention: PersonMention) -> Part:
         return Part.MENTIONED
     clause_start = max(text.rfind(c, 0, mention.start) for c in "，。；！？\n") + 1
     before = text[clause_start:mention.start]
-    after = text[mention.end:]
-    if (_STUDIED_BEFORE.search(before) and _STUDIED_AFTER.search(after)) or _STUDIED_NAMED.search(after):
+    end = mention.end  # the words after the name are matched in place: a copy of the rest of the text per mention
+    if (_STUDIED_BEFORE.search(before) and _STUDIED_AFTER.match(text, end)) or _STUDIED_NAMED.match(text, end):
         return Part.MENTIONED
-    if _QUOTE_BEFORE.search(text[max(0, mention.start - 31):mention.start]) and _QUOTE_AFTER.search(after):
+    if _QUOTE_BEFORE.search(text[max(0, mention.start - 31):mention.start]) and _QUOTE_AFTER.match(text, end):
         return Part.MENTIONED
-    if _ORGANIZE.search(after) or (_LEADS.search(after) and not _NOT_SUBJECT.search(before)):
+    if _ORGANIZE.match(text, end) or (_LEADS.match(text, end) and not _NOT_SUBJECT.search(before)):
         return Part.ORGANIZER
     return Part.ATTENDEE
 
 
-def assign_parts(article: Article, people: tuple[PersonMention, ...]) -> tuple[PersonMention, ...]:
-    """Each mention with its part; a person is an organizer if any of their mentions says so."""
-    text = article.text
+def assign_parts(article: Article, people: tuple[PersonMention, ...], text: str | None = None
+                 ) -> tuple[PersonMention, ...]:
+    """Each mention with its part; a person is an organizer if any of their mentions says so. `text`: the
+    article's text, when the caller has it (`Article.text` joins it anew at each call)."""
+    text = article.text if text is None else text
     parts = [part_of(text, m) for m in people]
-    return tuple(replace(m, part=part) for m, part in zip(people, parts, strict=True))
+    return tuple(m.with_part(part) for m, part in zip(people, parts, strict=True))
 
 
-def event_place(article: Article, places: tuple[Mention, ...]) -> str | None:
+def event_place(article: Article, places: tuple[Mention, ...], text: str | None = None) -> str | None:
     """Where it happened: a place after 在/到/赴 in the first sentence of the body, else the first place named
-    there; None rather than a guess from further down."""
-    text = article.text
-    body_start = len(article.text) - len(article.body)
+    there; None rather than a guess from further down. `text`: as for `assign_parts`."""
+    text = article.text if text is None else text
+    body_start = len(text) - len(article.body)
     first_end = body_start + len(_SENTENCE_START.split(article.body, maxsplit=1)[0])
     early = [p for p in places if body_start <= p.start < first_end]
     for place in early:
@@ -88,15 +90,15 @@ def event_place(article: Article, places: tuple[Mention, ...]) -> str | None:
     return early[0].text if early else None
 
 
-def extract_event(article: Article, people: tuple[PersonMention, ...], places: tuple[Mention, ...] = ()
-                  ) -> Event | None:
-    """The article's event, or None when nobody takes part in it."""
+def extract_event(article: Article, people: tuple[PersonMention, ...], places: tuple[Mention, ...] = (),
+                  text: str | None = None) -> Event | None:
+    """The article's event, or None when nobody takes part in it. `text`: as for `assign_parts`."""
     organizers = sorted({m.name for m in people if m.part is Part.ORGANIZER})
     attendees = sorted({m.name for m in people if m.part is Part.ATTENDEE} - set(organizers))
     if not organizers and not attendees:
         return None
-    text = article.text
+    text = article.text if text is None else text
     members = set(organizers) | set(attendees)
     speakers = sorted({m.name for m in people if m.name in members and _SPEAK.search(text[m.end:m.end + 8])})
-    return Event(event_type(article), article.date, event_place(article, places), tuple(organizers),
+    return Event(event_type(article), article.date, event_place(article, places, text), tuple(organizers),
                  tuple(attendees), tuple(speakers))

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from kgraph.extract.places import extract_places, is_common
-from kgraph.extract.tokens import FUNCTION_CHARS, Token, is_name_part, tokenize
+from kgraph.extract.tokens import FUNCTION_CHARS, Token, indices_ending_in, is_name_part, tokenize
 from kgraph.gazetteer import load_gazetteer
 from kgraph.lexicon import Lexicon
 from kgraph.model import Mention
@@ -322,7 +322,7 @@ def extract_orgs(text: str, lex: Lexicon, tokens: list[Token] | None = None) -> 
     found: list[Mention] = []
     quoted = [(m.start(), m.end()) for m in DOCUMENT.finditer(text)]
     ends = lex.org_suffixes.last_chars
-    for i in [i for i, t in enumerate(tokens) if t.text[-1] in ends]:  # the few that may end in a suffix
+    for i in indices_ending_in(text, tokens, ends):  # the few that may end in a suffix
         token = tokens[i]
         if _is_suffix_token(token, lex) is None or any(s <= token.start < e for s, e in quoted):
             continue

@@ -1086,12 +1086,13 @@ def extract_people(article: Article, lex: Lexicon, known: dict[str, Role] | None
     else:
         if entities is None:
             entities = recogniser(lex.surnames).entities(text)
-        mentions = _titled_and_credited(article, lex, entities)
+        mentions = _titled_and_credited(article, lex, entities, text)
     if known is None:
         return tuple(mentions)
     credited = {m.name for m in mentions if m.role in (Role.REPORTER, Role.PHOTOGRAPHER)}
     taken = [(m.start, m.end) for m in mentions if not m.guessed]
-    rest = {n: r for n, r in known.items() if n not in credited}
+    # the page's known names, copied only to leave out a credited one: most articles credit none of them
+    rest = known if credited.isdisjoint(known) else {n: r for n, r in known.items() if n not in credited}
     guessed = {(m.start, m.end) for m in mentions if m.guessed}
     found = [k for k in find_known_people(text, rest, taken, lex) if (k.start, k.end) not in guessed]
     mentions = [m for m in mentions if not (m.guessed and any(k.start < m.end and m.start < k.end for k in found))]
@@ -1151,10 +1152,10 @@ def _word_after_title(mention: PersonMention, people: Sequence[Entity], lex: Lex
     return entry is not None and entry[1] in _VERB_TAGS  # nouns make given names: 蔺红军, 李建国
 
 
-def _titled_and_credited(article: Article, lex: Lexicon, entities: Sequence[Entity]) -> list[PersonMention]:
+def _titled_and_credited(article: Article, lex: Lexicon, entities: Sequence[Entity], text: str
+                         ) -> list[PersonMention]:
     """Passes 1 and 2: bylines, titled people and `王书记`, then the names the recogniser reads that no rule found;
-    a name credited in a byline is no official too."""
-    text = article.text
+    a name credited in a byline is no official too. `text` is the article's (`Article.text` joins it anew)."""
     entities = [*dotted_names(text, lex), *entities] if "·" in text else entities  # the whole name first
     entities = [*element_names(text, lex), *entities]
     people = [e for e in entities if e.kind == "PER"]

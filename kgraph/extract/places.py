@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Container, Iterable
 
@@ -99,8 +100,18 @@ def _inside_word(text: str, start: int, end: int, lex: Lexicon) -> bool:
     return False
 
 
+_LEVELS_BY_LAST: dict[str, tuple[tuple[str, int], ...]] = {}  # LEVELS by last character, in LEVELS order
+for _suffix, _level in LEVELS:
+    _LEVELS_BY_LAST[_suffix[-1]] = (*_LEVELS_BY_LAST.get(_suffix[-1], ()), (_suffix, _level))
+
+
 def _suffix_level(word: str) -> int:
-    return next((level for suffix, level in LEVELS if word.endswith(suffix) and len(word) > len(suffix)), 0)
+    """The level of the first suffix of LEVELS that `word` ends with after a stem (0 for none): only those ending
+    in its last character are tried, as every stem a place suffix ends is asked about."""
+    for suffix, level in _LEVELS_BY_LAST.get(word[-1:], ()):
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return level
+    return 0
 
 
 def _stem_ok(text: str, begin: int, end: int, suffix_end: int, strong: bool, lex: Lexicon) -> bool:
@@ -114,18 +125,29 @@ def _stem_ok(text: str, begin: int, end: int, suffix_end: int, strong: bool, lex
     if any(_suffix_level(w) and not is_common(w, lex) for w in words) or \
             _COUNTED.search(text, max(0, begin - 3), begin):
         return False
-    chained = _suffix_level(text[max(0, begin - 4):begin]) > max(2, _suffix_level(text[begin:suffix_end]))
-    listed = begin == 0 or text[begin - 1] in DELIMITERS or chained
-    siblings = chained or _sibling(text, begin, suffix_end, lex)
-    visited = any(text.endswith(verb, 0, begin) for verb in _VISIT) or text[begin - 1:begin] in ("赴", "到")
+    # what the text around the stem says is asked only where the answer depends on it (most stems hold no common
+    # word and start with no verb), as each place suffix asks about several stems
     common = [w for w in words if is_common(w, lex)]
     if not common:
-        verb = (lex.tag(tokens[0]) or "")[:1] == "v" and not (siblings or visited)
+        verb = (lex.tag(tokens[0]) or "")[:1] == "v" and not _among_or_visited(text, begin, suffix_end, lex)
         return not verb and not (stem not in lex.words and all((lex.tag(c) or "")[:1] == "a" for c in stem))
-    if strong and (siblings or visited) and len(stem) >= 2:
+    if strong and len(stem) >= 2 and _among_or_visited(text, begin, suffix_end, lex):
         return not any((lex.tag(w) or "")[:1] in "pcdrua" for w in common)
     noun = (lex.tag(common[0]) or "")[:1] == "n"
-    return strong and listed and len(words) == 1 and words[0] == stem and noun
+    one_noun = strong and len(words) == 1 and words[0] == stem and noun
+    return one_noun and (begin == 0 or text[begin - 1] in DELIMITERS or _chained(text, begin, suffix_end))
+
+
+def _chained(text: str, begin: int, suffix_end: int) -> bool:
+    """Whether the stem right after a place of a higher level than its own (东城街道 | 解放社区)."""
+    return _suffix_level(text[max(0, begin - 4):begin]) > max(2, _suffix_level(text[begin:suffix_end]))
+
+
+def _among_or_visited(text: str, begin: int, suffix_end: int, lex: Lexicon) -> bool:
+    """Whether a place starting at `begin` is named right after the town it is in, among places of its kind, or
+    visited by the sentence (调研, 赴)."""
+    return (_chained(text, begin, suffix_end) or _sibling(text, begin, suffix_end, lex)
+            or any(text.endswith(verb, 0, begin) for verb in _VISIT) or text[begin - 1:begin] in ("赴", "到"))
 
 
 def _sibling(text: str, begin: int, suffix_end: int, lex: Lexicon) -> bool:
@@ -164,13 +186,15 @@ def _place_ending(text: str, start: int, suffix: str, lex: Lexicon, inside: Cont
     return None
 
 
-def _in_gazetteer(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[int, int]]:
+def _in_gazetteer(text: str, tokens: list[Token], lex: Lexicon, leads: list[int] | None = None
+                  ) -> list[tuple[int, int]]:
     """Administrative divisions by name: a full name (荆州市, 红安县) that starts a word, or a short form
-    (河南, 郑州) that jieba reads as a place name of its own."""
+    (河南, 郑州) that jieba reads as a place name of its own. `leads`: `_lead_tokens`, when the caller has them."""
     gazetteer = load_gazetteer()
     names, full_names = gazetteer.by_name, gazetteer.full_names
     spans = []
-    for token in [tokens[i] for i in indices_in(tokens, names)]:  # a few per article
+    leads = _lead_tokens(tokens) if leads is None else leads
+    for token in [tokens[i] for i in leads if tokens[i].text in names]:  # a few per article
         entry = lex.words.get(token.text)
         full = token.text in full_names
         glued = len(token.text) == 2 and token.text[0] in _FUNCTION_CHARS  # 和县 of 情和县经开区
@@ -322,15 +346,15 @@ def _named_stem(text: str, tokens: list[Token], head: int, lex: Lexicon) -> bool
     return False
 
 
-def _short_forms(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[int, int]]:
+def _short_forms(text: str, tokens: list[Token], lex: Lexicon, leads: list[int] | None = None
+                 ) -> list[tuple[int, int]]:
     """Divisions by a short name jieba does not call a place (灵寿, 高邑: full name minus 市, 县): where a function
     word, a delimiter or the province it lies in comes before it (来高邑考察, 为灵寿的, 河北保定). A short name
-    followed by 州 is the autonomous prefecture's usual name (恩施州)."""
+    followed by 州 is the autonomous prefecture's usual name (恩施州). `leads`: as for `_in_gazetteer`."""
     gazetteer = load_gazetteer()
     shorts = _short_names()
     spans = []
-    leads = _short_leads()
-    for i in indices_in(tokens, leads):
+    for i in _lead_tokens(tokens) if leads is None else leads:
         for size in (1, 2, 3):  # the name is one token, or two or three characters jieba leaves alone
             if i + size > len(tokens) or (size > 1 and (len(tokens[i].text) > 1 or len(tokens[i + size - 1].text) > 1)):
                 break  # several tokens of one character each (the middle one was the last at the smaller size)
@@ -361,6 +385,12 @@ def _short_forms(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[int
 def _short_names() -> frozenset[str]:
     """Every string `_short_forms` may look up: the gazetteer's names and short names, and districts' short names."""
     return frozenset(load_gazetteer().by_name) | frozenset(_district_shorts())
+
+
+def _lead_tokens(tokens: list[Token]) -> list[int]:
+    """The indices of the tokens `_short_forms` looks at (`_short_leads`), among them every division's name that
+    `_in_gazetteer` looks at: the article's tokens are gone through once for both (a tenth of them are leads)."""
+    return indices_in(tokens, _short_leads())
 
 
 @functools.cache
@@ -452,9 +482,10 @@ def extract_places(text: str, lex: Lexicon, tokens: list[Token] | None = None,
             spans.append((_gazetteer_start(text, begin, end), end))
     spans += _venues(text, tokens, lex)
     known = SpanIndex(spans)
-    spans += [s for s in _in_gazetteer(text, tokens, lex) if not known.contain(*s)]
+    leads = _lead_tokens(tokens)
+    spans += [s for s in _in_gazetteer(text, tokens, lex, leads) if not known.contain(*s)]
     known = SpanIndex(spans)
-    spans += [s for s in _short_forms(text, tokens, lex) if not known.overlap(*s)]
+    spans += [s for s in _short_forms(text, tokens, lex, leads) if not known.overlap(*s)]
     blocked = SpanIndex([(o.start, o.end) for o in orgs] + [(m.start(), m.end()) for m in _DOCUMENT.finditer(text)])
     named, known = SpanIndex(people), SpanIndex(spans)
     found = []
@@ -467,17 +498,20 @@ def extract_places(text: str, lex: Lexicon, tokens: list[Token] | None = None,
     return tuple(found)
 
 
+_first, _second = operator.itemgetter(0), operator.itemgetter(1)
+
+
 class SpanIndex:
     """Spans answering "does one hold or overlap (start, end)?" in log time, where a scan of all would make a long
     article quadratic: sorted by start, with the furthest end reached by the spans up to each."""
 
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
         ordered = sorted(spans)
-        self.starts = [b for b, _ in ordered]
-        self.reach = list(itertools.accumulate((e for _, e in ordered), max))
-        self.longest: dict[int, int] = {}  # the furthest end of the spans starting at each position
-        for b, e in ordered:
-            self.longest[b] = max(e, self.longest.get(b, e))
+        self.starts = list(map(_first, ordered))
+        self.reach = list(itertools.accumulate(map(_second, ordered), max))
+        # the furthest end of the spans starting at each position: the last of them in sorted order (all in C, as
+        # an article makes four of these)
+        self.longest: dict[int, int] = dict(ordered)
 
     def _reach(self, count: int) -> int:
         """The furthest end of the first `count` spans (by start)."""

@@ -6,8 +6,6 @@ links each post to its organisation from what is recorded here, so it never read
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from kgraph.extract.orgs import extract_orgs, is_scoped, is_specific
 from kgraph.lexicon import Lexicon
 from kgraph.model import PersonMention
@@ -54,6 +52,6 @@ def record_post_orgs(people: tuple[PersonMention, ...], lex: Lexicon) -> tuple[P
                 _chains.clear()
             chain = _chains[key] = tuple((org, bool(org) and is_specific(org, lex))
                                          for org in chain_orgs(titles, lex))
-        out.append(replace(person, titles=tuple(replace(t, org=org, org_specific=specific)
-                                                for t, (org, specific) in zip(person.titles, chain, strict=True))))
+        out.append(person.with_titles(tuple(t.with_org(org, specific)
+                                            for t, (org, specific) in zip(person.titles, chain, strict=True))))
     return tuple(out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
+import re
 from collections.abc import Callable, Container
 from typing import NamedTuple
 
@@ -29,6 +30,7 @@ class Token(NamedTuple):
 # a Token from a (text, start, end) tuple without the Python-level `Token.__new__`: tokenize makes them in C
 _token: Callable[[tuple[str, int, int]], Token] = functools.partial(tuple.__new__, Token)
 _text = operator.itemgetter(0)  # Token.text, as a function map() calls in C
+_end = operator.itemgetter(2)  # Token.end, likewise
 
 
 def tokenize(text: str, lex: Lexicon) -> list[Token]:
@@ -47,6 +49,19 @@ def indices_in(tokens: list[Token], words: Container[str]) -> list[int]:
     """The indices of the tokens whose text is one of `words`, found in C: a Python loop over an article's
     thousands of tokens costs more than the few lookups that follow it."""
     return list(itertools.compress(itertools.count(), map(words.__contains__, map(_text, tokens))))
+
+
+def indices_ending_in(text: str, tokens: list[Token], chars: frozenset[str]) -> list[int]:
+    """The indices of the tokens of `text` (`tokenize`) whose last character is one of `chars`: the text is
+    searched for those characters, then the tokens are picked by their ends, both in C. Taking each token's last
+    character instead made a string of it for every token."""
+    ends = {match.end() for match in _any_of(chars).finditer(text)}
+    return list(itertools.compress(itertools.count(), map(ends.__contains__, map(_end, tokens)))) if ends else []
+
+
+@functools.cache
+def _any_of(chars: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(sorted(map(re.escape, chars))) + "]")
 
 
 def _split_heads(words: list[str], lex: Lexicon) -> list[str]:

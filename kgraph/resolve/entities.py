@@ -75,7 +75,7 @@ def merge_variants(extractions: list[Extraction]) -> tuple[list[Extraction], tup
                 event and any(n in rename for n in (*event.organizers, *event.attendees))):
             renamed.append(extraction)  # an event's names are sorted and apart already (kgraph.extract.events)
             continue
-        people = tuple(replace(m, name=rename[m.name]) if m.name in rename else m for m in extraction.people)
+        people = tuple(m.with_name(rename[m.name]) if m.name in rename else m for m in extraction.people)
         if event is not None:
             organizers = fix(event.organizers)
             event = replace(event, organizers=organizers, speakers=fix(event.speakers),

@@ -49,19 +49,29 @@ def is_common_name(name: str, lex: Lexicon) -> bool:
     return 0 < rank <= _COMMON_RANK
 
 
-@dataclass
-class _Group:
-    """The mentions of one name on one page (or several pages forced into one person)."""
+_NO_NAMES: frozenset[str] = frozenset()
 
-    sources: set[str]
+
+@dataclass(slots=True, eq=False)
+class _Group:
+    """The mentions of one name on one page (or several pages forced into one person).
+
+    A corpus of 60,000 articles makes hundreds of thousands of groups, most of one page, with the same provinces and
+    counties as the others of their paper: the sets a group only reads are shared (`_shared`, an event's
+    participants), and a group copies them into its own `set` only when it absorbs another (`_grown`). Four empty
+    sets a group cost more than the rest of it (a quarter of a gigabyte of resolution's peak at 60,000 articles)."""
+
+    name: str
+    sources: frozenset[str] | set[str]
     mentions: int = 0
     firm: bool = False  # a participant or the holder of a title with a place, not someone only mentioned
     first: str = ""  # the first and last dates of its articles whose year is known (ISO, so they sort)
     last: str = ""
-    partners: set[str] = field(default_factory=set)
+    # the participants of its events, the group's own name among them where it took part (`_linked` leaves it out)
+    partners: frozenset[str] | set[str] = _NO_NAMES
     parts: list[Counter[str]] = field(default_factory=list)  # division counts (shared, never changed), summed late
-    provinces: set[str] = field(default_factory=set)
-    counties: set[str] = field(default_factory=set)
+    provinces: frozenset[str] | set[str] = _NO_NAMES
+    counties: frozenset[str] | set[str] = _NO_NAMES
     _locale: Locale | None = None
 
     def add(self, counts: Counter[str], spread: tuple[frozenset[str], frozenset[str]] | None = None) -> None:
@@ -71,8 +81,12 @@ class _Group:
             self.parts.append(counts)
             self._locale = None
             provinces, counties = spread or _spread(counts)
-            self.provinces |= provinces
-            self.counties |= counties
+            self.provinces = _joined_sets(self.provinces, provinces)
+            self.counties = _joined_sets(self.counties, counties)
+
+    def take_part(self, members: frozenset[str]) -> None:
+        """Take in the participants of an event of its article."""
+        self.partners = _joined_sets(self.partners, members)
 
     @property
     def counts(self) -> Counter[str]:
@@ -92,15 +106,15 @@ class _Group:
         return bool(self.parts)
 
     def absorb(self, other: _Group) -> None:
-        self.sources |= other.sources
+        self.sources = _grown(self.sources, other.sources)
         self.mentions += other.mentions
         self.firm |= other.firm
         self.dated(other.first)
         self.dated(other.last)
-        self.partners |= other.partners
+        self.partners = _grown(self.partners, other.partners)
         self.parts += other.parts
-        self.provinces |= other.provinces
-        self.counties |= other.counties
+        self.provinces = _grown(self.provinces, other.provinces)
+        self.counties = _grown(self.counties, other.counties)
         self._locale = None
 
     def dated(self, date: str) -> None:
@@ -117,10 +131,39 @@ class _Group:
         return any(d.code in self.locale.codes for d in divisions_at_start(place))
 
 
+_SHARED: dict[frozenset[str], frozenset[str]] = {}  # filled while `_groups` runs, emptied when it ends
+
+
+def _shared(names: frozenset[str]) -> frozenset[str]:
+    """One frozenset for equal ones: the groups of a paper's pages mostly lie in the same provinces and counties."""
+    return _SHARED.setdefault(names, names)
+
+
+def _joined_sets(mine: frozenset[str] | set[str], more: frozenset[str]) -> frozenset[str] | set[str]:
+    """`mine | more` for a group taking in an article: `more` itself where it adds to nothing or nothing to it, a
+    shared frozenset where both are frozen, else `mine` grown in place (a group that absorbed others)."""
+    if more <= mine:
+        return mine
+    if not mine:
+        return more
+    if isinstance(mine, set):
+        mine |= more
+        return mine
+    return _shared(mine | more)
+
+
+def _grown(mine: frozenset[str] | set[str], more: frozenset[str] | set[str]) -> set[str]:
+    """`mine | more` as the group's own set, grown in place from now on: a unit absorbs thousands of pages."""
+    if not isinstance(mine, set):
+        mine = set(mine)
+    mine |= more
+    return mine
+
+
 def _spread(counts: Counter[str]) -> tuple[frozenset[str], frozenset[str]]:
     """The provinces and the counties the divisions of `counts` lie in."""
     found = [_province_county(code) for code in counts]
-    return frozenset(p for p, _ in found), frozenset(c for _, c in found if c)
+    return _shared(frozenset(p for p, _ in found)), _shared(frozenset(c for _, c in found if c))
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -161,6 +204,13 @@ def _groups(extractions: Sequence[Extraction], names: set[str]) -> dict[str, dic
 
     Each article is read once for each name it holds, not once per mention: a busy name is mentioned thousands of
     times, and an event's participants (up to 100) would otherwise be copied once per participant."""
+    try:
+        return _placed_groups(extractions, names)
+    finally:
+        _SHARED.clear()
+
+
+def _placed_groups(extractions: Sequence[Extraction], names: set[str]) -> dict[str, dict[str, _Group]]:
     sources = {e.article.source for e in extractions for m in e.people if m.name in names}
     articles, homes = _page_counts(extractions, sources)
     groups: dict[str, dict[str, _Group]] = defaultdict(dict)
@@ -170,20 +220,21 @@ def _groups(extractions: Sequence[Extraction], names: set[str]) -> dict[str, dic
         if not here:
             continue
         event = extraction.event
-        members = set(event.organizers) | set(event.attendees) if event else set()
+        members = frozenset((*event.organizers, *event.attendees)) if event else _NO_NAMES
         paired = len(members) <= MAX_PAIRED_PARTICIPANTS  # no meeting: no co-workers
         article, touched = extraction.article, set()
         source, date, article_id = article.source, article.date, article.id
+        page = _shared(frozenset((source,)))
         date = date if date and _FULL_DATE.match(date) else None
         for m in here:
             group = groups[m.name].get(source)
             if group is None:  # not setdefault: that would make a group for every mention
-                group = groups[m.name][source] = _Group({source})
+                group = groups[m.name][source] = _Group(m.name, page)
             group.mentions += 1
             if m.name in members:
                 group.firm = True
                 if paired:
-                    group.partners |= members  # the name itself is taken out below
+                    group.take_part(members)
             for title in m.titles:
                 found = divisions_at_start(title.text)
                 if len(found) == 1:
@@ -197,7 +248,6 @@ def _groups(extractions: Sequence[Extraction], names: set[str]) -> dict[str, dic
     spreads = {article_id: _spread(counts) for article_id, counts in articles.items()}  # once per article
     for name, by_source in groups.items():
         for source, group in by_source.items():
-            group.partners.discard(name)
             for article_id in sorted(seen[name, source]):
                 if article_id in articles:
                     group.add(articles[article_id], spreads[article_id])
@@ -212,11 +262,24 @@ def _title_counts(code: str) -> Counter[str]:
 
 
 def _linked(a: _Group, b: _Group) -> list[str]:
-    """The co-participants two groups share: one with a name of three or more characters, or two."""
+    """The co-participants two groups (of one name) share: one with a name of three or more characters, or two."""
     if a.partners.isdisjoint(b.partners):
         return []
-    shared = sorted(a.partners & b.partners)
+    shared = sorted((a.partners & b.partners) - {a.name, b.name})
     return shared if len(shared) >= 2 or any(len(n) > 2 for n in shared) else []
+
+
+def _linked_to(person: list[_Group], partners: set[str], unit: _Group) -> bool:
+    """Whether a co-participant links `unit` to a group of `person`, whose groups' `partners` together are given.
+    Asked first of them all, as a busy name's pages would otherwise each be compared with every page before it:
+    no group links where the person's co-participants and the unit's share no name but their own, nor where they
+    share one name of two characters (`_linked`)."""
+    if not unit.partners or partners.isdisjoint(unit.partners):
+        return False
+    shared = (partners & unit.partners) - {unit.name}
+    if len(shared) < 2 and not any(len(n) > 2 for n in shared):
+        return False
+    return any(_linked(g, unit) for g in person)
 
 
 def _conflict(a: _Group, b: _Group, common: bool) -> str | None:
@@ -273,26 +336,31 @@ def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision]
             units.append(group)
     units.sort(key=lambda g: (not g.placed, -g.mentions, min(g.sources)))
     people: list[list[_Group]] = []
+    named: list[int] = []  # the mentions of each person, kept as units join it: not summed for every unit
+    partners: list[set[str]] = []  # the co-participants of each person's groups (`_linked_to`)
 
     def allowed(person: list[_Group], unit: _Group) -> bool:
         return not decisions or not any((d := _decided(decisions, g, unit)) and not d.same for g in person)
 
     for unit in units:  # the first person that fits: the others need not be compared
         if unit.placed:
-            fit = next((p for p in people if allowed(p, unit)
-                        and (not any(_conflict(g, unit, common) for g in p) or any(_linked(g, unit) for g in p))),
-                       None)
+            fit = next((i for i, p in enumerate(people) if allowed(p, unit)
+                        and (not any(_conflict(g, unit, common) for g in p) or _linked_to(p, partners[i], unit))), None)
         else:
-            fit = next((p for p in people if allowed(p, unit) and any(_linked(g, unit) for g in p)), None)
+            fit = next((i for i, p in enumerate(people) if allowed(p, unit) and _linked_to(p, partners[i], unit)), None)
             if fit is None:  # else the one named most (the first of those named as often)
-                fit = min((p for p in people if allowed(p, unit)), key=lambda p: -sum(g.mentions for g in p),
+                fit = min((i for i, p in enumerate(people) if allowed(p, unit)), key=lambda i: -named[i],
                           default=None)
         if fit is not None:
-            if unit.placed and (why := _joined(fit, unit)):
+            if unit.placed and (why := _joined(people[fit], unit)):
                 joins.append(why)
-            fit.append(unit)
+            people[fit].append(unit)
+            named[fit] += unit.mentions
+            partners[fit] |= unit.partners
         else:
             people.append([unit])
+            named.append(unit.mentions)
+            partners.append(set(unit.partners))
     return people, joins
 
 
@@ -325,7 +393,7 @@ def _why(person_a: list[_Group], person_b: list[_Group], common: bool, decisions
 
 
 def _merged(person: list[_Group]) -> _Group:
-    total = _Group(set())
+    total = _Group(person[0].name, set())
     for group in person:
         total.absorb(group)
     return total
@@ -395,11 +463,11 @@ def _renamed(extractions: Sequence[Extraction], rename: dict[tuple[str, str], st
         if table is None or not any(m.name in table for m in extraction.people):
             result.append(extraction)
             continue
-        people = tuple(replace(m, name=table[m.name]) if m.name in table else m for m in extraction.people)
+        people = tuple(m.with_name(table[m.name]) if m.name in table else m for m in extraction.people)
         event = extraction.event
         if event is not None and any(n in table for n in (*event.organizers, *event.attendees, *event.speakers)):
-            event = replace(event, organizers=tuple(table.get(n, n) for n in event.organizers),
-                            attendees=tuple(table.get(n, n) for n in event.attendees),
-                            speakers=tuple(table.get(n, n) for n in event.speakers))
-        result.append(replace(extraction, people=people, event=event))
+            event = event.with_people(tuple(table.get(n, n) for n in event.organizers),
+                                      tuple(table.get(n, n) for n in event.attendees),
+                                      tuple(table.get(n, n) for n in event.speakers))
+        result.append(extraction.with_people(people, event))
     return result

@@ -1,0 +1,90 @@
+"""The shortcuts of extraction equal the plain code they stand beside: the list scan that first looks for a list's
+last member, the level of a place suffix by last character, the token indices found in C, and the records made
+without `dataclasses.replace`. Checked on the seed pages, the dev texts where present, and random text made of
+the characters the patterns look for."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from kgraph.extract import lists
+from kgraph.extract.places import _suffix_level
+from kgraph.extract.tokens import indices_ending_in, tokenize
+from kgraph.gazetteer import LEVELS
+from kgraph.lexicon import Lexicon
+from kgraph.model import Article, Event, Extraction, Mention, Part, PersonMention, Role
+
+ROOT = Path(__file__).resolve().parents[2]
+_LIST_CHARS = "、等家个处企业公司厂商园区景点基地村社十几多在内的的了和张明荆州 12，。"
+
+
+def _texts(seed: int) -> list[str]:
+    """The seed pages and the dev texts in pieces, and random strings rich in list punctuation and kind words."""
+    rng = random.Random(seed)
+    paths = sorted((ROOT / "seeds").glob("*.txt"))[:30] + sorted((ROOT.parent / "shared/gold/dev/raw").glob("*.txt"))
+    text = "".join(path.read_text(encoding="utf-8") for path in paths)
+    pieces = [text[i:i + rng.randint(0, 400)] for i in range(0, len(text), 331)]
+    chars = sorted(set(text[:3000])) + list(_LIST_CHARS) * 8
+    return pieces + ["".join(rng.choice(chars) for _ in range(rng.randint(0, 80))) for _ in range(3000)]
+
+
+def _plain_members(text: str, kind: str, lex: Lexicon) -> list[Mention]:
+    """`list_members` without the look for a last member first."""
+    found = []
+    for match in lists.KINDS[kind].finditer(text):
+        items, offset = match.group(1).split("、"), match.start(1)
+        lead = lists._lead(items[0], lex)
+        items[0], offset = items[0][lead:], offset + lead
+        for item in items:
+            if 2 <= len(item) <= lists._MAX_ITEM:
+                found.append(Mention(kind, item, offset, offset + len(item)))
+            offset += len(item) + 1
+    return found
+
+
+@pytest.mark.parametrize("kind", ["org", "place"])
+def test_list_members_equal_the_plain_scan(lex: Lexicon, kind: str) -> None:
+    texts = [*_texts(len(kind)), "包括四机厂、四机赛瓦、楚峰建科、与时塑业等15家企业",
+             "建设铜铃岗森林水世界、浅山森林美术公园等19个乡村旅游园区"]
+    found = 0
+    for text in texts:
+        members = lists.list_members(text, kind, lex)
+        assert members == _plain_members(text, kind, lex), text
+        found += bool(members)
+    assert found >= 2  # the scan found lists, not only their absence
+
+
+def test_suffix_level_equals_the_scan_of_levels() -> None:
+    rng = random.Random(3)
+    chars = sorted({c for suffix, _ in LEVELS for c in suffix}) + list("荆州八岭山")
+    words = ["", *(s for s, _ in LEVELS), *("".join(rng.choice(chars) for _ in range(rng.randint(1, 6)))
+                                           for _ in range(20000))]
+    for word in words:
+        plain = next((level for suffix, level in LEVELS if word.endswith(suffix) and len(word) > len(suffix)), 0)
+        assert _suffix_level(word) == plain, word
+
+
+def test_indices_ending_in_equal_the_loop(lex: Lexicon) -> None:
+    ends = lex.org_suffixes.last_chars
+    for text in _texts(5)[::7]:
+        tokens = tokenize(text, lex)
+        assert indices_ending_in(text, tokens, ends) == [i for i, t in enumerate(tokens) if t.text[-1] in ends]
+
+
+def test_records_made_directly_equal_replace() -> None:
+    title = Mention("title", "区委书记", 0, 4, "荆州区委", "荆州区委", True)
+    label = Mention("title", "市领导", 5, 8)
+    person = PersonMention("李明", 4, 6, Role.OFFICIAL, (title,), Part.ORGANIZER, label, True)
+    assert person.with_part(Part.ATTENDEE) == replace(person, part=Part.ATTENDEE)
+    assert person.with_titles((label,)) == replace(person, titles=(label,))
+    assert person.with_name("李明@421003") == replace(person, name="李明@421003")
+    assert title.with_org("区委", False) == replace(title, org="区委", org_specific=False)
+    event = Event("会议", "2022-05-26", "荆州区", ("李明",), ("王强", "张红"), ("李明",))
+    assert event.with_people(("甲",), ("乙",), ()) == replace(event, organizers=("甲",), attendees=("乙",), speakers=())
+    article = Article("p.txt", 1, "区委书记李明主持会议", "正文")
+    extraction = Extraction(article, (person,), (title,), (label,), event, (("铜岭村", "八岭山镇"),))
+    assert extraction.with_people((), None) == replace(extraction, people=(), event=None)
