@@ -100,9 +100,9 @@ def _keep(triples: Iterable[Triple], part: Graph) -> Iterator[Triple]:
 
 
 def _network_store() -> Graph:
-    from kgraph.rdf.compact import CompactStore
+    from kgraph.rdf.compact import CompactGraph
 
-    return Graph(store=CompactStore())
+    return CompactGraph()
 
 
 def _page_network(part: Graph, max_links: int) -> tuple[nx.Graph, int]:

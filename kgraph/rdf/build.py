@@ -100,6 +100,8 @@ class _Triples:
         self.person_iri = functools.cache(self.iri.person)
         self.event_iri = functools.cache(self.iri.event)
         self.source_iri = functools.cache(self.iri.source)
+        self.org_iri = functools.cache(self.iri.org)  # one term an organisation or place: the page keeps them
+        self.place_iri = functools.cache(self.iri.place)
         self.dates = {a.id: a.date for a in corpus.articles if a.date and _FULL_DATE.match(a.date)}
 
     def all(self) -> Iterator[Triple]:
@@ -128,7 +130,7 @@ class _Triples:
                 post_node = self.iri.post(person.id, post.title)
                 for ev in post.evidence:
                     index[self.article_iri(ev.article_id)].append((ev, post_node, _SPAN))
-        for entity, node_of in ((self.corpus.organizations, self.iri.org), (self.corpus.places, self.iri.place)):
+        for entity, node_of in ((self.corpus.organizations, self.org_iri), (self.corpus.places, self.place_iri)):
             for thing in entity:
                 node = node_of(thing.name)
                 for ev in thing.mentions:
@@ -171,11 +173,18 @@ class _Triples:
             return
         spans = _group((item for item in evidence if item[2] & _SPAN), lambda item: (item[0].start, item[0].end))
         for (start, end), items in sorted(spans.items()):
+            span = self.iri.span(node, start, end)
+            if len(items) == 1:  # most spans: six triples, each once by making
+                ev, target, _ = items[0]
+                yield from ((span, RDF.type, KG.Mention), (span, KG.inArticle, node), (span, KG.mentionOf, target),
+                            (span, KG.text, _zh(texts[ev.article_id][start:end])), (span, KG.start, _int(start)),
+                            (span, KG.end, _int(end)))
+                continue
             pairs = [(RDF.type, KG.Mention), (KG.inArticle, node)]
             for ev, target, _ in items:
                 pairs += [(KG.mentionOf, target), (KG.text, _zh(texts[ev.article_id][start:end]))]
             pairs += [(KG.start, _int(start)), (KG.end, _int(end))]
-            yield from _block(self.iri.span(node, start, end), pairs)
+            yield from _block(span, pairs)
 
     def events(self) -> Iterator[Triple]:
         found = ((e, e.event) for e in self.corpus.extractions if e.event is not None)
@@ -190,7 +199,7 @@ class _Triples:
                 elif event.date:
                     pairs.append((KG.dateline, Literal(event.date)))
                 if event.place:
-                    pairs.append((SCHEMA.location, self.iri.place(event.place)))
+                    pairs.append((SCHEMA.location, self.place_iri(event.place)))
                 for predicate, names in ((SCHEMA.organizer, event.organizers), (SCHEMA.attendee, event.attendees),
                                          (SCHEMA.performer, event.speakers)):
                     pairs += [(predicate, self.person_iri(name)) for name in names]
@@ -243,7 +252,7 @@ class _Triples:
                 post_pairs = posts.setdefault(post_node, [(RDF.type, ORG.Post)])
                 post_pairs += [(RDFS.label, _zh(post.title)), (ORG.heldBy, node)]
                 if post.org:
-                    post_pairs.append((ORG.postIn, self.iri.org(post.org)))
+                    post_pairs.append((ORG.postIn, self.org_iri(post.org)))
                 for ev in post.evidence:
                     article = self.article_iri(ev.article_id)
                     post_pairs += [(KG.evidence, self.iri.span(article, ev.start, ev.end)),
@@ -268,7 +277,7 @@ class _Triples:
         dates of its articles whose year is known) as an org:memberDuring time:Interval."""
         pairs: list[tuple[URIRef, Node]] = [(RDF.type, ORG.Membership), (ORG.member, node)]
         pairs += [(RDFS.label, _zh(post.title)) for post in posts] + [(KG.post, post_node)]
-        pairs += [(ORG.organization, self.iri.org(post.org)) for post in posts if post.org]
+        pairs += [(ORG.organization, self.org_iri(post.org)) for post in posts if post.org]
         dates = sorted({self.dates[ev.article_id] for post in posts for ev in post.evidence
                         if ev.article_id in self.dates})
         if not dates:
@@ -285,7 +294,7 @@ class _Triples:
     def organizations(self) -> Iterator[Triple]:
         """Canonical full name as skos:prefLabel; each printed form as schema:name (and, when it differs from the
         canonical name, as schema:alternateName)."""
-        for node, orgs in _group(self.corpus.organizations, lambda o: self.iri.org(o.name)).items():
+        for node, orgs in _group(self.corpus.organizations, lambda o: self.org_iri(o.name)).items():
             pairs: list[tuple[URIRef, Node]] = [(RDF.type, ORG.Organization)]
             for org in orgs:
                 pairs.append((SKOS.prefLabel, _zh(org.name)))
@@ -295,12 +304,12 @@ class _Triples:
                         pairs.append((SCHEMA.alternateName, _zh(printed)))
                 pairs += [(SCHEMA.alternateName, _zh(short)) for short in org.references]  # 离岸科创中心
                 if org.parent:
-                    pairs.append((ORG.subOrganizationOf, self.iri.org(org.parent)))
+                    pairs.append((ORG.subOrganizationOf, self.org_iri(org.parent)))
             yield from _block(node, pairs)
 
     def places(self) -> Iterator[Triple]:
         """A place named in the articles is a schema:Place; a division only above them is an AdministrativeArea."""
-        for node, places in _group(self.corpus.places, lambda p: self.iri.place(p.name)).items():
+        for node, places in _group(self.corpus.places, lambda p: self.place_iri(p.name)).items():
             pairs: list[tuple[URIRef, Node]] = []
             for place in places:
                 if place.mentions:
@@ -312,7 +321,7 @@ class _Triples:
                               (SCHEMA.longitude, Literal(place.longitude, datatype=XSD.decimal))]
                 pairs.append((SCHEMA.name, _zh(place.name)))
                 if place.contained_in:
-                    pairs.append((SCHEMA.containedInPlace, self.iri.place(place.contained_in)))
+                    pairs.append((SCHEMA.containedInPlace, self.place_iri(place.contained_in)))
             yield from _block(node, pairs)
 
     def merges(self) -> Iterator[Triple]:
