@@ -267,12 +267,14 @@ def detect_communities(net: nx.Graph) -> dict[str, int]:
     return {node: number for number, group in enumerate(ordered) for node in sorted(group, key=str)}
 
 
-def select_network(net: nx.Graph, *, focus: str | None = None, depth: int = 1, min_weight: int = 1) -> nx.Graph:
+def select_network(net: nx.Graph, *, focus: str | None = None, depth: int = 1, min_weight: int = 1,
+                   copy: bool = True) -> nx.Graph:
     """The part of `net` to draw: links of at least `min_weight` shared events, and one person's neighbourhood.
 
     Above a `min_weight` of 1, people left with no link are left out. With `focus`, only the people within `depth`
     links of the person of that name (or other spelling) stay. Their organisations and places stay with them, and
-    attributes are kept, so colours match the whole network.
+    attributes are kept, so colours match the whole network. Without `copy`, `net` itself is cut down and
+    returned (a build's page: two copies of a decade's whole network were most of the memory of choosing).
 
     >>> import networkx as nx
     >>> net = nx.Graph()
@@ -285,7 +287,7 @@ def select_network(net: nx.Graph, *, focus: str | None = None, depth: int = 1, m
     """
     if depth < 0 or min_weight < 1:
         raise KgraphError(f"depth must be 0 or more and min-weight 1 or more, got {depth} and {min_weight}")
-    kept = net.copy()
+    kept = net.copy() if copy else net
     kept.remove_edges_from(
         [
             (u, v)
@@ -304,6 +306,9 @@ def select_network(net: nx.Graph, *, focus: str | None = None, depth: int = 1, m
     else:
         people = {node for node in links if min_weight == 1 or links.degree(node)}
     context = {other for person in people for other in kept.neighbors(person) if other not in links}
+    if not copy:  # the nodes left in the order they were, as a copied subgraph of the same nodes would list them
+        kept.remove_nodes_from([node for node in kept if node not in people and node not in context])
+        return kept
     return kept.subgraph(people | context).copy()
 
 

@@ -112,7 +112,7 @@ def _page_network(part: Graph, max_links: int) -> tuple[nx.Graph, int]:
 
     def strongest(net: nx.Graph) -> nx.Graph:
         weight = page_min_weight(net, max_links)
-        return select_network(net, min_weight=weight) if weight > 1 else net
+        return select_network(net, min_weight=weight, copy=False) if weight > 1 else net
 
     # layers the reader switches on, as in render; select_network notes the weight it kept
     net = build_network(part, include_orgs=True, include_places=True, keep=strongest)
