@@ -27,9 +27,9 @@ The same evidence, structured, comes from `collect_edge_evidence`.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
-from itertools import combinations
+from itertools import chain, combinations
 
 import networkx as nx
 import rdflib
@@ -107,7 +107,9 @@ class _Index:
     graph: Graph
     participants: dict[Node, set[Node]] = field(default_factory=dict)  # event -> people
     events_of: dict[Node, set[Node]] = field(default_factory=lambda: defaultdict(set))  # person -> events
-    shared: dict[tuple[Node, Node], set[Node]] = field(default_factory=lambda: defaultdict(set))
+    # pair -> their events, each once (an event is read once, its pairs are distinct): a list, as most pairs share
+    # one event, and a set of one is three times the size
+    shared: dict[tuple[Node, Node], list[Node]] = field(default_factory=lambda: defaultdict(list))
     materialised: dict[tuple[Node, Node], tuple[int, set[Node]]] = field(default_factory=dict)
     _events: dict[Node, EventRef] = field(default_factory=dict)
     _articles: dict[Node, ArticleRef] = field(default_factory=dict)
@@ -203,10 +205,9 @@ def build_network(graph: Graph, *, include_orgs: bool = False, include_places: b
     for person in sorted(people, key=str):
         net.add_node(str(person), **_person_attributes(index, person))
 
-    pairs = {pair: (len(events), events) for pair, events in index.shared.items()}
-    for pair, (weight, evidence) in index.materialised.items():
-        pairs.setdefault(pair, (weight, evidence))
-    for (a, b), (weight, events) in sorted(pairs.items(), key=lambda item: (str(item[0][0]), str(item[0][1]))):
+    pairs = chain(((pair, len(events), events) for pair, events in index.shared.items()),
+                  ((pair, weight, events) for pair, (weight, events) in index.materialised.items()))  # no pair in both
+    for (a, b), weight, events in sorted(pairs, key=lambda item: (str(item[0][0]), str(item[0][1]))):
         net.add_edge(str(a), str(b), **_edge_attributes(index, "works_with", weight, events, texts=keep is None))
 
     for node, community in detect_communities(net).items():
@@ -366,7 +367,7 @@ def _read_index(graph: Graph) -> _Index:
         if len(people) > MAX_PAIRED_PARTICIPANTS:
             continue  # as kgraph.rdf.build: no works-with pairs among that many
         for a, b in combinations(sorted(people, key=str), 2):
-            index.shared[a, b].add(event)
+            index.shared[a, b].append(event)
 
     weights: dict[tuple[Node, Node], int] = {}
     evidence: dict[tuple[Node, Node], set[Node]] = defaultdict(set)
@@ -456,7 +457,7 @@ def _left_out(index: _Index, people: set[Node]) -> dict[str, int]:
     return {"people_in_graph": len(everyone), "left_out_bylines": bylines, "left_out_mentioned": mentioned}
 
 
-def _edge_attributes(index: _Index, kind: str, weight: int, events: set[Node], titles: str = "", *,
+def _edge_attributes(index: _Index, kind: str, weight: int, events: Collection[Node], titles: str = "", *,
                      texts: bool = True) -> dict:
     """A link's attributes; without `texts`, its events as a set, to be written when it is kept."""
     if not texts:
@@ -487,7 +488,8 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str, 
     if kind == "organization":
         things |= set(graph.subjects(RDF.type, SCHEMA.Organization, unique=True))
 
-    links: dict[tuple[Node, Node], set[Node]] = defaultdict(set)  # (thing, person) -> events
+    # (thing, person) -> events, each once (an event is read once): lists, as most pairs have one
+    links: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
     posts: dict[tuple[Node, Node], list[str]] = defaultdict(list)
     for event, participants in index.participants.items():
         if len(participants) > MAX_PAIRED_PARTICIPANTS:
@@ -500,7 +502,7 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str, 
             related |= {o for o in graph.objects(event, SCHEMA.organizer) if o in things}
         for thing in related:
             for person in participants:
-                links[thing, person].add(event)
+                links[thing, person].append(event)
     if kind == "organization":
         for person in people:
             for post in graph.objects(person, ORG.holds):
@@ -511,7 +513,7 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str, 
     events_of: dict[Node, set[Node]] = defaultdict(set)
     for (thing, person), events in links.items():
         if person in people:
-            events_of[thing] |= events
+            events_of[thing].update(events)
     linked = sorted({t for t, p in (*links, *posts) if p in people}, key=str)
     for thing in linked:
         events = events_of.get(thing, set())
@@ -528,7 +530,7 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str, 
     for thing, person in sorted({*links, *posts}, key=lambda pair: (str(pair[0]), str(pair[1]))):
         if person not in people:
             continue
-        events = links.get((thing, person), set())
+        events = links.get((thing, person), [])
         held = sorted(set(posts.get((thing, person), ())))
         edge_kind = "post" if held else "event"
         attributes = _edge_attributes(index, edge_kind, max(len(events), 1), events, TITLE_SEPARATOR.join(held),

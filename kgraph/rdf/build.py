@@ -69,6 +69,18 @@ def _zh_text(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def _date(text: str) -> Literal:
+    """An xsd:date: made once each, as the days of a paper's articles and events recur (and rdflib parses it)."""
+    return Literal(text, datatype=XSD.date)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _plain(text: str) -> Literal:
+    """A plain literal that recurs (a role, a dateline, a reason), made once."""
+    return Literal(text)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _int(value: int) -> Literal:
     """Offsets and counts: small numbers, made once each."""
@@ -154,9 +166,9 @@ class _Triples:
             if article.subheadline:
                 pairs.append((SCHEMA.alternativeHeadline, _zh_text(article.subheadline)))
             if article.date and _FULL_DATE.match(article.date):
-                pairs.append((SCHEMA.dateCreated, Literal(article.date, datatype=XSD.date)))
+                pairs.append((SCHEMA.dateCreated, _date(article.date)))
             elif article.date:
-                pairs.append((KG.dateline, Literal(article.date)))
+                pairs.append((KG.dateline, _plain(article.date)))
             source = self.source_iri(article.source)
             pairs += [(SCHEMA.text, _zh_text(text)), (KG.sourceFile, source), (PROV.wasDerivedFrom, source),
                       (KG.articleIndex, _int(article.index)), (KG.start, _int(article.start)),
@@ -195,9 +207,9 @@ class _Triples:
                 pairs += [(SCHEMA.name, _zh_text(extraction.article.headline)), (KG.eventType, _zh(event.kind)),
                           (SCHEMA.subjectOf, article), (PROV.wasDerivedFrom, article)]
                 if event.date and _FULL_DATE.match(event.date):
-                    pairs.append((SCHEMA.startDate, Literal(event.date, datatype=XSD.date)))
+                    pairs.append((SCHEMA.startDate, _date(event.date)))
                 elif event.date:
-                    pairs.append((KG.dateline, Literal(event.date)))
+                    pairs.append((KG.dateline, _plain(event.date)))
                 if event.place:
                     pairs.append((SCHEMA.location, self.place_iri(event.place)))
                 for predicate, names in ((SCHEMA.organizer, event.organizers), (SCHEMA.attendee, event.attendees),
@@ -243,7 +255,7 @@ class _Triples:
         for person in people:
             pairs.append((SCHEMA.name, _zh(person.name)))
             pairs += [(SCHEMA.alternateName, _zh(alias)) for alias in person.aliases]
-            pairs.append((KG.role, Literal(person.role.value)))
+            pairs.append((KG.role, _plain(person.role.value)))
             if person.locale:
                 pairs.append((KG.locale, _zh(person.locale)))
             for post in person.posts:
@@ -289,7 +301,7 @@ class _Triples:
         yield from _block(during, [(RDF.type, TIME.Interval), (TIME.hasBeginning, first), (TIME.hasEnd, last)])
         for instant, date in ((first, dates[0]), (last, dates[-1])):
             yield from _block(instant, [(RDF.type, TIME.Instant),
-                                        (TIME.inXSDDate, Literal(date, datatype=XSD.date))])
+                                        (TIME.inXSDDate, _date(date))])
 
     def organizations(self) -> Iterator[Triple]:
         """Canonical full name as skos:prefLabel; each printed form as schema:name (and, when it differs from the
@@ -329,14 +341,14 @@ class _Triples:
             pairs: list[tuple[URIRef, Node]] = [(RDF.type, KG.NameMerge)]
             for merge in merges:
                 pairs += [(KG.kept, self.person_iri(merge.kept)), (KG.variant, _zh(merge.variant)),
-                          *((KG.reason, Literal(reason)) for reason in merge.reasons)]
+                          *((KG.reason, _plain(reason)) for reason in merge.reasons)]
             yield from _block(node, pairs)
 
     def splits(self) -> Iterator[Triple]:
         for split in self.corpus.splits:
             pairs: list[tuple[URIRef, Node]] = [(RDF.type, KG.NameSplit), (KG.sharedName, _zh(split.name))]
             pairs += [(KG.splitInto, self.person_iri(key)) for key in split.people]
-            pairs += [(KG.reason, Literal(reason)) for reason in split.reasons]
+            pairs += [(KG.reason, _plain(reason)) for reason in split.reasons]
             yield from _block(self.iri.split(split.name), pairs)
 
 
