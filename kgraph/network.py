@@ -119,6 +119,13 @@ class _Index:
     _mentioned: dict[Node, set[Node]] = field(default_factory=dict)  # event -> what its reports mention
     _chains: dict[Node, tuple[list[str], str]] = field(default_factory=dict)  # org -> names up, top name
 
+    def release(self) -> None:
+        """Drop what was read to choose the people and links (their pairs, events and mentions): the texts of the
+        links kept need only the events and articles, read again as asked for."""
+        for table in (self.participants, self.events_of, self.shared, self.materialised, self._people,
+                      self._mentioned, self._chains):
+            table.clear()
+
     def event(self, node: Node) -> EventRef:
         if node not in self._events:
             g = self.graph
@@ -220,6 +227,7 @@ def build_network(graph: Graph, *, include_orgs: bool = False, include_places: b
         _add_context(net, index, people, kind="place", texts=keep is None)
     if keep is not None:
         net = keep(net)
+        index.release()  # what only choosing needed, so that the texts take its place rather than more
         for _, _, data in net.edges(data=True):
             attributes = _edge_attributes(index, data["kind"], data["weight"], data["events"], data["titles"])
             data.clear()
