@@ -118,6 +118,7 @@ class _Index:
     _people: dict[Node, bool] = field(default_factory=dict)
     _mentioned: dict[Node, set[Node]] = field(default_factory=dict)  # event -> what its reports mention
     _chains: dict[Node, tuple[list[str], str]] = field(default_factory=dict)  # org -> names up, top name
+    _names: dict[Node, str] = field(default_factory=dict)
 
     def release(self) -> None:
         """Drop what was read to choose the people and links (their pairs, events and mentions): the texts of the
@@ -133,10 +134,17 @@ class _Index:
             date = _text(g, node, SCHEMA.startDate)
             if not date:
                 date = min((d for a in self.reports(node) if (d := _text(g, a, KG.dateline))), default="")
-            place = min((_name(g, pl) for pl in g.objects(node, SCHEMA.location)), default="")
+            place = min((self.name(pl) for pl in g.objects(node, SCHEMA.location)), default="")
             kind = _text(g, node, KG.eventType) or _text(g, node, SCHEMA.name)
             self._events[node] = EventRef(str(node), kind, date, place, articles)
         return self._events[node]
+
+    def name(self, node: Node) -> str:
+        """`_name`, read once a node: a place is the place of many events."""
+        known = self._names.get(node)
+        if known is None:
+            known = self._names[node] = _name(self.graph, node)
+        return known
 
     def article(self, node: Node) -> ArticleRef:
         if node not in self._articles:
@@ -570,8 +578,8 @@ def _node(graph: Graph, iri: str) -> Node:
 def _text(graph: Graph, node: Node, predicate: Node) -> str:
     """The first value by language preference (zh, none, other), then by text: stable for the same graph."""
     values = [v for v in graph.objects(node, predicate) if isinstance(v, Literal)]
-    if not values:
-        return ""
+    if len(values) < 2:  # most nodes have one
+        return str(values[0]) if values else ""
     return str(min(values, key=lambda v: (_lang_rank(v), str(v))))
 
 
