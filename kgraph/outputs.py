@@ -165,7 +165,7 @@ def _draw_in_child(corpus: Corpus, base: str, title: str, max_links: int, parent
     end_with_parent(parent)
     part = _network_store()
     try:
-        for _ in _keep(iter_triples(corpus, base=base, spans=False), part):
+        for _ in _keep(iter_triples(corpus, base=base, spans=False, works_with=False), part):
             pass
         sender.send(("page", _draw(part, title, max_links)))
     except Exception as exc:  # raised again in the parent, as the same error when it can be sent

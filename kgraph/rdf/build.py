@@ -104,8 +104,8 @@ def _block(subject: Node, pairs: Iterable[tuple[URIRef, Node]]) -> Iterator[Trip
 class _Triples:
     """The triples of one corpus, node by node."""
 
-    def __init__(self, corpus: Corpus, base: str, *, spans: bool = True) -> None:
-        self.corpus, self.spans = corpus, spans
+    def __init__(self, corpus: Corpus, base: str, *, spans: bool = True, works_with: bool = True) -> None:
+        self.corpus, self.spans, self.works_with = corpus, spans, works_with
         self.iri = Minter(base)
         # IRIs asked for again and again (in every mention, byline and event), minted once
         self.article_iri = functools.cache(self.iri.article)
@@ -120,7 +120,7 @@ class _Triples:
         yield from self.sources()
         yield from self.articles(self.article_index())
         yield from self.events()
-        partners = yield from self.collaborations()
+        partners = (yield from self.collaborations()) if self.works_with else {}
         yield from self.people(partners)
         yield from self.organizations()
         yield from self.places()
@@ -352,17 +352,19 @@ class _Triples:
             yield from _block(self.iri.split(split.name), pairs)
 
 
-def iter_triples(corpus: Corpus, *, base: str = DEFAULT_BASE, spans: bool = True) -> Iterator[Triple]:
+def iter_triples(corpus: Corpus, *, base: str = DEFAULT_BASE, spans: bool = True, works_with: bool = True
+                 ) -> Iterator[Triple]:
     """The triples of a resolved corpus, each once, a node's together; the same corpus always gives the same
     triples in the same order. `spans=False` leaves out the kg:Mention nodes (where in an article each name is
-    printed): most of the triples, and nothing the network page reads.
+    printed): most of the triples, and nothing the network page reads; `works_with=False` the materialised
+    works-with edges (kg:Collaboration, kg:worksWith), which the page reads from the events themselves.
 
     >>> from kgraph.model import Article, Corpus
     >>> corpus = Corpus(articles=(Article("p.txt", 0, "标题", "正文"),), sources=("p.txt",))
     >>> [(s.rsplit("/", 2)[-2], p.rsplit("/", 1)[-1]) for s, p, _ in iter_triples(corpus)][:3]
     [('source', '22-rdf-syntax-ns#type'), ('source', 'name'), ('article', '22-rdf-syntax-ns#type')]
     """
-    return _Triples(corpus, base, spans=spans).all()
+    return _Triples(corpus, base, spans=spans, works_with=works_with).all()
 
 
 def build_graph(corpus: Corpus, *, base: str = DEFAULT_BASE) -> Graph:
