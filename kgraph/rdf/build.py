@@ -126,6 +126,8 @@ class _Triples:
         yield from self.places()
         yield from self.merges()
         yield from self.splits()
+        for made in (_zh, _date, _plain, _int):  # the terms of this corpus, not kept for the page that comes next
+            made.cache_clear()
 
     def sources(self) -> Iterator[Triple]:
         for node, names in _group(self.corpus.sources, self.iri.source).items():
