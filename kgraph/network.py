@@ -27,9 +27,9 @@ The same evidence, structured, comes from `collect_edge_evidence`.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
-from itertools import combinations
+from itertools import chain, combinations
 
 import networkx as nx
 import rdflib
@@ -107,7 +107,9 @@ class _Index:
     graph: Graph
     participants: dict[Node, set[Node]] = field(default_factory=dict)  # event -> people
     events_of: dict[Node, set[Node]] = field(default_factory=lambda: defaultdict(set))  # person -> events
-    shared: dict[tuple[Node, Node], set[Node]] = field(default_factory=lambda: defaultdict(set))
+    # pair -> their events, each once (an event is read once, its pairs are distinct): a list, as most pairs share
+    # one event, and a set of one is three times the size
+    shared: dict[tuple[Node, Node], list[Node]] = field(default_factory=lambda: defaultdict(list))
     materialised: dict[tuple[Node, Node], tuple[int, set[Node]]] = field(default_factory=dict)
     _events: dict[Node, EventRef] = field(default_factory=dict)
     _articles: dict[Node, ArticleRef] = field(default_factory=dict)
@@ -116,6 +118,14 @@ class _Index:
     _people: dict[Node, bool] = field(default_factory=dict)
     _mentioned: dict[Node, set[Node]] = field(default_factory=dict)  # event -> what its reports mention
     _chains: dict[Node, tuple[list[str], str]] = field(default_factory=dict)  # org -> names up, top name
+    _names: dict[Node, str] = field(default_factory=dict)
+
+    def release(self) -> None:
+        """Drop what was read to choose the people and links (their pairs, events and mentions): the texts of the
+        links kept need only the events and articles, read again as asked for."""
+        for table in (self.participants, self.events_of, self.shared, self.materialised, self._people,
+                      self._mentioned, self._chains):
+            table.clear()
 
     def event(self, node: Node) -> EventRef:
         if node not in self._events:
@@ -124,10 +134,17 @@ class _Index:
             date = _text(g, node, SCHEMA.startDate)
             if not date:
                 date = min((d for a in self.reports(node) if (d := _text(g, a, KG.dateline))), default="")
-            place = min((_name(g, pl) for pl in g.objects(node, SCHEMA.location)), default="")
+            place = min((self.name(pl) for pl in g.objects(node, SCHEMA.location)), default="")
             kind = _text(g, node, KG.eventType) or _text(g, node, SCHEMA.name)
             self._events[node] = EventRef(str(node), kind, date, place, articles)
         return self._events[node]
+
+    def name(self, node: Node) -> str:
+        """`_name`, read once a node: a place is the place of many events."""
+        known = self._names.get(node)
+        if known is None:
+            known = self._names[node] = _name(self.graph, node)
+        return known
 
     def article(self, node: Node) -> ArticleRef:
         if node not in self._articles:
@@ -203,10 +220,9 @@ def build_network(graph: Graph, *, include_orgs: bool = False, include_places: b
     for person in sorted(people, key=str):
         net.add_node(str(person), **_person_attributes(index, person))
 
-    pairs = {pair: (len(events), events) for pair, events in index.shared.items()}
-    for pair, (weight, evidence) in index.materialised.items():
-        pairs.setdefault(pair, (weight, evidence))
-    for (a, b), (weight, events) in sorted(pairs.items(), key=lambda item: (str(item[0][0]), str(item[0][1]))):
+    pairs = chain(((pair, len(events), events) for pair, events in index.shared.items()),
+                  ((pair, weight, events) for pair, (weight, events) in index.materialised.items()))  # no pair in both
+    for (a, b), weight, events in sorted(pairs, key=lambda item: (str(item[0][0]), str(item[0][1]))):
         net.add_edge(str(a), str(b), **_edge_attributes(index, "works_with", weight, events, texts=keep is None))
 
     for node, community in detect_communities(net).items():
@@ -219,6 +235,7 @@ def build_network(graph: Graph, *, include_orgs: bool = False, include_places: b
         _add_context(net, index, people, kind="place", texts=keep is None)
     if keep is not None:
         net = keep(net)
+        index.release()  # what only choosing needed, so that the texts take its place rather than more
         for _, _, data in net.edges(data=True):
             attributes = _edge_attributes(index, data["kind"], data["weight"], data["events"], data["titles"])
             data.clear()
@@ -267,12 +284,14 @@ def detect_communities(net: nx.Graph) -> dict[str, int]:
     return {node: number for number, group in enumerate(ordered) for node in sorted(group, key=str)}
 
 
-def select_network(net: nx.Graph, *, focus: str | None = None, depth: int = 1, min_weight: int = 1) -> nx.Graph:
+def select_network(net: nx.Graph, *, focus: str | None = None, depth: int = 1, min_weight: int = 1,
+                   copy: bool = True) -> nx.Graph:
     """The part of `net` to draw: links of at least `min_weight` shared events, and one person's neighbourhood.
 
     Above a `min_weight` of 1, people left with no link are left out. With `focus`, only the people within `depth`
     links of the person of that name (or other spelling) stay. Their organisations and places stay with them, and
-    attributes are kept, so colours match the whole network.
+    attributes are kept, so colours match the whole network. Without `copy`, `net` itself is cut down and
+    returned (a build's page: two copies of a decade's whole network were most of the memory of choosing).
 
     >>> import networkx as nx
     >>> net = nx.Graph()
@@ -285,7 +304,7 @@ def select_network(net: nx.Graph, *, focus: str | None = None, depth: int = 1, m
     """
     if depth < 0 or min_weight < 1:
         raise KgraphError(f"depth must be 0 or more and min-weight 1 or more, got {depth} and {min_weight}")
-    kept = net.copy()
+    kept = net.copy() if copy else net
     kept.remove_edges_from(
         [
             (u, v)
@@ -304,6 +323,9 @@ def select_network(net: nx.Graph, *, focus: str | None = None, depth: int = 1, m
     else:
         people = {node for node in links if min_weight == 1 or links.degree(node)}
     context = {other for person in people for other in kept.neighbors(person) if other not in links}
+    if not copy:  # the nodes left in the order they were, as a copied subgraph of the same nodes would list them
+        kept.remove_nodes_from([node for node in kept if node not in people and node not in context])
+        return kept
     return kept.subgraph(people | context).copy()
 
 
@@ -361,7 +383,7 @@ def _read_index(graph: Graph) -> _Index:
         if len(people) > MAX_PAIRED_PARTICIPANTS:
             continue  # as kgraph.rdf.build: no works-with pairs among that many
         for a, b in combinations(sorted(people, key=str), 2):
-            index.shared[a, b].add(event)
+            index.shared[a, b].append(event)
 
     weights: dict[tuple[Node, Node], int] = {}
     evidence: dict[tuple[Node, Node], set[Node]] = defaultdict(set)
@@ -451,7 +473,7 @@ def _left_out(index: _Index, people: set[Node]) -> dict[str, int]:
     return {"people_in_graph": len(everyone), "left_out_bylines": bylines, "left_out_mentioned": mentioned}
 
 
-def _edge_attributes(index: _Index, kind: str, weight: int, events: set[Node], titles: str = "", *,
+def _edge_attributes(index: _Index, kind: str, weight: int, events: Collection[Node], titles: str = "", *,
                      texts: bool = True) -> dict:
     """A link's attributes; without `texts`, its events as a set, to be written when it is kept."""
     if not texts:
@@ -482,7 +504,8 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str, 
     if kind == "organization":
         things |= set(graph.subjects(RDF.type, SCHEMA.Organization, unique=True))
 
-    links: dict[tuple[Node, Node], set[Node]] = defaultdict(set)  # (thing, person) -> events
+    # (thing, person) -> events, each once (an event is read once): lists, as most pairs have one
+    links: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
     posts: dict[tuple[Node, Node], list[str]] = defaultdict(list)
     for event, participants in index.participants.items():
         if len(participants) > MAX_PAIRED_PARTICIPANTS:
@@ -495,7 +518,7 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str, 
             related |= {o for o in graph.objects(event, SCHEMA.organizer) if o in things}
         for thing in related:
             for person in participants:
-                links[thing, person].add(event)
+                links[thing, person].append(event)
     if kind == "organization":
         for person in people:
             for post in graph.objects(person, ORG.holds):
@@ -506,7 +529,7 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str, 
     events_of: dict[Node, set[Node]] = defaultdict(set)
     for (thing, person), events in links.items():
         if person in people:
-            events_of[thing] |= events
+            events_of[thing].update(events)
     linked = sorted({t for t, p in (*links, *posts) if p in people}, key=str)
     for thing in linked:
         events = events_of.get(thing, set())
@@ -523,7 +546,7 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str, 
     for thing, person in sorted({*links, *posts}, key=lambda pair: (str(pair[0]), str(pair[1]))):
         if person not in people:
             continue
-        events = links.get((thing, person), set())
+        events = links.get((thing, person), [])
         held = sorted(set(posts.get((thing, person), ())))
         edge_kind = "post" if held else "event"
         attributes = _edge_attributes(index, edge_kind, max(len(events), 1), events, TITLE_SEPARATOR.join(held),
@@ -555,8 +578,8 @@ def _node(graph: Graph, iri: str) -> Node:
 def _text(graph: Graph, node: Node, predicate: Node) -> str:
     """The first value by language preference (zh, none, other), then by text: stable for the same graph."""
     values = [v for v in graph.objects(node, predicate) if isinstance(v, Literal)]
-    if not values:
-        return ""
+    if len(values) < 2:  # most nodes have one
+        return str(values[0]) if values else ""
     return str(min(values, key=lambda v: (_lang_rank(v), str(v))))
 
 

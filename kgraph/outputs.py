@@ -100,9 +100,9 @@ def _keep(triples: Iterable[Triple], part: Graph) -> Iterator[Triple]:
 
 
 def _network_store() -> Graph:
-    from kgraph.rdf.compact import CompactStore
+    from kgraph.rdf.compact import CompactGraph
 
-    return Graph(store=CompactStore())
+    return CompactGraph()
 
 
 def _page_network(part: Graph, max_links: int) -> tuple[nx.Graph, int]:
@@ -112,7 +112,7 @@ def _page_network(part: Graph, max_links: int) -> tuple[nx.Graph, int]:
 
     def strongest(net: nx.Graph) -> nx.Graph:
         weight = page_min_weight(net, max_links)
-        return select_network(net, min_weight=weight) if weight > 1 else net
+        return select_network(net, min_weight=weight, copy=False) if weight > 1 else net
 
     # layers the reader switches on, as in render; select_network notes the weight it kept
     net = build_network(part, include_orgs=True, include_places=True, keep=strongest)
@@ -165,7 +165,7 @@ def _draw_in_child(corpus: Corpus, base: str, title: str, max_links: int, parent
     end_with_parent(parent)
     part = _network_store()
     try:
-        for _ in _keep(iter_triples(corpus, base=base, spans=False), part):
+        for _ in _keep(iter_triples(corpus, base=base, spans=False, works_with=False), part):
             pass
         sender.send(("page", _draw(part, title, max_links)))
     except Exception as exc:  # raised again in the parent, as the same error when it can be sent

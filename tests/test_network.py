@@ -302,6 +302,17 @@ def test_select_network_keeps_the_organisations_of_the_people_kept(graph: Graph)
     assert ego.nodes[ID + "wan"]["community"] == full.nodes[ID + "wan"]["community"]
 
 
+@pytest.mark.parametrize("min_weight", [1, 2])
+def test_select_network_in_place_is_the_copy(graph: Graph, min_weight: int) -> None:
+    full = build_network(graph, include_orgs=True, include_places=True)
+    copied = select_network(full, min_weight=min_weight)
+    cut = select_network(full, min_weight=min_weight, copy=False)
+    assert cut is full and cut.graph == copied.graph
+    assert dict(cut.nodes(data=True)) == dict(copied.nodes(data=True))
+    assert {frozenset((u, v)): d for u, v, d in cut.edges(data=True)} == {
+        frozenset((u, v)): d for u, v, d in copied.edges(data=True)}
+
+
 def test_select_network_names_an_unknown_person() -> None:
     with pytest.raises(KgraphError, match="no person called '无此人' in the network"):
         select_network(build_network(parse(PAGE)), focus="无此人")

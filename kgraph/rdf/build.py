@@ -69,6 +69,18 @@ def _zh_text(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def _date(text: str) -> Literal:
+    """An xsd:date: made once each, as the days of a paper's articles and events recur (and rdflib parses it)."""
+    return Literal(text, datatype=XSD.date)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _plain(text: str) -> Literal:
+    """A plain literal that recurs (a role, a dateline, a reason), made once."""
+    return Literal(text)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _int(value: int) -> Literal:
     """Offsets and counts: small numbers, made once each."""
@@ -92,26 +104,30 @@ def _block(subject: Node, pairs: Iterable[tuple[URIRef, Node]]) -> Iterator[Trip
 class _Triples:
     """The triples of one corpus, node by node."""
 
-    def __init__(self, corpus: Corpus, base: str, *, spans: bool = True) -> None:
-        self.corpus, self.spans = corpus, spans
+    def __init__(self, corpus: Corpus, base: str, *, spans: bool = True, works_with: bool = True) -> None:
+        self.corpus, self.spans, self.works_with = corpus, spans, works_with
         self.iri = Minter(base)
         # IRIs asked for again and again (in every mention, byline and event), minted once
         self.article_iri = functools.cache(self.iri.article)
         self.person_iri = functools.cache(self.iri.person)
         self.event_iri = functools.cache(self.iri.event)
         self.source_iri = functools.cache(self.iri.source)
+        self.org_iri = functools.cache(self.iri.org)  # one term an organisation or place: the page keeps them
+        self.place_iri = functools.cache(self.iri.place)
         self.dates = {a.id: a.date for a in corpus.articles if a.date and _FULL_DATE.match(a.date)}
 
     def all(self) -> Iterator[Triple]:
         yield from self.sources()
         yield from self.articles(self.article_index())
         yield from self.events()
-        partners = yield from self.collaborations()
+        partners = (yield from self.collaborations()) if self.works_with else {}
         yield from self.people(partners)
         yield from self.organizations()
         yield from self.places()
         yield from self.merges()
         yield from self.splits()
+        for made in (_zh, _date, _plain, _int):  # the terms of this corpus, not kept for the page that comes next
+            made.cache_clear()
 
     def sources(self) -> Iterator[Triple]:
         for node, names in _group(self.corpus.sources, self.iri.source).items():
@@ -128,7 +144,7 @@ class _Triples:
                 post_node = self.iri.post(person.id, post.title)
                 for ev in post.evidence:
                     index[self.article_iri(ev.article_id)].append((ev, post_node, _SPAN))
-        for entity, node_of in ((self.corpus.organizations, self.iri.org), (self.corpus.places, self.iri.place)):
+        for entity, node_of in ((self.corpus.organizations, self.org_iri), (self.corpus.places, self.place_iri)):
             for thing in entity:
                 node = node_of(thing.name)
                 for ev in thing.mentions:
@@ -152,9 +168,9 @@ class _Triples:
             if article.subheadline:
                 pairs.append((SCHEMA.alternativeHeadline, _zh_text(article.subheadline)))
             if article.date and _FULL_DATE.match(article.date):
-                pairs.append((SCHEMA.dateCreated, Literal(article.date, datatype=XSD.date)))
+                pairs.append((SCHEMA.dateCreated, _date(article.date)))
             elif article.date:
-                pairs.append((KG.dateline, Literal(article.date)))
+                pairs.append((KG.dateline, _plain(article.date)))
             source = self.source_iri(article.source)
             pairs += [(SCHEMA.text, _zh_text(text)), (KG.sourceFile, source), (PROV.wasDerivedFrom, source),
                       (KG.articleIndex, _int(article.index)), (KG.start, _int(article.start)),
@@ -171,11 +187,18 @@ class _Triples:
             return
         spans = _group((item for item in evidence if item[2] & _SPAN), lambda item: (item[0].start, item[0].end))
         for (start, end), items in sorted(spans.items()):
+            span = self.iri.span(node, start, end)
+            if len(items) == 1:  # most spans: six triples, each once by making
+                ev, target, _ = items[0]
+                yield from ((span, RDF.type, KG.Mention), (span, KG.inArticle, node), (span, KG.mentionOf, target),
+                            (span, KG.text, _zh(texts[ev.article_id][start:end])), (span, KG.start, _int(start)),
+                            (span, KG.end, _int(end)))
+                continue
             pairs = [(RDF.type, KG.Mention), (KG.inArticle, node)]
             for ev, target, _ in items:
                 pairs += [(KG.mentionOf, target), (KG.text, _zh(texts[ev.article_id][start:end]))]
             pairs += [(KG.start, _int(start)), (KG.end, _int(end))]
-            yield from _block(self.iri.span(node, start, end), pairs)
+            yield from _block(span, pairs)
 
     def events(self) -> Iterator[Triple]:
         found = ((e, e.event) for e in self.corpus.extractions if e.event is not None)
@@ -186,11 +209,11 @@ class _Triples:
                 pairs += [(SCHEMA.name, _zh_text(extraction.article.headline)), (KG.eventType, _zh(event.kind)),
                           (SCHEMA.subjectOf, article), (PROV.wasDerivedFrom, article)]
                 if event.date and _FULL_DATE.match(event.date):
-                    pairs.append((SCHEMA.startDate, Literal(event.date, datatype=XSD.date)))
+                    pairs.append((SCHEMA.startDate, _date(event.date)))
                 elif event.date:
-                    pairs.append((KG.dateline, Literal(event.date)))
+                    pairs.append((KG.dateline, _plain(event.date)))
                 if event.place:
-                    pairs.append((SCHEMA.location, self.iri.place(event.place)))
+                    pairs.append((SCHEMA.location, self.place_iri(event.place)))
                 for predicate, names in ((SCHEMA.organizer, event.organizers), (SCHEMA.attendee, event.attendees),
                                          (SCHEMA.performer, event.speakers)):
                     pairs += [(predicate, self.person_iri(name)) for name in names]
@@ -234,7 +257,7 @@ class _Triples:
         for person in people:
             pairs.append((SCHEMA.name, _zh(person.name)))
             pairs += [(SCHEMA.alternateName, _zh(alias)) for alias in person.aliases]
-            pairs.append((KG.role, Literal(person.role.value)))
+            pairs.append((KG.role, _plain(person.role.value)))
             if person.locale:
                 pairs.append((KG.locale, _zh(person.locale)))
             for post in person.posts:
@@ -243,7 +266,7 @@ class _Triples:
                 post_pairs = posts.setdefault(post_node, [(RDF.type, ORG.Post)])
                 post_pairs += [(RDFS.label, _zh(post.title)), (ORG.heldBy, node)]
                 if post.org:
-                    post_pairs.append((ORG.postIn, self.iri.org(post.org)))
+                    post_pairs.append((ORG.postIn, self.org_iri(post.org)))
                 for ev in post.evidence:
                     article = self.article_iri(ev.article_id)
                     post_pairs += [(KG.evidence, self.iri.span(article, ev.start, ev.end)),
@@ -268,7 +291,7 @@ class _Triples:
         dates of its articles whose year is known) as an org:memberDuring time:Interval."""
         pairs: list[tuple[URIRef, Node]] = [(RDF.type, ORG.Membership), (ORG.member, node)]
         pairs += [(RDFS.label, _zh(post.title)) for post in posts] + [(KG.post, post_node)]
-        pairs += [(ORG.organization, self.iri.org(post.org)) for post in posts if post.org]
+        pairs += [(ORG.organization, self.org_iri(post.org)) for post in posts if post.org]
         dates = sorted({self.dates[ev.article_id] for post in posts for ev in post.evidence
                         if ev.article_id in self.dates})
         if not dates:
@@ -280,12 +303,12 @@ class _Triples:
         yield from _block(during, [(RDF.type, TIME.Interval), (TIME.hasBeginning, first), (TIME.hasEnd, last)])
         for instant, date in ((first, dates[0]), (last, dates[-1])):
             yield from _block(instant, [(RDF.type, TIME.Instant),
-                                        (TIME.inXSDDate, Literal(date, datatype=XSD.date))])
+                                        (TIME.inXSDDate, _date(date))])
 
     def organizations(self) -> Iterator[Triple]:
         """Canonical full name as skos:prefLabel; each printed form as schema:name (and, when it differs from the
         canonical name, as schema:alternateName)."""
-        for node, orgs in _group(self.corpus.organizations, lambda o: self.iri.org(o.name)).items():
+        for node, orgs in _group(self.corpus.organizations, lambda o: self.org_iri(o.name)).items():
             pairs: list[tuple[URIRef, Node]] = [(RDF.type, ORG.Organization)]
             for org in orgs:
                 pairs.append((SKOS.prefLabel, _zh(org.name)))
@@ -295,12 +318,12 @@ class _Triples:
                         pairs.append((SCHEMA.alternateName, _zh(printed)))
                 pairs += [(SCHEMA.alternateName, _zh(short)) for short in org.references]  # 离岸科创中心
                 if org.parent:
-                    pairs.append((ORG.subOrganizationOf, self.iri.org(org.parent)))
+                    pairs.append((ORG.subOrganizationOf, self.org_iri(org.parent)))
             yield from _block(node, pairs)
 
     def places(self) -> Iterator[Triple]:
         """A place named in the articles is a schema:Place; a division only above them is an AdministrativeArea."""
-        for node, places in _group(self.corpus.places, lambda p: self.iri.place(p.name)).items():
+        for node, places in _group(self.corpus.places, lambda p: self.place_iri(p.name)).items():
             pairs: list[tuple[URIRef, Node]] = []
             for place in places:
                 if place.mentions:
@@ -312,7 +335,7 @@ class _Triples:
                               (SCHEMA.longitude, Literal(place.longitude, datatype=XSD.decimal))]
                 pairs.append((SCHEMA.name, _zh(place.name)))
                 if place.contained_in:
-                    pairs.append((SCHEMA.containedInPlace, self.iri.place(place.contained_in)))
+                    pairs.append((SCHEMA.containedInPlace, self.place_iri(place.contained_in)))
             yield from _block(node, pairs)
 
     def merges(self) -> Iterator[Triple]:
@@ -320,28 +343,30 @@ class _Triples:
             pairs: list[tuple[URIRef, Node]] = [(RDF.type, KG.NameMerge)]
             for merge in merges:
                 pairs += [(KG.kept, self.person_iri(merge.kept)), (KG.variant, _zh(merge.variant)),
-                          *((KG.reason, Literal(reason)) for reason in merge.reasons)]
+                          *((KG.reason, _plain(reason)) for reason in merge.reasons)]
             yield from _block(node, pairs)
 
     def splits(self) -> Iterator[Triple]:
         for split in self.corpus.splits:
             pairs: list[tuple[URIRef, Node]] = [(RDF.type, KG.NameSplit), (KG.sharedName, _zh(split.name))]
             pairs += [(KG.splitInto, self.person_iri(key)) for key in split.people]
-            pairs += [(KG.reason, Literal(reason)) for reason in split.reasons]
+            pairs += [(KG.reason, _plain(reason)) for reason in split.reasons]
             yield from _block(self.iri.split(split.name), pairs)
 
 
-def iter_triples(corpus: Corpus, *, base: str = DEFAULT_BASE, spans: bool = True) -> Iterator[Triple]:
+def iter_triples(corpus: Corpus, *, base: str = DEFAULT_BASE, spans: bool = True, works_with: bool = True
+                 ) -> Iterator[Triple]:
     """The triples of a resolved corpus, each once, a node's together; the same corpus always gives the same
     triples in the same order. `spans=False` leaves out the kg:Mention nodes (where in an article each name is
-    printed): most of the triples, and nothing the network page reads.
+    printed): most of the triples, and nothing the network page reads; `works_with=False` the materialised
+    works-with edges (kg:Collaboration, kg:worksWith), which the page reads from the events themselves.
 
     >>> from kgraph.model import Article, Corpus
     >>> corpus = Corpus(articles=(Article("p.txt", 0, "标题", "正文"),), sources=("p.txt",))
     >>> [(s.rsplit("/", 2)[-2], p.rsplit("/", 1)[-1]) for s, p, _ in iter_triples(corpus)][:3]
     [('source', '22-rdf-syntax-ns#type'), ('source', 'name'), ('article', '22-rdf-syntax-ns#type')]
     """
-    return _Triples(corpus, base, spans=spans).all()
+    return _Triples(corpus, base, spans=spans, works_with=works_with).all()
 
 
 def build_graph(corpus: Corpus, *, base: str = DEFAULT_BASE) -> Graph:

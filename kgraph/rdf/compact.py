@@ -2,8 +2,12 @@
 
 rdflib's stores keep three indexes of nested dicts (and `Memory` the contexts of every triple too): about half a
 kilobyte a triple. This one keeps two, subject -> predicate -> objects and, for objects that are not literals,
-object -> predicate -> subjects, in lists: about a third of that, and quicker to fill. It answers every triple
+object -> predicate -> subjects: about a third of that, and quicker to fill. An only object (most of them) is kept
+as itself, more in a list: a list of one is 64 bytes, and there are hundreds of thousands. It answers every triple
 pattern (those with neither a subject nor a non-literal object by a scan); it has no contexts and no removal.
+
+`CompactGraph` is an rdflib Graph over one that answers `objects(s, p)` and `subjects(p, o)` from the indexes
+directly: through rdflib each is five generators deep, and the network page asks hundreds of thousands of them.
 
     >>> from rdflib import Graph, Literal, URIRef
     >>> graph = Graph(store=CompactStore())
@@ -19,14 +23,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from rdflib import Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.store import Store
 from rdflib.term import Node
 
-__all__ = ["CompactStore"]
+__all__ = ["CompactGraph", "CompactStore"]
 
-_Index = dict[Node, dict[Node, list[Node]]]
+_Ends = Node | list[Node]  # one term, or a list of two or more (a term is a str, never a list)
+_Index = dict[Node, dict[Node, _Ends]]
 _NO_CONTEXTS: tuple[()] = ()
+_NOTHING: dict[Node, _Ends] = {}
 
 
 class CompactStore(Store):
@@ -82,23 +88,69 @@ def _put(index: _Index, node: Node, predicate: Node, end: Node, *, unique: bool)
     """Add `end` under node and predicate; False if `unique` and it is there already."""
     by_predicate = index.get(node)
     if by_predicate is None:
-        index[node] = {predicate: [end]}
+        index[node] = {predicate: end}
         return True
     ends = by_predicate.get(predicate)
     if ends is None:
-        by_predicate[predicate] = [end]
-    elif unique and end in ends:
+        by_predicate[predicate] = end
+    elif type(ends) is list:
+        if unique and end in ends:
+            return False
+        ends.append(end)
+    elif unique and (ends is end or ends == end):
         return False
     else:
-        ends.append(end)
+        by_predicate[predicate] = [ends, end]
     return True
 
 
-def _pairs(node: Node, by_predicate: dict[Node, list[Node]], p: Node | None, other: Node | None, *,
+def _ends(ends: _Ends | None) -> Iterator[Node]:
+    """The terms kept under one node and predicate, in the order they came."""
+    if ends is None:
+        return iter(_NO_CONTEXTS)
+    return iter(ends) if type(ends) is list else iter((ends,))
+
+
+def _pairs(node: Node, by_predicate: dict[Node, _Ends], p: Node | None, other: Node | None, *,
            forward: bool) -> Iterator[tuple[Node, Node, Node]]:
     """The triples of `node` in one index, with predicate `p` and other end `other` where given."""
     predicates = [p] if p is not None else list(by_predicate)
     for predicate in predicates:
-        for end in by_predicate.get(predicate, ()):
+        for end in _ends(by_predicate.get(predicate)):
             if other is None or end == other:
                 yield (node, predicate, end) if forward else (end, predicate, node)
+
+
+class CompactGraph(Graph):
+    """A Graph over a new `CompactStore`, whose commonest questions skip rdflib's layers; the answers, and their
+    order, are the same (`tests/test_compact.py`).
+
+    >>> graph = CompactGraph()
+    >>> p1, name = URIRef("urn:p1"), URIRef("https://schema.org/name")
+    >>> _ = graph.add((p1, name, Literal("万玲玲", lang="zh")))
+    >>> [str(o) for o in graph.objects(p1, name)], (None, name, p1) in graph
+    (['万玲玲'], False)
+    """
+
+    def __init__(self) -> None:
+        super().__init__(store=CompactStore())
+        self._out = self.store._out
+        self._in = self.store._in
+
+    def objects(self, subject: Any = None, predicate: Any = None, unique: bool = False) -> Iterator[Node]:
+        if subject is not None and type(predicate) is URIRef and not isinstance(subject, list):
+            return _ends(self._out.get(subject, _NOTHING).get(predicate))  # each once: the store is a set
+        return super().objects(subject, predicate, unique)
+
+    def subjects(self, predicate: Any = None, object: Any = None, unique: bool = False) -> Iterator[Node]:  # noqa: A002
+        if type(predicate) is URIRef and object is not None and not isinstance(object, list | Literal):
+            return _ends(self._in.get(object, _NOTHING).get(predicate))
+        if type(predicate) is URIRef and object is None and unique:  # in the order a scan finds them first
+            return (subject for subject, by_predicate in self._out.items() if predicate in by_predicate)
+        return super().subjects(predicate, object, unique)
+
+    def __contains__(self, triple: Any) -> bool:
+        s, p, o = triple
+        if s is None and type(p) is URIRef and o is not None and not isinstance(o, Literal):
+            return self._in.get(o, _NOTHING).get(p) is not None
+        return super().__contains__(triple)

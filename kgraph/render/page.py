@@ -20,10 +20,11 @@ import json
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib.resources import files
 from importlib.util import find_spec
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,9 @@ from kgraph.render.style import (
 )
 
 VIS_VERSION = "9.1.2"
+_DATA_MARK = "\x00kgraph-page-data\x00"  # never in a template: where the page's data is streamed in
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))  # json.dumps makes one a call
+_SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 LARGE = 300  # above this many nodes the layout is computed here and physics is off: the browser would crawl
 MAX_CONTEXT_REPORTS = 50  # articles listed on a person's link to an organisation or place
 LABEL_THRESHOLD = 8  # pixels: a label drawn smaller than this is left out
@@ -108,11 +112,11 @@ def _page(net: nx.Graph, *, title: str, show_orgs: bool, show_places: bool) -> I
         "contextEdge": CONTEXT_EDGE,
         **tables,
     }
-    return template.generate(
+    pieces = template.generate(
         title=title,
         vis_js=Markup(vis_js),
         vis_css=Markup(vis_css),
-        data_json=Markup(_script_json(page_data)),
+        data_json=Markup(_DATA_MARK),  # where the data goes, streamed in by `_spliced`
         schemes=SCHEMES,
         months=tables["months"],
         legends=legends,
@@ -131,6 +135,23 @@ def _page(net: nx.Graph, *, title: str, show_orgs: bool, show_places: bool) -> I
         selection=_selection_note(net),
         min_weight=max(count_of(net.graph.get("min_weight")), 1),
     )
+    return _spliced(pieces, _DATA_MARK, _script_json_chunks(page_data))
+
+
+def _spliced(pieces: Iterable[str], mark: str, insert: Iterable[str]) -> Iterator[str]:
+    """`pieces` with `insert` in place of `mark` (which a piece holds whole: the template puts it in as one value)."""
+    found = False
+    for piece in pieces:
+        if not found and mark in piece:
+            before, after = piece.split(mark, 1)
+            found = True
+            yield before
+            yield from insert
+            yield after
+        else:
+            yield piece
+    if not found:
+        raise RuntimeError("the page template has no place for its data")
 
 
 def _left_out_note(net: nx.Graph, people: int) -> str:
@@ -170,8 +191,9 @@ def write_html(
 
 def _build_vis_data(
     net: nx.Graph, colours: dict[Any, dict[str, str]], items: dict[Any, dict[str, int]]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any], dict[str, Any]]:
-    """Nodes, edges and options as vis-network takes them (as pyvis makes them), and the tables they point into.
+) -> tuple[Iterator[dict[str, Any]], Iterator[dict[str, Any]], dict[str, Any], dict[str, Any]]:
+    """Nodes, edges (each made as it is read) and options as vis-network takes them (as pyvis makes them), and the
+    tables they point into.
 
     No node or edge carries a vis `title`: the page draws its own tooltip from `tip` (lines of text) for the item
     the pointer is on, so a tooltip is never markup and never another item's. Events and articles are listed once,
@@ -179,11 +201,17 @@ def _build_vis_data(
     """
     large = net.number_of_nodes() > LARGE
     positions = compute_layout(net) if large else {}
-    nodes: list[dict[str, Any]] = []
-    edges: list[dict[str, Any]] = []
     ids = _page_ids(net)
     tables = _Tables.of(net)
     fonts = _lead_fonts(net, positions)
+    return (_vis_nodes(net, colours, items, ids, positions, fonts), _vis_edges(net, ids, tables, large),
+            json.loads(json.dumps(_options(large))), tables.page_data())
+
+
+def _vis_nodes(net: nx.Graph, colours: dict[Any, dict[str, str]], items: dict[Any, dict[str, int]],
+               ids: dict[Any, str], positions: dict[Any, tuple[float, float]], fonts: dict[Any, int]
+               ) -> Iterator[dict[str, Any]]:
+    """The page's nodes one by one, as they are written out (a large network's are never all held as dicts)."""
     for node in sorted(net.nodes, key=str):
         data = net.nodes[node]
         _, shape, _ = STYLES.get(style_key(data), FALLBACK_STYLE)
@@ -193,7 +221,7 @@ def _build_vis_data(
         label = str(data.get("label") or node)
         aliases = str(data.get("aliases", ""))
         full, initials = pinyin_keys(label, *split_list(aliases))
-        nodes.append(_vis_node(
+        yield _vis_node(
             ids[node],
             label,
             shape,
@@ -214,12 +242,16 @@ def _build_vis_data(
             py=full,
             pi=initials,
             **extra,
-        ))
+        )
+
+
+def _vis_edges(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: bool) -> Iterator[dict[str, Any]]:
+    """The page's edges one by one, as they are written out."""
     ends = sorted((sorted((u, v), key=str) for u, v in net.edges), key=lambda end: (str(end[0]), str(end[1])))
     for number, (u, v) in enumerate(ends):
         data = net.edges[u, v]
         kind = str(data.get("kind", "works_with"))
-        edges.append({  # what pyvis's Edge makes: the options, then the ends
+        yield {  # what pyvis's Edge makes: the options, then the ends
             "id": f"e{number}",
             "width": edge_width(data),
             # Dashed lines cost a canvas ten times as much: a large network draws its tens of thousands of links
@@ -233,8 +265,7 @@ def _build_vis_data(
             "na": len(str(data.get("articles", "")).split()),
             "from": ids[u],
             "to": ids[v],
-        })
-    return nodes, edges, json.loads(json.dumps(_options(large))), tables.page_data()
+        }
 
 
 def _vis_node(node_id: str, label: str, shape: str, color: str, **options: Any) -> dict[str, Any]:
@@ -461,10 +492,30 @@ class _Tables:
 
 def _script_json(value: Any) -> str:
     """JSON that is safe inside <script>: no `</script>` or `<!--` can close or bend the element."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    text = _ENCODER.encode(value)
+    for char, escaped in _SCRIPT_ESCAPES:
         text = text.replace(char, escaped)
     return text
+
+
+def _script_json_chunks(value: dict[str, Any], batch: int = 256) -> Iterator[str]:
+    """`_script_json(value)` in pieces: a list or iterator among its values goes `batch` items at a time, so the
+    page's data is never one string (JSON with these separators is the JSON of its parts, joined)."""
+    yield "{"
+    for number, key in enumerate(sorted(value)):
+        item = value[key]
+        head = ("," if number else "") + _script_json(key) + ":"
+        if not isinstance(item, list | Iterator):
+            yield head + _script_json(item)
+            continue
+        yield head + "["
+        items = iter(item)
+        first = True
+        while part := list(islice(items, batch)):
+            yield ("" if first else ",") + ",".join(map(_script_json, part))
+            first = False
+        yield "]"
+    yield "}"
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 
 from kgraph.network import build_network
-from kgraph.rdf.compact import CompactStore
+from kgraph.rdf.compact import CompactGraph, CompactStore
 
 SNAPSHOT = Path(__file__).resolve().parents[2] / "output" / "graph.ttl"
 
@@ -52,3 +52,18 @@ def test_the_network_over_the_compact_store_is_the_same(graphs: tuple[Graph, Gra
     kept = build_network(compact, include_orgs=True, include_places=True)
     assert dict(kept.nodes(data=True)) == dict(whole.nodes(data=True))
     assert {(u, v): d for u, v, d in kept.edges(data=True)} == {(u, v): d for u, v, d in whole.edges(data=True)}
+
+
+def test_the_compact_graphs_quick_answers_are_the_stores(graphs: tuple[Graph, Graph]):
+    """`CompactGraph` answers objects, subjects and `in` from the indexes: the same terms in the same order as
+    rdflib's own path over the same store."""
+    _, compact = graphs
+    quick = CompactGraph()
+    for triple in compact:
+        quick.add(triple)
+    for s, p, o in sorted(compact)[::31]:
+        assert list(quick.objects(s, p)) == list(Graph.objects(quick, s, p))
+        assert list(quick.subjects(p, o)) == list(Graph.subjects(quick, p, o))
+        assert list(quick.subjects(p, None, unique=True)) == list(Graph.subjects(quick, p, None, unique=True))
+        assert ((None, p, o) in quick) == Graph.__contains__(quick, (None, p, o))
+        assert list(quick.objects(URIRef("urn:none"), p)) == [] and (None, p, URIRef("urn:none")) not in quick

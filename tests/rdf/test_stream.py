@@ -135,10 +135,13 @@ def test_write_outputs_page_error_in_the_drawing_process_is_raised_here(corpus: 
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left behind
 
 
-def test_iter_triples_without_spans_leaves_out_only_what_the_page_does_not_read(corpus: Corpus):
-    whole, lean = set(iter_triples(corpus)), set(iter_triples(corpus, spans=False))
+@pytest.mark.parametrize("works_with", [True, False])
+def test_iter_triples_without_spans_leaves_out_only_what_the_page_does_not_read(corpus: Corpus, works_with: bool):
+    whole, lean = set(iter_triples(corpus)), set(iter_triples(corpus, spans=False, works_with=works_with))
     assert lean < whole
     assert not any(network_reads(triple) for triple in whole - lean)
+    if not works_with:
+        assert set(iter_triples(corpus, spans=False)) > lean
 
 
 def test_write_outputs_small_corpus_stays_in_one_process(corpus: Corpus, tmp_path: Path,
