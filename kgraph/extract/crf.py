@@ -42,9 +42,7 @@ class Tagger:
         self._outside = self.labels.tolist().index("O")
         self._read_labels()
         size = len(self.labels)
-        self.transitions = np.asarray(tables["transitions"], dtype=np.float64)
-        self._into = np.ascontiguousarray(self.transitions.T)  # [to, from]
-        self._from = self.transitions[:, :, None]  # [from, to, 1]
+        self._set_transitions(np.asarray(tables["transitions"], dtype=np.float64))
         weights = {kind: _dense(tables, kind, size) for kind in UNIGRAMS + PAIRS + SKIP}
         named = np.array([ord(s) for s in surnames if len(s) == 1], dtype=np.int64)
         # every character the model or the surnames know; the pairs' are among the model's, but need not be
@@ -80,9 +78,7 @@ class Tagger:
         tagger.labels = np.array(header["labels"], dtype=object)
         tagger._outside = header["labels"].index("O")
         tagger._read_labels()
-        tagger.transitions = arrays["transitions"]
-        tagger._into = np.ascontiguousarray(tagger.transitions.T)
-        tagger._from = tagger.transitions[:, :, None]
+        tagger._set_transitions(arrays["transitions"])
         tagger._known = header["known"]
         tagger._index = arrays["index"]
         tagger.unigrams = list(arrays["unigrams"])
@@ -93,6 +89,14 @@ class Tagger:
         tagger.flags = arrays["flags"]
         tagger._surname = arrays["surname"].astype(bool)
         return tagger
+
+    def _set_transitions(self, transitions: np.ndarray) -> None:
+        """The transition scores [from, to], and the two layouts Viterbi reads them in."""
+        import numpy as np
+
+        self.transitions = transitions
+        self._into = np.ascontiguousarray(transitions.T)  # [to, from]
+        self._from = transitions[:, :, None]  # [from, to, 1]
 
     def _read_labels(self) -> None:
         """Each label's kind (a number, the same for PER1 to PER4) and position in its name (0 for O)."""

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from kgraph.extract.crf import Tagger
-    from kgraph.extract.crf_small import SmallTagger
+    from kgraph.extract.crf_small import Mapped, SmallTagger
 
 MODEL = "ner.crfsuite"  # the model crfsuite trains (tools/train_ner.py)
 TABLES = "ner.npz"  # its weights as kgraph reads them (tools/export_crf.py)
@@ -135,6 +135,7 @@ class Recogniser:
         self._surnames = surnames
         self._numpy: Tagger | None = None
         self._small: SmallTagger | None = None
+        self._mapped: Mapped | None = None
         self._small_left = _SMALL_CHARS  # characters the plain decoder may still take before numpy pays off
 
     @property
@@ -144,15 +145,23 @@ class Recogniser:
             from kgraph.extract import crf_small
             from kgraph.extract.crf import Tagger
 
-            path = _table_cache(self._surnames)
-            mapped = crf_small.load(path) if path is not None else None
+            mapped = self._kept()
             if mapped is not None:
                 self._numpy = Tagger.mapped(mapped)
             else:
                 self._numpy = Tagger(_tables(), self._surnames, _FOLD)
-                if path is not None:
+                if (path := _table_cache(self._surnames)) is not None:
                     crf_small.save(self._numpy, path)
         return self._numpy
+
+    def _kept(self) -> Mapped | None:
+        """The arranged tables kept in the cache folder, mapped once for both decoders (None: not kept yet)."""
+        if self._mapped is None:
+            from kgraph.extract import crf_small
+
+            path = _table_cache(self._surnames)
+            self._mapped = crf_small.load(path) if path is not None else None
+        return self._mapped
 
     def _decoder(self, characters: int) -> Tagger | SmallTagger:
         """The plain decoder while numpy is not imported and the text is small, else the numpy one (they give the
@@ -161,8 +170,7 @@ class Recogniser:
             if self._small is None:
                 from kgraph.extract import crf_small
 
-                path = _table_cache(self._surnames)
-                mapped = crf_small.load(path) if path is not None else None
+                mapped = self._kept()
                 if mapped is None:  # not kept yet: numpy arranges the tables, and is imported by then
                     return self._tagger
                 self._small = crf_small.SmallTagger(mapped)
