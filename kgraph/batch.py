@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from kgraph import __version__
+from kgraph.heap import full_passes_again
 from kgraph.lexicon import Lexicon, load_lexicon
 from kgraph.model import Article, Role
 from kgraph.wordtable import WordTable
@@ -80,6 +81,7 @@ def _start(lexicon: Path | None) -> None:
     """Pool worker set-up: Ctrl-C is for the parent, which stops the workers; the lexicon is inherited when forked."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by the fork
+    full_passes_again()
     threading.Thread(target=_end_with, args=(os.getppid(),), name="kgraph-parent", daemon=True).start()
     _state["lex"] = load_lexicon(lexicon)
 

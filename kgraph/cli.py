@@ -28,6 +28,7 @@ from kgraph import __version__
 from kgraph.errors import EmptyInputError, KgraphError, TimedOut
 from kgraph.export import ALIASES as EXPORT_ALIASES
 from kgraph.export import EXPORT_FORMATS
+from kgraph.heap import heap_frozen
 from kgraph.interrupt import signal_status, stopped_by_signals
 from kgraph.rdf.vocab import DEFAULT_BASE
 
@@ -305,7 +306,7 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
                            for path in inputs] or default_inputs())
     cache = out / ".kgraph-cache"
     ttl, html = out / "graph.ttl", out / "graph.html"
-    with _build_progress(len(files), show_progress) as progress:
+    with _build_progress(len(files), show_progress) as progress, heap_frozen():
         try:
             result = run(pipeline, files, jobs=workers, cache=cache, use_cache=not no_cache, scheduler=scheduler,
                          progress=progress.step, allow_empty=force or not ttl.exists())

@@ -36,6 +36,7 @@ from kgraph.batch import (
 )
 from kgraph.errors import InputError
 from kgraph.gazetteer import Division
+from kgraph.heap import heap_frozen
 from kgraph.inputs import Input, Page, collect_inputs, no_article
 from kgraph.lexicon import Lexicon
 from kgraph.model import Article, Extraction
@@ -81,8 +82,9 @@ def run(pipeline: Pipeline, inputs: Input | Iterable[Input], *, jobs: int = 1, c
 
     engine = _engine(jobs, len(pages), pipeline.lexicon, pipeline.lex, scheduler)
     try:
-        articles, extractions, read, extracted = _extract(engine, store, reads(), step,
-                                                          None if allow_empty else pages)
+        with heap_frozen():
+            articles, extractions, read, extracted = _extract(engine, store, reads(), step,
+                                                              None if allow_empty else pages)
     except BaseException:
         engine.close(abort=True)
         raise

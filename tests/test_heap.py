@@ -1,10 +1,11 @@
-"""Resolution and writing run with the heap frozen out of the collector's full passes, and leave it as it was."""
+"""Reading, resolution and writing run with the heap frozen and no full pass of the collector, and leave it as it was."""
 
 from __future__ import annotations
 
 import gc
+import weakref
 
-from kgraph.heap import heap_frozen
+from kgraph.heap import full_passes_again, heap_frozen
 
 
 def test_heap_frozen_freezes_for_the_block_and_thaws_after():
@@ -31,3 +32,28 @@ def test_heap_frozen_thaws_when_the_block_fails():
     except ValueError:
         pass
     assert gc.get_freeze_count() == 0
+
+
+class _Node:
+    def __init__(self) -> None:
+        self.me = self  # a cycle: only the collector frees it
+
+
+def test_heap_frozen_waits_with_full_passes_but_frees_young_cycles():
+    before = gc.get_threshold()
+    with heap_frozen():
+        assert gc.get_threshold()[:2] == before[:2] and gc.get_threshold()[2] > 10**6
+        node = _Node()
+        gone = weakref.ref(node)
+        del node
+        gc.collect(1)  # what the young collections do as a step allocates
+        assert gone() is None
+    assert gc.get_threshold() == before
+
+
+def test_full_passes_again_in_a_process_forked_inside_the_block():
+    before = gc.get_threshold()
+    with heap_frozen():
+        full_passes_again()
+        assert gc.get_threshold() == before[:2] + (10,)
+    assert gc.get_threshold() == before
