@@ -1,10 +1,11 @@
-"""The garbage collector's full passes left out while a big step runs (reading a corpus, resolution, writing).
+"""The garbage collector kept off the corpus while a big step runs (reading the pages, resolution, writing).
 
 Each step makes millions of objects and keeps most of them, so the cycle collector ran its full pass again and
 again, and each pass walked everything kept so far: the pages read, the corpus (a third of resolution's CPU, a
-quarter of writing's; at 10,000 articles a second of the whole build's 24). Within the block the heap that was
-there is frozen and the full passes wait for its end; the young generations are still collected, so the cycles a
-step leaves behind as it goes are freed as before (the peak memory of a 10,000-article build is the same).
+quarter of writing's; reading and resolving 10,000 articles spent a second in them). Within a block the heap that
+was there is frozen, and reading and resolution have no full pass at all: the young generations are still
+collected, and the cycles they leave are few. Writing keeps its full passes over what it makes itself: its
+networkx graphs are cycles that only a full pass frees (without them the peak of 10,000 articles grew 13 MB).
 """
 
 from __future__ import annotations
@@ -20,21 +21,23 @@ _FULL_PASS = 10  # CPython's own
 
 
 @contextmanager
-def heap_frozen() -> Iterator[None]:
-    """The heap as it is now frozen, and no full pass of the collector, for the `with` block; nothing changes in
-    the result. An outer freeze is left alone (and ends where it began)."""
-    if gc.get_freeze_count():
-        yield
-        return
-    gc.freeze()
+def heap_frozen(*, full_passes: bool = False) -> Iterator[None]:
+    """What is alive now frozen for the `with` block and, unless `full_passes`, no full pass over what the block
+    makes either (its young generations are still collected); nothing changes in the result. A block inside
+    another freezes what the outer one made so far and has its own passes; the outermost one thaws the heap."""
+    outermost = not gc.get_freeze_count()
     thresholds = gc.get_threshold()
-    gc.set_threshold(thresholds[0], thresholds[1], _NO_FULL_PASS)
+    gc.freeze()
+    if not full_passes:
+        gc.set_threshold(thresholds[0], thresholds[1], _NO_FULL_PASS)
     try:
         yield
     finally:
         gc.set_threshold(*thresholds)
-        gc.unfreeze()
-
+        if outermost:
+            gc.unfreeze()
+        else:  # what the block made stays out of the outer block's passes too
+            gc.freeze()
 
 
 def full_passes_again() -> None:

@@ -1,4 +1,4 @@
-"""Reading, resolution and writing run with the heap frozen and no full pass of the collector, and leave it as it was."""
+"""Reading, resolution and writing run with the heap frozen (reading and resolution without full passes)."""
 
 from __future__ import annotations
 
@@ -17,11 +17,16 @@ def test_heap_frozen_freezes_for_the_block_and_thaws_after():
 
 
 def test_heap_frozen_inside_a_freeze_leaves_it_to_the_outer_one():
-    with heap_frozen():
+    before = gc.get_threshold()
+    with heap_frozen(full_passes=True):
+        assert gc.get_threshold() == before
         frozen = gc.get_freeze_count()
+        made = [[] for _ in range(10)]
         with heap_frozen():
-            pass
-        assert gc.get_freeze_count() == frozen  # the inner block did not thaw the outer one
+            assert gc.get_freeze_count() >= frozen + len(made)  # what the outer block made is frozen too
+            assert gc.get_threshold()[2] > 10**6
+        assert gc.get_freeze_count() >= frozen + len(made)  # the inner block did not thaw the outer one
+        assert gc.get_threshold() == before  # and its passes are the outer block's again
     assert gc.get_freeze_count() == 0
 
 
