@@ -163,6 +163,9 @@ def _place_ending(text: str, start: int, suffix: str, lex: Lexicon, inside: Cont
     """Where the place whose suffix starts at `start` begins, or None when it is no place (nor when places are
     counted: 两省, 六县)."""
     end = start + len(suffix)
+    limit = _stem_start(text, start, lex, inside, suffix)
+    if limit >= start - 1:
+        return None  # no stem of two characters: asked first, as it tells most suffixes (区 of 社区, 市场) at once
     if lex.title_ranks.ending_at(text, start) and lex.title_heads.starting_at(text[start:start + 8]):
         return None  # 常务副市长: a rank before a title, no place
     address = bool(_ADDRESS.match(text, end))
@@ -170,7 +173,6 @@ def _place_ending(text: str, start: int, suffix: str, lex: Lexicon, inside: Cont
         return None  # but 嘎查 of 某某嘎查实地走访, which jieba reads as 嘎 | 查实
     if suffix in ("省", "市", "县", "区", "州", "旗", "盟") and _SEVERAL.search(text, max(0, start - 2), start):
         return None
-    limit = _stem_start(text, start, lex, inside, suffix)
     for begin in range(limit, start - 1):  # the longest stem that starts a word and holds no common word
         stem = text[begin:start]
         if not starts_token(text, begin, lex, hmm=False):
