@@ -72,7 +72,7 @@ def test_indices_ending_in_equal_the_loop(lex: Lexicon) -> None:
     ends = lex.org_suffixes.last_chars
     for text in _texts(5)[::7]:
         tokens = tokenize(text, lex)
-        assert indices_ending_in(text, tokens, ends) == [i for i, t in enumerate(tokens) if t.text[-1] in ends]
+        assert indices_ending_in(text, tokens, ends) == [i for i, word in enumerate(tokens.words) if word[-1] in ends]
 
 
 def test_records_made_directly_equal_replace() -> None:
