@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from kgraph.extract.places import extract_places, is_common
-from kgraph.extract.tokens import FUNCTION_CHARS, Token, indices_ending_in, is_name_part, tokenize
+from kgraph.extract.tokens import FUNCTION_CHARS, Tokens, indices_ending_in, is_name_part, tokenize
 from kgraph.gazetteer import load_gazetteer
 from kgraph.lexicon import Lexicon
 from kgraph.model import Mention
@@ -58,98 +58,98 @@ def is_scoped(name: str) -> bool:
     return bool(_SCOPED.match(name))
 
 
-def _is_suffix_token(token: Token, lex: Lexicon) -> str | None:
-    """The organisation suffix a token ends with, unless the token is a common word that only looks like one."""
-    suffix = lex.org_suffixes.suffix_of(token.text)
-    if suffix is None or token.text in lex.title_heads or lex.org_false_endings.suffix_of(token.text):
+def _is_suffix_token(word: str, lex: Lexicon) -> str | None:
+    """The organisation suffix a token (`word`) ends with, unless it is a common word that only looks like one."""
+    suffix = lex.org_suffixes.suffix_of(word)
+    if suffix is None or word in lex.title_heads or lex.org_false_endings.suffix_of(word):
         return None
-    entry = lex.words.get(token.text)
-    if entry and token.text != suffix and len(token.text) == 2 and entry[1] not in ("nt", "j") and entry[0] >= 50:
+    entry = lex.words.get(word)
+    if entry and word != suffix and len(word) == 2 and entry[1] not in ("nt", "j") and entry[0] >= 50:
         return None  # 干部, 全部, 举办, 网站, 场所
-    if entry and entry[1] in ("v", "vn", "l", "i", "d") and len(suffix) == 1 and token.text != suffix:
+    if entry and entry[1] in ("v", "vn", "l", "i", "d") and len(suffix) == 1 and word != suffix:
         return None  # 研究部署, 严肃查处: a verb phrase that ends in 署 or 处
     return suffix
 
 
-def _is_part(token: Token, lex: Lexicon, *, long_suffix: bool, company: bool = False) -> bool:
-    """A token inside an organisation's name: a name part (方位 words too: 学校周边办), a unit (中建七局), a
+def _is_part(word: str, lex: Lexicon, *, long_suffix: bool, company: bool = False) -> bool:
+    """A token (`word`) inside an organisation's name: a name part (方位 words too: 学校周边办), a unit (中建七局), a
     session (市六届人大), or, before the suffix of a body (中心组, 委员会), a verb: 区委理论学习中心组; a company's
     name holds verbs, numbers and Latin letters too (中冶十一冶建设集团, ABC国际贸易公司)."""
-    if token.text in lex.title_heads or token.text in lex.scope_stops or token.text in _BREAKS:
+    if word in lex.title_heads or word in lex.scope_stops or word in _BREAKS:
         return False
-    if token.text in _LONE_BREAKS:
+    if word in _LONE_BREAKS:
         return False
-    if is_name_part(token, lex) or (_is_suffix_token(token, lex) and token.text[:1] not in FUNCTION_CHARS):
+    if is_name_part(word, lex) or (_is_suffix_token(word, lex) and word[:1] not in FUNCTION_CHARS):
         return True
-    if _ORDINAL.match(token.text) or _SESSION.match(token.text) or token.text in load_gazetteer().full_names:
+    if _ORDINAL.match(word) or _SESSION.match(word) or word in load_gazetteer().full_names:
         return True  # 李埠镇第四代表小组, 市六届人大, 岢岚县 (whatever jieba tags it)
-    tag = lex.tag(token.text) or ""
-    if company and (any(c.isascii() and c.isalpha() for c in token.text) or (len(token.text) > 1
-                                                                            and tag in _COMPANY_TAGS)):
+    tag = lex.tag(word) or ""
+    if company and (any(c.isascii() and c.isalpha() for c in word) or (len(word) > 1 and tag in _COMPANY_TAGS)):
         return True
-    return len(token.text) > 1 and (tag == "f" or (long_suffix and tag in ("v", "vn", "l")))
+    return len(word) > 1 and (tag == "f" or (long_suffix and tag in ("v", "vn", "l")))
 
 
-def _continues(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+def _continues(words: list[str], i: int, lex: Lexicon) -> bool:
     """Whether the name goes on after token i: 区委 + 统战部, or a one-character suffix glued to more name
     (离岸科 + 创中心, 市交管局 + 一大队)."""
-    if i + 1 >= len(tokens):
+    if i + 1 >= len(words):
         return False
-    nxt = tokens[i + 1]
+    nxt = words[i + 1]
     if _is_suffix_token(nxt, lex):
-        return not (nxt.text[:1] in _SCOPE_CHARS and _is_suffix_token(tokens[i], lex) and len(tokens[i].text) > 1)
+        return not (nxt[:1] in _SCOPE_CHARS and _is_suffix_token(words[i], lex) and len(words[i]) > 1)
         # 宣城市委 | 市政府: a new jurisdiction starts a new organisation
-    lone = len(tokens[i].text) == 1  # a lone 科 or 局 is glued to the name around it
-    return lone and len(nxt.text) == 1 and is_name_part(nxt, lex) and nxt.text not in _SCOPE_CHARS
+    lone = len(words[i]) == 1  # a lone 科 or 局 is glued to the name around it
+    return lone and len(nxt) == 1 and is_name_part(nxt, lex) and nxt not in _SCOPE_CHARS
 
 
-def _left_edge(tokens: list[Token], last: int, lex: Lexicon) -> int:
+def _left_edge(tokens: Tokens, last: int, lex: Lexicon) -> int:
+    words = tokens.words
     first = last
-    suffix = lex.org_suffixes.suffix_of(tokens[last].text) or ""
+    suffix = lex.org_suffixes.suffix_of(words[last]) or ""
     long_suffix = suffix.endswith(_VERB_BODIES)
     company = suffix.endswith(_COMPANIES)
     max_tokens, max_chars = (_MAX_COMPANY_TOKENS, _MAX_CHARS) if company else (_MAX_TOKENS, _MAX_BODY_CHARS)
     if suffix == "主席团":
-        first = _presidium_start(tokens, last)
+        first = _presidium_start(words, last)
     named = False
     while first > 0 and last - first < max_tokens:
-        prev = tokens[first - 1]
-        if prev.text == "）" and first >= 3 and tokens[first - 3].text == "（" and len(tokens[first - 2].text) <= 4:
+        prev = words[first - 1]
+        if prev == "）" and first >= 3 and words[first - 3] == "（" and len(words[first - 2]) <= 4:
             candidate = first - 3  # 中泽（荆州）建设有限公司
-        elif prev.text == "·" and first >= 2 and is_name_part(tokens[first - 2], lex):
+        elif prev == "·" and first >= 2 and is_name_part(words[first - 2], lex):
             candidate = first - 1  # 中国非遗·马山民歌研究会
-        elif (long_suffix and prev.text in lex.scope_stops and lex.tag(prev.text) == "v" and first >= 3
-              and lex.tag(tokens[first - 2].text) == "n" and _is_suffix_token(tokens[first - 3], lex)):
+        elif (long_suffix and prev in lex.scope_stops and lex.tag(prev) == "v" and first >= 3
+              and lex.tag(words[first - 2]) == "n" and _is_suffix_token(words[first - 3], lex)):
             candidate = first - 1  # 区委理论学习中心组: 学习 inside the name of 区委's body, not before it
-        elif _NUMBER.match(prev.text) and tokens[first].text == "届":
+        elif _NUMBER.match(prev) and words[first] == "届":
             candidate = first - 1  # 某某县十二届人民代表大会: jieba cuts 十二 | 届
-        elif _city_before(tokens, first):
+        elif _city_before(words, first):
             candidate = first - 1
-        elif prev.text == "代表" and _jurisdiction_at(tokens, first, loose=True):
+        elif prev == "代表" and _jurisdiction_at(words, first, loose=True):
             break  # 王小波代表县人民政府: 代表 is the verb "on behalf of"
-        elif prev.text in _JOINS and last - first <= 2 and _joined_fields(tokens, first, lex):
+        elif prev in _JOINS and last - first <= 2 and _joined_fields(words, first, lex):
             candidate = first - 2  # 文化和旅游厅, 科学与技术学院: one department of two fields
         elif _is_part(prev, lex, long_suffix=long_suffix, company=company):
-            if _is_suffix_token(prev, lex) and (tokens[first].text[:1] in _SCOPE_CHARS or _glued(
-                    tokens[first].text, True)) and prev.text not in _STANDALONE:
+            if _is_suffix_token(prev, lex) and (words[first][:1] in _SCOPE_CHARS or _glued(
+                    words[first], True)) and prev not in _STANDALONE:
                 break  # 区委 | 区政府: a new jurisdiction starts a new organisation (but 民盟 + 市委 is one)
-            if company and named and len(prev.text) > 1 and ((lex.tag(prev.text) or "x")[:1] in "vli" or (
-                    len(prev.text) >= 4 and lex.tag(prev.text) not in _PROPER_TAGS)):
+            if company and named and len(prev) > 1 and ((lex.tag(prev) or "x")[:1] in "vli" or (
+                    len(prev) >= 4 and lex.tag(prev) not in _PROPER_TAGS)):
                 break  # 支持 | 宏盛集团: a trade (建设) follows the name; a verb or phrase before it is the text's
-            named = named or len(prev.text) == 1 or (lex.tag(prev.text) or "") in _PROPER_TAGS
+            named = named or len(prev) == 1 or (lex.tag(prev) or "") in _PROPER_TAGS
             candidate = first - 1
         else:
             break
-        if tokens[last].end - tokens[candidate].start > max_chars:
+        if tokens.ends[last] - tokens.starts[candidate] > max_chars:
             break
         first = candidate
-    if tokens[first].text == "（":
+    if words[first] == "（":
         first += 3
-    while first < last and (first == 0 or tokens[first - 1].text != "、") and not _named_place_at(tokens, first) \
-            and not (company and len(tokens[first].text) == 1) \
-            and (lex.tag(tokens[first].text) in ("f", "s", "v", "vn", "p", "c", "d", "r") or (
-            len(tokens[first].text) == 1 and tokens[first].text not in _SCOPE_CHARS and
-            (lex.tag(tokens[first].text) or "x")[:1] in "vprdcuq")):
+    while first < last and (first == 0 or words[first - 1] != "、") and not _named_place_at(words, first) \
+            and not (company and len(words[first]) == 1) \
+            and (lex.tag(words[first]) in ("f", "s", "v", "vn", "p", "c", "d", "r") or (
+            len(words[first]) == 1 and words[first] not in _SCOPE_CHARS and
+            (lex.tag(words[first]) or "x")[:1] in "vprdcuq")):
         first += 1  # an organisation starts with neither 周边 nor a verb (表中央, 送进医院, 组织…)
     return first
 
@@ -158,65 +158,65 @@ _JOINS = frozenset("和与")
 _FIELD_TAGS = frozenset(("n", "vn", "l", "nz"))
 
 
-def _joined_fields(tokens: list[Token], first: int, lex: Lexicon) -> bool:
+def _joined_fields(words: list[str], first: int, lex: Lexicon) -> bool:
     """Whether `和`/`与` before token `first` joins two fields of one department's name (林业和草原局, 人力资源和
     社会保障局, 城乡建设和水利局), not two bodies (县委和县政府, 人大和政协) nor a word and a body (学校和医院): two
     nouns of two or more characters after a jurisdiction or a parent body, no body or title before the `和`, and
     after it a field (with its ending), not a jurisdiction nor a bare ending."""
-    before, after = tokens[first - 2], tokens[first]
-    return (len(before.text) >= 2 and len(after.text) >= 2 and after.text[0] not in _SCOPE_CHARS
-            and lex.tag(before.text) in _FIELD_TAGS and not _is_suffix_token(before, lex)
-            and before.text not in lex.title_heads and not lex.org_suffixes.suffix_of(before.text)
-            and (lex.tag(after.text) in _FIELD_TAGS
-                 or len(_is_suffix_token(after, lex) or after.text) < len(after.text))
-            and any(_scope_token(tokens[i], lex) for i in range(max(0, first - 4), first - 2)))
+    before, after = words[first - 2], words[first]
+    return (len(before) >= 2 and len(after) >= 2 and after[0] not in _SCOPE_CHARS
+            and lex.tag(before) in _FIELD_TAGS and not _is_suffix_token(before, lex)
+            and before not in lex.title_heads and not lex.org_suffixes.suffix_of(before)
+            and (lex.tag(after) in _FIELD_TAGS
+                 or len(_is_suffix_token(after, lex) or after) < len(after))
+            and any(_scope_token(words[i], lex) for i in range(max(0, first - 4), first - 2)))
 
 
-def _scope_token(token: Token, lex: Lexicon) -> bool:
+def _scope_token(word: str, lex: Lexicon) -> bool:
     """A jurisdiction or a parent body that opens a department's name: 县, 贵州省, 某某大学."""
-    return (token.text in _SCOPE_CHARS or token.text in load_gazetteer().by_name
-            or lex.place_suffixes.suffix_of(token.text) is not None or _is_suffix_token(token, lex) is not None)
+    return (word in _SCOPE_CHARS or word in load_gazetteer().by_name
+            or lex.place_suffixes.suffix_of(word) is not None or _is_suffix_token(word, lex) is not None)
 
 
-def _city_before(tokens: list[Token], i: int) -> bool:
+def _city_before(words: list[str], i: int) -> bool:
     """保定 (a verb to jieba) + 市委会, 保定 + 民进: a division's short name before its 市 or a party is the city."""
-    return i > 0 and tokens[i - 1].text in load_gazetteer().by_name and (
-        tokens[i].text[:1] in "省市县州盟旗" or tokens[i].text in _STANDALONE)
+    return i > 0 and words[i - 1] in load_gazetteer().by_name and (
+        words[i][:1] in "省市县州盟旗" or words[i] in _STANDALONE)
 
 
-def _named_place_at(tokens: list[Token], i: int) -> bool:
+def _named_place_at(words: list[str], i: int) -> bool:
     """某县人民政府, 某某镇中心小学: one or two characters jieba reads as a verb or a measure word name the
     division or town right after them (a whole division name, or 镇, 乡, 村 next)."""
-    if _jurisdiction_at(tokens, i) or (i + 1 < len(tokens) and _city_before(tokens, i + 1)):
+    if _jurisdiction_at(words, i) or (i + 1 < len(words) and _city_before(words, i + 1)):
         return True
     lone = 0
-    while i + lone < len(tokens) and len(tokens[i + lone].text) == 1 and tokens[i + lone].text not in _SCOPE_CHARS:
+    while i + lone < len(words) and len(words[i + lone]) == 1 and words[i + lone] not in _SCOPE_CHARS:
         lone += 1
-    return 1 <= lone <= 2 and i + lone < len(tokens) and tokens[i + lone].text in ("镇", "乡", "村")
+    return 1 <= lone <= 2 and i + lone < len(words) and words[i + lone] in ("镇", "乡", "村")
 
 
-def _presidium_start(tokens: list[Token], last: int) -> int:
+def _presidium_start(words: list[str], last: int) -> int:
     """县九届人大二次会议主席团, 大会主席团: a session's presidium is named by its meeting, which it takes in."""
     first = last
-    if first > 0 and tokens[first - 1].text == "大会":
+    if first > 0 and words[first - 1] == "大会":
         return first - 1
-    if first > 0 and _MEETING.match(tokens[first - 1].text):
+    if first > 0 and _MEETING.match(words[first - 1]):
         first -= 1
-        if first > 0 and re.match(r"^第?[一二三四五六七八九十]+次$", tokens[first - 1].text):
+        if first > 0 and re.match(r"^第?[一二三四五六七八九十]+次$", words[first - 1]):
             first -= 1
     return first
 
 
-def _jurisdiction_at(tokens: list[Token], i: int, *, loose: bool = False) -> bool:
+def _jurisdiction_at(words: list[str], i: int, *, loose: bool = False) -> bool:
     """Whether a jurisdiction's name starts at token i: a one-character one (县, 市委) or a division's full name
     in one or two tokens (a measure word + 县); `loose`, a short name too (宣城)."""
-    first = tokens[i].text
+    first = words[i]
     if first[:1] in _SCOPE_CHARS:
         return True
     gazetteer = load_gazetteer()
     if first in gazetteer.full_names or (loose and first in gazetteer.by_name):
         return True
-    return i + 1 < len(tokens) and len(tokens[i + 1].text) == 1 and first + tokens[i + 1].text in gazetteer.full_names
+    return i + 1 < len(words) and len(words[i + 1]) == 1 and first + words[i + 1] in gazetteer.full_names
 
 
 _PROPER_TAGS = frozenset({"ns", "nz", "nt", "nr", "nrt", "nrfg"})
@@ -315,43 +315,44 @@ def _department(text: str, name: str, start: int, lex: Lexicon) -> bool:
         (lex.tag(field) or "n")[:1] in "nvj"
 
 
-def extract_orgs(text: str, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[Mention, ...]:
+def extract_orgs(text: str, lex: Lexicon, tokens: Tokens | None = None) -> tuple[Mention, ...]:
     """Organisation mentions in reading order, one per span: every name that ends in a suffix, specific or not
     (see `refer_back`)."""
     tokens = tokens if tokens is not None else tokenize(text, lex)
+    words, starts = tokens.words, tokens.starts
     found: list[Mention] = []
     quoted = [(m.start(), m.end()) for m in DOCUMENT.finditer(text)]
     ends = lex.org_suffixes.last_chars
     for i in indices_ending_in(text, tokens, ends):  # the few that may end in a suffix
-        token = tokens[i]
-        if _is_suffix_token(token, lex) is None or any(s <= token.start < e for s, e in quoted):
+        word, word_start, end = words[i], starts[i], tokens.ends[i]
+        if _is_suffix_token(word, lex) is None or any(s <= word_start < e for s, e in quoted):
             continue
-        if _continues(tokens, i, lex) or _not_an_ending(tokens, i):
+        if _continues(words, i, lex) or _not_an_ending(words, i):
             continue
         first = _left_edge(tokens, i, lex)
-        after_body = first > 0 and bool(_is_suffix_token(tokens[first - 1], lex))
-        start = tokens[first].start + _glued(tokens[first].text, after_body)
-        name = text[start:token.end]
-        if len(token.text) == 1 and token.start - start < 2:
+        after_body = first > 0 and bool(_is_suffix_token(words[first - 1], lex))
+        start = starts[first] + _glued(words[first], after_body)
+        name = text[start:end]
+        if len(word) == 1 and word_start - start < 2:
             continue  # 您所, 迟办: a one-character suffix needs a name of two characters or more before it
-        if "某" in text[max(0, start - 1):token.end] or _not_a_body(text, name, start, token.end, lex) or (
-                _two_levels(tokens, first, i)):
+        if "某" in text[max(0, start - 1):end] or _not_a_body(text, name, start, end, lex) or (
+                _two_levels(words, first, i)):
             continue  # 某建筑工程局有限公司: a company the paper does not name
         if name in _GENERIC or (name in lex.org_suffixes and name not in lex.org_names and name not in _STANDALONE
                                 and not (len(name) == 2 and name[0] in _SCOPE_CHARS)):
             continue
         if len(name) < 2 or (len(name) == 2 and name[0] not in _SCOPE_CHARS and lex.is_word(name, min_freq=200)):
             continue
-        found.append(_joint(text, Mention("org", name, start, token.end), lex))
+        found.append(_joint(text, Mention("org", name, start, end), lex))
     return tuple(m for m in found if not any(o.start <= m.start and m.end <= o.end and o != m for o in found))
 
 
-def _two_levels(tokens: list[Token], first: int, last: int) -> bool:
+def _two_levels(words: list[str], first: int, last: int) -> bool:
     """市县人大, 县乡人大: the bodies of two levels of government, no one body (but 区市场监督管理局)."""
-    head = tokens[first].text
+    head = words[first]
     if len(head) == 2:
         return head[0] in _SCOPE_CHARS and head[1] in _SCOPE_CHARS and head[0] != head[1]
-    nxt = tokens[first + 1].text if first < last else ""
+    nxt = words[first + 1] if first < last else ""
     return head in _SCOPE_CHARS and len(nxt) == 1 and nxt in _SCOPE_CHARS and nxt != head
 
 
@@ -361,10 +362,10 @@ def _glued(word: str, after_body: bool) -> int:
     return int(after_body and len(word) == 2 and word[0] in FUNCTION_CHARS and word[1] in _SCOPE_CHARS)
 
 
-def _not_an_ending(tokens: list[Token], i: int) -> bool:
+def _not_an_ending(words: list[str], i: int) -> bool:
     """委员会 of 某某委员会议 (委员 + 会议, which jieba reads 委员会 + 议), 中心 of 中心工作 (the main work)."""
-    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
-    return after[:1] == "议" or (tokens[i].text.endswith("中心") and after[:2] == "工作")
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return after[:1] == "议" or (words[i].endswith("中心") and after[:2] == "工作")
 
 
 def _not_a_body(text: str, name: str, start: int, end: int, lex: Lexicon) -> bool:

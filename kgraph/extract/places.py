@@ -18,7 +18,7 @@ from collections.abc import Container, Iterable
 
 from kgraph.extract.names import starts_token
 from kgraph.extract.titles import DELIMITERS
-from kgraph.extract.tokens import FUNCTION_CHARS, Token, indices_in, tokenize
+from kgraph.extract.tokens import FUNCTION_CHARS, Tokens, indices_in, tokenize
 from kgraph.gazetteer import LEVELS, load_gazetteer, place_level, short_name
 from kgraph.lexicon import CJK, Affixes, Lexicon
 from kgraph.model import Mention
@@ -163,6 +163,9 @@ def _place_ending(text: str, start: int, suffix: str, lex: Lexicon, inside: Cont
     """Where the place whose suffix starts at `start` begins, or None when it is no place (nor when places are
     counted: 两省, 六县)."""
     end = start + len(suffix)
+    limit = _stem_start(text, start, lex, inside, suffix)
+    if limit >= start - 1:
+        return None  # no stem of two characters: asked first, as it tells most suffixes (区 of 社区, 市场) at once
     if lex.title_ranks.ending_at(text, start) and lex.title_heads.starting_at(text[start:start + 8]):
         return None  # 常务副市长: a rank before a title, no place
     address = bool(_ADDRESS.match(text, end))
@@ -170,7 +173,6 @@ def _place_ending(text: str, start: int, suffix: str, lex: Lexicon, inside: Cont
         return None  # but 嘎查 of 某某嘎查实地走访, which jieba reads as 嘎 | 查实
     if suffix in ("省", "市", "县", "区", "州", "旗", "盟") and _SEVERAL.search(text, max(0, start - 2), start):
         return None
-    limit = _stem_start(text, start, lex, inside, suffix)
     for begin in range(limit, start - 1):  # the longest stem that starts a word and holds no common word
         stem = text[begin:start]
         if not starts_token(text, begin, lex, hmm=False):
@@ -186,7 +188,7 @@ def _place_ending(text: str, start: int, suffix: str, lex: Lexicon, inside: Cont
     return None
 
 
-def _in_gazetteer(text: str, tokens: list[Token], lex: Lexicon, leads: list[int] | None = None
+def _in_gazetteer(text: str, tokens: Tokens, lex: Lexicon, leads: list[int] | None = None
                   ) -> list[tuple[int, int]]:
     """Administrative divisions by name: a full name (荆州市, 红安县) that starts a word, or a short form
     (河南, 郑州) that jieba reads as a place name of its own. `leads`: `_lead_tokens`, when the caller has them."""
@@ -194,13 +196,14 @@ def _in_gazetteer(text: str, tokens: list[Token], lex: Lexicon, leads: list[int]
     names, full_names = gazetteer.by_name, gazetteer.full_names
     spans = []
     leads = _lead_tokens(tokens) if leads is None else leads
-    for token in [tokens[i] for i in leads if tokens[i].text in names]:  # a few per article
-        entry = lex.words.get(token.text)
-        full = token.text in full_names
-        glued = len(token.text) == 2 and token.text[0] in _FUNCTION_CHARS  # 和县 of 情和县经开区
-        if token.text in names and len(token.text) >= 2 and not glued and (
-                (full and not is_common(token.text, lex)) or (entry and entry[1] == "ns")):
-            spans.append((token.start, token.end))
+    words = tokens.words
+    for i in [i for i in leads if words[i] in names]:  # a few per article
+        word = words[i]
+        entry = lex.words.get(word)
+        full = word in full_names
+        glued = len(word) == 2 and word[0] in _FUNCTION_CHARS  # 和县 of 情和县经开区
+        if len(word) >= 2 and not glued and ((full and not is_common(word, lex)) or (entry and entry[1] == "ns")):
+            spans.append((tokens.starts[i], tokens.ends[i]))
     sizes: dict[int, list[int]] = {}  # full names jieba splits (红安县 as 红安 + 县); 和县 only as one token
     for match in gazetteer.full_name_ending.finditer(text):
         for size in (3, 4, 5):
@@ -233,59 +236,55 @@ class _InsideWords:
     conjunction glued to 县): a function character there is part of a name. Answered when asked, by the token
     at the position: only function characters before a place suffix are asked about, a few per article."""
 
-    def __init__(self, tokens: list[Token], lex: Lexicon) -> None:
+    def __init__(self, tokens: Tokens, lex: Lexicon) -> None:
         self._tokens, self._lex = tokens, lex
-
-    @functools.cached_property
-    def _starts(self) -> list[int]:
-        return [t.start for t in self._tokens]
 
     def __contains__(self, pos: object) -> bool:
         if not isinstance(pos, int):
             return False
-        k = bisect.bisect_right(self._starts, pos) - 1
-        if k < 0 or pos >= self._tokens[k].end:
+        k = bisect.bisect_right(self._tokens.starts, pos) - 1
+        if k < 0 or pos >= self._tokens.ends[k]:
             return False
-        word = self._tokens[k].text
+        word = self._tokens.words[k]
         return len(word) > 1 and (self._lex.tag(word) or "n")[0] == "n" and not (
             len(word) == 2 and word[1] in "省市县区镇乡村")
 
 
-def _venues(text: str, tokens: list[Token], lex: Lexicon) -> list[tuple[int, int]]:
+def _venues(text: str, tokens: Tokens, lex: Lexicon) -> list[tuple[int, int]]:
     """Venues and named regions (`_VENUES`): the name runs left from the ending over words of any kind but verbs and
     function words, and takes quoted or bracketed parts in; it needs a proper part (see `_named_stem`), so 市民广场
     and 文化公园 alone are kinds of places, not places."""
     spans = []
-    ends: list[int] = []
+    starts, ends = tokens.starts, tokens.ends
     for match in _VENUE_ENDS.finditer(text):  # where a venue's ending may end: a few places per article
         venue = next((v for v in _VENUES_BY_LAST[match.group()] if text.endswith(v, 0, match.end())), None)
         if venue is None:
             continue
-        ends = ends or [t.end for t in tokens]
-        k = bisect.bisect_left(ends, match.end())
-        if k == len(ends) or ends[k] != match.end():
+        end = match.end()
+        k = bisect.bisect_left(ends, end)
+        if k == len(ends) or ends[k] != end:
             continue  # the ending ends inside a word
-        token = tokens[k]
-        if len(lex.place_suffixes.ending_at(text, token.end) or "") > len(venue):
+        if len(lex.place_suffixes.ending_at(text, end) or "") > len(venue):
             continue  # 湿地公园, 产业园区: the suffix grammar reads those
-        head = token.end - len(venue)
+        head = end - len(venue)
         j = k
-        while j > 0 and tokens[j].start > head:
+        while j > 0 and starts[j] > head:
             j -= 1  # the token the ending starts in; its head (文化 of 文化公园) is part of the name
-        first = _venue_first(text, tokens, j, lex)
-        if tokens[first].start < head and _named_stem(text, tokens[first:j + 1], head, lex):
-            spans.append((tokens[first].start, token.end))
+        first = _venue_first(tokens, j, lex)
+        if starts[first] < head and _named_stem(text, tokens, first, j + 1, head, lex):
+            spans.append((starts[first], end))
     return spans
 
 
-def _venue_first(text: str, tokens: list[Token], first: int, lex: Lexicon) -> int:
+def _venue_first(tokens: Tokens, first: int, lex: Lexicon) -> int:
     """The first token of a venue's name whose stem ends before token `first`."""
-    end = tokens[first].start
-    while first > 0 and end - tokens[first - 1].start <= _MAX_VENUE_STEM:
-        prev = tokens[first - 1].text
+    words, starts = tokens.words, tokens.starts
+    end = starts[first]
+    while first > 0 and end - starts[first - 1] <= _MAX_VENUE_STEM:
+        prev = words[first - 1]
         if prev in ("”", "）", ")"):
             opening = {"”": "“", "）": "（", ")": "("}[prev]
-            back = next((i for i in range(first - 2, max(-1, first - 10), -1) if tokens[i].text == opening), None)
+            back = next((i for i in range(first - 2, max(-1, first - 10), -1) if words[i] == opening), None)
             if back is None:
                 break
             first = back  # “某某之光”陈列馆, 某某（苏州）科技产业园
@@ -293,7 +292,7 @@ def _venue_first(text: str, tokens: list[Token], first: int, lex: Lexicon) -> in
             first -= 1
         else:
             break
-    while first < len(tokens) - 1 and (tokens[first].text in _VENUE_LEADS or lex.tag(tokens[first].text) == "vn"):
+    while first < len(words) - 1 and (words[first] in _VENUE_LEADS or lex.tag(words[first]) == "vn"):
         first += 1  # 建设 | 某某活力区
     return first
 
@@ -321,19 +320,20 @@ _PROPER = frozenset({"ns", "nr", "nrt", "nz", "nt", "nrfg"})
 _GENERIC_PLACES = frozenset({"城市", "山区", "城区", "乡镇", "城镇", "市区", "县城", "郊区", "农村", "乡村"})
 
 
-def _named_stem(text: str, tokens: list[Token], head: int, lex: Lexicon) -> bool:
-    """Whether the words before a venue's ending name it: a quoted or bracketed name, a proper noun or a place's
-    name, a character jieba knows no word for (月牙湾, 鑫运), or the paper's own county (县商贸集聚区)."""
-    stem = text[tokens[0].start:head]
+def _named_stem(text: str, tokens: Tokens, first: int, last: int, head: int, lex: Lexicon) -> bool:
+    """Whether the words before a venue's ending (tokens `first` to `last`, not included) name it: a quoted or
+    bracketed name, a proper noun or a place's name, a character jieba knows no word for (月牙湾, 鑫运), or the
+    paper's own county (县商贸集聚区)."""
+    stem = text[tokens.starts[first]:head]
     if len(stem) < 2:
         return False
     if any(c in stem for c in "“（("):
         return True
-    if tokens[0].text in _LOCAL_SCOPES:
+    if tokens.words[first] in _LOCAL_SCOPES:
         return True
     names = load_gazetteer().by_name
-    for t in tokens:
-        word = text[t.start:min(t.end, head)]
+    for start, end in zip(tokens.starts[first:last], tokens.ends[first:last], strict=True):
+        word = text[start:min(end, head)]
         tag = lex.tag(word) or ""
         if len(word) == 1 and word not in _LOCAL_SCOPES and word not in "村镇乡":
             return True
@@ -346,7 +346,7 @@ def _named_stem(text: str, tokens: list[Token], head: int, lex: Lexicon) -> bool
     return False
 
 
-def _short_forms(text: str, tokens: list[Token], lex: Lexicon, leads: list[int] | None = None
+def _short_forms(text: str, tokens: Tokens, lex: Lexicon, leads: list[int] | None = None
                  ) -> list[tuple[int, int]]:
     """Divisions by a short name jieba does not call a place (灵寿, 高邑: full name minus 市, 县): where a function
     word, a delimiter or the province it lies in comes before it (来高邑考察, 为灵寿的, 河北保定). A short name
@@ -354,11 +354,12 @@ def _short_forms(text: str, tokens: list[Token], lex: Lexicon, leads: list[int] 
     gazetteer = load_gazetteer()
     shorts = _short_names()
     spans = []
+    words = tokens.words
     for i in _lead_tokens(tokens) if leads is None else leads:
         for size in (1, 2, 3):  # the name is one token, or two or three characters jieba leaves alone
-            if i + size > len(tokens) or (size > 1 and (len(tokens[i].text) > 1 or len(tokens[i + size - 1].text) > 1)):
+            if i + size > len(words) or (size > 1 and (len(words[i]) > 1 or len(words[i + size - 1]) > 1)):
                 break  # several tokens of one character each (the middle one was the last at the smaller size)
-            start, end = tokens[i].start, tokens[i + size - 1].end
+            start, end = tokens.starts[i], tokens.ends[i + size - 1]
             name = text[start:end]
             if name not in shorts and not (size == 1 and name[:-1] in shorts):
                 continue  # most tokens: nothing to look up
@@ -387,7 +388,7 @@ def _short_names() -> frozenset[str]:
     return frozenset(load_gazetteer().by_name) | frozenset(_district_shorts())
 
 
-def _lead_tokens(tokens: list[Token]) -> list[int]:
+def _lead_tokens(tokens: Tokens) -> list[int]:
     """The indices of the tokens `_short_forms` looks at (`_short_leads`), among them every division's name that
     `_in_gazetteer` looks at: the article's tokens are gone through once for both (a tenth of them are leads)."""
     return indices_in(tokens, _short_leads())
@@ -438,12 +439,12 @@ def _item_ends(text: str, end: int) -> bool:
     return not after or after in DELIMITERS or after in "等及和与两二三四五六七八九十各" or not after.strip()
 
 
-def _word_boundary(text: str, end: int, tokens: list[Token], k: int) -> bool:
+def _word_boundary(text: str, end: int, tokens: Tokens, k: int) -> bool:
     """Whether a name ending at `end` is followed by a delimiter, a function word or a word of two characters."""
     after = text[end:end + 1]
     if not after or after in DELIMITERS or after in _FUNCTION_CHARS or not after.strip():
         return True
-    return k < len(tokens) and len(tokens[k].text) > 1
+    return k < len(tokens.words) and len(tokens.words[k]) > 1
 
 
 def _ancestor_before(text: str, start: int, divisions: tuple) -> bool:
@@ -466,7 +467,7 @@ def place_containments(places: tuple[Mention, ...]) -> tuple[tuple[str, str], ..
     return tuple(dict.fromkeys(pairs))
 
 
-def extract_places(text: str, lex: Lexicon, tokens: list[Token] | None = None,
+def extract_places(text: str, lex: Lexicon, tokens: Tokens | None = None,
                    orgs: tuple[Mention, ...] = (), people: tuple[tuple[int, int], ...] = ()) -> tuple[Mention, ...]:
     """Place mentions in reading order, leaving out those inside an organisation's name or a document title, and
     any that overlap a person's name (路明 is no road)."""

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import functools
 import itertools
-import operator
 import re
-from collections.abc import Callable, Container
+from collections.abc import Container
 from typing import NamedTuple
 
 from kgraph.lexicon import CJK, Lexicon
@@ -19,44 +18,40 @@ FUNCTION_CHARS = frozenset("的了和与及或在对为等把被从向将以到�
                            "年月日号次届进入")
 
 
-class Token(NamedTuple):
-    """A word and its span: a tuple, since an article has thousands (half the cost of a frozen dataclass to make)."""
+class Tokens(NamedTuple):
+    """jieba's words of a text and their spans, as three lists: an article has thousands of words, and a tuple made
+    for each (most never looked at alone) cost more than the cut; the finders read the lists by index, and scan
+    them whole in C (`indices_in`, `indices_ending_in`)."""
 
-    text: str
-    start: int
-    end: int
-
-
-# a Token from a (text, start, end) tuple without the Python-level `Token.__new__`: tokenize makes them in C
-_token: Callable[[tuple[str, int, int]], Token] = functools.partial(tuple.__new__, Token)
-_text = operator.itemgetter(0)  # Token.text, as a function map() calls in C
-_end = operator.itemgetter(2)  # Token.end, likewise
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
 
 
-def tokenize(text: str, lex: Lexicon) -> list[Token]:
+def tokenize(text: str, lex: Lexicon) -> Tokens:
     """Dictionary words only (no HMM guesses): unknown names come as single characters, which is safer to rejoin.
 
     >>> from kgraph.lexicon import load_lexicon
-    >>> [t.text for t in tokenize("区委书记调研", load_lexicon())]
-    ['区委', '书记', '调研']
+    >>> tokenize("区委书记调研", load_lexicon())
+    Tokens(words=['区委', '书记', '调研'], starts=[0, 2, 4], ends=[2, 4, 6])
     """
     words = _split_heads(lex.tokenizer.lcut(text, HMM=False), lex)
     ends = list(itertools.accumulate(map(len, words)))
-    return list(map(_token, zip(words, [0, *ends][:-1], ends, strict=True)))
+    return Tokens(words, [0, *ends][:-1], ends)
 
 
-def indices_in(tokens: list[Token], words: Container[str]) -> list[int]:
-    """The indices of the tokens whose text is one of `words`, found in C: a Python loop over an article's
-    thousands of tokens costs more than the few lookups that follow it."""
-    return list(itertools.compress(itertools.count(), map(words.__contains__, map(_text, tokens))))
+def indices_in(tokens: Tokens, words: Container[str]) -> list[int]:
+    """The indices of the tokens that are one of `words`, found in C: a Python loop over an article's thousands of
+    tokens costs more than the few lookups that follow it."""
+    return list(itertools.compress(itertools.count(), map(words.__contains__, tokens.words)))
 
 
-def indices_ending_in(text: str, tokens: list[Token], chars: frozenset[str]) -> list[int]:
+def indices_ending_in(text: str, tokens: Tokens, chars: frozenset[str]) -> list[int]:
     """The indices of the tokens of `text` (`tokenize`) whose last character is one of `chars`: the text is
     searched for those characters, then the tokens are picked by their ends, both in C. Taking each token's last
     character instead made a string of it for every token."""
     ends = {match.end() for match in _any_of(chars).finditer(text)}
-    return list(itertools.compress(itertools.count(), map(ends.__contains__, map(_end, tokens)))) if ends else []
+    return list(itertools.compress(itertools.count(), map(ends.__contains__, tokens.ends))) if ends else []
 
 
 @functools.cache
@@ -88,11 +83,11 @@ def _split_heads(words: list[str], lex: Lexicon) -> list[str]:
     return out + words[done:] if done else words
 
 
-def is_name_part(token: Token, lex: Lexicon) -> bool:
-    """Whether a token may sit inside a proper name: Chinese, not a stop word, not a function word."""
-    if not CJK.match(token.text) or token.text in lex.scope_stops:
+def is_name_part(word: str, lex: Lexicon) -> bool:
+    """Whether a word may sit inside a proper name: Chinese, not a stop word, not a function word."""
+    if not CJK.match(word) or word in lex.scope_stops:
         return False
-    if len(token.text) == 1:  # jieba's tags for lone characters say little: only function words cut
-        return token.text not in FUNCTION_CHARS
-    tag = lex.tag(token.text)
+    if len(word) == 1:  # jieba's tags for lone characters say little: only function words cut
+        return word not in FUNCTION_CHARS
+    tag = lex.tag(word)
     return tag is None or tag not in CUT_TAGS

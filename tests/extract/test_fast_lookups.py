@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kgraph.extract.places import _InsideWords
-from kgraph.extract.tokens import Token, tokenize
+from kgraph.extract.tokens import Tokens, tokenize
 from kgraph.lexicon import Affixes, Lexicon
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -74,8 +74,8 @@ def test_occurrences_equal_an_overlapping_search(lex: Lexicon, name: str) -> Non
     assert list(Affixes().occurrences("湖北省")) == []
 
 
-def _tokenize(text: str, lex: Lexicon) -> list[Token]:
-    """tokenize as a plain loop over jieba's words."""
+def _tokenize(text: str, lex: Lexicon) -> list[tuple[str, int, int]]:
+    """tokenize as a plain loop over jieba's words: each word, start and end."""
     tokens, offset = [], 0
     for word in lex.tokenizer.lcut(text, HMM=False):
         end = offset + len(word)
@@ -85,10 +85,10 @@ def _tokenize(text: str, lex: Lexicon) -> list[Token]:
                 head = "会议"
             if head and head != word:
                 cut = end - len(head)
-                tokens += [Token(word[: cut - offset], offset, cut), Token(head, cut, end)]
+                tokens += [(word[: cut - offset], offset, cut), (head, cut, end)]
                 offset = end
                 continue
-        tokens.append(Token(word, offset, end))
+        tokens.append((word, offset, end))
         offset = end
     return tokens
 
@@ -97,17 +97,16 @@ def test_tokenize_equals_a_plain_loop(lex: Lexicon) -> None:
     text = _seed_text()
     for piece in [text[i:i + 500] for i in range(0, len(text), 500)] + ["", "区委书记", "领导小组会议", "书记"]:
         tokens = tokenize(piece, lex)
-        assert tokens == _tokenize(piece, lex)
-        assert all(type(t) is Token for t in tokens)
+        assert list(zip(*tokens, strict=True)) == _tokenize(piece, lex)
+        assert type(tokens) is Tokens and all(type(column) is list for column in tokens)
 
 
 def test_inside_words_equal_the_marked_positions(lex: Lexicon) -> None:
     text = _seed_text()[:20000]
     tokens = tokenize(text, lex)
     marked = set()
-    for t in tokens:
-        word = t.text
+    for word, start, end in zip(*tokens, strict=True):
         if len(word) > 1 and (lex.tag(word) or "n")[0] == "n" and not (len(word) == 2 and word[1] in "省市县区镇乡村"):
-            marked.update(range(t.start, t.end))
+            marked.update(range(start, end))
     inside = _InsideWords(tokens, lex)
     assert [pos for pos in range(-2, len(text) + 2) if pos in inside] == sorted(marked)
