@@ -450,9 +450,11 @@ def _continues(clause: str, following: str, lex: Lexicon | None = None) -> bool:
     """A clause ending in a noun and a next clause starting with a verb share one predicate (`X与Y合力，建设…`), as
     the user's lexicon (`lex`, else the default) cuts them."""
     tagger = _tagger(lex)
-    last = list(tagger.cut(clause))[-1:]
-    first = list(tagger.cut(following))[:1]
-    return bool(last and first) and last[0].flag[:1] in "njz" and last[0].flag != "vn" and first[0].flag in ("v", "vn")
+    last = tagger.last(clause)  # the clause's last word only: it grows by a clause at each call
+    if last is None or last.flag[:1] not in "njz" or last.flag == "vn":
+        return False
+    first = tagger.first(following)
+    return first is not None and first.flag in ("v", "vn")
 
 
 def lead_headline(lead: str, lex: Lexicon | None = None) -> str:
