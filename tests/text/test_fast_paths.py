@@ -145,6 +145,26 @@ def test_pair_index_on_random_text(texts: list[str], asked: list[str]) -> None:
     _same_pair_index(texts, asked + sorted(set().union(*map(_string_bigrams, texts))))
 
 
+def _same_gram_in(texts: list[str], asked: list[str]) -> None:
+    """A lead holds a headline's bigram (`_gram_in`) exactly when its bigram set does."""
+    keys = set().union(*map(segment._pairs, asked))  # the two-character ones of letters or ideographs
+    for text in texts:
+        held = segment._pairs(text)
+        for key in keys:
+            assert segment._gram_in(key, text) == (key in held), (text[:40], key)
+
+
+def test_gram_in_on_the_seed_lines() -> None:
+    asked = sorted(set().union(*map(_string_bigrams, SEED_LINES)))[::5] + ["王芸", "A1", "乙丙"]
+    _same_gram_in(SEED_LINES[::3], asked)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINES, min_size=1, max_size=6), st.lists(st.text(alphabet=SIGNS, min_size=2, max_size=2)))
+def test_gram_in_on_random_text(texts: list[str], asked: list[str]) -> None:
+    _same_gram_in(texts, asked + sorted(set().union(*map(_string_bigrams, texts))))
+
+
 def test_control_share_counts_what_the_loop_counted() -> None:
     allowed = read.ALLOWED_CONTROLS
     for code in [*range(0x3000), 0xFEFF, 0xFFFD, 0x10000, 0x10FFFF]:
