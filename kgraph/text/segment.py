@@ -637,7 +637,7 @@ def _main_headline(body: Body, index: int, sim: Similarity, *, titled: bool, lex
         candidates = [k for k, (text, _, near) in enumerate(lines) if near and ideographs(text) >= least]
     if not candidates:
         return lead_headline(body.lead, lex), " ".join(text for text, _, _ in lines)
-    main = max(candidates, key=rank)
+    main = max(candidates, key=rank) if len(candidates) > 1 else candidates[0]  # most bodies: one line to rank
     run = lines[main][1]
     order = sorted(range(len(lines)), key=lambda k: (lines[k][1] != run, k < main, k))
     return lines[main][0], " ".join(lines[k][0] for k in order if k != main)
