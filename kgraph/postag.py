@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib.util
 import math
 import re
+from collections import deque
 from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
@@ -66,23 +67,26 @@ class PosCutter:
     def cut(self, sentence: str) -> Iterator[Pair]:
         """The words of `sentence` with their parts of speech, as jieba.posseg's `cut(sentence)` (HMM on)."""
         for block in _HAN_INTERNAL.split(sentence):
-            if _HAN_INTERNAL.match(block):
-                yield from self._cut_dag(block)
-                continue
-            for piece in _SKIP_INTERNAL.split(block):
-                if _SKIP_INTERNAL.match(piece):
-                    yield Pair(piece, "x")
-                    continue
-                for char in piece:
-                    if _NUM.match(char):
-                        yield Pair(char, "m")
-                    elif _ENG.match(piece):  # sic: jieba tests the piece, not the character
-                        yield Pair(char, "eng")
-                    else:
-                        yield Pair(char, "x")
+            yield from self._cut_dag(block) if _HAN_INTERNAL.match(block) else _cut_other(block)
 
     def lcut(self, sentence: str) -> list[Pair]:
         return list(self.cut(sentence))
+
+    def first(self, sentence: str) -> Pair | None:
+        """`lcut(sentence)[0]`, None if it has no words: the cut stops at the first word."""
+        return next(self.cut(sentence), None)
+
+    def last(self, sentence: str) -> Pair | None:
+        """`lcut(sentence)[-1]`, None if it has no words. jieba cuts each block of a sentence alone, so only the
+        last block with words is cut, and of it only the last word is read (`_last_of_dag`): a clause grown one
+        clause at a time (`text.segment.lead_headline`) is not cut again and again."""
+        for block in reversed(_HAN_INTERNAL.split(sentence)):
+            if _HAN_INTERNAL.match(block):
+                return self._last_of_dag(block)
+            found = deque(_cut_other(block), maxlen=1)
+            if found:
+                return found[0]
+        return None
 
     def _route(self, block: str) -> list[int]:
         """Where the word starting at each position ends (exclusive), on jieba's most probable path."""
@@ -114,6 +118,21 @@ class PosCutter:
         if buffer:
             yield from self._unknown(buffer)
 
+    def _last_of_dag(self, block: str) -> Pair:
+        """The last word `_cut_dag(block)` gives: the route's last step if it is a word of several characters, else
+        the last word of the run of one-character steps that ends the block (the HMM reads only that run)."""
+        ends = self._route(block)
+        start = run = last = 0  # `run`: where the run of one-character steps up to `start` begins
+        while start < len(block):
+            stop = ends[start]
+            if stop - start > 1:
+                run = stop
+            last, start = start, stop
+        if run < len(block):
+            return deque(self._unknown(block[run:]), maxlen=1)[0]
+        word = block[last:]
+        return Pair(word, self._flag(word))
+
     def _unknown(self, buffer: str) -> Iterator[Pair]:
         """A run of one-character steps: a character, a known word cut into characters, or a stretch the HMM reads."""
         if len(buffer) == 1:
@@ -123,6 +142,21 @@ class PosCutter:
         else:
             for char in buffer:
                 yield Pair(char, self._flag(char))
+
+
+def _cut_other(block: str) -> Iterator[Pair]:
+    """A block of text outside jieba's Han blocks: blanks as one word each, other characters one by one."""
+    for piece in _SKIP_INTERNAL.split(block):
+        if _SKIP_INTERNAL.match(piece):
+            yield Pair(piece, "x")
+            continue
+        for char in piece:
+            if _NUM.match(char):
+                yield Pair(char, "m")
+            elif _ENG.match(piece):  # sic: jieba tests the piece, not the character
+                yield Pair(char, "eng")
+            else:
+                yield Pair(char, "x")
 
 
 def _cut_detail(text: str) -> Iterator[Pair]:

@@ -51,6 +51,20 @@ def test_postag_random_text_as_jieba(lex: Lexicon, jieba_tagger) -> None:
     _assert_same(lex.tagger, jieba_tagger, texts)
 
 
+def test_first_and_last_word_as_the_whole_cut(lex: Lexicon) -> None:
+    """`first` and `last` give the ends of `lcut`, though `last` cuts only the last block and reads only its last
+    run: on the seed clauses, on growing clauses as `lead_headline` makes them, and on seasoned and random text."""
+    clauses = _clauses(SEEDS)
+    grown = ["，".join(clauses[k:k + n]) for k in range(0, len(clauses), 7) for n in (2, 3)]
+    odd = [*"abcXYZ0129+-#&_%.@/ \t\r\n\u3000，。：１２Ａ", "\r\n", "\u3400", "\u9fd8", "\U00020001"]
+    texts = ["", " ", "，", *clauses, *grown, *seasoned_texts("".join(clauses), odd, 1500, seed=17)]
+    tagger = lex.tagger
+    for text in texts:
+        words = tagger.lcut(text)
+        assert tagger.first(text) == (words[0] if words else None), text[:40]
+        assert tagger.last(text) == (words[-1] if words else None), text[:40]
+
+
 def test_postag_added_words_weigh_as_in_jieba() -> None:
     """An added word takes its added frequency and the total grows by it, as jieba's `add_word` does."""
     import jieba

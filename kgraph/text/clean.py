@@ -146,6 +146,19 @@ def without_credit(text: str) -> str:
     return CREDIT.sub("", text) if "摄" in text else text
 
 
+# what a line is besides text, each bit one pattern's answer: every pass over the lines of a page (blocks, headings,
+# sentence ends, the page's openings) asks them of every line, and `marks` asks each pattern once
+OPENS, BYLINED, META, CREDITED = 1, 2, 4, 8
+
+
+@lru_cache(maxsize=1 << 13)
+def marks(text: str) -> int:
+    """Whether `text` is an opening (`OPENS`), a byline line (`BYLINED`), a meta line (`META`) or ends in a photo
+    credit (`CREDITED`), as bits."""
+    return ((opening(text) is not None) | (BYLINE_LINE.match(text) is not None) << 1 | meta_line(text) << 2
+            | (find_credit(text) is not None) << 3)
+
+
 # ---------------------------------------------------------------- line repairs
 
 
@@ -223,6 +236,8 @@ def undouble(line: str) -> str:
     repeated character (王芸芸, 天天向上) cannot make a whole line parse as doubled runs, so it is left alone.
     """
     core = line.strip(SPACES)
+    if len(core) < 2 or core.find(core[0], 1, len(core) // 2 + 1) < 0:  # most lines: their first sign does not recur
+        return line  # in their first half, where a doubled chunk's copy starts
     chunks = _doubled_chunks(core)
     if not chunks:
         return line
@@ -374,7 +389,7 @@ def _margin(leads: list[int]) -> int:
 @lru_cache(maxsize=1 << 13)  # asked of a line three or four times (headings cut, blocks judged, lines reflowed)
 def sentence_closed(text: str) -> bool:
     """Whether a paragraph ends a sentence, a photo credit or a labelled meta line (`来源：…`): nothing continues it."""
-    return bool(SENTENCE_END.search(text) or find_credit(text) or meta_line(text))
+    return bool(SENTENCE_END.search(text) or marks(text) & (CREDITED | META))
 
 
 @lru_cache(maxsize=1 << 13)  # asked of a line two or three times (headings cut, then blocks judged)
@@ -387,19 +402,16 @@ def heading_shaped(text: str) -> bool:
         width(text) <= MAX_HEADING_WIDTH
         and ideographs(text) >= 2
         and not SENTENCE_PUNCT.search(TITLE_COLON.sub(r"\1", text, count=1) if "：" in text or ":" in text else text)
-        and not opening(text)
-        and not BYLINE_LINE.match(text)
-        and not find_credit(text)
-        and not meta_line(text)
+        and not marks(text)
     )
 
 
 def _starts_block(line: Line) -> bool:
-    return line.indented or bool(opening(line.text) or BYLINE_LINE.match(line.text)) or meta_line(line.text)
+    return line.indented or bool(marks(line.text) & (OPENS | BYLINED | META))
 
 
 def _ends_block(line: Line) -> bool:
-    return bool(find_credit(line.text) or BYLINE_LINE.match(line.text)) or meta_line(line.text)
+    return bool(marks(line.text) & (CREDITED | BYLINED | META))
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
@@ -439,22 +451,21 @@ def _cut_headings(block: list[Line]) -> list[list[Line]]:
     if not widths:
         return [block]
     column = statistics.median(widths)
+    shaped = [heading_shaped(line.text) for line in block]
     pieces, start, k = [], 0, 0
     while k < len(block):
-        j = k
-        while j < len(block) and j - k < 6 and heading_shaped(block[j].text):
-            j += 1
-        after = block[j] if j < len(block) else None
-        if (
-            j > k
-            and (k == 0 or sentence_closed(block[k - 1].text))
-            and (k > 0 or after is not None)
-            and (after is None or FRESH_START.match(after.text) and not _fills_column(block[k], column))
-        ):
-            pieces.extend(piece for piece in (block[start:k], block[k:j]) if piece)
-            start = k = j
-        else:
-            k += 1
+        if shaped[k] and (k == 0 or sentence_closed(block[k - 1].text)):  # a run of heading lines may start here
+            j = k + 1
+            while j < len(block) and j - k < 6 and shaped[j]:
+                j += 1
+            after = block[j] if j < len(block) else None
+            if (k > 0 or after is not None) and (
+                after is None or FRESH_START.match(after.text) and not _fills_column(block[k], column)
+            ):
+                pieces.extend(piece for piece in (block[start:k], block[k:j]) if piece)
+                start = k = j
+                continue
+        k += 1
     return [*pieces, block[start:]] if start < len(block) else pieces
 
 
@@ -546,13 +557,13 @@ def paragraphs(text: str) -> list[Para]:
     """The page as paragraphs (one per joined text paragraph), heading lines and byline lines, in print order."""
     blocks = _blocks(_join_label_values(_cut_bracketed_title(split_lines(text), text)))
     title = False
-    if not any(opening(line.text) or BYLINE_LINE.match(line.text) for block in blocks for line in block):
+    if not any(marks(line.text) & (OPENS | BYLINED) for block in blocks for line in block):
         blocks, title = _split_title(blocks)
     paras: list[Para] = []
     for b, block in enumerate(blocks):
         prev = paras[-1] if paras else None
         nxt = blocks[b + 1] if b + 1 < len(blocks) else None
-        if len(block) == 1 and BYLINE_LINE.match(block[0].text):
+        if len(block) == 1 and marks(block[0].text) & BYLINED:
             paras.append(Para(BYLINE, block[0].text, block[0].start, block[0].end))
         elif _is_heading_block(block, prev, nxt) or (b == 0 and title):
             paras.extend(Para(HEADING, line.text, line.start, line.end) for line in block)

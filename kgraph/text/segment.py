@@ -178,6 +178,7 @@ def _units(para: Para, source: str) -> list[Unit]:
 
 _WORD_RUN = re.compile(rf"[{IDEO}0-9A-Za-z]+")
 _SHIFT = 21  # a bigram's key: first code point << _SHIFT | second (code points are below 2 ** 21)
+_LOW = (1 << _SHIFT) - 1  # a key's second code point
 # the letters and ideographs bigrams are made of, by code point (all of them below U+FFFF): `_WORD_RUN`'s class
 _SMALL_TEXT = 20_000  # characters of a page up to which a small build finds bigrams without numpy
 _WORD_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x30, 0x39), (0x41, 0x5A), (0x61, 0x7A))
@@ -195,6 +196,12 @@ _bigrams = lru_cache(maxsize=4096)(_pairs)  # the short texts of headlines, scor
 def _key(gram: str) -> int:
     """A two-character string's bigram key, -1 for another length."""
     return ord(gram[0]) << _SHIFT | ord(gram[1]) if len(gram) == 2 else -1
+
+
+def _gram_in(key: int, text: str) -> bool:
+    """Whether `text` holds the bigram `key` (of two letters or ideographs, as `_pairs` makes them): its two
+    characters side by side, which puts them in one run of `_WORD_RUN`."""
+    return chr(key >> _SHIFT) + chr(key & _LOW) in text
 
 
 def forget_bigrams() -> None:
@@ -285,10 +292,10 @@ class Similarity:
         """`headlines`: the texts to be scored, or most of them, whose bigrams are then looked up at once."""
         self.n = len(bodies)
         self._bodies = _PairIndex([_texts(b) for b in bodies])
-        self._leads = _PairIndex([b.lead[:LEAD_CHARS] for b in bodies])
-        grams = set().union(*map(_bigrams, headlines))
-        self._bodies.find(grams)
-        self._leads.find(grams)
+        # a lead is asked about by the few headline lines of its own body only: a bigram of letters or ideographs
+        # is in its pairs exactly when the two characters stand side by side in it (`_gram_in`), no index needed
+        self._leads = [b.lead[:LEAD_CHARS] for b in bodies]
+        self._bodies.find(set().union(*map(_bigrams, headlines)))
         self._weights: dict[int, float] = {}
         self._weighted: dict[str, tuple[tuple[tuple[int, float], ...], float, int]] = {}
 
@@ -335,10 +342,11 @@ class Similarity:
         pairs, total, count = self.weighted(text)
         if not total:
             return 0.0
-        index = self._leads if lead else self._bodies
         if lead:
-            index.find([g for g, _ in pairs])
-        share = math.fsum(w for g, w in pairs if body in index.texts(g)[1]) / total
+            text = self._leads[body]
+            share = math.fsum(w for g, w in pairs if _gram_in(g, text)) / total
+        else:
+            share = math.fsum(w for g, w in pairs if body in self._bodies.texts(g)[1]) / total
         return share * min(1.0, count / 5)
 
 
@@ -450,9 +458,11 @@ def _continues(clause: str, following: str, lex: Lexicon | None = None) -> bool:
     """A clause ending in a noun and a next clause starting with a verb share one predicate (`X与Y合力，建设…`), as
     the user's lexicon (`lex`, else the default) cuts them."""
     tagger = _tagger(lex)
-    last = list(tagger.cut(clause))[-1:]
-    first = list(tagger.cut(following))[:1]
-    return bool(last and first) and last[0].flag[:1] in "njz" and last[0].flag != "vn" and first[0].flag in ("v", "vn")
+    last = tagger.last(clause)  # the clause's last word only: it grows by a clause at each call
+    if last is None or last.flag[:1] not in "njz" or last.flag == "vn":
+        return False
+    first = tagger.first(following)
+    return first is not None and first.flag in ("v", "vn")
 
 
 def lead_headline(lead: str, lex: Lexicon | None = None) -> str:
@@ -627,7 +637,7 @@ def _main_headline(body: Body, index: int, sim: Similarity, *, titled: bool, lex
         candidates = [k for k, (text, _, near) in enumerate(lines) if near and ideographs(text) >= least]
     if not candidates:
         return lead_headline(body.lead, lex), " ".join(text for text, _, _ in lines)
-    main = max(candidates, key=rank)
+    main = max(candidates, key=rank) if len(candidates) > 1 else candidates[0]  # most bodies: one line to rank
     run = lines[main][1]
     order = sorted(range(len(lines)), key=lambda k: (lines[k][1] != run, k < main, k))
     return lines[main][0], " ".join(lines[k][0] for k in order if k != main)

@@ -38,11 +38,16 @@ LINES = st.text(alphabet=SIGNS, max_size=40)
 
 
 def _undouble(line: str) -> str:
-    """`undouble` as it was written, without the quick test of the line's two ends."""
+    """`undouble` as it was written, without its quick tests (the line's first sign recurring in its first half, the
+    counts of the signs at its two ends)."""
     core = line.strip(SPACES)
     if len(core) < 2 or any(count % 2 for char, count in Counter(core).items() if char not in SPACES):
         return line
-    return clean.undouble(line)
+    chunks = clean._doubled_chunks(core)
+    visible = [c for c in chunks or () if c.strip(SPACES)]
+    if not chunks or sum(map(len, visible)) < 4 or max(map(len, visible)) < 2:
+        return line
+    return "".join(chunks)
 
 
 def _clean_line(line: str) -> str:
@@ -67,9 +72,56 @@ def _same_line_answers(line: str) -> None:
     assert clean.clean_line(line) == _clean_line(line)
     assert clean.undouble(line) == _undouble(line)
     assert meta_line(line) == _meta_line(line)
+    marks = (bool(clean.OPENING.match(line)) | bool(clean.BYLINE_LINE.match(line)) << 1 | _meta_line(line) << 2
+             | bool(CREDIT.search(line)) << 3)
+    assert clean.marks(line) == marks
     found, expected = find_credit(line), CREDIT.search(line)
     assert (found and found.span()) == (expected and expected.span())
     assert clean.without_credit(line) == CREDIT.sub("", line)
+
+
+def _cut_headings(block: list[clean.Line]) -> list[list[clean.Line]]:
+    """`_cut_headings` as it was written: every run of heading lines scanned from each line on."""
+    widths = [clean.width(line.text) for line in block if clean.SENTENCE_PUNCT.search(line.text)]
+    if len(block) < 2 or not widths:
+        return [block]
+    column = clean.statistics.median(widths)
+    pieces, start, k = [], 0, 0
+    while k < len(block):
+        j = k
+        while j < len(block) and j - k < 6 and clean.heading_shaped(block[j].text):
+            j += 1
+        after = block[j] if j < len(block) else None
+        if (
+            j > k
+            and (k == 0 or clean.sentence_closed(block[k - 1].text))
+            and (k > 0 or after is not None)
+            and (after is None or clean.FRESH_START.match(after.text) and not clean._fills_column(block[k], column))
+        ):
+            pieces.extend(piece for piece in (block[start:k], block[k:j]) if piece)
+            start = k = j
+        else:
+            k += 1
+    return [*pieces, block[start:]] if start < len(block) else pieces
+
+
+def _same_headings_cut(texts: list[str]) -> None:
+    block = [clean.Line(text, k, k + len(text), False) for k, text in enumerate(texts)]
+    assert clean._cut_headings(block) == _cut_headings(block)
+
+
+def test_headings_cut_on_the_seed_lines() -> None:
+    lines = [line.strip() for line in SEED_LINES if line.strip()]
+    for size in (2, 3, 5, 9):
+        for k in range(0, len(lines) - size, 2):
+            _same_headings_cut(lines[k:k + size])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*SEED_LINES[:300:3], "“要闻速览", "近日，区委召开会议。", "第一部分"]) | LINES,
+                min_size=2, max_size=10))
+def test_headings_cut_on_random_lines(texts: list[str]) -> None:
+    _same_headings_cut([text for text in texts if text] or ["", ""])
 
 
 def test_line_shortcuts_on_the_seed_lines() -> None:
@@ -143,6 +195,26 @@ def test_pair_index_on_the_seed_pages() -> None:
 @given(st.lists(LINES, min_size=1, max_size=6), st.lists(st.text(alphabet=SIGNS, min_size=2, max_size=2)))
 def test_pair_index_on_random_text(texts: list[str], asked: list[str]) -> None:
     _same_pair_index(texts, asked + sorted(set().union(*map(_string_bigrams, texts))))
+
+
+def _same_gram_in(texts: list[str], asked: list[str]) -> None:
+    """A lead holds a headline's bigram (`_gram_in`) exactly when its bigram set does."""
+    keys = set().union(*map(segment._pairs, asked))  # the two-character ones of letters or ideographs
+    for text in texts:
+        held = segment._pairs(text)
+        for key in keys:
+            assert segment._gram_in(key, text) == (key in held), (text[:40], key)
+
+
+def test_gram_in_on_the_seed_lines() -> None:
+    asked = sorted(set().union(*map(_string_bigrams, SEED_LINES)))[::5] + ["王芸", "A1", "乙丙"]
+    _same_gram_in(SEED_LINES[::3], asked)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINES, min_size=1, max_size=6), st.lists(st.text(alphabet=SIGNS, min_size=2, max_size=2)))
+def test_gram_in_on_random_text(texts: list[str], asked: list[str]) -> None:
+    _same_gram_in(texts, asked + sorted(set().union(*map(_string_bigrams, texts))))
 
 
 def test_control_share_counts_what_the_loop_counted() -> None:

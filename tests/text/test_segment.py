@@ -968,7 +968,8 @@ def test_separator_and_indented_margin_lines() -> None:
 
 def test_the_lead_headline_is_cut_with_the_lexicon_given() -> None:
     # a lexicon whose tagger reads no verb: the clause after the first is not the same predicate's
-    tagger = SimpleNamespace(cut=lambda text: [SimpleNamespace(word=text, flag="x")])
+    word = SimpleNamespace(flag="x")
+    tagger = SimpleNamespace(first=lambda text: word, last=lambda text: word)
     lead = "近日，区民政局携手东城街道解放社区、民主社区，举办“吃幸福食堂 享幸福滋味”湖北养老服务网推广活动。活动期间"
     assert lead_headline(lead).startswith("区民政局携手东城街道解放社区、民主社区，举办")
     assert lead_headline(lead, SimpleNamespace(tagger=tagger)) == "区民政局携手东城街道解放社区、民主社区"
