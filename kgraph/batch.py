@@ -111,6 +111,7 @@ class LocalEngine:
         if self.pool is None:
             if isinstance(self.lex.words, WordTable):  # the workers inherit it: loaded whole once, not in each
                 self.lex.words.load_all()
+                self.lex.tokenizer.take_whole()
             self.pool = ProcessPoolExecutor(self.jobs, initializer=_start, initargs=(self.lexicon,))
         chunk = max(1, min(16, len(tasks) // (self.jobs * 8)))
         return self.pool.map(_call, [(func, task) for task in tasks], chunksize=chunk)

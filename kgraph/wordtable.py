@@ -6,29 +6,67 @@ character of the text at hand: whether a word is known, its frequency and part o
 paths are made of the dictionary words inside the text (and weighed by the total of the whole dictionary, which
 the table keeps). So `WordTable` is a dict that holds the words of the first characters asked about so far:
 `ensure(text)` loads those of the characters of `text`, a lookup of a word whose first character was never asked
-about loads its bucket first. Once a quarter of the dictionary is asked for (the seeds need 70 % of it), the rest
-is loaded at once and lookups are a dict's.
+about loads its bucket first. Past three quarters of the dictionary (the seeds' lookups need 45 % of it, the dev
+texts' 55 %, the MSRA texts' 73 %) the rest is loaded at once and lookups are a dict's.
 
 The buckets come from the derived-data cache (`kgraph.derived`): every word in one UTF-8 string, bucket after
 bucket, its (frequency, part of speech) pair as an index into the distinct pairs, and the buckets' offsets by first
-character. Watchers (`WordCutter`) hear of each bucket loaded, to give its words to jieba-rs.
+character (`WordBuckets`). The word cut (`kgraph.wordcut.WordCutter`) reads the same buckets for jieba-rs, by the
+characters of the texts it cuts, and the table only by the words Python asks about: each loads what it meets.
 """
 
 from __future__ import annotations
 
 import sys
-import weakref
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["WordTable", "parse_word_table", "read_word_table"]
+__all__ = ["WordBuckets", "WordTable", "parse_word_table", "read_word_table"]
 
 Entry = tuple[int, str]  # frequency, part of speech
-Watcher = Callable[[list[str], list[Entry], bool], None]  # words, their entries, whether the table is now complete
-_FORMAT = "3"  # of the derived data
-_BULK_SHARE = 4  # past a quarter of the dictionary, load the rest at once
+_FORMAT = "4"  # of the derived data
+# Past three quarters of the dictionary asked for, the table loads the rest at once: loading by bucket costs the same
+# a word, and a complete table answers a word it lacks without asking for its bucket.
+WHOLE_PAST = 0.75
+
+
+class WordBuckets:
+    """jieba's dictionary as it is stored: the words of each first character, read out on demand. Shared by the
+    word table (Python's lookups) and the word cut (jieba-rs's copy), which each load what they meet."""
+
+    def __init__(self, derived: tuple[Any, ...]) -> None:
+        """`derived` from `parse_word_table`."""
+        (self.total, self.unique_total, self.longest, self.size, chars, spans, freqs, tags, tag_ids, self._text,
+         ids) = derived
+        self.index = dict(zip(chars, range(len(chars)), strict=True))  # first character -> its bucket's number
+        self._spans = memoryview(spans).cast("I")  # per bucket: start and end in the text, first and last entry id
+        names = [sys.intern(tag) for tag in tags]
+        self._pairs: list[Entry] = list(zip(_array("I", freqs), map(names.__getitem__, _array("H", tag_ids)),
+                                            strict=True))
+        self._ids = memoryview(ids).cast("I")  # each word's pair, read where it lies (1.4 MB)
+
+    def numbers(self, chars: Iterable[str]) -> list[int]:
+        """The buckets of these first characters (a character that starts no word has none)."""
+        index = self.index
+        return [index[char] for char in chars if char in index]
+
+    def count(self, buckets: Iterable[int]) -> int:
+        """How many words these buckets hold."""
+        spans = self._spans
+        return sum(spans[4 * k + 3] - spans[4 * k + 2] for k in buckets)
+
+    def bucket(self, number: int) -> tuple[list[str], list[Entry]]:
+        """The words of one bucket and their entries."""
+        start, stop, first, last = self._spans[4 * number:4 * number + 4].tolist()
+        return self._text[start:stop].decode("utf-8").split("\n"), list(map(self._pairs.__getitem__,
+                                                                             self._ids[first:last]))
+
+    def everything(self) -> tuple[list[str], list[Entry]]:
+        """Every word of the dictionary and its entry, bucket after bucket."""
+        words = self._text.decode("utf-8").split("\n") if self._text else []
+        return words, list(map(self._pairs.__getitem__, self._ids))
 
 
 class WordTable(dict[str, Entry]):
@@ -37,22 +75,18 @@ class WordTable(dict[str, Entry]):
     `get`, `in` and `[]` load the bucket of a word's first character when it was not loaded yet, so a lookup
     answers as the whole dictionary would. Iterating or `len` see only what is loaded: call `load_all` first.
     `total` is jieba's total over the whole dictionary (every line counting, a word listed twice twice) and
-    `longest` the length of its longest word."""
+    `longest` the length of its longest word; `buckets` is the dictionary as stored (`WordBuckets`) and `source`
+    the file it was read from."""
 
-    def __init__(self, derived: tuple[Any, ...]) -> None:
-        """`derived` from `parse_word_table`."""
+    def __init__(self, derived: tuple[Any, ...], source: Path | None = None) -> None:
+        """`derived` from `parse_word_table` of the file `source`."""
         super().__init__()
-        self.total, self.longest, self.size, chars, spans, freqs, tags, tag_ids, self._text, ids = derived
-        self._index = dict(zip(chars, range(len(chars)), strict=True))  # first character -> its bucket's number
-        self._spans = memoryview(spans).cast("I")  # per bucket: start and end in the text, first and last entry id
-        names = [sys.intern(tag) for tag in tags]
-        self._pairs: list[Entry] = list(zip(_array("I", freqs), map(names.__getitem__, _array("H", tag_ids)),
-                                            strict=True))
-        self._ids = memoryview(ids).cast("I")  # each word's pair, read where it lies (1.4 MB)
+        self.source = source
+        self.buckets = WordBuckets(derived)
+        self.total, self.longest, self.size = self.buckets.total, self.buckets.longest, self.buckets.size
         self._asked: set[str] = set()  # characters whose bucket is loaded, or that start no word
         self._loaded = 0  # words loaded
         self.pending = True  # not every word loaded yet
-        self._watchers: list[weakref.WeakMethod] = []
 
     def __contains__(self, word: object) -> bool:
         if dict.__contains__(self, word):
@@ -79,57 +113,41 @@ class WordTable(dict[str, Entry]):
         return self._loaded > before
 
     def ensure(self, text: str) -> None:
-        """Load the words that start with a character of `text` (all of them, once a quarter is asked for)."""
+        """Load the words that start with a character of `text` (all of them, past three quarters)."""
         asked = self._asked
         if not self.pending or asked.issuperset(text):
             return
-        new = [self._index[char] for char in set(text) - asked if char in self._index]
+        new = self.buckets.numbers(set(text) - asked)
         asked.update(text)
         if not new:
             return
-        spans = self._spans
-        if (self._loaded + sum(spans[4 * k + 3] - spans[4 * k + 2] for k in new)) * _BULK_SHARE > self.size:
+        if self._loaded + self.buckets.count(new) > WHOLE_PAST * self.size:
             self.load_all()
             return
-        for k in new:
-            start, stop, first, last = spans[4 * k:4 * k + 4].tolist()
-            self._add(self._text[start:stop].decode("utf-8").split("\n"), self._ids[first:last], False)
+        for number in new:
+            words, entries = self.buckets.bucket(number)
+            self.update(zip(words, entries, strict=True))
+            self._loaded += len(words)
 
     def load_all(self) -> None:
         """Every word of the dictionary (words already loaded are loaded again, with the same entries)."""
         if self.pending:
             self.pending = False
-            self._add(self._text.decode("utf-8").split("\n") if self._text else [], self._ids, True)
-            self._index, self._text, self._ids = {}, b"", memoryview(b"").cast("I")  # nothing more to load from
+            self.update(zip(*self.buckets.everything(), strict=True))
+            self._loaded = self.size
 
     @property
     def complete(self) -> bool:
         """Whether every word is loaded."""
         return not self.pending
 
-    def watch(self, watcher: Watcher) -> None:
-        """Call the bound method `watcher` with the words loaded so far, and again with each bucket loaded later
-        (held weakly: a watcher gone is forgotten)."""
-        self._watchers.append(weakref.WeakMethod(watcher))
-        watcher(list(self.keys()), list(self.values()), not self.pending)
-
-    def _add(self, words: list[str], ids: Iterable[int], complete: bool) -> None:
-        entries = list(map(self._pairs.__getitem__, ids))
-        self.update(zip(words, entries, strict=True))
-        self._loaded = self.size if complete else self._loaded + len(words)
-        for reference in list(self._watchers):
-            watcher = reference()
-            if watcher is None:
-                self._watchers.remove(reference)
-            else:
-                watcher(words, entries, complete)
-
 
 def read_word_table(dictionary: Path) -> WordTable:
     """The word table of jieba's `dict.txt` at `dictionary`, its buckets kept in the user's cache folder."""
     from kgraph.derived import load_derived
 
-    return WordTable(load_derived("jieba-table", [dictionary], _FORMAT, lambda: parse_word_table(dictionary)))
+    return WordTable(load_derived("jieba-table", [dictionary], _FORMAT, lambda: parse_word_table(dictionary)),
+                     dictionary)
 
 
 def _array(code: str, data: bytes) -> array:
@@ -140,7 +158,8 @@ def _array(code: str, data: bytes) -> array:
 
 def parse_word_table(dictionary: Path) -> tuple[Any, ...]:
     """What `WordTable` is made from, as strings, bytes and numbers that load at once (dictionaries and tuples of a
-    few thousand entries took 15 ms): jieba's total, its longest word, the number of distinct words; the first
+    few thousand entries took 15 ms): jieba's total, the total of the distinct words (each word's last line, what
+    jieba-rs counts), its longest word, the number of distinct words; the first
     characters of the buckets; per bucket its start and end in the text and its first and last entry id
     (`array('I')`); the distinct (frequency, part of speech) pairs as frequencies (`array('I')`), the tags and
     each pair's tag (`array('H')`); the words bucket after bucket joined by newlines (UTF-8); each word's pair
@@ -165,6 +184,7 @@ def parse_word_table(dictionary: Path) -> tuple[Any, ...]:
     tags = sorted({tag for _, tag in pair_ids})
     tag_ids = {tag: k for k, tag in enumerate(tags)}
     longest = max(map(len, entries), default=1)
-    return (sum(freqs), longest, len(entries), "".join(buckets), spans.tobytes(),
+    unique_total = sum(freq for freq, _ in map(list(pair_ids).__getitem__, entries.values()))
+    return (sum(freqs), unique_total, longest, len(entries), "".join(buckets), spans.tobytes(),
             array("I", (freq for freq, _ in pair_ids)).tobytes(), tags,
             array("H", (tag_ids[tag] for _, tag in pair_ids)).tobytes(), b"\n".join(pieces), ids.tobytes())

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from kgraph import wordcut
 from kgraph.lexicon import Lexicon
 from kgraph.postag import PosCutter
-from kgraph.wordcut import WordCutter, jieba_word_table, read_jieba_dictionary
+from kgraph.wordcut import WordCutter, _jieba_dictionary, jieba_word_table, read_jieba_dictionary
 from kgraph.wordtable import WordTable, parse_word_table
 
 from .conftest import SEEDS, SHARED, seasoned_texts
@@ -105,15 +106,32 @@ def test_lazy_cut_random_text_as_whole_dictionary(full_cutter: WordCutter) -> No
     _assert_lazy_cuts_as_whole(full_cutter, texts, per_table=20)
 
 
-def test_lazy_cut_loaded_whole_cuts_as_whole_dictionary(full_cutter: WordCutter) -> None:
-    """Past a quarter of the dictionary the table loads the rest; the cut after that is still the same."""
+@pytest.mark.parametrize("own", [True, False], ids=["jieba-rs's own dictionary", "every word given"])
+def test_lazy_cut_loaded_whole_cuts_as_whole_dictionary(full_cutter: WordCutter, own: bool, monkeypatch) -> None:
+    """Past a quarter of the dictionary jieba-rs gets the rest (its own dictionary when that is jieba's, else every
+    word); the cut after that is still the same, and Python's table has loaded only what Python asked about."""
+    if not own:
+        monkeypatch.setattr(wordcut, "_own_dictionary_is_jiebas", lambda engine, table: False)
     table = jieba_word_table()
     lazy = WordCutter(table, table.total, full_cutter.added)
     pages = _texts(SEEDS)
     texts = _windows(pages, 5)[:200] + pages
     for text in texts:
         assert lazy.lcut(text, HMM=False) == full_cutter.lcut(text, HMM=False), text[:40]
-    assert not table.pending
+    assert lazy.whole and table.pending
+
+
+def test_jieba_rs_own_dictionary_is_jiebas_and_no_other(tmp_path: Path) -> None:
+    """jieba-rs's own dictionary is taken for jieba's `dict.txt` (rjieba 0.2.2 carries the same words and
+    frequencies), never for another dictionary, nor for a table of no known file."""
+    engine = wordcut._fast_engine()
+    if engine is None:
+        pytest.skip("rjieba is not installed")
+    assert wordcut._own_dictionary_is_jiebas(engine, jieba_word_table())
+    source = tmp_path / "dict.txt"
+    source.write_text("区委 30 n\n书记 20 n\n", encoding="utf-8")
+    assert not wordcut._own_dictionary_is_jiebas(engine, WordTable(parse_word_table(source), source))
+    assert not wordcut._own_dictionary_is_jiebas(engine, WordTable(parse_word_table(_jieba_dictionary())))
 
 
 def test_lazy_cut_with_added_words(whole) -> None:
@@ -128,11 +146,15 @@ def test_lazy_cut_with_added_words(whole) -> None:
     texts = ["区委书记调研", "书记调研组", "调研书记调", f"{known}区委书记调研{known}"]
     texts += _windows(_texts(SEEDS), 7)[:60]
     table = jieba_word_table()
-    table.ensure("调书")  # buckets of added words loaded before the cutter watches the table
+    table.ensure("调书")  # Python's table loading on its own is no matter to the cut
     lazy = WordCutter(table, table.total, added)
     for text in texts:
         assert lazy.lcut(text, HMM=False) == full.lcut(text, HMM=False) == full.reference.lcut(text, HMM=False), text
     assert full.lcut("区委书记调研", HMM=False)[1] == "书记调"
+    assert not lazy.whole
+    lazy.take_whole()  # the added words over jieba-rs's own dictionary, or over every word given
+    for text in texts:
+        assert lazy.lcut(text, HMM=False) == full.lcut(text, HMM=False), text
 
 
 def test_lazy_postag_as_whole_dictionary(whole, lex: Lexicon) -> None:
