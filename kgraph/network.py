@@ -42,7 +42,7 @@ from kgraph.rdf import vocab
 from kgraph.rdf.cached import CachedNamespace
 
 __all__ = ["ArticleRef", "EventRef", "build_network", "collect_edge_evidence", "detect_communities", "network_reads",
-           "select_network"]
+           "network_reads_pair", "select_network"]
 
 TITLE_SEPARATOR = "、"
 ROLES = ("official", "reporter", "photographer", "other")
@@ -253,6 +253,11 @@ def network_reads(triple: tuple[Node, Node, Node]) -> bool:
     False
     """
     _, predicate, obj = triple
+    return network_reads_pair(predicate, obj)
+
+
+def network_reads_pair(predicate: Node, obj: Node) -> bool:
+    """`network_reads` of a triple with any subject: the page reads no subject for what it is."""
     # a predicate in the set is a URIRef, so comparing its text is comparing it (rdflib's __eq__ runs Python code)
     return predicate in _READ_PREDICATES and not (str.__eq__(predicate, _TYPE) and obj in _UNREAD_TYPES)
 
