@@ -27,9 +27,10 @@ The same evidence, structured, comes from `collect_edge_evidence`.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from itertools import chain, combinations
+from typing import Any
 
 import networkx as nx
 import rdflib
@@ -116,7 +117,7 @@ class _Index:
     _reports: dict[Node, set[Node]] = field(default_factory=dict)  # event -> articles
     _lines: dict[tuple[type, str, str], str] = field(default_factory=dict)
     _people: dict[Node, bool] = field(default_factory=dict)
-    _mentioned: dict[Node, set[Node]] = field(default_factory=dict)  # event -> what its reports mention
+    _keys: dict[Node, str] = field(default_factory=dict)  # node -> its one key in the networkx graph
     _chains: dict[Node, tuple[list[str], str]] = field(default_factory=dict)  # org -> names up, top name
     _names: dict[Node, str] = field(default_factory=dict)
 
@@ -124,7 +125,7 @@ class _Index:
         """Drop what was read to choose the people and links (their pairs, events and mentions): the texts of the
         links kept need only the events and articles, read again as asked for."""
         for table in (self.participants, self.events_of, self.shared, self.materialised, self._people,
-                      self._mentioned, self._chains):
+                      self._keys, self._chains):
             table.clear()
 
     def event(self, node: Node) -> EventRef:
@@ -162,13 +163,18 @@ class _Index:
             found = self._reports[event] = _event_articles(self.graph, event)
         return found
 
-    def mentioned(self, event: Node) -> set[Node]:
-        """What the articles reporting `event` mention, read once (asked for organisations and for places)."""
-        found = self._mentioned.get(event)
-        if found is None:
-            found = self._mentioned[event] = {t for a in self.reports(event) for t in
-                                              self.graph.objects(a, SCHEMA.mentions)}
-        return found
+    def mentioned(self, event: Node, things: set[Node]) -> set[Node]:
+        """Which of `things` the articles reporting `event` mention. Not kept: what every event's reports mention
+        (their people most of it) was a sixth of the memory of making a decade's network."""
+        return {t for a in self.reports(event) for t in self.graph.objects(a, SCHEMA.mentions) if t in things}
+
+    def key(self, node: Node) -> str:
+        """The node's key in the networkx graph, one string however many links name it: `str(node)` for each end of
+        each link was a copy of its IRI a link end, hundreds of thousands of them at 60,000 articles."""
+        known = self._keys.get(node)
+        if known is None:
+            known = self._keys[node] = str(node)
+        return known
 
     def is_person(self, node: Node) -> bool:
         """`_is_person`, asked once a node: a person is in many events."""
@@ -195,13 +201,16 @@ class _Index:
 
 
 def build_network(graph: Graph, *, include_orgs: bool = False, include_places: bool = False,
-                  keep: Callable[[nx.Graph], nx.Graph] | None = None) -> nx.Graph:
+                  keep: Callable[[nx.Graph], nx.Graph] | None = None,
+                  done_reading: Callable[[], None] | None = None) -> nx.Graph:
     """Read who works with whom from the events of `graph`; see the module docstring for the attributes.
 
     People are nodes when they take part in an event or hold a title; a reporter who only wrote the article is not.
     `keep` (such as a `select_network`) chooses the part to return before the links' texts (events, articles,
     evidence, reports) are written, so only the links kept get them: the page of a decade of a paper draws a
-    tenth of its links, and the texts of all of them were most of the memory of drawing it.
+    tenth of its links, and the texts of all of them were most of the memory of drawing it. With `keep`,
+    `done_reading` is called once the graph is read no more, before the texts are written: a build empties the
+    store of its page's triples there, so that the texts take its memory rather than more.
 
     >>> from rdflib import Graph
     >>> graph = Graph().parse(format="turtle", data='''
@@ -218,14 +227,18 @@ def build_network(graph: Graph, *, include_orgs: bool = False, include_places: b
     net = nx.Graph()
     people = _select_people(index)
     for person in sorted(people, key=str):
-        net.add_node(str(person), **_person_attributes(index, person))
+        net.add_node(index.key(person), **_person_attributes(index, person))
 
     pairs = chain(((pair, len(events), events) for pair, events in index.shared.items()),
                   ((pair, weight, events) for pair, (weight, events) in index.materialised.items()))  # no pair in both
-    for (a, b), weight, events in sorted(pairs, key=lambda item: (str(item[0][0]), str(item[0][1]))):
-        net.add_edge(str(a), str(b), **_edge_attributes(index, "works_with", weight, events, texts=keep is None))
-
-    for node, community in detect_communities(net).items():
+    ordered = sorted(pairs, key=lambda item: (str(item[0][0]), str(item[0][1])))  # each pair's ends in IRI order
+    communities = _communities(sorted(net, key=str),  # the nodes are the people yet
+                               ((index.key(a), index.key(b), weight) for (a, b), weight, _ in ordered))
+    for (a, b), weight, events in ordered:
+        net.add_edge(index.key(a), index.key(b),
+                     **_edge_attributes(index, "works_with", weight, events, texts=keep is None))
+    del ordered
+    for node, community in communities.items():
         net.nodes[node]["community"] = community
     net.graph.update(_left_out(index, people))
 
@@ -236,6 +249,11 @@ def build_network(graph: Graph, *, include_orgs: bool = False, include_places: b
     if keep is not None:
         net = keep(net)
         index.release()  # what only choosing needed, so that the texts take its place rather than more
+        for _, _, data in net.edges(data=True):  # every event the texts name, and its articles, read now
+            for event in data["events"]:
+                index.event(event)
+        if done_reading is not None:
+            done_reading()
         for _, _, data in net.edges(data=True):
             attributes = _edge_attributes(index, data["kind"], data["weight"], data["events"], data["titles"])
             data.clear()
@@ -275,16 +293,22 @@ def detect_communities(net: nx.Graph) -> dict[str, int]:
     {'a': 0, 'b': 0, 'c': 0, 'd': 1, 'e': 1}
     """
     people = sorted((node for node, kind in net.nodes(data="kind") if kind == "person"), key=str)
-    links = nx.Graph()
-    links.add_nodes_from(people)
     ends = sorted(
         (tuple(sorted((u, v), key=str)) for u, v, kind in net.edges(data="kind") if kind == "works_with"),
         key=lambda end: (str(end[0]), str(end[1])),
     )
-    links.add_weighted_edges_from(
-        (u, v, max(_count(net.edges[u, v].get("weight")), 1)) for u, v in ends if u in links and v in links
-    )
-    groups = nx.community.louvain_communities(links, weight="weight", seed=SEED) if people else []
+    return _communities(people, ((u, v, net.edges[u, v].get("weight")) for u, v in ends))
+
+
+def _communities(people: list[Any], links: Iterable[tuple[Any, Any, object]]) -> dict[Any, int]:
+    """`detect_communities` of the people (in IRI order) and their works-with links (in the order of their ends'
+    IRIs, with their weights): `build_network` finds them before it draws its links, so that the network and
+    Louvain's own copies of them are never held at once."""
+    graph = nx.Graph()
+    graph.add_nodes_from(people)
+    graph.add_weighted_edges_from((u, v, max(_count(weight), 1)) for u, v, weight in links
+                                  if u in graph and v in graph)
+    groups = nx.community.louvain_communities(graph, weight="weight", seed=SEED) if people else []
     ordered = sorted((sorted(group, key=str) for group in groups), key=lambda group: (-len(group), str(group[0])))
     return {node: number for number, group in enumerate(ordered) for node in sorted(group, key=str)}
 
@@ -517,8 +541,7 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str, 
             continue  # no meeting (a page of random text): its people are not linked to each other either
         related = {pl for pl in graph.objects(event, SCHEMA.location) if pl in things}
         if kind == "organization" or not related:  # a place mentioned in the report stands in for a missing location
-            mentioned = index.mentioned(event)
-            related |= mentioned & things
+            related |= index.mentioned(event, things)
         if kind == "organization":
             related |= {o for o in graph.objects(event, SCHEMA.organizer) if o in things}
         for thing in related:
@@ -539,7 +562,7 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str, 
     for thing in linked:
         events = events_of.get(thing, set())
         net.add_node(
-            str(thing),
+            index.key(thing),
             label=_name(graph, thing),
             kind=kind,
             role="",
@@ -556,7 +579,7 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str, 
         edge_kind = "post" if held else "event"
         attributes = _edge_attributes(index, edge_kind, max(len(events), 1), events, TITLE_SEPARATOR.join(held),
                                       texts=texts)
-        net.add_edge(str(person), str(thing), **attributes)
+        net.add_edge(index.key(person), index.key(thing), **attributes)
 
 
 def _event_articles(graph: Graph, event: Node) -> set[Node]:

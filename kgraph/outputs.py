@@ -109,7 +109,7 @@ def _network_store() -> Graph:
 
 def _page_network(part: Graph, max_links: int) -> tuple[nx.Graph, int]:
     """The network the page draws from `part`, and the fewest shared events of a link it draws; the whole network
-    is dropped as soon as the links to draw are chosen."""
+    is dropped as soon as the links to draw are chosen, and `part` emptied once they are read."""
     from kgraph.network import build_network, select_network
 
     def strongest(net: nx.Graph) -> nx.Graph:
@@ -117,7 +117,8 @@ def _page_network(part: Graph, max_links: int) -> tuple[nx.Graph, int]:
         return select_network(net, min_weight=weight, copy=False) if weight > 1 else net
 
     # layers the reader switches on, as in render; select_network notes the weight it kept
-    net = build_network(part, include_orgs=True, include_places=True, keep=strongest)
+    net = build_network(part, include_orgs=True, include_places=True, keep=strongest,
+                        done_reading=part.store.release)
     return net, int(net.graph.get("min_weight", 1))
 
 

@@ -64,6 +64,12 @@ class CompactStore(Store):
     def remove(self, triple: Any, context: Any = None) -> None:
         raise NotImplementedError("CompactStore is filled once and read")
 
+    def release(self) -> None:
+        """Empty the store at once, its memory free for what comes next (it is read no more)."""
+        self._out.clear()
+        self._in.clear()
+        self._count = 0
+
     def triples(self, triple_pattern: Any, context: Any = None) -> Iterator[tuple[tuple[Node, Node, Node], Any]]:
         for triple in self._match(*triple_pattern):
             yield triple, iter(_NO_CONTEXTS)
