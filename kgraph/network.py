@@ -30,6 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from itertools import chain, combinations
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import networkx as nx
@@ -42,8 +43,8 @@ from kgraph.model import MAX_PAIRED_PARTICIPANTS
 from kgraph.rdf import vocab
 from kgraph.rdf.cached import CachedNamespace
 
-__all__ = ["ArticleRef", "EventRef", "build_network", "collect_edge_evidence", "detect_communities", "network_reads",
-           "network_reads_pair", "select_network"]
+__all__ = ["NETWORK_ASKS_BY_OBJECT", "ArticleRef", "EventRef", "build_network", "collect_edge_evidence",
+           "detect_communities", "network_reads", "network_reads_pair", "select_network"]
 
 TITLE_SEPARATOR = "、"
 ROLES = ("official", "reporter", "photographer", "other")
@@ -65,7 +66,12 @@ _READ_PREDICATES = frozenset({
     ORG.subOrganizationOf, KG.role, SKOS.prefLabel, SCHEMA.name, RDFS.label, SCHEMA.alternateName,
 })
 _UNREAD_TYPES = frozenset({KG.Mention, KG.Collaboration, KG.NameMerge, KG.SourceFile, SCHEMA.NewsArticle})
+# The predicates whose triples `build_network` looks up by their object (`graph.subjects(p, o)`): a store for it
+# need index no other by object (`kgraph.rdf.compact.CompactStore`)
+NETWORK_ASKS_BY_OBJECT = frozenset({RDF.type, SCHEMA.mentions, SCHEMA.author, SCHEMA.contributor, SCHEMA.about})
 _TYPE = RDF.type  # made once: it is asked for each of millions of triples
+_DATE_IRI = attrgetter("date", "iri")  # the order of a link's events
+_FIRST_TWO = itemgetter(0, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +197,15 @@ class _Index:
             known = self._chains[org] = ([_name(self.graph, node) for node in chain], _name(self.graph, chain[-1]))
         return known
 
+    def report(self, article: ArticleRef, date: str) -> str:
+        """The line of `article` with `date` (its own, or its event's when it has none), made once: the article
+        itself is not copied with that date for each link that shows it."""
+        key = (ArticleRef, article.iri, date)
+        text = self._lines.get(key)
+        if text is None:
+            text = self._lines[key] = (article if article.date == date else replace(article, date=date)).describe()
+        return text
+
     def line(self, ref: EventRef | ArticleRef) -> str:
         """`ref.describe()`, made once: every link an event or article stands behind shows its line."""
         key = (type(ref), ref.iri, ref.date)
@@ -202,13 +217,16 @@ class _Index:
 
 def build_network(graph: Graph, *, include_orgs: bool = False, include_places: bool = False,
                   keep: Callable[[nx.Graph], nx.Graph] | None = None,
+                  min_weight: Callable[[list[int]], int] | None = None,
                   done_reading: Callable[[], None] | None = None) -> nx.Graph:
     """Read who works with whom from the events of `graph`; see the module docstring for the attributes.
 
     People are nodes when they take part in an event or hold a title; a reporter who only wrote the article is not.
     `keep` (such as a `select_network`) chooses the part to return before the links' texts (events, articles,
     evidence, reports) are written, so only the links kept get them: the page of a decade of a paper draws a
-    tenth of its links, and the texts of all of them were most of the memory of drawing it. With `keep`,
+    tenth of its links, and the texts of all of them were most of the memory of drawing it. `min_weight`, given
+    the weights of all works-with links, says how many shared events a link needs to be added at all (groups are
+    found over all of them): for `keep` to choose among the strong ones, the weak were never made. With `keep`,
     `done_reading` is called once the graph is read no more, before the texts are written: a build empties the
     store of its page's triples there, so that the texts take its memory rather than more.
 
@@ -231,12 +249,15 @@ def build_network(graph: Graph, *, include_orgs: bool = False, include_places: b
 
     pairs = chain(((pair, len(events), events) for pair, events in index.shared.items()),
                   ((pair, weight, events) for pair, (weight, events) in index.materialised.items()))  # no pair in both
-    ordered = sorted(pairs, key=lambda item: (str(item[0][0]), str(item[0][1])))  # each pair's ends in IRI order
+    key = index.key  # IRIs compared as the nodes' keys: a copy of each for each link was most of sorting's memory
+    ordered = sorted(pairs, key=lambda item: (key(item[0][0]), key(item[0][1])))  # each pair's ends in IRI order
     communities = _communities(sorted(net, key=str),  # the nodes are the people yet
                                ((index.key(a), index.key(b), weight) for (a, b), weight, _ in ordered))
+    least = min_weight([weight for _, weight, _ in ordered]) if min_weight is not None else 1
     for (a, b), weight, events in ordered:
-        net.add_edge(index.key(a), index.key(b),
-                     **_edge_attributes(index, "works_with", weight, events, texts=keep is None))
+        if weight >= least:
+            net.add_edge(index.key(a), index.key(b),
+                         **_edge_attributes(index, "works_with", weight, events, texts=keep is None))
     del ordered
     for node, community in communities.items():
         net.nodes[node]["community"] = community
@@ -507,20 +528,20 @@ def _edge_attributes(index: _Index, kind: str, weight: int, events: Collection[N
     """A link's attributes; without `texts`, its events as a set, to be written when it is kept."""
     if not texts:
         return {"kind": kind, "weight": weight, "events": events, "titles": titles}
-    refs = sorted((index.event(e) for e in events), key=lambda ref: (ref.date, ref.iri))
-    dated: dict[str, ArticleRef] = {}  # an article without a date of its own takes its event's
+    refs = sorted(map(index.event, events), key=_DATE_IRI)
+    dated: dict[str, tuple[str, str, ArticleRef]] = {}  # an article without a date of its own takes its event's
     for ref in refs:
         for article in ref.articles:
             if article.iri not in dated:
-                dated[article.iri] = article if article.date else replace(article, date=ref.date)
-    articles = sorted(dated.values(), key=lambda a: (a.date, a.iri))
+                dated[article.iri] = (article.date or ref.date, article.iri, article)
+    articles = sorted(dated.values(), key=_FIRST_TWO)
     return {
         "kind": kind,
         "weight": weight,
         "events": " ".join(ref.iri for ref in refs),
-        "articles": " ".join(sorted(a.iri for a in articles)),
+        "articles": " ".join(sorted(dated)),
         "evidence": "\n".join(index.line(ref) for ref in refs),
-        "reports": "\n".join(index.line(a) for a in articles),
+        "reports": "\n".join(index.report(article, date) for date, _, article in articles),
         "titles": titles,
     }
 
@@ -571,7 +592,8 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str, 
             events=len(events),
             articles=len(set(graph.subjects(SCHEMA.mentions, thing))),
         )
-    for thing, person in sorted({*links, *posts}, key=lambda pair: (str(pair[0]), str(pair[1]))):
+    key = index.key  # not `str`: a copy of both IRIs for each link, all held while sorting
+    for thing, person in sorted({*links, *posts}, key=lambda pair: (key(pair[0]), key(pair[1]))):
         if person not in people:
             continue
         events = links.get((thing, person), [])

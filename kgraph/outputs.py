@@ -33,7 +33,7 @@ from kgraph.files import write_atomic
 from kgraph.heap import heap_frozen
 from kgraph.interrupt import end_with_parent
 from kgraph.model import Corpus
-from kgraph.network import network_reads_pair
+from kgraph.network import NETWORK_ASKS_BY_OBJECT, network_reads_pair
 from kgraph.rdf.build import Block, iter_blocks, prefixes
 from kgraph.rdf.vocab import DEFAULT_BASE
 
@@ -53,8 +53,13 @@ class Written:
 
 def page_min_weight(net: nx.Graph, most: int = MAX_PAGE_LINKS) -> int:
     """The fewest shared events a link must stand for so that at most `most` works-with links are drawn."""
-    weights = sorted((int(data.get("weight") or 0) for _, _, data in net.edges(data=True)
-                      if data.get("kind") == "works_with"), reverse=True)
+    return _min_weight([int(data.get("weight") or 0) for _, _, data in net.edges(data=True)
+                        if data.get("kind") == "works_with"], most)
+
+
+def _min_weight(weights: list[int], most: int) -> int:
+    """`page_min_weight` of works-with links of these weights."""
+    weights = sorted(weights, reverse=True)
     return 1 if len(weights) <= most else max(weights[most] + 1, 1)
 
 
@@ -104,7 +109,7 @@ def _keep(blocks: Iterable[Block], part: Graph) -> Iterator[Block]:
 def _network_store() -> Graph:
     from kgraph.rdf.compact import CompactGraph
 
-    return CompactGraph()
+    return CompactGraph(by_object=NETWORK_ASKS_BY_OBJECT)
 
 
 def _page_network(part: Graph, max_links: int) -> tuple[nx.Graph, int]:
@@ -112,12 +117,17 @@ def _page_network(part: Graph, max_links: int) -> tuple[nx.Graph, int]:
     is dropped as soon as the links to draw are chosen, and `part` emptied once they are read."""
     from kgraph.network import build_network, select_network
 
-    def strongest(net: nx.Graph) -> nx.Graph:
-        weight = page_min_weight(net, max_links)
-        return select_network(net, min_weight=weight, copy=False) if weight > 1 else net
+    chosen: list[int] = []
+
+    def fewest(weights: list[int]) -> int:
+        chosen.append(_min_weight(weights, max_links))
+        return chosen[-1]
+
+    def strongest(net: nx.Graph) -> nx.Graph:  # its works-with links are the strong ones already (`fewest`)
+        return select_network(net, min_weight=chosen[-1], copy=False) if chosen[-1] > 1 else net
 
     # layers the reader switches on, as in render; select_network notes the weight it kept
-    net = build_network(part, include_orgs=True, include_places=True, keep=strongest,
+    net = build_network(part, include_orgs=True, include_places=True, keep=strongest, min_weight=fewest,
                         done_reading=part.store.release)
     return net, int(net.graph.get("min_weight", 1))
 

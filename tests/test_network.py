@@ -366,3 +366,22 @@ def test_network_kept_with_its_graph_emptied_once_read_is_the_network_kept(min_w
                             done_reading=store.store.release)
     assert len(store) == 0 and plain.number_of_edges() > 0
     assert _snapshot(emptied) == _snapshot(plain)
+
+
+@pytest.mark.parametrize("least", [1, 2, 3])
+def test_network_links_too_weak_to_keep_are_never_made_and_the_network_is_the_same(least: int) -> None:
+    """With `min_weight`, links under it are not added for `keep` to remove: the network kept, its groups and its
+    order are those of adding them all (a seed page's build)."""
+    from kgraph import build
+
+    def strongest(net: nx.Graph) -> nx.Graph:
+        return select_network(net, min_weight=least, copy=False)
+
+    source = build(sorted((ROOT / "seeds").glob("*.txt"))[:2]).graph
+    plain = build_network(source, include_orgs=True, include_places=True, keep=strongest)
+    asked: list[list[int]] = []
+    lean = build_network(source, include_orgs=True, include_places=True, keep=strongest,
+                         min_weight=lambda weights: asked.append(weights) or least)
+    assert asked and len(asked[0]) >= plain.number_of_edges() - sum(
+        1 for *_, kind in plain.edges(data="kind") if kind != "works_with")
+    assert _snapshot(lean) == _snapshot(plain)
