@@ -27,9 +27,11 @@ The same evidence, structured, comes from `collect_edge_evidence`.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from itertools import chain, combinations
+from operator import attrgetter, itemgetter
+from typing import Any
 
 import networkx as nx
 import rdflib
@@ -41,8 +43,8 @@ from kgraph.model import MAX_PAIRED_PARTICIPANTS
 from kgraph.rdf import vocab
 from kgraph.rdf.cached import CachedNamespace
 
-__all__ = ["ArticleRef", "EventRef", "build_network", "collect_edge_evidence", "detect_communities", "network_reads",
-           "select_network"]
+__all__ = ["NETWORK_ASKS_BY_OBJECT", "ArticleRef", "EventRef", "build_network", "collect_edge_evidence",
+           "detect_communities", "network_reads", "network_reads_pair", "select_network"]
 
 TITLE_SEPARATOR = "、"
 ROLES = ("official", "reporter", "photographer", "other")
@@ -64,7 +66,12 @@ _READ_PREDICATES = frozenset({
     ORG.subOrganizationOf, KG.role, SKOS.prefLabel, SCHEMA.name, RDFS.label, SCHEMA.alternateName,
 })
 _UNREAD_TYPES = frozenset({KG.Mention, KG.Collaboration, KG.NameMerge, KG.SourceFile, SCHEMA.NewsArticle})
+# The predicates whose triples `build_network` looks up by their object (`graph.subjects(p, o)`): a store for it
+# need index no other by object (`kgraph.rdf.compact.CompactStore`)
+NETWORK_ASKS_BY_OBJECT = frozenset({RDF.type, SCHEMA.mentions, SCHEMA.author, SCHEMA.contributor, SCHEMA.about})
 _TYPE = RDF.type  # made once: it is asked for each of millions of triples
+_DATE_IRI = attrgetter("date", "iri")  # the order of a link's events
+_FIRST_TWO = itemgetter(0, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +123,7 @@ class _Index:
     _reports: dict[Node, set[Node]] = field(default_factory=dict)  # event -> articles
     _lines: dict[tuple[type, str, str], str] = field(default_factory=dict)
     _people: dict[Node, bool] = field(default_factory=dict)
-    _mentioned: dict[Node, set[Node]] = field(default_factory=dict)  # event -> what its reports mention
+    _keys: dict[Node, str] = field(default_factory=dict)  # node -> its one key in the networkx graph
     _chains: dict[Node, tuple[list[str], str]] = field(default_factory=dict)  # org -> names up, top name
     _names: dict[Node, str] = field(default_factory=dict)
 
@@ -124,7 +131,7 @@ class _Index:
         """Drop what was read to choose the people and links (their pairs, events and mentions): the texts of the
         links kept need only the events and articles, read again as asked for."""
         for table in (self.participants, self.events_of, self.shared, self.materialised, self._people,
-                      self._mentioned, self._chains):
+                      self._keys, self._chains):
             table.clear()
 
     def event(self, node: Node) -> EventRef:
@@ -162,13 +169,18 @@ class _Index:
             found = self._reports[event] = _event_articles(self.graph, event)
         return found
 
-    def mentioned(self, event: Node) -> set[Node]:
-        """What the articles reporting `event` mention, read once (asked for organisations and for places)."""
-        found = self._mentioned.get(event)
-        if found is None:
-            found = self._mentioned[event] = {t for a in self.reports(event) for t in
-                                              self.graph.objects(a, SCHEMA.mentions)}
-        return found
+    def mentioned(self, event: Node, things: set[Node]) -> set[Node]:
+        """Which of `things` the articles reporting `event` mention. Not kept: what every event's reports mention
+        (their people most of it) was a sixth of the memory of making a decade's network."""
+        return {t for a in self.reports(event) for t in self.graph.objects(a, SCHEMA.mentions) if t in things}
+
+    def key(self, node: Node) -> str:
+        """The node's key in the networkx graph, one string however many links name it: `str(node)` for each end of
+        each link was a copy of its IRI a link end, hundreds of thousands of them at 60,000 articles."""
+        known = self._keys.get(node)
+        if known is None:
+            known = self._keys[node] = str(node)
+        return known
 
     def is_person(self, node: Node) -> bool:
         """`_is_person`, asked once a node: a person is in many events."""
@@ -185,6 +197,15 @@ class _Index:
             known = self._chains[org] = ([_name(self.graph, node) for node in chain], _name(self.graph, chain[-1]))
         return known
 
+    def report(self, article: ArticleRef, date: str) -> str:
+        """The line of `article` with `date` (its own, or its event's when it has none), made once: the article
+        itself is not copied with that date for each link that shows it."""
+        key = (ArticleRef, article.iri, date)
+        text = self._lines.get(key)
+        if text is None:
+            text = self._lines[key] = (article if article.date == date else replace(article, date=date)).describe()
+        return text
+
     def line(self, ref: EventRef | ArticleRef) -> str:
         """`ref.describe()`, made once: every link an event or article stands behind shows its line."""
         key = (type(ref), ref.iri, ref.date)
@@ -195,13 +216,19 @@ class _Index:
 
 
 def build_network(graph: Graph, *, include_orgs: bool = False, include_places: bool = False,
-                  keep: Callable[[nx.Graph], nx.Graph] | None = None) -> nx.Graph:
+                  keep: Callable[[nx.Graph], nx.Graph] | None = None,
+                  min_weight: Callable[[list[int]], int] | None = None,
+                  done_reading: Callable[[], None] | None = None) -> nx.Graph:
     """Read who works with whom from the events of `graph`; see the module docstring for the attributes.
 
     People are nodes when they take part in an event or hold a title; a reporter who only wrote the article is not.
     `keep` (such as a `select_network`) chooses the part to return before the links' texts (events, articles,
     evidence, reports) are written, so only the links kept get them: the page of a decade of a paper draws a
-    tenth of its links, and the texts of all of them were most of the memory of drawing it.
+    tenth of its links, and the texts of all of them were most of the memory of drawing it. `min_weight`, given
+    the weights of all works-with links, says how many shared events a link needs to be added at all (groups are
+    found over all of them): for `keep` to choose among the strong ones, the weak were never made. With `keep`,
+    `done_reading` is called once the graph is read no more, before the texts are written: a build empties the
+    store of its page's triples there, so that the texts take its memory rather than more.
 
     >>> from rdflib import Graph
     >>> graph = Graph().parse(format="turtle", data='''
@@ -218,14 +245,21 @@ def build_network(graph: Graph, *, include_orgs: bool = False, include_places: b
     net = nx.Graph()
     people = _select_people(index)
     for person in sorted(people, key=str):
-        net.add_node(str(person), **_person_attributes(index, person))
+        net.add_node(index.key(person), **_person_attributes(index, person))
 
     pairs = chain(((pair, len(events), events) for pair, events in index.shared.items()),
                   ((pair, weight, events) for pair, (weight, events) in index.materialised.items()))  # no pair in both
-    for (a, b), weight, events in sorted(pairs, key=lambda item: (str(item[0][0]), str(item[0][1]))):
-        net.add_edge(str(a), str(b), **_edge_attributes(index, "works_with", weight, events, texts=keep is None))
-
-    for node, community in detect_communities(net).items():
+    key = index.key  # IRIs compared as the nodes' keys: a copy of each for each link was most of sorting's memory
+    ordered = sorted(pairs, key=lambda item: (key(item[0][0]), key(item[0][1])))  # each pair's ends in IRI order
+    communities = _communities(sorted(net, key=str),  # the nodes are the people yet
+                               ((index.key(a), index.key(b), weight) for (a, b), weight, _ in ordered))
+    least = min_weight([weight for _, weight, _ in ordered]) if min_weight is not None else 1
+    for (a, b), weight, events in ordered:
+        if weight >= least:
+            net.add_edge(index.key(a), index.key(b),
+                         **_edge_attributes(index, "works_with", weight, events, texts=keep is None))
+    del ordered
+    for node, community in communities.items():
         net.nodes[node]["community"] = community
     net.graph.update(_left_out(index, people))
 
@@ -236,6 +270,11 @@ def build_network(graph: Graph, *, include_orgs: bool = False, include_places: b
     if keep is not None:
         net = keep(net)
         index.release()  # what only choosing needed, so that the texts take its place rather than more
+        for _, _, data in net.edges(data=True):  # every event the texts name, and its articles, read now
+            for event in data["events"]:
+                index.event(event)
+        if done_reading is not None:
+            done_reading()
         for _, _, data in net.edges(data=True):
             attributes = _edge_attributes(index, data["kind"], data["weight"], data["events"], data["titles"])
             data.clear()
@@ -253,6 +292,11 @@ def network_reads(triple: tuple[Node, Node, Node]) -> bool:
     False
     """
     _, predicate, obj = triple
+    return network_reads_pair(predicate, obj)
+
+
+def network_reads_pair(predicate: Node, obj: Node) -> bool:
+    """`network_reads` of a triple with any subject: the page reads no subject for what it is."""
     # a predicate in the set is a URIRef, so comparing its text is comparing it (rdflib's __eq__ runs Python code)
     return predicate in _READ_PREDICATES and not (str.__eq__(predicate, _TYPE) and obj in _UNREAD_TYPES)
 
@@ -270,16 +314,22 @@ def detect_communities(net: nx.Graph) -> dict[str, int]:
     {'a': 0, 'b': 0, 'c': 0, 'd': 1, 'e': 1}
     """
     people = sorted((node for node, kind in net.nodes(data="kind") if kind == "person"), key=str)
-    links = nx.Graph()
-    links.add_nodes_from(people)
     ends = sorted(
         (tuple(sorted((u, v), key=str)) for u, v, kind in net.edges(data="kind") if kind == "works_with"),
         key=lambda end: (str(end[0]), str(end[1])),
     )
-    links.add_weighted_edges_from(
-        (u, v, max(_count(net.edges[u, v].get("weight")), 1)) for u, v in ends if u in links and v in links
-    )
-    groups = nx.community.louvain_communities(links, weight="weight", seed=SEED) if people else []
+    return _communities(people, ((u, v, net.edges[u, v].get("weight")) for u, v in ends))
+
+
+def _communities(people: list[Any], links: Iterable[tuple[Any, Any, object]]) -> dict[Any, int]:
+    """`detect_communities` of the people (in IRI order) and their works-with links (in the order of their ends'
+    IRIs, with their weights): `build_network` finds them before it draws its links, so that the network and
+    Louvain's own copies of them are never held at once."""
+    graph = nx.Graph()
+    graph.add_nodes_from(people)
+    graph.add_weighted_edges_from((u, v, max(_count(weight), 1)) for u, v, weight in links
+                                  if u in graph and v in graph)
+    groups = nx.community.louvain_communities(graph, weight="weight", seed=SEED) if people else []
     ordered = sorted((sorted(group, key=str) for group in groups), key=lambda group: (-len(group), str(group[0])))
     return {node: number for number, group in enumerate(ordered) for node in sorted(group, key=str)}
 
@@ -478,20 +528,20 @@ def _edge_attributes(index: _Index, kind: str, weight: int, events: Collection[N
     """A link's attributes; without `texts`, its events as a set, to be written when it is kept."""
     if not texts:
         return {"kind": kind, "weight": weight, "events": events, "titles": titles}
-    refs = sorted((index.event(e) for e in events), key=lambda ref: (ref.date, ref.iri))
-    dated: dict[str, ArticleRef] = {}  # an article without a date of its own takes its event's
+    refs = sorted(map(index.event, events), key=_DATE_IRI)
+    dated: dict[str, tuple[str, str, ArticleRef]] = {}  # an article without a date of its own takes its event's
     for ref in refs:
         for article in ref.articles:
             if article.iri not in dated:
-                dated[article.iri] = article if article.date else replace(article, date=ref.date)
-    articles = sorted(dated.values(), key=lambda a: (a.date, a.iri))
+                dated[article.iri] = (article.date or ref.date, article.iri, article)
+    articles = sorted(dated.values(), key=_FIRST_TWO)
     return {
         "kind": kind,
         "weight": weight,
         "events": " ".join(ref.iri for ref in refs),
-        "articles": " ".join(sorted(a.iri for a in articles)),
+        "articles": " ".join(sorted(dated)),
         "evidence": "\n".join(index.line(ref) for ref in refs),
-        "reports": "\n".join(index.line(a) for a in articles),
+        "reports": "\n".join(index.report(article, date) for date, _, article in articles),
         "titles": titles,
     }
 
@@ -512,8 +562,7 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str, 
             continue  # no meeting (a page of random text): its people are not linked to each other either
         related = {pl for pl in graph.objects(event, SCHEMA.location) if pl in things}
         if kind == "organization" or not related:  # a place mentioned in the report stands in for a missing location
-            mentioned = index.mentioned(event)
-            related |= mentioned & things
+            related |= index.mentioned(event, things)
         if kind == "organization":
             related |= {o for o in graph.objects(event, SCHEMA.organizer) if o in things}
         for thing in related:
@@ -534,7 +583,7 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str, 
     for thing in linked:
         events = events_of.get(thing, set())
         net.add_node(
-            str(thing),
+            index.key(thing),
             label=_name(graph, thing),
             kind=kind,
             role="",
@@ -543,7 +592,8 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str, 
             events=len(events),
             articles=len(set(graph.subjects(SCHEMA.mentions, thing))),
         )
-    for thing, person in sorted({*links, *posts}, key=lambda pair: (str(pair[0]), str(pair[1]))):
+    key = index.key  # not `str`: a copy of both IRIs for each link, all held while sorting
+    for thing, person in sorted({*links, *posts}, key=lambda pair: (key(pair[0]), key(pair[1]))):
         if person not in people:
             continue
         events = links.get((thing, person), [])
@@ -551,7 +601,7 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str, 
         edge_kind = "post" if held else "event"
         attributes = _edge_attributes(index, edge_kind, max(len(events), 1), events, TITLE_SEPARATOR.join(held),
                                       texts=texts)
-        net.add_edge(str(person), str(thing), **attributes)
+        net.add_edge(index.key(person), index.key(thing), **attributes)
 
 
 def _event_articles(graph: Graph, event: Node) -> set[Node]:

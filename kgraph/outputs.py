@@ -2,8 +2,8 @@
 
 The page is the one `kgraph render` draws: people, with the organisation and place layers off until switched on.
 
-The triples go to the Turtle file as `iter_triples` makes them. Only the ones the network page reads
-(`kgraph.network.network_reads`, about a fifth) are kept, in an rdflib Graph over a compact store
+The triples go to the Turtle file as `iter_blocks` makes them, a node with its pairs at a time. Only the ones the
+network page reads (`kgraph.network.network_reads`, about a fifth) are kept, in an rdflib Graph over a compact store
 (`kgraph.rdf.compact`), so memory grows with people, events and articles, not with the mention spans and article
 texts that are most of the graph. At 10,000 articles the whole graph held in rdflib took about 1 GB and its Turtle
 serializer more than 15 minutes. With more than one job, a forked process reads the triples again and draws the
@@ -33,8 +33,8 @@ from kgraph.files import write_atomic
 from kgraph.heap import heap_frozen
 from kgraph.interrupt import end_with_parent
 from kgraph.model import Corpus
-from kgraph.network import network_reads
-from kgraph.rdf.build import Triple, iter_triples, prefixes
+from kgraph.network import NETWORK_ASKS_BY_OBJECT, network_reads_pair
+from kgraph.rdf.build import Block, iter_blocks, prefixes
 from kgraph.rdf.vocab import DEFAULT_BASE
 
 __all__ = ["MAX_PAGE_LINKS", "Written", "page_min_weight", "write_outputs"]
@@ -53,8 +53,13 @@ class Written:
 
 def page_min_weight(net: nx.Graph, most: int = MAX_PAGE_LINKS) -> int:
     """The fewest shared events a link must stand for so that at most `most` works-with links are drawn."""
-    weights = sorted((int(data.get("weight") or 0) for _, _, data in net.edges(data=True)
-                      if data.get("kind") == "works_with"), reverse=True)
+    return _min_weight([int(data.get("weight") or 0) for _, _, data in net.edges(data=True)
+                        if data.get("kind") == "works_with"], most)
+
+
+def _min_weight(weights: list[int], most: int) -> int:
+    """`page_min_weight` of works-with links of these weights."""
+    weights = sorted(weights, reverse=True)
     return 1 if len(weights) <= most else max(weights[most] + 1, 1)
 
 
@@ -72,50 +77,58 @@ def write_outputs(corpus: Corpus, ttl: Path, html: Path, *, base: str = DEFAULT_
 
 def _write_outputs(corpus: Corpus, ttl: Path, html: Path, *, base: str, title: str, max_links: int, jobs: int
                    ) -> Written:
-    from kgraph.rdf.turtle import write_triples
+    from kgraph.rdf.turtle import write_blocks
 
     if jobs > 1 and len(corpus.articles) >= BESIDE_MIN_ARTICLES and sys.platform.startswith("linux"):
-        count, (page, weight) = _beside(lambda: write_triples(iter_triples(corpus, base=base), ttl, prefixes(base)),
+        count, (page, weight) = _beside(lambda: write_blocks(iter_blocks(corpus, base=base), ttl, prefixes(base)),
                                         corpus, base, title, max_links)
         write_atomic(html, page)
         return Written(count, weight)
     from kgraph.render import write_html
 
     part = _network_store()
-    count = write_triples(_keep(iter_triples(corpus, base=base), part), ttl, prefixes(base))
+    count = write_blocks(_keep(iter_blocks(corpus, base=base), part), ttl, prefixes(base))
     net, weight = _page_network(part, max_links)
     del part  # the page reads the network only: the store's triples are freed before it is drawn
     write_html(net, html, title=title)  # streamed: never the whole page as one string, nor its bytes
     return Written(count, weight)
 
 
-def _keep(triples: Iterable[Triple], part: Graph) -> Iterator[Triple]:
-    """The triples as they come, adding the ones the page reads to `part`'s store (`Graph.add` would first check
+def _keep(blocks: Iterable[Block], part: Graph) -> Iterator[Block]:
+    """The blocks as they come, adding the triples the page reads to `part`'s store (`Graph.add` would first check
     the type of each term, through rdflib's abstract base classes)."""
     add = part.store.add
-    for triple in triples:
-        if network_reads(triple):
-            add(triple)
-        yield triple
+    for block in blocks:
+        subject, pairs = block
+        for predicate, obj in pairs:
+            if network_reads_pair(predicate, obj):
+                add((subject, predicate, obj))
+        yield block
 
 
 def _network_store() -> Graph:
     from kgraph.rdf.compact import CompactGraph
 
-    return CompactGraph()
+    return CompactGraph(by_object=NETWORK_ASKS_BY_OBJECT)
 
 
 def _page_network(part: Graph, max_links: int) -> tuple[nx.Graph, int]:
     """The network the page draws from `part`, and the fewest shared events of a link it draws; the whole network
-    is dropped as soon as the links to draw are chosen."""
+    is dropped as soon as the links to draw are chosen, and `part` emptied once they are read."""
     from kgraph.network import build_network, select_network
 
-    def strongest(net: nx.Graph) -> nx.Graph:
-        weight = page_min_weight(net, max_links)
-        return select_network(net, min_weight=weight, copy=False) if weight > 1 else net
+    chosen: list[int] = []
+
+    def fewest(weights: list[int]) -> int:
+        chosen.append(_min_weight(weights, max_links))
+        return chosen[-1]
+
+    def strongest(net: nx.Graph) -> nx.Graph:  # its works-with links are the strong ones already (`fewest`)
+        return select_network(net, min_weight=chosen[-1], copy=False) if chosen[-1] > 1 else net
 
     # layers the reader switches on, as in render; select_network notes the weight it kept
-    net = build_network(part, include_orgs=True, include_places=True, keep=strongest)
+    net = build_network(part, include_orgs=True, include_places=True, keep=strongest, min_weight=fewest,
+                        done_reading=part.store.release)
     return net, int(net.graph.get("min_weight", 1))
 
 
@@ -165,7 +178,7 @@ def _draw_in_child(corpus: Corpus, base: str, title: str, max_links: int, parent
     end_with_parent(parent)
     part = _network_store()
     try:
-        for _ in _keep(iter_triples(corpus, base=base, spans=False, works_with=False), part):
+        for _ in _keep(iter_blocks(corpus, base=base, spans=False, works_with=False), part):
             pass
         sender.send(("page", _draw(part, title, max_links)))
     except Exception as exc:  # raised again in the parent, as the same error when it can be sent

@@ -328,3 +328,60 @@ def test_network_keep_writes_texts_only_for_what_it_keeps_and_gives_the_same_net
     assert [(u, v, list(d.items())) for u, v, d in kept.edges(data=True)] == \
         [(u, v, list(d.items())) for u, v, d in whole.edges(data=True)]  # the attributes in the same order
     assert kept.graph == whole.graph
+
+
+def _snapshot(net: nx.Graph) -> tuple:
+    """Everything of a network, in its order: nodes and links with their attributes, and the graph's."""
+    return (list(net.nodes(data=True)), [(u, v, dict(d)) for u, v, d in net.edges(data=True)], dict(net.graph))
+
+
+def test_network_communities_found_before_links_are_detect_communities_of_the_network(graph: Graph) -> None:
+    """`build_network` finds the groups from its pairs before it draws the links: the groups `detect_communities`
+    finds in the finished network, on this page and on a seed page's build."""
+    from kgraph import build
+    from kgraph.network import detect_communities
+
+    seed = (ROOT / "seeds").glob("*.txt")
+    for source in (graph, build([next(iter(sorted(seed)))]).graph):
+        net = build_network(source)
+        assert {n: net.nodes[n]["community"] for n in net if "community" in net.nodes[n]} == detect_communities(net)
+
+
+@pytest.mark.parametrize("min_weight", [1, 2])
+def test_network_kept_with_its_graph_emptied_once_read_is_the_network_kept(min_weight: int) -> None:
+    """`done_reading` empties the store once the kept links' events are read: the network is the same as without,
+    on a seed page's build (and `keep` chosen as the build's page chooses)."""
+    from kgraph import build
+    from kgraph.rdf.compact import CompactGraph
+
+    def strongest(net: nx.Graph) -> nx.Graph:
+        return select_network(net, min_weight=min_weight, copy=False)
+
+    source = build([sorted((ROOT / "seeds").glob("*.txt"))[0]]).graph
+    plain = build_network(source, include_orgs=True, include_places=True, keep=strongest)
+    store = CompactGraph()
+    for triple in source:
+        store.add(triple)
+    emptied = build_network(store, include_orgs=True, include_places=True, keep=strongest,
+                            done_reading=store.store.release)
+    assert len(store) == 0 and plain.number_of_edges() > 0
+    assert _snapshot(emptied) == _snapshot(plain)
+
+
+@pytest.mark.parametrize("least", [1, 2, 3])
+def test_network_links_too_weak_to_keep_are_never_made_and_the_network_is_the_same(least: int) -> None:
+    """With `min_weight`, links under it are not added for `keep` to remove: the network kept, its groups and its
+    order are those of adding them all (a seed page's build)."""
+    from kgraph import build
+
+    def strongest(net: nx.Graph) -> nx.Graph:
+        return select_network(net, min_weight=least, copy=False)
+
+    source = build(sorted((ROOT / "seeds").glob("*.txt"))[:2]).graph
+    plain = build_network(source, include_orgs=True, include_places=True, keep=strongest)
+    asked: list[list[int]] = []
+    lean = build_network(source, include_orgs=True, include_places=True, keep=strongest,
+                         min_weight=lambda weights: asked.append(weights) or least)
+    assert asked and len(asked[0]) >= plain.number_of_edges() - sum(
+        1 for *_, kind in plain.edges(data="kind") if kind != "works_with")
+    assert _snapshot(lean) == _snapshot(plain)

@@ -5,7 +5,8 @@ materialised works-with edge). Every extracted fact points to `kg:Mention` spans
 so a user can check it against its sentence.
 
 `iter_triples` yields the triples one subject at a time, each triple once, so a graph of millions of triples can be
-written as it is made (`kgraph.rdf.turtle.write_triples`) and counted without ever being held; `build_graph` puts
+written as it is made (`kgraph.rdf.turtle.write_triples`) and counted without ever being held; `iter_blocks` gives
+them a node with its pairs at a time, as the build writes them (`kgraph.rdf.turtle.write_blocks`); `build_graph` puts
 the same triples in an rdflib Graph. Every node's triples come together, the spans of an article with it: what
 other nodes say about an article (mentions, bylines) is indexed by article first.
 """
@@ -30,9 +31,12 @@ from kgraph.rdf.cached import CachedNamespace
 from kgraph.rdf.iri import Minter
 from kgraph.rdf.vocab import DEFAULT_BASE
 
-__all__ = ["Triple", "build_graph", "iter_triples", "new_graph", "prefixes"]
+__all__ = ["Block", "Triple", "build_graph", "iter_blocks", "iter_triples", "new_graph", "prefixes"]
 
 Triple = tuple[Node, URIRef, Node]
+# A node and its (predicate, object) pairs: what the writer takes, so that a node's subject is written and compared
+# once, not once per triple, and no triple is made only to be taken apart again
+Block = tuple[Node, Sequence[tuple[URIRef, Node]]]
 T = TypeVar("T")
 
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -95,10 +99,9 @@ def _group(items: Iterable[T], key: Callable[[T], Hashable]) -> dict[Hashable, l
     return groups
 
 
-def _block(subject: Node, pairs: Iterable[tuple[URIRef, Node]]) -> Iterator[Triple]:
-    """One node's triples, each once (rdflib's Graph is a set; a stream has to be one too)."""
-    for predicate, obj in dict.fromkeys(pairs):
-        yield subject, predicate, obj
+def _block(subject: Node, pairs: Iterable[tuple[URIRef, Node]]) -> Block:
+    """One node's predicates and objects, each pair once (rdflib's Graph is a set; a stream has to be one too)."""
+    return subject, list(dict.fromkeys(pairs))
 
 
 class _Triples:
@@ -116,7 +119,7 @@ class _Triples:
         self.place_iri = functools.cache(self.iri.place)
         self.dates = {a.id: a.date for a in corpus.articles if a.date and _FULL_DATE.match(a.date)}
 
-    def all(self) -> Iterator[Triple]:
+    def all(self) -> Iterator[Block]:
         yield from self.sources()
         yield from self.articles(self.article_index())
         yield from self.events()
@@ -129,9 +132,9 @@ class _Triples:
         for made in (_zh, _date, _plain, _int):  # the terms of this corpus, not kept for the page that comes next
             made.cache_clear()
 
-    def sources(self) -> Iterator[Triple]:
+    def sources(self) -> Iterator[Block]:
         for node, names in _group(self.corpus.sources, self.iri.source).items():
-            yield from _block(node, [(RDF.type, KG.SourceFile), *((SCHEMA.name, Literal(n)) for n in names)])
+            yield _block(node, [(RDF.type, KG.SourceFile), *((SCHEMA.name, Literal(n)) for n in names)])
 
     def article_index(self) -> dict[URIRef, list[tuple[Evidence, URIRef, int]]]:
         """Per article: the evidence other nodes hold in it, with the node and what it gives the article."""
@@ -151,7 +154,7 @@ class _Triples:
                     index[self.article_iri(ev.article_id)].append((ev, node, _MENTIONS | _SPAN))
         return index
 
-    def articles(self, index: dict[URIRef, list[tuple[Evidence, URIRef, int]]]) -> Iterator[Triple]:
+    def articles(self, index: dict[URIRef, list[tuple[Evidence, URIRef, int]]]) -> Iterator[Block]:
         """Each article with what names it (mentions, bylines), then its spans."""
         groups = _group(self.corpus.articles, lambda a: self.article_iri(a.id))
         bylines = _group(self.corpus.extractions, lambda e: self.article_iri(e.article.id))
@@ -159,7 +162,7 @@ class _Triples:
             yield from self.article(node, groups.pop(node, ()), bylines.pop(node, ()), index.pop(node, ()))
 
     def article(self, node: URIRef, articles: Sequence[Article], extractions: Sequence[Extraction],
-                evidence: Sequence[tuple[Evidence, URIRef, int]]) -> Iterator[Triple]:
+                evidence: Sequence[tuple[Evidence, URIRef, int]]) -> Iterator[Block]:
         pairs: list[tuple[URIRef, Node]] = []
         texts = {}
         for article in articles:
@@ -182,7 +185,7 @@ class _Triples:
                     pairs.append((SCHEMA.author, self.person_iri(m.name)))
                 elif m.role is Role.PHOTOGRAPHER:
                     pairs.append((SCHEMA.contributor, self.person_iri(m.name)))
-        yield from _block(node, pairs)
+        yield _block(node, pairs)
         if not self.spans:
             return
         spans = _group((item for item in evidence if item[2] & _SPAN), lambda item: (item[0].start, item[0].end))
@@ -190,17 +193,17 @@ class _Triples:
             span = self.iri.span(node, start, end)
             if len(items) == 1:  # most spans: six triples, each once by making
                 ev, target, _ = items[0]
-                yield from ((span, RDF.type, KG.Mention), (span, KG.inArticle, node), (span, KG.mentionOf, target),
-                            (span, KG.text, _zh(texts[ev.article_id][start:end])), (span, KG.start, _int(start)),
-                            (span, KG.end, _int(end)))
+                yield span, ((RDF.type, KG.Mention), (KG.inArticle, node), (KG.mentionOf, target),
+                             (KG.text, _zh(texts[ev.article_id][start:end])), (KG.start, _int(start)),
+                             (KG.end, _int(end)))
                 continue
             pairs = [(RDF.type, KG.Mention), (KG.inArticle, node)]
             for ev, target, _ in items:
                 pairs += [(KG.mentionOf, target), (KG.text, _zh(texts[ev.article_id][start:end]))]
             pairs += [(KG.start, _int(start)), (KG.end, _int(end))]
-            yield from _block(span, pairs)
+            yield _block(span, pairs)
 
-    def events(self) -> Iterator[Triple]:
+    def events(self) -> Iterator[Block]:
         found = ((e, e.event) for e in self.corpus.extractions if e.event is not None)
         for node, events in _group(found, lambda item: self.event_iri(item[0].article.id)).items():
             pairs: list[tuple[URIRef, Node]] = [(RDF.type, SCHEMA.Event)]
@@ -217,9 +220,9 @@ class _Triples:
                 for predicate, names in ((SCHEMA.organizer, event.organizers), (SCHEMA.attendee, event.attendees),
                                          (SCHEMA.performer, event.speakers)):
                     pairs += [(predicate, self.person_iri(name)) for name in names]
-            yield from _block(node, pairs)
+            yield _block(node, pairs)
 
-    def collaborations(self) -> Iterator[Triple]:
+    def collaborations(self) -> Iterator[Block]:
         """The works-with edge, materialised: weight = shared events, the events as evidence. Returns (as the
         generator's value) each person's co-workers, for the `kg:worksWith` triples of the people."""
         shared: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -241,17 +244,17 @@ class _Triples:
                 partners[pa][pb] = partners[pb][pa] = None
                 triples += [(KG.participant, pa), (KG.participant, pb), (KG.weight, _int(len(article_ids))),
                             *((KG.evidence, self.event_iri(article_id)) for article_id in article_ids)]
-            yield from _block(node, triples)
+            yield _block(node, triples)
         return partners
 
-    def people(self, partners: dict[URIRef, dict[URIRef, None]]) -> Iterator[Triple]:
+    def people(self, partners: dict[URIRef, dict[URIRef, None]]) -> Iterator[Block]:
         """Each person with their posts; then co-workers who are no person of the corpus (if any)."""
         for node, people in _group(self.corpus.people, lambda p: self.person_iri(p.id)).items():
             yield from self.person(node, people, partners.pop(node, {}))
         for node, others in partners.items():
-            yield from _block(node, ((KG.worksWith, other) for other in others))
+            yield _block(node, ((KG.worksWith, other) for other in others))
 
-    def person(self, node: URIRef, people: Sequence[Person], partners: Iterable[URIRef]) -> Iterator[Triple]:
+    def person(self, node: URIRef, people: Sequence[Person], partners: Iterable[URIRef]) -> Iterator[Block]:
         pairs: list[tuple[URIRef, Node]] = [(RDF.type, SCHEMA.Person)]
         posts: dict[URIRef, list[tuple[URIRef, Node]]] = {}
         for person in people:
@@ -279,14 +282,14 @@ class _Triples:
                 entry[1].append(post)
         pairs += [(ORG.hasMembership, membership) for membership in memberships]
         pairs += [(KG.worksWith, other) for other in partners]
-        yield from _block(node, pairs)
+        yield _block(node, pairs)
         for post_node, post_pairs in posts.items():
-            yield from _block(post_node, post_pairs)
+            yield _block(post_node, post_pairs)
         for membership, (post_node, same) in memberships.items():
             yield from self.membership(membership, node, post_node, same)
 
     def membership(self, membership: URIRef, node: URIRef, post_node: URIRef, posts: Sequence[Post]
-                   ) -> Iterator[Triple]:
+                   ) -> Iterator[Block]:
         """A post as an org:Membership of its organisation, with the first and last dates it was reported (the
         dates of its articles whose year is known) as an org:memberDuring time:Interval."""
         pairs: list[tuple[URIRef, Node]] = [(RDF.type, ORG.Membership), (ORG.member, node)]
@@ -295,17 +298,17 @@ class _Triples:
         dates = sorted({self.dates[ev.article_id] for post in posts for ev in post.evidence
                         if ev.article_id in self.dates})
         if not dates:
-            yield from _block(membership, pairs)
+            yield _block(membership, pairs)
             return
         during, first, last = (URIRef(f"{membership}/{part}") for part in ("during", "first", "last"))
         pairs.append((ORG.memberDuring, during))
-        yield from _block(membership, pairs)
-        yield from _block(during, [(RDF.type, TIME.Interval), (TIME.hasBeginning, first), (TIME.hasEnd, last)])
+        yield _block(membership, pairs)
+        yield _block(during, [(RDF.type, TIME.Interval), (TIME.hasBeginning, first), (TIME.hasEnd, last)])
         for instant, date in ((first, dates[0]), (last, dates[-1])):
-            yield from _block(instant, [(RDF.type, TIME.Instant),
+            yield _block(instant, [(RDF.type, TIME.Instant),
                                         (TIME.inXSDDate, _date(date))])
 
-    def organizations(self) -> Iterator[Triple]:
+    def organizations(self) -> Iterator[Block]:
         """Canonical full name as skos:prefLabel; each printed form as schema:name (and, when it differs from the
         canonical name, as schema:alternateName)."""
         for node, orgs in _group(self.corpus.organizations, lambda o: self.org_iri(o.name)).items():
@@ -319,9 +322,9 @@ class _Triples:
                 pairs += [(SCHEMA.alternateName, _zh(short)) for short in org.references]  # 离岸科创中心
                 if org.parent:
                     pairs.append((ORG.subOrganizationOf, self.org_iri(org.parent)))
-            yield from _block(node, pairs)
+            yield _block(node, pairs)
 
-    def places(self) -> Iterator[Triple]:
+    def places(self) -> Iterator[Block]:
         """A place named in the articles is a schema:Place; a division only above them is an AdministrativeArea."""
         for node, places in _group(self.corpus.places, lambda p: self.place_iri(p.name)).items():
             pairs: list[tuple[URIRef, Node]] = []
@@ -336,22 +339,35 @@ class _Triples:
                 pairs.append((SCHEMA.name, _zh(place.name)))
                 if place.contained_in:
                     pairs.append((SCHEMA.containedInPlace, self.place_iri(place.contained_in)))
-            yield from _block(node, pairs)
+            yield _block(node, pairs)
 
-    def merges(self) -> Iterator[Triple]:
+    def merges(self) -> Iterator[Block]:
         for node, merges in _group(self.corpus.merges, lambda m: self.iri.merge(m.kept, m.variant)).items():
             pairs: list[tuple[URIRef, Node]] = [(RDF.type, KG.NameMerge)]
             for merge in merges:
                 pairs += [(KG.kept, self.person_iri(merge.kept)), (KG.variant, _zh(merge.variant)),
                           *((KG.reason, _plain(reason)) for reason in merge.reasons)]
-            yield from _block(node, pairs)
+            yield _block(node, pairs)
 
-    def splits(self) -> Iterator[Triple]:
+    def splits(self) -> Iterator[Block]:
         for split in self.corpus.splits:
             pairs: list[tuple[URIRef, Node]] = [(RDF.type, KG.NameSplit), (KG.sharedName, _zh(split.name))]
             pairs += [(KG.splitInto, self.person_iri(key)) for key in split.people]
             pairs += [(KG.reason, _plain(reason)) for reason in split.reasons]
-            yield from _block(self.iri.split(split.name), pairs)
+            yield _block(self.iri.split(split.name), pairs)
+
+
+def iter_blocks(corpus: Corpus, *, base: str = DEFAULT_BASE, spans: bool = True, works_with: bool = True
+                ) -> Iterator[Block]:
+    """`iter_triples` a node at a time: each node with its (predicate, object) pairs, the way the Turtle writer
+    (`kgraph.rdf.turtle.write_blocks`) and the page's store take them.
+
+    >>> from kgraph.model import Article, Corpus
+    >>> corpus = Corpus(articles=(Article("p.txt", 0, "标题", "正文"),), sources=("p.txt",))
+    >>> [(s.rsplit("/", 2)[-2], len(pairs)) for s, pairs in iter_blocks(corpus)]
+    [('source', 2), ('article', 8)]
+    """
+    return _Triples(corpus, base, spans=spans, works_with=works_with).all()
 
 
 def iter_triples(corpus: Corpus, *, base: str = DEFAULT_BASE, spans: bool = True, works_with: bool = True
@@ -366,7 +382,8 @@ def iter_triples(corpus: Corpus, *, base: str = DEFAULT_BASE, spans: bool = True
     >>> [(s.rsplit("/", 2)[-2], p.rsplit("/", 1)[-1]) for s, p, _ in iter_triples(corpus)][:3]
     [('source', '22-rdf-syntax-ns#type'), ('source', 'name'), ('article', '22-rdf-syntax-ns#type')]
     """
-    return _Triples(corpus, base, spans=spans, works_with=works_with).all()
+    blocks = iter_blocks(corpus, base=base, spans=spans, works_with=works_with)
+    return ((subject, predicate, obj) for subject, pairs in blocks for predicate, obj in pairs)
 
 
 def build_graph(corpus: Corpus, *, base: str = DEFAULT_BASE) -> Graph:

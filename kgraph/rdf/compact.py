@@ -43,18 +43,27 @@ class CompactStore(Store):
     transaction_aware = False
     graph_aware = False
 
-    def __init__(self, configuration: Any = None, identifier: Any = None) -> None:
+    def __init__(self, configuration: Any = None, identifier: Any = None, *,
+                 by_object: frozenset[Node] | None = None) -> None:
         super().__init__(configuration, identifier)
         self._out: _Index = {}  # subject -> predicate -> objects
         self._in: _Index = {}  # object (not a literal) -> predicate -> subjects
         self._count = 0
+        # the predicates whose triples are indexed by object too (None: all); the others are found by a scan when
+        # asked for by object. The network page asks by object for five: the others' index was a tenth of a
+        # decade's build's peak memory.
+        self._by_object = by_object
+
+    def indexed(self, predicate: Node | None) -> bool:
+        """Whether triples with `predicate` (None: any) are found by their object without a scan."""
+        return self._by_object is None or (predicate is not None and predicate in self._by_object)
 
     def add(self, triple: tuple[Node, Node, Node], context: Any = None, quoted: bool = False) -> None:
         s, p, o = triple
         if not _put(self._out, s, p, o, unique=True):
             return
         self._count += 1
-        if not isinstance(o, Literal):
+        if not isinstance(o, Literal) and (self._by_object is None or p in self._by_object):
             _put(self._in, o, p, s, unique=False)  # new to the other index when new to this one
 
     def addN(self, quads: Iterable[tuple[Node, Node, Node, Any]]) -> None:  # noqa: N802 (rdflib's name)
@@ -64,6 +73,12 @@ class CompactStore(Store):
     def remove(self, triple: Any, context: Any = None) -> None:
         raise NotImplementedError("CompactStore is filled once and read")
 
+    def release(self) -> None:
+        """Empty the store at once, its memory free for what comes next (it is read no more)."""
+        self._out.clear()
+        self._in.clear()
+        self._count = 0
+
     def triples(self, triple_pattern: Any, context: Any = None) -> Iterator[tuple[tuple[Node, Node, Node], Any]]:
         for triple in self._match(*triple_pattern):
             yield triple, iter(_NO_CONTEXTS)
@@ -71,7 +86,7 @@ class CompactStore(Store):
     def _match(self, s: Node | None, p: Node | None, o: Node | None) -> Iterator[tuple[Node, Node, Node]]:
         if s is not None:
             yield from _pairs(s, self._out.get(s, {}), p, o, forward=True)
-        elif o is not None and not isinstance(o, Literal):
+        elif o is not None and not isinstance(o, Literal) and self.indexed(p):
             yield from _pairs(o, self._in.get(o, {}), p, None, forward=False)
         else:
             for subject, by_predicate in self._out.items():
@@ -132,10 +147,11 @@ class CompactGraph(Graph):
     (['万玲玲'], False)
     """
 
-    def __init__(self) -> None:
-        super().__init__(store=CompactStore())
+    def __init__(self, *, by_object: frozenset[Node] | None = None) -> None:
+        super().__init__(store=CompactStore(by_object=by_object))
         self._out = self.store._out
         self._in = self.store._in
+        self._indexed = self.store.indexed
 
     def objects(self, subject: Any = None, predicate: Any = None, unique: bool = False) -> Iterator[Node]:
         if subject is not None and type(predicate) is URIRef and not isinstance(subject, list):
@@ -143,7 +159,8 @@ class CompactGraph(Graph):
         return super().objects(subject, predicate, unique)
 
     def subjects(self, predicate: Any = None, object: Any = None, unique: bool = False) -> Iterator[Node]:  # noqa: A002
-        if type(predicate) is URIRef and object is not None and not isinstance(object, list | Literal):
+        if type(predicate) is URIRef and object is not None and not isinstance(object, list | Literal) \
+                and self._indexed(predicate):
             return _ends(self._in.get(object, _NOTHING).get(predicate))
         if type(predicate) is URIRef and object is None and unique:  # in the order a scan finds them first
             return (subject for subject, by_predicate in self._out.items() if predicate in by_predicate)
@@ -151,6 +168,6 @@ class CompactGraph(Graph):
 
     def __contains__(self, triple: Any) -> bool:
         s, p, o = triple
-        if s is None and type(p) is URIRef and o is not None and not isinstance(o, Literal):
+        if s is None and type(p) is URIRef and o is not None and not isinstance(o, Literal) and self._indexed(p):
             return self._in.get(o, _NOTHING).get(p) is not None
         return super().__contains__(triple)

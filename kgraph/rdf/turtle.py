@@ -1,8 +1,9 @@
 """Turtle out, written as the triples come: a graph of millions of triples is never held, as a Graph or a string.
 
 `write_triples` streams any iterable of triples (`kgraph.rdf.build.iter_triples`) to a file, moved into place when
-complete; consecutive triples with the same subject share it (`;`), and the same predicate too (`,`). `to_turtle`
-and `write_turtle` do the same for an rdflib Graph, sorted, with only the prefixes it uses.
+complete (`write_blocks` the same triples as nodes with their pairs, `kgraph.rdf.build.iter_blocks`); consecutive
+triples with the same subject share it (`;`), and the same predicate too (`,`). `to_turtle` and `write_turtle` do
+the same for an rdflib Graph, sorted, with only the prefixes it uses.
 
 rdflib's own serializer holds the whole text and looks up every IRI in every bound namespace: at 10,000 articles
 it was still writing after 15 minutes. The terms are written here by the Turtle grammar
@@ -13,7 +14,7 @@ escaped so that it reads back exactly.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from pathlib import Path
 
@@ -22,9 +23,10 @@ from rdflib.term import Node
 
 from kgraph.files import write_atomic_chunks
 
-__all__ = ["ntriples_lines", "to_turtle", "turtle_chunks", "write_triples", "write_turtle"]
+__all__ = ["ntriples_lines", "to_turtle", "turtle_chunks", "write_blocks", "write_triples", "write_turtle"]
 
 Triple = tuple[Node, Node, Node]
+Block = tuple[Node, Sequence[tuple[Node, Node]]]  # a subject and its (predicate, object) pairs
 
 _PREFIX = re.compile(r"[A-Za-z]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?\Z")  # PN_PREFIX, ASCII only
 _LOCAL = re.compile(r"([A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?)?\Z")  # PN_LOCAL, ASCII, no escapes
@@ -162,33 +164,55 @@ def _header(prefixes: Mapping[str, str]) -> str:
 
 
 def _statements(triples: Iterable[Triple], terms: _Terms, chunk: int = 1 << 16) -> Iterator[str]:
-    """The statements, in pieces of about `chunk` characters: one per run of triples with the same subject.
+    """The statements, in pieces of about `chunk` characters: one per run of triples with the same subject."""
+    return _block_statements(_subject_runs(triples), terms, chunk)
 
-    The loop runs once per triple of the graph, so the lookups of `_Terms.node` and `_Terms.predicate` that
-    usually hit are made here, without a call."""
+
+def _subject_runs(triples: Iterable[Triple]) -> Iterator[Block]:
+    """The triples as blocks: each run of triples with the same subject, as that subject and its pairs."""
+    subject: Node | None = None
+    pairs: list[tuple[Node, Node]] = []
+    for s, p, o in triples:
+        if s is not subject and not (type(s) is type(subject) and str.__eq__(s, subject)):
+            if pairs:
+                yield subject, pairs
+            subject, pairs = s, []
+        pairs.append((p, o))
+    if pairs:
+        yield subject, pairs
+
+
+def _block_statements(blocks: Iterable[Block], terms: _Terms, chunk: int = 1 << 16) -> Iterator[str]:
+    """The statements of `blocks`, in pieces of about `chunk` characters: one per run of blocks with the same
+    subject (one per block, in a built graph).
+
+    The inner loop runs once per triple of the graph, so the lookups of `_Terms.node` and `_Terms.predicate` that
+    usually hit are made here, without a call; the subject is compared and written once a block."""
     parts: list[str] = []
     size = 0
     subject: Node | None = None
     predicate: Node | None = None
     seen, predicates, node, subject_text = terms.seen, terms.predicates, terms.node, terms.subject
     count = 0
-    for s, p, o in triples:
-        count += 1
-        known = seen.get(id(o))
-        obj = known[1] if known is not None and known[0] is o else node(o)
-        if s is not subject and not (type(s) is type(subject) and str.__eq__(s, subject)):
-            if type(s) is not URIRef and not isinstance(s, URIRef | BNode):
-                raise TypeError(f"not a subject for Turtle: {s!r}")
-            if subject is not None:
-                parts.append(" .\n\n")
-            parts.append(f"{subject_text(s)} {predicates.get(p) or terms.predicate(p)} {obj}")
-            subject, predicate = s, p
-        elif p is not predicate and not str.__eq__(p, predicate):
-            parts.append(f" ;\n    {predicates.get(p) or terms.predicate(p)} {obj}")
-            predicate = p
-        else:
-            parts.append(f",\n        {obj}")
-        size += len(obj)
+    for s, pairs in blocks:
+        new = s is not subject and not (type(s) is type(subject) and str.__eq__(s, subject))
+        for p, o in pairs:
+            known = seen.get(id(o))
+            obj = known[1] if known is not None and known[0] is o else node(o)
+            if new:  # after its first object, as a triple at a time: blank nodes are numbered in that order
+                if type(s) is not URIRef and not isinstance(s, URIRef | BNode):
+                    raise TypeError(f"not a subject for Turtle: {s!r}")
+                if subject is not None:
+                    parts.append(" .\n\n")
+                parts.append(f"{subject_text(s)} {predicates.get(p) or terms.predicate(p)} {obj}")
+                subject, predicate, new = s, p, False
+            elif p is not predicate and not str.__eq__(p, predicate):
+                parts.append(f" ;\n    {predicates.get(p) or terms.predicate(p)} {obj}")
+                predicate = p
+            else:
+                parts.append(f",\n        {obj}")
+            size += len(obj)
+        count += len(pairs)
         if size >= chunk:
             yield "".join(parts)
             parts.clear()
@@ -219,8 +243,14 @@ def turtle_chunks(triples: Iterable[Triple], prefixes: Mapping[str, str]) -> Ite
 
 def write_triples(triples: Iterable[Triple], path: Path, prefixes: Mapping[str, str]) -> int:
     """Stream `triples` to a Turtle file (moved into place when complete); returns how many were written."""
+    return write_blocks(_subject_runs(triples), path, prefixes)
+
+
+def write_blocks(blocks: Iterable[Block], path: Path, prefixes: Mapping[str, str]) -> int:
+    """`write_triples` for the triples as nodes with their (predicate, object) pairs
+    (`kgraph.rdf.build.iter_blocks`); returns how many triples were written."""
     terms = _Terms(prefixes)
-    write_atomic_chunks(Path(path), chain([_header(terms.prefixes)], _statements(triples, terms)))
+    write_atomic_chunks(Path(path), chain([_header(terms.prefixes)], _block_statements(blocks, terms)))
     return terms.triples
 
 

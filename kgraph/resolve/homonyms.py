@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from kgraph.gazetteer import load_gazetteer
@@ -175,18 +175,28 @@ def _province_county(code: str) -> tuple[str, str | None]:
     return divisions[-1].code, next((d.code for d in divisions if d.level == "county"), None)
 
 
-def _page_counts(extractions: Sequence[Extraction], sources: set[str]) -> tuple[dict[str, Counter[str]],
+_Counts = tuple[Counter[str], tuple[frozenset[str], frozenset[str]]]  # division counts and their `_spread`
+
+
+def _page_counts(extractions: Sequence[Extraction], sources: set[str]) -> tuple[dict[str, _Counts],
                                                                                dict[str, Counter[str]]]:
-    """Division counts per article and, per page, the page's own county (the one it names most, when it leads)."""
+    """Division counts per article, with their spread, and, per page, the page's own county (the one it names most,
+    when it leads). Equal counts (the same places in the same order) are one Counter, spread once: most articles of
+    a paper name the same few divisions, and a Counter an article was a tenth of resolution's memory."""
     gazetteer = load_gazetteer()
-    articles: dict[str, Counter[str]] = {}
+    articles: dict[str, _Counts] = {}
+    alike: dict[tuple[tuple[str, int], ...], _Counts] = {}
     pages: dict[str, Counter[str]] = defaultdict(Counter)
     for extraction in extractions:
         if extraction.article.source not in sources:
             continue
         names = [m.text for m in extraction.places] + [m.text for m in extraction.orgs if not m.refers]
         counts = count_divisions(names, gazetteer)
-        articles[extraction.article.id] = counts
+        key = tuple(counts.items())
+        known = alike.get(key)
+        if known is None:
+            known = alike[key] = (counts, _spread(counts))
+        articles[extraction.article.id] = known
         pages[extraction.article.source].update(counts)
     homes: dict[str, Counter[str]] = {}
     for source, counts in pages.items():
@@ -199,39 +209,45 @@ def _page_counts(extractions: Sequence[Extraction], sources: set[str]) -> tuple[
     return articles, homes
 
 
-def _groups(extractions: Sequence[Extraction], names: set[str]) -> dict[str, dict[str, _Group]]:
-    """Per name of `names`, its mentions grouped by page, each group placed.
+def _groups(extractions: Sequence[Extraction], names: set[str]) -> Iterator[tuple[str, dict[str, _Group]]]:
+    """Per name of `names`, in order, its mentions grouped by page, each group placed.
 
+    Made one name at a time, from an index of the extractions that name it: all names' groups at once (hundreds of
+    thousands at 60,000 articles) were most of resolution's peak memory, and each name is clustered on its own.
     Each article is read once for each name it holds, not once per mention: a busy name is mentioned thousands of
     times, and an event's participants (up to 100) would otherwise be copied once per participant."""
     try:
-        return _placed_groups(extractions, names)
+        found: dict[str, list[int]] = defaultdict(list)  # name -> the extractions (numbers) that name it
+        for number, extraction in enumerate(extractions):
+            for name in dict.fromkeys(m.name for m in extraction.people if m.name in names):
+                found[name].append(number)
+        sources = {extractions[number].article.source for numbers in found.values() for number in numbers}
+        articles, homes = _page_counts(extractions, sources)
+        for name in sorted(found):
+            yield name, _placed_groups(name, [extractions[number] for number in found.pop(name)], articles, homes)
     finally:
         _SHARED.clear()
 
 
-def _placed_groups(extractions: Sequence[Extraction], names: set[str]) -> dict[str, dict[str, _Group]]:
-    sources = {e.article.source for e in extractions for m in e.people if m.name in names}
-    articles, homes = _page_counts(extractions, sources)
-    groups: dict[str, dict[str, _Group]] = defaultdict(dict)
-    seen: dict[tuple[str, str], set[str]] = defaultdict(set)
+def _placed_groups(name: str, extractions: Sequence[Extraction], articles: dict[str, _Counts],
+                   homes: dict[str, Counter[str]]) -> dict[str, _Group]:
+    """The groups of one name, by page, from the extractions that name it."""
+    groups: dict[str, _Group] = {}
+    seen: dict[str, list[str]] = defaultdict(list)  # page -> the articles naming it
     for extraction in extractions:
-        here = [m for m in extraction.people if m.name in names]
-        if not here:
-            continue
         event = extraction.event
         members = frozenset((*event.organizers, *event.attendees)) if event else _NO_NAMES
         paired = len(members) <= MAX_PAIRED_PARTICIPANTS  # no meeting: no co-workers
-        article, touched = extraction.article, set()
-        source, date, article_id = article.source, article.date, article.id
-        page = _shared(frozenset((source,)))
-        date = date if date and _FULL_DATE.match(date) else None
-        for m in here:
-            group = groups[m.name].get(source)
-            if group is None:  # not setdefault: that would make a group for every mention
-                group = groups[m.name][source] = _Group(m.name, page)
+        article = extraction.article
+        source, date = article.source, article.date
+        group = groups.get(source)
+        if group is None:  # not setdefault: that would make a group for every article
+            group = groups[source] = _Group(name, _shared(frozenset((source,))))
+        for m in extraction.people:
+            if m.name != name:
+                continue
             group.mentions += 1
-            if m.name in members:
+            if name in members:
                 group.firm = True
                 if paired:
                     group.take_part(members)
@@ -240,18 +256,14 @@ def _placed_groups(extractions: Sequence[Extraction], names: set[str]) -> dict[s
                 if len(found) == 1:
                     group.add(_title_counts(found[0].code))
                 group.firm |= bool(found) or title.text[:1] in _SCOPE_CHARS
-            if m.name not in touched:
-                touched.add(m.name)
-                if date:
-                    group.dated(date)
-                seen[m.name, source].add(article_id)
-    spreads = {article_id: _spread(counts) for article_id, counts in articles.items()}  # once per article
-    for name, by_source in groups.items():
-        for source, group in by_source.items():
-            for article_id in sorted(seen[name, source]):
-                if article_id in articles:
-                    group.add(articles[article_id], spreads[article_id])
-            group.add(homes.get(source, _NONE))
+        if date and _FULL_DATE.match(date):
+            group.dated(date)
+        seen[source].append(article.id)
+    for source, group in groups.items():
+        for article_id in sorted(set(seen[source])):
+            if article_id in articles:
+                group.add(*articles[article_id])
+        group.add(homes.get(source, _NONE))
     return groups
 
 
@@ -416,7 +428,7 @@ def split_homonyms(extractions: Sequence[Extraction], lex: Lexicon, decisions: S
     rename: dict[tuple[str, str], str] = {}  # (name, source) -> key
     main: dict[str, str] = {}
     kept: list[NameMerge] = []  # names in several places read as one person, with why
-    for name, by_source in sorted(_groups(extractions, candidates).items()):
+    for name, by_source in _groups(extractions, candidates):
         common = is_common_name(name, lex)
         wanted = [d for d in decisions if d.name == name]
         people, joins = _cluster([by_source[s] for s in sorted(by_source)], common, wanted)

@@ -76,3 +76,17 @@ def test_build_iris_are_ascii_and_stable():
     first, second = _graph(), _graph()
     assert set(first) == set(second)
     assert all(str(node).isascii() for triple in first for node in triple if isinstance(node, rdflib.URIRef))
+
+
+def test_blocks_are_the_triples_and_write_the_same_turtle(tmp_path):
+    """What the build writes (`iter_blocks`, `write_blocks`) is `iter_triples` and its Turtle, on a seed snippet."""
+    from kgraph.rdf.build import iter_blocks, iter_triples, prefixes
+    from kgraph.rdf.turtle import write_blocks, write_triples
+
+    corpus = build([("page.txt", PAGE)]).corpus
+    triples = list(iter_triples(corpus))
+    assert [(s, p, o) for s, pairs in iter_blocks(corpus) for p, o in pairs] == triples
+    assert len({s for s, _ in iter_blocks(corpus)}) == len(list(iter_blocks(corpus)))  # one block a node
+    assert write_blocks(iter_blocks(corpus), tmp_path / "b.ttl", prefixes()) == len(triples)
+    assert write_triples(iter_triples(corpus), tmp_path / "t.ttl", prefixes()) == len(triples)
+    assert (tmp_path / "b.ttl").read_bytes() == (tmp_path / "t.ttl").read_bytes()

@@ -67,3 +67,26 @@ def test_the_compact_graphs_quick_answers_are_the_stores(graphs: tuple[Graph, Gr
         assert list(quick.subjects(p, None, unique=True)) == list(Graph.subjects(quick, p, None, unique=True))
         assert ((None, p, o) in quick) == Graph.__contains__(quick, (None, p, o))
         assert list(quick.objects(URIRef("urn:none"), p)) == [] and (None, p, URIRef("urn:none")) not in quick
+
+
+def test_a_store_indexing_some_predicates_by_object_answers_as_the_whole(graphs: tuple[Graph, Graph]):
+    """A store indexing only the network's predicates by object (as a build's page keeps it) gives every pattern's
+    triples, the others by a scan; the network's questions (by indexed predicates) in the same order."""
+    from kgraph.network import NETWORK_ASKS_BY_OBJECT
+
+    reference, compact = graphs
+    some, whole = CompactGraph(by_object=NETWORK_ASKS_BY_OBJECT), CompactGraph()
+    for triple in compact:
+        some.add(triple)
+        whole.add(triple)
+    assert len(some) == len(reference) and len(some._in) < len(whole._in)
+    for s, p, o in sorted(reference)[::97]:
+        for pattern in product((s, None), (p, None), (o, None)):
+            if pattern != (None, None, None):
+                assert set(some.triples(pattern)) == set(reference.triples(pattern)), pattern
+        assert set(some.subjects(p, o)) == set(reference.subjects(p, o))
+        assert ((None, p, o) in some) == ((None, p, o) in reference)
+        if p in NETWORK_ASKS_BY_OBJECT:
+            assert list(some.subjects(p, o)) == list(whole.subjects(p, o))
+    drawn = [build_network(graph, include_orgs=True, include_places=True) for graph in (some, whole)]
+    assert [list(net.edges(data=True)) for net in drawn[:1]] == [list(net.edges(data=True)) for net in drawn[1:]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 
-from kgraph.rdf.turtle import ntriples_lines, to_turtle, turtle_chunks, write_triples, write_turtle
+from kgraph.rdf.turtle import ntriples_lines, to_turtle, turtle_chunks, write_blocks, write_triples, write_turtle
 
 SCHEMA = "https://schema.org/"
 XSD_NS = "http://www.w3.org/2001/XMLSchema#"  # not rdflib's XSD: pytest's collection pokes at module globals
@@ -134,3 +135,23 @@ def test_to_turtle_of_a_graph_is_sorted_with_the_prefixes_it_uses(tmp_path: Path
     write_turtle(graph, tmp_path / "g.ttl")
     assert (tmp_path / "g.ttl").read_text(encoding="utf-8") == text
     assert set(read(text)) == set(graph)
+
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["s1", "s2", "b1", "b2"]), st.sampled_from(["name", "age"]),
+                          literals() | st.sampled_from([BNode("b1"), BNode("b2"), URIRef("urn:example:o")])),
+                max_size=12), st.lists(st.integers(0, 12), max_size=6))
+def test_blocks_are_written_as_their_triples(tmp_path_factory: pytest.TempPathFactory, rows: list, cuts: list[int]):
+    """`write_blocks` writes the very text `write_triples` writes of the same triples, however they are cut into
+    blocks (a subject's run in several, blocks of no pairs), with blank nodes numbered in the same order."""
+    triples = [(BNode(s) if s.startswith("b") else URIRef(f"urn:example:{s}"), URIRef(SCHEMA + p), o)
+               for s, p, o in rows]
+    bounds = sorted({0, len(triples), *(i for i in cuts if i <= len(triples)),
+                     *(i for i in range(1, len(triples)) if triples[i][0] != triples[i - 1][0])})
+    blocks = [(triples[a][0], [(p, o) for _, p, o in triples[a:b]]) for a, b in pairwise(bounds)]
+    blocks.insert(len(blocks) // 2, (URIRef("urn:example:none"), []))
+    folder = tmp_path_factory.mktemp("blocks")
+    assert write_triples(triples, folder / "t.ttl", PREFIXES) == len(triples)
+    assert write_blocks(blocks, folder / "b.ttl", PREFIXES) == len(triples)
+    assert (folder / "b.ttl").read_bytes() == (folder / "t.ttl").read_bytes()

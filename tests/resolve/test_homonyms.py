@@ -137,3 +137,25 @@ def test_homonyms_rare_name_officials_in_two_provinces_at_the_same_time_are_two(
     corpus = build([GUIZHOU_2017, HUBEI_2017, HUBEI_2021]).corpus
     assert sorted(p.locale for p in people_named(corpus, "欧阳振华")) == ["湖北省荆州市公安县",
                                                                          "贵州省黔东南苗族侗族自治州凯里市"]
+
+
+def test_homonyms_groups_made_a_name_at_a_time_are_those_of_the_name_alone():
+    """`_groups` makes one name's groups at a time from its index: the same as with that name the only one asked,
+    whatever else the corpus names (the pages of this module, in every order)."""
+    from kgraph.pipeline import load
+    from kgraph.resolve.homonyms import _groups
+
+    def fields(group) -> tuple:
+        return (group.name, set(group.sources), group.mentions, group.firm, group.first, group.last,
+                set(group.partners), [dict(part) for part in group.parts], set(group.provinces), set(group.counties))
+
+    nlp = load()
+    pages = [HUBEI, YUNNAN, SHASHI, GONGAN, UNRELATED]
+    for order in (pages, pages[::-1]):
+        _, extractions = nlp.extract(nlp.read(order))
+        names = {m.name for e in extractions for m in e.people}
+        together = list(_groups(extractions, names))
+        assert [name for name, _ in together] == sorted(names)
+        for name, groups in together:
+            [(_, alone)] = _groups(extractions, {name})
+            assert {s: fields(g) for s, g in groups.items()} == {s: fields(g) for s, g in alone.items()}
