@@ -306,7 +306,7 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, lexicon: Path | None, 
                            for path in inputs] or default_inputs())
     cache = out / ".kgraph-cache"
     ttl, html = out / "graph.ttl", out / "graph.html"
-    with _build_progress(len(files), show_progress) as progress, heap_frozen(full_passes=True):
+    with _build_progress(len(files), show_progress) as progress, heap_frozen():
         try:
             result = run(pipeline, files, jobs=workers, cache=cache, use_cache=not no_cache, scheduler=scheduler,
                          progress=progress.step, allow_empty=force or not ttl.exists())

@@ -39,6 +39,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kgraph.errors import KgraphError
+from kgraph.heap import free_dropped_cycles
 from kgraph.model import MAX_PAIRED_PARTICIPANTS
 from kgraph.rdf import vocab
 from kgraph.rdf.cached import CachedNamespace
@@ -330,6 +331,8 @@ def _communities(people: list[Any], links: Iterable[tuple[Any, Any, object]]) ->
     graph.add_weighted_edges_from((u, v, max(_count(weight), 1)) for u, v, weight in links
                                   if u in graph and v in graph)
     groups = nx.community.louvain_communities(graph, weight="weight", seed=SEED) if people else []
+    del graph
+    free_dropped_cycles()  # Louvain's copies of the graph
     ordered = sorted((sorted(group, key=str) for group in groups), key=lambda group: (-len(group), str(group[0])))
     return {node: number for number, group in enumerate(ordered) for node in sorted(group, key=str)}
 

@@ -71,7 +71,7 @@ def write_outputs(corpus: Corpus, ttl: Path, html: Path, *, base: str = DEFAULT_
     files are the same either way.
 
     Each file is written to a temporary file and moved into place, so a failed build leaves the old one."""
-    with heap_frozen(full_passes=True):  # the corpus out of the collector's passes (kgraph.heap)
+    with heap_frozen():  # the corpus out of the collector's passes (kgraph.heap)
         return _write_outputs(corpus, ttl, html, base=base, title=title, max_links=max_links, jobs=jobs)
 
 

@@ -31,6 +31,7 @@ from typing import Any
 import networkx as nx
 
 from kgraph.files import write_atomic_chunks
+from kgraph.heap import free_dropped_cycles
 from kgraph.pinyin import lazy_pinyin
 from kgraph.render.layout import SEED, compute_layout
 from kgraph.render.style import (
@@ -201,6 +202,7 @@ def _build_vis_data(
     """
     large = net.number_of_nodes() > LARGE
     positions = compute_layout(net) if large else {}
+    free_dropped_cycles()  # the layout's graph of the people
     ids = _page_ids(net)
     tables = _Tables.of(net)
     fonts = _lead_fonts(net, positions)
