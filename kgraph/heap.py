@@ -38,6 +38,7 @@ def heap_frozen() -> Iterator[None]:
         else:  # what the block made stays out of the collector's reach too
             gc.freeze()
 
+
 def full_passes_again() -> None:
     """For a process forked inside `heap_frozen` (a pool's worker): its own garbage gets full passes again, or the
     cycles of every page it reads would stay until it ends. The frozen heap it inherited stays frozen, shared with
