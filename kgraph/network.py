@@ -253,11 +253,11 @@ def build_network(graph: Graph, *, include_orgs: bool = False, include_places: b
     key = index.key  # IRIs compared as the nodes' keys: a copy of each for each link was most of sorting's memory
     ordered = sorted(pairs, key=lambda item: (key(item[0][0]), key(item[0][1])))  # each pair's ends in IRI order
     communities = _communities(sorted(net, key=str),  # the nodes are the people yet
-                               ((index.key(a), index.key(b), weight) for (a, b), weight, _ in ordered))
+                               ((key(a), key(b), weight) for (a, b), weight, _ in ordered))
     least = min_weight([weight for _, weight, _ in ordered]) if min_weight is not None else 1
     for (a, b), weight, events in ordered:
         if weight >= least:
-            net.add_edge(index.key(a), index.key(b),
+            net.add_edge(key(a), key(b),
                          **_edge_attributes(index, "works_with", weight, events, texts=keep is None))
     del ordered
     for node, community in communities.items():

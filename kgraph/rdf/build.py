@@ -29,14 +29,12 @@ from kgraph.model import MAX_PAIRED_PARTICIPANTS, Article, Corpus, Evidence, Ext
 from kgraph.rdf import vocab
 from kgraph.rdf.cached import CachedNamespace
 from kgraph.rdf.iri import Minter
+from kgraph.rdf.turtle import Block
 from kgraph.rdf.vocab import DEFAULT_BASE
 
 __all__ = ["Block", "Triple", "build_graph", "iter_blocks", "iter_triples", "new_graph", "prefixes"]
 
 Triple = tuple[Node, URIRef, Node]
-# A node and its (predicate, object) pairs: what the writer takes, so that a node's subject is written and compared
-# once, not once per triple, and no triple is made only to be taken apart again
-Block = tuple[Node, Sequence[tuple[URIRef, Node]]]
 T = TypeVar("T")
 
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -305,8 +303,7 @@ class _Triples:
         yield _block(membership, pairs)
         yield _block(during, [(RDF.type, TIME.Interval), (TIME.hasBeginning, first), (TIME.hasEnd, last)])
         for instant, date in ((first, dates[0]), (last, dates[-1])):
-            yield _block(instant, [(RDF.type, TIME.Instant),
-                                        (TIME.inXSDDate, _date(date))])
+            yield _block(instant, [(RDF.type, TIME.Instant), (TIME.inXSDDate, _date(date))])
 
     def organizations(self) -> Iterator[Block]:
         """Canonical full name as skos:prefLabel; each printed form as schema:name (and, when it differs from the

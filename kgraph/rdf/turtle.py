@@ -26,7 +26,9 @@ from kgraph.files import write_atomic_chunks
 __all__ = ["ntriples_lines", "to_turtle", "turtle_chunks", "write_blocks", "write_triples", "write_turtle"]
 
 Triple = tuple[Node, Node, Node]
-Block = tuple[Node, Sequence[tuple[Node, Node]]]  # a subject and its (predicate, object) pairs
+# A node and its (predicate, object) pairs (`kgraph.rdf.build.iter_blocks`): a node's subject is compared and
+# written once, not once per triple, and no triple is made only to be taken apart again
+Block = tuple[Node, Sequence[tuple[Node, Node]]]
 
 _PREFIX = re.compile(r"[A-Za-z]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?\Z")  # PN_PREFIX, ASCII only
 _LOCAL = re.compile(r"([A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?)?\Z")  # PN_LOCAL, ASCII, no escapes

@@ -201,8 +201,10 @@ def _build_vis_data(
     in date order, and links name them by number: the panel, the timeline and the date filter read the same table.
     """
     large = net.number_of_nodes() > LARGE
-    positions = compute_layout(net) if large else {}
-    free_dropped_cycles()  # the layout's graph of the people
+    positions = {}
+    if large:
+        positions = compute_layout(net)
+        free_dropped_cycles()  # the layout's graph of the people
     ids = _page_ids(net)
     tables = _Tables.of(net)
     fonts = _lead_fonts(net, positions)
