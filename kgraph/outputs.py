@@ -34,7 +34,8 @@ from kgraph.heap import heap_frozen
 from kgraph.interrupt import end_with_parent
 from kgraph.model import Corpus
 from kgraph.network import NETWORK_ASKS_BY_OBJECT, network_reads_pair
-from kgraph.rdf.build import Block, iter_blocks, prefixes
+from kgraph.rdf.build import Block, iter_blocks, iter_written_blocks, prefixes
+from kgraph.rdf.turtle import Statements
 from kgraph.rdf.vocab import DEFAULT_BASE
 
 __all__ = ["MAX_PAGE_LINKS", "Written", "page_min_weight", "write_outputs"]
@@ -80,29 +81,32 @@ def _write_outputs(corpus: Corpus, ttl: Path, html: Path, *, base: str, title: s
     from kgraph.rdf.turtle import write_blocks
 
     if jobs > 1 and len(corpus.articles) >= BESIDE_MIN_ARTICLES and sys.platform.startswith("linux"):
-        count, (page, weight) = _beside(lambda: write_blocks(iter_blocks(corpus, base=base), ttl, prefixes(base)),
-                                        corpus, base, title, max_links)
+        def write_turtle() -> int:
+            return write_blocks(iter_written_blocks(corpus, base=base), ttl, prefixes(base))
+
+        count, (page, weight) = _beside(write_turtle, corpus, base, title, max_links)
         write_atomic(html, page)
         return Written(count, weight)
     from kgraph.render import write_html
 
     part = _network_store()
-    count = write_blocks(_keep(iter_blocks(corpus, base=base), part), ttl, prefixes(base))
+    count = write_blocks(_keep(iter_written_blocks(corpus, base=base), part), ttl, prefixes(base))
     net, weight = _page_network(part, max_links)
     del part  # the page reads the network only: the store's triples are freed before it is drawn
     write_html(net, html, title=title)  # streamed: never the whole page as one string, nor its bytes
     return Written(count, weight)
 
 
-def _keep(blocks: Iterable[Block], part: Graph) -> Iterator[Block]:
+def _keep(blocks: Iterable[Block | Statements], part: Graph) -> Iterator[Block | Statements]:
     """The blocks as they come, adding the triples the page reads to `part`'s store (`Graph.add` would first check
-    the type of each term, through rdflib's abstract base classes)."""
+    the type of each term, through rdflib's abstract base classes). `Statements` hold none of them."""
     add = part.store.add
     for block in blocks:
-        subject, pairs = block
-        for predicate, obj in pairs:
-            if network_reads_pair(predicate, obj):
-                add((subject, predicate, obj))
+        if not isinstance(block, Statements):
+            subject, pairs = block
+            for predicate, obj in pairs:
+                if network_reads_pair(predicate, obj):
+                    add((subject, predicate, obj))
         yield block
 
 

@@ -29,10 +29,11 @@ from kgraph.model import MAX_PAIRED_PARTICIPANTS, Article, Corpus, Evidence, Ext
 from kgraph.rdf import vocab
 from kgraph.rdf.cached import CachedNamespace
 from kgraph.rdf.iri import Minter
-from kgraph.rdf.turtle import Block
+from kgraph.rdf.turtle import Block, Statements, Terms
 from kgraph.rdf.vocab import DEFAULT_BASE
 
-__all__ = ["Block", "Triple", "build_graph", "iter_blocks", "iter_triples", "new_graph", "prefixes"]
+__all__ = ["Block", "Triple", "build_graph", "iter_blocks", "iter_triples", "iter_written_blocks", "new_graph",
+           "prefixes"]
 
 Triple = tuple[Node, URIRef, Node]
 T = TypeVar("T")
@@ -102,11 +103,53 @@ def _block(subject: Node, pairs: Iterable[tuple[URIRef, Node]]) -> Block:
     return subject, list(dict.fromkeys(pairs))
 
 
+class _Spans(Statements):
+    """An article's kg:Mention spans of one name each (six triples a span; most of a graph's triples), written as
+    Turtle directly: each is the text `write_blocks` writes of its block, with no rdflib term made for it."""
+
+    __slots__ = ("article", "spans")
+
+    def __init__(self, article: URIRef, spans: list[tuple[int, int, URIRef, str]]) -> None:
+        self.article, self.spans = article, spans  # (start, end, what it names, its text)
+
+    def turtle(self, terms: Terms) -> tuple[str, int]:
+        node, predicate, text, integer = terms.node, terms.predicate, terms.text, terms.integer
+        head = f"{self.article}/"
+        plain = terms.plain_under(head)
+        middle = (f" {predicate(RDF.type)} {node(KG.Mention)} ;\n    {predicate(KG.inArticle)} {node(self.article)}"
+                  f" ;\n    {predicate(KG.mentionOf)} ")
+        said, begins, ends = predicate(KG.text), predicate(KG.start), predicate(KG.end)
+        statements = []
+        for start, end, target, words in self.spans:
+            subject = f"<{head}span-{start}-{end}>" if plain else terms.subject(URIRef(f"{head}span-{start}-{end}"))
+            statements.append(f"{subject}{middle}{node(target)} ;\n    {said} {text(words, 'zh')} ;\n    "
+                              f"{begins} {integer(start)} ;\n    {ends} {integer(end)}")
+        return " .\n\n".join(statements), 6 * len(statements)
+
+
+class _Collaboration(Statements):
+    """A kg:Collaboration of two people, written as Turtle directly (the network page reads none of it)."""
+
+    __slots__ = ("node", "first", "second", "weight", "events")
+
+    def __init__(self, node: URIRef, first: URIRef, second: URIRef, weight: int, events: list[URIRef]) -> None:
+        self.node, self.first, self.second, self.weight, self.events = node, first, second, weight, events
+
+    def turtle(self, terms: Terms) -> tuple[str, int]:
+        node, predicate = terms.node, terms.predicate
+        evidence = ",\n        ".join(map(node, self.events))
+        return (f"{terms.subject(self.node)} {predicate(RDF.type)} {node(KG.Collaboration)} ;\n"
+                f"    {predicate(KG.participant)} {node(self.first)},\n        {node(self.second)} ;\n"
+                f"    {predicate(KG.weight)} {terms.integer(self.weight)} ;\n    {predicate(KG.evidence)} {evidence}",
+                4 + len(self.events))
+
+
 class _Triples:
     """The triples of one corpus, node by node."""
 
-    def __init__(self, corpus: Corpus, base: str, *, spans: bool = True, works_with: bool = True) -> None:
-        self.corpus, self.spans, self.works_with = corpus, spans, works_with
+    def __init__(self, corpus: Corpus, base: str, *, spans: bool = True, works_with: bool = True,
+                 written: bool = False) -> None:
+        self.corpus, self.spans, self.works_with, self.written = corpus, spans, works_with, written
         self.iri = Minter(base)
         # IRIs asked for again and again (in every mention, byline and event), minted once
         self.article_iri = functools.cache(self.iri.article)
@@ -187,7 +230,15 @@ class _Triples:
         if not self.spans:
             return
         spans = _group((item for item in evidence if item[2] & _SPAN), lambda item: (item[0].start, item[0].end))
+        run: list[tuple[int, int, URIRef, str]] = []  # single-name spans to write as text (`self.written`)
         for (start, end), items in sorted(spans.items()):
+            if len(items) == 1 and self.written:
+                ev, target, _ = items[0]
+                run.append((start, end, target, texts[ev.article_id][start:end]))
+                continue
+            if run:
+                yield _Spans(node, run)
+                run = []
             span = self.iri.span(node, start, end)
             if len(items) == 1:  # most spans: six triples, each once by making
                 ev, target, _ = items[0]
@@ -200,6 +251,8 @@ class _Triples:
                 pairs += [(KG.mentionOf, target), (KG.text, _zh(texts[ev.article_id][start:end]))]
             pairs += [(KG.start, _int(start)), (KG.end, _int(end))]
             yield _block(span, pairs)
+        if run:
+            yield _Spans(node, run)
 
     def events(self) -> Iterator[Block]:
         found = ((e, e.event) for e in self.corpus.extractions if e.event is not None)
@@ -236,6 +289,14 @@ class _Triples:
         groups = _group(sorted(shared.items()), lambda item: self.iri.collaboration(*item[0]))
         del shared
         for node, pairs in groups.items():
+            if self.written and len(pairs) == 1:  # each pair its own node, unless two names share one IRI
+                (a, b), article_ids = pairs[0]
+                pa, pb = self.person_iri(a), self.person_iri(b)
+                if pa is not pb:
+                    partners[pa][pb] = partners[pb][pa] = None
+                    events = [self.event_iri(article_id) for article_id in dict.fromkeys(article_ids)]
+                    yield _Collaboration(node, pa, pb, len(article_ids), events)
+                    continue
             triples: list[tuple[URIRef, Node]] = [(RDF.type, KG.Collaboration)]
             for (a, b), article_ids in pairs:
                 pa, pb = self.person_iri(a), self.person_iri(b)
@@ -365,6 +426,13 @@ def iter_blocks(corpus: Corpus, *, base: str = DEFAULT_BASE, spans: bool = True,
     [('source', 2), ('article', 8)]
     """
     return _Triples(corpus, base, spans=spans, works_with=works_with).all()
+
+
+def iter_written_blocks(corpus: Corpus, *, base: str = DEFAULT_BASE) -> Iterator[Block | Statements]:
+    """`iter_blocks` for `kgraph.rdf.turtle.write_blocks` alone (the build's graph.ttl): the spans that name one
+    thing each come as `Statements`, the Turtle written directly, and `write_blocks` writes the same text
+    (`tests/rdf/test_build.py`). Nothing the network page reads is in them (`kgraph.network.network_reads`)."""
+    return _Triples(corpus, base, written=True).all()
 
 
 def iter_triples(corpus: Corpus, *, base: str = DEFAULT_BASE, spans: bool = True, works_with: bool = True

@@ -23,7 +23,8 @@ from rdflib.term import Node
 
 from kgraph.files import write_atomic_chunks
 
-__all__ = ["ntriples_lines", "to_turtle", "turtle_chunks", "write_blocks", "write_triples", "write_turtle"]
+__all__ = ["Statements", "Terms", "ntriples_lines", "to_turtle", "turtle_chunks", "write_blocks", "write_triples",
+           "write_turtle"]
 
 Triple = tuple[Node, Node, Node]
 # A node and its (predicate, object) pairs (`kgraph.rdf.build.iter_blocks`): a node's subject is compared and
@@ -57,7 +58,7 @@ def _string(text: str) -> str:
     return '"' + _STRING_NEEDS.sub(_escape, text) + '"'
 
 
-class _Terms:
+class Terms:
     """The Turtle text of terms, with the given prefixes; remembers which prefixes it used."""
 
     CACHE = 1 << 17  # IRIs remembered (subjects and objects recur: articles, people); cleared when full
@@ -73,6 +74,7 @@ class _Terms:
         self.seen: dict[int, tuple[Node, str]] = {}  # id(term) -> (term, text), for `node`
         self.predicates: dict[Node, str] = {RDF.type: "a"}
         self.bnodes: dict[str, str] = {}
+        self.texts: dict[str, tuple[str, str]] = {}  # text -> (language, its literal), for `text`
         self.triples = 0  # written by `_statements`, counted when it is done
 
     def iri(self, iri: str) -> str:
@@ -93,6 +95,29 @@ class _Terms:
                 self.used.add(prefix)
                 return f"{prefix}:{iri[len(namespace):]}"
         return "<" + (iri.translate(_IRI) if _IRI_NEEDS.search(iri) else iri) + ">"
+
+    def plain_under(self, namespace: str) -> bool:
+        """Whether every IRI of `namespace` (ending in `/` or `#`) and a local part of ASCII letters, digits and
+        `-` is written `<IRI>` as it is: no prefix is the namespace, none overlaps it, and nothing in it is
+        escaped. A producer of `Statements` may then write such IRIs itself."""
+        return (namespace.endswith(("/", "#")) and namespace not in self.by_namespace
+                and not any(ns.startswith(namespace) or namespace.startswith(ns) for ns in self.odd)
+                and not _IRI_NEEDS.search(namespace))
+
+    def integer(self, value: int) -> str:
+        """The text of `Literal(value, datatype=XSD.integer)`."""
+        return str(value) if self.bare_numbers else f'"{value}"^^{self.iri(_XSD_INTEGER)}'
+
+    def text(self, text: str, language: str) -> str:
+        """The text of `Literal(text, lang=language)`; short ones (names) remembered, as they recur."""
+        known = self.texts.get(text)
+        if known is None or known[0] != language:
+            known = (language, f"{_string(text)}@{language}")
+            if len(text) <= self.SHORT:
+                if len(self.texts) >= self.CACHE:
+                    self.texts.clear()
+                self.texts[text] = known
+        return known[1]
 
     def predicate(self, term: Node) -> str:
         text = self.predicates.get(term)
@@ -160,12 +185,24 @@ class _Terms:
         return label
 
 
+class Statements:
+    """Nodes whose Turtle their producer writes itself, with the writer's `Terms`: `write_blocks` takes them among
+    its blocks. A built graph's commonest nodes (kg:Mention spans, half its triples) were made as rdflib terms only
+    to be taken apart and written as text again (`kgraph.rdf.build`)."""
+
+    __slots__ = ()
+
+    def turtle(self, terms: Terms) -> tuple[str, int]:
+        """The statements (each ending without its ` .`, joined by ` .` and a blank line) and their triples."""
+        raise NotImplementedError
+
+
 def _header(prefixes: Mapping[str, str]) -> str:
     lines = [f"@prefix {name}: <{ns}> ." for name, ns in sorted(prefixes.items())]
     return "\n".join(lines) + "\n\n" if lines else ""
 
 
-def _statements(triples: Iterable[Triple], terms: _Terms, chunk: int = 1 << 16) -> Iterator[str]:
+def _statements(triples: Iterable[Triple], terms: Terms, chunk: int = 1 << 16) -> Iterator[str]:
     """The statements, in pieces of about `chunk` characters: one per run of triples with the same subject."""
     return _block_statements(_subject_runs(triples), terms, chunk)
 
@@ -184,11 +221,11 @@ def _subject_runs(triples: Iterable[Triple]) -> Iterator[Block]:
         yield subject, pairs
 
 
-def _block_statements(blocks: Iterable[Block], terms: _Terms, chunk: int = 1 << 16) -> Iterator[str]:
+def _block_statements(blocks: Iterable[Block], terms: Terms, chunk: int = 1 << 16) -> Iterator[str]:
     """The statements of `blocks`, in pieces of about `chunk` characters: one per run of blocks with the same
     subject (one per block, in a built graph).
 
-    The inner loop runs once per triple of the graph, so the lookups of `_Terms.node` and `_Terms.predicate` that
+    The inner loop runs once per triple of the graph, so the lookups of `Terms.node` and `Terms.predicate` that
     usually hit are made here, without a call; the subject is compared and written once a block."""
     parts: list[str] = []
     size = 0
@@ -196,8 +233,17 @@ def _block_statements(blocks: Iterable[Block], terms: _Terms, chunk: int = 1 << 
     predicate: Node | None = None
     seen, predicates, node, subject_text = terms.seen, terms.predicates, terms.node, terms.subject
     count = 0
-    for s, pairs in blocks:
-        new = s is not subject and not (type(s) is type(subject) and str.__eq__(s, subject))
+    written = object()  # the subject after `Statements`: no block's
+    for block in blocks:
+        if isinstance(block, Statements):
+            text, triples = block.turtle(terms)
+            if triples:
+                parts.append(f" .\n\n{text}" if subject is not None else text)
+                subject, size, count = written, size + len(text), count + triples
+            pairs = ()
+        else:
+            s, pairs = block
+            new = s is not subject and not (type(s) is type(subject) and str.__eq__(s, subject))
         for p, o in pairs:
             known = seen.get(id(o))
             obj = known[1] if known is not None and known[0] is o else node(o)
@@ -238,7 +284,7 @@ def turtle_chunks(triples: Iterable[Triple], prefixes: Mapping[str, str]) -> Ite
     <https://w3id.org/kgraph/id/person/x> schema:name "万玲玲"@zh,
             "\\"x\\"\\n" .
     """
-    terms = _Terms(prefixes)
+    terms = Terms(prefixes)
     yield _header(terms.prefixes)
     yield from _statements(triples, terms)
 
@@ -251,14 +297,14 @@ def write_triples(triples: Iterable[Triple], path: Path, prefixes: Mapping[str, 
 def write_blocks(blocks: Iterable[Block], path: Path, prefixes: Mapping[str, str]) -> int:
     """`write_triples` for the triples as nodes with their (predicate, object) pairs
     (`kgraph.rdf.build.iter_blocks`); returns how many triples were written."""
-    terms = _Terms(prefixes)
+    terms = Terms(prefixes)
     write_atomic_chunks(Path(path), chain([_header(terms.prefixes)], _block_statements(blocks, terms)))
     return terms.triples
 
 
 def ntriples_lines(triples: Iterable[Triple]) -> Iterator[str]:
     """Each triple as an N-Triples line (without its line end): full IRIs, the same escapes as the Turtle."""
-    terms = _Terms({}, bare_numbers=False)
+    terms = Terms({}, bare_numbers=False)
     for s, p, o in triples:
         if not isinstance(s, URIRef | BNode) or not isinstance(p, URIRef):
             raise TypeError(f"not a triple for N-Triples: {(s, p, o)!r}")
@@ -282,13 +328,13 @@ def _order(term: Node) -> tuple[int, str, str]:
 
 def to_turtle(graph: Graph) -> str:
     """The graph as Turtle text, with the prefixes bound in it that the text uses."""
-    terms = _Terms(dict(graph.namespaces()))
+    terms = Terms(dict(graph.namespaces()))
     body = "".join(_statements(_sorted_triples(graph), terms))
     return _header({name: terms.prefixes[name] for name in terms.used}) + body
 
 
 def write_turtle(graph: Graph, path: Path) -> None:
     """`to_turtle` to a file, written atomically (see `kgraph.files.write_atomic`)."""
-    terms = _Terms(dict(graph.namespaces()))
+    terms = Terms(dict(graph.namespaces()))
     body = list(_statements(_sorted_triples(graph), terms))  # the prefixes used are known once it is written
     write_atomic_chunks(Path(path), [_header({name: terms.prefixes[name] for name in terms.used}), *body])

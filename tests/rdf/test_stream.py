@@ -154,3 +154,27 @@ def test_write_outputs_small_corpus_stays_in_one_process(corpus: Corpus, tmp_pat
     monkeypatch.setattr(kgraph.outputs, "_beside", no_fork)
     assert len(corpus.articles) < kgraph.outputs.BESIDE_MIN_ARTICLES
     write_outputs(corpus, tmp_path / "graph.ttl", tmp_path / "graph.html", jobs=2)
+
+
+def test_written_blocks_write_the_turtle_of_the_blocks(corpus: Corpus, tmp_path: Path):
+    """The build's blocks (`iter_written_blocks`: most spans and the collaborations as Turtle text) write the very
+    text of `iter_blocks`: with the data's prefixes, and with a prefix for an article's spans, which its spans are
+    then written with. The page reads nothing of what is written as text (`outputs._keep` skips it)."""
+    from kgraph.rdf.build import _Collaboration, _Spans, iter_blocks, iter_written_blocks
+    from kgraph.rdf.turtle import write_blocks
+
+    written = list(iter_written_blocks(corpus))
+    kinds = {type(block) for block in written}
+    assert {_Spans, _Collaboration, tuple} <= kinds
+    assert any(type(block) is tuple and "/span-" in block[0] for block in written)  # a span of two names
+    article = next(block.article for block in written if isinstance(block, _Spans))
+    for extra in ({}, {"a1": f"{article}/"}):
+        names = {**prefixes(), **extra}
+        count = write_blocks(iter_blocks(corpus), tmp_path / "blocks.ttl", names)
+        assert write_blocks(written, tmp_path / "written.ttl", names) == count
+        text = (tmp_path / "written.ttl").read_text(encoding="utf-8")
+        assert text == (tmp_path / "blocks.ttl").read_text(encoding="utf-8")
+        assert ("\na1:span-" in text) == bool(extra)
+    as_text = [(s, p, o) for s, pairs in iter_blocks(corpus) for p, o in pairs
+               if "/span-" in s or "/collaboration/" in s]
+    assert as_text and not any(map(network_reads, as_text))
