@@ -91,7 +91,8 @@ def _write_outputs(corpus: Corpus, ttl: Path, html: Path, *, base: str, title: s
 
     part = _network_store()
     count = write_blocks(_keep(iter_written_blocks(corpus, base=base), part), ttl, prefixes(base))
-    net, weight = _page_network(part, max_links)
+    with heap_frozen():  # the store filled: the passes that free Louvain's dropped copies need not walk it again
+        net, weight = _page_network(part, max_links)
     del part  # the page reads the network only: the store's triples are freed before it is drawn
     write_html(net, html, title=title)  # streamed: never the whole page as one string, nor its bytes
     return Written(count, weight)

@@ -255,11 +255,12 @@ class _Triples:
             yield _Spans(node, run)
 
     def events(self) -> Iterator[Block]:
-        found = ((e, e.event) for e in self.corpus.extractions if e.event is not None)
-        for node, events in _group(found, lambda item: self.event_iri(item[0].article.id)).items():
+        # an article's id is made anew each time it is asked for (`Article.id`): asked once here
+        found = ((e, e.event, e.article.id) for e in self.corpus.extractions if e.event is not None)
+        for node, events in _group(found, lambda item: self.event_iri(item[2])).items():
             pairs: list[tuple[URIRef, Node]] = [(RDF.type, SCHEMA.Event)]
-            for extraction, event in events:
-                article = self.article_iri(extraction.article.id)
+            for extraction, event, article_id in events:
+                article = self.article_iri(article_id)
                 pairs += [(SCHEMA.name, _zh_text(extraction.article.headline)), (KG.eventType, _zh(event.kind)),
                           (SCHEMA.subjectOf, article), (PROV.wasDerivedFrom, article)]
                 if event.date and _FULL_DATE.match(event.date):
@@ -283,8 +284,9 @@ class _Triples:
             members = sorted(set(extraction.event.organizers) | set(extraction.event.attendees))
             if len(members) > MAX_PAIRED_PARTICIPANTS:
                 continue
-            for a, b in combinations(members, 2):
-                shared[(a, b)].append(extraction.article.id)
+            article_id = extraction.article.id
+            for pair in combinations(members, 2):
+                shared[pair].append(article_id)
         partners: dict[URIRef, dict[URIRef, None]] = defaultdict(dict)
         groups = _group(sorted(shared.items()), lambda item: self.iri.collaboration(*item[0]))
         del shared

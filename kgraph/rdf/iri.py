@@ -49,6 +49,7 @@ class Minter:
     def __init__(self, base: str) -> None:
         self.base = base if base.endswith(("/", "#")) else base + "/"
         self._names: dict[str, str] = {}  # slug -> the one name it was minted from
+        self._people: dict[str, str] = {}  # key -> `person_slug`: a person is in many IRIs (posts, pairs)
 
     def slug(self, text: str) -> str:
         made = slug(text)
@@ -57,19 +58,26 @@ class Minter:
             raise IriClashError(f"{known!r} and {text!r} would get the same IRI ({made}); rename one of them")
         return made
 
+    def person_slug(self, key: str) -> str:
+        """`person_slug(key)`, checked against clashes the first time, remembered."""
+        made = self._people.get(key)
+        if made is None:
+            made = self._people[key] = person_slug(key, self.slug)
+        return made
+
     def _iri(self, *parts: str) -> URIRef:
         return URIRef(self.base + "/".join(parts))
 
     def person(self, key: str) -> URIRef:
-        return self._iri("person", person_slug(key, self.slug))
+        return self._iri("person", self.person_slug(key))
 
     def post(self, key: str, title: str) -> URIRef:
-        return self._iri("post", person_slug(key, self.slug), self.slug(title))
+        return self._iri("post", self.person_slug(key), self.slug(title))
 
     def membership(self, key: str, title: str) -> URIRef:
         """A person's membership of the organisation of one title: where the first and last dates it was reported
         are kept (`<membership>/during`, `/first`, `/last`)."""
-        return self._iri("membership", person_slug(key, self.slug), self.slug(title))
+        return self._iri("membership", self.person_slug(key), self.slug(title))
 
     def org(self, name: str) -> URIRef:
         return self._iri("org", self.slug(name))
@@ -94,11 +102,11 @@ class Minter:
         return self._iri("event", self.slug(article_id))
 
     def merge(self, kept: str, variant: str) -> URIRef:
-        return self._iri("merge", f"{person_slug(kept, self.slug)}--{self.slug(variant)}")
+        return self._iri("merge", f"{self.person_slug(kept)}--{self.slug(variant)}")
 
     def split(self, name: str) -> URIRef:
         return self._iri("split", self.slug(name))
 
     def collaboration(self, a: str, b: str) -> URIRef:
         first, second = sorted((a, b))
-        return self._iri("collaboration", f"{person_slug(first, self.slug)}--{person_slug(second, self.slug)}")
+        return self._iri("collaboration", f"{self.person_slug(first)}--{self.person_slug(second)}")

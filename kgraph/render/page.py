@@ -515,8 +515,8 @@ def _script_json_chunks(value: dict[str, Any], batch: int = 256) -> Iterator[str
         yield head + "["
         items = iter(item)
         first = True
-        while part := list(islice(items, batch)):
-            yield ("" if first else ",") + ",".join(map(_script_json, part))
+        while part := list(islice(items, batch)):  # one encoding a batch: "[a,b]" is the JSON of a and b
+            yield ("" if first else ",") + _script_json(part)[1:-1]
             first = False
         yield "]"
     yield "}"

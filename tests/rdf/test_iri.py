@@ -10,7 +10,7 @@ import rdflib
 from click.testing import CliRunner
 
 from kgraph.cli import cli
-from kgraph.rdf.iri import IriClashError, Minter, slug
+from kgraph.rdf.iri import IriClashError, Minter, person_slug, slug
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -65,3 +65,16 @@ def test_iri_two_files_with_one_article_id_stop_the_build(tmp_path: Path):
     assert result.output.strip().splitlines()[-1] == (
         "Error: page and page.txt would give article 0 the same id (page-000); rename one of the files")
     assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_iri_minter_remembers_a_persons_slug_and_still_refuses_a_clash(monkeypatch: pytest.MonkeyPatch):
+    minter = Minter("https://example.org/")
+    first = minter.collaboration("王勇@421003", "万玲玲")
+    assert first == minter.collaboration("万玲玲", "王勇@421003")
+    assert str(minter.person("王勇@421003")) == f"https://example.org/person/{person_slug('王勇@421003')}"
+    monkeypatch.setattr("kgraph.rdf.iri.slug", lambda text: "same")
+    minter = Minter("https://example.org/")
+    minter.org("乙")
+    for _ in range(2):  # a person whose slug clashed is not remembered as minted
+        with pytest.raises(IriClashError, match="'乙' and '丙' would get the same IRI"):
+            minter.collaboration("甲", "丙")

@@ -178,3 +178,13 @@ def test_written_blocks_write_the_turtle_of_the_blocks(corpus: Corpus, tmp_path:
     as_text = [(s, p, o) for s, pairs in iter_blocks(corpus) for p, o in pairs
                if "/span-" in s or "/collaboration/" in s]
     assert as_text and not any(map(network_reads, as_text))
+
+
+def test_the_build_and_the_page_share_their_terms():
+    """The build's predicates are the very objects the page's network reads by (`kgraph.rdf.cached`): its store
+    and reading rule find them by identity, without rdflib's `__eq__`."""
+    from kgraph import network
+    from kgraph.rdf import build as rdf_build
+
+    assert rdf_build.SCHEMA.name is network.SCHEMA.name and rdf_build.RDF.type is network._TYPE
+    assert rdf_build.KG.Mention in network._UNREAD_TYPES
