@@ -127,6 +127,7 @@ class _Index:
     _keys: dict[Node, str] = field(default_factory=dict)  # node -> its one key in the networkx graph
     _chains: dict[Node, tuple[list[str], str]] = field(default_factory=dict)  # org -> names up, top name
     _names: dict[Node, str] = field(default_factory=dict)
+    texts: dict[Node, tuple[str, str, str, str]] = field(default_factory=dict)  # a one-event link's, by event
 
     def release(self) -> None:
         """Drop what was read to choose the people and links (their pairs, events and mentions): the texts of the
@@ -531,6 +532,19 @@ def _edge_attributes(index: _Index, kind: str, weight: int, events: Collection[N
     """A link's attributes; without `texts`, its events as a set, to be written when it is kept."""
     if not texts:
         return {"kind": kind, "weight": weight, "events": events, "titles": titles}
+    if len(events) == 1:  # most links: the same texts as every other link of that one event, made once, shared
+        event = next(iter(events))
+        made = index.texts.get(event)
+        if made is None:
+            made = index.texts[event] = _texts(index, events)
+    else:
+        made = _texts(index, events)
+    return {"kind": kind, "weight": weight, "events": made[0], "articles": made[1], "evidence": made[2],
+            "reports": made[3], "titles": titles}
+
+
+def _texts(index: _Index, events: Collection[Node]) -> tuple[str, str, str, str]:
+    """The `events`, `articles`, `evidence` and `reports` of a link with these events."""
     refs = sorted(map(index.event, events), key=_DATE_IRI)
     dated: dict[str, tuple[str, str, ArticleRef]] = {}  # an article without a date of its own takes its event's
     for ref in refs:
@@ -538,15 +552,8 @@ def _edge_attributes(index: _Index, kind: str, weight: int, events: Collection[N
             if article.iri not in dated:
                 dated[article.iri] = (article.date or ref.date, article.iri, article)
     articles = sorted(dated.values(), key=_FIRST_TWO)
-    return {
-        "kind": kind,
-        "weight": weight,
-        "events": " ".join(ref.iri for ref in refs),
-        "articles": " ".join(sorted(dated)),
-        "evidence": "\n".join(index.line(ref) for ref in refs),
-        "reports": "\n".join(index.report(article, date) for date, _, article in articles),
-        "titles": titles,
-    }
+    return (" ".join(ref.iri for ref in refs), " ".join(sorted(dated)), "\n".join(index.line(ref) for ref in refs),
+            "\n".join(index.report(article, date) for date, _, article in articles))
 
 
 def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str, texts: bool = True) -> None:

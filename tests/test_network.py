@@ -385,3 +385,15 @@ def test_network_links_too_weak_to_keep_are_never_made_and_the_network_is_the_sa
     assert asked and len(asked[0]) >= plain.number_of_edges() - sum(
         1 for *_, kind in plain.edges(data="kind") if kind != "works_with")
     assert _snapshot(lean) == _snapshot(plain)
+
+
+def test_network_links_of_one_event_share_its_texts(graph: Graph) -> None:
+    """The links of one event get its texts made once, the very same strings; choosing links first (`keep`) gives
+    the same network."""
+    net = build_network(graph, include_orgs=True, include_places=True)
+    kept = build_network(graph, include_orgs=True, include_places=True, keep=lambda chosen: chosen)
+    first, second = edge(net, "wan", "yuan"), edge(net, "yuan", "zhou")
+    for key in ("events", "articles", "evidence", "reports"):
+        assert first[key] is second[key] and first[key] == edge(kept, "wan", "yuan")[key]
+    assert "\n" in edge(net, "wan", "zhou")["evidence"]  # two events: their own texts
+    assert list(net.edges(data=True)) == list(kept.edges(data=True))

@@ -337,6 +337,22 @@ def test_render_link_carries_its_articles(net: nx.Graph) -> None:
     assert (link["kind"], link["weight"]) == ("works_with", 8)
 
 
+def test_render_links_sharing_their_texts_carry_the_same_articles_and_a_one_line_report_is_listed(
+    net: nx.Graph,
+) -> None:
+    """Links of one event share its texts (`build_network` makes them once): each is read once, and each link
+    still carries the numbers, even when the text of a link's reports is the line of one article."""
+    report = "05-26\t调研\t002.txt"
+    for other in ("urn:x", "urn:zhou"):
+        net.add_edge("urn:meng", other, kind="works_with", weight=1, events="urn:e3", articles="urn:a3",
+                     evidence=f"05-26 调研《{XSS}》", reports=report, titles="")
+    page = render_html(net)
+    links = [e for e in edges_of(page) if "urn:meng" in (e["from"], e["to"])]
+    assert len(links) == 2 and links[0]["ev"] == links[1]["ev"] != []
+    assert [data_of(page)["articles"][n] for n in links[0]["ar"]] == [["2022-05-26", 0, "调研", "002.txt"]]
+    assert links[1]["ar"] == links[0]["ar"]
+
+
 def test_render_layers_are_off_until_asked(net: nx.Graph) -> None:
     page = render_html(net)
     assert '<input type="checkbox" class="kg-layer" value="organization">' in page

@@ -33,10 +33,10 @@ def compute_layout(net: nx.Graph) -> dict[Any, tuple[float, float]]:
     people = [node for node in order if (net.nodes[node].get("kind") or "person") == "person"] or order
     ordered = nx.Graph()
     ordered.add_nodes_from(people)
-    weights = {
-        tuple(sorted((u, v), key=str)): count_of(data.get("weight")) or 1
+    weights = {  # each link's ends in the order of their text (kept as they come when it is the same)
+        ((u, v) if str(u) <= str(v) else (v, u)): count_of(data.get("weight")) or 1
         for u, v, data in net.edges(data=True)
-        if u in ordered and v in ordered and data.get("kind", "works_with") == "works_with"
+        if data.get("kind", "works_with") == "works_with" and u in ordered and v in ordered
     }
     ordered.add_weighted_edges_from(
         (u, v, weight) for (u, v), weight in sorted(weights.items(), key=lambda end: (str(end[0][0]), str(end[0][1])))
@@ -173,9 +173,9 @@ def _force_steps_numpy(start: list[complex], links: list[tuple[int, int, float]]
             shift = rng.random() / 4
             near = _near_rows(x, y, side, numbers)
             coarse: dict[tuple[int, int], list[complex]] = defaultdict(list)
-            for i, (cx, cy) in enumerate(zip(((x + shift) * 4).astype(np.intp).tolist(),
-                                             ((y + shift) * 4).astype(np.intp).tolist(), strict=True)):
-                coarse[cx, cy].append(complex(x[i], y[i]))
+            for cx, cy, px, py in zip(((x + shift) * 4).astype(np.intp).tolist(),
+                                      ((y + shift) * 4).astype(np.intp).tolist(), x.tolist(), y.tolist(), strict=True):
+                coarse[cx, cy].append(complex(px, py))  # Python floats: the same numbers, not read one by one
             masses = [(sum(points) / len(points), len(points)) for points in coarse.values()]
             push_x, push_y = np.zeros(count), np.zeros(count)
             for column in near.T:  # each node's nearest in order; a node is its own padding, which adds nothing

@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib.resources import files
 from importlib.util import find_spec
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,7 @@ VIS_VERSION = "9.1.2"
 _DATA_MARK = "\x00kgraph-page-data\x00"  # never in a template: where the page's data is streamed in
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))  # json.dumps makes one a call
 _SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+_FIRST_TWO = itemgetter(0, 1)
 LARGE = 300  # above this many nodes the layout is computed here and physics is off: the browser would crawl
 MAX_CONTEXT_REPORTS = 50  # articles listed on a person's link to an organisation or place
 LABEL_THRESHOLD = 8  # pixels: a label drawn smaller than this is left out
@@ -251,18 +253,26 @@ def _vis_nodes(net: nx.Graph, colours: dict[Any, dict[str, str]], items: dict[An
 
 def _vis_edges(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: bool) -> Iterator[dict[str, Any]]:
     """The page's edges one by one, as they are written out."""
-    ends = sorted((sorted((u, v), key=str) for u, v in net.edges), key=lambda end: (str(end[0]), str(end[1])))
-    for number, (u, v) in enumerate(ends):
-        data = net.edges[u, v]
+    ends = []  # each link's ends by their text, the link's data with them (not looked up again)
+    for u, v, data in net.edges(data=True):
+        first, second = str(u), str(v)
+        ends.append((first, second, u, v, data) if first <= second else (second, first, v, u, data))
+    ends.sort(key=_FIRST_TWO)
+    widths: dict[int, float] = {}  # a width for each weight, as `edge_width` gives it
+    for number, (_, _, u, v, data) in enumerate(ends):
         kind = str(data.get("kind", "works_with"))
+        weight = count_of(data.get("weight"))
+        width = widths.get(weight)
+        if width is None:
+            width = widths[weight] = edge_width(data)
         yield {  # what pyvis's Edge makes: the options, then the ends
             "id": f"e{number}",
-            "width": edge_width(data),
+            "width": width,
             # Dashed lines cost a canvas ten times as much: a large network draws its tens of thousands of links
             # to organisations and places solid, in their own light colour (`contextEdge`, set by the page).
             "dashes": kind != "works_with" and not large,
             "kind": kind,
-            "weight": count_of(data.get("weight")),
+            "weight": weight,
             "titles": str(data.get("titles", "")),
             "ev": tables.events_of(data),
             "ar": tables.articles_of(data)[: MAX_REPORTS if kind == "works_with" else MAX_CONTEXT_REPORTS],
@@ -404,21 +414,31 @@ class _Tables:
         self.event_index: dict[str, int] = {}
         self.article_index: dict[tuple[str, str, str], int] = {}
         self.line_index: dict[str, int] = {}  # a report line as a link holds it -> its article's number
+        self.numbers: dict[tuple[str, str], list[int]] = {}  # a link's events or reports -> their numbers
         self.rows: tuple[list[list[Any]], list[list[Any]], list[str]] = ([], [], [])
 
     @classmethod
     def of(cls, net: nx.Graph) -> _Tables:
         tables = cls()
         events, articles = tables.events, tables.articles
+        lines_read: set[str] = set()
+        reports_read: set[str] = set()
         for _, _, data in sorted(net.edges(data=True), key=lambda edge: (str(edge[0]), str(edge[1]))):
-            lines = [line for line in str(data.get("evidence", "")).split("\n") if line]
-            for iri, line in zip(str(data.get("events", "")).split(), lines, strict=False):
-                if iri not in events:  # an event behind many links is read once
-                    head, _, rest = line.partition(" ")
-                    date = parse_date(head)
-                    events[iri] = (date, rest if date else line)
-            for line in str(data.get("reports", "")).split("\n"):
-                if line:
+            iris = str(data.get("events", "")).split()
+            if any(iri not in events for iri in iris):  # an event behind many links is read once
+                lines = [line for line in str(data.get("evidence", "")).split("\n") if line]
+                for iri, line in zip(iris, lines, strict=False):
+                    if iri not in events:
+                        head, _, rest = line.partition(" ")
+                        date = parse_date(head)
+                        events[iri] = (date, rest if date else line)
+            reports = str(data.get("reports", ""))
+            if reports in reports_read:  # the links of one event share their reports
+                continue
+            reports_read.add(reports)
+            for line in reports.split("\n"):
+                if line and line not in lines_read:  # an article's line too
+                    lines_read.add(line)
                     date, headline, source = (line.split("\t") + ["", "", ""])[:3]
                     if (date, headline, source) not in articles:
                         articles[date, headline, source] = parse_date(date)
@@ -472,13 +492,27 @@ class _Tables:
         )
 
     def events_of(self, data: dict[str, Any]) -> list[int]:
-        numbers = map(self.event_index.get, set(str(data.get("events", "")).split()))
-        return sorted(number for number in numbers if number is not None)
+        """The numbers of a link's events (a list shared with the links of the same events: not to be changed); the
+        links of one event (most links) share their text, read once."""
+        text = str(data.get("events", ""))
+        known = self.numbers.get(("events", text))
+        if known is None:
+            numbers = map(self.event_index.get, set(text.split()))
+            known = self.numbers["events", text] = sorted(number for number in numbers if number is not None)
+        return known
 
     def articles_of(self, data: dict[str, Any]) -> list[int]:
-        """The numbers of a link's reports; a line (one article) is read once however many links show it."""
+        """The numbers of a link's reports; a line (one article) is read once however many links show it, and a
+        link's reports once however many links have them."""
+        text = str(data.get("reports", ""))
+        known = self.numbers.get(("reports", text))
+        if known is None:
+            known = self.numbers["reports", text] = self._articles_of(text)
+        return known
+
+    def _articles_of(self, reports: str) -> list[int]:
         found = set()
-        for line in str(data.get("reports", "")).split("\n"):
+        for line in reports.split("\n"):
             if line:
                 number = self.line_index.get(line)
                 if number is None:
