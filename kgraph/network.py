@@ -45,7 +45,7 @@ from kgraph.rdf import vocab
 from kgraph.rdf.cached import CachedNamespace
 
 __all__ = ["NETWORK_ASKS_BY_OBJECT", "ArticleRef", "EventRef", "build_network", "collect_edge_evidence",
-           "detect_communities", "network_reads", "network_reads_pair", "select_network"]
+           "detect_communities", "network_reads", "network_reads_pair", "network_reads_pairs", "select_network"]
 
 TITLE_SEPARATOR = "、"
 ROLES = ("official", "reporter", "photographer", "other")
@@ -301,6 +301,13 @@ def network_reads_pair(predicate: Node, obj: Node) -> bool:
     """`network_reads` of a triple with any subject: the page reads no subject for what it is."""
     # a predicate in the set is a URIRef, so comparing its text is comparing it (rdflib's __eq__ runs Python code)
     return predicate in _READ_PREDICATES and not (str.__eq__(predicate, _TYPE) and obj in _UNREAD_TYPES)
+
+
+def network_reads_pairs(pairs: Iterable[tuple[Node, Node]]) -> list[tuple[Node, Node]]:
+    """The (predicate, object) pairs of one subject that `network_reads_pair` keeps, all at once: a build asks it
+    of every node (a function call a pair was a tenth of keeping them)."""
+    return [(predicate, obj) for predicate, obj in pairs
+            if predicate in _READ_PREDICATES and not (str.__eq__(predicate, _TYPE) and obj in _UNREAD_TYPES)]
 
 
 def detect_communities(net: nx.Graph) -> dict[str, int]:

@@ -33,7 +33,7 @@ from kgraph.files import write_atomic
 from kgraph.heap import heap_frozen
 from kgraph.interrupt import end_with_parent
 from kgraph.model import Corpus
-from kgraph.network import NETWORK_ASKS_BY_OBJECT, network_reads_pair
+from kgraph.network import NETWORK_ASKS_BY_OBJECT, network_reads_pairs
 from kgraph.rdf.build import Block, iter_blocks, iter_written_blocks, prefixes
 from kgraph.rdf.turtle import Statements
 from kgraph.rdf.vocab import DEFAULT_BASE
@@ -100,14 +100,13 @@ def _write_outputs(corpus: Corpus, ttl: Path, html: Path, *, base: str, title: s
 
 def _keep(blocks: Iterable[Block | Statements], part: Graph) -> Iterator[Block | Statements]:
     """The blocks as they come, adding the triples the page reads to `part`'s store (`Graph.add` would first check
-    the type of each term, through rdflib's abstract base classes). `Statements` hold none of them."""
-    add = part.store.add
+    the type of each term, through rdflib's abstract base classes). `Statements` hold none of them; a block holds
+    each of its pairs once."""
+    add = part.store.add_block  # a store of `_network_store`
     for block in blocks:
         if not isinstance(block, Statements):
             subject, pairs = block
-            for predicate, obj in pairs:
-                if network_reads_pair(predicate, obj):
-                    add((subject, predicate, obj))
+            add(subject, network_reads_pairs(pairs))
         yield block
 
 

@@ -66,6 +66,30 @@ class CompactStore(Store):
         if not isinstance(o, Literal) and (self._by_object is None or p in self._by_object):
             _put(self._in, o, p, s, unique=False)  # new to the other index when new to this one
 
+    def add_block(self, subject: Node, pairs: Iterable[tuple[Node, Node]]) -> None:
+        """`add` each of `subject`'s (predicate, object) pairs, given each once (as a node's block of a built graph
+        holds them, `kgraph.rdf.build.iter_blocks`). A subject new to the store is filled without looking for
+        each pair among the ones it has: rdflib's `__eq__`, for each pair it has already, was most of that."""
+        if subject in self._out:
+            for predicate, obj in pairs:
+                self.add((subject, predicate, obj))
+            return
+        by_predicate: dict[Node, _Ends] = {}
+        by_object = self._by_object
+        for predicate, obj in pairs:
+            ends = by_predicate.get(predicate)
+            if ends is None:
+                by_predicate[predicate] = obj
+            elif type(ends) is list:
+                ends.append(obj)
+            else:
+                by_predicate[predicate] = [ends, obj]
+            self._count += 1
+            if not isinstance(obj, Literal) and (by_object is None or predicate in by_object):
+                _put(self._in, obj, predicate, subject, unique=False)
+        if by_predicate:
+            self._out[subject] = by_predicate
+
     def addN(self, quads: Iterable[tuple[Node, Node, Node, Any]]) -> None:  # noqa: N802 (rdflib's name)
         for s, p, o, _ in quads:
             self.add((s, p, o))

@@ -90,3 +90,25 @@ def test_a_store_indexing_some_predicates_by_object_answers_as_the_whole(graphs:
             assert list(some.subjects(p, o)) == list(whole.subjects(p, o))
     drawn = [build_network(graph, include_orgs=True, include_places=True) for graph in (some, whole)]
     assert [list(net.edges(data=True)) for net in drawn[:1]] == [list(net.edges(data=True)) for net in drawn[1:]]
+
+
+def test_a_store_filled_a_block_at_a_time_is_the_store_filled_a_triple_at_a_time(graphs: tuple[Graph, Graph]):
+    """`add_block` of each node's pairs (a subject new, or one the store has: then a pair it has is kept once)
+    gives the very indexes `add` does, in the same order."""
+    from itertools import groupby
+
+    reference, _ = graphs
+    triples = sorted(reference)
+    by_blocks, by_triples = CompactStore(), CompactStore()
+    for subject, run in groupby(triples, key=lambda triple: triple[0]):
+        by_blocks.add_block(subject, [(p, o) for _, p, o in run])
+    for triple in triples:
+        by_triples.add(triple)
+    again = triples[::5]  # subjects it has, some pairs new and some not
+    again_pairs = [(p, o) for _, p, o in again] + [(URIRef("urn:p"), Literal("新"))]
+    by_blocks.add_block(again[0][0], again_pairs)
+    for p, o in again_pairs:
+        by_triples.add((again[0][0], p, o))
+    assert len(by_blocks) == len(by_triples) > len(triples)
+    assert list(by_blocks._out.items()) == list(by_triples._out.items())
+    assert list(by_blocks._in.items()) == list(by_triples._in.items())
