@@ -122,8 +122,12 @@ class _Spans(Statements):
         statements = []
         for start, end, target, words in self.spans:
             subject = f"<{head}span-{start}-{end}>" if plain else terms.subject(URIRef(f"{head}span-{start}-{end}"))
+            if terms.bare_numbers:  # as `integer` writes them, without two calls a span
+                first, last = start, end
+            else:
+                first, last = integer(start), integer(end)
             statements.append(f"{subject}{middle}{node(target)} ;\n    {said} {text(words, 'zh')} ;\n    "
-                              f"{begins} {integer(start)} ;\n    {ends} {integer(end)}")
+                              f"{begins} {first} ;\n    {ends} {last}")
         return " .\n\n".join(statements), 6 * len(statements)
 
 
@@ -220,11 +224,12 @@ class _Triples:
                       (KG.articleIndex, _int(article.index)), (KG.start, _int(article.start)),
                       (KG.end, _int(article.end))]
         pairs += [(SCHEMA.mentions, target) for _, target, gives in evidence if gives & _MENTIONS]
+        reporter, photographer = Role.REPORTER, Role.PHOTOGRAPHER  # an Enum's member is looked up at each use
         for extraction in extractions:
             for m in extraction.people:
-                if m.role is Role.REPORTER:
+                if m.role is reporter:
                     pairs.append((SCHEMA.author, self.person_iri(m.name)))
-                elif m.role is Role.PHOTOGRAPHER:
+                elif m.role is photographer:
                     pairs.append((SCHEMA.contributor, self.person_iri(m.name)))
         yield _block(node, pairs)
         if not self.spans:
