@@ -2,7 +2,8 @@
 
 The page is the one `kgraph render` draws: people, with the organisation and place layers off until switched on.
 
-The triples go to the Turtle file as `iter_blocks` makes them, a node with its pairs at a time. Only the ones the
+The triples go to the Turtle file as `iter_written_blocks` makes them, a node with its pairs at a time (the mention
+spans and collaborations, half the triples and none that the page reads, already as Turtle text). Only the ones the
 network page reads (`kgraph.network.network_reads`, about a fifth) are kept, in an rdflib Graph over a compact store
 (`kgraph.rdf.compact`), so memory grows with people, events and articles, not with the mention spans and article
 texts that are most of the graph. At 10,000 articles the whole graph held in rdflib took about 1 GB and its Turtle

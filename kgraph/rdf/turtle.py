@@ -296,7 +296,8 @@ def write_triples(triples: Iterable[Triple], path: Path, prefixes: Mapping[str, 
 
 def write_blocks(blocks: Iterable[Block], path: Path, prefixes: Mapping[str, str]) -> int:
     """`write_triples` for the triples as nodes with their (predicate, object) pairs
-    (`kgraph.rdf.build.iter_blocks`); returns how many triples were written."""
+    (`kgraph.rdf.build.iter_blocks`), and `Statements` among them (`kgraph.rdf.build.iter_written_blocks`);
+    returns how many triples were written."""
     terms = Terms(prefixes)
     write_atomic_chunks(Path(path), chain([_header(terms.prefixes)], _block_statements(blocks, terms)))
     return terms.triples
