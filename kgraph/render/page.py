@@ -414,7 +414,8 @@ class _Tables:
         self.event_index: dict[str, int] = {}
         self.article_index: dict[tuple[str, str, str], int] = {}
         self.line_index: dict[str, int] = {}  # a report line as a link holds it -> its article's number
-        self.numbers: dict[tuple[str, str], list[int]] = {}  # a link's events or reports -> their numbers
+        self.event_numbers: dict[str, list[int]] = {}  # a link's events -> their numbers
+        self.report_numbers: dict[str, list[int]] = {}  # a link's reports -> their articles' numbers
         self.rows: tuple[list[list[Any]], list[list[Any]], list[str]] = ([], [], [])
 
     @classmethod
@@ -495,19 +496,19 @@ class _Tables:
         """The numbers of a link's events (a list shared with the links of the same events: not to be changed); the
         links of one event (most links) share their text, read once."""
         text = str(data.get("events", ""))
-        known = self.numbers.get(("events", text))
+        known = self.event_numbers.get(text)
         if known is None:
             numbers = map(self.event_index.get, set(text.split()))
-            known = self.numbers["events", text] = sorted(number for number in numbers if number is not None)
+            known = self.event_numbers[text] = sorted(number for number in numbers if number is not None)
         return known
 
     def articles_of(self, data: dict[str, Any]) -> list[int]:
         """The numbers of a link's reports; a line (one article) is read once however many links show it, and a
         link's reports once however many links have them."""
         text = str(data.get("reports", ""))
-        known = self.numbers.get(("reports", text))
+        known = self.report_numbers.get(text)
         if known is None:
-            known = self.numbers["reports", text] = self._articles_of(text)
+            known = self.report_numbers[text] = self._articles_of(text)
         return known
 
     def _articles_of(self, reports: str) -> list[int]:
