@@ -137,16 +137,21 @@ class _Index:
             table.clear()
 
     def event(self, node: Node) -> EventRef:
-        if node not in self._events:
-            g = self.graph
-            articles = tuple(sorted((self.article(a) for a in self.reports(node)), key=lambda a: a.iri))
-            date = _text(g, node, SCHEMA.startDate)
-            if not date:
-                date = min((d for a in self.reports(node) if (d := _text(g, a, KG.dateline))), default="")
-            place = min((self.name(pl) for pl in g.objects(node, SCHEMA.location)), default="")
-            kind = _text(g, node, KG.eventType) or _text(g, node, SCHEMA.name)
-            self._events[node] = EventRef(str(node), kind, date, place, articles)
-        return self._events[node]
+        """The event, read once: every link it stands behind asks for it."""
+        known = self._events.get(node)
+        if known is None:
+            known = self._events[node] = self._read_event(node)
+        return known
+
+    def _read_event(self, node: Node) -> EventRef:
+        g = self.graph
+        articles = tuple(sorted((self.article(a) for a in self.reports(node)), key=lambda a: a.iri))
+        date = _text(g, node, SCHEMA.startDate)
+        if not date:
+            date = min((d for a in self.reports(node) if (d := _text(g, a, KG.dateline))), default="")
+        place = min((self.name(pl) for pl in g.objects(node, SCHEMA.location)), default="")
+        kind = _text(g, node, KG.eventType) or _text(g, node, SCHEMA.name)
+        return EventRef(str(node), kind, date, place, articles)
 
     def name(self, node: Node) -> str:
         """`_name`, read once a node: a place is the place of many events."""
