@@ -393,11 +393,39 @@ def _joint(text: str, mention: Mention, lex: Lexicon) -> Mention:
     start = mention.start
     if start < 3 or text[start - 1] != "、":
         return mention
-    own = extract_places(mention.text[:8], lex)
+    own = _places_in(mention.text[:8], lex)
     if not own or not mention.text.startswith(own[0].text):
         return mention  # most names after 、 open with no place: the text before them is not read
-    before = [p for p in extract_places(text[max(0, start - 12):start - 1], lex) if p.end == min(start - 1, 12)]
+    before = [p for p in _places_in(text[max(0, start - 12):start - 1], lex) if p.end == min(start - 1, 12)]
     if not before:
         return mention
     begin = start - 1 - len(before[0].text)
     return Mention("org", text[begin:mention.end], begin, mention.end)
+
+
+class _Snippets:
+    """`extract_places` of the short snippets `_joint` reads, remembered for the lexicon last asked with: the same
+    bodies are listed in article after article, and each reading cuts the snippet and looks its words up anew.
+    Forgotten at once when they grow too many."""
+
+    limit = 20_000
+
+    def __init__(self) -> None:
+        self.lex: Lexicon | None = None
+        self.places: dict[str, tuple[Mention, ...]] = {}
+
+    def of(self, snippet: str, lex: Lexicon) -> tuple[Mention, ...]:
+        if lex is not self.lex or len(self.places) >= self.limit:
+            self.lex, self.places = lex, {}
+        found = self.places.get(snippet)
+        if found is None:
+            found = self.places[snippet] = extract_places(snippet, lex)
+        return found
+
+
+_SNIPPETS = _Snippets()
+
+
+def _places_in(snippet: str, lex: Lexicon) -> tuple[Mention, ...]:
+    """`extract_places(snippet, lex)`, remembered (`_Snippets`)."""
+    return _SNIPPETS.of(snippet, lex)

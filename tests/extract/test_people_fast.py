@@ -26,11 +26,15 @@ from kgraph.extract.people import (
     _ORDER_NOTE,
     _OTHER_FOLLOW,
     _PERSON_NOTE,
+    _cut_runs,
     _option_markers,
     _order_notes,
     _pattern,
     _PersonNotes,
+    _read_run,
+    _rules_reading,
     _run_names,
+    _runs,
     _surname_openers,
 )
 from kgraph.lexicon import CJK
@@ -204,3 +208,31 @@ def test_read_name_at_depends_on_ten_characters(lex, texts):
                 if text[pos] not in lex.surnames and text[pos:pos + 2] not in lex.compound_surnames:
                     plain = None
                 assert read_name_at(text, pos, lex, listed=listed) == plain, (text, pos)
+
+
+def _plain_rules_reading(run, lex, read, *, open_start, open_end):
+    """`_rules_reading` without the look at the run's first and last names first (no cut, nothing named else)."""
+    names_ = _run_names(run, lex, read)
+    if len({start for at_end in names_ for start, _ in at_end}) < 3:
+        return None
+    return _read_run(run, lex, names_, set(), [False] * len(run), open_start=open_start, open_end=open_end)
+
+
+def test_rules_reading_is_none_where_no_name_opens_or_closes_the_run(lex, texts):
+    rng = random.Random(5)
+    readings = 0
+    for text in [*texts, "张明远李红王强刘芳", "会上张明远李红王强说"]:
+        for match in _CJK_RUN.finditer(text):
+            run = match.group()
+            read = {(s, s + n) for s in range(len(run)) for n in (2, 3, 5) if rng.random() < 0.05 and s + n <= len(run)}
+            for open_start in (False, True):
+                for open_end in (False, True):
+                    got = _rules_reading(run, 0, lex, read, (), (), open_start=open_start, open_end=open_end)
+                    assert got == _plain_rules_reading(run, lex, read, open_start=open_start, open_end=open_end), run
+                    readings += got is not None
+    assert readings  # some runs are read, not only turned down
+
+
+def test_runs_without_transcribed_names_are_the_stretches_of_the_plain_scan(texts):
+    for text in texts:
+        assert _runs(text, []) == list(_cut_runs(text, []))
