@@ -6,6 +6,7 @@ pages, the dev texts where present, and random text made of the characters the p
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -123,3 +124,28 @@ def test_records_made_directly_equal_replace() -> None:
     article = Article("p.txt", 1, "区委书记李明主持会议", "正文")
     extraction = Extraction(article, (person,), (title,), (label,), event, (("铜岭村", "八岭山镇"),))
     assert extraction.with_people((), None) == replace(extraction, people=(), event=None)
+
+
+def test_part_of_with_the_clause_ends_found_once_equals_the_search_back(lex: Lexicon) -> None:
+    from kgraph.extract.events import _CLAUSE_END, _first_sentence, part_of
+
+    for text in _texts(13)[::2]:
+        ends = [match.start() for match in _CLAUSE_END.finditer(text)]
+        for start in range(0, len(text) - 1, 3):
+            for role in (Role.OFFICIAL, Role.OTHER):
+                mention = PersonMention(text[start:start + 2], start, start + 2, role)
+                assert part_of(text, mention, ends) == part_of(text, mention), (text, start)
+        assert _first_sentence(text) == re.split(r"[。；！？\n]", text, maxsplit=1)[0]
+
+
+def test_assign_parts_keeps_a_mention_whose_part_is_found_again() -> None:
+    from kgraph.extract.events import assign_parts
+
+    text = "通讯员王明。区委书记李建国主持会议，张强参加。"
+    reporter = PersonMention("王明", 3, 5, Role.REPORTER)
+    leader = PersonMention("李建国", 10, 13, Role.OFFICIAL)
+    guest = PersonMention("张强", 18, 20, Role.OTHER, part=Part.ATTENDEE)
+    article = Article("p.txt", 0, "", text)
+    parts = assign_parts(article, (reporter, leader, guest), text)
+    assert [m.part for m in parts] == [Part.MENTIONED, Part.ORGANIZER, Part.ATTENDEE]
+    assert parts[0] is reporter and parts[2] is guest and parts[1] == replace(leader, part=Part.ORGANIZER)
