@@ -21,6 +21,7 @@ from dataclasses import replace
 from kgraph.extract.name_roles import name_roles
 from kgraph.extract.names import (
     GIVEN_IN_LISTS,
+    MODEL_NAMES,
     NOT_IN_NAME,
     boundary_after,
     boundary_strength,
@@ -379,7 +380,17 @@ def model_name(name: str, lex: Lexicon, *, titled: bool = False) -> bool:
     """Whether a name the recogniser read may be a person: Chinese characters (parts joined by `·` in transcribed
     names, 吐尔洪·阿不拉), no function word inside, not a title, and not a dictionary word other than a name unless
     a title stands right before it (县长甘泉). The model's reading is the evidence, so names the bare rules
-    distrust (何其宗, a transcribed 克林顿) are kept."""
+    distrust (何其宗, a transcribed 克林顿) are kept. Remembered: the finders ask about the same names in article
+    after article, and more than once in one."""
+    known = MODEL_NAMES.of(lex, titled)
+    answer = known.get(name)
+    if answer is None:
+        answer = known[name] = _model_name(name, lex, titled=titled)
+    return answer
+
+
+def _model_name(name: str, lex: Lexicon, *, titled: bool) -> bool:
+    """`model_name`, worked out."""
     if _MODEL_NAME_CHARACTERS.fullmatch(name) is None:
         return False
     parts = name.split("·")

@@ -236,3 +236,19 @@ def test_rules_reading_is_none_where_no_name_opens_or_closes_the_run(lex, texts)
 def test_runs_without_transcribed_names_are_the_stretches_of_the_plain_scan(texts):
     for text in texts:
         assert _runs(text, []) == list(_cut_runs(text, []))
+
+
+def test_model_name_remembered_gives_the_answer_worked_out(lex, texts):
+    from kgraph.extract.people import _model_name, model_name
+
+    names.forget_answers()
+    for text in texts[:20]:
+        for match in _CJK_RUN.finditer(text):
+            for size in (2, 3, 4, 7):
+                for titled in (False, True):
+                    name = match.group()[:size]
+                    assert model_name(name, lex, titled=titled) == _model_name(name, lex, titled=titled)
+                    assert model_name(name, lex, titled=titled) == _model_name(name, lex, titled=titled)
+    assert names.MODEL_NAMES.known
+    names.forget_answers()
+    assert not names.MODEL_NAMES.known
