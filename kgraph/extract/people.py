@@ -113,7 +113,10 @@ def _names_from(text: str, pos: int, lex: Lexicon, *, spaced: bool = False) -> l
     """A name at `pos` and the names enumerated after it with `、` (or spaces, in bylines)."""
     out: list[tuple[str, int]] = []
     pos = _skip_space(text, pos)
+    surnames, compound = lex.surnames, lex.compound_surnames
     while True:
+        if text[pos:pos + 1] not in surnames and text[pos:pos + 2] not in compound:
+            return out  # no name opens here, as both readings below would find first (most places asked about)
         name = _listed_item(text, pos, lex) or read_name_at(text, pos, lex, listed=bool(out))
         if name is None:
             return out
