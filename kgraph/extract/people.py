@@ -1155,8 +1155,8 @@ def titles_after(text: str, mentions: Iterable[PersonMention], lex: Lexicon) -> 
     found: list[tuple[Mention, ...]] = [()] * len(people)
     for i in range(len(people) - 1, -1, -1):
         m = people[i]
-        if m.role not in (Role.OFFICIAL, Role.OTHER):
-            continue
+        if m.role not in (Role.OFFICIAL, Role.OTHER) or m.titles:
+            continue  # (a title found after a titled name would be used nowhere: not by it, nor by a name before it)
         nxt = people[i + 1] if i + 1 < len(people) else None
         if nxt is not None and text[m.end:nxt.start] == "、" and found[i + 1] and not nxt.titles:
             found[i] = found[i + 1]  # the appointment after the last name of the list

@@ -252,3 +252,41 @@ def test_model_name_remembered_gives_the_answer_worked_out(lex, texts):
     assert names.MODEL_NAMES.known
     names.forget_answers()
     assert not names.MODEL_NAMES.known
+
+
+def _plain_titles_after(text, mentions, lex):
+    """`titles_after` reading a title after every name, titled or not."""
+    from dataclasses import replace
+
+    from kgraph.extract.people import appointed_titles, title_after
+    from kgraph.model import Role
+
+    people = sorted(mentions, key=lambda m: (m.start, m.end))
+    found = [()] * len(people)
+    for i in range(len(people) - 1, -1, -1):
+        m = people[i]
+        if m.role not in (Role.OFFICIAL, Role.OTHER):
+            continue
+        nxt = people[i + 1] if i + 1 < len(people) else None
+        if nxt is not None and text[m.end:nxt.start] == "、" and found[i + 1] and not nxt.titles:
+            found[i] = found[i + 1]
+        else:
+            found[i] = title_after(text, m.end, lex) or appointed_titles(text, m.end, lex)
+    return [replace(m, titles=titles, role=Role.OFFICIAL) if titles and not m.titles else m
+            for m, titles in zip(people, found, strict=True)]
+
+
+def test_titles_after_skips_titled_names_and_changes_nothing(lex, texts):
+    from kgraph.extract.people import titles_after
+    from kgraph.model import Mention, PersonMention, Role
+
+    rng = random.Random(9)
+    samples = [*texts, "张三、李四任某区副区长、代理区长。王五副院长说，县长赵六、钱七为主席团常务主席。"]
+    for text in samples:
+        mentions = []
+        for match in _CJK_RUN.finditer(text):
+            start = match.start() + rng.randrange(max(1, len(match.group()) - 2))
+            role = rng.choice([Role.OFFICIAL, Role.OTHER, Role.REPORTER])
+            titles = (Mention("title", "书记", start, start + 2),) if rng.random() < 0.4 else ()
+            mentions.append(PersonMention(text[start:start + 2], start, start + 2, role, titles))
+        assert titles_after(text, mentions, lex) == _plain_titles_after(text, mentions, lex)
