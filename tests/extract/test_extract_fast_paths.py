@@ -18,7 +18,7 @@ from kgraph.extract.places import _suffix_level
 from kgraph.extract.tokens import indices_ending_in, tokenize
 from kgraph.gazetteer import LEVELS
 from kgraph.lexicon import Lexicon
-from kgraph.model import Article, Event, Extraction, Mention, Part, PersonMention, Role
+from kgraph.model import Article, Event, Evidence, Extraction, Mention, Part, PersonMention, Role
 
 ROOT = Path(__file__).resolve().parents[2]
 _LIST_CHARS = "、等家个处企业公司厂商园区景点基地村社十几多在内的的了和张明荆州 12，。"
@@ -149,3 +149,22 @@ def test_assign_parts_keeps_a_mention_whose_part_is_found_again() -> None:
     parts = assign_parts(article, (reporter, leader, guest), text)
     assert [m.part for m in parts] == [Part.MENTIONED, Part.ORGANIZER, Part.ATTENDEE]
     assert parts[0] is reporter and parts[2] is guest and parts[1] == replace(leader, part=Part.ORGANIZER)
+
+
+@pytest.mark.parametrize("cls", [Mention, PersonMention, Event, Extraction, Evidence])
+def test_quick_init_takes_the_dataclass_fields_and_stays_frozen(cls: type) -> None:
+    import dataclasses
+    import inspect
+
+    params = list(inspect.signature(cls.__init__).parameters.values())[1:]
+    assert [(p.name, p.default) for p in params] == [
+        (f.name, inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default)
+        for f in dataclasses.fields(cls)]
+    values = {f.name: f"v{i}" for i, f in enumerate(dataclasses.fields(cls))}
+    made = cls(**values)
+    assert [getattr(made, name) for name in values] == list(values.values())
+    assert made == cls(*values.values()) and hash(made) == hash(cls(*values.values()))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(made, next(iter(values)), "other")
+    with pytest.raises(TypeError):
+        cls()
