@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kgraph.extract.names import SUFFIX_TOKENS as _SUFFIX_TOKENS
 from kgraph.extract.places import extract_places, is_common
 from kgraph.extract.tokens import FUNCTION_CHARS, Tokens, indices_ending_in, is_name_part, tokenize
 from kgraph.gazetteer import load_gazetteer
@@ -59,7 +60,17 @@ def is_scoped(name: str) -> bool:
 
 
 def _is_suffix_token(word: str, lex: Lexicon) -> str | None:
-    """The organisation suffix a token (`word`) ends with, unless it is a common word that only looks like one."""
+    """The organisation suffix a token (`word`) ends with, unless it is a common word that only looks like one.
+    Remembered per word (`_SUFFIX_TOKENS`): the finders ask about the same tokens in article after article."""
+    known = _SUFFIX_TOKENS.of(lex)
+    if word in known:
+        return known[word]
+    suffix = known[word] = _suffix_token(word, lex)
+    return suffix
+
+
+def _suffix_token(word: str, lex: Lexicon) -> str | None:
+    """`_is_suffix_token`, worked out."""
     suffix = lex.org_suffixes.suffix_of(word)
     if suffix is None or word in lex.title_heads or lex.org_false_endings.suffix_of(word):
         return None

@@ -114,3 +114,17 @@ def test_orgs_joint_body_reads_its_snippets_once_and_as_extract_places(lex):
     remembered = dict(orgs_module._SNIPPETS.places)
     assert remembered and all(found == extract_places(snippet, lex) for snippet, found in remembered.items())
     assert orgs(text, lex) == first  # read again from what was remembered
+
+
+def test_orgs_suffix_tokens_remembered_give_the_answer_worked_out(lex):
+    from kgraph.extract import names
+    from kgraph.extract.orgs import _is_suffix_token, _suffix_token
+    from kgraph.extract.tokens import tokenize
+
+    names.forget_answers()
+    text = "区委统战部、区工商联组织区内石油机械行业协会的主要负责人到荆州市教育局和县财政局调研，干部全部参加。"
+    for word in tokenize(text, lex).words * 2:
+        assert _is_suffix_token(word, lex) == _suffix_token(word, lex)
+    assert names.SUFFIX_TOKENS.known
+    names.forget_answers()
+    assert not names.SUFFIX_TOKENS.known
