@@ -517,12 +517,15 @@ class SpanIndex:
         ordered = self._ordered = sorted(spans)
         self.starts = list(map(_first, ordered))
         self.reach = list(itertools.accumulate(map(_second, ordered), max))
+        self._longest: dict[int, int] | None = None
 
-    @functools.cached_property
+    @property
     def longest(self) -> dict[int, int]:
         """The furthest end of the spans starting at each position: the last of them in sorted order (in C, made
         only for `contain(strictly=True)`, as an article makes several indices)."""
-        return dict(self._ordered)
+        if self._longest is None:
+            self._longest = dict(self._ordered)
+        return self._longest
 
     def _reach(self, count: int) -> int:
         """The furthest end of the first `count` spans (by start)."""
