@@ -7,7 +7,9 @@ reporters and photographers are never attendees, and a leader whose speech is on
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 
 from kgraph.model import Article, Event, Mention, Part, PersonMention, Role
 
@@ -42,9 +44,15 @@ _VENUE = re.compile(r"(在|到|赴|于|来到|走进|前往)$")
 _SENTENCE_START = re.compile(r"[。；！？\n]")
 
 
+def _first_sentence(body: str) -> str:
+    """The body up to its first sentence's end: what splitting it there gives first, without copying the rest."""
+    end = _SENTENCE_START.search(body)
+    return body if end is None else body[:end.start()]
+
+
 def event_type(article: Article) -> str:
     """The kind of activity, read from the headline first, then the body's first sentence."""
-    first = _SENTENCE_START.split(article.body, maxsplit=1)[0]
+    first = _first_sentence(article.body)
     for text in (article.headline + article.subheadline, first):
         for kind, words in EVENT_TYPES:
             if any(word in text for word in words):
@@ -52,11 +60,19 @@ def event_type(article: Article) -> str:
     return "活动"
 
 
-def part_of(text: str, mention: PersonMention) -> Part:
-    """Organizer, attendee or merely mentioned, from the words around one mention."""
+_CLAUSE_END = re.compile(r"[，。；！？\n]")
+
+
+def part_of(text: str, mention: PersonMention, clause_ends: Sequence[int] | None = None) -> Part:
+    """Organizer, attendee or merely mentioned, from the words around one mention. `clause_ends`: the positions
+    of the text's clause ends (`_CLAUSE_END`) in order, when the caller has them (one scan per article)."""
     if mention.role in (Role.REPORTER, Role.PHOTOGRAPHER):
         return Part.MENTIONED
-    clause_start = max(text.rfind(c, 0, mention.start) for c in "，。；！？\n") + 1
+    if clause_ends is None:
+        clause_start = max(text.rfind(c, 0, mention.start) for c in "，。；！？\n") + 1
+    else:  # after the last clause end before the name
+        before_name = bisect.bisect_left(clause_ends, mention.start)
+        clause_start = clause_ends[before_name - 1] + 1 if before_name else 0
     before = text[clause_start:mention.start]
     end = mention.end  # the words after the name are matched in place: a copy of the rest of the text per mention
     if (_STUDIED_BEFORE.search(before) and _STUDIED_AFTER.match(text, end)) or _STUDIED_NAMED.match(text, end):
@@ -73,8 +89,10 @@ def assign_parts(article: Article, people: tuple[PersonMention, ...], text: str 
     """Each mention with its part; a person is an organizer if any of their mentions says so. `text`: the
     article's text, when the caller has it (`Article.text` joins it anew at each call)."""
     text = article.text if text is None else text
-    parts = [part_of(text, m) for m in people]
-    return tuple(m.with_part(part) for m, part in zip(people, parts, strict=True))
+    ends = [match.start() for match in _CLAUSE_END.finditer(text)] if people else []
+    parts = [part_of(text, m, ends) for m in people]
+    # a mention whose part is already the one found is kept as it is (reporters' and photographers' always are)
+    return tuple(m if m.part is part else m.with_part(part) for m, part in zip(people, parts, strict=True))
 
 
 def event_place(article: Article, places: tuple[Mention, ...], text: str | None = None) -> str | None:
@@ -82,7 +100,7 @@ def event_place(article: Article, places: tuple[Mention, ...], text: str | None 
     there; None rather than a guess from further down. `text`: as for `assign_parts`."""
     text = article.text if text is None else text
     body_start = len(text) - len(article.body)
-    first_end = body_start + len(_SENTENCE_START.split(article.body, maxsplit=1)[0])
+    first_end = body_start + len(_first_sentence(article.body))
     early = [p for p in places if body_start <= p.start < first_end]
     for place in early:
         if _VENUE.search(text[max(0, place.start - 2):place.start]):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kgraph.extract.names import SUFFIX_TOKENS as _SUFFIX_TOKENS
 from kgraph.extract.places import extract_places, is_common
 from kgraph.extract.tokens import FUNCTION_CHARS, Tokens, indices_ending_in, is_name_part, tokenize
 from kgraph.gazetteer import load_gazetteer
@@ -59,7 +60,17 @@ def is_scoped(name: str) -> bool:
 
 
 def _is_suffix_token(word: str, lex: Lexicon) -> str | None:
-    """The organisation suffix a token (`word`) ends with, unless it is a common word that only looks like one."""
+    """The organisation suffix a token (`word`) ends with, unless it is a common word that only looks like one.
+    Remembered per word (`_SUFFIX_TOKENS`): the finders ask about the same tokens in article after article."""
+    known = _SUFFIX_TOKENS.of(lex)
+    if word in known:
+        return known[word]
+    suffix = known[word] = _suffix_token(word, lex)
+    return suffix
+
+
+def _suffix_token(word: str, lex: Lexicon) -> str | None:
+    """`_is_suffix_token`, worked out."""
     suffix = lex.org_suffixes.suffix_of(word)
     if suffix is None or word in lex.title_heads or lex.org_false_endings.suffix_of(word):
         return None
@@ -393,11 +404,39 @@ def _joint(text: str, mention: Mention, lex: Lexicon) -> Mention:
     start = mention.start
     if start < 3 or text[start - 1] != "、":
         return mention
-    own = extract_places(mention.text[:8], lex)
+    own = _places_in(mention.text[:8], lex)
     if not own or not mention.text.startswith(own[0].text):
         return mention  # most names after 、 open with no place: the text before them is not read
-    before = [p for p in extract_places(text[max(0, start - 12):start - 1], lex) if p.end == min(start - 1, 12)]
+    before = [p for p in _places_in(text[max(0, start - 12):start - 1], lex) if p.end == min(start - 1, 12)]
     if not before:
         return mention
     begin = start - 1 - len(before[0].text)
     return Mention("org", text[begin:mention.end], begin, mention.end)
+
+
+class _Snippets:
+    """`extract_places` of the short snippets `_joint` reads, remembered for the lexicon last asked with: the same
+    bodies are listed in article after article, and each reading cuts the snippet and looks its words up anew.
+    Forgotten at once when they grow too many."""
+
+    limit = 20_000
+
+    def __init__(self) -> None:
+        self.lex: Lexicon | None = None
+        self.places: dict[str, tuple[Mention, ...]] = {}
+
+    def of(self, snippet: str, lex: Lexicon) -> tuple[Mention, ...]:
+        if lex is not self.lex or len(self.places) >= self.limit:
+            self.lex, self.places = lex, {}
+        found = self.places.get(snippet)
+        if found is None:
+            found = self.places[snippet] = extract_places(snippet, lex)
+        return found
+
+
+_SNIPPETS = _Snippets()
+
+
+def _places_in(snippet: str, lex: Lexicon) -> tuple[Mention, ...]:
+    """`extract_places(snippet, lex)`, remembered (`_Snippets`)."""
+    return _SNIPPETS.of(snippet, lex)

@@ -21,6 +21,7 @@ from dataclasses import replace
 from kgraph.extract.name_roles import name_roles
 from kgraph.extract.names import (
     GIVEN_IN_LISTS,
+    MODEL_NAMES,
     NOT_IN_NAME,
     boundary_after,
     boundary_strength,
@@ -112,7 +113,10 @@ def _names_from(text: str, pos: int, lex: Lexicon, *, spaced: bool = False) -> l
     """A name at `pos` and the names enumerated after it with `、` (or spaces, in bylines)."""
     out: list[tuple[str, int]] = []
     pos = _skip_space(text, pos)
+    surnames, compound = lex.surnames, lex.compound_surnames
     while True:
+        if text[pos:pos + 1] not in surnames and text[pos:pos + 2] not in compound:
+            return out  # no name opens here, as both readings below would find first (most places asked about)
         name = _listed_item(text, pos, lex) or read_name_at(text, pos, lex, listed=bool(out))
         if name is None:
             return out
@@ -379,7 +383,17 @@ def model_name(name: str, lex: Lexicon, *, titled: bool = False) -> bool:
     """Whether a name the recogniser read may be a person: Chinese characters (parts joined by `·` in transcribed
     names, 吐尔洪·阿不拉), no function word inside, not a title, and not a dictionary word other than a name unless
     a title stands right before it (县长甘泉). The model's reading is the evidence, so names the bare rules
-    distrust (何其宗, a transcribed 克林顿) are kept."""
+    distrust (何其宗, a transcribed 克林顿) are kept. Remembered: the finders ask about the same names in article
+    after article, and more than once in one."""
+    known = MODEL_NAMES.of(lex, titled)
+    answer = known.get(name)
+    if answer is None:
+        answer = known[name] = _model_name(name, lex, titled=titled)
+    return answer
+
+
+def _model_name(name: str, lex: Lexicon, *, titled: bool) -> bool:
+    """`model_name`, worked out."""
     if _MODEL_NAME_CHARACTERS.fullmatch(name) is None:
         return False
     parts = name.split("·")
@@ -487,7 +501,10 @@ def _rules_reading(run: str, offset: int, lex: Lexicon, read: set[tuple[int, int
                    near: Iterable[Entity], *, open_start: bool, open_end: bool) -> Reading | None:
     """`_read_run` of the run at `offset` of the text, given the recogniser's people `inside` it and its other names
     `near` it (those that look like a place or an organisation count, `_looks_like`); None, without reading it, where
-    fewer than three names can start in it, as no reading of it is then a list (`_a_list`)."""
+    fewer than three names can start in it, as no reading of it is then a list (`_a_list`), nor where no name can
+    open it or close it (a reading starts with a name unless `open_start`, ends with one unless `open_end`)."""
+    if not (open_start or _name_opens(run, lex, read)) or not (open_end or _name_closes(run, lex, read)):
+        return None  # most runs, told by a few look-ups where `_run_names` asks about every surname in them
     names = _run_names(run, lex, read)
     if len({start for at_end in names for start, _ in at_end}) < 3:
         return None
@@ -517,6 +534,25 @@ def _run_names(run: str, lex: Lexicon, read: set[tuple[int, int]]) -> list[list[
     for (start, end), by_model in sorted(found.items()):
         names[end].append((start, by_model))
     return names
+
+
+def _name_opens(run: str, lex: Lexicon, read: set[tuple[int, int]]) -> bool:
+    """Whether `_run_names` finds a name starting at the run's first character."""
+    if any((0, end) in read for end in range(2, 7)):
+        return True
+    if run[0] not in lex.surnames and run[:2] not in lex.compound_surnames:
+        return False
+    return any(plausible_name(run[:end], lex) for end in range(2, min(4, len(run)) + 1))
+
+
+def _name_closes(run: str, lex: Lexicon, read: set[tuple[int, int]]) -> bool:
+    """Whether `_run_names` finds a name ending at the run's last character."""
+    end = len(run)
+    if any((end - size, end) in read for size in range(2, 7)):
+        return True
+    surnames, compound = lex.surnames, lex.compound_surnames
+    return any((run[start] in surnames or run[start:start + 2] in compound) and plausible_name(run[start:], lex)
+               for start in range(max(0, end - 4), end - 1))
 
 
 @functools.cache
@@ -668,8 +704,14 @@ def _a_list(reading: Reading | None, run: str) -> bool:
     return (gaps == 0 and names >= 3) or (len(run) >= 12 and names >= 4 and 3 * gaps <= names)
 
 
-def _runs(text: str, dotted: list[Entity]) -> Iterator[tuple[int, int]]:
+def _runs(text: str, dotted: list[Entity]) -> Iterable[tuple[int, int]]:
     """Stretches of six or more Chinese characters, cut where a transcribed name joined by `·` lies in them."""
+    if not dotted:
+        return [match.span() for match in _CJK_RUN.finditer(text)]
+    return _cut_runs(text, dotted)
+
+
+def _cut_runs(text: str, dotted: list[Entity]) -> Iterator[tuple[int, int]]:
     for match in _CJK_RUN.finditer(text):
         start = match.start()
         for entity in dotted:
@@ -760,11 +802,15 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
             lists.append((start, end))
             found.extend(PersonMention(name, start + offset, start + offset + len(name), Role.OTHER)
                          for offset, name in _with_gaps(run, reading[2]))
+    unnoted = not (ordered or notes.starts)  # no note anywhere: no stretch is noted
+    surnames = lex.surnames
     for start, end in _runs(text, dotted):
         if lists and any(a <= start and end <= b for a, b in lists):
             continue
-        run = text[start:end]
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        if first == last and unnoted and (text[start] not in surnames or not _PROSE.isdisjoint(text[start:end])):
+            continue  # most stretches, told at once as below (`_prose`), without a call
+        run = text[start:end]
         lead, trail = notes.before(start), notes.after(end)
         noted = lead or trail or bool(ordered) and any(a <= start and end <= b for a, b in ordered)
         prose = not noted and _prose(run, lex)
@@ -1109,8 +1155,8 @@ def titles_after(text: str, mentions: Iterable[PersonMention], lex: Lexicon) -> 
     found: list[tuple[Mention, ...]] = [()] * len(people)
     for i in range(len(people) - 1, -1, -1):
         m = people[i]
-        if m.role not in (Role.OFFICIAL, Role.OTHER):
-            continue
+        if m.role not in (Role.OFFICIAL, Role.OTHER) or m.titles:
+            continue  # (a title found after a titled name would be used nowhere: not by it, nor by a name before it)
         nxt = people[i + 1] if i + 1 < len(people) else None
         if nxt is not None and text[m.end:nxt.start] == "、" and found[i + 1] and not nxt.titles:
             found[i] = found[i + 1]  # the appointment after the last name of the list

@@ -70,6 +70,8 @@ def _stem_start(text: str, start: int, lex: Lexicon, inside: Container[int] = fr
     """The leftmost position a place name ending at `start` may begin at; a function character inside a word
     (和 of 和平镇, positions in `inside`) does not stop it."""
     begin = start
+    # the characters a boundary or a stop word ends in: most characters end none, told without a call
+    boundary_ends, stop_ends = _BOUNDARY.last_chars, lex.scope_stops.last_chars
     while begin > 0 and start - begin < _MAX_STEM:
         char = text[begin - 1]
         if char in DELIMITERS or not char.strip() or char.isdigit():
@@ -77,9 +79,9 @@ def _stem_start(text: str, start: int, lex: Lexicon, inside: Container[int] = fr
         if char in _FUNCTION_CHARS and begin - 1 not in inside and not (
                 char == "日" and suffix in _TRANSCRIBED and not text[begin - 2:begin - 1].isdigit()):
             break  # 宝日乌拉苏木: a Mongolian name may hold 日
-        if _BOUNDARY.ending_at(text, begin):
+        if char in boundary_ends and _BOUNDARY.ending_at(text, begin):
             break  # 八岭山镇 | 铜岭村
-        if lex.scope_stops.ending_at(text, begin, min_len=2):
+        if char in stop_ends and lex.scope_stops.ending_at(text, begin, min_len=2):
             break
         begin -= 1
     return begin
@@ -482,11 +484,16 @@ def extract_places(text: str, lex: Lexicon, tokens: Tokens | None = None,
         if begin is not None:
             spans.append((_gazetteer_start(text, begin, end), end))
     spans += _venues(text, tokens, lex)
-    known = SpanIndex(spans)
     leads = _lead_tokens(tokens)
-    spans += [s for s in _in_gazetteer(text, tokens, lex, leads) if not known.contain(*s)]
-    known = SpanIndex(spans)
-    spans += [s for s in _short_forms(text, tokens, lex, leads) if not known.overlap(*s)]
+    # (each index made only where it is asked: many articles have no place of one kind or another)
+    if divisions := _in_gazetteer(text, tokens, lex, leads):
+        known = SpanIndex(spans)
+        spans += [s for s in divisions if not known.contain(*s)]
+    if shorts := _short_forms(text, tokens, lex, leads):
+        known = SpanIndex(spans)
+        spans += [s for s in shorts if not known.overlap(*s)]
+    if not spans:
+        return ()
     blocked = SpanIndex([(o.start, o.end) for o in orgs] + [(m.start(), m.end()) for m in _DOCUMENT.finditer(text)])
     named, known = SpanIndex(people), SpanIndex(spans)
     found = []
@@ -507,12 +514,18 @@ class SpanIndex:
     article quadratic: sorted by start, with the furthest end reached by the spans up to each."""
 
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
+        ordered = self._ordered = sorted(spans)
         self.starts = list(map(_first, ordered))
         self.reach = list(itertools.accumulate(map(_second, ordered), max))
-        # the furthest end of the spans starting at each position: the last of them in sorted order (all in C, as
-        # an article makes four of these)
-        self.longest: dict[int, int] = dict(ordered)
+        self._longest: dict[int, int] | None = None
+
+    @property
+    def longest(self) -> dict[int, int]:
+        """The furthest end of the spans starting at each position: the last of them in sorted order (in C, made
+        only for `contain(strictly=True)`, as an article makes several indices)."""
+        if self._longest is None:
+            self._longest = dict(self._ordered)
+        return self._longest
 
     def _reach(self, count: int) -> int:
         """The furthest end of the first `count` spans (by start)."""

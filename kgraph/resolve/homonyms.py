@@ -236,7 +236,9 @@ def _placed_groups(name: str, extractions: Sequence[Extraction], articles: dict[
     seen: dict[str, list[str]] = defaultdict(list)  # page -> the articles naming it
     for extraction in extractions:
         event = extraction.event
-        members = frozenset((*event.organizers, *event.attendees)) if event else _NO_NAMES
+        # the participants, gathered only where the name is one of them (what they are asked for)
+        participant = event is not None and (name in event.organizers or name in event.attendees)
+        members = frozenset((*event.organizers, *event.attendees)) if participant else _NO_NAMES
         paired = len(members) <= MAX_PAIRED_PARTICIPANTS  # no meeting: no co-workers
         article = extraction.article
         source, date = article.source, article.date
@@ -247,7 +249,7 @@ def _placed_groups(name: str, extractions: Sequence[Extraction], articles: dict[
             if m.name != name:
                 continue
             group.mentions += 1
-            if name in members:
+            if participant:
                 group.firm = True
                 if paired:
                     group.take_part(members)

@@ -6,6 +6,7 @@ pages, the dev texts where present, and random text made of the characters the p
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from kgraph.extract.places import _suffix_level
 from kgraph.extract.tokens import indices_ending_in, tokenize
 from kgraph.gazetteer import LEVELS
 from kgraph.lexicon import Lexicon
-from kgraph.model import Article, Event, Extraction, Mention, Part, PersonMention, Role
+from kgraph.model import Article, Event, Evidence, Extraction, Mention, Part, PersonMention, Role
 
 ROOT = Path(__file__).resolve().parents[2]
 _LIST_CHARS = "、等家个处企业公司厂商园区景点基地村社十几多在内的的了和张明荆州 12，。"
@@ -123,3 +124,47 @@ def test_records_made_directly_equal_replace() -> None:
     article = Article("p.txt", 1, "区委书记李明主持会议", "正文")
     extraction = Extraction(article, (person,), (title,), (label,), event, (("铜岭村", "八岭山镇"),))
     assert extraction.with_people((), None) == replace(extraction, people=(), event=None)
+
+
+def test_part_of_with_the_clause_ends_found_once_equals_the_search_back(lex: Lexicon) -> None:
+    from kgraph.extract.events import _CLAUSE_END, _first_sentence, part_of
+
+    for text in _texts(13)[::2]:
+        ends = [match.start() for match in _CLAUSE_END.finditer(text)]
+        for start in range(0, len(text) - 1, 3):
+            for role in (Role.OFFICIAL, Role.OTHER):
+                mention = PersonMention(text[start:start + 2], start, start + 2, role)
+                assert part_of(text, mention, ends) == part_of(text, mention), (text, start)
+        assert _first_sentence(text) == re.split(r"[。；！？\n]", text, maxsplit=1)[0]
+
+
+def test_assign_parts_keeps_a_mention_whose_part_is_found_again() -> None:
+    from kgraph.extract.events import assign_parts
+
+    text = "通讯员王明。区委书记李建国主持会议，张强参加。"
+    reporter = PersonMention("王明", 3, 5, Role.REPORTER)
+    leader = PersonMention("李建国", 10, 13, Role.OFFICIAL)
+    guest = PersonMention("张强", 18, 20, Role.OTHER, part=Part.ATTENDEE)
+    article = Article("p.txt", 0, "", text)
+    parts = assign_parts(article, (reporter, leader, guest), text)
+    assert [m.part for m in parts] == [Part.MENTIONED, Part.ORGANIZER, Part.ATTENDEE]
+    assert parts[0] is reporter and parts[2] is guest and parts[1] == replace(leader, part=Part.ORGANIZER)
+
+
+@pytest.mark.parametrize("cls", [Mention, PersonMention, Event, Extraction, Evidence])
+def test_quick_init_takes_the_dataclass_fields_and_stays_frozen(cls: type) -> None:
+    import dataclasses
+    import inspect
+
+    params = list(inspect.signature(cls.__init__).parameters.values())[1:]
+    assert [(p.name, p.default) for p in params] == [
+        (f.name, inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default)
+        for f in dataclasses.fields(cls)]
+    values = {f.name: f"v{i}" for i, f in enumerate(dataclasses.fields(cls))}
+    made = cls(**values)
+    assert [getattr(made, name) for name in values] == list(values.values())
+    assert made == cls(*values.values()) and hash(made) == hash(cls(*values.values()))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(made, next(iter(values)), "other")
+    with pytest.raises(TypeError):
+        cls()

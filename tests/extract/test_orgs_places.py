@@ -103,3 +103,28 @@ def test_places_named_by_common_words_in_context(lex, text, place):
 ])
 def test_kinds_of_places_are_not_places(lex, text, word):
     assert not [p for p in places(text, lex) if word in p and p != "荆州区"]
+
+
+def test_orgs_joint_body_reads_its_snippets_once_and_as_extract_places(lex):
+    from kgraph.extract import orgs as orgs_module
+
+    text = "荆州区、荆州高新区招商引资领导小组召开会议。"
+    first = orgs(text, lex)
+    assert "荆州区、荆州高新区招商引资领导小组" in first
+    remembered = dict(orgs_module._SNIPPETS.places)
+    assert remembered and all(found == extract_places(snippet, lex) for snippet, found in remembered.items())
+    assert orgs(text, lex) == first  # read again from what was remembered
+
+
+def test_orgs_suffix_tokens_remembered_give_the_answer_worked_out(lex):
+    from kgraph.extract import names
+    from kgraph.extract.orgs import _is_suffix_token, _suffix_token
+    from kgraph.extract.tokens import tokenize
+
+    names.forget_answers()
+    text = "区委统战部、区工商联组织区内石油机械行业协会的主要负责人到荆州市教育局和县财政局调研，干部全部参加。"
+    for word in tokenize(text, lex).words * 2:
+        assert _is_suffix_token(word, lex) == _suffix_token(word, lex)
+    assert names.SUFFIX_TOKENS.known
+    names.forget_answers()
+    assert not names.SUFFIX_TOKENS.known

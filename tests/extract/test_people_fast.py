@@ -26,11 +26,15 @@ from kgraph.extract.people import (
     _ORDER_NOTE,
     _OTHER_FOLLOW,
     _PERSON_NOTE,
+    _cut_runs,
     _option_markers,
     _order_notes,
     _pattern,
     _PersonNotes,
+    _read_run,
+    _rules_reading,
     _run_names,
+    _runs,
     _surname_openers,
 )
 from kgraph.lexicon import CJK
@@ -204,3 +208,85 @@ def test_read_name_at_depends_on_ten_characters(lex, texts):
                 if text[pos] not in lex.surnames and text[pos:pos + 2] not in lex.compound_surnames:
                     plain = None
                 assert read_name_at(text, pos, lex, listed=listed) == plain, (text, pos)
+
+
+def _plain_rules_reading(run, lex, read, *, open_start, open_end):
+    """`_rules_reading` without the look at the run's first and last names first (no cut, nothing named else)."""
+    names_ = _run_names(run, lex, read)
+    if len({start for at_end in names_ for start, _ in at_end}) < 3:
+        return None
+    return _read_run(run, lex, names_, set(), [False] * len(run), open_start=open_start, open_end=open_end)
+
+
+def test_rules_reading_is_none_where_no_name_opens_or_closes_the_run(lex, texts):
+    rng = random.Random(5)
+    readings = 0
+    for text in [*texts, "张明远李红王强刘芳", "会上张明远李红王强说"]:
+        for match in _CJK_RUN.finditer(text):
+            run = match.group()
+            read = {(s, s + n) for s in range(len(run)) for n in (2, 3, 5) if rng.random() < 0.05 and s + n <= len(run)}
+            for open_start in (False, True):
+                for open_end in (False, True):
+                    got = _rules_reading(run, 0, lex, read, (), (), open_start=open_start, open_end=open_end)
+                    assert got == _plain_rules_reading(run, lex, read, open_start=open_start, open_end=open_end), run
+                    readings += got is not None
+    assert readings  # some runs are read, not only turned down
+
+
+def test_runs_without_transcribed_names_are_the_stretches_of_the_plain_scan(texts):
+    for text in texts:
+        assert _runs(text, []) == list(_cut_runs(text, []))
+
+
+def test_model_name_remembered_gives_the_answer_worked_out(lex, texts):
+    from kgraph.extract.people import _model_name, model_name
+
+    names.forget_answers()
+    for text in texts[:20]:
+        for match in _CJK_RUN.finditer(text):
+            for size in (2, 3, 4, 7):
+                for titled in (False, True):
+                    name = match.group()[:size]
+                    assert model_name(name, lex, titled=titled) == _model_name(name, lex, titled=titled)
+                    assert model_name(name, lex, titled=titled) == _model_name(name, lex, titled=titled)
+    assert names.MODEL_NAMES.known
+    names.forget_answers()
+    assert not names.MODEL_NAMES.known
+
+
+def _plain_titles_after(text, mentions, lex):
+    """`titles_after` reading a title after every name, titled or not."""
+    from dataclasses import replace
+
+    from kgraph.extract.people import appointed_titles, title_after
+    from kgraph.model import Role
+
+    people = sorted(mentions, key=lambda m: (m.start, m.end))
+    found = [()] * len(people)
+    for i in range(len(people) - 1, -1, -1):
+        m = people[i]
+        if m.role not in (Role.OFFICIAL, Role.OTHER):
+            continue
+        nxt = people[i + 1] if i + 1 < len(people) else None
+        if nxt is not None and text[m.end:nxt.start] == "、" and found[i + 1] and not nxt.titles:
+            found[i] = found[i + 1]
+        else:
+            found[i] = title_after(text, m.end, lex) or appointed_titles(text, m.end, lex)
+    return [replace(m, titles=titles, role=Role.OFFICIAL) if titles and not m.titles else m
+            for m, titles in zip(people, found, strict=True)]
+
+
+def test_titles_after_skips_titled_names_and_changes_nothing(lex, texts):
+    from kgraph.extract.people import titles_after
+    from kgraph.model import Mention, PersonMention, Role
+
+    rng = random.Random(9)
+    samples = [*texts, "张三、李四任某区副区长、代理区长。王五副院长说，县长赵六、钱七为主席团常务主席。"]
+    for text in samples:
+        mentions = []
+        for match in _CJK_RUN.finditer(text):
+            start = match.start() + rng.randrange(max(1, len(match.group()) - 2))
+            role = rng.choice([Role.OFFICIAL, Role.OTHER, Role.REPORTER])
+            titles = (Mention("title", "书记", start, start + 2),) if rng.random() < 0.4 else ()
+            mentions.append(PersonMention(text[start:start + 2], start, start + 2, role, titles))
+        assert titles_after(text, mentions, lex) == _plain_titles_after(text, mentions, lex)
