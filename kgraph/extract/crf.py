@@ -102,6 +102,7 @@ class Tagger:
         # what a run of names gains at most over O by its transitions (`_open`), for each label but O
         outside = self._outside
         stay = transitions[outside, outside]
+        self._names = np.delete(np.arange(len(transitions)), outside)  # the labels but O
         names = np.delete(transitions, outside, axis=0)
         self._inside_gain = (np.delete(names.max(axis=0), outside) - stay)[:, None]  # into the label from one not O
         self._enter_gain = (np.delete(transitions[outside], outside) - stay)[:, None]  # into the label from O
@@ -257,7 +258,7 @@ class Tagger:
         import numpy as np
 
         outside = self._outside
-        diff = np.delete(scores, outside, axis=0)  # [label but O, character]
+        diff = np.take(scores, self._names, axis=0, mode="clip")  # [label but O, character]
         diff -= scores[outside]
         ends = np.cumsum(lengths)
         starts = ends - lengths
