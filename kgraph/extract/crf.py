@@ -236,7 +236,8 @@ class Tagger:
             scores += np.take(table, char[offset:offset + size], axis=0, out=part, mode="clip")
         for table, offset in zip(self.bigrams, (0, 1, 2, 3), strict=True):
             scores += np.take(table, pair[offset:offset + size], axis=0, out=part, mode="clip")
-        scores += np.take(self.skip, skip[1:1 + size], axis=0, out=part, mode="clip")
+        known = np.flatnonzero(skip[1:1 + size] != self._skips._missing)  # most skip pairs are not: they add zeros
+        scores[known] += np.take(self.skip, skip[1 + known], axis=0, mode="clip")
         scores[np.flatnonzero(surname[2:2 + size])] += self.flags[0]  # the rest would add zeros: only surnames
         scores[np.flatnonzero(surname[1:1 + size])] += self.flags[1]
         # the rows of the pieces' characters (after the two marks of their piece and the four of every piece before),
@@ -436,14 +437,20 @@ class _Hash:
     def _slots(self, keys: np.ndarray) -> np.ndarray:
         import numpy as np
 
-        return ((keys.astype(np.uint64) * np.uint64(self._MULTIPLIER)) >> self._shift).astype(np.int64)
+        slots = np.ascontiguousarray(keys, dtype=np.int64).view(np.uint64) * np.uint64(self._MULTIPLIER)
+        slots >>= self._shift
+        return slots.view(np.int64)  # below 2 ** 63 after the shift
 
     def rows(self, keys: np.ndarray) -> np.ndarray:
         """The row of each key."""
         import numpy as np
 
-        found = np.full(len(keys), self._missing, dtype=np.int64)
-        pending, slot = np.arange(len(keys)), self._slots(keys)
+        slot = self._slots(keys)
+        stored = self._keys[slot]
+        # most keys are found, or missing, at their first slot (an empty slot's row is the missing row)
+        found = np.where(stored == keys, self._rows[slot], self._missing)
+        pending = np.flatnonzero((stored != keys) & (stored != -1))  # a collision: probe on
+        keys, slot = keys[pending], (slot[pending] + 1) & self._mask
         while len(pending):
             stored = self._keys[slot]
             hit = stored == keys

@@ -353,10 +353,16 @@ def split_lines(text: str) -> list[Line]:
     leads = [len(raw) - len(raw.lstrip(SPACES)) for raw in raws]
     margin = _margin([lead for raw, lead in zip(raws, leads, strict=True) if lead < len(raw)])
     lines, offset = [], 0
+    repaired = _REPAIRED.search
     for raw, lead in zip(raws, leads, strict=True):
-        end = offset + len(raw.rstrip(SPACES))
-        lines.append(Line(clean_line(raw), min(offset + lead, end), end, margin < lead < len(raw)))
-        offset += len(raw) + 1
+        size = len(raw)
+        if repaired(raw) is None:  # most lines: `clean_line` is `undouble`, and with no blank the line is all visible
+            text = undouble(raw) if size > 1 and raw.find(raw[0], 1, size // 2 + 1) >= 0 else raw
+            lines.append(Line(text, offset, offset + size, False))
+        else:
+            end = offset + len(raw.rstrip(SPACES))
+            lines.append(Line(clean_line(raw), min(offset + lead, end), end, margin < lead < size))
+        offset += size + 1
     return lines
 
 
