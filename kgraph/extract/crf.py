@@ -322,22 +322,23 @@ class Tagger:
         pointer crfsuite stores, from the same sums."""
         import numpy as np
 
-        starts = np.concatenate([[0], np.cumsum(running)]).tolist()
-        running = running.tolist()
+        begins = np.concatenate([[0], np.cumsum(running)])
+        # each column's step and piece; a piece's last column is at a step after which fewer pieces run
+        step = np.repeat(np.arange(len(running)), running)
+        piece = np.arange(len(step)) - begins[step]
+        ends = np.flatnonzero(piece >= np.append(running[1:], 0)[step])
+        starts, running = begins.tolist(), running.tolist()
         alphas = states  # each step's scores overwrite its states, which are not needed again
         size = len(self.labels)
         room = np.empty(size * size * running[0])
+        into = self._from
         for t in range(1, len(running)):
-            n = running[t]
-            total = room[:size * size * n].reshape(size, size * n)  # [from, to * n]: contiguous, as the max wants
-            np.add(alphas[:, None, starts[t - 1]:starts[t - 1] + n], self._from, out=total.reshape(size, size, n))
-            alphas[:, starts[t]:starts[t + 1]] += np.maximum.reduce(total, axis=0).reshape(size, n)
+            n, before, now = running[t], starts[t - 1], starts[t]
+            total = room[:size * size * n].reshape(size, size, n)  # [from, to, piece]: the max runs down `from`
+            np.add(alphas[:, None, before:before + n], into, out=total)
+            alphas[:, now:now + n] += np.maximum.reduce(total, axis=0)
         labels = np.empty(states.shape[1], dtype=np.intp)
-        ending = np.concatenate([np.arange(running[t + 1], running[t]) for t in range(len(running) - 1)]
-                                + [np.arange(running[-1])])  # the pieces in the order they end
-        ends = np.concatenate([np.arange(starts[t] + running[t + 1], starts[t + 1]) for t in range(len(running) - 1)]
-                              + [np.arange(starts[-2], starts[-1])])
-        labels[ends] = _first_best(alphas[:, ends] + closing[ending].T)
+        labels[ends] = _first_best(alphas[:, ends] + closing[piece[ends]].T)
         alphas = np.ascontiguousarray(alphas.T)  # a row per character: the best label of a row is found along it
         for t in range(len(running) - 2, -1, -1):
             n = running[t + 1]
