@@ -453,11 +453,13 @@ def _cut_headings(block: list[Line]) -> list[list[Line]]:
     """
     if len(block) < 2:
         return [block]
+    shaped = [heading_shaped(line.text) for line in block]
+    if not any(shaped):  # most blocks: no line can start a run of headings, so none is cut
+        return [block]
     widths = [width(line.text) for line in block if SENTENCE_PUNCT.search(line.text)]
     if not widths:
         return [block]
     column = statistics.median(widths)
-    shaped = [heading_shaped(line.text) for line in block]
     pieces, start, k = [], 0, 0
     while k < len(block):
         if shaped[k] and (k == 0 or sentence_closed(block[k - 1].text)):  # a run of heading lines may start here
