@@ -259,14 +259,16 @@ class Tagger:
         import numpy as np
 
         outside = self._outside
-        diff = np.take(scores, self._names, axis=0, mode="clip")  # [label but O, character]
-        diff -= scores[outside]
+        # [label but O, character]: a view when O is the first label, as in the shipped model
+        names = scores[1:] if outside == 0 else np.take(scores, self._names, axis=0, mode="clip")
         ends = np.cumsum(lengths)
         starts = ends - lengths
         nonempty = lengths > 0
-        inside = (diff + self._inside_gain).max(axis=0)  # a character after another of the run
-        opening = (diff + self._enter_gain).max(axis=0)  # a run's first character, after an O
-        opening[starts[nonempty]] = diff[:, starts[nonempty]].max(axis=0)  # a piece's first: no transition into it
+        # each label's score less O's, plus what its transitions may gain (the margin covers the sums' order)
+        inside = (names + self._inside_gain).max(axis=0) - scores[outside]  # a character after another of the run
+        opening = (names + self._enter_gain).max(axis=0) - scores[outside]  # a run's first character, after an O
+        heads = starts[nonempty]  # a piece's first character: no transition into it
+        opening[heads] = names[:, heads].max(axis=0) - scores[outside, heads]
         leaving = np.full(len(inside), self._leave_gain)
         leaving[ends[nonempty] - 1] = 0.0
         total = np.cumsum(inside)
