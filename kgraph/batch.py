@@ -28,7 +28,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from kgraph import __version__
 from kgraph.heap import full_passes_again
@@ -245,11 +245,21 @@ class KnownNames:
         return {self.names[i]: self.known[self.names[i]] for i in hits}
 
 
+class Together(NamedTuple):
+    """How a phase's tasks may run several at a time: `func(tasks, lexicon)` gives the results of `tasks` (a tuple
+    of tasks) in order, and tasks go together up to `limit` of their `weight`."""
+
+    func: Callable[..., tuple[bytes, ...]]
+    weight: Callable[[Task], int]
+    limit: int
+
+
 def run_phase(engine: Engine, store: SignedCache, kind: str, func: TaskFunc, items: Iterable[tuple[str, Task]],
-           expect: type, step: Progress, adopt: Callable[[int, Any], Any] | None = None
-           ) -> tuple[list[str], list[Any], int]:
+           expect: type, step: Progress, adopt: Callable[[int, Any], Any] | None = None,
+           together: Together | None = None) -> tuple[list[str], list[Any], int]:
     """The keys and the value of each (key, task), from the cache or computed on the engine, in order; and how many
-    were computed. `adopt(index, value)`, when given, is kept instead of each value as it comes in.
+    were computed. `adopt(index, value)`, when given, is kept instead of each value as it comes in; `together`, when
+    given, runs the tasks computed in groups (the results are the same).
 
     `items` is consumed lazily, so the bytes of a file found in the cache are not kept."""
     keys: list[str] = []
@@ -266,10 +276,32 @@ def run_phase(engine: Engine, store: SignedCache, kind: str, func: TaskFunc, ite
             value = None
         keys.append(key)
         values.append(value)
-    results = engine.map(func, [task for _, _, task in missing])
+    tasks = [task for _, _, task in missing]
+    if together is None:
+        results = engine.map(func, tasks)
+    else:
+        results = (blob for blobs in engine.map(together.func, [(group,) for group in _groups(tasks, together)])
+                   for blob in blobs)
     for (index, key, _), blob in zip(missing, results, strict=True):
         store.put(kind, key, blob)
         value = pickle.loads(blob)
         values[index] = value if adopt is None else adopt(index, value)
         step(key)
     return keys, values, len(missing)
+
+
+def _groups(tasks: list[Task], together: Together) -> list[tuple[Task, ...]]:
+    """The tasks in order, in runs of at most `together.limit` of their weight (a heavier task runs alone)."""
+    groups: list[tuple[Task, ...]] = []
+    group: list[Task] = []
+    size = 0
+    for task in tasks:
+        weight = together.weight(task)
+        if group and size + weight > together.limit:
+            groups.append(tuple(group))
+            group, size = [], 0
+        group.append(task)
+        size += weight
+    if group:
+        groups.append(tuple(group))
+    return groups

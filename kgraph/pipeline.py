@@ -112,11 +112,22 @@ class PageReading:
 def read_page(source: str, text: str, lex: Lexicon, *, year: int | None = None) -> PageReading:
     """Split one page into its articles and find the people each article names by itself (pass 1); the recogniser
     reads each article once, here."""
-    articles = tuple(fill_years(split_articles(text, source, lex), year))
-    entities = read_entities_of(articles, lex)
-    return PageReading(articles,
-                       tuple(extract_people(a, lex, entities=e) for a, e in zip(articles, entities, strict=True)),
-                       tuple(tuple(x for x in e if x.kind != "PER") for e in entities))
+    return read_pages_together([(source, text, year)], lex)[0]
+
+
+def read_pages_together(pages: Sequence[tuple[str, str, int | None]], lex: Lexicon) -> list[PageReading]:
+    """`read_page` of each (source, text, year), the recogniser reading the articles of all the pages at once: its
+    cost is mostly per sentence position (a Viterbi step over all sentences), so pages of a few sentences cost
+    less together. Each page's reading is the same as alone."""
+    pages_articles = [tuple(fill_years(split_articles(text, source, lex), year)) for source, text, year in pages]
+    found = iter(read_entities_of([a for articles in pages_articles for a in articles], lex))
+    readings = []
+    for articles in pages_articles:
+        entities = [next(found) for _ in articles]
+        readings.append(PageReading(
+            articles, tuple(extract_people(a, lex, entities=e) for a, e in zip(articles, entities, strict=True)),
+            tuple(tuple(x for x in e if x.kind != "PER") for e in entities)))
+    return readings
 
 
 def merge_known(readings: Iterable[PageReading]) -> dict[str, Role]:
@@ -205,8 +216,23 @@ def extract_corpus(articles: list[Article], *, lexicon: Path | None = None, merg
 def read_task(name: str, source: str, year: int | None, data: bytes | str, lex: Lexicon) -> bytes:
     """Pass 1 of one page from its bytes (or its text), pickled where it runs: the cache stores the bytes as they
     come back."""
-    text = data if isinstance(data, str) else decode_bytes(data, name=name)
-    return pickle.dumps(read_page(source, text, lex, year=year), pickle.HIGHEST_PROTOCOL)
+    return read_tasks(((name, source, year, data),), lex)[0]
+
+
+ReadTask = tuple[str, str, int | None, bytes | str]  # read_task's arguments but the lexicon
+
+
+def read_tasks(tasks: Sequence[ReadTask], lex: Lexicon) -> tuple[bytes, ...]:
+    """`read_task` of several pages, read together (`read_pages_together`)."""
+    pages = [(source, data if isinstance(data, str) else decode_bytes(data, name=name), year)
+             for name, source, year, data in tasks]
+    return tuple(pickle.dumps(reading, pickle.HIGHEST_PROTOCOL) for reading in read_pages_together(pages, lex))
+
+
+def read_weight(task: ReadTask) -> int:
+    """About how many characters a read task's page holds (UTF-8 takes three bytes for most Chinese ones)."""
+    data = task[3]
+    return len(data) if isinstance(data, str) else len(data) // 3
 
 
 Detached = tuple[tuple[object, ...], ...]  # a page's extractions without their articles (`detach_articles`)

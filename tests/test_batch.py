@@ -269,3 +269,21 @@ def test_fingerprint_follows_the_lexicon_folder(tmp_path: Path, monkeypatch: pyt
     assert changed != first
     (folder / "org_suffixes.txt").write_text("局\n", encoding="utf-8")
     assert fingerprint(folder) not in (first, changed)
+
+
+def test_pages_read_together_are_read_as_alone(lex):
+    """Pass 1 reads pages together (`read_tasks`: the recogniser over all their articles at once); each page's
+    result is the one `read_task` gives it alone, and the groups keep the tasks' order within the limit."""
+    import pickle
+
+    from kgraph.batch import Together, _groups
+    from kgraph.pipeline import read_task, read_tasks, read_weight
+
+    tasks = [(str(path), path.name, None, path.read_bytes()) for path in sorted(SEEDS.glob("*.txt"))]
+    tasks.append(("text", "text.txt", 2020, "本报讯（通讯员王明）区委书记李建国主持会议。"))
+    together = [pickle.loads(blob) for blob in read_tasks(tasks, lex)]
+    assert together == [pickle.loads(read_task(*task, lex)) for task in tasks]
+    limit = 2 * max(map(read_weight, tasks))
+    groups = _groups(tasks, Together(read_tasks, read_weight, limit))
+    assert [task for group in groups for task in group] == tasks and len(groups) > 1
+    assert all(len(group) == 1 or sum(map(read_weight, group)) <= limit for group in groups)

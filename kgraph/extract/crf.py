@@ -26,6 +26,7 @@ SKIP = "j"  # the pair (-1, +1)
 PAIR = 0x110000  # a pair's key: first code point * PAIR + second
 _WIDE = 6  # characters per step from which the Viterbi across pieces costs less: measured on pieces of 20 to 300
 # characters, 1 to 64 of them, since its max down one contiguous block (40 before that)
+_MARGIN = 1e-3  # by which a run of names must lose to O to be left undecoded: far above the sums' rounding
 _FEW_COLUMNS = 800  # up to which numpy's argmax finds the best row of each column faster than `_first_best`'s sums
 
 
@@ -98,6 +99,14 @@ class Tagger:
         self.transitions = transitions
         self._into = np.ascontiguousarray(transitions.T)  # [to, from]
         self._from = transitions[:, :, None]  # [from, to, 1]
+        # what a run of names gains at most over O by its transitions (`_open`), for each label but O
+        outside = self._outside
+        stay = transitions[outside, outside]
+        self._names = np.delete(np.arange(len(transitions)), outside)  # the labels but O
+        names = np.delete(transitions, outside, axis=0)
+        self._inside_gain = (np.delete(names.max(axis=0), outside) - stay)[:, None]  # into the label from one not O
+        self._enter_gain = (np.delete(transitions[outside], outside) - stay)[:, None]  # into the label from O
+        self._leave_gain = float(np.delete(transitions[:, outside], outside).max() - stay)  # out of a name into O
 
     def _read_labels(self) -> None:
         """Each label's kind (a number, the same for PER1 to PER4) and position in its name (0 for O)."""
@@ -178,28 +187,40 @@ class Tagger:
                         self._kind_names[kind[first]].tolist(), strict=True))
 
     def decode(self, pieces: Sequence[str], lengths: np.ndarray, *, wide: bool | None = None) -> np.ndarray:
-        """The label numbers of all characters of the pieces, in text order. `wide` chooses the Viterbi for many
-        pieces at a step (labels down the rows, pieces across) or for few (a row per piece and label); by
-        default, the one that costs less for these pieces."""
+        """The label numbers of all characters of the pieces, in text order. Only each piece's `_open` stretch is
+        decoded: outside it the labels are O, proven so. `wide` chooses the Viterbi for many pieces at a step
+        (labels down the rows, pieces across) or for few (a row per piece and label); by default, the one that
+        costs less for these pieces."""
         import numpy as np
 
-        order = np.argsort(-lengths, kind="stable")  # the longest first: those still running at a step are a prefix
-        count = lengths[order]
+        scores = self._emissions(pieces, lengths)
+        labels = np.full(scores.shape[1], self._outside, dtype=np.intp)
+        begin, end = self._open(scores, lengths)
+        keep = np.flatnonzero(end > begin)
+        if not len(keep):
+            return labels
+        begin, end, piece_start = begin[keep], end[keep], (np.cumsum(lengths) - lengths)[keep]
+        states = self._entered(scores, piece_start, begin)
+        # the stretches as pieces of their own: the longest first, so those still running at a step are a prefix
+        sizes = end - begin
+        order = np.argsort(-sizes, kind="stable")
+        count = sizes[order]
         steps = int(count[0])
-        running = np.searchsorted(-count, -np.arange(steps), side="left")  # pieces longer than each step
+        running = np.searchsorted(-count, -np.arange(steps), side="left")  # stretches longer than each step
         step = np.arange(steps)
-        # every character's place in the text, step by step: at step t, character t of each piece still running
-        first = (np.cumsum(lengths) - lengths)[order]
-        at = (first[:, None] + step).T[(step < count[:, None]).T]
-        states = self._emissions(pieces, lengths, at)
-        labels = np.empty(len(at), dtype=np.intp)
+        # every decoded character's place in the text, step by step: at step t, character t of each stretch running
+        at = ((piece_start + begin)[order][:, None] + step).T[(step < count[:, None]).T]
+        # a stretch that stops before its piece's end is followed by an O: its last label is the best way into it
+        closing = np.where((end < lengths[keep])[order][:, None], self.transitions[:, self._outside], 0.0)
         wide = len(at) >= _WIDE * steps if wide is None else wide
-        labels[at] = self._viterbi(np.ascontiguousarray(states.T), running) if wide else self._narrow(states, running)
+        states = np.take(states, at, axis=1)
+        labels[at] = (self._viterbi(states, running, closing) if wide
+                      else self._narrow(np.ascontiguousarray(states.T), running, closing))
         return labels
 
-    def _emissions(self, pieces: Sequence[str], lengths: np.ndarray, at: np.ndarray) -> np.ndarray:
-        """The state scores (label by character) of the characters at `at` (places in the pieces' text), summed
-        attribute by attribute in the order crfsuite adds them."""
+    def _emissions(self, pieces: Sequence[str], lengths: np.ndarray) -> np.ndarray:
+        """The state scores (a column of labels per character, in text order), summed attribute by attribute in the
+        order crfsuite adds them."""
         import numpy as np
 
         text = "".join(f"\x02\x02{piece}\x03\x03" for piece in pieces)
@@ -208,39 +229,118 @@ class Tagger:
         skip = self._skips.rows(char[:-2] * self._known + char[2:])
         surname = self._surname[char]
         size = len(char) - 4  # every place but the marks at the ends, each with the two before and after it
-        scores = np.take(self.unigrams[0], char[:size], axis=0)
+        # mode="clip": the indices are in range, and with `out` numpy's default ("raise") takes into a copy first
+        scores = np.take(self.unigrams[0], char[:size], axis=0, mode="clip")
         part = np.empty_like(scores)
         for table, offset in zip(self.unigrams[1:], (1, 2, 3, 4), strict=True):
-            scores += np.take(table, char[offset:offset + size], axis=0, out=part)
+            scores += np.take(table, char[offset:offset + size], axis=0, out=part, mode="clip")
         for table, offset in zip(self.bigrams, (0, 1, 2, 3), strict=True):
-            scores += np.take(table, pair[offset:offset + size], axis=0, out=part)
-        scores += np.take(self.skip, skip[1:1 + size], axis=0, out=part)
+            scores += np.take(table, pair[offset:offset + size], axis=0, out=part, mode="clip")
+        known = np.flatnonzero(skip[1:1 + size] != self._skips._missing)  # most skip pairs are not: they add zeros
+        scores[known] += np.take(self.skip, skip[1 + known], axis=0, mode="clip")
         scores[np.flatnonzero(surname[2:2 + size])] += self.flags[0]  # the rest would add zeros: only surnames
         scores[np.flatnonzero(surname[1:1 + size])] += self.flags[1]
-        # the rows of the pieces' characters: after the two marks of their piece and the four of every piece before
-        return np.take(scores, at + np.repeat(np.arange(0, 4 * len(pieces), 4), lengths)[at], axis=0)
+        # the rows of the pieces' characters (after the two marks of their piece and the four of every piece before),
+        # as columns
+        rows = np.arange(int(lengths.sum())) + np.repeat(np.arange(0, 4 * len(pieces), 4), lengths)
+        return np.ascontiguousarray(np.take(scores, rows, axis=0, mode="clip").T)
 
-    def _viterbi(self, states: np.ndarray, running: np.ndarray) -> np.ndarray:
+    def _open(self, scores: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For each piece, the stretch [begin, end) of its characters that a name could touch; every label outside
+        it is O in crfsuite's best path (begin == end: the whole piece is O), so it need not be decoded.
+
+        Proof: a path differs from the all-O one by runs of names; putting O back over a run [i, j] changes the
+        score by its emissions' differences to O, the transitions inside it (each at most the greatest into its
+        label from a label not O) less O->O, and the two at its ends less O->O (none at a piece's ends). Bounding
+        each character's part by its best label gives, for every run, a bound of its gain found for all runs at
+        once with prefix sums; a character no run of gain above -_MARGIN touches is O in the best path, by a
+        margin far above the rounding of the sums. Viterbi's scores up to such a stretch are those of the O path
+        (`_entered`), and after it the path ends in O (`closing`): the labels are crfsuite's exactly."""
+        import numpy as np
+
+        outside = self._outside
+        # [label but O, character]: a view when O is the first label, as in the shipped model
+        names = scores[1:] if outside == 0 else np.take(scores, self._names, axis=0, mode="clip")
+        ends = np.cumsum(lengths)
+        starts = ends - lengths
+        nonempty = lengths > 0
+        # each label's score less O's, plus what its transitions may gain (the margin covers the sums' order)
+        inside = (names + self._inside_gain).max(axis=0) - scores[outside]  # a character after another of the run
+        opening = (names + self._enter_gain).max(axis=0) - scores[outside]  # a run's first character, after an O
+        heads = starts[nonempty]  # a piece's first character: no transition into it
+        opening[heads] = names[:, heads].max(axis=0) - scores[outside, heads]
+        leaving = np.full(len(inside), self._leave_gain)
+        leaving[ends[nonempty] - 1] = 0.0
+        total = np.cumsum(inside)
+        # a run [i, j] gains at most opening[i] - total[i] + total[j] + leaving[j]
+        first = opening - total
+        last = total + leaving
+        piece = np.repeat(np.arange(len(lengths)), lengths)
+        best_first = _running_max(first, piece)  # the best start of a run ending at each character
+        best_last = _running_max(last[::-1], piece[::-1] * -1)[::-1]  # the best end of a run from each one
+        touched_end = np.flatnonzero(best_first + last > -_MARGIN)  # a run may end here
+        touched_start = np.flatnonzero(first + best_last > -_MARGIN)  # a run may start here
+        begin, end = starts.copy(), starts.copy()
+        # the first possible start and the last possible end of each piece (both or neither exist)
+        pieces = piece[touched_start]
+        head = np.ones(len(pieces), dtype=bool)
+        head[1:] = pieces[1:] != pieces[:-1]
+        begin[pieces[head]] = touched_start[head]
+        pieces = piece[touched_end]
+        tail = np.ones(len(pieces), dtype=bool)
+        tail[:-1] = pieces[1:] != pieces[:-1]
+        end[pieces[tail]] = touched_end[tail] + 1
+        return begin - starts, end - starts
+
+    def _entered(self, scores: np.ndarray, piece_start: np.ndarray, begin: np.ndarray) -> np.ndarray:
+        """The scores with each stretch's first row as Viterbi has it after the O path before it: crfsuite's
+        alpha of O at the character before (the O emissions and O->O transitions summed in its order), plus the
+        transition from O, plus the row's own emissions."""
+        import numpy as np
+
+        entered = np.flatnonzero(begin > 0)
+        if not len(entered):
+            return scores
+        outside = self._outside
+        scores = scores.copy()
+        heads = begin[entered]
+        width = int(heads.max())
+        # per stretch: e0, OO, e1, OO, ... e(h-1), summed left to right (what lies past it is not read)
+        chain = np.zeros((len(entered), 2 * width - 1))
+        chain[:, 1::2] = self.transitions[outside, outside]
+        rows = np.repeat(np.arange(len(entered)), heads)
+        places = np.arange(int(heads.sum())) - np.repeat(np.cumsum(heads) - heads, heads)
+        chain[rows, 2 * places] = scores[outside, np.repeat(piece_start[entered], heads) + places]
+        alpha = np.add.accumulate(chain, axis=1)[np.arange(len(entered)), 2 * heads - 2]
+        first = piece_start[entered] + heads
+        scores[:, first] = (alpha + self.transitions[outside][:, None]) + scores[:, first]
+        return scores
+
+    def _viterbi(self, states: np.ndarray, running: np.ndarray, closing: np.ndarray) -> np.ndarray:
         """crfsuite's first-order Viterbi (no start or end weights; ties to the lower label) over all pieces at
-        once: `states` holds a column per character, step by step, `running[t]` pieces at step t. The forward pass
+        once: `states` holds a column per character, step by step, `running[t]` pieces at step t, `closing` what
+        each piece adds to its last label's score (the transition into an O after it, or zeros). The forward pass
         keeps the best scores only; the way back finds each label's best predecessor from them, which is the
         pointer crfsuite stores, from the same sums."""
         import numpy as np
 
-        starts = np.concatenate([[0], np.cumsum(running)]).tolist()
-        running = running.tolist()
+        begins = np.concatenate([[0], np.cumsum(running)])
+        # each column's step and piece; a piece's last column is at a step after which fewer pieces run
+        step = np.repeat(np.arange(len(running)), running)
+        piece = np.arange(len(step)) - begins[step]
+        ends = np.flatnonzero(piece >= np.append(running[1:], 0)[step])
+        starts, running = begins.tolist(), running.tolist()
         alphas = states  # each step's scores overwrite its states, which are not needed again
         size = len(self.labels)
         room = np.empty(size * size * running[0])
+        into = self._from
         for t in range(1, len(running)):
-            n = running[t]
-            total = room[:size * size * n].reshape(size, size * n)  # [from, to * n]: contiguous, as the max wants
-            np.add(alphas[:, None, starts[t - 1]:starts[t - 1] + n], self._from, out=total.reshape(size, size, n))
-            alphas[:, starts[t]:starts[t + 1]] += np.maximum.reduce(total, axis=0).reshape(size, n)
+            n, before, now = running[t], starts[t - 1], starts[t]
+            total = room[:size * size * n].reshape(size, size, n)  # [from, to, piece]: the max runs down `from`
+            np.add(alphas[:, None, before:before + n], into, out=total)
+            alphas[:, now:now + n] += np.maximum.reduce(total, axis=0)
         labels = np.empty(states.shape[1], dtype=np.intp)
-        ends = np.concatenate([np.arange(starts[t] + running[t + 1], starts[t + 1]) for t in range(len(running) - 1)]
-                              + [np.arange(starts[-2], starts[-1])])
-        labels[ends] = _first_best(alphas[:, ends])
+        labels[ends] = _first_best(alphas[:, ends] + closing[piece[ends]].T)
         alphas = np.ascontiguousarray(alphas.T)  # a row per character: the best label of a row is found along it
         for t in range(len(running) - 2, -1, -1):
             n = running[t + 1]
@@ -250,7 +350,7 @@ class Tagger:
         return labels
 
 
-    def _narrow(self, states: np.ndarray, running: np.ndarray) -> np.ndarray:
+    def _narrow(self, states: np.ndarray, running: np.ndarray, closing: np.ndarray) -> np.ndarray:
         """The same Viterbi with a row per piece (`states`: a row per character, step by step), which takes fewer
         numpy calls per step: the better one where a page has a few long sentences and little else."""
         import numpy as np
@@ -265,15 +365,26 @@ class Tagger:
             np.add(alpha[:n, None, :], into, out=total[:n])
             back.append(total[:n].argmax(axis=2))
             if n < was:  # the pieces that ended at t - 1
-                labels[starts[t - 1] + n:starts[t]] = alpha[n:].argmax(axis=1)
+                labels[starts[t - 1] + n:starts[t]] = (alpha[n:] + closing[n:was]).argmax(axis=1)
             alpha = total[:n].max(axis=2)
             alpha += states[starts[t]:starts[t + 1]]
-        labels[starts[-2]:starts[-1]] = alpha.argmax(axis=1)
+        labels[starts[-2]:starts[-1]] = (alpha + closing[:len(alpha)]).argmax(axis=1)
         rows = np.arange(running[0])
         for t in range(len(running) - 1, 0, -1):
             n = running[t]
             labels[starts[t - 1]:starts[t - 1] + n] = back[t][rows[:n], labels[starts[t]:starts[t + 1]]]
         return labels
+
+
+def _running_max(values: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """The greatest of the values so far within each group (`groups` never decreases along the array): one
+    accumulate, each group lifted above all before it."""
+    import numpy as np
+
+    if not len(values):
+        return values
+    lift = (groups - groups[0]) * (float(values.max() - values.min()) + 1.0)
+    return np.maximum.accumulate(values + lift) - lift
 
 
 def _first_best(scores: np.ndarray) -> np.ndarray:
@@ -329,14 +440,20 @@ class _Hash:
     def _slots(self, keys: np.ndarray) -> np.ndarray:
         import numpy as np
 
-        return ((keys.astype(np.uint64) * np.uint64(self._MULTIPLIER)) >> self._shift).astype(np.int64)
+        slots = np.ascontiguousarray(keys, dtype=np.int64).view(np.uint64) * np.uint64(self._MULTIPLIER)
+        slots >>= self._shift
+        return slots.view(np.int64)  # below 2 ** 63 after the shift
 
     def rows(self, keys: np.ndarray) -> np.ndarray:
         """The row of each key."""
         import numpy as np
 
-        found = np.full(len(keys), self._missing, dtype=np.int64)
-        pending, slot = np.arange(len(keys)), self._slots(keys)
+        slot = self._slots(keys)
+        stored = self._keys[slot]
+        # most keys are found, or missing, at their first slot (an empty slot's row is the missing row)
+        found = np.where(stored == keys, self._rows[slot], self._missing)
+        pending = np.flatnonzero((stored != keys) & (stored != -1))  # a collision: probe on
+        keys, slot = keys[pending], (slot[pending] + 1) & self._mask
         while len(pending):
             stored = self._keys[slot]
             hit = stored == keys

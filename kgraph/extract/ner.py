@@ -115,8 +115,9 @@ def named_spans(named: dict[int, str], text: str, offset: int = 0) -> list[Entit
 def chunks(text: str) -> list[tuple[int, str]]:
     """The text cut into sentences (and long sentences at commas), with their offsets."""
     out = []
-    for match in _SENTENCE.finditer(text):
-        start, piece = match.start(), match.group()
+    end = 0
+    for piece in _SENTENCE.findall(text):  # the sentences follow each other: each starts where the last ended
+        start, end = end, end + len(piece)
         while len(piece) > _MAX_CHUNK:
             cut = max(piece.rfind("，", 0, _MAX_CHUNK), piece.rfind(",", 0, _MAX_CHUNK))  # the last comma
             cut = cut + 1 if cut > 0 else _MAX_CHUNK

@@ -353,10 +353,16 @@ def split_lines(text: str) -> list[Line]:
     leads = [len(raw) - len(raw.lstrip(SPACES)) for raw in raws]
     margin = _margin([lead for raw, lead in zip(raws, leads, strict=True) if lead < len(raw)])
     lines, offset = [], 0
+    repaired = _REPAIRED.search
     for raw, lead in zip(raws, leads, strict=True):
-        end = offset + len(raw.rstrip(SPACES))
-        lines.append(Line(clean_line(raw), min(offset + lead, end), end, margin < lead < len(raw)))
-        offset += len(raw) + 1
+        size = len(raw)
+        if repaired(raw) is None:  # most lines: `clean_line` is `undouble`, and with no blank the line is all visible
+            text = undouble(raw) if size > 1 and raw.find(raw[0], 1, size // 2 + 1) >= 0 else raw
+            lines.append(Line(text, offset, offset + size, False))
+        else:
+            end = offset + len(raw.rstrip(SPACES))
+            lines.append(Line(clean_line(raw), min(offset + lead, end), end, margin < lead < size))
+        offset += size + 1
     return lines
 
 
@@ -447,11 +453,13 @@ def _cut_headings(block: list[Line]) -> list[list[Line]]:
     """
     if len(block) < 2:
         return [block]
+    shaped = [heading_shaped(line.text) for line in block]
+    if not any(shaped):  # most blocks: no line can start a run of headings, so none is cut
+        return [block]
     widths = [width(line.text) for line in block if SENTENCE_PUNCT.search(line.text)]
     if not widths:
         return [block]
     column = statistics.median(widths)
-    shaped = [heading_shaped(line.text) for line in block]
     pieces, start, k = [], 0, 0
     while k < len(block):
         if shaped[k] and (k == 0 or sentence_closed(block[k - 1].text)):  # a run of heading lines may start here

@@ -5,6 +5,7 @@ tools/export_crf.py makes from the crfsuite model."""
 from __future__ import annotations
 
 import hashlib
+import math
 import random
 import subprocess
 import sys
@@ -157,3 +158,29 @@ def test_crf_spans_are_the_names_named_spans_reads(lex):
     cut = [(k, e.start, e.end) for k, begin, end, kind in spans if kind == "PER"
            for e in ner._entities(kind, pieces[k], begin, end, 0)]
     assert cut == people and tagger.spans([]) == [] and tagger.spans(["", ""]) == []
+
+
+@pytest.mark.parametrize("wide", [True, False])
+def test_crf_decodes_only_where_a_name_can_be_and_gives_the_labels_of_the_whole(lex, monkeypatch, wide):
+    """`Tagger._open` leaves out of Viterbi the characters no run of names can touch (whole sentences, heads and
+    tails of others, on the seed pages all three); the labels are those of decoding every character, and O there."""
+    from kgraph.extract import crf
+
+    rng = random.Random(13)
+    pieces = [piece for path in sorted(SEEDS.glob("*.txt")) for _, piece in ner.chunks(path.read_text("utf-8"))]
+    pieces += ["".join(rng.choices(ALPHABET, k=rng.randint(1, 300))) for _ in range(100)] + ["王刚", "。"]
+    folded = [piece.translate(ner._FOLD) for piece in pieces]
+    lengths = np.array([len(piece) for piece in pieces])
+    tagger = ner.recogniser(lex.surnames)._tagger
+    begin, end = tagger._open(tagger._emissions(folded, lengths), lengths)
+    assert (end == begin).sum() > 100 and ((begin > 0) & (end > begin)).sum() > 50
+    assert ((end < lengths) & (end > begin)).sum() > 50
+    labels = tagger.decode(folded, lengths, wide=wide)
+    monkeypatch.setattr(crf, "_MARGIN", math.inf)  # every character may be in a name: all are decoded
+    assert (tagger._open(tagger._emissions(folded, lengths), lengths)[1] == lengths).all()
+    assert (tagger.decode(folded, lengths, wide=wide) == labels).all()
+    starts = np.cumsum(lengths) - lengths
+    outside = np.ones(len(labels), dtype=bool)
+    for start, b, e in zip(starts, begin, end, strict=True):
+        outside[start + b:start + e] = False
+    assert (labels[outside] == tagger._outside).all()

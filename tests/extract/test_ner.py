@@ -393,3 +393,15 @@ def test_a_name_ends_where_a_word_or_a_district_begins(lex, text, expected):
 ])
 def test_credits_glued_on_their_own_line_or_after_a_bar(lex, text, expected):
     assert {name: role for name, (role, _) in people(text, lex).items()} == expected
+
+
+def test_chunks_are_the_sentences_in_order_at_their_offsets():
+    """`chunks` cuts at sentence ends (and long sentences at their last comma before 300 characters); each piece
+    is found at its offset, blank pieces are left out, and nothing else is."""
+    text = "王刚说：“好！”\n\n李明表示，要落实。" + "会议在北京召开，" * 60 + "完。\n  \n；"
+    found = chunks(text)
+    assert all(text[start:start + len(piece)] == piece for start, piece in found)
+    covered = {start + k for start, piece in found for k in range(len(piece))}
+    assert all(char.isspace() for k, char in enumerate(text) if k not in covered)
+    assert [piece for _, piece in found][:3] == ["王刚说：“好！", "”\n", "李明表示，要落实。"]
+    assert max(len(piece) for _, piece in found) <= 300 and found[-1] == (len(text) - 1, "；")

@@ -261,3 +261,32 @@ def _doubled_options(text: str, i: int) -> list[tuple[int, str]]:
 def test_doubled_options_on_random_text(text: str) -> None:
     for i in range(len(text)):
         assert list(clean._doubled_options(text, i)) == _doubled_options(text, i)
+
+
+def _split_lines(text: str) -> list[clean.Line]:
+    """`split_lines` as it was written: every line through `clean_line`, its blanks measured."""
+    raws = text.split("\n")
+    leads = [len(raw) - len(raw.lstrip(SPACES)) for raw in raws]
+    margin = clean._margin([lead for raw, lead in zip(raws, leads, strict=True) if lead < len(raw)])
+    lines, offset = [], 0
+    for raw, lead in zip(raws, leads, strict=True):
+        end = offset + len(raw.rstrip(SPACES))
+        lines.append(clean.Line(clean.clean_line(raw), min(offset + lead, end), end, margin < lead < len(raw)))
+        offset += len(raw) + 1
+    return lines
+
+
+def test_split_lines_on_the_seed_pages() -> None:
+    """Lines without a sign any repair acts on skip `clean_line` but `undouble` (and its quick test)."""
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        doubled = "\n".join("".join(c * 2 for c in line) for line in text.split("\n"))
+        for page in (text, doubled):
+            assert clean.split_lines(page) == _split_lines(page)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LINES | st.sampled_from(["推进改造推进改造", "王芸芸", "　　本报讯", "", "ＡＡ"]), max_size=12))
+def test_split_lines_on_random_text(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    assert clean.split_lines(text) == _split_lines(text)
