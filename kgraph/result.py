@@ -101,10 +101,10 @@ class BuildResult:
 
     def write_turtle(self, path: str | os.PathLike) -> int:
         """Write the graph as Turtle (what `kgraph build` writes), without holding it whole; the triples written."""
-        from kgraph.rdf.build import iter_blocks, prefixes
+        from kgraph.rdf.build import iter_written_blocks, prefixes
         from kgraph.rdf.turtle import write_blocks
 
-        return write_blocks(iter_blocks(self.corpus, base=self.base), Path(path), prefixes(self.base))
+        return write_blocks(iter_written_blocks(self.corpus, base=self.base), Path(path), prefixes(self.base))
 
     def write_html(self, path: str | os.PathLike, *, title: str = "kgraph", show_orgs: bool = False,
                    show_places: bool = False) -> None:

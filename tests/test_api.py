@@ -114,6 +114,8 @@ def test_api_result_rows_queries_network_and_files(tmp_path: Path):
     graphml = result.export("graphml", tmp_path / "p.graphml").read_text(encoding="utf-8")
     assert graphml.count("<node ") == 2  # the reporter who only signs is not drawn
     assert result.write_turtle(tmp_path / "g.ttl") == len(result.graph)
+    result.write(tmp_path / "out")  # what `kgraph build` writes: the same Turtle, byte for byte
+    assert (tmp_path / "g.ttl").read_bytes() == (tmp_path / "out" / "graph.ttl").read_bytes()
 
 
 def test_api_named_query_with_a_missing_parameter_is_a_query_error():
