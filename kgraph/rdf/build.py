@@ -29,7 +29,7 @@ from kgraph.model import MAX_PAIRED_PARTICIPANTS, Article, Corpus, Evidence, Ext
 from kgraph.rdf import vocab
 from kgraph.rdf.cached import CachedNamespace
 from kgraph.rdf.iri import Minter
-from kgraph.rdf.turtle import Block, Statements, Terms
+from kgraph.rdf.turtle import Block, Statements, Terms, pairs_text
 from kgraph.rdf.vocab import DEFAULT_BASE
 
 __all__ = ["Block", "Triple", "build_graph", "iter_blocks", "iter_triples", "iter_written_blocks", "new_graph",
@@ -148,6 +148,41 @@ class _Collaboration(Statements):
                 4 + len(self.events))
 
 
+class _Article(Statements):
+    """An article's node (one article to its IRI), written as Turtle directly: its text and sub-headline, most of
+    a graph's characters and read by no page, are never made rdflib terms, and no pair of it is hashed to find
+    repeats (none repeats but its mentions and bylines, made unique here). `read` is its pairs but those."""
+
+    __slots__ = ("node", "article", "text", "headline", "dated", "source", "mentions", "bylines", "read")
+
+    def __init__(self, node: URIRef, article: Article, text: str, headline: Literal,
+                 dated: tuple[URIRef, Node] | None, source: URIRef, mentions: list[URIRef],
+                 bylines: list[tuple[URIRef, URIRef]]) -> None:
+        self.node, self.article, self.text, self.headline = node, article, text, headline
+        self.dated, self.source, self.mentions, self.bylines = dated, source, mentions, bylines
+        read: list[tuple[URIRef, Node]] = [(RDF.type, SCHEMA.NewsArticle), (SCHEMA.headline, headline)]
+        if dated is not None:
+            read.append(dated)
+        read += [(KG.sourceFile, source), (PROV.wasDerivedFrom, source)]
+        read += [(SCHEMA.mentions, target) for target in mentions]
+        self.read = (node, read + bylines)
+
+    def turtle(self, terms: Terms) -> tuple[str, int]:
+        node, text, integer, article = terms.node, terms.text, terms.integer, self.article
+        pairs: list[tuple[Node, str]] = [(RDF.type, node(SCHEMA.NewsArticle)), (SCHEMA.headline, node(self.headline))]
+        if article.subheadline:
+            pairs.append((SCHEMA.alternativeHeadline, text(article.subheadline, "zh")))
+        if self.dated is not None:
+            pairs.append((self.dated[0], node(self.dated[1])))
+        source = node(self.source)
+        pairs += [(SCHEMA.text, text(self.text, "zh")), (KG.sourceFile, source), (PROV.wasDerivedFrom, source),
+                  (KG.articleIndex, integer(article.index)), (KG.start, integer(article.start)),
+                  (KG.end, integer(article.end))]
+        pairs += [(SCHEMA.mentions, node(target)) for target in self.mentions]
+        pairs += [(predicate, node(person)) for predicate, person in self.bylines]
+        return f"{terms.subject(self.node)} {pairs_text(terms, pairs)}", len(pairs)
+
+
 class _Triples:
     """The triples of one corpus, node by node."""
 
@@ -208,6 +243,12 @@ class _Triples:
 
     def article(self, node: URIRef, articles: Sequence[Article], extractions: Sequence[Extraction],
                 evidence: Sequence[tuple[Evidence, URIRef, int]]) -> Iterator[Block]:
+        if self.written and len(articles) == 1:  # most articles: the node as text
+            article = articles[0]
+            text = article.text
+            yield self.written_article(node, article, text, extractions, evidence)
+            yield from self.article_spans(node, {article.id: text}, evidence)
+            return
         pairs: list[tuple[URIRef, Node]] = []
         texts = {}
         for article in articles:
@@ -232,6 +273,31 @@ class _Triples:
                 elif m.role is photographer:
                     pairs.append((SCHEMA.contributor, self.person_iri(m.name)))
         yield _block(node, pairs)
+        yield from self.article_spans(node, texts, evidence)
+
+    def written_article(self, node: URIRef, article: Article, text: str, extractions: Sequence[Extraction],
+                        evidence: Sequence[tuple[Evidence, URIRef, int]]) -> _Article:
+        """`article`'s block of a node with one article, as `_Article`: the same pairs in the same order."""
+        date = article.date
+        if date and _FULL_DATE.match(date):
+            dated: tuple[URIRef, Node] | None = (SCHEMA.dateCreated, _date(date))
+        else:
+            dated = (KG.dateline, _plain(date)) if date else None
+        mentions = list(dict.fromkeys(target for _, target, gives in evidence if gives & _MENTIONS))
+        reporter, photographer = Role.REPORTER, Role.PHOTOGRAPHER
+        bylines: list[tuple[URIRef, URIRef]] = []
+        for extraction in extractions:
+            for m in extraction.people:
+                if m.role is reporter:
+                    bylines.append((SCHEMA.author, self.person_iri(m.name)))
+                elif m.role is photographer:
+                    bylines.append((SCHEMA.contributor, self.person_iri(m.name)))
+        return _Article(node, article, text, _zh_text(article.headline), dated, self.source_iri(article.source),
+                        mentions, list(dict.fromkeys(bylines)))
+
+    def article_spans(self, node: URIRef, texts: dict[str, str], evidence: Sequence[tuple[Evidence, URIRef, int]]
+                      ) -> Iterator[Block]:
+        """The kg:Mention spans of an article node, in order of place."""
         if not self.spans:
             return
         spans = _group((item for item in evidence if item[2] & _SPAN), lambda item: (item[0].start, item[0].end))
