@@ -134,15 +134,22 @@ class _Spans(Statements):
 class _Collaboration(Statements):
     """A kg:Collaboration of two people, written as Turtle directly (the network page reads none of it)."""
 
-    __slots__ = ("node", "first", "second", "weight", "events")
+    __slots__ = ("under", "part", "first", "second", "weight", "events")
 
-    def __init__(self, node: URIRef, first: URIRef, second: URIRef, weight: int, events: list[URIRef]) -> None:
-        self.node, self.first, self.second, self.weight, self.events = node, first, second, weight, events
+    def __init__(self, under: str, part: str, first: URIRef, second: URIRef, weight: int, events: list[URIRef]
+                 ) -> None:  # its IRI is `under` + `part`, a part of letters, digits and `-` (`Minter`)
+        self.under, self.part, self.first, self.second = under, part, first, second
+        self.weight, self.events = weight, events
+
+    @property
+    def node(self) -> URIRef:
+        return URIRef(self.under + self.part)
 
     def turtle(self, terms: Terms) -> tuple[str, int]:
         node, predicate = terms.node, terms.predicate
         evidence = ",\n        ".join(map(node, self.events))
-        return (f"{terms.subject(self.node)} {predicate(RDF.type)} {node(KG.Collaboration)} ;\n"
+        subject = f"<{self.under}{self.part}>" if terms.plain_under(self.under) else terms.subject(self.node)
+        return (f"{subject} {predicate(RDF.type)} {node(KG.Collaboration)} ;\n"
                 f"    {predicate(KG.participant)} {node(self.first)},\n        {node(self.second)} ;\n"
                 f"    {predicate(KG.weight)} {terms.integer(self.weight)} ;\n    {predicate(KG.evidence)} {evidence}",
                 4 + len(self.events))
@@ -218,21 +225,24 @@ class _Triples:
 
     def article_index(self) -> dict[URIRef, list[tuple[Evidence, URIRef, int]]]:
         """Per article: the evidence other nodes hold in it, with the node and what it gives the article."""
-        index: dict[URIRef, list[tuple[Evidence, URIRef, int]]] = defaultdict(list)
+        # by article id first (one IRI each, `Minter` refuses a clash): a dict of strings, each IRI asked for once
+        by_id: dict[str, list[tuple[Evidence, URIRef, int]]] = defaultdict(list)
+        both, span = _MENTIONS | _SPAN, _SPAN
         for person in self.corpus.people:
             node = self.person_iri(person.id)
             for ev in person.mentions:  # a byline taken out of the text has no span to point to
-                index[self.article_iri(ev.article_id)].append((ev, node, _MENTIONS | (_SPAN * (ev.end > ev.start))))
+                by_id[ev.article_id].append((ev, node, both if ev.end > ev.start else _MENTIONS))
             for post in person.posts:
                 post_node = self.iri.post(person.id, post.title)
                 for ev in post.evidence:
-                    index[self.article_iri(ev.article_id)].append((ev, post_node, _SPAN))
+                    by_id[ev.article_id].append((ev, post_node, span))
         for entity, node_of in ((self.corpus.organizations, self.org_iri), (self.corpus.places, self.place_iri)):
             for thing in entity:
-                node = node_of(thing.name)
+                item = (node_of(thing.name), both)
                 for ev in thing.mentions:
-                    index[self.article_iri(ev.article_id)].append((ev, node, _MENTIONS | _SPAN))
-        return index
+                    by_id[ev.article_id].append((ev, *item))
+        article_iri = self.article_iri
+        return {article_iri(article_id): items for article_id, items in by_id.items()}
 
     def articles(self, index: dict[URIRef, list[tuple[Evidence, URIRef, int]]]) -> Iterator[Block]:
         """Each article with what names it (mentions, bylines), then its spans."""
@@ -359,17 +369,20 @@ class _Triples:
             for pair in combinations(members, 2):
                 shared[pair].append(article_id)
         partners: dict[URIRef, dict[URIRef, None]] = defaultdict(dict)
-        groups = _group(sorted(shared.items()), lambda item: self.iri.collaboration(*item[0]))
+        # by the IRI's last part: the same grouping, and no IRI made for a node written as text
+        groups = _group(sorted(shared.items()), lambda item: self.iri.collaboration_part(*item[0]))
         del shared
-        for node, pairs in groups.items():
+        under = f"{self.iri.base}collaboration/"
+        for part, pairs in groups.items():
             if self.written and len(pairs) == 1:  # each pair its own node, unless two names share one IRI
                 (a, b), article_ids = pairs[0]
                 pa, pb = self.person_iri(a), self.person_iri(b)
                 if pa is not pb:
                     partners[pa][pb] = partners[pb][pa] = None
                     events = [self.event_iri(article_id) for article_id in dict.fromkeys(article_ids)]
-                    yield _Collaboration(node, pa, pb, len(article_ids), events)
+                    yield _Collaboration(under, part, pa, pb, len(article_ids), events)
                     continue
+            node = URIRef(under + part)
             triples: list[tuple[URIRef, Node]] = [(RDF.type, KG.Collaboration)]
             for (a, b), article_ids in pairs:
                 pa, pb = self.person_iri(a), self.person_iri(b)

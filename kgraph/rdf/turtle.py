@@ -76,6 +76,7 @@ class Terms:
         self.bnodes: dict[str, str] = {}
         self.texts: dict[str, tuple[str, str]] = {}  # text -> (language, its literal), for `text`
         self.triples = 0  # written by `_statements`, counted when it is done
+        self.plain: dict[str, bool] = {}  # namespace -> `plain_under`
 
     def iri(self, iri: str) -> str:
         text = self.cache.get(iri)
@@ -99,10 +100,16 @@ class Terms:
     def plain_under(self, namespace: str) -> bool:
         """Whether every IRI of `namespace` (ending in `/` or `#`) and a local part of ASCII letters, digits and
         `-` is written `<IRI>` as it is: no prefix is the namespace, none overlaps it, and nothing in it is
-        escaped. A producer of `Statements` may then write such IRIs itself."""
-        return (namespace.endswith(("/", "#")) and namespace not in self.by_namespace
+        escaped. A producer of `Statements` may then write such IRIs itself. Remembered: asked once a node."""
+        plain = self.plain.get(namespace)
+        if plain is None:
+            if len(self.plain) >= self.CACHE:
+                self.plain.clear()
+            plain = self.plain[namespace] = bool(
+                namespace.endswith(("/", "#")) and namespace not in self.by_namespace
                 and not any(ns.startswith(namespace) or namespace.startswith(ns) for ns in self.odd)
                 and not _IRI_NEEDS.search(namespace))
+        return plain
 
     def integer(self, value: int) -> str:
         """The text of `Literal(value, datatype=XSD.integer)`."""

@@ -168,13 +168,14 @@ def test_written_blocks_write_the_turtle_of_the_blocks(corpus: Corpus, tmp_path:
     assert {_Article, _Spans, _Collaboration, tuple} <= kinds
     assert any(type(block) is tuple and "/span-" in block[0] for block in written)  # a span of two names
     article = next(block.article for block in written if isinstance(block, _Spans))
-    for extra in ({}, {"a1": f"{article}/"}):
+    for extra in ({}, {"a1": f"{article}/"}, {"co": f"{prefixes()['id']}collaboration/"}):
         names = {**prefixes(), **extra}
         count = write_blocks(iter_blocks(corpus), tmp_path / "blocks.ttl", names)
         assert write_blocks(written, tmp_path / "written.ttl", names) == count
         text = (tmp_path / "written.ttl").read_text(encoding="utf-8")
         assert text == (tmp_path / "blocks.ttl").read_text(encoding="utf-8")
-        assert ("\na1:span-" in text) == bool(extra)
+        assert ("\na1:span-" in text) == ("a1" in extra)
+        assert ("\nco:" in text) == ("co" in extra)
     as_text = [(s, p, o) for s, pairs in iter_blocks(corpus) for p, o in pairs
                if "/span-" in s or "/collaboration/" in s]
     assert as_text and not any(map(network_reads, as_text))
