@@ -101,12 +101,15 @@ def _write_outputs(corpus: Corpus, ttl: Path, html: Path, *, base: str, title: s
 
 def _keep(blocks: Iterable[Block | Statements], part: Graph) -> Iterator[Block | Statements]:
     """The blocks as they come, adding the triples the page reads to `part`'s store (`Graph.add` would first check
-    the type of each term, through rdflib's abstract base classes). `Statements` hold none of them; a block holds
-    each of its pairs once."""
+    the type of each term, through rdflib's abstract base classes). `Statements` hold them in `read` if any; a block
+    holds each of its pairs once."""
     add = part.store.add_block  # a store of `_network_store`
     for block in blocks:
         if not isinstance(block, Statements):
             subject, pairs = block
+            add(subject, network_reads_pairs(pairs))
+        elif block.read is not None:
+            subject, pairs = block.read
             add(subject, network_reads_pairs(pairs))
         yield block
 

@@ -29,7 +29,7 @@ from kgraph.model import MAX_PAIRED_PARTICIPANTS, Article, Corpus, Evidence, Ext
 from kgraph.rdf import vocab
 from kgraph.rdf.cached import CachedNamespace
 from kgraph.rdf.iri import Minter
-from kgraph.rdf.turtle import Block, Statements, Terms
+from kgraph.rdf.turtle import Block, Statements, Terms, pairs_text
 from kgraph.rdf.vocab import DEFAULT_BASE
 
 __all__ = ["Block", "Triple", "build_graph", "iter_blocks", "iter_triples", "iter_written_blocks", "new_graph",
@@ -134,18 +134,60 @@ class _Spans(Statements):
 class _Collaboration(Statements):
     """A kg:Collaboration of two people, written as Turtle directly (the network page reads none of it)."""
 
-    __slots__ = ("node", "first", "second", "weight", "events")
+    __slots__ = ("under", "part", "first", "second", "weight", "events")
 
-    def __init__(self, node: URIRef, first: URIRef, second: URIRef, weight: int, events: list[URIRef]) -> None:
-        self.node, self.first, self.second, self.weight, self.events = node, first, second, weight, events
+    def __init__(self, under: str, part: str, first: URIRef, second: URIRef, weight: int, events: list[URIRef]
+                 ) -> None:  # its IRI is `under` + `part`, a part of letters, digits and `-` (`Minter`)
+        self.under, self.part, self.first, self.second = under, part, first, second
+        self.weight, self.events = weight, events
+
+    @property
+    def node(self) -> URIRef:
+        return URIRef(self.under + self.part)
 
     def turtle(self, terms: Terms) -> tuple[str, int]:
         node, predicate = terms.node, terms.predicate
         evidence = ",\n        ".join(map(node, self.events))
-        return (f"{terms.subject(self.node)} {predicate(RDF.type)} {node(KG.Collaboration)} ;\n"
+        subject = f"<{self.under}{self.part}>" if terms.plain_under(self.under) else terms.subject(self.node)
+        return (f"{subject} {predicate(RDF.type)} {node(KG.Collaboration)} ;\n"
                 f"    {predicate(KG.participant)} {node(self.first)},\n        {node(self.second)} ;\n"
                 f"    {predicate(KG.weight)} {terms.integer(self.weight)} ;\n    {predicate(KG.evidence)} {evidence}",
                 4 + len(self.events))
+
+
+class _Article(Statements):
+    """An article's node (one article to its IRI), written as Turtle directly: its text and sub-headline, most of
+    a graph's characters and read by no page, are never made rdflib terms, and no pair of it is hashed to find
+    repeats (none repeats but its mentions and bylines, made unique here). `read` is its pairs but those."""
+
+    __slots__ = ("node", "article", "text", "headline", "dated", "source", "mentions", "bylines", "read")
+
+    def __init__(self, node: URIRef, article: Article, text: str, headline: Literal,
+                 dated: tuple[URIRef, Node] | None, source: URIRef, mentions: list[URIRef],
+                 bylines: list[tuple[URIRef, URIRef]]) -> None:
+        self.node, self.article, self.text, self.headline = node, article, text, headline
+        self.dated, self.source, self.mentions, self.bylines = dated, source, mentions, bylines
+        read: list[tuple[URIRef, Node]] = [(RDF.type, SCHEMA.NewsArticle), (SCHEMA.headline, headline)]
+        if dated is not None:
+            read.append(dated)
+        read += [(KG.sourceFile, source), (PROV.wasDerivedFrom, source)]
+        read += [(SCHEMA.mentions, target) for target in mentions]
+        self.read = (node, read + bylines)
+
+    def turtle(self, terms: Terms) -> tuple[str, int]:
+        node, text, integer, article = terms.node, terms.text, terms.integer, self.article
+        pairs: list[tuple[Node, str]] = [(RDF.type, node(SCHEMA.NewsArticle)), (SCHEMA.headline, node(self.headline))]
+        if article.subheadline:
+            pairs.append((SCHEMA.alternativeHeadline, text(article.subheadline, "zh")))
+        if self.dated is not None:
+            pairs.append((self.dated[0], node(self.dated[1])))
+        source = node(self.source)
+        pairs += [(SCHEMA.text, text(self.text, "zh")), (KG.sourceFile, source), (PROV.wasDerivedFrom, source),
+                  (KG.articleIndex, integer(article.index)), (KG.start, integer(article.start)),
+                  (KG.end, integer(article.end))]
+        pairs += [(SCHEMA.mentions, node(target)) for target in self.mentions]
+        pairs += [(predicate, node(person)) for predicate, person in self.bylines]
+        return f"{terms.subject(self.node)} {pairs_text(terms, pairs)}", len(pairs)
 
 
 class _Triples:
@@ -183,21 +225,24 @@ class _Triples:
 
     def article_index(self) -> dict[URIRef, list[tuple[Evidence, URIRef, int]]]:
         """Per article: the evidence other nodes hold in it, with the node and what it gives the article."""
-        index: dict[URIRef, list[tuple[Evidence, URIRef, int]]] = defaultdict(list)
+        # by article id first (one IRI each, `Minter` refuses a clash): a dict of strings, each IRI asked for once
+        by_id: dict[str, list[tuple[Evidence, URIRef, int]]] = defaultdict(list)
+        both, span = _MENTIONS | _SPAN, _SPAN
         for person in self.corpus.people:
             node = self.person_iri(person.id)
             for ev in person.mentions:  # a byline taken out of the text has no span to point to
-                index[self.article_iri(ev.article_id)].append((ev, node, _MENTIONS | (_SPAN * (ev.end > ev.start))))
+                by_id[ev.article_id].append((ev, node, both if ev.end > ev.start else _MENTIONS))
             for post in person.posts:
                 post_node = self.iri.post(person.id, post.title)
                 for ev in post.evidence:
-                    index[self.article_iri(ev.article_id)].append((ev, post_node, _SPAN))
+                    by_id[ev.article_id].append((ev, post_node, span))
         for entity, node_of in ((self.corpus.organizations, self.org_iri), (self.corpus.places, self.place_iri)):
             for thing in entity:
-                node = node_of(thing.name)
+                item = (node_of(thing.name), both)
                 for ev in thing.mentions:
-                    index[self.article_iri(ev.article_id)].append((ev, node, _MENTIONS | _SPAN))
-        return index
+                    by_id[ev.article_id].append((ev, *item))
+        article_iri = self.article_iri
+        return {article_iri(article_id): items for article_id, items in by_id.items()}
 
     def articles(self, index: dict[URIRef, list[tuple[Evidence, URIRef, int]]]) -> Iterator[Block]:
         """Each article with what names it (mentions, bylines), then its spans."""
@@ -208,6 +253,12 @@ class _Triples:
 
     def article(self, node: URIRef, articles: Sequence[Article], extractions: Sequence[Extraction],
                 evidence: Sequence[tuple[Evidence, URIRef, int]]) -> Iterator[Block]:
+        if self.written and len(articles) == 1:  # most articles: the node as text
+            article = articles[0]
+            text = article.text
+            yield self.written_article(node, article, text, extractions, evidence)
+            yield from self.article_spans(node, {article.id: text}, evidence)
+            return
         pairs: list[tuple[URIRef, Node]] = []
         texts = {}
         for article in articles:
@@ -232,6 +283,31 @@ class _Triples:
                 elif m.role is photographer:
                     pairs.append((SCHEMA.contributor, self.person_iri(m.name)))
         yield _block(node, pairs)
+        yield from self.article_spans(node, texts, evidence)
+
+    def written_article(self, node: URIRef, article: Article, text: str, extractions: Sequence[Extraction],
+                        evidence: Sequence[tuple[Evidence, URIRef, int]]) -> _Article:
+        """`article`'s block of a node with one article, as `_Article`: the same pairs in the same order."""
+        date = article.date
+        if date and _FULL_DATE.match(date):
+            dated: tuple[URIRef, Node] | None = (SCHEMA.dateCreated, _date(date))
+        else:
+            dated = (KG.dateline, _plain(date)) if date else None
+        mentions = list(dict.fromkeys(target for _, target, gives in evidence if gives & _MENTIONS))
+        reporter, photographer = Role.REPORTER, Role.PHOTOGRAPHER
+        bylines: list[tuple[URIRef, URIRef]] = []
+        for extraction in extractions:
+            for m in extraction.people:
+                if m.role is reporter:
+                    bylines.append((SCHEMA.author, self.person_iri(m.name)))
+                elif m.role is photographer:
+                    bylines.append((SCHEMA.contributor, self.person_iri(m.name)))
+        return _Article(node, article, text, _zh_text(article.headline), dated, self.source_iri(article.source),
+                        mentions, list(dict.fromkeys(bylines)))
+
+    def article_spans(self, node: URIRef, texts: dict[str, str], evidence: Sequence[tuple[Evidence, URIRef, int]]
+                      ) -> Iterator[Block]:
+        """The kg:Mention spans of an article node, in order of place."""
         if not self.spans:
             return
         spans = _group((item for item in evidence if item[2] & _SPAN), lambda item: (item[0].start, item[0].end))
@@ -293,17 +369,20 @@ class _Triples:
             for pair in combinations(members, 2):
                 shared[pair].append(article_id)
         partners: dict[URIRef, dict[URIRef, None]] = defaultdict(dict)
-        groups = _group(sorted(shared.items()), lambda item: self.iri.collaboration(*item[0]))
+        # by the IRI's last part: the same grouping, and no IRI made for a node written as text
+        groups = _group(sorted(shared.items()), lambda item: self.iri.collaboration_part(*item[0]))
         del shared
-        for node, pairs in groups.items():
+        under = f"{self.iri.base}collaboration/"
+        for part, pairs in groups.items():
             if self.written and len(pairs) == 1:  # each pair its own node, unless two names share one IRI
                 (a, b), article_ids = pairs[0]
                 pa, pb = self.person_iri(a), self.person_iri(b)
                 if pa is not pb:
                     partners[pa][pb] = partners[pb][pa] = None
                     events = [self.event_iri(article_id) for article_id in dict.fromkeys(article_ids)]
-                    yield _Collaboration(node, pa, pb, len(article_ids), events)
+                    yield _Collaboration(under, part, pa, pb, len(article_ids), events)
                     continue
+            node = URIRef(under + part)
             triples: list[tuple[URIRef, Node]] = [(RDF.type, KG.Collaboration)]
             for (a, b), article_ids in pairs:
                 pa, pb = self.person_iri(a), self.person_iri(b)

@@ -108,5 +108,9 @@ class Minter:
         return self._iri("split", self.slug(name))
 
     def collaboration(self, a: str, b: str) -> URIRef:
-        first, second = sorted((a, b))
-        return self._iri("collaboration", f"{self.person_slug(first)}--{self.person_slug(second)}")
+        return self._iri("collaboration", self.collaboration_part(a, b))
+
+    def collaboration_part(self, a: str, b: str) -> str:
+        """The last part of `collaboration(a, b)`: letters, digits and `-` only (what a slug is made of)."""
+        first, second = (a, b) if a <= b else (b, a)
+        return f"{self.person_slug(first)}--{self.person_slug(second)}"

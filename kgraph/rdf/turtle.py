@@ -23,8 +23,8 @@ from rdflib.term import Node
 
 from kgraph.files import write_atomic_chunks
 
-__all__ = ["Statements", "Terms", "ntriples_lines", "to_turtle", "turtle_chunks", "write_blocks", "write_triples",
-           "write_turtle"]
+__all__ = ["Statements", "Terms", "ntriples_lines", "pairs_text", "to_turtle", "turtle_chunks", "write_blocks",
+           "write_triples", "write_turtle"]
 
 Triple = tuple[Node, Node, Node]
 # A node and its (predicate, object) pairs (`kgraph.rdf.build.iter_blocks`): a node's subject is compared and
@@ -76,6 +76,7 @@ class Terms:
         self.bnodes: dict[str, str] = {}
         self.texts: dict[str, tuple[str, str]] = {}  # text -> (language, its literal), for `text`
         self.triples = 0  # written by `_statements`, counted when it is done
+        self.plain: dict[str, bool] = {}  # namespace -> `plain_under`
 
     def iri(self, iri: str) -> str:
         text = self.cache.get(iri)
@@ -99,10 +100,16 @@ class Terms:
     def plain_under(self, namespace: str) -> bool:
         """Whether every IRI of `namespace` (ending in `/` or `#`) and a local part of ASCII letters, digits and
         `-` is written `<IRI>` as it is: no prefix is the namespace, none overlaps it, and nothing in it is
-        escaped. A producer of `Statements` may then write such IRIs itself."""
-        return (namespace.endswith(("/", "#")) and namespace not in self.by_namespace
+        escaped. A producer of `Statements` may then write such IRIs itself. Remembered: asked once a node."""
+        plain = self.plain.get(namespace)
+        if plain is None:
+            if len(self.plain) >= self.CACHE:
+                self.plain.clear()
+            plain = self.plain[namespace] = bool(
+                namespace.endswith(("/", "#")) and namespace not in self.by_namespace
                 and not any(ns.startswith(namespace) or namespace.startswith(ns) for ns in self.odd)
                 and not _IRI_NEEDS.search(namespace))
+        return plain
 
     def integer(self, value: int) -> str:
         """The text of `Literal(value, datatype=XSD.integer)`."""
@@ -191,10 +198,28 @@ class Statements:
     to be taken apart and written as text again (`kgraph.rdf.build`)."""
 
     __slots__ = ()
+    # A node whose text is written here, with the (predicate, object) pairs of it that a reader of the graph may
+    # still want as terms (the page's store: `kgraph.outputs._keep`), a superset of the ones it reads; None: none.
+    read: Block | None = None
 
     def turtle(self, terms: Terms) -> tuple[str, int]:
         """The statements (each ending without its ` .`, joined by ` .` and a blank line) and their triples."""
         raise NotImplementedError
+
+
+def pairs_text(terms: Terms, pairs: Iterable[tuple[Node, str]]) -> str:
+    """The predicate-object list of one statement, as `write_blocks` writes it: (predicate, object's text) pairs
+    given in order, a predicate that repeats the one before shares it (`,`)."""
+    parts: list[str] = []
+    last: Node | None = None
+    predicate = terms.predicate
+    for p, obj in pairs:
+        if p is last or (last is not None and str.__eq__(p, last)):
+            parts.append(f",\n        {obj}")
+        else:
+            parts.append(f" ;\n    {predicate(p)} {obj}" if parts else f"{predicate(p)} {obj}")
+            last = p
+    return "".join(parts)
 
 
 def _header(prefixes: Mapping[str, str]) -> str:

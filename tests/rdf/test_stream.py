@@ -160,24 +160,40 @@ def test_written_blocks_write_the_turtle_of_the_blocks(corpus: Corpus, tmp_path:
     """The build's blocks (`iter_written_blocks`: most spans and the collaborations as Turtle text) write the very
     text of `iter_blocks`: with the data's prefixes, and with a prefix for an article's spans, which its spans are
     then written with. The page reads nothing of what is written as text (`outputs._keep` skips it)."""
-    from kgraph.rdf.build import _Collaboration, _Spans, iter_blocks, iter_written_blocks
+    from kgraph.rdf.build import _Article, _Collaboration, _Spans, iter_blocks, iter_written_blocks
     from kgraph.rdf.turtle import write_blocks
 
     written = list(iter_written_blocks(corpus))
     kinds = {type(block) for block in written}
-    assert {_Spans, _Collaboration, tuple} <= kinds
+    assert {_Article, _Spans, _Collaboration, tuple} <= kinds
     assert any(type(block) is tuple and "/span-" in block[0] for block in written)  # a span of two names
     article = next(block.article for block in written if isinstance(block, _Spans))
-    for extra in ({}, {"a1": f"{article}/"}):
+    for extra in ({}, {"a1": f"{article}/"}, {"co": f"{prefixes()['id']}collaboration/"}):
         names = {**prefixes(), **extra}
         count = write_blocks(iter_blocks(corpus), tmp_path / "blocks.ttl", names)
         assert write_blocks(written, tmp_path / "written.ttl", names) == count
         text = (tmp_path / "written.ttl").read_text(encoding="utf-8")
         assert text == (tmp_path / "blocks.ttl").read_text(encoding="utf-8")
-        assert ("\na1:span-" in text) == bool(extra)
+        assert ("\na1:span-" in text) == ("a1" in extra)
+        assert ("\nco:" in text) == ("co" in extra)
     as_text = [(s, p, o) for s, pairs in iter_blocks(corpus) for p, o in pairs
                if "/span-" in s or "/collaboration/" in s]
     assert as_text and not any(map(network_reads, as_text))
+
+
+def test_written_articles_give_the_page_what_their_blocks_give_it(corpus: Corpus):
+    """An article node written as text (`_Article`) still hands the page's store the very pairs, in the same
+    order, that `network_reads_pairs` keeps of its block; what it leaves out of `read` the page never reads."""
+    from kgraph.network import network_reads_pairs
+    from kgraph.rdf.build import _Article, iter_blocks, iter_written_blocks
+
+    blocks = {subject: list(pairs) for subject, pairs in iter_blocks(corpus)}
+    articles = [block for block in iter_written_blocks(corpus) if isinstance(block, _Article)]
+    assert articles and any(block.mentions for block in articles) and any(block.bylines for block in articles)
+    for block in articles:
+        subject, read = block.read
+        assert network_reads_pairs(read) == network_reads_pairs(blocks[subject])
+        assert network_reads_pairs(set(blocks[subject]) - set(read)) == []
 
 
 def test_the_build_and_the_page_share_their_terms():
