@@ -262,16 +262,21 @@ def find_known_people(text: str, known: dict[str, Role], taken: list[tuple[int, 
     occupied = bytearray(len(text))
     for s, e in taken:
         occupied[s:e] = b"\x01" * (e - s)
-    by_length: dict[int, list[str]] = {}
-    for name in known:
-        by_length.setdefault(len(name), []).append(name)
-    for size in sorted(by_length, reverse=True):
-        names = by_length[size]
+    groups = _KnownGroups.of(known)
+    present: dict[int, list[str]] = {}  # the names in the text by length, asked only where the first character is
+    for first, names in groups.by_first.items():
+        if first in text:
+            for name in names:
+                if name in text:
+                    present.setdefault(len(name), []).append(name)
+    for size, names in groups.by_length:
         if len(names) * len(text) > _SEARCH_LIMIT:
-            at = set(names)
+            at = groups.sets[size]
             starts: Iterable[int] = (i for i in range(len(text) - size + 1) if text[i:i + size] in at)
+        elif size in present:
+            starts = sorted(m for name in present[size] for m in _occurrences(text, name))
         else:
-            starts = sorted(m for name in names if name in text for m in _occurrences(text, name))
+            continue
         for start in starts:
             end = start + size
             if any(occupied[start:end]):
@@ -286,6 +291,33 @@ def find_known_people(text: str, known: dict[str, Role], taken: list[tuple[int, 
 
 
 _SEARCH_LIMIT = 20_000_000  # names times characters beyond which positions are looked up instead
+
+
+class _KnownGroups:
+    """The known names `find_known_people` is given, grouped once for all the articles it is given them for (a
+    page's articles share them): by length, longest first, and by first character, as most of the names are not in
+    a given article and most first characters are not either."""
+
+    last: _KnownGroups | None = None  # the groups of the names last asked about
+
+    def __init__(self, known: dict[str, Role]) -> None:
+        self.known = known  # held, so that no other dict takes its id while it is remembered
+        self.names = frozenset(known)
+        by_length: dict[int, list[str]] = {}
+        self.by_first: dict[str, list[str]] = {}
+        for name in known:
+            by_length.setdefault(len(name), []).append(name)
+            self.by_first.setdefault(name[:1], []).append(name)
+        self.by_length = sorted(by_length.items(), reverse=True)
+        self.sets = {size: frozenset(names) for size, names in self.by_length}
+
+    @classmethod
+    def of(cls, known: dict[str, Role]) -> _KnownGroups:
+        """The groups of `known`, made anew unless they are those of the very names last asked about."""
+        last = cls.last
+        if last is None or last.known is not known or known.keys() != last.names:
+            last = cls.last = cls(known)
+        return last
 
 
 def _occurrences(text: str, name: str) -> Iterator[int]:
@@ -711,6 +743,49 @@ def _runs(text: str, dotted: list[Entity]) -> Iterable[tuple[int, int]]:
     return _cut_runs(text, dotted)
 
 
+def _unnoted_runs(text: str, starts: Sequence[int], surnames: frozenset[str], compound: frozenset[str]
+                  ) -> list[tuple[int, int]]:
+    """The stretches of `_runs` (none cut, as no transcribed name is read) that `find_name_runs` reads on where no
+    note stands anywhere: those a name the recogniser read starts in (at `starts`), and those that open with a
+    surname, hold no function word (`_prose`) and have three characters that open a surname (three names need
+    three). Found by a pattern for the second kind and from the names for the first, as most stretches are
+    neither: those are then not visited in Python."""
+    found = {match.span() for match in _unprosaic_runs(surnames, compound).finditer(text)}
+    reverse = None
+    for start in starts:
+        if not "\u3400" <= text[start:start + 1] <= "\u9fff":
+            continue
+        if reverse is None:
+            reverse = text[::-1]
+        after = _NOT_CJK.search(text, start)
+        before = _NOT_CJK.search(reverse, len(text) - start)  # the last character before `start` that is none
+        span = (len(text) - before.start() if before else 0, after.start() if after else len(text))
+        if span[1] - span[0] >= 6:
+            found.add(span)
+    return sorted(found)
+
+
+_NOT_CJK = re.compile(r"[^\u3400-\u9fff]")
+
+
+@functools.cache
+def _unprosaic_runs(surnames: frozenset[str], compound: frozenset[str]) -> re.Pattern[str]:
+    """Whole stretches of six or more Chinese characters that open with a surname, hold no function word and hold
+    two more characters that open a surname (`_surname_openers`)."""
+    prose = sorted(ord(c) for c in _PROSE)
+    ranges, low = [], 0x3400
+    for code in prose:
+        if low < code:
+            ranges.append(f"{chr(low)}-{chr(code - 1)}")
+        low = code + 1
+    ranges.append(f"{chr(low)}-\u9fff")
+    body = "[" + "".join(ranges) + "]"
+    opening = "".join(sorted(re.escape(c) for c in surnames if len(c) == 1 and c not in _PROSE and is_cjk(c)))
+    opener = _surname_openers(surnames, compound).pattern
+    return re.compile(f"(?<![\u3400-\u9fff])(?=[{opening}]{body}*?{opener}{body}*?{opener})"
+                      f"[{opening}]{body}{{5,}}(?![\u3400-\u9fff])")
+
+
 def _cut_runs(text: str, dotted: list[Entity]) -> Iterator[tuple[int, int]]:
     for match in _CJK_RUN.finditer(text):
         start = match.start()
@@ -804,7 +879,11 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
                          for offset, name in _with_gaps(run, reading[2]))
     unnoted = not (ordered or notes.starts)  # no note anywhere: no stretch is noted
     surnames = lex.surnames
-    for start, end in _runs(text, dotted):
+    if dotted or not unnoted:
+        runs: Iterable[tuple[int, int]] = _runs(text, dotted)
+    else:
+        runs = _unnoted_runs(text, starts, surnames, lex.compound_surnames)
+    for start, end in runs:
         if lists and any(a <= start and end <= b for a, b in lists):
             continue
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
