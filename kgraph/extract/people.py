@@ -109,6 +109,12 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
+def _may_open_name(text: str, pos: int, lex: Lexicon) -> bool:
+    """Whether `_names_from` may find a name at `pos`: a surname there, or a space, after which one may be."""
+    char = text[pos:pos + 1]
+    return char in lex.surnames or char in " \u3000\t" or text[pos:pos + 2] in lex.compound_surnames
+
+
 def _names_from(text: str, pos: int, lex: Lexicon, *, spaced: bool = False) -> list[tuple[str, int]]:
     """A name at `pos` and the names enumerated after it with `、` (or spaces, in bylines)."""
     out: list[tuple[str, int]] = []
@@ -213,10 +219,13 @@ def find_titled_people(text: str, lex: Lexicon, heads: Sequence[re.Match[str]] |
     title heads in the text (`_title_heads`), when the caller has them already."""
     found: list[PersonMention] = []
     for match in _title_heads(text, lex) if heads is None else heads:
+        opens = _may_open_name(text, match.end(), lex)
+        if not opens and match.group() not in _POST_NAME_HEADS:
+            continue  # no name after it, and none before it is read
         longer = lex.words.get(text[match.start():match.end() + 1])
         if longer and not longer[1].startswith("nr"):
             continue  # the title is part of a longer word: 成员国认为, 代表团团长
-        names = _names_from(text, match.end(), lex)
+        names = _names_from(text, match.end(), lex) if opens else []
         if names:
             titles = title_chain_before(text, match.end(), lex)
             found.extend(PersonMention(n, p, p + len(n), Role.OFFICIAL, titles) for n, p in names)
@@ -227,6 +236,8 @@ def find_titled_people(text: str, lex: Lexicon, heads: Sequence[re.Match[str]] |
                 start = match.start() - len(name)
                 found.append(PersonMention(name, start, match.start(), Role.OFFICIAL, (title,)))
     for match in _pattern(lex.group_labels).finditer(text):
+        if not _may_open_name(text, match.end(), lex):
+            continue  # no name after it: `_names_from` would read none
         names = _names_from(text, match.end(), lex)  # mostly none: asked first, as it costs less than the label
         label = group_label_before(text, match.end(), lex) if names else None
         if not label:
@@ -241,6 +252,8 @@ def find_titled_people(text: str, lex: Lexicon, heads: Sequence[re.Match[str]] |
             start = match.start() - len(name)
             found.append(PersonMention(name, start, match.start(), Role.OFFICIAL, titles))
     for match in _pattern(lex.person_nouns).finditer(text):
+        if not _may_open_name(text, match.end(), lex):
+            continue  # as above: most nouns for a person (群众, 村民) name no one after them
         names = _names_from(text, match.end(), lex)
         single = names[0] if len(names) == 1 else None
         if single and (len(single[0]) < 3 or boundary_strength(text, single[1] + len(single[0]), lex) < 2):
@@ -389,7 +402,7 @@ def extend_enumerations(text: str, mentions: list[PersonMention], lex: Lexicon) 
                 candidates.append((name, m.start - 1 - len(name)))
         for name, start in candidates:
             span = (start, start + len(name))
-            if not any(s < span[1] and span[0] < e for s, e in taken):
+            if span not in taken and not any(s < span[1] and span[0] < e for s, e in taken):
                 new = PersonMention(name, start, span[1], m.role)
                 taken.add(span)
                 found.append(new)
