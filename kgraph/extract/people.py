@@ -583,7 +583,7 @@ def _run_names(run: str, lex: Lexicon, read: set[tuple[int, int]]) -> list[list[
 
 def _name_opens(run: str, lex: Lexicon, read: set[tuple[int, int]]) -> bool:
     """Whether `_run_names` finds a name starting at the run's first character."""
-    if any((0, end) in read for end in range(2, 7)):
+    if read and any((0, end) in read for end in range(2, 7)):
         return True
     if run[0] not in lex.surnames and run[:2] not in lex.compound_surnames:
         return False
@@ -593,11 +593,13 @@ def _name_opens(run: str, lex: Lexicon, read: set[tuple[int, int]]) -> bool:
 def _name_closes(run: str, lex: Lexicon, read: set[tuple[int, int]]) -> bool:
     """Whether `_run_names` finds a name ending at the run's last character."""
     end = len(run)
-    if any((end - size, end) in read for size in range(2, 7)):
+    if read and any((end - size, end) in read for size in range(2, 7)):
         return True
     surnames, compound = lex.surnames, lex.compound_surnames
-    return any((run[start] in surnames or run[start:start + 2] in compound) and plausible_name(run[start:], lex)
-               for start in range(max(0, end - 4), end - 1))
+    for start in range(max(0, end - 4), end - 1):
+        if (run[start] in surnames or run[start:start + 2] in compound) and plausible_name(run[start:], lex):
+            return True
+    return False
 
 
 @functools.cache
@@ -764,10 +766,10 @@ def _unnoted_runs(text: str, starts: Sequence[int], surnames: frozenset[str], co
     three). Found by a pattern for the second kind and from the names for the first, as most stretches are
     neither: those are then not visited in Python."""
     found = {match.span() for match in _unprosaic_runs(surnames, compound).finditer(text)}
-    reverse = None
+    reverse, covered = None, 0
     for start in starts:
-        if not "\u3400" <= text[start:start + 1] <= "\u9fff":
-            continue
+        if start < covered or not "\u3400" <= text[start:start + 1] <= "\u9fff":
+            continue  # in the stretch of a name before it, or outside any
         if reverse is None:
             reverse = text[::-1]
         after = _NOT_CJK.search(text, start)
@@ -775,6 +777,7 @@ def _unnoted_runs(text: str, starts: Sequence[int], surnames: frozenset[str], co
         span = (len(text) - before.start() if before else 0, after.start() if after else len(text))
         if span[1] - span[0] >= 6:
             found.add(span)
+        covered = span[1]
     return sorted(found)
 
 
@@ -795,8 +798,10 @@ def _unprosaic_runs(surnames: frozenset[str], compound: frozenset[str]) -> re.Pa
     body = "[" + "".join(ranges) + "]"
     opening = "".join(sorted(re.escape(c) for c in surnames if len(c) == 1 and c not in _PROSE and is_cjk(c)))
     opener = _surname_openers(surnames, compound).pattern
-    return re.compile(f"(?<![\u3400-\u9fff])(?=[{opening}]{body}*?{opener}{body}*?{opener})"
-                      f"[{opening}]{body}{{5,}}(?![\u3400-\u9fff])")
+    # the surname first, then what stands before it: the engine then skips to the surnames' characters, where a
+    # pattern opening with the look behind is tried at every character
+    return re.compile(f"[{opening}](?<![\u3400-\u9fff].)(?={body}*?{opener}{body}*?{opener})"
+                      f"{body}{{5,}}(?![\u3400-\u9fff])")
 
 
 def _cut_runs(text: str, dotted: list[Entity]) -> Iterator[tuple[int, int]]:
@@ -837,12 +842,13 @@ class _PersonNotes:
 
 
 _ORDER_WORDS = ("笔画", "笔划", "拼音", "音序", "首字母")  # one of them stands in every note on a list's order
+_ORDER_WORD = re.compile("|".join(_ORDER_WORDS))  # (one scan of the text, where each word searched for is one)
 
 
 def _order_notes(text: str) -> list[tuple[int, int]]:
     """The spans of the notes on the order of a list (按姓氏笔画排列) and the rest of their line; a text without
     their key words (nearly all) is not scanned with the pattern, which costs more than a search for a word."""
-    if not any(word in text for word in _ORDER_WORDS):
+    if _ORDER_WORD.search(text) is None:
         return []
     return [m.span() for m in _ORDER_NOTE.finditer(text)]
 
@@ -892,6 +898,7 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
                          for offset, name in _with_gaps(run, reading[2]))
     unnoted = not (ordered or notes.starts)  # no note anywhere: no stretch is noted
     surnames = lex.surnames
+    openers = _surname_openers(surnames, lex.compound_surnames)
     if dotted or not unnoted:
         runs: Iterable[tuple[int, int]] = _runs(text, dotted)
     else:
@@ -912,12 +919,12 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
         listed = noted or 5 * sum(e.end - e.start for e in inside) >= 3 * len(run)
         if not listed and prose:
             continue
-        if not listed and len(_surname_openers(lex.surnames, lex.compound_surnames).findall(run)) + len(inside) < 3:
+        if not listed and len(openers.findall(run)) + len(inside) < 3:
             continue  # three names need three starts, each a surname or a name the recogniser read: no list
         read = {(e.start - start, e.end - start) for e in inside
                 if (len(e.text) <= 4 or not split_run(e.text, lex)) and model_name(e.text, lex)}
         # a run that starts where a transcribed name ends may begin with the rest of that name (…赛福鼎·艾|则孜洪学智)
-        open_start = lead or text[start - 1:start] == "·" or any(d.end == start for d in dotted)
+        open_start = lead or text[start - 1:start] == "·" or bool(dotted) and any(d.end == start for d in dotted)
         open_end = text[end:end + 1] in "（(·"
         if not listed:  # in a list the recogniser reads as names, its other readings are slips
             near = others[bisect.bisect_left(other_starts, start - 20):bisect.bisect_left(other_starts, end)]
