@@ -21,6 +21,7 @@ from dataclasses import replace
 from kgraph.extract.name_roles import name_roles
 from kgraph.extract.names import (
     GIVEN_IN_LISTS,
+    LOOKS_LIKE,
     MODEL_NAMES,
     NOT_IN_NAME,
     boundary_after,
@@ -276,23 +277,27 @@ def find_known_people(text: str, known: dict[str, Role], taken: list[tuple[int, 
     for s, e in taken:
         occupied[s:e] = b"\x01" * (e - s)
     groups = _KnownGroups.of(known)
-    present: dict[int, list[str]] = {}  # the names in the text by length, asked only where the first character is
-    for first, names in groups.by_first.items():
+    present: dict[int, list[int]] = {}  # where the names are in the text, by length, asked only where the first
+    for first, names in groups.by_first.items():  # character is
         if first in text:
             for name in names:
-                if name in text:
-                    present.setdefault(len(name), []).append(name)
+                at = text.find(name)
+                if at >= 0:
+                    ats = present.setdefault(len(name), [])
+                    while at >= 0:  # each occurrence, none overlapping the one before
+                        ats.append(at)
+                        at = text.find(name, at + len(name))
     for size, names in groups.by_length:
         if len(names) * len(text) > _SEARCH_LIMIT:
             at = groups.sets[size]
             starts: Iterable[int] = (i for i in range(len(text) - size + 1) if text[i:i + size] in at)
         elif size in present:
-            starts = sorted(m for name in present[size] for m in _occurrences(text, name))
+            starts = sorted(present[size])
         else:
             continue
         for start in starts:
             end = start + size
-            if any(occupied[start:end]):
+            if occupied.find(1, start, end) >= 0:
                 continue
             left_free = start == 0 or not is_cjk(text[start - 1])
             right_free = boundary_after(text, end, lex)
@@ -331,13 +336,6 @@ class _KnownGroups:
         if last is None or last.known is not known or known.keys() != last.names:
             last = cls.last = cls(known)
         return last
-
-
-def _occurrences(text: str, name: str) -> Iterator[int]:
-    start = text.find(name)
-    while start >= 0:
-        yield start
-        start = text.find(name, start + len(name))
 
 
 def find_surname_titles(text: str, mentions: list[PersonMention], lex: Lexicon,
@@ -855,7 +853,16 @@ def _order_notes(text: str) -> list[tuple[int, int]]:
 
 def _looks_like(name: str, lex: Lexicon) -> bool:
     """Whether a place or organisation the recogniser read has the form of one: a known ending, or a dictionary
-    word of that kind."""
+    word of that kind. Remembered: the same places and organisations recur in article after article."""
+    known = LOOKS_LIKE.of(lex)
+    answer = known.get(name)
+    if answer is None:
+        answer = known[name] = _has_form(name, lex)
+    return answer
+
+
+def _has_form(name: str, lex: Lexicon) -> bool:
+    """`_looks_like`, worked out."""
     entry = lex.words.get(name)
     return bool(lex.place_suffixes.suffix_of(name) or lex.org_suffixes.suffix_of(name)
                 or (entry and entry[1] in ("ns", "nt")))

@@ -322,3 +322,21 @@ def test_known_names_grouped_once_follow_a_changed_dict(lex):
     known["王建国"] = Role.OTHER  # as many names as before, other ones
     assert [m.name for m in find_known_people(text, known, [], lex)] == ["张明远", "王建国", "张明远"]
     assert find_known_people(text, {}, [], lex) == []
+
+
+def test_looks_like_remembered_gives_the_answer_worked_out(lex, texts):
+    from kgraph.extract.people import _has_form, _looks_like
+
+    names.forget_answers()
+    for text in texts[:20]:
+        for match in _CJK_RUN.finditer(text):
+            for size in (2, 3, 5):
+                name = match.group()[-size:]
+                assert _looks_like(name, lex) == _has_form(name, lex)
+                assert _looks_like(name, lex) == _has_form(name, lex)
+    for name in ("湖北省", "荆州区人民医院", "张明远"):
+        assert _looks_like(name, lex) == _has_form(name, lex)
+    assert _looks_like("湖北省", lex)
+    assert names.LOOKS_LIKE.known
+    names.forget_answers()
+    assert not names.LOOKS_LIKE.known
