@@ -1297,11 +1297,11 @@ def appointed_titles(text: str, end: int, lex: Lexicon) -> tuple[Mention, ...]:
 def _word_after_title(mention: PersonMention, people: Sequence[Entity], lex: Lexicon) -> bool:
     """A "name" after a title that is a surname character and a verb the recogniser does not read as a name
     either: 成员国承诺 (国 + 承诺), 委员能运用."""
-    if any(e.start < mention.end and mention.start < e.end for e in people):
-        return False
     given = mention.name[1:]
     entry = lex.words.get(given) if len(given) == 2 else None
-    return entry is not None and entry[1] in _VERB_TAGS  # nouns make given names: 蔺红军, 李建国
+    if entry is None or entry[1] not in _VERB_TAGS:
+        return False  # nouns make given names: 蔺红军, 李建国 (told first: most names' given names are no verb)
+    return not any(e.start < mention.end and mention.start < e.end for e in people)
 
 
 def _titled_and_credited(article: Article, lex: Lexicon, entities: Sequence[Entity], text: str
