@@ -93,11 +93,12 @@ _BOUNDARIES: _Answers[int] = _Answers()
 _NAMES_AT: _Answers[str] = _Answers()  # "" for no name
 MODEL_NAMES: _Answers[bool] = _Answers()  # kgraph.extract.people.model_name's
 SUFFIX_TOKENS: _Answers[str | None] = _Answers()  # kgraph.extract.orgs._is_suffix_token's
+LOOKS_LIKE: _Answers[bool] = _Answers()  # kgraph.extract.people._looks_like's
 
 
 def forget_answers() -> None:
     """Drop the remembered answers (up to 100,000 of each kind): once extraction is over, nothing asks again."""
-    for answers in (_PLAUSIBLE, _BOUNDARIES, _NAMES_AT, MODEL_NAMES, SUFFIX_TOKENS):
+    for answers in (_PLAUSIBLE, _BOUNDARIES, _NAMES_AT, MODEL_NAMES, SUFFIX_TOKENS, LOOKS_LIKE):
         answers.lex, answers.known = None, {}
 
 

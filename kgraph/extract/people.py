@@ -21,6 +21,7 @@ from dataclasses import replace
 from kgraph.extract.name_roles import name_roles
 from kgraph.extract.names import (
     GIVEN_IN_LISTS,
+    LOOKS_LIKE,
     MODEL_NAMES,
     NOT_IN_NAME,
     boundary_after,
@@ -107,6 +108,12 @@ def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] in " \u3000\t":
         pos += 1
     return pos
+
+
+def _may_open_name(text: str, pos: int, lex: Lexicon) -> bool:
+    """Whether `_names_from` may find a name at `pos`: a surname there, or a space, after which one may be."""
+    char = text[pos:pos + 1]
+    return char in lex.surnames or char in " \u3000\t" or text[pos:pos + 2] in lex.compound_surnames
 
 
 def _names_from(text: str, pos: int, lex: Lexicon, *, spaced: bool = False) -> list[tuple[str, int]]:
@@ -213,10 +220,13 @@ def find_titled_people(text: str, lex: Lexicon, heads: Sequence[re.Match[str]] |
     title heads in the text (`_title_heads`), when the caller has them already."""
     found: list[PersonMention] = []
     for match in _title_heads(text, lex) if heads is None else heads:
+        opens = _may_open_name(text, match.end(), lex)
+        if not opens and match.group() not in _POST_NAME_HEADS:
+            continue  # no name after it, and none before it is read
         longer = lex.words.get(text[match.start():match.end() + 1])
         if longer and not longer[1].startswith("nr"):
             continue  # the title is part of a longer word: 成员国认为, 代表团团长
-        names = _names_from(text, match.end(), lex)
+        names = _names_from(text, match.end(), lex) if opens else []
         if names:
             titles = title_chain_before(text, match.end(), lex)
             found.extend(PersonMention(n, p, p + len(n), Role.OFFICIAL, titles) for n, p in names)
@@ -227,6 +237,8 @@ def find_titled_people(text: str, lex: Lexicon, heads: Sequence[re.Match[str]] |
                 start = match.start() - len(name)
                 found.append(PersonMention(name, start, match.start(), Role.OFFICIAL, (title,)))
     for match in _pattern(lex.group_labels).finditer(text):
+        if not _may_open_name(text, match.end(), lex):
+            continue  # no name after it: `_names_from` would read none
         names = _names_from(text, match.end(), lex)  # mostly none: asked first, as it costs less than the label
         label = group_label_before(text, match.end(), lex) if names else None
         if not label:
@@ -241,6 +253,8 @@ def find_titled_people(text: str, lex: Lexicon, heads: Sequence[re.Match[str]] |
             start = match.start() - len(name)
             found.append(PersonMention(name, start, match.start(), Role.OFFICIAL, titles))
     for match in _pattern(lex.person_nouns).finditer(text):
+        if not _may_open_name(text, match.end(), lex):
+            continue  # as above: most nouns for a person (群众, 村民) name no one after them
         names = _names_from(text, match.end(), lex)
         single = names[0] if len(names) == 1 else None
         if single and (len(single[0]) < 3 or boundary_strength(text, single[1] + len(single[0]), lex) < 2):
@@ -262,19 +276,28 @@ def find_known_people(text: str, known: dict[str, Role], taken: list[tuple[int, 
     occupied = bytearray(len(text))
     for s, e in taken:
         occupied[s:e] = b"\x01" * (e - s)
-    by_length: dict[int, list[str]] = {}
-    for name in known:
-        by_length.setdefault(len(name), []).append(name)
-    for size in sorted(by_length, reverse=True):
-        names = by_length[size]
+    groups = _KnownGroups.of(known)
+    present: dict[int, list[int]] = {}  # where the names are in the text, by length, asked only where the first
+    for first, names in groups.by_first.items():  # character is
+        if first in text:
+            for name in names:
+                at = text.find(name)
+                if at >= 0:
+                    ats = present.setdefault(len(name), [])
+                    while at >= 0:  # each occurrence, none overlapping the one before
+                        ats.append(at)
+                        at = text.find(name, at + len(name))
+    for size, names in groups.by_length:
         if len(names) * len(text) > _SEARCH_LIMIT:
-            at = set(names)
+            at = groups.sets[size]
             starts: Iterable[int] = (i for i in range(len(text) - size + 1) if text[i:i + size] in at)
+        elif size in present:
+            starts = sorted(present[size])
         else:
-            starts = sorted(m for name in names if name in text for m in _occurrences(text, name))
+            continue
         for start in starts:
             end = start + size
-            if any(occupied[start:end]):
+            if occupied.find(1, start, end) >= 0:
                 continue
             left_free = start == 0 or not is_cjk(text[start - 1])
             right_free = boundary_after(text, end, lex)
@@ -288,11 +311,31 @@ def find_known_people(text: str, known: dict[str, Role], taken: list[tuple[int, 
 _SEARCH_LIMIT = 20_000_000  # names times characters beyond which positions are looked up instead
 
 
-def _occurrences(text: str, name: str) -> Iterator[int]:
-    start = text.find(name)
-    while start >= 0:
-        yield start
-        start = text.find(name, start + len(name))
+class _KnownGroups:
+    """The known names `find_known_people` is given, grouped once for all the articles it is given them for (a
+    page's articles share them): by length, longest first, and by first character, as most of the names are not in
+    a given article and most first characters are not either."""
+
+    last: _KnownGroups | None = None  # the groups of the names last asked about
+
+    def __init__(self, known: dict[str, Role]) -> None:
+        self.known = known  # held, so that no other dict takes its id while it is remembered
+        self.names = frozenset(known)
+        by_length: dict[int, list[str]] = {}
+        self.by_first: dict[str, list[str]] = {}
+        for name in known:
+            by_length.setdefault(len(name), []).append(name)
+            self.by_first.setdefault(name[:1], []).append(name)
+        self.by_length = sorted(by_length.items(), reverse=True)
+        self.sets = {size: frozenset(names) for size, names in self.by_length}
+
+    @classmethod
+    def of(cls, known: dict[str, Role]) -> _KnownGroups:
+        """The groups of `known`, made anew unless they are those of the very names last asked about."""
+        last = cls.last
+        if last is None or last.known is not known or known.keys() != last.names:
+            last = cls.last = cls(known)
+        return last
 
 
 def find_surname_titles(text: str, mentions: list[PersonMention], lex: Lexicon,
@@ -357,7 +400,7 @@ def extend_enumerations(text: str, mentions: list[PersonMention], lex: Lexicon) 
                 candidates.append((name, m.start - 1 - len(name)))
         for name, start in candidates:
             span = (start, start + len(name))
-            if not any(s < span[1] and span[0] < e for s, e in taken):
+            if span not in taken and not any(s < span[1] and span[0] < e for s, e in taken):
                 new = PersonMention(name, start, span[1], m.role)
                 taken.add(span)
                 found.append(new)
@@ -538,7 +581,7 @@ def _run_names(run: str, lex: Lexicon, read: set[tuple[int, int]]) -> list[list[
 
 def _name_opens(run: str, lex: Lexicon, read: set[tuple[int, int]]) -> bool:
     """Whether `_run_names` finds a name starting at the run's first character."""
-    if any((0, end) in read for end in range(2, 7)):
+    if read and any((0, end) in read for end in range(2, 7)):
         return True
     if run[0] not in lex.surnames and run[:2] not in lex.compound_surnames:
         return False
@@ -548,11 +591,13 @@ def _name_opens(run: str, lex: Lexicon, read: set[tuple[int, int]]) -> bool:
 def _name_closes(run: str, lex: Lexicon, read: set[tuple[int, int]]) -> bool:
     """Whether `_run_names` finds a name ending at the run's last character."""
     end = len(run)
-    if any((end - size, end) in read for size in range(2, 7)):
+    if read and any((end - size, end) in read for size in range(2, 7)):
         return True
     surnames, compound = lex.surnames, lex.compound_surnames
-    return any((run[start] in surnames or run[start:start + 2] in compound) and plausible_name(run[start:], lex)
-               for start in range(max(0, end - 4), end - 1))
+    for start in range(max(0, end - 4), end - 1):
+        if (run[start] in surnames or run[start:start + 2] in compound) and plausible_name(run[start:], lex):
+            return True
+    return False
 
 
 @functools.cache
@@ -711,6 +756,52 @@ def _runs(text: str, dotted: list[Entity]) -> Iterable[tuple[int, int]]:
     return _cut_runs(text, dotted)
 
 
+def _unnoted_runs(text: str, starts: Sequence[int], surnames: frozenset[str], compound: frozenset[str]
+                  ) -> list[tuple[int, int]]:
+    """The stretches of `_runs` (none cut, as no transcribed name is read) that `find_name_runs` reads on where no
+    note stands anywhere: those a name the recogniser read starts in (at `starts`), and those that open with a
+    surname, hold no function word (`_prose`) and have three characters that open a surname (three names need
+    three). Found by a pattern for the second kind and from the names for the first, as most stretches are
+    neither: those are then not visited in Python."""
+    found = {match.span() for match in _unprosaic_runs(surnames, compound).finditer(text)}
+    reverse, covered = None, 0
+    for start in starts:
+        if start < covered or not "\u3400" <= text[start:start + 1] <= "\u9fff":
+            continue  # in the stretch of a name before it, or outside any
+        if reverse is None:
+            reverse = text[::-1]
+        after = _NOT_CJK.search(text, start)
+        before = _NOT_CJK.search(reverse, len(text) - start)  # the last character before `start` that is none
+        span = (len(text) - before.start() if before else 0, after.start() if after else len(text))
+        if span[1] - span[0] >= 6:
+            found.add(span)
+        covered = span[1]
+    return sorted(found)
+
+
+_NOT_CJK = re.compile(r"[^\u3400-\u9fff]")
+
+
+@functools.cache
+def _unprosaic_runs(surnames: frozenset[str], compound: frozenset[str]) -> re.Pattern[str]:
+    """Whole stretches of six or more Chinese characters that open with a surname, hold no function word and hold
+    two more characters that open a surname (`_surname_openers`)."""
+    prose = sorted(ord(c) for c in _PROSE)
+    ranges, low = [], 0x3400
+    for code in prose:
+        if low < code:
+            ranges.append(f"{chr(low)}-{chr(code - 1)}")
+        low = code + 1
+    ranges.append(f"{chr(low)}-\u9fff")
+    body = "[" + "".join(ranges) + "]"
+    opening = "".join(sorted(re.escape(c) for c in surnames if len(c) == 1 and c not in _PROSE and is_cjk(c)))
+    opener = _surname_openers(surnames, compound).pattern
+    # the surname first, then what stands before it: the engine then skips to the surnames' characters, where a
+    # pattern opening with the look behind is tried at every character
+    return re.compile(f"[{opening}](?<![\u3400-\u9fff].)(?={body}*?{opener}{body}*?{opener})"
+                      f"{body}{{5,}}(?![\u3400-\u9fff])")
+
+
 def _cut_runs(text: str, dotted: list[Entity]) -> Iterator[tuple[int, int]]:
     for match in _CJK_RUN.finditer(text):
         start = match.start()
@@ -749,19 +840,29 @@ class _PersonNotes:
 
 
 _ORDER_WORDS = ("笔画", "笔划", "拼音", "音序", "首字母")  # one of them stands in every note on a list's order
+_ORDER_WORD = re.compile("|".join(_ORDER_WORDS))  # (one scan of the text, where each word searched for is one)
 
 
 def _order_notes(text: str) -> list[tuple[int, int]]:
     """The spans of the notes on the order of a list (按姓氏笔画排列) and the rest of their line; a text without
     their key words (nearly all) is not scanned with the pattern, which costs more than a search for a word."""
-    if not any(word in text for word in _ORDER_WORDS):
+    if _ORDER_WORD.search(text) is None:
         return []
     return [m.span() for m in _ORDER_NOTE.finditer(text)]
 
 
 def _looks_like(name: str, lex: Lexicon) -> bool:
     """Whether a place or organisation the recogniser read has the form of one: a known ending, or a dictionary
-    word of that kind."""
+    word of that kind. Remembered: the same places and organisations recur in article after article."""
+    known = LOOKS_LIKE.of(lex)
+    answer = known.get(name)
+    if answer is None:
+        answer = known[name] = _has_form(name, lex)
+    return answer
+
+
+def _has_form(name: str, lex: Lexicon) -> bool:
+    """`_looks_like`, worked out."""
     entry = lex.words.get(name)
     return bool(lex.place_suffixes.suffix_of(name) or lex.org_suffixes.suffix_of(name)
                 or (entry and entry[1] in ("ns", "nt")))
@@ -804,7 +905,12 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
                          for offset, name in _with_gaps(run, reading[2]))
     unnoted = not (ordered or notes.starts)  # no note anywhere: no stretch is noted
     surnames = lex.surnames
-    for start, end in _runs(text, dotted):
+    openers = _surname_openers(surnames, lex.compound_surnames)
+    if dotted or not unnoted:
+        runs: Iterable[tuple[int, int]] = _runs(text, dotted)
+    else:
+        runs = _unnoted_runs(text, starts, surnames, lex.compound_surnames)
+    for start, end in runs:
         if lists and any(a <= start and end <= b for a, b in lists):
             continue
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
@@ -820,12 +926,12 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
         listed = noted or 5 * sum(e.end - e.start for e in inside) >= 3 * len(run)
         if not listed and prose:
             continue
-        if not listed and len(_surname_openers(lex.surnames, lex.compound_surnames).findall(run)) + len(inside) < 3:
+        if not listed and len(openers.findall(run)) + len(inside) < 3:
             continue  # three names need three starts, each a surname or a name the recogniser read: no list
         read = {(e.start - start, e.end - start) for e in inside
                 if (len(e.text) <= 4 or not split_run(e.text, lex)) and model_name(e.text, lex)}
         # a run that starts where a transcribed name ends may begin with the rest of that name (…赛福鼎·艾|则孜洪学智)
-        open_start = lead or text[start - 1:start] == "·" or any(d.end == start for d in dotted)
+        open_start = lead or text[start - 1:start] == "·" or bool(dotted) and any(d.end == start for d in dotted)
         open_end = text[end:end + 1] in "（(·"
         if not listed:  # in a list the recogniser reads as names, its other readings are slips
             near = others[bisect.bisect_left(other_starts, start - 20):bisect.bisect_left(other_starts, end)]
@@ -1191,11 +1297,11 @@ def appointed_titles(text: str, end: int, lex: Lexicon) -> tuple[Mention, ...]:
 def _word_after_title(mention: PersonMention, people: Sequence[Entity], lex: Lexicon) -> bool:
     """A "name" after a title that is a surname character and a verb the recogniser does not read as a name
     either: 成员国承诺 (国 + 承诺), 委员能运用."""
-    if any(e.start < mention.end and mention.start < e.end for e in people):
-        return False
     given = mention.name[1:]
     entry = lex.words.get(given) if len(given) == 2 else None
-    return entry is not None and entry[1] in _VERB_TAGS  # nouns make given names: 蔺红军, 李建国
+    if entry is None or entry[1] not in _VERB_TAGS:
+        return False  # nouns make given names: 蔺红军, 李建国 (told first: most names' given names are no verb)
+    return not any(e.start < mention.end and mention.start < e.end for e in people)
 
 
 def _titled_and_credited(article: Article, lex: Lexicon, entities: Sequence[Entity], text: str

@@ -290,3 +290,53 @@ def test_titles_after_skips_titled_names_and_changes_nothing(lex, texts):
             titles = (Mention("title", "书记", start, start + 2),) if rng.random() < 0.4 else ()
             mentions.append(PersonMention(text[start:start + 2], start, start + 2, role, titles))
         assert titles_after(text, mentions, lex) == _plain_titles_after(text, mentions, lex)
+
+
+def test_unnoted_runs_are_the_runs_the_loop_would_read_on(lex, texts):
+    """`_unnoted_runs` gives the stretches of the plain scan that hold a name's start, or open with a surname, hold
+    no function word and three characters that open a surname; no other."""
+    from kgraph.extract.people import _PROSE, _unnoted_runs
+
+    rng = random.Random(3)
+    openers = _surname_openers(lex.surnames, lex.compound_surnames)
+    kept = 0
+    for text in [*texts, "张明远李红王强刘芳", "王明华李", "会上张明远李红王强说"]:
+        starts = sorted(rng.sample(range(len(text)), min(len(text), 6)))
+        want = [(s, e) for s, e in _runs(text, [])
+                if any(s <= at < e for at in starts)
+                or (text[s] in lex.surnames and _PROSE.isdisjoint(text[s:e]) and len(openers.findall(text[s:e])) >= 3)]
+        assert _unnoted_runs(text, starts, lex.surnames, lex.compound_surnames) == want, text
+        kept += len(want)
+    assert kept
+
+
+def test_known_names_grouped_once_follow_a_changed_dict(lex):
+    from kgraph.extract.people import find_known_people
+    from kgraph.model import Role
+
+    text = "张明远强调，李红。王建国说，会议由张明远主持。"
+    known = {"张明远": Role.OFFICIAL, "李红": Role.OFFICIAL}
+    assert [m.name for m in find_known_people(text, known, [], lex)] == ["张明远", "张明远", "李红"]
+    assert [m.name for m in find_known_people(text, known, [], lex)] == ["张明远", "张明远", "李红"]
+    del known["李红"]
+    known["王建国"] = Role.OTHER  # as many names as before, other ones
+    assert [m.name for m in find_known_people(text, known, [], lex)] == ["张明远", "王建国", "张明远"]
+    assert find_known_people(text, {}, [], lex) == []
+
+
+def test_looks_like_remembered_gives_the_answer_worked_out(lex, texts):
+    from kgraph.extract.people import _has_form, _looks_like
+
+    names.forget_answers()
+    for text in texts[:20]:
+        for match in _CJK_RUN.finditer(text):
+            for size in (2, 3, 5):
+                name = match.group()[-size:]
+                assert _looks_like(name, lex) == _has_form(name, lex)
+                assert _looks_like(name, lex) == _has_form(name, lex)
+    for name in ("湖北省", "荆州区人民医院", "张明远"):
+        assert _looks_like(name, lex) == _has_form(name, lex)
+    assert _looks_like("湖北省", lex)
+    assert names.LOOKS_LIKE.known
+    names.forget_answers()
+    assert not names.LOOKS_LIKE.known
