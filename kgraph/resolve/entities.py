@@ -30,6 +30,7 @@ from kgraph.resolve.variants import NameEvidence, find_merges, scope_level
 
 _ROLE_ORDER = (Role.OFFICIAL, Role.OTHER, Role.REPORTER, Role.PHOTOGRAPHER)
 _ORDER = attrgetter("article_id", "start", "end")  # Evidence's own order, without a comparison call per pair
+_NO_MEMBERS: frozenset[str] = frozenset()
 
 
 def name_evidence(extractions: list[Extraction]) -> dict[str, NameEvidence]:
@@ -37,22 +38,24 @@ def name_evidence(extractions: list[Extraction]) -> dict[str, NameEvidence]:
     evidence: dict[str, NameEvidence] = defaultdict(NameEvidence)
     for extraction in extractions:
         event = extraction.event
-        members = set(event.organizers) | set(event.attendees) if event else set()
+        members = {*event.organizers, *event.attendees} if event else _NO_MEMBERS
         paired = len(members) <= MAX_PAIRED_PARTICIPANTS  # no meeting: no co-workers
         article_id, source = extraction.article.id, extraction.article.source
         for m in extraction.people:
             item = evidence[m.name]
             item.mentions += 1
-            item.official |= m.role is Role.OFFICIAL
+            if m.role is Role.OFFICIAL:
+                item.official = True
             item.articles.add(article_id)
             item.sources.add(source)
-            if m.titles:
-                item.titles.update(t.text for t in m.titles)
+            if m.titles:  # most mentions have neither titles nor a label
+                texts = [t.text for t in m.titles]
+                item.titles.update(texts)
+                item.scopes.update(level for text in texts if (level := scope_level(text)))
+            if m.label and (level := scope_level(m.label.text)):
+                item.scopes.add(level)
             if paired and m.name in members:
                 item.partners |= members  # the name itself is taken out below, not copied out for each mention
-            for text in [t.text for t in m.titles] + ([m.label.text] if m.label else []):
-                if level := scope_level(text):
-                    item.scopes.add(level)
     for name, item in evidence.items():
         item.partners.discard(name)
     return dict(evidence)
