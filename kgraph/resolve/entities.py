@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import replace
-from operator import attrgetter
 
 from kgraph.gazetteer import Division, Gazetteer, load_gazetteer, place_level, short_name
 from kgraph.lexicon import Lexicon
@@ -29,7 +28,6 @@ from kgraph.resolve.jurisdiction import canonical_org
 from kgraph.resolve.variants import NameEvidence, find_merges, scope_level
 
 _ROLE_ORDER = (Role.OFFICIAL, Role.OTHER, Role.REPORTER, Role.PHOTOGRAPHER)
-_ORDER = attrgetter("article_id", "start", "end")  # Evidence's own order, without a comparison call per pair
 _NO_MEMBERS: frozenset[str] = frozenset()
 
 
@@ -110,21 +108,25 @@ def resolve_people(extractions: list[Extraction], lex: Lexicon, merges: tuple[Na
     organisation name to its canonical one."""
     roles: dict[str, set[Role]] = defaultdict(set)
     titled: set[str] = set()
-    mentions: dict[str, list[Evidence]] = defaultdict(list)
-    posts: dict[str, dict[str, list[Evidence]]] = defaultdict(lambda: defaultdict(list))
+    # evidence as (article id, start, end) until made: a tuple hashes and sorts in C, in Evidence's own order
+    mentions: dict[str, list[_Where]] = defaultdict(list)
+    posts: dict[str, dict[str, list[_Where]]] = defaultdict(lambda: defaultdict(list))
     orgs = post_orgs(extractions)
     org_names = org_names or {}
     aliases: dict[str, list[str]] = defaultdict(list)
     for extraction in extractions:
         article_id = extraction.article.id
         for m in extraction.people:
-            roles[m.name].add(m.role)
-            if "·" in m.name and "·" not in (printed := extraction.article.text[m.start:m.end]) and printed:
-                aliases[m.name].append(printed)  # 杜邦, written short for 皮埃尔·杜邦
-            mentions[m.name].append(Evidence(article_id, m.start, m.end))
-            for title in m.titles:
-                titled.add(m.name)
-                posts[m.name][title.text].append(Evidence(article_id, title.start, title.end))
+            name = m.name
+            roles[name].add(m.role)
+            if "·" in name and "·" not in (printed := extraction.article.text[m.start:m.end]) and printed:
+                aliases[name].append(printed)  # 杜邦, written short for 皮埃尔·杜邦
+            mentions[name].append((article_id, m.start, m.end))
+            if m.titles:
+                titled.add(name)
+                held = posts[name]
+                for title in m.titles:
+                    held[title.text].append((article_id, title.start, title.end))
     for merge in merges:
         if merge.variant != merge.kept.partition("@")[0]:  # not a name kept as one across places
             aliases[merge.kept].append(merge.variant)
@@ -133,13 +135,21 @@ def resolve_people(extractions: list[Extraction], lex: Lexicon, merges: tuple[Na
     for name in sorted(roles):
         role = Role.OFFICIAL if name in titled else next(r for r in _ROLE_ORDER if r in roles[name])
         person_posts = tuple(
-            Post(title, _canonical(orgs.get((name, title)), org_names), tuple(sorted(set(evidence), key=_ORDER)))
+            Post(title, _canonical(orgs.get((name, title)), org_names), _evidence(evidence))
             for title, evidence in sorted(posts[name].items())
         )
         shown, key = (name.partition("@")[0], name) if name in places else (name, "")
         people.append(Person(shown, role, tuple(sorted(set(aliases[name]))), person_posts,
-                             tuple(sorted(set(mentions[name]), key=_ORDER)), key, places.get(name, "")))
+                             _evidence(mentions[name]), key, places.get(name, "")))
     return tuple(people)
+
+
+_Where = tuple[str, int, int]  # an Evidence's fields
+
+
+def _evidence(found: list[_Where]) -> tuple[Evidence, ...]:
+    """Each place once, in Evidence's order (article id, start, end)."""
+    return tuple(Evidence(*where) for where in sorted(set(found)))
 
 
 def _canonical(name: str | None, names: dict[str, str]) -> str | None:
