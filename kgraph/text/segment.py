@@ -288,14 +288,15 @@ def _texts(body: Body) -> str:
 class Similarity:
     """Share of a headline's bigrams found in a body, each bigram weighted by its rarity among the page's bodies."""
 
-    def __init__(self, bodies: list[Body], headlines: Iterable[str] = ()) -> None:
-        """`headlines`: the texts to be scored, or most of them, whose bigrams are then looked up at once."""
+    def __init__(self, bodies: list[Body], headlines: Iterable[str] = (), grams: Iterable[str] = ()) -> None:
+        """`headlines`: the texts to be scored, or most of them, and `grams`: two-character strings to be asked
+        about (`known`), whose bigrams are then looked up at once."""
         self.n = len(bodies)
         self._bodies = _PairIndex([_texts(b) for b in bodies])
         # a lead is asked about by the few headline lines of its own body only: a bigram of letters or ideographs
         # is in its pairs exactly when the two characters stand side by side in it (`_gram_in`), no index needed
         self._leads = [b.lead[:LEAD_CHARS] for b in bodies]
-        self._bodies.find(set().union(*map(_bigrams, headlines)))
+        self._bodies.find(set().union(*map(_bigrams, headlines), {key for key in map(_key, grams) if key >= 0}))
         self._weights: dict[int, float] = {}
         self._weighted: dict[str, tuple[tuple[tuple[int, float], ...], float, int]] = {}
 
@@ -426,6 +427,12 @@ def _attach_headlines(paras: list[Para], bodies: list[Body], source: str, sim: S
             touches = k == before and run[0] is group[0] or k == after and run[-1] is group[-1]
             bodies[k].units.extend(u._replace(run=runs, attached=touches) for u in run)
             runs += 1
+
+
+def _junctions(paras: list[Para]) -> list[str]:
+    """The characters either side of each break between two heading lines, which `_wrapped` may ask about."""
+    return [upper.text[-1:] + lower.text[:1] for upper, lower in zip(paras, paras[1:], strict=False)
+            if upper.kind == lower.kind == HEADING]
 
 
 def _wrapped(upper: Para, lower: Para, source: str, sim: Similarity) -> bool:
@@ -682,7 +689,7 @@ def split_articles(text: str, source: str, lex: Lexicon | None = None) -> list[A
     bodies = [b for b in _bodies(paras, single) if not _furniture(b)]
     if not bodies:
         return []
-    sim = Similarity(bodies, (p.text for p in paras if p.kind == HEADING))
+    sim = Similarity(bodies, (p.text for p in paras if p.kind == HEADING), _junctions(paras))
     _attach_headlines(paras, bodies, text, sim)
     published = _published(paras)
     articles = []
