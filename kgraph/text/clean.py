@@ -347,6 +347,9 @@ class Para(NamedTuple):
     end: int
 
 
+_para = Para._make  # no Python-level `__new__`: a page makes hundreds
+
+
 def split_lines(text: str) -> list[Line]:
     """Printed lines, cleaned, each with the span of its visible text (blanks around it are layout).
 
@@ -357,15 +360,17 @@ def split_lines(text: str) -> list[Line]:
     leads = [len(raw) - len(raw.lstrip(SPACES)) for raw in raws]
     margin = _margin([lead for raw, lead in zip(raws, leads, strict=True) if lead < len(raw)])
     lines, offset = [], 0
-    repaired = _REPAIRED.search
+    repaired, line = _REPAIRED.search, Line._make  # `_make`: no Python-level `__new__` per line
     for raw, lead in zip(raws, leads, strict=True):
         size = len(raw)
-        if repaired(raw) is None:  # most lines: `clean_line` is `undouble`, and with no blank the line is all visible
+        if not size:  # a blank line, a third to a half of a page's
+            lines.append(line(("", offset, offset, False)))
+        elif repaired(raw) is None:  # most lines: `clean_line` is `undouble`, and with no blank the line is all visible
             text = undouble(raw) if size > 1 and raw.find(raw[0], 1, size // 2 + 1) >= 0 else raw
-            lines.append(Line(text, offset, offset + size, False))
+            lines.append(line((text, offset, offset + size, False)))
         else:
             end = offset + len(raw.rstrip(SPACES))
-            lines.append(Line(clean_line(raw), min(offset + lead, end), end, margin < lead < size))
+            lines.append(line((clean_line(raw), min(offset + lead, end), end, margin < lead < size)))
         offset += size + 1
     return lines
 
@@ -507,8 +512,8 @@ def _join(left: str, right: str) -> str:
 def _reflow(block: list[Line]) -> list[Para]:
     """Join the wrapped lines of a text block; a sentence end on a short line closes a paragraph."""
     if len(block) == 1:  # most blocks: one paragraph on one line
-        line = block[0]
-        return [Para(TEXT, line.text, line.start, line.end)]
+        text, start, end, _ = block[0]
+        return [_para((TEXT, text, start, end))]
     full = max(width(line.text) for line in block)
     paras: list[Para] = []
     text, start = "", block[0].start
@@ -516,7 +521,7 @@ def _reflow(block: list[Line]) -> list[Para]:
         text = _join(text, line.text) if text else line.text
         last = k == len(block) - 1
         if last or (sentence_closed(line.text) and width(line.text) < full - 1):
-            paras.append(Para(TEXT, text, start, line.end))
+            paras.append(_para((TEXT, text, start, line.end)))
             if not last:
                 text, start = "", block[k + 1].start
     return paras
@@ -597,7 +602,7 @@ def paragraphs(text: str) -> list[Para]:
         if len(block) == 1 and marks(block[0].text) & BYLINED:
             paras.append(Para(BYLINE, block[0].text, block[0].start, block[0].end))
         elif _is_heading_block(block, prev, nxt) or (b == 0 and title):
-            paras.extend(Para(HEADING, line.text, line.start, line.end) for line in block)
+            paras.extend(_para((HEADING, text, start, end)) for text, start, end, _ in block)
         else:
             new = _reflow(block)
             if prev and prev.kind == TEXT and not sentence_closed(prev.text) and not _starts_block(block[0]):
