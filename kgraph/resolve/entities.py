@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import replace
+from itertools import starmap
 
 from kgraph.gazetteer import Division, Gazetteer, load_gazetteer, place_level, short_name
 from kgraph.lexicon import Lexicon
@@ -149,7 +150,7 @@ _Where = tuple[str, int, int]  # an Evidence's fields
 
 def _evidence(found: list[_Where]) -> tuple[Evidence, ...]:
     """Each place once, in Evidence's order (article id, start, end)."""
-    return tuple(Evidence(*where) for where in sorted(set(found)))
+    return tuple(starmap(Evidence, sorted(set(found))))
 
 
 def _canonical(name: str | None, names: dict[str, str]) -> str | None:

@@ -196,18 +196,22 @@ def _page_counts(extractions: Sequence[Extraction], sources: set[str]) -> tuple[
     gazetteer = load_gazetteer()
     articles: dict[str, _Counts] = {}
     alike: dict[tuple[tuple[str, int], ...], _Counts] = {}
+    named: dict[tuple[str, ...], _Counts] = {}  # the same names in the same order count the same
     pages: dict[str, Counter[str]] = defaultdict(Counter)
     for extraction in extractions:
         if extraction.article.source not in sources:
             continue
-        names = [m.text for m in extraction.places] + [m.text for m in extraction.orgs if not m.refers]
-        counts = count_divisions(names, gazetteer)
-        key = tuple(counts.items())
-        known = alike.get(key)
+        names = (*(m.text for m in extraction.places), *(m.text for m in extraction.orgs if not m.refers))
+        known = named.get(names)
         if known is None:
-            known = alike[key] = (counts, _spread(counts))
+            counts = count_divisions(names, gazetteer)
+            key = tuple(counts.items())
+            known = alike.get(key)
+            if known is None:
+                known = alike[key] = (counts, _spread(counts))
+            named[names] = known
         articles[extraction.article.id] = known
-        pages[extraction.article.source].update(counts)
+        pages[extraction.article.source].update(known[0])
     homes: dict[str, Counter[str]] = {}
     for source, counts in pages.items():
         counties = Counter({code: n for code, n in counts.items() if gazetteer.by_code[code].level == "county"})

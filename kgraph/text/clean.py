@@ -11,7 +11,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -347,7 +347,7 @@ class Para(NamedTuple):
     end: int
 
 
-_para = Para._make  # no Python-level `__new__`: a page makes hundreds
+_para = partial(tuple.__new__, Para)  # no Python-level `__new__` (nor `_make`): a page makes hundreds
 
 
 def split_lines(text: str) -> list[Line]:
@@ -360,7 +360,7 @@ def split_lines(text: str) -> list[Line]:
     leads = [len(raw) - len(raw.lstrip(SPACES)) for raw in raws]
     margin = _margin([lead for raw, lead in zip(raws, leads, strict=True) if lead < len(raw)])
     lines, offset = [], 0
-    repaired, line = _REPAIRED.search, Line._make  # `_make`: no Python-level `__new__` per line
+    repaired, line = _REPAIRED.search, partial(tuple.__new__, Line)  # no Python-level `__new__` per line
     for raw, lead in zip(raws, leads, strict=True):
         size = len(raw)
         if not size:  # a blank line, a third to a half of a page's
