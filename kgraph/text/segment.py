@@ -233,9 +233,11 @@ class _PairIndex:
     numpy array (key * texts + text, sorted), and a bigram's texts are a slice of it, found when first asked.
     """
 
-    def __init__(self, texts: list[str], *, plain: bool | None = None) -> None:
+    def __init__(self, texts: list[str], *, plain: bool | None = None, firsts: Iterable[int] | None = None) -> None:
         """`plain`: a set of bigrams per text made in Python instead, by default for a small page while numpy is
-        not imported (a build of a page or two need not import it at all)."""
+        not imported (a build of a page or two need not import it at all). `firsts`: the first characters (code
+        points) of the bigrams to be asked about, if known: only bigrams starting with one of them are indexed
+        (sorted), and the whole index is made if another is asked after all."""
         self._found: dict[int, tuple[list[int], frozenset[int]]] = {}
         self._sets: list[frozenset[int]] | None = None
         if plain is None:
@@ -243,15 +245,25 @@ class _PairIndex:
         if plain:
             self._sets = [_pairs(text) for text in texts]
             return
+        self._texts = texts
+        self._index(None if firsts is None else frozenset(firsts))
+
+    def _index(self, firsts: frozenset[int] | None) -> None:
+        """The sorted keys of the bigrams starting with a character of `firsts` (of all bigrams: None)."""
         import numpy as np
 
+        texts, self._firsts = self._texts, firsts
         self._count = len(texts)  # below 2 ** 21: the keys (below 2 ** 42) times it fit in 64 bits
         joined = "\x00".join(texts)  # the separator is no letter: no pair spans two texts
         codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
         word = _word_table()[np.minimum(codes, 0xFFFF)]
         pair = word[:-1] & word[1:]
+        if firsts is not None:  # letters and ideographs are all below U+FFFF: other firsts start no bigram
+            wanted = np.zeros(0x10000, dtype=bool)
+            wanted[[c for c in firsts if c < 0xFFFF]] = True
+            pair &= wanted[np.minimum(codes[:-1], 0xFFFF)]
         owner = np.repeat(np.arange(len(texts)), [len(text) + 1 for text in texts])[:len(codes) - 1]
-        keys = np.sort(((codes[:-1] << _SHIFT | codes[1:]) * len(texts) + owner)[pair])
+        keys = np.sort((codes[:-1][pair] << _SHIFT | codes[1:][pair]) * len(texts) + owner[pair])
         first = np.ones(len(keys), dtype=bool)  # np.unique: several times slower
         first[1:] = keys[1:] != keys[:-1]
         self._sorted = keys[first]
@@ -261,6 +273,8 @@ class _PairIndex:
         new = [key for key in keys if key not in self._found]
         if not new:
             return
+        if self._sets is None and self._firsts is not None and any(k >> _SHIFT not in self._firsts for k in new):
+            self._index(None)  # a bigram not indexed: index them all (what was found stays true)
         if self._sets is not None:
             for key in new:
                 found = [k for k, grams in enumerate(self._sets) if key in grams]
@@ -298,11 +312,12 @@ class Similarity:
         """`headlines`: the texts to be scored, or most of them, and `grams`: two-character strings to be asked
         about (`known`), whose bigrams are then looked up at once."""
         self.n = len(bodies)
-        self._bodies = _PairIndex([_texts(b) for b in bodies])
+        asked = set().union(*map(_bigrams, headlines), {key for key in map(_key, grams) if key >= 0})
+        self._bodies = _PairIndex([_texts(b) for b in bodies], firsts={key >> _SHIFT for key in asked})
         # a lead is asked about by the few headline lines of its own body only: a bigram of letters or ideographs
         # is in its pairs exactly when the two characters stand side by side in it (`_gram_in`), no index needed
         self._leads = [b.lead[:LEAD_CHARS] for b in bodies]
-        self._bodies.find(set().union(*map(_bigrams, headlines), {key for key in map(_key, grams) if key >= 0}))
+        self._bodies.find(asked)
         self._weights: dict[int, float] = {}
         self._weighted: dict[str, tuple[tuple[tuple[int, float], ...], float, int]] = {}
 
