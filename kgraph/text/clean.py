@@ -490,7 +490,7 @@ def _cut_headings(block: list[Line]) -> list[list[Line]]:
             while j < len(block) and j - k < 6 and shaped[j]:
                 j += 1
             after = block[j] if j < len(block) else None
-            if (k > 0 or after is not None) and after is not None and FRESH_START.match(after.text) and column < 0:
+            if after is not None and column < 0 and FRESH_START.match(after.text):
                 column = statistics.median(width(line.text) for line in block if SENTENCE_PUNCT.search(line.text))
             if (k > 0 or after is not None) and (
                 after is None or FRESH_START.match(after.text) and not _fills_column(block[k], column)
