@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import replace
-from operator import attrgetter
+from itertools import starmap
 
 from kgraph.gazetteer import Division, Gazetteer, load_gazetteer, place_level, short_name
 from kgraph.lexicon import Lexicon
@@ -29,7 +29,7 @@ from kgraph.resolve.jurisdiction import canonical_org
 from kgraph.resolve.variants import NameEvidence, find_merges, scope_level
 
 _ROLE_ORDER = (Role.OFFICIAL, Role.OTHER, Role.REPORTER, Role.PHOTOGRAPHER)
-_ORDER = attrgetter("article_id", "start", "end")  # Evidence's own order, without a comparison call per pair
+_NO_MEMBERS: frozenset[str] = frozenset()
 
 
 def name_evidence(extractions: list[Extraction]) -> dict[str, NameEvidence]:
@@ -37,22 +37,24 @@ def name_evidence(extractions: list[Extraction]) -> dict[str, NameEvidence]:
     evidence: dict[str, NameEvidence] = defaultdict(NameEvidence)
     for extraction in extractions:
         event = extraction.event
-        members = set(event.organizers) | set(event.attendees) if event else set()
+        members = {*event.organizers, *event.attendees} if event else _NO_MEMBERS
         paired = len(members) <= MAX_PAIRED_PARTICIPANTS  # no meeting: no co-workers
         article_id, source = extraction.article.id, extraction.article.source
         for m in extraction.people:
             item = evidence[m.name]
             item.mentions += 1
-            item.official |= m.role is Role.OFFICIAL
+            if m.role is Role.OFFICIAL:
+                item.official = True
             item.articles.add(article_id)
             item.sources.add(source)
-            if m.titles:
-                item.titles.update(t.text for t in m.titles)
+            if m.titles:  # most mentions have neither titles nor a label
+                texts = [t.text for t in m.titles]
+                item.titles.update(texts)
+                item.scopes.update(level for text in texts if (level := scope_level(text)))
+            if m.label and (level := scope_level(m.label.text)):
+                item.scopes.add(level)
             if paired and m.name in members:
                 item.partners |= members  # the name itself is taken out below, not copied out for each mention
-            for text in [t.text for t in m.titles] + ([m.label.text] if m.label else []):
-                if level := scope_level(text):
-                    item.scopes.add(level)
     for name, item in evidence.items():
         item.partners.discard(name)
     return dict(evidence)
@@ -107,21 +109,25 @@ def resolve_people(extractions: list[Extraction], lex: Lexicon, merges: tuple[Na
     organisation name to its canonical one."""
     roles: dict[str, set[Role]] = defaultdict(set)
     titled: set[str] = set()
-    mentions: dict[str, list[Evidence]] = defaultdict(list)
-    posts: dict[str, dict[str, list[Evidence]]] = defaultdict(lambda: defaultdict(list))
+    # evidence as (article id, start, end) until made: a tuple hashes and sorts in C, in Evidence's own order
+    mentions: dict[str, list[_Where]] = defaultdict(list)
+    posts: dict[str, dict[str, list[_Where]]] = defaultdict(lambda: defaultdict(list))
     orgs = post_orgs(extractions)
     org_names = org_names or {}
     aliases: dict[str, list[str]] = defaultdict(list)
     for extraction in extractions:
         article_id = extraction.article.id
         for m in extraction.people:
-            roles[m.name].add(m.role)
-            if "·" in m.name and "·" not in (printed := extraction.article.text[m.start:m.end]) and printed:
-                aliases[m.name].append(printed)  # 杜邦, written short for 皮埃尔·杜邦
-            mentions[m.name].append(Evidence(article_id, m.start, m.end))
-            for title in m.titles:
-                titled.add(m.name)
-                posts[m.name][title.text].append(Evidence(article_id, title.start, title.end))
+            name = m.name
+            roles[name].add(m.role)
+            if "·" in name and "·" not in (printed := extraction.article.text[m.start:m.end]) and printed:
+                aliases[name].append(printed)  # 杜邦, written short for 皮埃尔·杜邦
+            mentions[name].append((article_id, m.start, m.end))
+            if m.titles:
+                titled.add(name)
+                held = posts[name]
+                for title in m.titles:
+                    held[title.text].append((article_id, title.start, title.end))
     for merge in merges:
         if merge.variant != merge.kept.partition("@")[0]:  # not a name kept as one across places
             aliases[merge.kept].append(merge.variant)
@@ -130,13 +136,21 @@ def resolve_people(extractions: list[Extraction], lex: Lexicon, merges: tuple[Na
     for name in sorted(roles):
         role = Role.OFFICIAL if name in titled else next(r for r in _ROLE_ORDER if r in roles[name])
         person_posts = tuple(
-            Post(title, _canonical(orgs.get((name, title)), org_names), tuple(sorted(set(evidence), key=_ORDER)))
+            Post(title, _canonical(orgs.get((name, title)), org_names), _evidence(evidence))
             for title, evidence in sorted(posts[name].items())
         )
         shown, key = (name.partition("@")[0], name) if name in places else (name, "")
         people.append(Person(shown, role, tuple(sorted(set(aliases[name]))), person_posts,
-                             tuple(sorted(set(mentions[name]), key=_ORDER)), key, places.get(name, "")))
+                             _evidence(mentions[name]), key, places.get(name, "")))
     return tuple(people)
+
+
+_Where = tuple[str, int, int]  # an Evidence's fields
+
+
+def _evidence(found: list[_Where]) -> tuple[Evidence, ...]:
+    """Each place once, in Evidence's order (article id, start, end)."""
+    return tuple(starmap(Evidence, sorted(set(found))))
 
 
 def _canonical(name: str | None, names: dict[str, str]) -> str | None:

@@ -24,10 +24,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
+from typing import NamedTuple
 
 from kgraph.gazetteer import load_gazetteer
 from kgraph.lexicon import Lexicon
-from kgraph.model import MAX_PAIRED_PARTICIPANTS, Extraction, NameMerge, NameSplit
+from kgraph.model import MAX_PAIRED_PARTICIPANTS, Extraction, Mention, NameMerge, NameSplit
 from kgraph.resolve.decisions import Decision
 from kgraph.resolve.locale import Locale, anchor, chain, count_divisions, describe, divisions_at_start, make_locale
 
@@ -35,6 +37,7 @@ _TITLE_WEIGHT = 3  # a title that names its place says more than the places an a
 _SCOPE_CHARS = frozenset("省市区县州盟旗镇乡街村")  # 州委书记 speaks for a place; 总书记 does not
 _COMMON_RANK = 100
 _NONE: Counter[str] = Counter()
+_NAME = attrgetter("name")
 _MAX_REASONS = 10
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # surnames ranked this high or higher make two-character names common
 
@@ -98,7 +101,7 @@ class _Group:
     @property
     def locale(self) -> Locale:
         if self._locale is None:
-            self._locale = make_locale(self.counts)
+            self._locale = _locale(tuple(self.counts.items()))
         return self._locale
 
     @property
@@ -129,6 +132,13 @@ class _Group:
         if place in self.sources or any(s.rsplit(".", 1)[0] == place for s in self.sources):
             return True
         return any(d.code in self.locale.codes for d in divisions_at_start(place))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _locale(counts: tuple[tuple[str, int], ...]) -> Locale:
+    """`make_locale` of the counts (code, count) in order, once for equal ones: the groups of a paper's pages are
+    mostly placed alike."""
+    return make_locale(Counter(dict(counts)))
 
 
 _SHARED: dict[frozenset[str], frozenset[str]] = {}  # filled while `_groups` runs, emptied when it ends
@@ -186,18 +196,22 @@ def _page_counts(extractions: Sequence[Extraction], sources: set[str]) -> tuple[
     gazetteer = load_gazetteer()
     articles: dict[str, _Counts] = {}
     alike: dict[tuple[tuple[str, int], ...], _Counts] = {}
+    named: dict[tuple[str, ...], _Counts] = {}  # the same names in the same order count the same
     pages: dict[str, Counter[str]] = defaultdict(Counter)
     for extraction in extractions:
         if extraction.article.source not in sources:
             continue
-        names = [m.text for m in extraction.places] + [m.text for m in extraction.orgs if not m.refers]
-        counts = count_divisions(names, gazetteer)
-        key = tuple(counts.items())
-        known = alike.get(key)
+        names = (*(m.text for m in extraction.places), *(m.text for m in extraction.orgs if not m.refers))
+        known = named.get(names)
         if known is None:
-            known = alike[key] = (counts, _spread(counts))
+            counts = count_divisions(names, gazetteer)
+            key = tuple(counts.items())
+            known = alike.get(key)
+            if known is None:
+                known = alike[key] = (counts, _spread(counts))
+            named[names] = known
         articles[extraction.article.id] = known
-        pages[extraction.article.source].update(counts)
+        pages[extraction.article.source].update(known[0])
     homes: dict[str, Counter[str]] = {}
     for source, counts in pages.items():
         counties = Counter({code: n for code, n in counts.items() if gazetteer.by_code[code].level == "county"})
@@ -209,57 +223,96 @@ def _page_counts(extractions: Sequence[Extraction], sources: set[str]) -> tuple[
     return articles, homes
 
 
+class _Article(NamedTuple):
+    """What the names of one article read off it, once for all of them: an article names several candidates, and a
+    name's mentions are looked up by name, not found among all the article's people."""
+
+    source: str
+    id: str
+    date: str  # its date if full (ISO), else ""
+    members: frozenset[str]  # its event's organisers and attendees, empty without an event
+    paired: bool  # few enough of them to be co-workers
+    named: dict[str, tuple[int, tuple[Mention, ...]]]  # per name asked about: its mentions and their titles in order
+
+
+def _article(extraction: Extraction, names: set[str]) -> _Article | None:
+    """What `_Article` holds for the names of `names` the extraction names, None if it names none."""
+    named: dict[str, tuple[int, tuple[Mention, ...]]] = {}
+    for m in extraction.people:
+        if m.name in names:
+            known = named.get(m.name)
+            named[m.name] = (1, m.titles) if known is None else (known[0] + 1, known[1] + m.titles)
+    if not named:
+        return None
+    article, event = extraction.article, extraction.event
+    members = frozenset((*event.organizers, *event.attendees)) if event is not None else _NO_NAMES
+    date = article.date
+    return _Article(article.source, article.id, date if date and _FULL_DATE.match(date) else "", members,
+                    len(members) <= MAX_PAIRED_PARTICIPANTS, named)
+
+
 def _groups(extractions: Sequence[Extraction], names: set[str]) -> Iterator[tuple[str, dict[str, _Group]]]:
     """Per name of `names`, in order, its mentions grouped by page, each group placed.
 
-    Made one name at a time, from an index of the extractions that name it: all names' groups at once (hundreds of
+    Made one name at a time, from an index of the articles that name it: all names' groups at once (hundreds of
     thousands at 60,000 articles) were most of resolution's peak memory, and each name is clustered on its own.
-    Each article is read once for each name it holds, not once per mention: a busy name is mentioned thousands of
-    times, and an event's participants (up to 100) would otherwise be copied once per participant."""
+    Each article is read once for all the names it holds (`_article`), and dropped once its last name is grouped
+    (its names' lists hold it): a busy name is mentioned thousands of times, and an event's participants (up to
+    100) would otherwise be copied once per participant."""
     try:
-        found: dict[str, list[int]] = defaultdict(list)  # name -> the extractions (numbers) that name it
-        for number, extraction in enumerate(extractions):
-            for name in dict.fromkeys(m.name for m in extraction.people if m.name in names):
-                found[name].append(number)
-        sources = {extractions[number].article.source for numbers in found.values() for number in numbers}
+        found: dict[str, list[_Article]] = defaultdict(list)  # name -> the articles that name it
+        sources: set[str] = set()
+        for extraction in extractions:
+            if (article := _article(extraction, names)) is not None:
+                for name in article.named:
+                    found[name].append(article)
+                sources.add(article.source)
         articles, homes = _page_counts(extractions, sources)
+        titles: dict[str, tuple[_Counts | None, bool]] = {}
         for name in sorted(found):
-            yield name, _placed_groups(name, [extractions[number] for number in found.pop(name)], articles, homes)
+            yield name, _placed_groups(name, found.pop(name), articles, homes, titles)
     finally:
         _SHARED.clear()
 
 
-def _placed_groups(name: str, extractions: Sequence[Extraction], articles: dict[str, _Counts],
-                   homes: dict[str, Counter[str]]) -> dict[str, _Group]:
-    """The groups of one name, by page, from the extractions that name it."""
+def _title_place(text: str, known: dict[str, tuple[_Counts | None, bool]]) -> tuple[_Counts | None, bool]:
+    """The counts of the one division a title names (with their spread), or None, and whether it names any or
+    speaks for a place (`_SCOPE_CHARS`); remembered in `known` while the groups are made."""
+    place = known.get(text)
+    if place is None:
+        found = divisions_at_start(text)
+        counts = _title_counts(found[0].code) if len(found) == 1 else None
+        place = known[text] = ((counts, _spread(counts)) if counts else None,
+                               bool(found) or text[:1] in _SCOPE_CHARS)
+    return place
+
+
+def _placed_groups(name: str, read: Sequence[_Article], articles: dict[str, _Counts],
+                   homes: dict[str, Counter[str]], titles: dict[str, tuple[_Counts | None, bool]] | None = None
+                   ) -> dict[str, _Group]:
+    """The groups of one name, by page, from the articles that name it (`titles`: what `_title_place` found so
+    far)."""
+    titles = {} if titles is None else titles
     groups: dict[str, _Group] = {}
     seen: dict[str, list[str]] = defaultdict(list)  # page -> the articles naming it
-    for extraction in extractions:
-        event = extraction.event
-        # the participants, gathered only where the name is one of them (what they are asked for)
-        participant = event is not None and (name in event.organizers or name in event.attendees)
-        members = frozenset((*event.organizers, *event.attendees)) if participant else _NO_NAMES
-        paired = len(members) <= MAX_PAIRED_PARTICIPANTS  # no meeting: no co-workers
-        article = extraction.article
-        source, date = article.source, article.date
+    for article in read:
+        source = article.source
         group = groups.get(source)
         if group is None:  # not setdefault: that would make a group for every article
             group = groups[source] = _Group(name, _shared(frozenset((source,))))
-        for m in extraction.people:
-            if m.name != name:
-                continue
-            group.mentions += 1
-            if participant:
-                group.firm = True
-                if paired:
-                    group.take_part(members)
-            for title in m.titles:
-                found = divisions_at_start(title.text)
-                if len(found) == 1:
-                    group.add(_title_counts(found[0].code))
-                group.firm |= bool(found) or title.text[:1] in _SCOPE_CHARS
-        if date and _FULL_DATE.match(date):
-            group.dated(date)
+        count, held = article.named[name]
+        group.mentions += count
+        for title in held:
+            place, firm = _title_place(title.text, titles)
+            if place is not None:
+                group.add(*place)
+            group.firm |= firm
+        if name in article.members:  # the participants, gathered only where the name is one of them
+            group.firm = True
+            if article.paired:
+                group.take_part(article.members)
+        if article.date:
+            group.dated(article.date)
         seen[source].append(article.id)
     for source, group in groups.items():
         for article_id in sorted(set(seen[source])):
@@ -474,7 +527,7 @@ def _renamed(extractions: Sequence[Extraction], rename: dict[tuple[str, str], st
     result = []
     for extraction in extractions:
         table = by_source.get(extraction.article.source)
-        if table is None or not any(m.name in table for m in extraction.people):
+        if table is None or not any(map(table.__contains__, map(_NAME, extraction.people))):
             result.append(extraction)
             continue
         people = tuple(m.with_name(table[m.name]) if m.name in table else m for m in extraction.people)

@@ -11,7 +11,8 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
+from operator import itemgetter
 from typing import NamedTuple
 
 IDEO = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -334,6 +335,9 @@ class Line(NamedTuple):
     indented: bool
 
 
+_TEXT = itemgetter(0)  # a line's text
+
+
 class Para(NamedTuple):
     """A paragraph of body text, a heading line or a byline line, with its span in the source."""
 
@@ -341,6 +345,9 @@ class Para(NamedTuple):
     text: str
     start: int
     end: int
+
+
+_para = partial(tuple.__new__, Para)  # no Python-level `__new__` (nor `_make`): a page makes hundreds
 
 
 def split_lines(text: str) -> list[Line]:
@@ -353,21 +360,25 @@ def split_lines(text: str) -> list[Line]:
     leads = [len(raw) - len(raw.lstrip(SPACES)) for raw in raws]
     margin = _margin([lead for raw, lead in zip(raws, leads, strict=True) if lead < len(raw)])
     lines, offset = [], 0
-    repaired = _REPAIRED.search
+    repaired, line = _REPAIRED.search, partial(tuple.__new__, Line)  # no Python-level `__new__` per line
     for raw, lead in zip(raws, leads, strict=True):
         size = len(raw)
-        if repaired(raw) is None:  # most lines: `clean_line` is `undouble`, and with no blank the line is all visible
+        if not size:  # a blank line, a third to a half of a page's
+            lines.append(line(("", offset, offset, False)))
+        elif repaired(raw) is None:  # most lines: `clean_line` is `undouble`, and with no blank the line is all visible
             text = undouble(raw) if size > 1 and raw.find(raw[0], 1, size // 2 + 1) >= 0 else raw
-            lines.append(Line(text, offset, offset + size, False))
+            lines.append(line((text, offset, offset + size, False)))
         else:
             end = offset + len(raw.rstrip(SPACES))
-            lines.append(Line(clean_line(raw), min(offset + lead, end), end, margin < lead < size))
+            lines.append(line((clean_line(raw), min(offset + lead, end), end, margin < lead < size)))
         offset += size + 1
     return lines
 
 
 def _join_label_values(lines: list[Line]) -> list[Line]:
     """A label printed alone (`作者：`) takes its value from the next printed line (`张三`), as some pages lay out."""
+    if not any(map(EMPTY_LABEL.match, map(_TEXT, lines))):  # most pages: no label printed alone
+        return lines
     out: list[Line] = []
     k = 0
     while k < len(lines):
@@ -412,32 +423,45 @@ def heading_shaped(text: str) -> bool:
     )
 
 
+_STARTS, _ENDS = OPENS | BYLINED | META, CREDITED | BYLINED | META
+
+
 def _starts_block(line: Line) -> bool:
-    return line.indented or bool(marks(line.text) & (OPENS | BYLINED | META))
+    return line.indented or bool(marks(line.text) & _STARTS)
 
 
 def _ends_block(line: Line) -> bool:
-    return bool(marks(line.text) & (CREDITED | BYLINED | META))
+    return bool(marks(line.text) & _ENDS)
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
     """Runs of printed lines between blank lines, also cut before openings and indents, around meta lines and after
-    credits."""
+    credits (`_starts_block`, `_ends_block`, each line's marks asked once)."""
     blocks: list[list[Line]] = []
     current: list[Line] = []
+    ended = False  # the last line of `current` ends its block
     for line in lines:
-        if not line.text:
+        text = line.text
+        if not text:
             if current:
                 blocks.append(current)
             current = []
             continue
-        if current and (_starts_block(line) or _ends_block(current[-1])):
+        found = marks(text)
+        if current and (ended or line.indented or found & _STARTS):
             blocks.append(current)
             current = []
         current.append(line)
+        ended = bool(found & _ENDS)
     if current:
         blocks.append(current)
-    return [piece for block in blocks for piece in _cut_headings(block)]
+    pieces: list[list[Line]] = []
+    for block in blocks:
+        if len(block) < 2:  # most blocks: one paragraph on one line, nothing to cut
+            pieces.append(block)
+        else:
+            pieces.extend(_cut_headings(block))
+    return pieces
 
 
 def _fills_column(line: Line, column: float) -> bool:
@@ -453,13 +477,12 @@ def _cut_headings(block: list[Line]) -> list[list[Line]]:
     """
     if len(block) < 2:
         return [block]
-    shaped = [heading_shaped(line.text) for line in block]
+    shaped = list(map(heading_shaped, map(_TEXT, block)))
     if not any(shaped):  # most blocks: no line can start a run of headings, so none is cut
         return [block]
-    widths = [width(line.text) for line in block if SENTENCE_PUNCT.search(line.text)]
-    if not widths:
+    if not any(map(SENTENCE_PUNCT.search, map(_TEXT, block))):
         return [block]
-    column = statistics.median(widths)
+    column = -1.0  # the median width of the lines with sentence punctuation, measured when first asked
     pieces, start, k = [], 0, 0
     while k < len(block):
         if shaped[k] and (k == 0 or sentence_closed(block[k - 1].text)):  # a run of heading lines may start here
@@ -467,6 +490,8 @@ def _cut_headings(block: list[Line]) -> list[list[Line]]:
             while j < len(block) and j - k < 6 and shaped[j]:
                 j += 1
             after = block[j] if j < len(block) else None
+            if after is not None and column < 0 and FRESH_START.match(after.text):
+                column = statistics.median(width(line.text) for line in block if SENTENCE_PUNCT.search(line.text))
             if (k > 0 or after is not None) and (
                 after is None or FRESH_START.match(after.text) and not _fills_column(block[k], column)
             ):
@@ -486,6 +511,9 @@ def _join(left: str, right: str) -> str:
 
 def _reflow(block: list[Line]) -> list[Para]:
     """Join the wrapped lines of a text block; a sentence end on a short line closes a paragraph."""
+    if len(block) == 1:  # most blocks: one paragraph on one line
+        text, start, end, _ = block[0]
+        return [_para((TEXT, text, start, end))]
     full = max(width(line.text) for line in block)
     paras: list[Para] = []
     text, start = "", block[0].start
@@ -493,7 +521,7 @@ def _reflow(block: list[Line]) -> list[Para]:
         text = _join(text, line.text) if text else line.text
         last = k == len(block) - 1
         if last or (sentence_closed(line.text) and width(line.text) < full - 1):
-            paras.append(Para(TEXT, text, start, line.end))
+            paras.append(_para((TEXT, text, start, line.end)))
             if not last:
                 text, start = "", block[k + 1].start
     return paras
@@ -505,11 +533,11 @@ def _is_heading_block(block: list[Line], prev: Para | None, nxt: list[Line] | No
     The first line of a paragraph cut off by a column break looks like a heading too, but it fills the column
     less its two-character indent, and the text after the break does not start afresh (dateline, quotation).
     """
-    if len(block) > 6 or not all(heading_shaped(line.text) for line in block):
+    if len(block) > 6 or not all(map(heading_shaped, map(_TEXT, block))):
         return False
     if prev is not None and prev.kind == TEXT and not sentence_closed(prev.text):
         return False
-    if len(block) > 1 or nxt is None or _starts_block(nxt[0]) or all(heading_shaped(line.text) for line in nxt):
+    if len(block) > 1 or nxt is None or _starts_block(nxt[0]) or all(map(heading_shaped, map(_TEXT, nxt))):
         return True
     column = statistics.median(width(line.text) for line in nxt[:-1] or nxt)
     return not _fills_column(block[0], column) or bool(FRESH_START.match(nxt[0].text))
@@ -574,7 +602,7 @@ def paragraphs(text: str) -> list[Para]:
         if len(block) == 1 and marks(block[0].text) & BYLINED:
             paras.append(Para(BYLINE, block[0].text, block[0].start, block[0].end))
         elif _is_heading_block(block, prev, nxt) or (b == 0 and title):
-            paras.extend(Para(HEADING, line.text, line.start, line.end) for line in block)
+            paras.extend(_para((HEADING, text, start, end)) for text, start, end, _ in block)
         else:
             new = _reflow(block)
             if prev and prev.kind == TEXT and not sentence_closed(prev.text) and not _starts_block(block[0]):

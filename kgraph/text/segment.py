@@ -55,6 +55,11 @@ KICKER = re.compile(rf"^(?P<label>[{IDEO}A-Za-z0-9]{{2,8}})\s*[丨|｜]\s*(?P<re
 VAGUE_DATE = re.compile(r"近日|日前|近期|连日来|前不久|近年来|今年以来|近来|目前")
 CAPTION_LEAD = re.compile(r"^.{0,25}?(?:\d{1,2}月\d{1,2}日|近日|日前|近期|连日来|前不久)")
 ADVERBIAL = re.compile(r"^(?:为|为了|在|据|随着|根据|按照|当|经过)")
+# compiled once: a module-level `re` call looks its pattern up in re's cache every time
+_SENTENCE_STOP, _CLAUSE_STOP, _ENDS_SENTENCE = re.compile("[。！？]"), re.compile("[，；：]"), re.compile("[。！？!?]")
+_YEAR = re.compile(r"(\d{4})年")
+_TEXT_AND_PHOTO = re.compile(r"(?:文/图|文／图|图/文|文图|图文)$")
+_NAME_STOP = re.compile(r"[\s、，,/\[\]【】|｜]+")
 LEAD_CHARS = 120
 MAX_LEAD_HEADLINE = 80
 FURNITURE_CHARS = 40
@@ -205,8 +210,9 @@ def _gram_in(key: int, text: str) -> bool:
 
 
 def forget_bigrams() -> None:
-    """Drop the headline bigrams remembered while pages were split."""
+    """Drop the headline bigrams and the bylines remembered while pages were split."""
     _bigrams.cache_clear()
+    _credited.cache_clear()
 
 
 @lru_cache(maxsize=1)
@@ -227,9 +233,11 @@ class _PairIndex:
     numpy array (key * texts + text, sorted), and a bigram's texts are a slice of it, found when first asked.
     """
 
-    def __init__(self, texts: list[str], *, plain: bool | None = None) -> None:
+    def __init__(self, texts: list[str], *, plain: bool | None = None, firsts: Iterable[int] | None = None) -> None:
         """`plain`: a set of bigrams per text made in Python instead, by default for a small page while numpy is
-        not imported (a build of a page or two need not import it at all)."""
+        not imported (a build of a page or two need not import it at all). `firsts`: the first characters (code
+        points) of the bigrams to be asked about, if known: only bigrams starting with one of them are indexed
+        (sorted), and the whole index is made if another is asked after all."""
         self._found: dict[int, tuple[list[int], frozenset[int]]] = {}
         self._sets: list[frozenset[int]] | None = None
         if plain is None:
@@ -237,15 +245,25 @@ class _PairIndex:
         if plain:
             self._sets = [_pairs(text) for text in texts]
             return
+        self._texts = texts
+        self._index(None if firsts is None else frozenset(firsts))
+
+    def _index(self, firsts: frozenset[int] | None) -> None:
+        """The sorted keys of the bigrams starting with a character of `firsts` (of all bigrams: None)."""
         import numpy as np
 
+        texts, self._firsts = self._texts, firsts
         self._count = len(texts)  # below 2 ** 21: the keys (below 2 ** 42) times it fit in 64 bits
         joined = "\x00".join(texts)  # the separator is no letter: no pair spans two texts
         codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
         word = _word_table()[np.minimum(codes, 0xFFFF)]
         pair = word[:-1] & word[1:]
+        if firsts is not None:  # letters and ideographs are all below U+FFFF: other firsts start no bigram
+            wanted = np.zeros(0x10000, dtype=bool)
+            wanted[[c for c in firsts if c < 0xFFFF]] = True
+            pair &= wanted[np.minimum(codes[:-1], 0xFFFF)]
         owner = np.repeat(np.arange(len(texts)), [len(text) + 1 for text in texts])[:len(codes) - 1]
-        keys = np.sort(((codes[:-1] << _SHIFT | codes[1:]) * len(texts) + owner)[pair])
+        keys = np.sort((codes[:-1][pair] << _SHIFT | codes[1:][pair]) * len(texts) + owner[pair])
         first = np.ones(len(keys), dtype=bool)  # np.unique: several times slower
         first[1:] = keys[1:] != keys[:-1]
         self._sorted = keys[first]
@@ -255,6 +273,8 @@ class _PairIndex:
         new = [key for key in keys if key not in self._found]
         if not new:
             return
+        if self._sets is None and self._firsts is not None and any(k >> _SHIFT not in self._firsts for k in new):
+            self._index(None)  # a bigram not indexed: index them all (what was found stays true)
         if self._sets is not None:
             for key in new:
                 found = [k for k, grams in enumerate(self._sets) if key in grams]
@@ -288,14 +308,16 @@ def _texts(body: Body) -> str:
 class Similarity:
     """Share of a headline's bigrams found in a body, each bigram weighted by its rarity among the page's bodies."""
 
-    def __init__(self, bodies: list[Body], headlines: Iterable[str] = ()) -> None:
-        """`headlines`: the texts to be scored, or most of them, whose bigrams are then looked up at once."""
+    def __init__(self, bodies: list[Body], headlines: Iterable[str] = (), grams: Iterable[str] = ()) -> None:
+        """`headlines`: the texts to be scored, or most of them, and `grams`: two-character strings to be asked
+        about (`known`), whose bigrams are then looked up at once."""
         self.n = len(bodies)
-        self._bodies = _PairIndex([_texts(b) for b in bodies])
+        asked = set().union(*map(_bigrams, headlines), {key for key in map(_key, grams) if key >= 0})
+        self._bodies = _PairIndex([_texts(b) for b in bodies], firsts={key >> _SHIFT for key in asked})
         # a lead is asked about by the few headline lines of its own body only: a bigram of letters or ideographs
         # is in its pairs exactly when the two characters stand side by side in it (`_gram_in`), no index needed
         self._leads = [b.lead[:LEAD_CHARS] for b in bodies]
-        self._bodies.find(set().union(*map(_bigrams, headlines)))
+        self._bodies.find(asked)
         self._weights: dict[int, float] = {}
         self._weighted: dict[str, tuple[tuple[tuple[int, float], ...], float, int]] = {}
 
@@ -419,13 +441,20 @@ def _attach_headlines(paras: list[Para], bodies: list[Body], source: str, sim: S
         else:
             before = max((k for k, b in enumerate(bodies) if b.end <= group[0].start), default=None)
             after = min((k for k, b in enumerate(bodies) if b.start >= group[-1].end), default=None)
-        tight = after is not None and "\n\n" not in re.sub(
-            r"[ \t\u3000]", "", source[group[-1].end : bodies[after].start]
-        )
+        tight = after is not None and "\n\n" not in _BLANKS.sub("", source[group[-1].end : bodies[after].start])
         for k, run in _assign(group, before, after, sim, tight=tight):
             touches = k == before and run[0] is group[0] or k == after and run[-1] is group[-1]
             bodies[k].units.extend(u._replace(run=runs, attached=touches) for u in run)
             runs += 1
+
+
+def _junctions(paras: list[Para]) -> list[str]:
+    """The characters either side of each break between two heading lines, which `_wrapped` may ask about."""
+    return [upper.text[-1:] + lower.text[:1] for upper, lower in zip(paras, paras[1:], strict=False)
+            if upper.kind == lower.kind == HEADING]
+
+
+_BLANKS = re.compile(r"[ \t\u3000]")
 
 
 def _wrapped(upper: Para, lower: Para, source: str, sim: Similarity) -> bool:
@@ -469,8 +498,8 @@ def lead_headline(lead: str, lex: Lexicon | None = None) -> str:
     """A headline for a body printed without one: the first main clause of its lead, after the dateline."""
     if lead.startswith("“") and "”" in lead:  # an opening quotation is not what happened
         lead = lead[lead.index("”") + 1 :].lstrip("，。！？")
-    sentence = re.split(r"[。！？]", lead, maxsplit=1)[0]
-    clauses = [c for c in re.split(r"[，；：]", sentence) if c]
+    sentence = _SENTENCE_STOP.split(lead, maxsplit=1)[0]
+    clauses = [c for c in _CLAUSE_STOP.split(sentence) if c]
     while len(clauses) > 1 and (_is_dateline(clauses[0]) or ADVERBIAL.match(clauses[0])):
         clauses.pop(0)
     if not clauses:
@@ -509,7 +538,7 @@ def find_date(
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     year = dated.group("year")
-    years = set(re.findall(r"(\d{4})年", headline))
+    years = set(_YEAR.findall(headline))
     if year is None and len(years) == 1:
         year = years.pop()
     if year is None and published:  # a date after the publication date is one of the year before
@@ -539,8 +568,8 @@ def _published(paras: list[Para]) -> tuple[int, int, int] | None:
 
 def _names(chunk: str) -> list[str]:
     # 通讯员孙臣涛文/图: the credit for text and photos, not part of the name
-    chunk = re.sub(r"(?:文/图|文／图|图/文|文图|图文)$", "", chunk.strip())
-    return [n for n in re.split(r"[\s、，,/\[\]【】|｜]+", chunk) if NAME.match(n)]
+    chunk = _TEXT_AND_PHOTO.sub("", chunk.strip())
+    return [n for n in _NAME_STOP.split(chunk) if NAME.match(n)]
 
 
 def parse_bylines(credit: str) -> list[Byline]:
@@ -558,14 +587,20 @@ def parse_bylines(credit: str) -> list[Byline]:
     return found
 
 
+@lru_cache(maxsize=1 << 12)  # a paper's reporters and correspondents sign many of its articles
+def _credited(credit: str) -> tuple[Byline, ...]:
+    """`parse_bylines(credit)`, once per credit (bylines are frozen: one tuple serves every article)."""
+    return tuple(parse_bylines(credit))
+
+
 def _bylines(body: Body, *, staff: bool) -> list[Byline]:
     """Reporters and photographers credited in the body; staff credits (`编辑：X`) only on a one-article page."""
     found: list[Byline] = []
     for para in body.paras:
         if para.kind == BYLINE:
-            found.extend(parse_bylines(BYLINE_LINE.match(para.text).group(0).lstrip("□■◆◇●○▲△ ")))
+            found.extend(_credited(BYLINE_LINE.match(para.text).group(0).lstrip("□■◆◇●○▲△ ")))
         elif (found_opening := opening(para.text)) and found_opening.group("byline"):
-            found.extend(parse_bylines(found_opening.group("byline")))
+            found.extend(_credited(found_opening.group("byline")))
         if credit := find_credit(para.text):
             found.extend(Byline(n, Role.PHOTOGRAPHER) for n in _names(credit.group("names") or credit.group("bare")))
         if staff and meta_line(para.text):  # `编辑：张三 审核：李四`
@@ -648,7 +683,7 @@ def _furniture(body: Body) -> bool:
     text = body.lead
     if any(_opens(p) or find_credit(p.text) for p in body.paras):
         return not text.strip()
-    return not re.search(r"[。！？!?]", text) and ideographs(text) < FURNITURE_CHARS
+    return not _ENDS_SENTENCE.search(text) and ideographs(text) < FURNITURE_CHARS
 
 
 def _span(body: Body) -> tuple[int, int]:
@@ -682,7 +717,7 @@ def split_articles(text: str, source: str, lex: Lexicon | None = None) -> list[A
     bodies = [b for b in _bodies(paras, single) if not _furniture(b)]
     if not bodies:
         return []
-    sim = Similarity(bodies, (p.text for p in paras if p.kind == HEADING))
+    sim = Similarity(bodies, (p.text for p in paras if p.kind == HEADING), _junctions(paras))
     _attach_headlines(paras, bodies, text, sim)
     published = _published(paras)
     articles = []

@@ -159,3 +159,18 @@ def test_homonyms_groups_made_a_name_at_a_time_are_those_of_the_name_alone():
         for name, groups in together:
             [(_, alone)] = _groups(extractions, {name})
             assert {s: fields(g) for s, g in groups.items()} == {s: fields(g) for s, g in alone.items()}
+
+
+def test_homonyms_group_locales_remembered_are_those_of_their_counts():
+    """Equal division counts share one remembered Locale (`_locale`): each group's is `make_locale` of its own."""
+    from kgraph.pipeline import load
+    from kgraph.resolve.homonyms import _groups
+    from kgraph.resolve.locale import make_locale
+
+    nlp = load()
+    _, extractions = nlp.extract(nlp.read([HUBEI, YUNNAN, SHASHI, GONGAN, UNRELATED]))
+    names = {m.name for e in extractions for m in e.people}
+    groups = [group for _, by_source in _groups(extractions, names) for group in by_source.values()]
+    assert any(group.placed for group in groups)
+    for group in groups:
+        assert group.locale == make_locale(group.counts)
