@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["cache_folder", "load_derived"]
+__all__ = ["cache_folder", "load_derived", "store_derived"]
 
 
 def cache_folder() -> Path:
@@ -42,7 +42,7 @@ def load_derived(name: str, sources: Iterable[Path], version: str, derive: Calla
     """`derive()`, or what it returned before from the same `sources` and `version` (marshal data: built-in types
     only). `derive` must depend on nothing but the sources, the version and the Python version."""
     try:
-        path = cache_folder() / f"{name}-{_key(sources, version)}.marshal"
+        path = _path(name, sources, version)
     except (OSError, RuntimeError):  # a source gone, or no home folder: nothing to key the file by
         return derive()
     try:
@@ -54,6 +54,20 @@ def load_derived(name: str, sources: Iterable[Path], version: str, derive: Calla
     value = derive()
     _store(path, marshal.dumps((name, value)))
     return value
+
+
+def store_derived(name: str, sources: Iterable[Path], version: str, value: Any) -> None:
+    """Keep `value` as what `load_derived` gives from now on for `name`, `sources` and `version`: for a table that
+    grows as it is used (`kgraph.regex`)."""
+    try:
+        path = _path(name, sources, version)
+    except (OSError, RuntimeError):
+        return
+    _store(path, marshal.dumps((name, value)))
+
+
+def _path(name: str, sources: Iterable[Path], version: str) -> Path:
+    return cache_folder() / f"{name}-{_key(sources, version)}.marshal"
 
 
 def _store(path: Path, data: bytes) -> None:

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from kgraph.regex import compiled
+
 _PSEUDO = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 # the peoples an autonomous division is named for (黔西南布依族苗族自治州, 伊犁哈萨克自治州): a name of several
 # characters may stand without 族, a name of one character (白, 水, 回) only with it
@@ -24,7 +26,7 @@ _PEOPLES = ("柯尔克孜", "乌孜别克", "维吾尔", "哈萨克", "达斡尔
             "基诺", "回", "藏", "苗", "彝", "壮", "满", "侗", "瑶", "白", "傣", "黎", "佤", "畲", "水", "土", "羌",
             "怒", "京")
 _PEOPLE = "|".join(f"{p}族?" if len(p) > 1 else f"{p}族" for p in _PEOPLES)
-_SHORTENS = re.compile(rf"^(.{{2,}}?)(?:{_PEOPLE})*(?:特别行政区|自治区|自治州|自治县|地区|省|市|县|盟)$")
+_SHORTENS = compiled(rf"^(.{{2,}}?)(?:{_PEOPLE})*(?:特别行政区|自治区|自治州|自治县|地区|省|市|县|盟)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +52,7 @@ class Gazetteer:
     @functools.cached_property
     def full_name_ending(self) -> re.Pattern[str]:
         """The last characters of full names (市, 县, 旗 ...): where a full name may end in a text."""
-        return re.compile("[" + "".join(sorted({name[-1] for name in self.full_names})) + "]")
+        return compiled("[" + "".join(sorted({name[-1] for name in self.full_names})) + "]")
 
     def ancestors(self, division: Division) -> list[Division]:
         """Parent first, up to the province."""

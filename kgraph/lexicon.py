@@ -15,9 +15,10 @@ from importlib import resources
 from pathlib import Path
 
 from kgraph.errors import LexiconError
+from kgraph.regex import compiled
 from kgraph.wordcut import WordCutter, jieba_word_table
 
-CJK = re.compile(r"[\u3400-\u9fff]")
+CJK = compiled(r"[\u3400-\u9fff]")
 
 _MAX_CUTS = 200_000  # remembered cuts (about 200 bytes each) before they are forgotten at once
 _FILES = (
@@ -79,7 +80,7 @@ class Affixes(tuple[str, ...]):
         """The first character of any entry, where the rest of it follows: one character is consumed, so that the
         matches of a search may overlap (湖 of 湖北 before 省), and the regex engine's scan for the characters
         entries start with skips the rest of the text."""
-        return re.compile("|".join(re.escape(entry[0]) + (f"(?={re.escape(entry[1:])})" if len(entry) > 1 else "")
+        return compiled("|".join(re.escape(entry[0]) + (f"(?={re.escape(entry[1:])})" if len(entry) > 1 else "")
                                    for entry in self))
 
     def occurrences(self, text: str) -> Iterator[tuple[int, str]]:

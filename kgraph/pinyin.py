@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kgraph.derived import load_derived
+from kgraph.regex import compiled
 
 __all__ = ["lazy_pinyin"]
 
@@ -34,7 +35,7 @@ class _Table:
     the few buckets of its own characters, not all 400,000 entries (0.04 s of a small build's start-up)."""
 
     def __init__(self, hans: str, buckets: dict[int, bytes]) -> None:
-        self.hans = re.compile(hans)  # pypinyin's RE_HANS: what it reads as Han text
+        self.hans = compiled(hans)  # pypinyin's RE_HANS: what it reads as Han text
         self.phrases: dict[str, str] = {}  # each phrase's syllables, apart by spaces (fewer objects)
         self.chars: dict[str, str] = {}  # each Han character's syllables (its first reading), likewise
         self.prefixes: set[str] = set()  # the beginnings of phrases that are no phrase: the forward match goes on

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -37,6 +36,7 @@ from kgraph.model import Article, Corpus, Extraction, PersonMention, Role, pickl
 from kgraph.rdf.build import build_graph
 from kgraph.rdf.iri import IriClashError
 from kgraph.rdf.vocab import DEFAULT_BASE
+from kgraph.regex import compiled
 from kgraph.resolve import (
     Decision,
     find_division,
@@ -57,11 +57,11 @@ def _quiet(_: str) -> None:
     return None
 
 
-_FULL = re.compile(r"^(\d{4})-\d{2}-\d{2}$")
-_MONTH_DAY = re.compile(r"^\d{2}-\d{2}$")
+_FULL = compiled(r"^(\d{4})-\d{2}-\d{2}$")
+_MONTH_DAY = compiled(r"^\d{2}-\d{2}$")
 
 
-_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_./]?(?:0[1-9]|1[0-2])[-_./]?(?:0[1-9]|[12]\d|3[01])(?!\d)")
+_NAME_DATE = compiled(r"(?<!\d)((?:19|20)\d{2})[-_./]?(?:0[1-9]|1[0-2])[-_./]?(?:0[1-9]|[12]\d|3[01])(?!\d)")
 
 
 def year_in_name(source: str) -> int | None:

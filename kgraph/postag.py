@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import importlib.util
 import math
-import re
 from collections import deque
 from collections.abc import Iterator, Mapping
 from functools import cache
@@ -21,17 +20,18 @@ from pathlib import Path
 from types import ModuleType
 from typing import NamedTuple
 
+from kgraph.regex import compiled
 from kgraph.wordtable import WordTable
 
 __all__ = ["Pair", "PosCutter"]
 
 # jieba.posseg's own patterns, `\s` and all, so that blocks fall where jieba's fall.
-_HAN_INTERNAL = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")
-_SKIP_INTERNAL = re.compile("(\r\n|\\s)")
-_HAN_DETAIL = re.compile("([\u4E00-\u9FD5]+)")
-_SKIP_DETAIL = re.compile("([\\.0-9]+|[a-zA-Z0-9]+)")
-_ENG = re.compile("[a-zA-Z0-9]+")
-_NUM = re.compile("[\\.0-9]+")
+_HAN_INTERNAL = compiled("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")
+_SKIP_INTERNAL = compiled("(\r\n|\\s)")
+_HAN_DETAIL = compiled("([\u4E00-\u9FD5]+)")
+_SKIP_DETAIL = compiled("([\\.0-9]+|[a-zA-Z0-9]+)")
+_ENG = compiled("[a-zA-Z0-9]+")
+_NUM = compiled("[\\.0-9]+")
 
 
 class Pair(NamedTuple):

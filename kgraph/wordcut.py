@@ -20,7 +20,6 @@ import importlib.machinery
 import importlib.util
 import logging
 import operator
-import re
 import sys
 from collections import deque
 from collections.abc import Collection, Iterable, Mapping
@@ -29,6 +28,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from kgraph.regex import compiled
 from kgraph.wordtable import WordBuckets, WordTable, read_word_table
 
 if TYPE_CHECKING:
@@ -36,8 +36,8 @@ if TYPE_CHECKING:
 
 __all__ = ["WordCutter", "jieba_word_table", "read_jieba_dictionary"]
 
-_OTHER_HAN = re.compile("([\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0003ffff])")
-_HMM_SIGNED = re.compile(r"[A-Za-z0-9][.+#&_%\-]|[.+#&_%\-][A-Za-z0-9]")
+_OTHER_HAN = compiled("([\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0003ffff])")
+_HMM_SIGNED = compiled(r"[A-Za-z0-9][.+#&_%\-]|[.+#&_%\-][A-Za-z0-9]")
 _TOTAL_WORD = " kgraph: jieba's total"  # holds a space: never inside a block of text jieba cuts
 # Past a quarter of the dictionary jieba-rs gets all of it: its own dictionary is made in Rust in the time it takes
 # to give it some 90,000 words one by one.

@@ -19,7 +19,7 @@ PACKAGE = ROOT / "kgraph"
 # and the garbage collector's settings (a stage that drops networkx graphs frees them: `kgraph.heap`).
 FOUNDATION = {"kgraph", "kgraph.errors", "kgraph.model", "kgraph.lexicon", "kgraph.wordcut", "kgraph.postag",
               "kgraph.wordtable", "kgraph.gazetteer", "kgraph.files", "kgraph.interrupt", "kgraph.models",
-              "kgraph.lexicons", "kgraph.derived", "kgraph.pinyin", "kgraph.heap"}
+              "kgraph.lexicons", "kgraph.derived", "kgraph.pinyin", "kgraph.heap", "kgraph.regex"}
 # The stages in order, by module prefix. What is neither foundation nor a stage is the edge that drives them
 # (pipeline, driver, batch, cluster, inputs, outputs, result, cli): it may import anything, and nothing imports it
 # but the edge.

@@ -8,10 +8,10 @@ reporters and photographers are never attendees, and a leader whose speech is on
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 
 from kgraph.model import Article, Event, Mention, Part, PersonMention, Role
+from kgraph.regex import compiled
 
 # (type, words that signal it), in order of precedence when a headline names several
 EVENT_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -24,24 +24,24 @@ EVENT_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("会议", ("会议", "常务会", "大会", "部署会", "推进会", "培训会", "现场会", "反馈会", "研讨会", "会")),
     ("活动", ("活动", "仪式", "启动")),
 )
-_ORGANIZE = re.compile(r"[^，。；！？\n]{0,3}?(主持召开|主持|带队|率队|率|召集)")
+_ORGANIZE = compiled(r"[^，。；！？\n]{0,3}?(主持召开|主持|带队|率队|率|召集)")
 # (the patterns of the words after a name are matched at its end: `.match(text, end)`)
 # `张远重专题调研…`, `万玲玲到川店镇调研`: the subject of a visit leads it
-_NOT_SUBJECT = re.compile(r"在|到|陪同|参加|随同|和|与|及|对|向|由|请|邀请")
-_LEADS = re.compile(r"(?![^，。；！？\n]{0,4}?(参加|出席|陪同|随同|列席))[^，。；！？、\n]{0,6}?"
+_NOT_SUBJECT = compiled(r"在|到|陪同|参加|随同|和|与|及|对|向|由|请|邀请")
+_LEADS = compiled(r"(?![^，。；！？\n]{0,4}?(参加|出席|陪同|随同|列席))[^，。；！？、\n]{0,6}?"
                     r"(调研|考察|视察|督办|暗访|走访|慰问|看望|约访|检查)")
-_STUDIED_BEFORE = re.compile(r"(学习|传达|贯彻|领会|研读|落实)[^，。；！？\n]*$")
-_STUDIED_AFTER = re.compile(r"[^。；！？\n]{0,40}?(讲话|精神|指示|批示|思想|论述|理念)")
+_STUDIED_BEFORE = compiled(r"(学习|传达|贯彻|领会|研读|落实)[^，。；！？\n]*$")
+_STUDIED_AFTER = compiled(r"[^。；！？\n]{0,40}?(讲话|精神|指示|批示|思想|论述|理念)")
 # a leader's thought or speech named right after the name is studied, not attended: 习近平法治思想
-_STUDIED_NAMED = re.compile(
+_STUDIED_NAMED = compiled(
     r"(?!同志?在|作|做|发表)[^，。；！？\n]{0,14}?(思想|讲话精神|重要指示|重要批示|重要论述|新理念)"
 )
 # `“…成长。”荆州区马山中学校长陈建军说`: a source quoted after the quotation is heard, not met
-_QUOTE_BEFORE = re.compile(r"”[^，。；！？“”\n]{0,30}$")
-_QUOTE_AFTER = re.compile(r"(说|表示|介绍|告诉记者|坦言)")
-_SPEAK = re.compile(r"^[^，。；！？\n]{0,3}?(强调|指出|要求|讲话|表示|介绍|发言|说|提出|希望)")
-_VENUE = re.compile(r"(在|到|赴|于|来到|走进|前往)$")
-_SENTENCE_START = re.compile(r"[。；！？\n]")
+_QUOTE_BEFORE = compiled(r"”[^，。；！？“”\n]{0,30}$")
+_QUOTE_AFTER = compiled(r"(说|表示|介绍|告诉记者|坦言)")
+_SPEAK = compiled(r"^[^，。；！？\n]{0,3}?(强调|指出|要求|讲话|表示|介绍|发言|说|提出|希望)")
+_VENUE = compiled(r"(在|到|赴|于|来到|走进|前往)$")
+_SENTENCE_START = compiled(r"[。；！？\n]")
 
 
 def _first_sentence(body: str) -> str:
@@ -60,7 +60,7 @@ def event_type(article: Article) -> str:
     return "活动"
 
 
-_CLAUSE_END = re.compile(r"[，。；！？\n]")
+_CLAUSE_END = compiled(r"[，。；！？\n]")
 
 
 def part_of(text: str, mention: PersonMention, clause_ends: Sequence[int] | None = None) -> Part:

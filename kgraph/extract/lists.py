@@ -4,20 +4,19 @@ the list says what they are."""
 
 from __future__ import annotations
 
-import re
-
 from kgraph.lexicon import Lexicon
 from kgraph.model import Mention
+from kgraph.regex import compiled
 
 _TAIL = r"等(?:在内的)?\s*(?:\d+|[一二三四五六七八九十百几多]+)?\s*[家个处]?"
 _KIND_WORDS = {"org": r"(?:企业|公司|厂家|商家)", "place": r"[\u4e00-\u9fff]{0,4}(?:园区|景区|景点|基地|村|社区)"}
-KINDS = {kind: re.compile(r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,10})" + _TAIL + words)
+KINDS = {kind: compiled(r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,10})" + _TAIL + words)
          for kind, words in _KIND_WORDS.items()}
 # the last member of such a list with what follows it: found in a text that holds a list, as the list's last
 # member follows a `、`. It opens with that character, which the engine finds fast, where a scan with the whole
 # pattern tries a run of members at every character (a few percent of the extraction's time); few texts hold one.
-_LAST_MEMBER = {kind: re.compile(r"、[\u4e00-\u9fff]{2,10}" + _TAIL + words) for kind, words in _KIND_WORDS.items()}
-_LEAD = re.compile(r"包括|如|像|有|了|是|等")
+_LAST_MEMBER = {kind: compiled(r"、[\u4e00-\u9fff]{2,10}" + _TAIL + words) for kind, words in _KIND_WORDS.items()}
+_LEAD = compiled(r"包括|如|像|有|了|是|等")
 _MAX_ITEM = 10
 
 

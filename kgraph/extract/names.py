@@ -7,11 +7,11 @@ jieba's own segmentation breaks the tie.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Hashable
 from typing import Generic, TypeVar
 
 from kgraph.lexicon import Lexicon
+from kgraph.regex import compiled
 
 # characters that never end or sit inside a given name in running news text
 NOT_IN_NAME = frozenset("的了和与及或在是对为从把被将也都就还又而并等之其这那个们年月日时号第摄")
@@ -24,7 +24,7 @@ _DIVISION_ENDS = frozenset("省市区县")  # no given name ends with these, a p
 _COMMON_WORD = 100  # a dictionary word this frequent is a word, not a name, unless jieba tags it as a name
 _VERY_COMMON_WORD = 1000
 T = TypeVar("T")
-_CJK_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")  # the characters of a name, as kgraph.lexicon.CJK reads them
+_CJK_NAME = compiled(r"[\u3400-\u9fff]{2,4}")  # the characters of a name, as kgraph.lexicon.CJK reads them
 
 
 def is_cjk(char: str) -> bool:

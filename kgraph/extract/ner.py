@@ -12,7 +12,6 @@ once, to crfsuite's very labels (tests/extract/test_crf.py) at a third of the co
 from __future__ import annotations
 
 import functools
-import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kgraph.model import pickled_by_fields
+from kgraph.regex import compiled
 
 if TYPE_CHECKING:
     import numpy as np
@@ -40,10 +40,10 @@ _FOLD = str.maketrans(
     "0" * 20 + "a" * 52 + "a" * 52 + "，；：！？（）",
 )
 # where a sentence may be cut for tagging: the model was trained on sentences, and shorter input tags faster
-_SENTENCE = re.compile(r"[^。！？；;!?\n]*[。！？；;!?\n]?")
+_SENTENCE = compiled(r"[^。！？；;!?\n]*[。！？；;!?\n]?")
 _MAX_CHUNK = 300
 _BATCH = 50_000  # characters tagged together: a few MB of scores, and numpy's cost per call spread thin
-_NAME_PART = re.compile(r"[\u3400-\u9fff·]+")
+_NAME_PART = compiled(r"[\u3400-\u9fff·]+")
 _SMALL_CHARS = 2_000  # characters the plain decoder takes (~40 µs each) before numpy's import (0.13 s) pays off
 
 

@@ -17,17 +17,18 @@ from kgraph.extract.tokens import FUNCTION_CHARS, Tokens, indices_ending_in, is_
 from kgraph.gazetteer import load_gazetteer
 from kgraph.lexicon import Lexicon
 from kgraph.model import Mention
+from kgraph.regex import compiled
 
-DOCUMENT = re.compile(r"《[^《》]*》")  # names inside document titles are not organisations of the article
+DOCUMENT = compiled(r"《[^《》]*》")  # names inside document titles are not organisations of the article
 _MAX_TOKENS = 7
 _MAX_COMPANY_TOKENS = 12  # 安徽 + 三 characters of a trade name + 智能 制造 科技 + 有限公司
 _MAX_CHARS = 24
 _MAX_BODY_CHARS = 32  # 中国人民政治协商会议 + an autonomous prefecture + 第十届委员会
 _SCOPE_CHARS = set("省市区县镇乡村州旗盟")
-_ORDINAL = re.compile(r"^第[一二三四五六七八九十]+$")
-_SESSION = re.compile(r"^第?[一二三四五六七八九十百]*届$")  # 八届, 第十届, and 届 after a number jieba cuts off
-_NUMBER = re.compile(r"^[一二三四五六七八九十百]+$")
-_MEETING = re.compile(r"^(?:第?[一二三四五六七八九十]+次)?(?:全体)?会议$|^[一二三四五六七八九十]+次会议$")
+_ORDINAL = compiled(r"^第[一二三四五六七八九十]+$")
+_SESSION = compiled(r"^第?[一二三四五六七八九十百]*届$")  # 八届, 第十届, and 届 after a number jieba cuts off
+_NUMBER = compiled(r"^[一二三四五六七八九十百]+$")
+_MEETING = compiled(r"^(?:第?[一二三四五六七八九十]+次)?(?:全体)?会议$|^[一二三四五六七八九十]+次会议$")
 _BREAKS = frozenset({"驻"})  # 市纪委监委驻财政局纪检监察组: two organisations
 # lone characters jieba reads as verbs, prepositions or 界 (a sector): 像宏盛集团, 其中有团委, 教育界某某, 作者系市委
 _LONE_BREAKS = frozenset("像若似着过给替帮请有界系")
@@ -44,14 +45,14 @@ _CONGRESS = ("人大", "人民代表大会")
 def is_one_visit_group(name: str) -> bool:
     """A group formed for one visit (党政代表团, 考察团); a delegation to a people's congress is a body."""
     return name.endswith(ONE_VISIT) and not (name.endswith("代表团") and any(c in name for c in _CONGRESS))
-_COUNTED = re.compile(r"[两二三四五六七八九十几多][省市区县镇乡村州旗]")  # 两县县委, 三市政府: several bodies
+_COUNTED = compiled(r"[两二三四五六七八九十几多][省市区县镇乡村州旗]")  # 两县县委, 三市政府: several bodies
 # national bodies whose whole name is an organisation suffix too: the democratic parties, 人民政协
 _STANDALONE = frozenset({"民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟", "人民政协"})
 _GENERIC = frozenset({"单位", "部门", "企业", "学校", "医院", "政府", "公司", "协会", "机关", "组织", "中心", "基层",
                       "党委", "党组", "支部", "委员会", "小组", "领导小组", "工作组", "班子", "两委", "村两委"})
 
 
-_SCOPED = re.compile(r"^[省市区县镇乡村旗]|^[\u4e00-\u9fff]{2,6}?[省市区县镇乡村旗]")
+_SCOPED = compiled(r"^[省市区县镇乡村旗]|^[\u4e00-\u9fff]{2,6}?[省市区县镇乡村旗]")
 
 
 def is_scoped(name: str) -> bool:
@@ -394,9 +395,9 @@ def _not_a_body(text: str, name: str, start: int, end: int, lex: Lexicon) -> boo
     return bool(name.endswith(_MEDIA) and _CREDIT.match(text, end))
 
 
-_SOURCE = re.compile(r"(?:来源|稿源|转自|转载自|供稿)\s*[:：|丨｜]?\s*$")
+_SOURCE = compiled(r"(?:来源|稿源|转自|转载自|供稿)\s*[:：|丨｜]?\s*$")
 _MEDIA = ("日报", "晚报", "报", "报社", "电视台", "广播电视台", "新闻网", "网", "融媒", "报业", "新闻", "融媒体中心")
-_CREDIT = re.compile(r"\s*(?:全媒体|融媒体|新媒体|首席)?(?:记者|讯|消息|通讯员|编辑|客户端|\d)")
+_CREDIT = compiled(r"\s*(?:全媒体|融媒体|新媒体|首席)?(?:记者|讯|消息|通讯员|编辑|客户端|\d)")
 
 
 def _joint(text: str, mention: Mention, lex: Lexicon) -> Mention:

@@ -36,34 +36,35 @@ from kgraph.extract.ner import Entity, recogniser
 from kgraph.extract.titles import group_label_before, split_title_list, title_chain_before
 from kgraph.lexicon import Lexicon
 from kgraph.model import Article, Mention, PersonMention, Role
+from kgraph.regex import compiled
 
-_REPORTER = re.compile(
+_REPORTER = compiled(
     r"(特约记者|见习记者|首席记者|记者|通讯员|责任编辑|编辑|责编|审核|校对|一审|二审|三审|终审|撰稿|作者|文/图|文图|图文)"
     r"[：:\s|｜]*"
 )
-_PHOTO_AFTER = re.compile(r"[（(]\s*([\u3400-\u9fff]{2,4}(?:\s+[\u3400-\u9fff]{2,4})*)\s*(?:摄影|摄)\s*[）)]")
-_PHOTO_BEFORE = re.compile(r"(?:摄影|图)[：:/]\s*")
+_PHOTO_AFTER = compiled(r"[（(]\s*([\u3400-\u9fff]{2,4}(?:\s+[\u3400-\u9fff]{2,4})*)\s*(?:摄影|摄)\s*[）)]")
+_PHOTO_BEFORE = compiled(r"(?:摄影|图)[：:/]\s*")
 # a byline of bare names in brackets closing an article: （张明提 弓芳芳）
-_TAIL_BYLINE = re.compile(
+_TAIL_BYLINE = compiled(
     r"[（(]\s*([\u3400-\u9fff]{2,4}(?:[ \u3000]+[\u3400-\u9fff]{2,4}){0,3})\s*[）)][ \u3000]*(?:\n|$)"
 )
 # ... or opening a line, where the next article's headline follows it on the same line: （张明）某某会议召开
-_HEAD_BYLINE = re.compile(r"(?<![^\n])[（(]([\u3400-\u9fff]{2,3})[）)]")  # (after no character but a newline)
+_HEAD_BYLINE = compiled(r"(?<![^\n])[（(]([\u3400-\u9fff]{2,3})[）)]")  # (after no character but a newline)
 # the author of a work cited by its title: 《论某某》（张明）
-_AUTHOR_OF_WORK = re.compile(r"》[（(]([\u3400-\u9fff]{2,3})[）)]")
+_AUTHOR_OF_WORK = compiled(r"》[（(]([\u3400-\u9fff]{2,3})[）)]")
 # a transcribed name in a byline, ending where the byline or the name ends
-_DOTTED_CREDIT = re.compile(r"([\u3400-\u9fff]{1,8}(?:·[\u3400-\u9fff]{1,8}){1,3})(?=[）)、\s]|报道|$)")
+_DOTTED_CREDIT = compiled(r"([\u3400-\u9fff]{1,8}(?:·[\u3400-\u9fff]{1,8}){1,3})(?=[）)、\s]|报道|$)")
 # 记者X报道: the frame says what the name is, even where the name is also a word (a company's, a place's)
-_REPORTED = re.compile(r"([\u3400-\u9fff]{2,3})报道")
-_BYLINE_NAMES = re.compile(r"[\u3400-\u9fff]{4,6}(?=[）)]|[ \u3000]*(?:\n|$))")
+_REPORTED = compiled(r"([\u3400-\u9fff]{2,3})报道")
+_BYLINE_NAMES = compiled(r"[\u3400-\u9fff]{4,6}(?=[）)]|[ \u3000]*(?:\n|$))")
 # a photographer's credit on a line of its own: 张明摄影报道
-_CREDIT_LINE = re.compile(r"^[ \u3000]*([\u3400-\u9fff]{2,4})[ \u3000]*(?:摄影报道|摄影|摄)[ \u3000]*$", re.MULTILINE)
-_BRACKETED = re.compile(r"[（(]([^（）()]{2,40})[）)]")
+_CREDIT_LINE = compiled(r"^[ \u3000]*([\u3400-\u9fff]{2,4})[ \u3000]*(?:摄影报道|摄影|摄)[ \u3000]*$", re.MULTILINE)
+_BRACKETED = compiled(r"[（(]([^（）()]{2,40})[）)]")
 _POST_NAME_HEADS = ("总书记", "书记")
-_CJK_RUN = re.compile(r"[\u3400-\u9fff]{6,}")
+_CJK_RUN = compiled(r"[\u3400-\u9fff]{6,}")
 # (from the start of a stretch of characters only: tried at each character of a long one, the pattern reads on
 # to its end every time, and a match can start nowhere else)
-_DOTTED_RUN = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+)+")
+_DOTTED_RUN = compiled(r"(?<![\u3400-\u9fff])[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+)+")
 _OTHER_FOLLOW = ("同学", "老师", "先生", "女士", "教授", "医生", "师傅", "博士")
 _CONJUNCTIONS = frozenset("和与及、")
 _VERB_TAGS = frozenset(("v", "vn", "vd", "d", "c", "p", "u"))
@@ -80,7 +81,7 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}  # a word ends here
-    return re.compile(_alternatives(tree))
+    return compiled(_alternatives(tree))
 
 
 def _alternatives(node: dict[str, dict]) -> str:
@@ -411,15 +412,15 @@ def extend_enumerations(text: str, mentions: list[PersonMention], lex: Lexicon) 
 _PROSE = frozenset("的了在是与及或把被也都就还又而并等这那们着过")
 # what only a list of names carries: a note of sex or nationality after a name (（女）, （藏族）, （女，壮族）), and
 # the note on its order (按姓氏笔画排列, 以姓名拼音为序), whose paragraph is a list
-_PERSON_NOTE = re.compile(r"[（(](?:女|[\u4e00-\u9fff]{1,4}族)(?:[，,、](?:女|[\u4e00-\u9fff]{1,4}族))*[）)]")
-_ORDER_NOTE = re.compile(r"[按以依](?:姓氏|姓名)?(?:笔画|笔划|拼音|音序|首字母)(?:顺序)?(?:排列|排序|为序|排名)[^\n]*")
+_PERSON_NOTE = compiled(r"[（(](?:女|[\u4e00-\u9fff]{1,4}族)(?:[，,、](?:女|[\u4e00-\u9fff]{1,4}族))*[）)]")
+_ORDER_NOTE = compiled(r"[按以依](?:姓氏|姓名)?(?:笔画|笔划|拼音|音序|首字母)(?:顺序)?(?:排列|排序|为序|排名)[^\n]*")
 _BODY_END = frozenset("馆园场厂站院局所部处室科村镇乡县区市省路街")
 _SETTLEMENT_END = frozenset("村寨庄屯堡城镇乡县湾铺埠集店坊营")
 _NOT_IN_MODEL_NAME = frozenset("的了与及或在是把被也都就还又而并等这那们说摄")
 
 
 # one to four parts of Chinese characters joined by `·`
-_MODEL_NAME_CHARACTERS = re.compile(r"[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+){0,3}")
+_MODEL_NAME_CHARACTERS = compiled(r"[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+){0,3}")
 
 
 def model_name(name: str, lex: Lexicon, *, titled: bool = False) -> bool:
@@ -604,7 +605,7 @@ def _name_closes(run: str, lex: Lexicon, read: set[tuple[int, int]]) -> bool:
 def _surname_openers(surnames: frozenset[str], compound: frozenset[str]) -> re.Pattern[str]:
     """The characters that open a surname, one or two characters long, as a pattern: a stretch is searched for them
     at once, not each of its characters looked up."""
-    return re.compile("[" + "".join(sorted({re.escape(s[0]) for s in surnames | compound})) + "]")
+    return compiled("[" + "".join(sorted({re.escape(s[0]) for s in surnames | compound})) + "]")
 
 
 def _read_run(run: str, lex: Lexicon, names: Sequence[Sequence[tuple[int, bool]]], cuts: set[int],
@@ -779,7 +780,7 @@ def _unnoted_runs(text: str, starts: Sequence[int], surnames: frozenset[str], co
     return sorted(found)
 
 
-_NOT_CJK = re.compile(r"[^\u3400-\u9fff]")
+_NOT_CJK = compiled(r"[^\u3400-\u9fff]")
 
 
 @functools.cache
@@ -798,7 +799,7 @@ def _unprosaic_runs(surnames: frozenset[str], compound: frozenset[str]) -> re.Pa
     opener = _surname_openers(surnames, compound).pattern
     # the surname first, then what stands before it: the engine then skips to the surnames' characters, where a
     # pattern opening with the look behind is tried at every character
-    return re.compile(f"[{opening}](?<![\u3400-\u9fff].)(?={body}*?{opener}{body}*?{opener})"
+    return compiled(f"[{opening}](?<![\u3400-\u9fff].)(?={body}*?{opener}{body}*?{opener})"
                       f"{body}{{5,}}(?![\u3400-\u9fff])")
 
 
@@ -840,7 +841,7 @@ class _PersonNotes:
 
 
 _ORDER_WORDS = ("笔画", "笔划", "拼音", "音序", "首字母")  # one of them stands in every note on a list's order
-_ORDER_WORD = re.compile("|".join(_ORDER_WORDS))  # (one scan of the text, where each word searched for is one)
+_ORDER_WORD = compiled("|".join(_ORDER_WORDS))  # (one scan of the text, where each word searched for is one)
 
 
 def _order_notes(text: str) -> list[tuple[int, int]]:
@@ -1272,8 +1273,8 @@ def titles_after(text: str, mentions: Iterable[PersonMention], lex: Lexicon) -> 
             for m, titles in zip(people, found, strict=True)]
 
 
-_APPOINT = re.compile(r"当选为|当选|担任|任|为")
-_TITLE_END = re.compile(r"[，。；：！？,;:!?\n（(]")
+_APPOINT = compiled(r"当选为|当选|担任|任|为")
+_TITLE_END = compiled(r"[，。；：！？,;:!?\n（(]")
 
 
 def appointed_titles(text: str, end: int, lex: Lexicon) -> tuple[Mention, ...]:
@@ -1325,11 +1326,11 @@ def _titled_and_credited(article: Article, lex: Lexicon, entities: Sequence[Enti
 
 
 # the markers of numbered options (①, （１）, (1)): the answers of a quiz, the choices of a ballot
-_OPTION = re.compile(r"([①-⑩])|[（(]([1-9１-９])[）)]")
+_OPTION = compiled(r"([①-⑩])|[（(]([1-9１-９])[）)]")
 # ... tried only where one may start: the engine finds these characters fast, the alternation it tries everywhere;
 # and no marker holds the opening of another, so the markers are those a scan with _OPTION finds
-_OPTION_OPENING = re.compile(r"[①-⑩（(]")
-_OPTION_ITEM = re.compile(r"[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+)*")
+_OPTION_OPENING = compiled(r"[①-⑩（(]")
+_OPTION_ITEM = compiled(r"[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+)*")
 
 
 def _option_markers(text: str) -> list[tuple[int, int, int]]:

@@ -13,7 +13,6 @@ import bisect
 import functools
 import itertools
 import operator
-import re
 from collections.abc import Container, Iterable
 
 from kgraph.extract.names import starts_token
@@ -22,6 +21,7 @@ from kgraph.extract.tokens import FUNCTION_CHARS, Tokens, indices_in, tokenize
 from kgraph.gazetteer import LEVELS, load_gazetteer, place_level, short_name
 from kgraph.lexicon import CJK, Affixes, Lexicon
 from kgraph.model import Mention
+from kgraph.regex import compiled
 
 # suffixes that make a place after any proper stem; the others (路, 河, 山, 区 ...) need a stem jieba does not
 # know as a common word
@@ -38,22 +38,22 @@ _VENUES = ("广场", "公园", "产业园", "故居", "祖居", "纪念馆", "�
 _VENUES_BY_LAST: dict[str, tuple[str, ...]] = {}  # by last character, in `_VENUES` order
 for _venue in _VENUES:
     _VENUES_BY_LAST[_venue[-1]] = (*_VENUES_BY_LAST.get(_venue[-1], ()), _venue)
-_VENUE_ENDS = re.compile("[" + "".join(_VENUES_BY_LAST) + "]")
+_VENUE_ENDS = compiled("[" + "".join(_VENUES_BY_LAST) + "]")
 _MAX_VENUE_STEM = 12
 _VENUE_LEADS = frozenset("去来回游逛抵经过建像")  # lone verbs that lead to a venue, not part of its name
 _LOCAL_SCOPES = frozenset("县市区旗")  # 县商贸集聚区: the paper's own county names it
 _TRANSCRIBED = ("苏木", "嘎查")  # Mongolian names, written with characters for their sound
 _TOWNS = ("镇", "乡", "村", "街道", "社区", "嘎查", "苏木")
 _BODIES = ("委会", "委员会", "政府", "党委", "支部", "委")  # 村委会广场: the square of a body, no named one
-_DOCUMENT = re.compile(r"《[^《》]*》")
+_DOCUMENT = compiled(r"《[^《》]*》")
 _AND = ("和", "与", "及", "、")
 # 22个省级试点村: a kind of village, counted. Both end at the stem, so they are searched in the last 3 (2)
 # characters before it (`$` also matches before a final newline): the answer of the whole text before it, in
 # constant time.
-_COUNTED = re.compile(r"(?:\d+个|[省市区县]级)$")
-_SEVERAL = re.compile(r"[两二三四五六七八九十几多数]$")  # 两省, 六县: places counted, not named
+_COUNTED = compiled(r"(?:\d+个|[省市区县]级)$")
+_SEVERAL = compiled(r"[两二三四五六七八九十几多数]$")  # 两省, 六县: places counted, not named
 _VISIT = ("调研", "考察", "走进", "来到", "前往", "走访", "察看", "查看", "视察", "参观", "深入")
-_ADDRESS = re.compile(r"\d+号")  # matched at the end of a suffix
+_ADDRESS = compiled(r"\d+号")  # matched at the end of a suffix
 _COMMON = 50  # a dictionary word this frequent is a common word, not a place name
 _MAX_STEM = 6
 _BOUNDARY = Affixes((*(s for s in _STRONG if len(s) > 1), *"镇乡村县省"))  # not 市/区: 弥市镇, 沙市区

@@ -9,6 +9,7 @@ from collections.abc import Container
 from typing import NamedTuple
 
 from kgraph.lexicon import CJK, Lexicon
+from kgraph.regex import compiled
 
 # parts of speech that never sit inside an organisation or place name
 CUT_TAGS = frozenset({"p", "c", "r", "u", "ul", "uj", "uz", "ug", "uv", "ud", "y", "e", "d", "m", "t", "f", "s", "q",
@@ -56,7 +57,7 @@ def indices_ending_in(text: str, tokens: Tokens, chars: frozenset[str]) -> list[
 
 @functools.cache
 def _any_of(chars: frozenset[str]) -> re.Pattern[str]:
-    return re.compile("[" + "".join(sorted(map(re.escape, chars))) + "]")
+    return compiled("[" + "".join(sorted(map(re.escape, chars))) + "]")
 
 
 def _split_heads(words: list[str], lex: Lexicon) -> list[str]:

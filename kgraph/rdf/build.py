@@ -14,7 +14,6 @@ other nodes say about an article (mentions, bylines) is indexed by article first
 from __future__ import annotations
 
 import functools
-import re
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from itertools import combinations
@@ -31,6 +30,7 @@ from kgraph.rdf.cached import CachedNamespace
 from kgraph.rdf.iri import Minter
 from kgraph.rdf.turtle import Block, Statements, Terms, pairs_text
 from kgraph.rdf.vocab import DEFAULT_BASE
+from kgraph.regex import compiled
 
 __all__ = ["Block", "Triple", "build_graph", "iter_blocks", "iter_triples", "iter_written_blocks", "new_graph",
            "prefixes"]
@@ -38,7 +38,7 @@ __all__ = ["Block", "Triple", "build_graph", "iter_blocks", "iter_triples", "ite
 Triple = tuple[Node, URIRef, Node]
 T = TypeVar("T")
 
-_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_FULL_DATE = compiled(r"^\d{4}-\d{2}-\d{2}$")
 _MENTIONS, _SPAN = 1, 2  # what an indexed piece of evidence gives its article: schema:mentions, a kg:Mention span
 
 

@@ -31,6 +31,7 @@ from rdflib.term import Identifier
 from kgraph.errors import EndpointError, GraphError, QueryError
 from kgraph.rdf.query import DEFAULT_BINDING_LANG, binding_terms, oxigraph_result
 from kgraph.rdf.vocab import PREFIXES
+from kgraph.regex import compiled
 
 # Per socket operation (connect, each send, the wait for the answer): a server may think for minutes over a big
 # push or a hard query, but an address that never answers must not hang the command forever.
@@ -217,7 +218,7 @@ def insert_values(text: str, terms: Mapping[str, Identifier]) -> str:
 
 # A lexer just fine enough to find the WHERE clause: comments, strings and IRIs are skipped whole, because they may
 # hold braces, `#` or keywords. `<` before a space is the less-than operator, which an IRI cannot contain.
-_TOKEN = re.compile(
+_TOKEN = compiled(
     r"""(?P<comment>\#[^\n\r]*)
     | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
         |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')

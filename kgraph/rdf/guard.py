@@ -16,12 +16,13 @@ import threading
 import urllib.parse
 
 from kgraph.rdf.offline import find_service
+from kgraph.regex import compiled
 
 __all__ = ["Guard", "refusal"]
 
 _HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailers",
         "transfer-encoding", "upgrade", "host", "content-length"}
-_LOAD = re.compile(r"(?<![\w:?$])LOAD(?![\w:-])", re.IGNORECASE)
+_LOAD = compiled(r"(?<![\w:?$])LOAD(?![\w:-])", re.IGNORECASE)
 _TIMEOUT_S = 3600.0
 
 

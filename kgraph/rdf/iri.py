@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import re
 
 from rdflib import URIRef
 
 from kgraph.errors import KgraphError
 from kgraph.pinyin import lazy_pinyin
+from kgraph.regex import compiled
 
 __all__ = ["IriClashError", "Minter", "person_slug", "slug"]
 
-_UNSAFE = re.compile(r"[^a-z0-9]+")
+_UNSAFE = compiled(r"[^a-z0-9]+")
 
 
 class IriClashError(KgraphError):

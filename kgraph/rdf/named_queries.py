@@ -6,17 +6,17 @@ parameter must be given (`check_params`).
 from __future__ import annotations
 
 import functools
-import re
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 
 from kgraph.errors import QueryError
+from kgraph.regex import compiled
 
-_PARAM_LINE = re.compile(r"#\s*param:\s*(\w+)\s*[—–-]+\s*(.*)")
-_EXAMPLE_LINE = re.compile(r"#\s*example:\s*(.*)")
-_NAME = re.compile(r"[\w-]+")
+_PARAM_LINE = compiled(r"#\s*param:\s*(\w+)\s*[—–-]+\s*(.*)")
+_EXAMPLE_LINE = compiled(r"#\s*example:\s*(.*)")
+_NAME = compiled(r"[\w-]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,18 +18,19 @@ from pathlib import Path
 from typing import Any
 
 from kgraph.errors import KgraphError
+from kgraph.regex import compiled
 
 __all__ = ["RemoteRefused", "check_jsonld", "check_query", "find_service", "offline"]
 
 ALLOW = "unless --allow-remote is given"
 
 # Tokens of SPARQL text whose insides are no keyword: IRIs, strings, comments, variables, prefixed names.
-_TOKENS = re.compile(
+_TOKENS = compiled(
     r"""(?P<skip><[^<>"{}|^`\\\s]*>|'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|\#[^\n]*"""
     r"""|[?$]\w+|[\w.-]*:[\w.:%-]*)|(?P<word>[A-Za-z_]\w*)""",
     re.DOTALL,
 )
-_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_ESCAPE = compiled(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
 class RemoteRefused(KgraphError):

@@ -18,11 +18,12 @@ from rdflib.util import guess_format
 from kgraph.errors import GraphError, KgraphError
 from kgraph.rdf.offline import RemoteRefused, check_jsonld, offline
 from kgraph.rdf.vocab import PREFIXES
+from kgraph.regex import compiled
 
 ENGINES: tuple[str, ...] = ("oxigraph", "rdflib")
 DEFAULT_ENGINE = "oxigraph"  # chosen by measurement: benchmarks/README.md
 _QUAD_FORMATS = {"trig", "nquads", "trix"}  # a plain Graph silently drops named graphs: read these into a Dataset
-_BAD_SYNTAX = re.compile(r"at line (\d+) of <[^>]*>:\s*Bad syntax \((.*)\) at \^ in:")
+_BAD_SYNTAX = compiled(r"at line (\d+) of <[^>]*>:\s*Bad syntax \((.*)\) at \^ in:")
 _MAX_MESSAGE = 200  # Oxigraph lists every character class it expected; a user needs the first words
 
 

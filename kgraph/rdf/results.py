@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import unicodedata
 from collections.abc import Callable, Mapping
 
@@ -24,6 +23,7 @@ from rdflib.term import Identifier
 
 from kgraph.errors import KgraphError, QueryError
 from kgraph.rdf.vocab import PREFIXES
+from kgraph.regex import compiled
 
 _CONTROL_ESCAPES = {c: f"\\x{c:02x}" for c in [*range(32), 127]} | {9: "\\t", 10: "\\n", 13: "\\r"}
 
@@ -129,8 +129,8 @@ def _non_select_text(result: Result, fmt: str, prefixes: Mapping[str, str] | Non
 
 
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
-_TSV_BARE = {str(XSD.integer): re.compile(r"[+-]?\d+"), str(XSD.decimal): re.compile(r"[+-]?\d*\.\d+"),
-             str(XSD.boolean): re.compile(r"true|false")}
+_TSV_BARE = {str(XSD.integer): compiled(r"[+-]?\d+"), str(XSD.decimal): compiled(r"[+-]?\d*\.\d+"),
+             str(XSD.boolean): compiled(r"true|false")}
 
 
 def _tsv_term(term: Identifier | None) -> str:

@@ -22,6 +22,7 @@ from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kgraph.files import write_atomic_chunks
+from kgraph.regex import compiled
 
 __all__ = ["Statements", "Terms", "ntriples_lines", "pairs_text", "to_turtle", "turtle_chunks", "write_blocks",
            "write_triples", "write_turtle"]
@@ -31,10 +32,10 @@ Triple = tuple[Node, Node, Node]
 # written once, not once per triple, and no triple is made only to be taken apart again
 Block = tuple[Node, Sequence[tuple[Node, Node]]]
 
-_PREFIX = re.compile(r"[A-Za-z]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?\Z")  # PN_PREFIX, ASCII only
-_LOCAL = re.compile(r"([A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?)?\Z")  # PN_LOCAL, ASCII, no escapes
-_INTEGER = re.compile(r"-?(0|[1-9][0-9]*)\Z")  # canonical xsd:integer: reads back with the same lexical form
-_DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]+\Z")
+_PREFIX = compiled(r"[A-Za-z]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?\Z")  # PN_PREFIX, ASCII only
+_LOCAL = compiled(r"([A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?)?\Z")  # PN_LOCAL, ASCII, no escapes
+_INTEGER = compiled(r"-?(0|[1-9][0-9]*)\Z")  # canonical xsd:integer: reads back with the same lexical form
+_DECIMAL = compiled(r"-?(0|[1-9][0-9]*)\.[0-9]+\Z")
 _XSD_INTEGER, _XSD_DECIMAL = XSD.integer, XSD.decimal
 
 # In a "..." string: the quote, backslash and line ends must be escaped; tabs and other control characters are, so
@@ -42,10 +43,10 @@ _XSD_INTEGER, _XSD_DECIMAL = XSD.integer, XSD.decimal
 _STRING_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _STRING_ESCAPES |= {chr(c): f"\\u{c:04X}" for c in [*range(0x20), 0x7F, 0x85, 0x2028, 0x2029]
                     if chr(c) not in _STRING_ESCAPES}
-_STRING_NEEDS = re.compile("[" + re.escape("".join(_STRING_ESCAPES)) + "]")
+_STRING_NEEDS = compiled("[" + re.escape("".join(_STRING_ESCAPES)) + "]")
 # In <IRI>: what IRIREF does not allow, as \u escapes (rdflib would refuse most of these IRIs anyway)
 _IRI = str.maketrans({c: f"\\u{ord(c):04X}" for c in [*map(chr, range(0x21)), *'<>"{}|^`\\']})
-_IRI_NEEDS = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_IRI_NEEDS = compiled(r'[\x00-\x20<>"{}|^`\\]')
 
 
 def _escape(match: re.Match[str]) -> str:

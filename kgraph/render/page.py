@@ -34,6 +34,7 @@ import networkx as nx
 from kgraph.files import write_atomic_chunks
 from kgraph.heap import free_dropped_cycles
 from kgraph.pinyin import lazy_pinyin
+from kgraph.regex import compiled
 from kgraph.render.layout import SEED, compute_layout
 from kgraph.render.style import (
     CONTEXT_EDGE,
@@ -382,7 +383,7 @@ def pinyin_keys(*names: str) -> tuple[str, str]:
     return " ".join(full), " ".join(initials)
 
 
-_DATE = re.compile(r"^(?:(\d{4})\s*[-./年]\s*)?(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$")
+_DATE = compiled(r"^(?:(\d{4})\s*[-./年]\s*)?(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$")
 
 
 def parse_date(text: str) -> tuple[int | None, int, int] | None:

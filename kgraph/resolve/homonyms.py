@@ -20,7 +20,6 @@ change when files that do not name it are added; a name that is not split keeps 
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -30,6 +29,7 @@ from typing import NamedTuple
 from kgraph.gazetteer import load_gazetteer
 from kgraph.lexicon import Lexicon
 from kgraph.model import MAX_PAIRED_PARTICIPANTS, Extraction, Mention, NameMerge, NameSplit
+from kgraph.regex import compiled
 from kgraph.resolve.decisions import Decision
 from kgraph.resolve.locale import Locale, anchor, chain, count_divisions, describe, divisions_at_start, make_locale
 
@@ -39,7 +39,7 @@ _COMMON_RANK = 100
 _NONE: Counter[str] = Counter()
 _NAME = attrgetter("name")
 _MAX_REASONS = 10
-_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # surnames ranked this high or higher make two-character names common
+_FULL_DATE = compiled(r"^\d{4}-\d{2}-\d{2}$")  # surnames ranked this high or higher make two-character names common
 
 
 def is_common_name(name: str, lex: Lexicon) -> bool:

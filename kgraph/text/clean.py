@@ -15,18 +15,20 @@ from functools import lru_cache, partial
 from operator import itemgetter
 from typing import NamedTuple
 
+from kgraph.regex import compiled
+
 IDEO = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』—…·～"
-IDEOGRAPH = re.compile(f"[{IDEO}]")
+IDEOGRAPH = compiled(f"[{IDEO}]")
 SPACES = " \t\u3000\xa0"
 
 # a sentence ends with 。！？… possibly followed by closing quotes or brackets
-SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)]*$")
-SENTENCE_PUNCT = re.compile(r"[，。；！？：,;!?:]")
+SENTENCE_END = compiled(r"[。！？!?…][”’」』）)]*$")
+SENTENCE_PUNCT = compiled(r"[，。；！？：,;!?:]")
 # `（王芸 摄）`, `(肖博 摄)`, `（记者 张三 摄）` at the end of a caption, or `…。 王芸 摄` without brackets
 _CREDIT_ROLE = r"(?:(?:本报)?(?:特约|见习|实习)?(?:摄影)?(?:记者|通讯员)\s*)?"
 _CREDIT_NAMES = rf"[{IDEO}·]{{2,4}}(?:[\s、，,]+[{IDEO}·]{{2,4}})*"
-CREDIT = re.compile(
+CREDIT = compiled(
     rf"(?:[（(]\s*{_CREDIT_ROLE}(?P<names>{_CREDIT_NAMES})\s*/?\s*摄影?\s*[）)]"
     rf"|(?:^|(?<=[。！？”\s])){_CREDIT_ROLE}(?P<bare>{_CREDIT_NAMES})(?:\s+|\s*/)摄影?)\s*$"
 )
@@ -34,7 +36,7 @@ CREDIT = re.compile(
 # outlet's `某某新闻10月15日讯`, `某某网某地讯`, `某某融媒体讯 `, `某地讯（张三）`, `某某报道（记者 张三）`: a media
 # word, a date or a byline tells it from a word ending in 讯 (喜讯, 资讯)
 _MEDIA = r"(?:网|报|台|新闻|媒体|融媒|在线|客户端|频道|APP|app)"
-OPENING = re.compile(
+OPENING = compiled(
     rf"^(?:(?:本报|本刊|本台|本网|新华社|中新社|[{IDEO}]{{2,8}}(?:日报|晚报|早报|时报|网))"
     rf"(?:[{IDEO}]{{0,4}}\d{{1,2}}月\d{{1,2}}日)?[讯电]"
     rf"|[{IDEO}A-Za-z]{{1,12}}?(?:{_MEDIA}[{IDEO}]{{0,4}}|\d{{1,2}}月\d{{1,2}}日)讯(?=[\s（(，,：:]|\d)"
@@ -43,43 +45,43 @@ OPENING = re.compile(
     r"\s*(?:[（(](?P<byline>[^（()）]{0,40})[）)])?\s*[，,：:]?\s*"
 )
 # `□ 通讯员 王学峰`, `本报记者 张三 李四`
-BYLINE_LINE = re.compile(
+BYLINE_LINE = compiled(
     rf"^[□■◆◇●○▲△]?\s*(?:本报)?(?:特约|见习|实习|首席)?(?:记者|通讯员)\s*"
     rf"(?P<names>[{IDEO}·]{{2,4}}(?:[\s、，,]+(?:(?:本报)?(?:特约|见习|实习)?(?:记者|通讯员)\s*)?[{IDEO}·]{{2,4}})*)\s*$"
 )
 # labelled lines of a web page: source, time, staff credits, tags; `[责任编辑:X]` in brackets too
-META_LINE = re.compile(
+META_LINE = compiled(
     r"^[\[【]?(?:来源|稿源|出处|发布时间|更新时间|发稿时间|时间|日期|作者|撰稿|责任编辑|责编|编辑|审核|[一二三终]审|校对"
     r"|图文|文/图|点击|标签|关键词|原标题)\s*[：:/]"
 )
 # a web page's publication line: `2021-05-14 19:25:06 某某融媒`, `某某日报 2021-03-19 06:42`, `2019年12月13日 第05版`
-PUBLISHED = re.compile(
+PUBLISHED = compiled(
     rf"^(?P<site>[{IDEO}A-Za-z]{{2,12}}\s*)?"
     r"(?P<year>(?:19|20)\d{2})\s*(?P<sep>[-/.年])\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})日?"
     r"(?P<clock>\s*\d{1,2}:\d{2}(?::\d{2})?)?(?P<rest>.*)$"
 )
 MAX_DATELINE_REST = 30
-EMPTY_LABEL = re.compile(META_LINE.pattern + r"\s*$")
+EMPTY_LABEL = compiled(META_LINE.pattern + r"\s*$")
 MAX_LABEL_VALUE = 20
 # the notice under a reprinted web article: `本文为某站原创文章，转载请…`, `原标题：…`
-BOILERPLATE = re.compile(r"^(?:本文(?:为|系|来源|转自|来自)|版权所有|未经(?:授权|许可)|转载请)")
-SYMBOLS_ONLY = re.compile(r"^[|｜丨/\\\-—–_=*~#+\s]+$")  # a rule or separator, not a stray wrapped sign
-_PROSE_PUNCT = re.compile("[，。；！？,;!?]")
-BULLET = re.compile(r"^[•・]+")
+BOILERPLATE = compiled(r"^(?:本文(?:为|系|来源|转自|来自)|版权所有|未经(?:授权|许可)|转载请)")
+SYMBOLS_ONLY = compiled(r"^[|｜丨/\\\-—–_=*~#+\s]+$")  # a rule or separator, not a stray wrapped sign
+_PROSE_PUNCT = compiled("[，。；！？,;!?]")
+BULLET = compiled(r"^[•・]+")
 # a name's parts joined by a look-alike of the middle dot (吐尔洪•阿不拉): the middle dot itself
 _DOTS = frozenset("•・‧･∙⋅")
-NAME_DOT = re.compile(rf"(?<=[{IDEO}])\s?[{''.join(_DOTS)}]\s?(?=[{IDEO}])")
-BRACKETED_TITLE = re.compile(r"^(【[^【】]{2,40}】)(.+)$")
-TITLE_COLON = re.compile(rf"^([{IDEO}]{{2,10}})[：:](?=.)")
-ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff]")
+NAME_DOT = compiled(rf"(?<=[{IDEO}])\s?[{''.join(sorted(_DOTS))}]\s?(?=[{IDEO}])")
+BRACKETED_TITLE = compiled(r"^(【[^【】]{2,40}】)(.+)$")
+TITLE_COLON = compiled(rf"^([{IDEO}]{{2,10}})[：:](?=.)")
+ZERO_WIDTH = compiled("[\u200b-\u200f\u2060\ufeff]")
 MAX_HEADING_WIDTH = 50
 INDENT = 2  # a paragraph's first line is indented by two characters, which extraction drops
 # a paragraph that starts afresh: a quotation or an early dateline, as leads and captions do
-FRESH_START = re.compile(r"^(?:[“「]|.{0,25}?(?:\d{1,2}月\d{1,2}日|近日|日前|近期|连日来|前不久))")
+FRESH_START = compiled(r"^(?:[“「]|.{0,25}?(?:\d{1,2}月\d{1,2}日|近日|日前|近期|连日来|前不久))")
 HEADING, BYLINE, TEXT = "heading", "byline", "text"
 
 
-_NOT_IDEOGRAPHS = re.compile(f"[^{IDEO}]+")
+_NOT_IDEOGRAPHS = compiled(f"[^{IDEO}]+")
 
 
 def ideographs(text: str) -> int:
@@ -89,7 +91,7 @@ def ideographs(text: str) -> int:
 
 
 # below U+2E80 (CJK), all but — … “ ” ‘ ’ ·, which print one column wide
-_NARROW = re.compile("[\x00-\xb6\xb8-\u2013\u2015-\u2017\u201a\u201b\u201e-\u2025\u2027-\u2e7f]")
+_NARROW = compiled("[\x00-\xb6\xb8-\u2013\u2015-\u2017\u201a\u201b\u201e-\u2025\u2027-\u2e7f]")
 
 
 @lru_cache(maxsize=1 << 13)  # a page's lines are measured three or four times each (blocks, headings, reflow)
@@ -115,7 +117,7 @@ def dateline(text: str) -> re.Match[str] | None:
 
 
 # labels, a notice or a rule: one pattern, tried once per line (meta_line is asked of every line several times)
-_META_START = re.compile("|".join(f"(?:{p.pattern})" for p in (META_LINE, BOILERPLATE, SYMBOLS_ONLY)))
+_META_START = compiled("|".join(f"(?:{p.pattern})" for p in (META_LINE, BOILERPLATE, SYMBOLS_ONLY)))
 
 
 @lru_cache(maxsize=1 << 13)  # asked of each line two to four times (blocks, headings, sentence ends)
@@ -272,9 +274,9 @@ def join_spread_chars(line: str) -> str:
     return "".join(w + (seps[k] if k < len(seps) else "") for k, w in enumerate(words))
 
 
-_HAS_SPACE = re.compile(f"[{SPACES}]")
-_SPACE_AROUND_NUMBER = re.compile(rf"(?<=[{IDEO}{PUNCT}])[{SPACES}]+(?=\d)|(?<=[\d%])[{SPACES}]+(?=[{IDEO}{PUNCT}])")
-_SPACE_AROUND_PUNCT = re.compile(
+_HAS_SPACE = compiled(f"[{SPACES}]")
+_SPACE_AROUND_NUMBER = compiled(rf"(?<=[{IDEO}{PUNCT}])[{SPACES}]+(?=\d)|(?<=[\d%])[{SPACES}]+(?=[{IDEO}{PUNCT}])")
+_SPACE_AROUND_PUNCT = compiled(
     rf"(?<=[{PUNCT}])[{SPACES}]+(?=[{IDEO}\d{PUNCT}])|(?<=[{IDEO}\d])[{SPACES}]+(?=[{PUNCT}])"
 )
 
@@ -287,11 +289,11 @@ def tighten_spaces(line: str) -> str:
 
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
-_HALF_PUNCT = re.compile(rf"(?<=[{IDEO}{PUNCT}])[{SPACES}]*([,;:!?])|([,;:!?])[{SPACES}]*(?=[{IDEO}{PUNCT}])")
-_HAS_HALF_PUNCT = re.compile("[,;:!?]")
-_HALF_PARENS = re.compile(rf"\(([^()\n]*[{IDEO}][^()\n]*)\)")
+_HALF_PUNCT = compiled(rf"(?<=[{IDEO}{PUNCT}])[{SPACES}]*([,;:!?])|([,;:!?])[{SPACES}]*(?=[{IDEO}{PUNCT}])")
+_HAS_HALF_PUNCT = compiled("[,;:!?]")
+_HALF_PARENS = compiled(rf"\(([^()\n]*[{IDEO}][^()\n]*)\)")
 _FULL_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF05]}
-_HAS_FULL_ALNUM = re.compile("[" + "".join(map(chr, _FULL_ALNUM)) + "]")
+_HAS_FULL_ALNUM = compiled("[" + "".join(map(chr, _FULL_ALNUM)) + "]")
 
 
 def fullwidth_punct(line: str) -> str:
@@ -307,7 +309,7 @@ def fullwidth_punct(line: str) -> str:
 
 # the signs some repair other than `undouble` acts on (bullets are among the dots): a line without any (most
 # lines) is left as it is by them
-_REPAIRED = re.compile(
+_REPAIRED = compiled(
     "["
     + re.escape(SPACES + "".join(sorted(_DOTS)) + "(" + "".join(_HALF_TO_FULL) + "".join(map(chr, _FULL_ALNUM)))
     + ZERO_WIDTH.pattern.strip("[]")
@@ -613,7 +615,7 @@ def paragraphs(text: str) -> list[Para]:
 
 
 # the signs `tighten_spaces` and `fullwidth_punct` act on: joined lines without any are left as they are
-_UNTIDY = re.compile("[" + re.escape(SPACES + "(" + "".join(_HALF_TO_FULL) + "".join(map(chr, _FULL_ALNUM))) + "]")
+_UNTIDY = compiled("[" + re.escape(SPACES + "(" + "".join(_HALF_TO_FULL) + "".join(map(chr, _FULL_ALNUM))) + "]")
 
 
 def _tidy(text: str) -> str:

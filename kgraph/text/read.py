@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kgraph.errors import InputError
 from kgraph.files import source_names
+from kgraph.regex import compiled
 
 # share of control characters above which decoded bytes are not text but a binary that happened to decode
 MAX_CONTROL_SHARE = 0.05
@@ -22,7 +23,7 @@ ALLOWED_CONTROLS = frozenset("\n\r\t\f\v")
 # C0 and C1 control characters but the allowed ones (tab, newlines, form feeds): counted by the regex engine. Listed
 # one by one: the class of everything else (`[^\t...\xa0-\U0010ffff]`) took 5 ms to compile, a step per character
 _CONTROL_CHARS = "".join(c for c in map(chr, range(0xA0)) if not " " <= c <= "~" and c not in ALLOWED_CONTROLS)
-_CONTROLS = re.compile(f"[{re.escape(_CONTROL_CHARS)}]")
+_CONTROLS = compiled(f"[{re.escape(_CONTROL_CHARS)}]")
 
 
 def _control_share(text: str) -> float:

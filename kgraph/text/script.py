@@ -13,6 +13,8 @@ import functools
 import re
 from importlib import resources
 
+from kgraph.regex import compiled
+
 # share of Chinese characters that only traditional text uses, from which a page is read as traditional: in
 # traditional news it is about a quarter (們, 這, 會, 國, 說); in simplified news close to none
 TRADITIONAL_SHARE = 0.05
@@ -26,15 +28,15 @@ def _table() -> dict[int, str]:
     return {ord(traditional): simplified for traditional, simplified in pairs}
 
 
-_NOT_CHINESE = re.compile("[^\u3400-\u9fff]+")
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_NOT_CHINESE = compiled("[^\u3400-\u9fff]+")
+_ASTRAL = compiled("[\U00010000-\U0010ffff]")
 
 
 @functools.cache
 def _traditional_bmp() -> re.Pattern[str]:
     """One character of the table below U+10000. The regex engine tests such a class by a bitmap, which counts them
     ten times faster than a Python loop; a class with astral characters would be a slow list, so they are apart."""
-    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_table()) if code <= 0xFFFF) + "]")
+    return compiled("[" + "".join(re.escape(chr(code)) for code in sorted(_table()) if code <= 0xFFFF) + "]")
 
 
 def is_traditional(text: str) -> bool:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from kgraph.model import Article, Byline, Role
+from kgraph.regex import compiled
 from kgraph.text.clean import (
     BYLINE,
     BYLINE_LINE,
@@ -39,27 +39,27 @@ from kgraph.text.script import as_simplified
 if TYPE_CHECKING:
     from kgraph.lexicon import Lexicon
 
-ROLE_WORDS = re.compile(r"(摄影记者|摄影|(?:本报|特约|见习|实习|首席|全媒体|融媒体|融媒)?(?:记者|通[讯迅]员)|实习生)")
-NAME = re.compile(rf"^[{IDEO}·]{{2,4}}$")
-STAFF_ROLE = re.compile(
+ROLE_WORDS = compiled(r"(摄影记者|摄影|(?:本报|特约|见习|实习|首席|全媒体|融媒体|融媒)?(?:记者|通[讯迅]员)|实习生)")
+NAME = compiled(rf"^[{IDEO}·]{{2,4}}$")
+STAFF_ROLE = compiled(
     r"(责任编辑|责编|编辑|审核|[一二三终]审|校对|图文|文/图|文图|摄影|作者|撰稿|记者|通讯员)(?:\s*[：:/]|\s+)"
 )
-DATE = re.compile(r"(?:(?P<year>\d{4})\s*[年\-/.]\s*)?(?P<month>\d{1,2})\s*[月\-/.]\s*(?P<day>\d{1,2})\s*日?")
+DATE = compiled(r"(?:(?P<year>\d{4})\s*[年\-/.]\s*)?(?P<month>\d{1,2})\s*[月\-/.]\s*(?P<day>\d{1,2})\s*日?")
 # a full date on a publication or meta line: `2021-05-14`, `2020/3/21`, `2019年12月13日`
-FULL_DATE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})")
+FULL_DATE = compiled(r"(?P<year>(?:19|20)\d{2})\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})")
 # a lead dated by its day only, the month being the page's: `14日，`, `昨（18）日，`
-DAY_ONLY = re.compile(r"^(?:[昨今前]天?)?[（(]?(?P<day>\d{1,2})[）)]?日")
+DAY_ONLY = compiled(r"^(?:[昨今前]天?)?[（(]?(?P<day>\d{1,2})[）)]?日")
 # a column label printed before a headline: `【要闻】…`, `栏目名丨…`
-LABEL = re.compile(r"^【(?P<label>[^【】]{1,40})】(?P<rest>.*)$")
-KICKER = re.compile(rf"^(?P<label>[{IDEO}A-Za-z0-9]{{2,8}})\s*[丨|｜]\s*(?P<rest>.+)$")
-VAGUE_DATE = re.compile(r"近日|日前|近期|连日来|前不久|近年来|今年以来|近来|目前")
-CAPTION_LEAD = re.compile(r"^.{0,25}?(?:\d{1,2}月\d{1,2}日|近日|日前|近期|连日来|前不久)")
-ADVERBIAL = re.compile(r"^(?:为|为了|在|据|随着|根据|按照|当|经过)")
+LABEL = compiled(r"^【(?P<label>[^【】]{1,40})】(?P<rest>.*)$")
+KICKER = compiled(rf"^(?P<label>[{IDEO}A-Za-z0-9]{{2,8}})\s*[丨|｜]\s*(?P<rest>.+)$")
+VAGUE_DATE = compiled(r"近日|日前|近期|连日来|前不久|近年来|今年以来|近来|目前")
+CAPTION_LEAD = compiled(r"^.{0,25}?(?:\d{1,2}月\d{1,2}日|近日|日前|近期|连日来|前不久)")
+ADVERBIAL = compiled(r"^(?:为|为了|在|据|随着|根据|按照|当|经过)")
 # compiled once: a module-level `re` call looks its pattern up in re's cache every time
-_SENTENCE_STOP, _CLAUSE_STOP, _ENDS_SENTENCE = re.compile("[。！？]"), re.compile("[，；：]"), re.compile("[。！？!?]")
-_YEAR = re.compile(r"(\d{4})年")
-_TEXT_AND_PHOTO = re.compile(r"(?:文/图|文／图|图/文|文图|图文)$")
-_NAME_STOP = re.compile(r"[\s、，,/\[\]【】|｜]+")
+_SENTENCE_STOP, _CLAUSE_STOP, _ENDS_SENTENCE = compiled("[。！？]"), compiled("[，；：]"), compiled("[。！？!?]")
+_YEAR = compiled(r"(\d{4})年")
+_TEXT_AND_PHOTO = compiled(r"(?:文/图|文／图|图/文|文图|图文)$")
+_NAME_STOP = compiled(r"[\s、，,/\[\]【】|｜]+")
 LEAD_CHARS = 120
 MAX_LEAD_HEADLINE = 80
 FURNITURE_CHARS = 40
@@ -181,7 +181,7 @@ def _units(para: Para, source: str) -> list[Unit]:
     return units
 
 
-_WORD_RUN = re.compile(rf"[{IDEO}0-9A-Za-z]+")
+_WORD_RUN = compiled(rf"[{IDEO}0-9A-Za-z]+")
 _SHIFT = 21  # a bigram's key: first code point << _SHIFT | second (code points are below 2 ** 21)
 _LOW = (1 << _SHIFT) - 1  # a key's second code point
 # the letters and ideographs bigrams are made of, by code point (all of them below U+FFFF): `_WORD_RUN`'s class
@@ -454,7 +454,7 @@ def _junctions(paras: list[Para]) -> list[str]:
             if upper.kind == lower.kind == HEADING]
 
 
-_BLANKS = re.compile(r"[ \t\u3000]")
+_BLANKS = compiled(r"[ \t\u3000]")
 
 
 def _wrapped(upper: Para, lower: Para, source: str, sim: Similarity) -> bool:
