@@ -6,6 +6,7 @@ needs, repairs of a line without the signs they act on); these tests hold it aga
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -155,7 +156,7 @@ def test_traditional_share_on_the_seeds_and_astral_characters() -> None:
 
 def _string_bigrams(text: str) -> set[str]:
     """The bigrams as they were: two-character strings within the text's runs of letters and ideographs."""
-    runs = segment.re.findall(rf"[{clean.IDEO}0-9A-Za-z]+", text)
+    runs = re.findall(rf"[{clean.IDEO}0-9A-Za-z]+", text)
     return {run[k : k + 2] for run in runs for k in range(len(run) - 1)}
 
 
