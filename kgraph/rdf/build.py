@@ -275,13 +275,7 @@ class _Triples:
                       (KG.articleIndex, _int(article.index)), (KG.start, _int(article.start)),
                       (KG.end, _int(article.end))]
         pairs += [(SCHEMA.mentions, target) for _, target, gives in evidence if gives & _MENTIONS]
-        reporter, photographer = Role.REPORTER, Role.PHOTOGRAPHER  # an Enum's member is looked up at each use
-        for extraction in extractions:
-            for m in extraction.people:
-                if m.role is reporter:
-                    pairs.append((SCHEMA.author, self.person_iri(m.name)))
-                elif m.role is photographer:
-                    pairs.append((SCHEMA.contributor, self.person_iri(m.name)))
+        pairs += self.bylines(extractions)
         yield _block(node, pairs)
         yield from self.article_spans(node, texts, evidence)
 
@@ -294,16 +288,20 @@ class _Triples:
         else:
             dated = (KG.dateline, _plain(date)) if date else None
         mentions = list(dict.fromkeys(target for _, target, gives in evidence if gives & _MENTIONS))
-        reporter, photographer = Role.REPORTER, Role.PHOTOGRAPHER
-        bylines: list[tuple[URIRef, URIRef]] = []
+        return _Article(node, article, text, _zh_text(article.headline), dated, self.source_iri(article.source),
+                        mentions, list(dict.fromkeys(self.bylines(extractions))))
+
+    def bylines(self, extractions: Sequence[Extraction]) -> list[tuple[URIRef, URIRef]]:
+        """The article's reporters (schema:author) and photographers (schema:contributor), as credited."""
+        reporter, photographer = Role.REPORTER, Role.PHOTOGRAPHER  # an Enum's member is looked up at each use
+        credits: list[tuple[URIRef, URIRef]] = []
         for extraction in extractions:
             for m in extraction.people:
                 if m.role is reporter:
-                    bylines.append((SCHEMA.author, self.person_iri(m.name)))
+                    credits.append((SCHEMA.author, self.person_iri(m.name)))
                 elif m.role is photographer:
-                    bylines.append((SCHEMA.contributor, self.person_iri(m.name)))
-        return _Article(node, article, text, _zh_text(article.headline), dated, self.source_iri(article.source),
-                        mentions, list(dict.fromkeys(bylines)))
+                    credits.append((SCHEMA.contributor, self.person_iri(m.name)))
+        return credits
 
     def article_spans(self, node: URIRef, texts: dict[str, str], evidence: Sequence[tuple[Evidence, URIRef, int]]
                       ) -> Iterator[Block]:
