@@ -75,6 +75,7 @@ def run(pipeline: Pipeline, inputs: Input | Iterable[Input], *, jobs: int = 1, c
     Input without any article raises `EmptyInputError` unless `allow_empty`.
     """
     pages = collect_inputs(inputs)
+    pipeline.lex.tokenizer.expect(sum(map(_input_size, pages)))
     step = progress or (lambda _: None)
     store = _open_cache(Path(cache) if cache is not None else None, use_cache)
     stamp = fingerprint(pipeline.lexicon)
@@ -139,6 +140,16 @@ def build(inputs: Input | Iterable[Input], *, lexicon: str | os.PathLike | None 
     """`run(load(...), inputs, ...)`: the whole build in one call (see `kgraph.load` and `run` for the options)."""
     return run(load(lexicon, home, year, merge=merge, decisions=decisions, base=base), inputs, jobs=jobs,
                cache=cache, use_cache=use_cache, scheduler=scheduler, progress=progress, allow_empty=allow_empty)
+
+
+def _input_size(page: Page) -> int:
+    """About how many bytes of text a page holds (its file's size; 0 if it cannot be read, which reading says)."""
+    if page.text is not None:
+        return len(page.text) * 3
+    try:
+        return page.path.stat().st_size if page.path is not None else 0
+    except OSError:
+        return 0
 
 
 def _open_cache(folder: Path | None, use_cache: bool) -> SignedCache:

@@ -42,3 +42,23 @@ def test_workers_inherit_the_whole_dictionary(tmp_path: Path) -> None:
             "run(p, collect_files([Path(sys.argv[1])]), jobs=2, use_cache=False); print(p.lex.words.pending)")
     done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["True", "False"]
+
+
+def test_a_big_build_gives_jieba_rs_the_whole_dictionary_at_its_first_cut(tmp_path: Path) -> None:
+    """Past `WHOLE_FOR` bytes of input the segmenter takes the whole dictionary at once, as every build that big
+    ended up doing after feeding it a quarter bucket by bucket; a one-article page still gets its own words only.
+    The cut is the same either way (tests/test_wordtable.py)."""
+    small = tmp_path / "small"
+    small.mkdir()
+    (small / "one.txt").write_text("本报讯 区长张三主持会议。\n", encoding="utf-8")
+    big = tmp_path / "big"
+    big.mkdir()
+    (big / "page.txt").write_text("本报讯 区长张三主持会议，副区长李四出席。\n" * 200, encoding="utf-8")
+    code = ("import sys; from pathlib import Path; from kgraph.driver import run; "
+            "from kgraph.files import collect_files; from kgraph.pipeline import load; "
+            "p = load(); run(p, collect_files([Path(sys.argv[1])]), jobs=1, use_cache=False); "
+            "print(p.lex.tokenizer.whole, p.lex.tokenizer._fed_words)")
+    answers = [subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True,
+                              check=True).stdout.split() for folder in (small, big)]
+    assert answers[0][0] == "False" and int(answers[0][1]) > 0
+    assert answers[1] == ["True", "0"]  # nothing fed before it was taken whole
