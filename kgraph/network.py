@@ -304,13 +304,13 @@ def network_reads(triple: tuple[Node, Node, Node]) -> bool:
 
 def network_reads_pair(predicate: Node, obj: Node) -> bool:
     """`network_reads` of a triple with any subject: the page reads no subject for what it is."""
-    # a predicate in the set is a URIRef, so comparing its text is comparing it (rdflib's __eq__ runs Python code)
-    return predicate in _READ_PREDICATES and not (str.__eq__(predicate, _TYPE) and obj in _UNREAD_TYPES)
+    return bool(network_reads_pairs(((predicate, obj),)))
 
 
 def network_reads_pairs(pairs: Iterable[tuple[Node, Node]]) -> list[tuple[Node, Node]]:
     """The (predicate, object) pairs of one subject that `network_reads_pair` keeps, all at once: a build asks it
     of every node (a function call a pair was a tenth of keeping them)."""
+    # a predicate in the set is a URIRef, so comparing its text is comparing it (rdflib's __eq__ runs Python code)
     return [(predicate, obj) for predicate, obj in pairs
             if predicate in _READ_PREDICATES and not (str.__eq__(predicate, _TYPE) and obj in _UNREAD_TYPES)]
 

@@ -72,9 +72,8 @@ class _Answers(Generic[T]):
     article, each several times, and a look-up costs a tenth of the tests. Forgotten at once when they grow too
     many, as `Lexicon.cut`'s cuts are."""
 
-    limit = 100_000  # answers of each kind
-
-    def __init__(self) -> None:
+    def __init__(self, limit: int = 100_000) -> None:
+        self.limit = limit  # answers of each kind
         self.lex: Lexicon | None = None
         self.known: dict[Hashable, dict[str, T]] = {}
 
@@ -94,11 +93,12 @@ _NAMES_AT: _Answers[str] = _Answers()  # "" for no name
 MODEL_NAMES: _Answers[bool] = _Answers()  # kgraph.extract.people.model_name's
 SUFFIX_TOKENS: _Answers[str | None] = _Answers()  # kgraph.extract.orgs._is_suffix_token's
 LOOKS_LIKE: _Answers[bool] = _Answers()  # kgraph.extract.people._looks_like's
+PLACES_IN: _Answers[tuple] = _Answers(20_000)  # kgraph.extract.orgs._places_in's: the places of short snippets
 
 
 def forget_answers() -> None:
     """Drop the remembered answers (up to 100,000 of each kind): once extraction is over, nothing asks again."""
-    for answers in (_PLAUSIBLE, _BOUNDARIES, _NAMES_AT, MODEL_NAMES, SUFFIX_TOKENS, LOOKS_LIKE):
+    for answers in (_PLAUSIBLE, _BOUNDARIES, _NAMES_AT, MODEL_NAMES, SUFFIX_TOKENS, LOOKS_LIKE, PLACES_IN):
         answers.lex, answers.known = None, {}
 
 

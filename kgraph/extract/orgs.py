@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kgraph.extract.names import PLACES_IN
 from kgraph.extract.names import SUFFIX_TOKENS as _SUFFIX_TOKENS
 from kgraph.extract.places import extract_places, is_common
 from kgraph.extract.tokens import FUNCTION_CHARS, Tokens, indices_ending_in, is_name_part, tokenize
@@ -415,29 +416,11 @@ def _joint(text: str, mention: Mention, lex: Lexicon) -> Mention:
     return Mention("org", text[begin:mention.end], begin, mention.end)
 
 
-class _Snippets:
-    """`extract_places` of the short snippets `_joint` reads, remembered for the lexicon last asked with: the same
-    bodies are listed in article after article, and each reading cuts the snippet and looks its words up anew.
-    Forgotten at once when they grow too many."""
-
-    limit = 20_000
-
-    def __init__(self) -> None:
-        self.lex: Lexicon | None = None
-        self.places: dict[str, tuple[Mention, ...]] = {}
-
-    def of(self, snippet: str, lex: Lexicon) -> tuple[Mention, ...]:
-        if lex is not self.lex or len(self.places) >= self.limit:
-            self.lex, self.places = lex, {}
-        found = self.places.get(snippet)
-        if found is None:
-            found = self.places[snippet] = extract_places(snippet, lex)
-        return found
-
-
-_SNIPPETS = _Snippets()
-
-
 def _places_in(snippet: str, lex: Lexicon) -> tuple[Mention, ...]:
-    """`extract_places(snippet, lex)`, remembered (`_Snippets`)."""
-    return _SNIPPETS.of(snippet, lex)
+    """`extract_places(snippet, lex)`, remembered (`PLACES_IN`): the same bodies are listed in article after
+    article, and each reading cuts the snippet and looks its words up anew."""
+    known = PLACES_IN.of(lex)
+    found = known.get(snippet)
+    if found is None:
+        found = known[snippet] = extract_places(snippet, lex)
+    return found

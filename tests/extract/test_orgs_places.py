@@ -111,7 +111,7 @@ def test_orgs_joint_body_reads_its_snippets_once_and_as_extract_places(lex):
     text = "荆州区、荆州高新区招商引资领导小组召开会议。"
     first = orgs(text, lex)
     assert "荆州区、荆州高新区招商引资领导小组" in first
-    remembered = dict(orgs_module._SNIPPETS.places)
+    remembered = dict(orgs_module.PLACES_IN.of(lex))
     assert remembered and all(found == extract_places(snippet, lex) for snippet, found in remembered.items())
     assert orgs(text, lex) == first  # read again from what was remembered
 
