@@ -1,9 +1,9 @@
 """Where the driver (`kgraph.driver`) runs the per-page tasks, and the signed cache of their results.
 
-The task functions (`kgraph.pipeline.read_task`, `extract_task`) are pure: bytes and names in, a pickled result
-out, and the lexicon as their last argument. So the driver reads the files and the cache and sends only the misses
-away, to this process or a local pool (`LocalEngine`) or to dask workers on other machines (`kgraph.cluster`),
-which need no access to the files or the cache. Cache entries are
+The task functions (`kgraph.pipeline.read_task`, `extract_task`) are pure: bytes and names in, a `Pickled`
+result out (bytes once it leaves a worker), and the lexicon as their last argument. So the driver reads the files
+and the cache and sends only the misses away, to this process or a local pool (`LocalEngine`) or to dask workers on
+other machines (`kgraph.cluster`), which need no access to the files or the cache. Cache entries are
 pickles under the cache folder, each signed (HMAC-SHA256 over its kind, its key and its bytes) with a key kept
 outside the output folder (`cache_key_file`): a pickle runs code when loaded, so an entry planted by anyone who can
 write the output folder, or moved under another entry's name, fails its check and is extracted again, with a
@@ -38,7 +38,7 @@ from kgraph.wordtable import WordTable
 
 Progress = Callable[[str], None]
 Task = tuple[Any, ...]
-TaskFunc = Callable[..., bytes]  # called as func(*task, lexicon)
+TaskFunc = Callable[..., Any]  # called as func(*task, lexicon): a Pickled, or a tuple of them (`Together`)
 PACKAGE = Path(__file__).resolve().parent
 KINDS = ("pages", "extractions")
 
@@ -66,10 +66,25 @@ def _digest(files: Iterable[tuple[Path, Path]]) -> str:
     return digest.hexdigest()
 
 
-class Engine(Protocol):
-    """Runs tasks somewhere and gives back their results in the order of the tasks."""
+class Pickled:
+    """A task's result, pickled as it leaves the process that computed it: a pool's or dask's worker sends the bytes
+    the cache keeps, and they arrive as bytes. In the driver's own process (one job) the result is handed over as
+    it is and pickled only for the cache: unpickling each page's again cost 2% of a build."""
 
-    def map(self, func: TaskFunc, tasks: list[Task]) -> Iterator[bytes]: ...
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __reduce__(self) -> tuple[type[bytes], tuple[bytes]]:
+        return bytes, (pickle.dumps(self.value, pickle.HIGHEST_PROTOCOL),)
+
+
+class Engine(Protocol):
+    """Runs tasks somewhere and gives back their results in the order of the tasks: a task's `Pickled` as it is when
+    run in this process, its bytes when run elsewhere."""
+
+    def map(self, func: TaskFunc, tasks: list[Task]) -> Iterator[Any]: ...
 
     def close(self, *, abort: bool) -> None: ...
 
@@ -93,7 +108,7 @@ def _end_with(parent: int) -> None:
     os._exit(1)
 
 
-def _call(job: tuple[TaskFunc, Task]) -> bytes:
+def _call(job: tuple[TaskFunc, Task]) -> Any:
     func, task = job
     return func(*task, _state["lex"])
 
@@ -105,7 +120,7 @@ class LocalEngine:
         self.jobs, self.lexicon, self.lex = jobs, lexicon, lex  # jobs: at most the number of files
         self.pool: ProcessPoolExecutor | None = None
 
-    def map(self, func: TaskFunc, tasks: list[Task]) -> Iterator[bytes]:
+    def map(self, func: TaskFunc, tasks: list[Task]) -> Iterator[Any]:
         if self.jobs <= 1 or len(tasks) <= 1:
             return (func(*task, self.lex) for task in tasks)
         if self.pool is None:
@@ -132,6 +147,9 @@ class LocalEngine:
 
 _ENTRY = ".signed"  # entries of older kgraph (`.pickle`, unsigned) are never read, and pruned
 _MAC_SIZE = 32
+# a new file, never one already there nor a link planted in its place
+_NEW_FILE = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+             | getattr(os, "O_BINARY", 0))
 
 
 def cache_key_file() -> Path:
@@ -168,9 +186,15 @@ class SignedCache:
         self.folder, self.read = folder, read
         self.key = key if key is not None else secrets.token_bytes(32)  # no key: nothing written can be read back
         self.used: set[tuple[str, str]] = set()
+        self._folders: dict[str, str] = {}  # kind -> its folder, made
+
+    @property
+    def writes(self) -> bool:
+        """Whether `put` keeps anything."""
+        return self.folder is not None
 
     def _mac(self, kind: str, key: str, blob: bytes) -> bytes:
-        return hmac.new(self.key, f"{kind}\0{key}\0".encode() + blob, hashlib.sha256).digest()
+        return hmac.digest(self.key, f"{kind}\0{key}\0".encode() + blob, "sha256")
 
     def get(self, kind: str, key: str) -> Any:
         if self.folder is None or not self.read:
@@ -193,21 +217,37 @@ class SignedCache:
         return value
 
     def put(self, kind: str, key: str, blob: bytes) -> None:
-        """Store a pickle's bytes under the key, signed."""
+        """Store a pickle's bytes under the key, signed: written to a temporary file named for the key and this
+        process, and moved into place (`tempfile.mkstemp`'s random names, and a `mkdir` for each entry, cost more
+        than writing a page's entry)."""
         if self.folder is None:
             return
-        folder = self.folder / kind
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
+        folder = self._folders.get(kind) or self._make_folder(kind)
+        tmp = os.path.join(folder, f".{key}.{os.getpid()}.tmp")
         try:
-            with os.fdopen(fd, "wb") as handle:
+            fd = os.open(tmp, _NEW_FILE, 0o600)
+        except FileExistsError:  # left by a killed build that had this process id: a name nobody has
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
+        except FileNotFoundError:  # the folder went away during the build
+            folder = self._make_folder(kind, again=True)
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
+        try:
+            with open(fd, "wb") as handle:
                 handle.write(self._mac(kind, key, blob))
                 handle.write(blob)
-            os.replace(tmp, folder / f"{key}{_ENTRY}")
+            os.replace(tmp, os.path.join(folder, f"{key}{_ENTRY}"))
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
         self.used.add((kind, key))
+
+    def _make_folder(self, kind: str, *, again: bool = False) -> str:
+        """The folder of `kind`'s entries, made if missing (once per build, or `again`)."""
+        folder = os.path.join(self.folder or "", kind)
+        if again or kind not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders[kind] = folder
+        return folder
 
     def prune(self) -> int:
         """Remove the entries this build did not use (changed files, older kgraph) and left-over temporary files."""
@@ -249,7 +289,7 @@ class Together(NamedTuple):
     """How a phase's tasks may run several at a time: `func(tasks, lexicon)` gives the results of `tasks` (a tuple
     of tasks) in order, and tasks go together up to `limit` of their `weight`."""
 
-    func: Callable[..., tuple[bytes, ...]]
+    func: Callable[..., tuple[Any, ...]]
     weight: Callable[[Task], int]
     limit: int
 
@@ -282,9 +322,14 @@ def run_phase(engine: Engine, store: SignedCache, kind: str, func: TaskFunc, ite
     else:
         results = (blob for blobs in engine.map(together.func, [(group,) for group in _groups(tasks, together)])
                    for blob in blobs)
-    for (index, key, _), blob in zip(missing, results, strict=True):
-        store.put(kind, key, blob)
-        value = pickle.loads(blob)
+    for (index, key, _), result in zip(missing, results, strict=True):
+        if isinstance(result, Pickled):
+            value = result.value
+            if store.writes:
+                store.put(kind, key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        else:
+            store.put(kind, key, result)
+            value = pickle.loads(result)
         values[index] = value if adopt is None else adopt(index, value)
         step(key)
     return keys, values, len(missing)

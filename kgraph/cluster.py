@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from concurrent.futures import CancelledError
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kgraph.batch import Task, TaskFunc, fingerprint
 from kgraph.errors import SchedulerError
@@ -78,7 +79,7 @@ def worker_lexicon(files: LexiconFiles) -> Lexicon:
     return load_lexicon(files.folder())
 
 
-def _run(func: TaskFunc, task: Task, files: LexiconFiles) -> bytes:
+def _run(func: TaskFunc, task: Task, files: LexiconFiles) -> Any:
     return func(*task, worker_lexicon(files))
 
 
@@ -122,7 +123,7 @@ class DaskEngine:
             raise SchedulerError(f"{len(others)} of {len(stamps)} workers of {self.address} run another kgraph "
                                  f"(code or lexicons) than this one, e.g. {others[0]}: install the same everywhere")
 
-    def map(self, func: TaskFunc, tasks: list[Task]) -> Iterator[bytes]:
+    def map(self, func: TaskFunc, tasks: list[Task]) -> Iterator[Any]:
         if not tasks:
             return iter(())
         # each task holds its data, so the scheduler can run it again elsewhere when a worker is lost; sent in
@@ -132,7 +133,7 @@ class DaskEngine:
         self.pending = deque(futures)
         return self._results()
 
-    def _results(self) -> Iterator[bytes]:
+    def _results(self) -> Iterator[Any]:
         while self.pending:
             try:
                 blob = self.pending[0].result()

@@ -18,6 +18,9 @@ __all__ = ["free_dropped_cycles", "full_passes_again", "heap_frozen"]
 
 _NO_FULL_PASS = 1 << 30  # young collections between full passes: never, in practice
 _FULL_PASS = 10  # CPython's own
+# blocks entered and not left: `gc.get_freeze_count()` would say whether one is open, but it counts the frozen
+# objects one by one (0.15 s at 10,000 articles, 1 s at 60,000)
+_depth = 0
 
 
 @contextmanager
@@ -25,13 +28,16 @@ def heap_frozen() -> Iterator[None]:
     """What is alive now frozen for the `with` block, and no full pass over what the block makes either (its young
     generations are still collected); nothing changes in the result. A block inside another freezes what the
     outer one made so far; the outermost one thaws the heap and gives the collector its full passes back."""
-    outermost = not gc.get_freeze_count()
+    global _depth
+    outermost = not _depth
     young, middle, full = gc.get_threshold()
     gc.freeze()
     gc.set_threshold(young, middle, _NO_FULL_PASS)
+    _depth += 1
     try:
         yield
     finally:
+        _depth -= 1
         if outermost:
             gc.set_threshold(young, middle, full)
             gc.unfreeze()

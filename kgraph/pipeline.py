@@ -19,13 +19,13 @@ methods (spaCy's `nlp`). `kgraph.driver.run` runs it over many pages.
 from __future__ import annotations
 
 import os
-import pickle
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Graph
 
+from kgraph.batch import Pickled
 from kgraph.errors import InputError
 from kgraph.extract import extract_article, extract_people, known_names, load_lexicon, read_entities_of
 from kgraph.extract.ner import Entity
@@ -213,20 +213,20 @@ def extract_corpus(articles: list[Article], *, lexicon: Path | None = None, merg
     return nlp.resolve(*nlp.extract(articles, progress=progress))
 
 
-def read_task(name: str, source: str, year: int | None, data: bytes | str, lex: Lexicon) -> bytes:
-    """Pass 1 of one page from its bytes (or its text), pickled where it runs: the cache stores the bytes as they
-    come back."""
+def read_task(name: str, source: str, year: int | None, data: bytes | str, lex: Lexicon) -> Pickled:
+    """Pass 1 of one page from its bytes (or its text), pickled as it leaves a worker: the cache stores the bytes
+    as they come back."""
     return read_tasks(((name, source, year, data),), lex)[0]
 
 
 ReadTask = tuple[str, str, int | None, bytes | str]  # read_task's arguments but the lexicon
 
 
-def read_tasks(tasks: Sequence[ReadTask], lex: Lexicon) -> tuple[bytes, ...]:
+def read_tasks(tasks: Sequence[ReadTask], lex: Lexicon) -> tuple[Pickled, ...]:
     """`read_task` of several pages, read together (`read_pages_together`)."""
     pages = [(source, data if isinstance(data, str) else decode_bytes(data, name=name), year)
              for name, source, year, data in tasks]
-    return tuple(pickle.dumps(reading, pickle.HIGHEST_PROTOCOL) for reading in read_pages_together(pages, lex))
+    return tuple(map(Pickled, read_pages_together(pages, lex)))
 
 
 def read_weight(task: ReadTask) -> int:
@@ -238,10 +238,10 @@ def read_weight(task: ReadTask) -> int:
 Detached = tuple[tuple[object, ...], ...]  # a page's extractions without their articles (`detach_articles`)
 
 
-def extract_task(reading: PageReading, known: dict[str, Role], lex: Lexicon) -> bytes:
-    """Pass 2 of one page, with the known names that occur in it, pickled without the articles
-    (`detach_articles`): the driver has them from pass 1."""
-    return pickle.dumps(detach_articles(extract_page(reading, lex, known)), pickle.HIGHEST_PROTOCOL)
+def extract_task(reading: PageReading, known: dict[str, Role], lex: Lexicon) -> Pickled:
+    """Pass 2 of one page, with the known names that occur in it, without the articles (`detach_articles`): the
+    driver has them from pass 1."""
+    return Pickled(detach_articles(extract_page(reading, lex, known)))
 
 
 def detach_articles(extractions: Iterable[Extraction]) -> Detached:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import pickle
 import shutil
 import signal
 import subprocess
@@ -239,6 +240,24 @@ def test_batch_cache_keeps_only_what_the_last_build_used(tmp_path: Path):
     assert (stats.read, stats.extracted) == (0, 0)
 
 
+def test_signed_cache_writes_past_a_left_over_temporary_file_and_a_removed_folder(tmp_path: Path):
+    """An entry's temporary file is named for its key and this process: one left by a killed build that had the
+    same process id is not written into, and a folder removed during the build is made again."""
+    from kgraph.batch import SignedCache
+
+    cache = SignedCache(tmp_path, key=b"k" * 32)
+    left = tmp_path / "pages" / f".b.{os.getpid()}.tmp"
+    cache.put("pages", "a", pickle.dumps("first"))
+    left.write_bytes(b"left by a killed build")
+    cache.put("pages", "b", pickle.dumps("second"))
+    assert left.read_bytes() == b"left by a killed build"
+    assert SignedCache(tmp_path, key=b"k" * 32).get("pages", "b") == "second"
+    shutil.rmtree(tmp_path / "pages")
+    cache.put("pages", "c", pickle.dumps("third"))
+    assert sorted(os.listdir(tmp_path / "pages")) == ["c.signed"]
+    assert SignedCache(tmp_path, key=b"k" * 32).get("pages", "c") == "third"
+
+
 @settings(max_examples=200, deadline=None)
 @given(names=st.lists(st.text("王李明华伟张", min_size=1, max_size=4), max_size=12, unique=True),
        texts=st.lists(st.text("王李明华伟张的了", max_size=30), min_size=1, max_size=3))
@@ -271,18 +290,43 @@ def test_fingerprint_follows_the_lexicon_folder(tmp_path: Path, monkeypatch: pyt
     assert fingerprint(folder) not in (first, changed)
 
 
+def sent_back(result: object) -> object:
+    """A task's result as a worker process sends it (pickled: bytes arrive, the cache's entry) and the driver reads
+    it."""
+    blob = pickle.loads(pickle.dumps(result))
+    assert type(blob) is bytes
+    return pickle.loads(blob)
+
+
+def test_a_result_leaves_its_process_as_the_bytes_of_its_value():
+    """A `Pickled` result arrives from a worker as the bytes the cache stores (its value pickled), and one made in
+    the driver's own process is taken as it is (`run_phase`), pickled only for the cache."""
+    from kgraph.batch import Pickled, SignedCache, run_phase
+
+    value = ("王明", 3, (Role.OFFICIAL,))
+    assert pickle.loads(pickle.dumps(Pickled(value))) == pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+
+    class Here:
+        def map(self, func, tasks):
+            return (func(*task, None) for task in tasks)
+
+    made = [("a", "b")]
+    cache = SignedCache(None)
+    keys, values, computed = run_phase(Here(), cache, "pages", lambda *task: Pickled(made[0]),  # type: ignore[arg-type]
+                                       [("k", ())], tuple, lambda _: None)
+    assert values[0] is made[0] and computed == 1
+
+
 def test_pages_read_together_are_read_as_alone(lex):
     """Pass 1 reads pages together (`read_tasks`: the recogniser over all their articles at once); each page's
     result is the one `read_task` gives it alone, and the groups keep the tasks' order within the limit."""
-    import pickle
-
     from kgraph.batch import Together, _groups
     from kgraph.pipeline import read_task, read_tasks, read_weight
 
     tasks = [(str(path), path.name, None, path.read_bytes()) for path in sorted(SEEDS.glob("*.txt"))]
     tasks.append(("text", "text.txt", 2020, "本报讯（通讯员王明）区委书记李建国主持会议。"))
-    together = [pickle.loads(blob) for blob in read_tasks(tasks, lex)]
-    assert together == [pickle.loads(read_task(*task, lex)) for task in tasks]
+    together = [sent_back(result) for result in read_tasks(tasks, lex)]
+    assert together == [sent_back(read_task(*task, lex)) for task in tasks]
     limit = 2 * max(map(read_weight, tasks))
     groups = _groups(tasks, Together(read_tasks, read_weight, limit))
     assert [task for group in groups for task in group] == tasks and len(groups) > 1

@@ -24,7 +24,7 @@ def test_extract_task_attached_again_equals_extract_page():
     readings = [read_page(source, text, lex) for source, text in read_pages(collect_files([SEEDS]))]
     known = known_names(people for reading in readings for people in reading.people)
     for reading in readings:
-        detached = pickle.loads(extract_task(reading, known, lex))
+        detached = pickle.loads(pickle.loads(pickle.dumps(extract_task(reading, known, lex))))  # from a worker
         attached = attach_articles(reading.articles, detached)
         assert attached == list(extract_page(reading, lex, known))
         assert all(e.article is a for e, a in zip(attached, reading.articles, strict=True))
