@@ -13,7 +13,7 @@ import hashlib
 import os
 import tempfile
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import CancelledError
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,7 +123,8 @@ class DaskEngine:
             raise SchedulerError(f"{len(others)} of {len(stamps)} workers of {self.address} run another kgraph "
                                  f"(code or lexicons) than this one, e.g. {others[0]}: install the same everywhere")
 
-    def map(self, func: TaskFunc, tasks: list[Task]) -> Iterator[Any]:
+    def map(self, func: TaskFunc, tasks: Iterable[Task]) -> Iterator[Any]:
+        tasks = list(tasks)  # sent in batches of BATCH: the cluster runs them while the first results come back
         if not tasks:
             return iter(())
         # each task holds its data, so the scheduler can run it again elsewhere when a worker is lost; sent in

@@ -328,6 +328,6 @@ def test_pages_read_together_are_read_as_alone(lex):
     together = [sent_back(result) for result in read_tasks(tasks, lex)]
     assert together == [sent_back(read_task(*task, lex)) for task in tasks]
     limit = 2 * max(map(read_weight, tasks))
-    groups = _groups(tasks, Together(read_tasks, read_weight, limit))
+    groups = list(_groups(tasks, Together(read_tasks, read_weight, limit)))
     assert [task for group in groups for task in group] == tasks and len(groups) > 1
     assert all(len(group) == 1 or sum(map(read_weight, group)) <= limit for group in groups)
