@@ -35,10 +35,9 @@ _VENUES = ("广场", "公园", "产业园", "故居", "祖居", "纪念馆", "�
            "村史馆", "主题馆", "科普馆", "美术馆", "工业园", "物流园", "示范园", "生态园", "科技园", "创业园", "经济圈",
            "经济带", "城市群", "集聚区", "活力区", "示范区", "合作区", "项目区", "综合体", "高速公路", "路口", "园区",
            "苑")
-_VENUES_BY_LAST: dict[str, tuple[str, ...]] = {}  # by last character, in `_VENUES` order
-for _venue in _VENUES:
-    _VENUES_BY_LAST[_venue[-1]] = (*_VENUES_BY_LAST.get(_venue[-1], ()), _venue)
-_VENUE_ENDS = compiled("[" + "".join(_VENUES_BY_LAST) + "]")
+# as words: no ending is the start or the end of another, so at most one starts and one ends at any place, and
+# the text is searched for the endings themselves, not for their last characters (区 ends most words that end one)
+_VENUE_WORDS = Affixes(_VENUES)
 _MAX_VENUE_STEM = 12
 _VENUE_LEADS = frozenset("去来回游逛抵经过建像")  # lone verbs that lead to a venue, not part of its name
 _LOCAL_SCOPES = frozenset("县市区旗")  # 县商贸集聚区: the paper's own county names it
@@ -258,11 +257,8 @@ def _venues(text: str, tokens: Tokens, lex: Lexicon) -> list[tuple[int, int]]:
     and 文化公园 alone are kinds of places, not places."""
     spans = []
     starts, ends = tokens.starts, tokens.ends
-    for match in _VENUE_ENDS.finditer(text):  # where a venue's ending may end: a few places per article
-        venue = next((v for v in _VENUES_BY_LAST[match.group()] if text.endswith(v, 0, match.end())), None)
-        if venue is None:
-            continue
-        end = match.end()
+    # each venue's ending, by where it ends (the search gives them by where they start): a few per article
+    for end, venue in sorted((start + len(venue), venue) for start, venue in _VENUE_WORDS.occurrences(text)):
         k = bisect.bisect_left(ends, end)
         if k == len(ends) or ends[k] != end:
             continue  # the ending ends inside a word
@@ -353,35 +349,46 @@ def _short_forms(text: str, tokens: Tokens, lex: Lexicon, leads: list[int] | Non
     """Divisions by a short name jieba does not call a place (灵寿, 高邑: full name minus 市, 县): where a function
     word, a delimiter or the province it lies in comes before it (来高邑考察, 为灵寿的, 河北保定). A short name
     followed by 州 is the autonomous prefecture's usual name (恩施州). `leads`: as for `_in_gazetteer`."""
-    gazetteer = load_gazetteer()
     shorts = _short_names()
     spans = []
-    words = tokens.words
+    words, starts, ends = tokens.words, tokens.starts, tokens.ends
     for i in _lead_tokens(tokens) if leads is None else leads:
-        for size in (1, 2, 3):  # the name is one token, or two or three characters jieba leaves alone
-            if i + size > len(words) or (size > 1 and (len(words[i]) > 1 or len(words[i + size - 1]) > 1)):
-                break  # several tokens of one character each (the middle one was the last at the smaller size)
-            start, end = tokens.starts[i], tokens.ends[i + size - 1]
-            name = text[start:end]
-            if name not in shorts and not (size == 1 and name[:-1] in shorts):
-                continue  # most tokens: nothing to look up
-            if size == 1 and name.endswith("州") and _prefecture(name[:-1]):
-                spans.append((start, end))  # 恩施州, one word to jieba
-                continue
-            divisions = gazetteer.by_name.get(name, ()) or _district_short(name, lex)
-            if len(name) < 2 or not divisions or name in gazetteer.full_names:
-                continue
-            prefecture = text[end:end + 1] == "州" and _prefecture(name)
-            chained = _ancestor_before(text, start, divisions)
-            if not chained and not _cued(text, start):
-                continue
-            if text[start - 1:start] == "、" and not _item_ends(text, end):
-                continue  # 狮子头、东坡肘子: an item of a list is a place only as a whole (宁乡、浏阳两地)
-            if not chained and is_common(name, lex) and not any(d.name in text for d in divisions):
-                continue  # 日照 is sunshine, unless the article names 日照市 too
-            if prefecture or chained or _word_boundary(text, end, tokens, i + size):
-                spans.append((start, end + prefecture))
+        word = words[i]  # the name of one token, the text it spans
+        if word in shorts or word[:-1] in shorts:  # most leads: nothing to look up
+            if word.endswith("州") and _prefecture(word[:-1]):
+                spans.append((starts[i], ends[i]))  # 恩施州, one word to jieba
+            elif (span := _short_form(text, tokens, i, 1, lex)) is not None:
+                spans.append(span)
+        if len(word) > 1:
+            continue  # a name of two or three characters jieba leaves alone is as many tokens of one
+        for size in (2, 3):
+            if i + size > len(words) or len(words[i + size - 1]) > 1:
+                break  # (the middle one was the last at the smaller size)
+            if text[starts[i]:ends[i + size - 1]] in shorts and (span := _short_form(text, tokens, i, size, lex)):
+                spans.append(span)
     return spans
+
+
+def _short_form(text: str, tokens: Tokens, i: int, size: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The span of the division named by `size` tokens from token `i` (a name `_short_forms` may look up), if they
+    name one there."""
+    gazetteer = load_gazetteer()
+    start, end = tokens.starts[i], tokens.ends[i + size - 1]
+    name = text[start:end]
+    divisions = gazetteer.by_name.get(name, ()) or _district_short(name, lex)
+    if len(name) < 2 or not divisions or name in gazetteer.full_names:
+        return None
+    prefecture = text[end:end + 1] == "州" and _prefecture(name)
+    chained = _ancestor_before(text, start, divisions)
+    if not chained and not _cued(text, start):
+        return None
+    if text[start - 1:start] == "、" and not _item_ends(text, end):
+        return None  # 狮子头、东坡肘子: an item of a list is a place only as a whole (宁乡、浏阳两地)
+    if not chained and is_common(name, lex) and not any(d.name in text for d in divisions):
+        return None  # 日照 is sunshine, unless the article names 日照市 too
+    if prefecture or chained or _word_boundary(text, end, tokens, i + size):
+        return start, end + prefecture
+    return None
 
 
 @functools.cache

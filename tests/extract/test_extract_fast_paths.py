@@ -15,7 +15,7 @@ import pytest
 from kgraph.extract import lists, places
 from kgraph.extract.names import starts_token
 from kgraph.extract.places import _suffix_level
-from kgraph.extract.tokens import indices_ending_in, tokenize
+from kgraph.extract.tokens import Tokens, indices_ending_in, tokenize
 from kgraph.gazetteer import LEVELS
 from kgraph.lexicon import Lexicon
 from kgraph.model import Article, Event, Evidence, Extraction, Mention, Part, PersonMention, Role
@@ -109,6 +109,76 @@ def test_place_ending_equals_the_tests_in_their_first_order(lex: Lexicon) -> Non
         for start, suffix in lex.place_suffixes.occurrences(text):
             expected = _plain_place_ending(text, start, suffix, lex, inside)
             assert places._place_ending(text, start, suffix, lex, inside) == expected, (text, start)
+
+
+def _plain_venue_endings(text: str) -> list[tuple[int, str]]:
+    """Where `places._venues` found venues' endings before: each last character of one, and the first ending (in
+    `_VENUES` order) that ends there."""
+    found = []
+    for match in re.finditer("[" + "".join({v[-1] for v in places._VENUES}) + "]", text):
+        venue = next((v for v in places._VENUES if v[-1] == match.group() and text.endswith(v, 0, match.end())), None)
+        if venue is not None:
+            found.append((match.end(), venue))
+    return found
+
+
+def test_venue_endings_searched_as_words_equal_the_scan_of_last_characters() -> None:
+    rng = random.Random(13)
+    venues = "".join(places._VENUES)
+    texts = _texts(13)[::5] + ["".join(rng.choice(venues + "张明、的区") for _ in range(rng.randint(0, 40)))
+                               for _ in range(3000)]
+    texts += ["物流园区", "高速公路口", "示范园区广场", "产业园区"]
+    for text in texts:
+        found = sorted((start + len(v), v) for start, v in places._VENUE_WORDS.occurrences(text))
+        assert found == _plain_venue_endings(text), text
+
+
+def _plain_short_forms(text: str, tokens: Tokens, lex: Lexicon) -> list[tuple[int, int]]:
+    """`places._short_forms` as it was written first: each lead at each size, the name sliced from the text."""
+    gazetteer = places.load_gazetteer()
+    shorts = places._short_names()
+    spans = []
+    words = tokens.words
+    for i in places._lead_tokens(tokens):
+        for size in (1, 2, 3):
+            if i + size > len(words) or (size > 1 and (len(words[i]) > 1 or len(words[i + size - 1]) > 1)):
+                break
+            start, end = tokens.starts[i], tokens.ends[i + size - 1]
+            name = text[start:end]
+            if name not in shorts and not (size == 1 and name[:-1] in shorts):
+                continue
+            if size == 1 and name.endswith("州") and places._prefecture(name[:-1]):
+                spans.append((start, end))
+                continue
+            divisions = gazetteer.by_name.get(name, ()) or places._district_short(name, lex)
+            if len(name) < 2 or not divisions or name in gazetteer.full_names:
+                continue
+            prefecture = text[end:end + 1] == "州" and places._prefecture(name)
+            chained = places._ancestor_before(text, start, divisions)
+            if not chained and not places._cued(text, start):
+                continue
+            if text[start - 1:start] == "、" and not places._item_ends(text, end):
+                continue
+            if not chained and places.is_common(name, lex) and not any(d.name in text for d in divisions):
+                continue
+            if prefecture or chained or places._word_boundary(text, end, tokens, i + size):
+                spans.append((start, end + prefecture))
+    return spans
+
+
+def test_short_forms_equal_the_loop_over_each_size(lex: Lexicon) -> None:
+    """On seed and dev text, and on random text of short names, their first characters, 州 and cues."""
+    rng = random.Random(21)
+    names = sorted(places._short_names())
+    pieces = [rng.choice(names) for _ in range(400)] + list("州来去、，的和县市河北") * 20
+    texts = _texts(21)[::4] + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(1500)]
+    found = 0
+    for text in texts:
+        tokens = tokenize(text, lex)
+        spans = places._short_forms(text, tokens, lex)
+        assert spans == _plain_short_forms(text, tokens, lex), text
+        found += len(spans)
+    assert found > 100  # the texts name divisions by their short forms
 
 
 def test_records_made_directly_equal_replace() -> None:
