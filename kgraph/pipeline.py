@@ -143,7 +143,11 @@ def relevant_names(articles: Iterable[Article], known: dict[str, Role]) -> dict[
 
 def extract_page(reading: PageReading, lex: Lexicon, known: dict[str, Role]) -> tuple[Extraction, ...]:
     """Pass 2 of stage 2 over the articles of one page, with the names known in the whole corpus."""
-    relevant = relevant_names(reading.articles, known)
+    return _extract_page(reading, lex, relevant_names(reading.articles, known))
+
+
+def _extract_page(reading: PageReading, lex: Lexicon, relevant: dict[str, Role]) -> tuple[Extraction, ...]:
+    """`extract_page` with the known names that occur in the page (`relevant_names`)."""
     return tuple(extract_article(article, lex, relevant, first, names)
                  for article, first, names in zip(reading.articles, reading.people, reading.names, strict=True))
 
@@ -238,10 +242,10 @@ def read_weight(task: ReadTask) -> int:
 Detached = tuple[tuple[object, ...], ...]  # a page's extractions without their articles (`detach_articles`)
 
 
-def extract_task(reading: PageReading, known: dict[str, Role], lex: Lexicon) -> Pickled:
-    """Pass 2 of one page, with the known names that occur in it, without the articles (`detach_articles`): the
-    driver has them from pass 1."""
-    return Pickled(detach_articles(extract_page(reading, lex, known)))
+def extract_task(reading: PageReading, relevant: dict[str, Role], lex: Lexicon) -> Pickled:
+    """Pass 2 of one page, with the known names that occur in it (the driver's `KnownNames.relevant`), without the
+    articles (`detach_articles`): the driver has them from pass 1."""
+    return Pickled(detach_articles(_extract_page(reading, lex, relevant)))
 
 
 def detach_articles(extractions: Iterable[Extraction]) -> Detached:

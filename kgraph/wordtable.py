@@ -130,16 +130,26 @@ class WordTable(dict[str, Entry]):
             self._loaded += len(words)
 
     def load_all(self) -> None:
-        """Every word of the dictionary (words already loaded are loaded again, with the same entries)."""
+        """Every word of the dictionary (words already loaded are loaded again, with the same entries); from now on
+        the table answers as a plain dict (`_WholeTable`)."""
         if self.pending:
             self.pending = False
             self.update(zip(*self.buckets.everything(), strict=True))
             self._loaded = self.size
+            self.__class__ = _WholeTable
 
     @property
     def complete(self) -> bool:
         """Whether every word is loaded."""
         return not self.pending
+
+
+class _WholeTable(WordTable):
+    """A word table with every word loaded: `get` and `in` are the dict's own, with no Python call each (every word
+    an extraction rule asks about goes through them: 3% of extraction's time)."""
+
+    __contains__ = dict.__contains__  # type: ignore[assignment]
+    get = dict.get  # type: ignore[assignment]
 
 
 def read_word_table(dictionary: Path) -> WordTable:

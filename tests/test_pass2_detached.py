@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 
+from kgraph.batch import KnownNames
 from kgraph.files import collect_files
 from kgraph.lexicon import load_lexicon
 from kgraph.pipeline import (
@@ -23,8 +24,10 @@ def test_extract_task_attached_again_equals_extract_page():
     lex = load_lexicon()
     readings = [read_page(source, text, lex) for source, text in read_pages(collect_files([SEEDS]))]
     known = known_names(people for reading in readings for people in reading.people)
+    names = KnownNames(known)
     for reading in readings:
-        detached = pickle.loads(pickle.loads(pickle.dumps(extract_task(reading, known, lex))))  # from a worker
+        relevant = names.relevant(reading.articles)  # as the driver sends it
+        detached = pickle.loads(pickle.loads(pickle.dumps(extract_task(reading, relevant, lex))))  # from a worker
         attached = attach_articles(reading.articles, detached)
         assert attached == list(extract_page(reading, lex, known))
         assert all(e.article is a for e, a in zip(attached, reading.articles, strict=True))

@@ -76,6 +76,10 @@ def test_word_table_answers_as_the_whole_dictionary(whole) -> None:
     assert table.pending and len(table) < len(words)
     table.load_all()
     assert not table.pending and dict(table) == words
+    assert type(table).get is dict.get and isinstance(table, WordTable)  # whole: the dict's own look-ups
+    for word in asked:
+        assert table.get(word) == words.get(word) and (word in table) == (word in words), word
+        assert table.get(word, 0) == words.get(word, 0)
 
 
 def test_word_table_of_a_small_dictionary(tmp_path: Path) -> None:
