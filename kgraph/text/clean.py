@@ -241,12 +241,19 @@ def undouble(line: str) -> str:
     core = line.strip(SPACES)
     if len(core) < 2 or core.find(core[0], 1, len(core) // 2 + 1) < 0:  # most lines: their first sign does not recur
         return line  # in their first half, where a doubled chunk's copy starts
+    halved = _halved(core)
+    return line if halved is None else halved
+
+
+@lru_cache(maxsize=1 << 12)  # a doubled headline or sentence recurs on many pages; the search costs a Counter and more
+def _halved(core: str) -> str | None:
+    """`core` read once if it is all doubled runs with enough evidence (see `undouble`), else None."""
     chunks = _doubled_chunks(core)
     if not chunks:
-        return line
+        return None
     visible = [c for c in chunks if c.strip(SPACES)]
     if sum(map(len, visible)) < 4 or max(map(len, visible)) < 2:
-        return line
+        return None
     return "".join(chunks)
 
 
