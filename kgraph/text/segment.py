@@ -14,7 +14,7 @@ import math
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from typing import TYPE_CHECKING, NamedTuple
 
 from kgraph.model import Article, Byline, Role
@@ -166,6 +166,9 @@ def _pieces(text: str) -> list[str]:
     return [*pieces, current]
 
 
+_unit = partial(tuple.__new__, Unit)  # no Python-level `__new__` (nor `_replace`)
+
+
 def _units(para: Para, source: str) -> list[Unit]:
     """The pieces of a headline line, each with its own span when its cleaned text is found in the source."""
     units, cursor = [], para.start
@@ -238,7 +241,7 @@ class _PairIndex:
         not imported (a build of a page or two need not import it at all). `firsts`: the first characters (code
         points) of the bigrams to be asked about, if known: only bigrams starting with one of them are indexed
         (sorted), and the whole index is made if another is asked after all."""
-        self._found: dict[int, tuple[list[int], frozenset[int]]] = {}
+        self._found: dict[int, list[int]] = {}
         self._sets: list[frozenset[int]] | None = None
         if plain is None:
             plain = "numpy" not in sys.modules and sum(map(len, texts)) <= _SMALL_TEXT
@@ -267,6 +270,7 @@ class _PairIndex:
         first = np.ones(len(keys), dtype=bool)  # np.unique: several times slower
         first[1:] = keys[1:] != keys[:-1]
         self._sorted = keys[first]
+        self._owners: list[int] | None = None
 
     def find(self, keys: Iterable[int]) -> None:
         """Look up the keys not yet known, all in one pass (numpy's cost is per call)."""
@@ -277,25 +281,21 @@ class _PairIndex:
             self._index(None)  # a bigram not indexed: index them all (what was found stays true)
         if self._sets is not None:
             for key in new:
-                found = [k for k, grams in enumerate(self._sets) if key in grams]
-                self._found[key] = (found, frozenset(found))
+                self._found[key] = [k for k, grams in enumerate(self._sets) if key in grams]
             return
         import numpy as np
 
+        if self._owners is None:  # the text of every entry, for all the keys asked of this index
+            self._owners = (self._sorted % self._count).tolist()
         low = np.array(new, dtype=np.int64) * self._count
-        starts = np.searchsorted(self._sorted, low)
-        counts = np.searchsorted(self._sorted, low + self._count) - starts
-        # the entries of every key one after another: each key's start, counted on from there
-        at = np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
-        texts = (self._sorted[at] % self._count).tolist()
-        end = 0
-        for key, count in zip(new, counts.tolist(), strict=True):
-            found = texts[end:end + count]  # in order: the array is sorted
-            self._found[key] = (found, frozenset(found))
-            end += count
+        starts = np.searchsorted(self._sorted, low).tolist()
+        ends = np.searchsorted(self._sorted, low + self._count).tolist()
+        owners, found = self._owners, self._found
+        for key, start, end in zip(new, starts, ends, strict=True):
+            found[key] = owners[start:end]  # in order: the array is sorted
 
-    def texts(self, key: int) -> tuple[list[int], frozenset[int]]:
-        """The texts holding a bigram, in order and as a set."""
+    def texts(self, key: int) -> list[int]:
+        """The texts holding a bigram, in order (a few of a page's bodies: a list is searched as fast as a set)."""
         if key not in self._found:
             self.find((key,))
         return self._found[key]
@@ -329,7 +329,7 @@ class Similarity:
         pairs, total, count = self.weighted(text)
         shared: dict[int, list[float]] = {}
         for gram, weight in pairs:
-            bodies = self._bodies.texts(gram)[0]
+            bodies = self._bodies.texts(gram)
             for body in bodies[bisect.bisect_left(bodies, first):bisect.bisect_right(bodies, last)]:
                 shared.setdefault(body, []).append(weight)
         scale = min(1.0, count / 5)
@@ -338,12 +338,12 @@ class Similarity:
     def known(self, gram: str) -> bool:
         """Whether some body holds `gram` as a bigram."""
         key = _key(gram)
-        return key >= 0 and bool(self._bodies.texts(key)[0])
+        return key >= 0 and bool(self._bodies.texts(key))
 
     def weight(self, gram: int) -> float:
         weight = self._weights.get(gram)
         if weight is None:  # asked for again and again: each headline line is scored against several bodies
-            weight = self._weights[gram] = math.log(1 + self.n / max(len(self._bodies.texts(gram)[0]), 1))
+            weight = self._weights[gram] = math.log(1 + self.n / max(len(self._bodies.texts(gram)), 1))
         return weight
 
     def weighted(self, text: str) -> tuple[tuple[tuple[int, float], ...], float, int]:
@@ -368,7 +368,7 @@ class Similarity:
             text = self._leads[body]
             share = math.fsum(w for g, w in pairs if _gram_in(g, text)) / total
         else:
-            share = math.fsum(w for g, w in pairs if body in self._bodies.texts(g)[1]) / total
+            share = math.fsum(w for g, w in pairs if body in self._bodies.texts(g)) / total
         return share * min(1.0, count / 5)
 
 
@@ -444,7 +444,7 @@ def _attach_headlines(paras: list[Para], bodies: list[Body], source: str, sim: S
         tight = after is not None and "\n\n" not in _BLANKS.sub("", source[group[-1].end : bodies[after].start])
         for k, run in _assign(group, before, after, sim, tight=tight):
             touches = k == before and run[0] is group[0] or k == after and run[-1] is group[-1]
-            bodies[k].units.extend(u._replace(run=runs, attached=touches) for u in run)
+            bodies[k].units.extend(_unit((u.text, u.start, u.end, u.line, runs, touches)) for u in run)
             runs += 1
 
 
@@ -687,8 +687,12 @@ def _furniture(body: Body) -> bool:
 
 
 def _span(body: Body) -> tuple[int, int]:
-    spans = [(body.start, body.end), *((u.start, u.end) for u in body.units if u.attached)]
-    return min(s for s, _ in spans), max(e for _, e in spans)
+    """From the body's or an attached headline's first character to the last one's end."""
+    start, end = body.paras[0].start, body.paras[-1].end
+    for unit in body.units:
+        if unit.attached:
+            start, end = min(start, unit.start), max(end, unit.end)
+    return start, end
 
 
 def _one_article(paras: list[Para]) -> bool:
@@ -721,9 +725,10 @@ def split_articles(text: str, source: str, lex: Lexicon | None = None) -> list[A
     _attach_headlines(paras, bodies, text, sim)
     published = _published(paras)
     articles = []
-    for index, body in sorted(enumerate(bodies), key=lambda item: _span(item[1])):
+    spans = [_span(body) for body in bodies]
+    for index in sorted(range(len(bodies)), key=spans.__getitem__):
+        body, (start, end) = bodies[index], spans[index]
         headline, sub = _headline(body, index, sim, titled=single, lex=lex)
-        start, end = _span(body)
         articles.append(
             Article(
                 source=source,
