@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache, partial
-from operator import itemgetter
+from itertools import accumulate, repeat
+from operator import add, itemgetter
 from typing import NamedTuple
 
 from kgraph.regex import compiled
@@ -366,22 +368,54 @@ def split_lines(text: str) -> list[Line]:
     blanks in, and only the lines set in deeper than those open a paragraph.
     """
     raws = text.split("\n")
-    leads = [len(raw) - len(raw.lstrip(SPACES)) for raw in raws]
-    margin = _margin([lead for raw, lead in zip(raws, leads, strict=True) if lead < len(raw)])
-    lines, offset = [], 0
-    repaired, line = _REPAIRED.search, partial(tuple.__new__, Line)  # no Python-level `__new__` per line
-    for raw, lead in zip(raws, leads, strict=True):
-        size = len(raw)
-        if not size:  # a blank line, a third to a half of a page's
-            lines.append(line(("", offset, offset, False)))
-        elif repaired(raw) is None:  # most lines: `clean_line` is `undouble`, and with no blank the line is all visible
-            text = undouble(raw) if size > 1 and raw.find(raw[0], 1, size // 2 + 1) >= 0 else raw
-            lines.append(line((text, offset, offset + size, False)))
-        else:
+    sizes = list(map(len, raws))
+    starts = list(accumulate(map(_NEXT_LINE, sizes), initial=0))  # one more: the end of the text, plus one
+    # most lines hold no sign a repair acts on (no blank either: they are all visible, not indented): `clean_line`
+    # is `undouble`, tried only where the line's first sign recurs in its first half
+    texts = [_undoubled(raw) if size > 1 and raw.find(raw[0], 1, size // 2 + 1) >= 0 else raw
+             for raw, size in zip(raws, sizes, strict=True)]
+    lines = list(map(_line, zip(texts, starts, map(add, starts, sizes), repeat(False))))
+    repaired = _repaired_lines(text, starts)
+    if repaired:
+        leads = {k: sizes[k] - len(raws[k].lstrip(SPACES)) for k in repaired}
+        margin = _page_margin(leads, sizes, len(raws) - raws.count(""))
+        for k, lead in leads.items():
+            raw, offset = raws[k], starts[k]
             end = offset + len(raw.rstrip(SPACES))
-            lines.append(line((clean_line(raw), min(offset + lead, end), end, margin < lead < size)))
-        offset += size + 1
+            lines[k] = _line((clean_line(raw), min(offset + lead, end), end, margin < lead < sizes[k]))
     return lines
+
+
+_NEXT_LINE = (1).__add__  # a line's size and its newline
+_line = partial(tuple.__new__, Line)  # no Python-level `__new__` per line
+
+
+def _undoubled(raw: str) -> str:
+    """`undouble(raw)` for a line without blanks around it."""
+    halved = _halved(raw)
+    return raw if halved is None else halved
+
+
+def _repaired_lines(text: str, starts: list[int]) -> list[int]:
+    """The lines holding a sign some repair acts on, in order: one search of the page per such line."""
+    found: list[int] = []
+    search = _REPAIRED.search
+    hit = search(text)
+    while hit is not None:
+        k = bisect_right(starts, hit.start()) - 1
+        found.append(k)
+        hit = search(text, starts[k + 1])
+    return found
+
+
+def _page_margin(leads: dict[int, int], sizes: list[int], filled: int) -> int:
+    """`_margin` of the blanks before every line not all blanks, the lines other than `leads` (those with a
+    repair to do) having none; `filled`: the page's lines that are not empty."""
+    visible = [lead for k, lead in leads.items() if lead < sizes[k]]
+    zeros = filled - len(leads) + visible.count(0)  # the lines of `leads` are none of them empty
+    if 2 * zeros > filled - len(leads) + len(visible):  # most pages: most lines start at the margin
+        return 0
+    return _margin(visible + [0] * (filled - len(leads)))
 
 
 def _join_label_values(lines: list[Line]) -> list[Line]:

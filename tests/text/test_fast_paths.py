@@ -30,6 +30,9 @@ from kgraph.text.clean import (
 )
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+# the real pages: the seeds, and the dev and MSRA texts where the shared folder is there
+REAL = [SEEDS, *(folder for folder in (SHARED / "gold/dev/raw", SHARED / "eval/msra/raw") if folder.is_dir())]
 SEED_LINES = [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text(encoding="utf-8").split("\n")]
 
 # the signs the repairs and patterns turn on, with Chinese text around them
@@ -280,10 +283,16 @@ def _split_lines(text: str) -> list[clean.Line]:
     return lines
 
 
+def _real_pages() -> list[Path]:
+    """The seed pages, and the dev and MSRA pages where the shared folder is there."""
+    return [path for folder in REAL for path in sorted(folder.rglob("*.txt"))]
+
+
 def test_split_lines_on_the_seed_pages() -> None:
-    """Lines without a sign any repair acts on skip `clean_line` but `undouble` (and its quick test)."""
-    for path in sorted(SEEDS.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
+    """Lines without a sign any repair acts on skip `clean_line` but `undouble` (and its quick test); a page's
+    lines to repair are found by searching the page."""
+    for path in _real_pages():
+        text = read.read_text(path)
         doubled = "\n".join("".join(c * 2 for c in line) for line in text.split("\n"))
         for page in (text, doubled):
             assert clean.split_lines(page) == _split_lines(page)
