@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from kgraph.model import Article, Byline, Role
@@ -328,10 +329,16 @@ class Similarity:
         (fsum is exact: the order does not matter)."""
         pairs, total, count = self.weighted(text)
         shared: dict[int, list[float]] = {}
-        for gram, weight in pairs:
-            bodies = self._bodies.texts(gram)
-            for body in bodies[bisect.bisect_left(bodies, first):bisect.bisect_right(bodies, last)]:
-                shared.setdefault(body, []).append(weight)
+        every = first <= 0 and last >= self.n - 1  # most pages: all their bodies are near
+        for _, weight, bodies in pairs:
+            if not every:
+                bodies = bodies[bisect.bisect_left(bodies, first):bisect.bisect_right(bodies, last)]
+            for body in bodies:
+                weights = shared.get(body)
+                if weights is None:
+                    shared[body] = [weight]
+                else:
+                    weights.append(weight)
         scale = min(1.0, count / 5)
         return {body: math.fsum(shared[body]) / total * scale for body in sorted(shared)}
 
@@ -340,24 +347,25 @@ class Similarity:
         key = _key(gram)
         return key >= 0 and bool(self._bodies.texts(key))
 
-    def weight(self, gram: int) -> float:
-        weight = self._weights.get(gram)
-        if weight is None:  # asked for again and again: each headline line is scored against several bodies
-            weight = self._weights[gram] = math.log(1 + self.n / max(len(self._bodies.texts(gram)), 1))
-        return weight
-
-    def weighted(self, text: str) -> tuple[tuple[tuple[int, float], ...], float, int]:
-        """The bigrams of `text` with their weights, their total weight and their number; once per text, as a
-        headline line is scored against several bodies and their leads.
+    def weighted(self, text: str) -> tuple[tuple[tuple[int, float, list[int]], ...], float, int]:
+        """The bigrams of `text` with their weights and the bodies holding them, their total weight and their number;
+        once per text, as a headline line is scored against several bodies and their leads.
 
         fsum: exact, so the same whatever order the set gives, and two headlines scored alike always compare the
         same way."""
         found = self._weighted.get(text)
         if found is None:
             grams = _bigrams(text)
-            self._bodies.find(grams)
-            pairs = tuple((g, self.weight(g)) for g in grams)
-            found = self._weighted[text] = (pairs, math.fsum(w for _, w in pairs), len(grams))
+            index = self._bodies
+            index.find(grams)
+            texts, weights = index.texts, self._weights
+            pairs = []
+            for gram in grams:
+                bodies, weight = texts(gram), weights.get(gram)
+                if weight is None:  # asked for again and again: each headline line is scored against several bodies
+                    weight = weights[gram] = math.log(1 + self.n / max(len(bodies), 1))
+                pairs.append((gram, weight, bodies))
+            found = self._weighted[text] = (tuple(pairs), math.fsum(p[1] for p in pairs), len(grams))
         return found
 
     def __call__(self, text: str, body: int, *, lead: bool = False) -> float:
@@ -366,9 +374,9 @@ class Similarity:
             return 0.0
         if lead:
             text = self._leads[body]
-            share = math.fsum(w for g, w in pairs if _gram_in(g, text)) / total
+            share = math.fsum(w for g, w, _ in pairs if _gram_in(g, text)) / total
         else:
-            share = math.fsum(w for g, w in pairs if body in self._bodies.texts(g)) / total
+            share = math.fsum(w for _, w, bodies in pairs if body in bodies) / total
         return share * min(1.0, count / 5)
 
 
@@ -392,13 +400,16 @@ def _assign(
         options = []
         for i in range(max(j - MAX_RUN, 0), j):
             short = sum(chars[i:j]) < TRAVEL_CHARS
-            for b in _bodies_to_try(scores[i:j], {before if i == 0 else None, after if j == n else None}, first, last):
+            touching = {before if i == 0 else None, after if j == n else None}
+            # a short run goes only to a body it touches: the others need not be tried (they are all in the list)
+            tried = sorted(touching - {None}) if short else _bodies_to_try(scores[i:j], touching, first, last)
+            for b in tried:
                 touches = (i == 0 and b == before) or (j == n and b == after)
                 if touches or not short:
                     bonus = ADJACENT + TIGHT * (tight and j == n and b == after) if touches else 0.0
                     score = sum(scores[k].get(b, 0.0) - (not touches) * FAR for k in range(i, j)) + bonus - NEW_RUN
                     options.append((best[i][0] + score, [*best[i][1], (i, j, b)]))
-        best.append(max(options, key=lambda option: option[0], default=(-math.inf, [])))
+        best.append(max(options, key=itemgetter(0), default=(-math.inf, [])))
     if not best[n][1]:  # no way to cut it (a long list of short lines): it stays with its neighbour
         return [(before if after is None else after, units)]
     return [(b, units[i:j]) for i, j, b in best[n][1]]
