@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache, partial
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 from operator import add, itemgetter
 from typing import NamedTuple
 
@@ -526,22 +526,21 @@ def _cut_headings(block: list[Line]) -> list[list[Line]]:
     if not any(map(SENTENCE_PUNCT.search, map(_TEXT, block))):
         return [block]
     column = -1.0  # the median width of the lines with sentence punctuation, measured when first asked
-    pieces, start, k = [], 0, 0
-    while k < len(block):
-        if shaped[k] and (k == 0 or sentence_closed(block[k - 1].text)):  # a run of heading lines may start here
-            j = k + 1
-            while j < len(block) and j - k < 6 and shaped[j]:
-                j += 1
-            after = block[j] if j < len(block) else None
-            if after is not None and column < 0 and FRESH_START.match(after.text):
-                column = statistics.median(width(line.text) for line in block if SENTENCE_PUNCT.search(line.text))
-            if (k > 0 or after is not None) and (
-                after is None or FRESH_START.match(after.text) and not _fills_column(block[k], column)
-            ):
-                pieces.extend(piece for piece in (block[start:k], block[k:j]) if piece)
-                start = k = j
-                continue
-        k += 1
+    pieces, start = [], 0
+    for k in compress(range(len(block)), shaped):  # a run of heading lines may start at a heading-shaped line
+        if k < start or (k > 0 and not sentence_closed(block[k - 1].text)):  # within a run cut off, or not after
+            continue  # a sentence end
+        j = k + 1
+        while j < len(block) and j - k < 6 and shaped[j]:
+            j += 1
+        after = block[j] if j < len(block) else None
+        if after is not None and column < 0 and FRESH_START.match(after.text):
+            column = statistics.median(width(line.text) for line in block if SENTENCE_PUNCT.search(line.text))
+        if (k > 0 or after is not None) and (
+            after is None or FRESH_START.match(after.text) and not _fills_column(block[k], column)
+        ):
+            pieces.extend(piece for piece in (block[start:k], block[k:j]) if piece)
+            start = j
     return [*pieces, block[start:]] if start < len(block) else pieces
 
 
@@ -557,17 +556,30 @@ def _reflow(block: list[Line]) -> list[Para]:
     if len(block) == 1:  # most blocks: one paragraph on one line
         text, start, end, _ = block[0]
         return [_para((TEXT, text, start, end))]
-    full = max(width(line.text) for line in block)
+    texts = list(map(_TEXT, block))
+    widths = list(map(width, texts))
+    full, last = max(widths), len(block) - 1
     paras: list[Para] = []
-    text, start = "", block[0].start
-    for k, line in enumerate(block):
-        text = _join(text, line.text) if text else line.text
-        last = k == len(block) - 1
-        if last or (sentence_closed(line.text) and width(line.text) < full - 1):
-            paras.append(_para((TEXT, text, start, line.end)))
-            if not last:
-                text, start = "", block[k + 1].start
+    first = 0
+    for k in compress(range(last), map(sentence_closed, texts[:last])):  # where a paragraph may end, and the last
+        if widths[k] < full - 1:
+            paras.append(_para((TEXT, _joined(texts[first:k + 1]), block[first].start, block[k].end)))
+            first = k + 1
+    paras.append(_para((TEXT, _joined(texts[first:]), block[first].start, block[last].end)))
     return paras
+
+
+_LATIN = compiled("[A-Za-z]")
+
+
+def _joined(texts: list[str]) -> str:
+    """The wrapped lines `_join`ed one after another: only where two Latin letters meet is a blank put between."""
+    text = "".join(texts)
+    if len(texts) > 1 and _LATIN.search(text):
+        text = texts[0]
+        for following in texts[1:]:
+            text = _join(text, following)
+    return text
 
 
 def _is_heading_block(block: list[Line], prev: Para | None, nxt: list[Line] | None) -> bool:

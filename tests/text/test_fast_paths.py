@@ -333,6 +333,41 @@ def _same_blocks(text: str) -> None:
             assert clean._reflow(block) == [clean.Para(clean.TEXT, *block[0][:3])]
 
 
+def _reflow(block: list[clean.Line]) -> list[clean.Para]:
+    """`_reflow` as it was written: each line joined on in turn, each asked whether it closes a paragraph."""
+    full = max(clean.width(line.text) for line in block)
+    paras: list[clean.Para] = []
+    text, start = "", block[0].start
+    for k, line in enumerate(block):
+        text = clean._join(text, line.text) if text else line.text
+        last = k == len(block) - 1
+        if last or (clean.sentence_closed(line.text) and clean.width(line.text) < full - 1):
+            paras.append(clean.Para(clean.TEXT, text, start, line.end))
+            if not last:
+                text, start = "", block[k + 1].start
+    return paras
+
+
+def test_reflow_on_the_real_pages() -> None:
+    """Every block of the seed, dev and MSRA pages, and the same lines in blocks of a few, reflow as they did."""
+    for path in _real_pages():
+        lines = clean.split_lines(read.read_text(path))
+        for block in clean._blocks(lines):
+            assert clean._reflow(block) == _reflow(block)
+        filled = [line for line in lines if line.text]
+        for size in (2, 3, 7):
+            for k in range(0, len(filled) - size, size):
+                assert clean._reflow(filled[k:k + size]) == _reflow(filled[k:k + size])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINES.filter(bool) | st.sampled_from(["abc", "Xi", "近日，会议召开。", "改造", "2021年。", "AB。"]),
+                min_size=1, max_size=8))
+def test_reflow_on_random_lines(texts: list[str]) -> None:
+    block = [clean.Line(text, 10 * k, 10 * k + len(text), False) for k, text in enumerate(texts)]
+    assert clean._reflow(block) == _reflow(block)
+
+
 def _join_label_values(lines: list[clean.Line]) -> list[clean.Line]:
     """`_join_label_values` without its quick test for a page with no label alone."""
     return clean._join_label_values([*lines, clean.Line("作者：", 0, 0, False)])[:-1] if lines else lines
