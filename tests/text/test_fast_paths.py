@@ -34,6 +34,9 @@ SHARED = Path(__file__).resolve().parents[3] / "shared"
 # the real pages: the seeds, and the dev and MSRA texts where the shared folder is there
 REAL = [SEEDS, *(folder for folder in (SHARED / "gold/dev/raw", SHARED / "eval/msra/raw") if folder.is_dir())]
 SEED_LINES = [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text(encoding="utf-8").split("\n")]
+# the lines of the dev and MSRA pages, and their paragraphs, where the shared folder is there
+REAL_TEXTS = [read.read_text(path) for folder in REAL[1:] for path in sorted(folder.rglob("*.txt"))]
+REAL_LINES = [line for text in REAL_TEXTS for line in [*text.split("\n"), *(p.text for p in clean.paragraphs(text))]]
 
 # the signs the repairs and patterns turn on, with Chinese text around them
 SIGNS = ("本报讯记者通讯员摄影摄来源编辑：:，,。;；!?！？()（）“”·•・‧ \t\u3000\xa0\u200bＡ１％0123456789"
@@ -69,6 +72,17 @@ def _is_traditional(text: str) -> bool:
     return chinese > 0 and sum(1 for c in sample if ord(c) in table) >= script.TRADITIONAL_SHARE * chinese
 
 
+def _heading_shaped(text: str) -> bool:
+    """`heading_shaped` as it was written: the width first, the ideographs counted."""
+    return (
+        clean.width(text) <= clean.MAX_HEADING_WIDTH
+        and clean.ideographs(text) >= 2
+        and not clean.SENTENCE_PUNCT.search(clean.TITLE_COLON.sub(r"\1", text, count=1) if "：" in text or ":" in text
+                                            else text)
+        and not clean.marks(text)
+    )
+
+
 def _same_line_answers(line: str) -> None:
     core = line.strip(SPACES)
     if core:  # the quick first step of undouble's search is the search's first step
@@ -79,6 +93,10 @@ def _same_line_answers(line: str) -> None:
     marks = (bool(clean.OPENING.match(line)) | bool(clean.BYLINE_LINE.match(line)) << 1 | _meta_line(line) << 2
              | bool(CREDIT.search(line)) << 3)
     assert clean.marks(line) == marks
+    assert clean.sentence_closed(line) == bool(clean.SENTENCE_END.search(line) or marks & (clean.CREDITED | clean.META))
+    assert clean.heading_shaped(line) == _heading_shaped(line)
+    found, expected = clean.opening(line), clean.OPENING.match(line)
+    assert (found and found.span()) == (expected and expected.span())
     found, expected = find_credit(line), CREDIT.search(line)
     assert (found and found.span()) == (expected and expected.span())
     assert clean.without_credit(line) == CREDIT.sub("", line)
@@ -129,7 +147,7 @@ def test_headings_cut_on_random_lines(texts: list[str]) -> None:
 
 
 def test_line_shortcuts_on_the_seed_lines() -> None:
-    for line in SEED_LINES:
+    for line in SEED_LINES + REAL_LINES:
         _same_line_answers(line)
         doubled = "".join(c * 2 for c in line)  # bold overlay: every sign printed twice
         _same_line_answers(doubled)
