@@ -128,8 +128,9 @@ def _bodies(paras: list[Para], single: bool) -> list[Body]:
         if para.kind == HEADING:
             current = None
             continue
-        closed = current is not None and find_credit(current.paras[-1].text) and not single
-        if current is None or (_opens(para) and not single) or closed:
+        if current is None or not single and (  # an opening, or a photo credit ending the body before, cuts it
+            para.kind == BYLINE or opening(para.text) is not None or find_credit(current.paras[-1].text) is not None
+        ):
             current = Body([])
             bodies.append(current)
         current.paras.append(para)
@@ -320,7 +321,8 @@ class Similarity:
         self._leads = [b.lead[:LEAD_CHARS] for b in bodies]
         self._bodies.find(asked)
         self._weights: dict[int, float] = {}
-        self._weighted: dict[str, tuple[tuple[tuple[int, float], ...], float, int]] = {}
+        self._weighted: dict[str, tuple[tuple[tuple[int, float, list[int]], ...], float, int]] = {}
+        self._scored: dict[str, dict[int, float]] = {}  # `scores` of a text for all the bodies
 
     def scores(self, text: str, first: int, last: int) -> dict[int, float]:
         """`self(text, body)` for each body from `first` to `last` sharing a bigram with `text`; all others score
@@ -340,7 +342,10 @@ class Similarity:
                 else:
                     weights.append(weight)
         scale = min(1.0, count / 5)
-        return {body: math.fsum(shared[body]) / total * scale for body in sorted(shared)}
+        found = {body: math.fsum(shared[body]) / total * scale for body in sorted(shared)}
+        if every:  # what `self(text, body)` gives for every body
+            self._scored[text] = found
+        return found
 
     def known(self, gram: str) -> bool:
         """Whether some body holds `gram` as a bigram."""
@@ -369,6 +374,8 @@ class Similarity:
         return found
 
     def __call__(self, text: str, body: int, *, lead: bool = False) -> float:
+        if not lead and text in self._scored:  # a headline line of one piece, scored against every body already
+            return self._scored[text].get(body, 0.0)
         pairs, total, count = self.weighted(text)
         if not total:
             return 0.0
@@ -692,7 +699,7 @@ def _main_headline(body: Body, index: int, sim: Similarity, *, titled: bool, lex
 def _furniture(body: Body) -> bool:
     """Page furniture (a running head, a date line), not an article: short text that never ends a sentence."""
     text = body.lead
-    if any(_opens(p) or find_credit(p.text) for p in body.paras):
+    if any(p.kind == BYLINE or opening(p.text) is not None or find_credit(p.text) is not None for p in body.paras):
         return not text.strip()
     return not _ENDS_SENTENCE.search(text) and ideographs(text) < FURNITURE_CHARS
 
@@ -712,8 +719,8 @@ def _one_article(paras: list[Para]) -> bool:
     It has no opening or byline line and at most one photo, or it opens with its title and a publication line
     (date, source) and has at most one opening (a reprinted paper article, maybe under its photo or summary).
     """
-    openings = sum(_opens(p) for p in paras)
-    if not openings and sum(bool(find_credit(p.text)) for p in paras) <= 1:
+    openings = sum(p.kind == BYLINE or opening(p.text) is not None for p in paras)  # `_opens`, inline: every page
+    if not openings and sum(find_credit(p.text) is not None for p in paras) <= 1:
         return True
     title = next((k for k, p in enumerate(paras) if p.kind != HEADING), len(paras))
     return openings <= 1 and 0 < title <= 3 and title < len(paras) and meta_line(paras[title].text)

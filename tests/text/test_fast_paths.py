@@ -401,3 +401,23 @@ def test_blocks_on_the_seed_pages() -> None:
                                          "编辑：", "张三", "□ 通讯员 王学峰", "推进改造"]), max_size=14))
 def test_blocks_on_random_lines(lines: list[str]) -> None:
     _same_blocks("\n".join(lines))
+
+
+def test_similarity_scores_are_its_calls_on_the_real_pages() -> None:
+    """`Similarity.scores` over every body (which `__call__` then answers from) and over a range of them give what
+    `__call__` sums bigram by bigram, on the seed, dev and MSRA pages and on the seed pages cut into more bodies."""
+    pages = [read.read_text(path) for path in _real_pages()]
+    for text in [*pages, *(page.replace("\n\n", "\n\n本报讯 ") for page in pages[:5])]:
+        paras = clean.paragraphs(text)
+        bodies = [body for body in segment._bodies(paras, False) if not segment._furniture(body)]
+        heads = [p.text for p in paras if p.kind == clean.HEADING][:40]
+        if not bodies or not heads:
+            continue
+        scored, plain = segment.Similarity(bodies, heads), segment.Similarity(bodies, heads)
+        last = len(bodies) - 1
+        for head in heads:
+            expected = {k: plain(head, k) for k in range(len(bodies))}
+            assert scored.scores(head, 1, last - 1) == {k: v for k, v in expected.items() if v and 1 <= k < last}
+            assert {k: scored(head, k) for k in range(len(bodies))} == expected  # not from the range's scores
+            assert scored.scores(head, 0, last) == {k: v for k, v in expected.items() if v}
+            assert {k: scored(head, k) for k in range(len(bodies))} == expected  # from them
