@@ -15,7 +15,6 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
-from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from kgraph.model import Article, Byline, Role
@@ -404,7 +403,7 @@ def _assign(
     chars = [ideographs(u.text) for u in units]
     best: list[tuple[float, list[tuple[int, int, int]]]] = [(0.0, [])]
     for j in range(1, n + 1):
-        options = []
+        top, choice = -math.inf, None  # the first best option, as `max` of them all in this order would find
         for i in range(max(j - MAX_RUN, 0), j):
             short = sum(chars[i:j]) < TRAVEL_CHARS
             touching = {before if i == 0 else None, after if j == n else None}
@@ -414,9 +413,14 @@ def _assign(
                 touches = (i == 0 and b == before) or (j == n and b == after)
                 if touches or not short:
                     bonus = ADJACENT + TIGHT * (tight and j == n and b == after) if touches else 0.0
-                    score = sum(scores[k].get(b, 0.0) - (not touches) * FAR for k in range(i, j)) + bonus - NEW_RUN
-                    options.append((best[i][0] + score, [*best[i][1], (i, j, b)]))
-        best.append(max(options, key=itemgetter(0), default=(-math.inf, [])))
+                    if j - i == 1:  # one piece (most runs): the sum of one term, which is the term (0 + x == x)
+                        shared = scores[i].get(b, 0.0) - (not touches) * FAR
+                    else:
+                        shared = sum(scores[k].get(b, 0.0) - (not touches) * FAR for k in range(i, j))
+                    total = best[i][0] + (shared + bonus - NEW_RUN)
+                    if choice is None or total > top:
+                        top, choice = total, (i, j, b)
+        best.append((top, [*best[choice[0]][1], choice]) if choice is not None else (-math.inf, []))
     if not best[n][1]:  # no way to cut it (a long list of short lines): it stays with its neighbour
         return [(before if after is None else after, units)]
     return [(b, units[i:j]) for i, j, b in best[n][1]]

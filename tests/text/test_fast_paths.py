@@ -6,10 +6,12 @@ needs, repairs of a line without the signs they act on); these tests hold it aga
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -421,3 +423,47 @@ def test_similarity_scores_are_its_calls_on_the_real_pages() -> None:
             assert {k: scored(head, k) for k in range(len(bodies))} == expected  # not from the range's scores
             assert scored.scores(head, 0, last) == {k: v for k, v in expected.items() if v}
             assert {k: scored(head, k) for k in range(len(bodies))} == expected  # from them
+
+
+def _assign(units: list[segment.Unit], before: int | None, after: int | None, sim: segment.Similarity, *,
+            tight: bool = False) -> list[tuple[int, list[segment.Unit]]]:
+    """`_assign` as it was written: every option kept with its path, the best one found by `max`, every body tried."""
+    n = len(units)
+    here = [k for k in (before, after) if k is not None] or [0]
+    first, last = max(min(here) - segment.NEAR_BODIES, 0), min(max(here) + segment.NEAR_BODIES, sim.n - 1)
+    scores = [sim.scores(u.text, first, last) for u in units]
+    chars = [clean.ideographs(u.text) for u in units]
+    best: list[tuple[float, list[tuple[int, int, int]]]] = [(0.0, [])]
+    for j in range(1, n + 1):
+        options = []
+        for i in range(max(j - segment.MAX_RUN, 0), j):
+            short = sum(chars[i:j]) < segment.TRAVEL_CHARS
+            touching = {before if i == 0 else None, after if j == n else None}
+            for b in segment._bodies_to_try(scores[i:j], touching, first, last):
+                touches = (i == 0 and b == before) or (j == n and b == after)
+                if touches or not short:
+                    bonus = segment.ADJACENT + segment.TIGHT * (tight and j == n and b == after) if touches else 0.0
+                    score = sum(scores[k].get(b, 0.0) - (not touches) * segment.FAR for k in range(i, j))
+                    options.append((best[i][0] + score + bonus - segment.NEW_RUN, [*best[i][1], (i, j, b)]))
+        best.append(max(options, key=lambda option: option[0], default=(-math.inf, [])))
+    if not best[n][1]:
+        return [(before if after is None else after, units)]
+    return [(b, units[i:j]) for i, j, b in best[n][1]]
+
+
+def test_headline_assignment_on_the_real_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every headline block of the seed, dev and MSRA pages (and of the seed pages cut into more bodies) is cut and
+    given as the plain dynamic programme does."""
+    fast, asked = segment._assign, []
+
+    def both(units, before, after, sim, *, tight=False):  # noqa: ANN001, ANN202
+        found = fast(units, before, after, sim, tight=tight)
+        assert found == _assign(units, before, after, sim, tight=tight)
+        asked.append(len(units))
+        return found
+
+    monkeypatch.setattr(segment, "_assign", both)
+    pages = [read.read_text(path) for path in _real_pages()]
+    for text in [*pages, *(page.replace("\n\n", "\n\n本报讯 ") for page in pages[:5])]:
+        segment.split_articles(text, "page")
+    assert len(asked) > 50 and max(asked) > 3, (len(asked), max(asked))
