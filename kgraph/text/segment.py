@@ -155,6 +155,8 @@ def _split_captions(body: Body) -> list[Body]:
 
 def _pieces(text: str) -> list[str]:
     """Cut a headline line at blanks that are outside quotes."""
+    if " " not in text and "\u3000" not in text:  # most lines: one piece
+        return [text]
     pieces, depth, current = [], 0, ""
     for char in text:
         depth += char in "“《（(「『‘"
@@ -361,11 +363,11 @@ class Similarity:
         if found is None:
             grams = _bigrams(text)
             index = self._bodies
-            index.find(grams)
-            texts, weights = index.texts, self._weights
+            index.find(grams)  # then every one of them is found
+            found, weights = index._found, self._weights
             pairs = []
             for gram in grams:
-                bodies, weight = texts(gram), weights.get(gram)
+                bodies, weight = found[gram], weights.get(gram)
                 if weight is None:  # asked for again and again: each headline line is scored against several bodies
                     weight = weights[gram] = math.log(1 + self.n / max(len(bodies), 1))
                 pairs.append((gram, weight, bodies))
