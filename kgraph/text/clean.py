@@ -666,7 +666,10 @@ def paragraphs(text: str) -> list[Para]:
         nxt = blocks[b + 1] if b + 1 < len(blocks) else None
         if len(block) == 1 and marks(block[0].text) & BYLINED:
             paras.append(Para(BYLINE, block[0].text, block[0].start, block[0].end))
-        elif _is_heading_block(block, prev, nxt) or (b == 0 and title):
+        # a line of text (most one-line blocks) is no heading: `_is_heading_block` would ask that first
+        elif (len(block) > 1 or heading_shaped(block[0].text)) and _is_heading_block(block, prev, nxt) or (
+            b == 0 and title
+        ):
             paras.extend(_para((HEADING, text, start, end)) for text, start, end, _ in block)
         else:
             new = _reflow(block)
@@ -674,7 +677,7 @@ def paragraphs(text: str) -> list[Para]:
                 head = new.pop(0)
                 paras[-1] = Para(TEXT, _join(prev.text, head.text), prev.start, head.end)
             paras.extend(new)
-    return [p._replace(text=_tidy(p.text)) if _UNTIDY.search(p.text) else p for p in paras]
+    return [_para((p.kind, _tidy(p.text), p.start, p.end)) if _UNTIDY.search(p.text) else p for p in paras]
 
 
 # the signs `tighten_spaces` and `fullwidth_punct` act on: joined lines without any are left as they are
