@@ -468,12 +468,17 @@ def heading_shaped(text: str) -> bool:
     return (  # the cheapest test that most lines of text fail first
         not SENTENCE_PUNCT.search(TITLE_COLON.sub(r"\1", text, count=1) if "：" in text or ":" in text else text)
         and width(text) <= MAX_HEADING_WIDTH
-        and _TWO_IDEOGRAPHS.search(text) is not None  # `ideographs(text) >= 2`, without counting them all
+        and two_ideographs(text)
         and not marks(text)
     )
 
 
 _TWO_IDEOGRAPHS = compiled(f"[{IDEO}][^{IDEO}]*[{IDEO}]")
+
+
+def two_ideographs(text: str) -> bool:
+    """`ideographs(text) >= 2`, without counting them all."""
+    return _TWO_IDEOGRAPHS.search(text) is not None
 
 
 _STARTS, _ENDS = OPENS | BYLINED | META, CREDITED | BYLINED | META

@@ -31,6 +31,7 @@ from kgraph.text.clean import (
     meta_line,
     opening,
     paragraphs,
+    two_ideographs,
     without_credit,
     without_opening,
 )
@@ -176,14 +177,14 @@ def _units(para: Para, source: str) -> list[Unit]:
     """The pieces of a headline line, each with its own span when its cleaned text is found in the source."""
     units, cursor = [], para.start
     for piece in _pieces(para.text):
-        if ideographs(piece) < 2:
+        if not two_ideographs(piece):
             continue
         found = source.find(piece, cursor, para.end)
         if found < 0:
-            units.append(Unit(piece, para.start, para.end, para.start))
+            units.append(_unit((piece, para.start, para.end, para.start, -1, False)))
         else:
             cursor = found + len(piece)
-            units.append(Unit(piece, found, cursor, para.start))
+            units.append(_unit((piece, found, cursor, para.start, -1, False)))
     return units
 
 
@@ -496,7 +497,7 @@ def _lead(body: Body) -> str:
     """
     paras = [p for p in body.paras if p.kind != BYLINE and not meta_line(p.text)]
     text = [p for p in paras if not find_credit(p.text)] or paras
-    return "".join(without_opening(p.text) for p in text)
+    return "".join([without_opening(p.text) for p in text])
 
 
 def _tagger(lex: Lexicon | None):  # jieba is slow to load: only bodies without a printed headline need it
