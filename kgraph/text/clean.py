@@ -441,6 +441,12 @@ def _join_label_values(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _may_label(page: str) -> bool:
+    """Whether a line of the page may be a label printed alone: it ends in `：`, `:` or `/`, which no repair makes
+    (`：` is made of `:`), so a page without them (many) has none."""
+    return "：" in page or ":" in page or "/" in page
+
+
 def _margin(leads: list[int]) -> int:
     """The blanks before most printed lines (more than half of them), else none."""
     if not leads:
@@ -661,7 +667,10 @@ def _split_title(blocks: list[list[Line]]) -> tuple[list[list[Line]], bool]:
 
 def paragraphs(text: str) -> list[Para]:
     """The page as paragraphs (one per joined text paragraph), heading lines and byline lines, in print order."""
-    blocks = _blocks(_join_label_values(_cut_bracketed_title(split_lines(text), text)))
+    lines = _cut_bracketed_title(split_lines(text), text)
+    if _may_label(text):
+        lines = _join_label_values(lines)
+    blocks = _blocks(lines)
     title = False
     if not any(marks(line.text) & (OPENS | BYLINED) for block in blocks for line in block):
         blocks, title = _split_title(blocks)
