@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
+from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
 
 from kgraph.model import Article, Byline, Role
@@ -707,7 +708,7 @@ def _furniture(body: Body) -> bool:
     """Page furniture (a running head, a date line), not an article: short text that never ends a sentence."""
     text = body.lead
     if any(p.kind == BYLINE or opening(p.text) is not None or find_credit(p.text) is not None for p in body.paras):
-        return not text.strip()
+        return not text or text.isspace()  # `not text.strip()`, without copying the lead
     return not _ENDS_SENTENCE.search(text) and ideographs(text) < FURNITURE_CHARS
 
 
@@ -726,7 +727,8 @@ def _one_article(paras: list[Para]) -> bool:
     It has no opening or byline line and at most one photo, or it opens with its title and a publication line
     (date, source) and has at most one opening (a reprinted paper article, maybe under its photo or summary).
     """
-    openings = sum(p.kind == BYLINE or opening(p.text) is not None for p in paras)  # `_opens`, inline: every page
+    # counted up to two, which is all that is asked: a paper's page stops at its second article
+    openings = sum(islice(filter(None, (p.kind == BYLINE or opening(p.text) is not None for p in paras)), 2))
     if not openings and sum(find_credit(p.text) is not None for p in paras) <= 1:
         return True
     title = next((k for k, p in enumerate(paras) if p.kind != HEADING), len(paras))
