@@ -375,8 +375,8 @@ def split_lines(text: str) -> list[Line]:
     starts = list(accumulate(map(_NEXT_LINE, sizes), initial=0))  # one more: the end of the text, plus one
     # most lines hold no sign a repair acts on (no blank either: they are all visible, not indented): `clean_line`
     # is `undouble`, tried only where the line's first sign recurs in its first half
-    texts = [_undoubled(raw) if size > 1 and raw.find(raw[0], 1, size // 2 + 1) >= 0 else raw
-             for raw, size in zip(raws, sizes, strict=True)]
+    texts = [_undoubled(raw) if size > 1 and not size & 1 and raw.find(raw[0], 1, size // 2 + 1) >= 0 else raw
+             for raw, size in zip(raws, sizes, strict=True)]  # a doubled line without blanks is of even length
     lines = list(map(_line, zip(texts, starts, map(add, starts, sizes), repeat(False))))
     repaired = _repaired_lines(text, starts)
     if repaired:

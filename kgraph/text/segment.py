@@ -15,7 +15,8 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
-from itertools import islice
+from itertools import compress, islice
+from operator import and_, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from kgraph.model import Article, Byline, Role
@@ -476,8 +477,9 @@ def _attach_headlines(paras: list[Para], bodies: list[Body], source: str, sim: S
 
 def _junctions(paras: list[Para]) -> list[str]:
     """The characters either side of each break between two heading lines, which `_wrapped` may ask about."""
-    return [upper.text[-1:] + lower.text[:1] for upper, lower in zip(paras, paras[1:], strict=False)
-            if upper.kind == lower.kind == HEADING]
+    heading = list(map(HEADING.__eq__, map(itemgetter(0), paras)))  # each paragraph's kind, tested in one map
+    pairs = compress(range(len(paras) - 1), map(and_, heading, heading[1:]))
+    return [paras[k].text[-1:] + paras[k + 1].text[:1] for k in pairs]
 
 
 _BLANKS = compiled(r"[ \t\u3000]")

@@ -471,3 +471,13 @@ def test_headline_assignment_on_the_real_pages(monkeypatch: pytest.MonkeyPatch) 
     for text in [*pages, *(page.replace("\n\n", "\n\n本报讯 ") for page in pages[:5])]:
         segment.split_articles(text, "page")
     assert len(asked) > 50 and max(asked) > 3, (len(asked), max(asked))
+
+
+def test_junctions_on_the_real_pages() -> None:
+    """The characters either side of each break between two heading lines, as the pairwise loop found them."""
+    for path in _real_pages():
+        paras = clean.paragraphs(read.read_text(path))
+        for some in (paras, paras[::2], [p._replace(kind=clean.HEADING) for p in paras[:30]]):
+            expected = [upper.text[-1:] + lower.text[:1] for upper, lower in zip(some, some[1:], strict=False)
+                        if upper.kind == lower.kind == clean.HEADING]
+            assert segment._junctions(some) == expected
