@@ -578,11 +578,15 @@ def _reflow(block: list[Line]) -> list[Para]:
         text, start, end, _ = block[0]
         return [_para((TEXT, text, start, end))]
     texts = list(map(_TEXT, block))
+    last = len(block) - 1
+    closed = list(compress(range(last), map(sentence_closed, texts[:last])))  # where a paragraph may end, and the last
+    if not closed:  # many blocks: one paragraph, whatever the widths
+        return [_para((TEXT, _joined(texts), block[0].start, block[last].end))]
     widths = list(map(width, texts))
-    full, last = max(widths), len(block) - 1
+    full = max(widths)
     paras: list[Para] = []
     first = 0
-    for k in compress(range(last), map(sentence_closed, texts[:last])):  # where a paragraph may end, and the last
+    for k in closed:
         if widths[k] < full - 1:
             paras.append(_para((TEXT, _joined(texts[first:k + 1]), block[first].start, block[k].end)))
             first = k + 1
