@@ -443,11 +443,9 @@ def _bodies_to_try(scores: list[dict[int, float]], touching: set[int | None], fi
 def _attach_headlines(paras: list[Para], bodies: list[Body], source: str, sim: Similarity) -> None:
     """Give every headline line of the page to a body; wrapped lines are rejoined first."""
     groups: list[list[Unit]] = []
-    last: Para | None = None
-    for para in paras:
-        if para.kind != HEADING:
-            last = None
-            continue
+    heading = list(map(HEADING.__eq__, map(itemgetter(0), paras)))  # the few headings of a page, found in one map
+    for k in compress(range(len(paras)), heading):
+        para, last = paras[k], paras[k - 1] if k and heading[k - 1] else None  # the heading line just above
         units = _units(para, source)
         if last is None:
             groups.append([])
@@ -455,7 +453,6 @@ def _attach_headlines(paras: list[Para], bodies: list[Body], source: str, sim: S
             left = groups[-1].pop()
             units[0] = Unit(left.text + units[0].text, left.start, units[0].end, left.line)
         groups[-1].extend(units)
-        last = para
     runs = 0
     ends, starts = [b.end for b in bodies], [b.start for b in bodies]
     in_order = ends == sorted(ends) and starts == sorted(starts)  # as read: then the neighbours are found by bisection
