@@ -163,7 +163,8 @@ OPENS, BYLINED, META, CREDITED = 1, 2, 4, 8
 def marks(text: str) -> int:
     """Whether `text` is an opening (`OPENS`), a byline line (`BYLINED`), a meta line (`META`) or ends in a photo
     credit (`CREDITED`), as bits."""
-    return ((opening(text) is not None) | (BYLINE_LINE.match(text) is not None) << 1 | meta_line(text) << 2
+    bylined = ("记者" in text or "通讯员" in text) and BYLINE_LINE.match(text) is not None  # its role words
+    return ((opening(text) is not None) | bylined << 1 | meta_line(text) << 2
             | (find_credit(text) is not None) << 3)
 
 
