@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -35,7 +36,6 @@ from kgraph.text.clean import (
     paragraphs,
     two_ideographs,
     without_credit,
-    without_opening,
 )
 from kgraph.text.script import as_simplified
 
@@ -222,6 +222,7 @@ def forget_bigrams() -> None:
     """Drop the headline bigrams and the bylines remembered while pages were split."""
     _bigrams.cache_clear()
     _credited.cache_clear()
+    _facts.cache_clear()
 
 
 @lru_cache(maxsize=1)
@@ -495,9 +496,19 @@ def _lead(body: Body) -> str:
 
     A photo caption printed above the text of a web article is left out too, unless the body is all captions.
     """
-    paras = [p for p in body.paras if p.kind != BYLINE and not meta_line(p.text)]
-    text = [p for p in paras if not find_credit(p.text)] or paras
-    return "".join([without_opening(p.text) for p in text])
+    kept = []  # each paragraph's text after its opening, and whether it is no photo caption
+    for para in body.paras:
+        if para.kind != BYLINE:
+            found, credit, meta = _facts(para.text)
+            if not meta:
+                kept.append((para.text[found.end():] if found else para.text, credit is None))
+    return "".join([text for text, plain in kept if plain] or [text for text, _ in kept])
+
+
+@lru_cache(maxsize=1 << 12)  # a page's paragraphs are read by the lead, the body text and the bylines
+def _facts(text: str) -> tuple[re.Match[str] | None, re.Match[str] | None, bool]:
+    """`opening(text)`, `find_credit(text)` and `meta_line(text)` at once."""
+    return opening(text), find_credit(text), meta_line(text)
 
 
 def _tagger(lex: Lexicon | None):  # jieba is slow to load: only bodies without a printed headline need it
@@ -622,13 +633,14 @@ def _bylines(body: Body, *, staff: bool) -> list[Byline]:
     """Reporters and photographers credited in the body; staff credits (`编辑：X`) only on a one-article page."""
     found: list[Byline] = []
     for para in body.paras:
+        found_opening, credit, meta = _facts(para.text)
         if para.kind == BYLINE:
             found.extend(_credited(BYLINE_LINE.match(para.text).group(0).lstrip("□■◆◇●○▲△ ")))
-        elif (found_opening := opening(para.text)) and found_opening.group("byline"):
+        elif found_opening and found_opening.group("byline"):
             found.extend(_credited(found_opening.group("byline")))
-        if credit := find_credit(para.text):
+        if credit:
             found.extend(Byline(n, Role.PHOTOGRAPHER) for n in _names(credit.group("names") or credit.group("bare")))
-        if staff and meta_line(para.text):  # `编辑：张三 审核：李四`
+        if staff and meta:  # `编辑：张三 审核：李四`
             pieces = STAFF_ROLE.split(para.text)
             for role, names in zip(pieces[1::2], pieces[2::2], strict=True):
                 kind = Role.PHOTOGRAPHER if role == "摄影" else Role.REPORTER
@@ -640,9 +652,13 @@ def _body_text(body: Body) -> str:
     """Cleaned body, one paragraph a line, without opening, byline lines, photo credits or meta lines."""
     lines = []
     for para in body.paras:
-        if para.kind == BYLINE or meta_line(para.text):
+        if para.kind == BYLINE:
             continue
-        text = without_credit(without_opening(para.text)).strip()
+        found_opening, _, meta = _facts(para.text)
+        if meta:
+            continue
+        text = para.text[found_opening.end():] if found_opening else para.text  # `without_opening`
+        text = without_credit(text).strip()
         if text:
             lines.append(text)
     return "\n".join(lines)
