@@ -330,6 +330,7 @@ _REPAIRED = compiled(
 )
 
 
+@lru_cache(maxsize=1 << 12)  # bylines (`□ 通讯员 X`) and spread headlines recur from page to page
 def clean_line(line: str) -> str:
     """All repairs that need only one printed line."""
     if not _REPAIRED.search(line):
