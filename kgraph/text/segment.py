@@ -61,6 +61,7 @@ ADVERBIAL = compiled(r"^(?:为|为了|在|据|随着|根据|按照|当|经过)")
 # compiled once: a module-level `re` call looks its pattern up in re's cache every time
 _SENTENCE_STOP, _CLAUSE_STOP, _ENDS_SENTENCE = compiled("[。！？]"), compiled("[，；：]"), compiled("[。！？!?]")
 _YEAR = compiled(r"(\d{4})年")
+_DIGIT = compiled(r"\d")
 _TEXT_AND_PHOTO = compiled(r"(?:文/图|文／图|图/文|文图|图文)$")
 _NAME_STOP = compiled(r"[\s、，,/\[\]【】|｜]+")
 LEAD_CHARS = 120
@@ -563,7 +564,9 @@ def find_date(
     (`近日`: the day of the report).
     """
     window = lead[:LEAD_CHARS]
-    dated = next((m for m in DATE.finditer(window) if "月" in m.group(0) or m.group("year")), None)
+    digit = _DIGIT.search(window)  # a date starts at a digit: the pattern is tried from the first one on, if any
+    dates = DATE.finditer(window, digit.start()) if digit else ()
+    dated = next((m for m in dates if "月" in m.group(0) or m.group("year")), None)
     vague = VAGUE_DATE.search(window)
     if dated is None or (vague and vague.start() < dated.start()):
         day_only = DAY_ONLY.match(window)

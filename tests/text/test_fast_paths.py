@@ -481,3 +481,42 @@ def test_junctions_on_the_real_pages() -> None:
             expected = [upper.text[-1:] + lower.text[:1] for upper, lower in zip(some, some[1:], strict=False)
                         if upper.kind == lower.kind == clean.HEADING]
             assert segment._junctions(some) == expected
+
+
+def _find_date(
+    lead: str, headline: str = "", published: tuple[int, int, int] | None = None, *, own: bool = False
+) -> str | None:
+    """`find_date` as it was written: the date pattern tried from the start of the window."""
+    window = lead[:segment.LEAD_CHARS]
+    dated = next((m for m in segment.DATE.finditer(window) if "月" in m.group(0) or m.group("year")), None)
+    vague = segment.VAGUE_DATE.search(window)
+    if dated is None or (vague and vague.start() < dated.start()):
+        day_only = segment.DAY_ONLY.match(window)
+        if published and day_only and 1 <= int(day_only.group("day")) <= 31:
+            return segment._day_before(published, int(day_only.group("day")))
+        return "{:04d}-{:02d}-{:02d}".format(*published) if published and own else None
+    month, day = int(dated.group("month")), int(dated.group("day"))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    year = dated.group("year")
+    years = set(segment._YEAR.findall(headline))
+    if year is None and len(years) == 1:
+        year = years.pop()
+    if year is None and published:  # a date after the publication date is one of the year before
+        year = published[0] - ((month, day) > published[1:])
+    return f"{year}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789２月日年-/. 近今昨（）(),，。天前", max_size=40), st.sampled_from(["", "2019年"]),
+       st.sampled_from([None, (2021, 5, 14)]), st.booleans())
+def test_find_date_on_random_text(lead: str, headline: str, published: tuple[int, int, int] | None, own: bool) -> None:
+    assert segment.find_date(lead, headline, published, own=own) == _find_date(lead, headline, published, own=own)
+
+
+def test_find_date_on_the_real_pages() -> None:
+    """Every paragraph of the seed, dev and MSRA pages read as a lead, with and without a publication date."""
+    for path in _real_pages():
+        for para in clean.paragraphs(read.read_text(path)):
+            for published in (None, (2020, 3, 21)):
+                assert segment.find_date(para.text, "", published) == _find_date(para.text, "", published)
