@@ -467,7 +467,9 @@ def _attach_headlines(paras: list[Para], bodies: list[Body], source: str, sim: S
         else:
             before = max((k for k, b in enumerate(bodies) if b.end <= group[0].start), default=None)
             after = min((k for k, b in enumerate(bodies) if b.start >= group[-1].end), default=None)
-        tight = after is not None and "\n\n" not in _BLANKS.sub("", source[group[-1].end : bodies[after].start])
+        gap = source[group[-1].end : starts[after]] if after is not None else ""
+        # a blank line between them: two newlines with nothing but blanks between (most gaps hold one newline)
+        tight = after is not None and (gap.count("\n") < 2 or "\n\n" not in _BLANKS.sub("", gap))
         for k, run in _assign(group, before, after, sim, tight=tight):
             touches = k == before and run[0] is group[0] or k == after and run[-1] is group[-1]
             bodies[k].units.extend(_unit((u.text, u.start, u.end, u.line, runs, touches)) for u in run)
