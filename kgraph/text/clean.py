@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache, partial
-from operator import itemgetter
+from itertools import accumulate, compress, repeat
+from operator import add, itemgetter
 from typing import NamedTuple
 
 from kgraph.regex import compiled
@@ -128,7 +130,10 @@ def meta_line(text: str) -> bool:
 
 @lru_cache(maxsize=1 << 13)  # a line or paragraph is asked whether it opens an article three to five times
 def opening(text: str) -> re.Match[str] | None:
-    """`OPENING.match(text)`, the dateline that opens an article (`本报讯`)."""
+    """`OPENING.match(text)`, the dateline that opens an article (`本报讯`). Every opening holds 讯, 电 or 报道:
+    a text without them (most) is not matched, which tries the pattern's outlet names at length."""
+    if "讯" not in text and "电" not in text and "报道" not in text:
+        return None
     return OPENING.match(text)
 
 
@@ -158,7 +163,8 @@ OPENS, BYLINED, META, CREDITED = 1, 2, 4, 8
 def marks(text: str) -> int:
     """Whether `text` is an opening (`OPENS`), a byline line (`BYLINED`), a meta line (`META`) or ends in a photo
     credit (`CREDITED`), as bits."""
-    return ((opening(text) is not None) | (BYLINE_LINE.match(text) is not None) << 1 | meta_line(text) << 2
+    bylined = ("记者" in text or "通讯员" in text) and BYLINE_LINE.match(text) is not None  # its role words
+    return ((opening(text) is not None) | bylined << 1 | meta_line(text) << 2
             | (find_credit(text) is not None) << 3)
 
 
@@ -241,12 +247,19 @@ def undouble(line: str) -> str:
     core = line.strip(SPACES)
     if len(core) < 2 or core.find(core[0], 1, len(core) // 2 + 1) < 0:  # most lines: their first sign does not recur
         return line  # in their first half, where a doubled chunk's copy starts
+    halved = _halved(core)
+    return line if halved is None else halved
+
+
+@lru_cache(maxsize=1 << 12)  # a doubled headline or sentence recurs on many pages; the search costs a Counter and more
+def _halved(core: str) -> str | None:
+    """`core` read once if it is all doubled runs with enough evidence (see `undouble`), else None."""
     chunks = _doubled_chunks(core)
     if not chunks:
-        return line
+        return None
     visible = [c for c in chunks if c.strip(SPACES)]
     if sum(map(len, visible)) < 4 or max(map(len, visible)) < 2:
-        return line
+        return None
     return "".join(chunks)
 
 
@@ -317,6 +330,7 @@ _REPAIRED = compiled(
 )
 
 
+@lru_cache(maxsize=1 << 12)  # bylines (`□ 通讯员 X`) and spread headlines recur from page to page
 def clean_line(line: str) -> str:
     """All repairs that need only one printed line."""
     if not _REPAIRED.search(line):
@@ -359,22 +373,54 @@ def split_lines(text: str) -> list[Line]:
     blanks in, and only the lines set in deeper than those open a paragraph.
     """
     raws = text.split("\n")
-    leads = [len(raw) - len(raw.lstrip(SPACES)) for raw in raws]
-    margin = _margin([lead for raw, lead in zip(raws, leads, strict=True) if lead < len(raw)])
-    lines, offset = [], 0
-    repaired, line = _REPAIRED.search, partial(tuple.__new__, Line)  # no Python-level `__new__` per line
-    for raw, lead in zip(raws, leads, strict=True):
-        size = len(raw)
-        if not size:  # a blank line, a third to a half of a page's
-            lines.append(line(("", offset, offset, False)))
-        elif repaired(raw) is None:  # most lines: `clean_line` is `undouble`, and with no blank the line is all visible
-            text = undouble(raw) if size > 1 and raw.find(raw[0], 1, size // 2 + 1) >= 0 else raw
-            lines.append(line((text, offset, offset + size, False)))
-        else:
+    sizes = list(map(len, raws))
+    starts = list(accumulate(map(_NEXT_LINE, sizes), initial=0))  # one more: the end of the text, plus one
+    # most lines hold no sign a repair acts on (no blank either: they are all visible, not indented): `clean_line`
+    # is `undouble`, tried only where the line's first sign recurs in its first half
+    texts = [_undoubled(raw) if size > 1 and not size & 1 and raw.find(raw[0], 1, size // 2 + 1) >= 0 else raw
+             for raw, size in zip(raws, sizes, strict=True)]  # a doubled line without blanks is of even length
+    lines = list(map(_line, zip(texts, starts, map(add, starts, sizes), repeat(False))))
+    repaired = _repaired_lines(text, starts)
+    if repaired:
+        leads = {k: sizes[k] - len(raws[k].lstrip(SPACES)) for k in repaired}
+        margin = _page_margin(leads, sizes, len(raws) - raws.count(""))
+        for k, lead in leads.items():
+            raw, offset = raws[k], starts[k]
             end = offset + len(raw.rstrip(SPACES))
-            lines.append(line((clean_line(raw), min(offset + lead, end), end, margin < lead < size)))
-        offset += size + 1
+            lines[k] = _line((clean_line(raw), min(offset + lead, end), end, margin < lead < sizes[k]))
     return lines
+
+
+_NEXT_LINE = (1).__add__  # a line's size and its newline
+_line = partial(tuple.__new__, Line)  # no Python-level `__new__` per line
+
+
+def _undoubled(raw: str) -> str:
+    """`undouble(raw)` for a line without blanks around it."""
+    halved = _halved(raw)
+    return raw if halved is None else halved
+
+
+def _repaired_lines(text: str, starts: list[int]) -> list[int]:
+    """The lines holding a sign some repair acts on, in order: one search of the page per such line."""
+    found: list[int] = []
+    search = _REPAIRED.search
+    hit = search(text)
+    while hit is not None:
+        k = bisect_right(starts, hit.start()) - 1
+        found.append(k)
+        hit = search(text, starts[k + 1])
+    return found
+
+
+def _page_margin(leads: dict[int, int], sizes: list[int], filled: int) -> int:
+    """`_margin` of the blanks before every line not all blanks, the lines other than `leads` (those with a
+    repair to do) having none; `filled`: the page's lines that are not empty."""
+    visible = [lead for k, lead in leads.items() if lead < sizes[k]]
+    zeros = filled - len(leads) + visible.count(0)  # the lines of `leads` are none of them empty
+    if 2 * zeros > filled - len(leads) + len(visible):  # most pages: most lines start at the margin
+        return 0
+    return _margin(visible + [0] * (filled - len(leads)))
 
 
 def _join_label_values(lines: list[Line]) -> list[Line]:
@@ -397,6 +443,12 @@ def _join_label_values(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _may_label(page: str) -> bool:
+    """Whether a line of the page may be a label printed alone: it ends in `：`, `:` or `/`, which no repair makes
+    (`：` is made of `:`), so a page without them (many) has none."""
+    return "：" in page or ":" in page or "/" in page
+
+
 def _margin(leads: list[int]) -> int:
     """The blanks before most printed lines (more than half of them), else none."""
     if not leads:
@@ -408,7 +460,11 @@ def _margin(leads: list[int]) -> int:
 @lru_cache(maxsize=1 << 13)  # asked of a line three or four times (headings cut, blocks judged, lines reflowed)
 def sentence_closed(text: str) -> bool:
     """Whether a paragraph ends a sentence, a photo credit or a labelled meta line (`来源：…`): nothing continues it."""
-    return bool(SENTENCE_END.search(text) or marks(text) & (CREDITED | META))
+    return bool(text[-1:] in _LAST_OF_END and SENTENCE_END.search(text) or marks(text) & (CREDITED | META))
+
+
+# the last character of a text `SENTENCE_END` finds: a stop, a closing sign, or a newline (`$` matches before one)
+_LAST_OF_END = frozenset("。！？!?…”’」』）)\n")
 
 
 @lru_cache(maxsize=1 << 13)  # asked of a line two or three times (headings cut, then blocks judged)
@@ -417,12 +473,20 @@ def heading_shaped(text: str) -> bool:
 
     One colon after a short lead-in is allowed (`荆州区：以“共同缔造”推进城市更新`).
     """
-    return (
-        width(text) <= MAX_HEADING_WIDTH
-        and ideographs(text) >= 2
-        and not SENTENCE_PUNCT.search(TITLE_COLON.sub(r"\1", text, count=1) if "：" in text or ":" in text else text)
+    return (  # the cheapest test that most lines of text fail first
+        not SENTENCE_PUNCT.search(TITLE_COLON.sub(r"\1", text, count=1) if "：" in text or ":" in text else text)
+        and width(text) <= MAX_HEADING_WIDTH
+        and two_ideographs(text)
         and not marks(text)
     )
+
+
+_TWO_IDEOGRAPHS = compiled(f"[{IDEO}][^{IDEO}]*[{IDEO}]")
+
+
+def two_ideographs(text: str) -> bool:
+    """`ideographs(text) >= 2`, without counting them all."""
+    return _TWO_IDEOGRAPHS.search(text) is not None
 
 
 _STARTS, _ENDS = OPENS | BYLINED | META, CREDITED | BYLINED | META
@@ -485,22 +549,21 @@ def _cut_headings(block: list[Line]) -> list[list[Line]]:
     if not any(map(SENTENCE_PUNCT.search, map(_TEXT, block))):
         return [block]
     column = -1.0  # the median width of the lines with sentence punctuation, measured when first asked
-    pieces, start, k = [], 0, 0
-    while k < len(block):
-        if shaped[k] and (k == 0 or sentence_closed(block[k - 1].text)):  # a run of heading lines may start here
-            j = k + 1
-            while j < len(block) and j - k < 6 and shaped[j]:
-                j += 1
-            after = block[j] if j < len(block) else None
-            if after is not None and column < 0 and FRESH_START.match(after.text):
-                column = statistics.median(width(line.text) for line in block if SENTENCE_PUNCT.search(line.text))
-            if (k > 0 or after is not None) and (
-                after is None or FRESH_START.match(after.text) and not _fills_column(block[k], column)
-            ):
-                pieces.extend(piece for piece in (block[start:k], block[k:j]) if piece)
-                start = k = j
-                continue
-        k += 1
+    pieces, start = [], 0
+    for k in compress(range(len(block)), shaped):  # a run of heading lines may start at a heading-shaped line
+        if k < start or (k > 0 and not sentence_closed(block[k - 1].text)):  # within a run cut off, or not after
+            continue  # a sentence end
+        j = k + 1
+        while j < len(block) and j - k < 6 and shaped[j]:
+            j += 1
+        after = block[j] if j < len(block) else None
+        if after is not None and column < 0 and FRESH_START.match(after.text):
+            column = statistics.median(width(line.text) for line in block if SENTENCE_PUNCT.search(line.text))
+        if (k > 0 or after is not None) and (
+            after is None or FRESH_START.match(after.text) and not _fills_column(block[k], column)
+        ):
+            pieces.extend(piece for piece in (block[start:k], block[k:j]) if piece)
+            start = j
     return [*pieces, block[start:]] if start < len(block) else pieces
 
 
@@ -516,17 +579,34 @@ def _reflow(block: list[Line]) -> list[Para]:
     if len(block) == 1:  # most blocks: one paragraph on one line
         text, start, end, _ = block[0]
         return [_para((TEXT, text, start, end))]
-    full = max(width(line.text) for line in block)
+    texts = list(map(_TEXT, block))
+    last = len(block) - 1
+    closed = list(compress(range(last), map(sentence_closed, texts[:last])))  # where a paragraph may end, and the last
+    if not closed:  # many blocks: one paragraph, whatever the widths
+        return [_para((TEXT, _joined(texts), block[0].start, block[last].end))]
+    widths = list(map(width, texts))
+    full = max(widths)
     paras: list[Para] = []
-    text, start = "", block[0].start
-    for k, line in enumerate(block):
-        text = _join(text, line.text) if text else line.text
-        last = k == len(block) - 1
-        if last or (sentence_closed(line.text) and width(line.text) < full - 1):
-            paras.append(_para((TEXT, text, start, line.end)))
-            if not last:
-                text, start = "", block[k + 1].start
+    first = 0
+    for k in closed:
+        if widths[k] < full - 1:
+            paras.append(_para((TEXT, _joined(texts[first:k + 1]), block[first].start, block[k].end)))
+            first = k + 1
+    paras.append(_para((TEXT, _joined(texts[first:]), block[first].start, block[last].end)))
     return paras
+
+
+_LATIN = compiled("[A-Za-z]")
+
+
+def _joined(texts: list[str]) -> str:
+    """The wrapped lines `_join`ed one after another: only where two Latin letters meet is a blank put between."""
+    text = "".join(texts)
+    if len(texts) > 1 and _LATIN.search(text):
+        text = texts[0]
+        for following in texts[1:]:
+            text = _join(text, following)
+    return text
 
 
 def _is_heading_block(block: list[Line], prev: Para | None, nxt: list[Line] | None) -> bool:
@@ -593,7 +673,10 @@ def _split_title(blocks: list[list[Line]]) -> tuple[list[list[Line]], bool]:
 
 def paragraphs(text: str) -> list[Para]:
     """The page as paragraphs (one per joined text paragraph), heading lines and byline lines, in print order."""
-    blocks = _blocks(_join_label_values(_cut_bracketed_title(split_lines(text), text)))
+    lines = _cut_bracketed_title(split_lines(text), text)
+    if _may_label(text):
+        lines = _join_label_values(lines)
+    blocks = _blocks(lines)
     title = False
     if not any(marks(line.text) & (OPENS | BYLINED) for block in blocks for line in block):
         blocks, title = _split_title(blocks)
@@ -603,7 +686,10 @@ def paragraphs(text: str) -> list[Para]:
         nxt = blocks[b + 1] if b + 1 < len(blocks) else None
         if len(block) == 1 and marks(block[0].text) & BYLINED:
             paras.append(Para(BYLINE, block[0].text, block[0].start, block[0].end))
-        elif _is_heading_block(block, prev, nxt) or (b == 0 and title):
+        # a line of text (most one-line blocks) is no heading: `_is_heading_block` would ask that first
+        elif (len(block) > 1 or heading_shaped(block[0].text)) and _is_heading_block(block, prev, nxt) or (
+            b == 0 and title
+        ):
             paras.extend(_para((HEADING, text, start, end)) for text, start, end, _ in block)
         else:
             new = _reflow(block)
@@ -611,7 +697,7 @@ def paragraphs(text: str) -> list[Para]:
                 head = new.pop(0)
                 paras[-1] = Para(TEXT, _join(prev.text, head.text), prev.start, head.end)
             paras.extend(new)
-    return [p._replace(text=_tidy(p.text)) if _UNTIDY.search(p.text) else p for p in paras]
+    return [_para((p.kind, _tidy(p.text), p.start, p.end)) if _UNTIDY.search(p.text) else p for p in paras]
 
 
 # the signs `tighten_spaces` and `fullwidth_punct` act on: joined lines without any are left as they are

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
+from itertools import compress, islice
+from operator import and_, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from kgraph.model import Article, Byline, Role
@@ -31,8 +34,8 @@ from kgraph.text.clean import (
     meta_line,
     opening,
     paragraphs,
+    two_ideographs,
     without_credit,
-    without_opening,
 )
 from kgraph.text.script import as_simplified
 
@@ -58,6 +61,7 @@ ADVERBIAL = compiled(r"^(?:为|为了|在|据|随着|根据|按照|当|经过)")
 # compiled once: a module-level `re` call looks its pattern up in re's cache every time
 _SENTENCE_STOP, _CLAUSE_STOP, _ENDS_SENTENCE = compiled("[。！？]"), compiled("[，；：]"), compiled("[。！？!?]")
 _YEAR = compiled(r"(\d{4})年")
+_DIGIT = compiled(r"\d")
 _TEXT_AND_PHOTO = compiled(r"(?:文/图|文／图|图/文|文图|图文)$")
 _NAME_STOP = compiled(r"[\s、，,/\[\]【】|｜]+")
 LEAD_CHARS = 120
@@ -127,8 +131,9 @@ def _bodies(paras: list[Para], single: bool) -> list[Body]:
         if para.kind == HEADING:
             current = None
             continue
-        closed = current is not None and find_credit(current.paras[-1].text) and not single
-        if current is None or (_opens(para) and not single) or closed:
+        if current is None or not single and (  # an opening, or a photo credit ending the body before, cuts it
+            para.kind == BYLINE or opening(para.text) is not None or find_credit(current.paras[-1].text) is not None
+        ):
             current = Body([])
             bodies.append(current)
         current.paras.append(para)
@@ -154,6 +159,8 @@ def _split_captions(body: Body) -> list[Body]:
 
 def _pieces(text: str) -> list[str]:
     """Cut a headline line at blanks that are outside quotes."""
+    if " " not in text and "\u3000" not in text:  # most lines: one piece
+        return [text]
     pieces, depth, current = [], 0, ""
     for char in text:
         depth += char in "“《（(「『‘"
@@ -166,18 +173,21 @@ def _pieces(text: str) -> list[str]:
     return [*pieces, current]
 
 
+_unit = partial(tuple.__new__, Unit)  # no Python-level `__new__` (nor `_replace`)
+
+
 def _units(para: Para, source: str) -> list[Unit]:
     """The pieces of a headline line, each with its own span when its cleaned text is found in the source."""
     units, cursor = [], para.start
     for piece in _pieces(para.text):
-        if ideographs(piece) < 2:
+        if not two_ideographs(piece):
             continue
         found = source.find(piece, cursor, para.end)
         if found < 0:
-            units.append(Unit(piece, para.start, para.end, para.start))
+            units.append(_unit((piece, para.start, para.end, para.start, -1, False)))
         else:
             cursor = found + len(piece)
-            units.append(Unit(piece, found, cursor, para.start))
+            units.append(_unit((piece, found, cursor, para.start, -1, False)))
     return units
 
 
@@ -213,6 +223,7 @@ def forget_bigrams() -> None:
     """Drop the headline bigrams and the bylines remembered while pages were split."""
     _bigrams.cache_clear()
     _credited.cache_clear()
+    _facts.cache_clear()
 
 
 @lru_cache(maxsize=1)
@@ -238,7 +249,7 @@ class _PairIndex:
         not imported (a build of a page or two need not import it at all). `firsts`: the first characters (code
         points) of the bigrams to be asked about, if known: only bigrams starting with one of them are indexed
         (sorted), and the whole index is made if another is asked after all."""
-        self._found: dict[int, tuple[list[int], frozenset[int]]] = {}
+        self._found: dict[int, list[int]] = {}
         self._sets: list[frozenset[int]] | None = None
         if plain is None:
             plain = "numpy" not in sys.modules and sum(map(len, texts)) <= _SMALL_TEXT
@@ -267,6 +278,7 @@ class _PairIndex:
         first = np.ones(len(keys), dtype=bool)  # np.unique: several times slower
         first[1:] = keys[1:] != keys[:-1]
         self._sorted = keys[first]
+        self._owners: list[int] | None = None
 
     def find(self, keys: Iterable[int]) -> None:
         """Look up the keys not yet known, all in one pass (numpy's cost is per call)."""
@@ -277,25 +289,21 @@ class _PairIndex:
             self._index(None)  # a bigram not indexed: index them all (what was found stays true)
         if self._sets is not None:
             for key in new:
-                found = [k for k, grams in enumerate(self._sets) if key in grams]
-                self._found[key] = (found, frozenset(found))
+                self._found[key] = [k for k, grams in enumerate(self._sets) if key in grams]
             return
         import numpy as np
 
+        if self._owners is None:  # the text of every entry, for all the keys asked of this index
+            self._owners = (self._sorted % self._count).tolist()
         low = np.array(new, dtype=np.int64) * self._count
-        starts = np.searchsorted(self._sorted, low)
-        counts = np.searchsorted(self._sorted, low + self._count) - starts
-        # the entries of every key one after another: each key's start, counted on from there
-        at = np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
-        texts = (self._sorted[at] % self._count).tolist()
-        end = 0
-        for key, count in zip(new, counts.tolist(), strict=True):
-            found = texts[end:end + count]  # in order: the array is sorted
-            self._found[key] = (found, frozenset(found))
-            end += count
+        starts = np.searchsorted(self._sorted, low).tolist()
+        ends = np.searchsorted(self._sorted, low + self._count).tolist()
+        owners, found = self._owners, self._found
+        for key, start, end in zip(new, starts, ends, strict=True):
+            found[key] = owners[start:end]  # in order: the array is sorted
 
-    def texts(self, key: int) -> tuple[list[int], frozenset[int]]:
-        """The texts holding a bigram, in order and as a set."""
+    def texts(self, key: int) -> list[int]:
+        """The texts holding a bigram, in order (a few of a page's bodies: a list is searched as fast as a set)."""
         if key not in self._found:
             self.find((key,))
         return self._found[key]
@@ -319,7 +327,8 @@ class Similarity:
         self._leads = [b.lead[:LEAD_CHARS] for b in bodies]
         self._bodies.find(asked)
         self._weights: dict[int, float] = {}
-        self._weighted: dict[str, tuple[tuple[tuple[int, float], ...], float, int]] = {}
+        self._weighted: dict[str, tuple[tuple[tuple[int, float, list[int]], ...], float, int]] = {}
+        self._scored: dict[str, dict[int, float]] = {}  # `scores` of a text for all the bodies
 
     def scores(self, text: str, first: int, last: int) -> dict[int, float]:
         """`self(text, body)` for each body from `first` to `last` sharing a bigram with `text`; all others score
@@ -328,47 +337,59 @@ class Similarity:
         (fsum is exact: the order does not matter)."""
         pairs, total, count = self.weighted(text)
         shared: dict[int, list[float]] = {}
-        for gram, weight in pairs:
-            bodies = self._bodies.texts(gram)[0]
-            for body in bodies[bisect.bisect_left(bodies, first):bisect.bisect_right(bodies, last)]:
-                shared.setdefault(body, []).append(weight)
+        every = first <= 0 and last >= self.n - 1  # most pages: all their bodies are near
+        for _, weight, bodies in pairs:
+            if not every:
+                bodies = bodies[bisect.bisect_left(bodies, first):bisect.bisect_right(bodies, last)]
+            for body in bodies:
+                weights = shared.get(body)
+                if weights is None:
+                    shared[body] = [weight]
+                else:
+                    weights.append(weight)
         scale = min(1.0, count / 5)
-        return {body: math.fsum(shared[body]) / total * scale for body in sorted(shared)}
+        found = {body: math.fsum(shared[body]) / total * scale for body in sorted(shared)}
+        if every:  # what `self(text, body)` gives for every body
+            self._scored[text] = found
+        return found
 
     def known(self, gram: str) -> bool:
         """Whether some body holds `gram` as a bigram."""
         key = _key(gram)
-        return key >= 0 and bool(self._bodies.texts(key)[0])
+        return key >= 0 and bool(self._bodies.texts(key))
 
-    def weight(self, gram: int) -> float:
-        weight = self._weights.get(gram)
-        if weight is None:  # asked for again and again: each headline line is scored against several bodies
-            weight = self._weights[gram] = math.log(1 + self.n / max(len(self._bodies.texts(gram)[0]), 1))
-        return weight
-
-    def weighted(self, text: str) -> tuple[tuple[tuple[int, float], ...], float, int]:
-        """The bigrams of `text` with their weights, their total weight and their number; once per text, as a
-        headline line is scored against several bodies and their leads.
+    def weighted(self, text: str) -> tuple[tuple[tuple[int, float, list[int]], ...], float, int]:
+        """The bigrams of `text` with their weights and the bodies holding them, their total weight and their number;
+        once per text, as a headline line is scored against several bodies and their leads.
 
         fsum: exact, so the same whatever order the set gives, and two headlines scored alike always compare the
         same way."""
         found = self._weighted.get(text)
         if found is None:
             grams = _bigrams(text)
-            self._bodies.find(grams)
-            pairs = tuple((g, self.weight(g)) for g in grams)
-            found = self._weighted[text] = (pairs, math.fsum(w for _, w in pairs), len(grams))
+            index = self._bodies
+            index.find(grams)  # then every one of them is found
+            found, weights = index._found, self._weights
+            pairs = []
+            for gram in grams:
+                bodies, weight = found[gram], weights.get(gram)
+                if weight is None:  # asked for again and again: each headline line is scored against several bodies
+                    weight = weights[gram] = math.log(1 + self.n / max(len(bodies), 1))
+                pairs.append((gram, weight, bodies))
+            found = self._weighted[text] = (tuple(pairs), math.fsum(p[1] for p in pairs), len(grams))
         return found
 
     def __call__(self, text: str, body: int, *, lead: bool = False) -> float:
+        if not lead and text in self._scored:  # a headline line of one piece, scored against every body already
+            return self._scored[text].get(body, 0.0)
         pairs, total, count = self.weighted(text)
         if not total:
             return 0.0
         if lead:
             text = self._leads[body]
-            share = math.fsum(w for g, w in pairs if _gram_in(g, text)) / total
+            share = math.fsum(w for g, w, _ in pairs if _gram_in(g, text)) / total
         else:
-            share = math.fsum(w for g, w in pairs if body in self._bodies.texts(g)[1]) / total
+            share = math.fsum(w for _, w, bodies in pairs if body in bodies) / total
         return share * min(1.0, count / 5)
 
 
@@ -389,16 +410,24 @@ def _assign(
     chars = [ideographs(u.text) for u in units]
     best: list[tuple[float, list[tuple[int, int, int]]]] = [(0.0, [])]
     for j in range(1, n + 1):
-        options = []
+        top, choice = -math.inf, None  # the first best option, as `max` of them all in this order would find
         for i in range(max(j - MAX_RUN, 0), j):
             short = sum(chars[i:j]) < TRAVEL_CHARS
-            for b in _bodies_to_try(scores[i:j], {before if i == 0 else None, after if j == n else None}, first, last):
+            touching = {before if i == 0 else None, after if j == n else None}
+            # a short run goes only to a body it touches: the others need not be tried (they are all in the list)
+            tried = sorted(touching - {None}) if short else _bodies_to_try(scores[i:j], touching, first, last)
+            for b in tried:
                 touches = (i == 0 and b == before) or (j == n and b == after)
                 if touches or not short:
                     bonus = ADJACENT + TIGHT * (tight and j == n and b == after) if touches else 0.0
-                    score = sum(scores[k].get(b, 0.0) - (not touches) * FAR for k in range(i, j)) + bonus - NEW_RUN
-                    options.append((best[i][0] + score, [*best[i][1], (i, j, b)]))
-        best.append(max(options, key=lambda option: option[0], default=(-math.inf, [])))
+                    if j - i == 1:  # one piece (most runs): the sum of one term, which is the term (0 + x == x)
+                        shared = scores[i].get(b, 0.0) - (not touches) * FAR
+                    else:
+                        shared = sum(scores[k].get(b, 0.0) - (not touches) * FAR for k in range(i, j))
+                    total = best[i][0] + (shared + bonus - NEW_RUN)
+                    if choice is None or total > top:
+                        top, choice = total, (i, j, b)
+        best.append((top, [*best[choice[0]][1], choice]) if choice is not None else (-math.inf, []))
     if not best[n][1]:  # no way to cut it (a long list of short lines): it stays with its neighbour
         return [(before if after is None else after, units)]
     return [(b, units[i:j]) for i, j, b in best[n][1]]
@@ -416,11 +445,9 @@ def _bodies_to_try(scores: list[dict[int, float]], touching: set[int | None], fi
 def _attach_headlines(paras: list[Para], bodies: list[Body], source: str, sim: Similarity) -> None:
     """Give every headline line of the page to a body; wrapped lines are rejoined first."""
     groups: list[list[Unit]] = []
-    last: Para | None = None
-    for para in paras:
-        if para.kind != HEADING:
-            last = None
-            continue
+    heading = list(map(HEADING.__eq__, map(itemgetter(0), paras)))  # the few headings of a page, found in one map
+    for k in compress(range(len(paras)), heading):
+        para, last = paras[k], paras[k - 1] if k and heading[k - 1] else None  # the heading line just above
         units = _units(para, source)
         if last is None:
             groups.append([])
@@ -428,7 +455,6 @@ def _attach_headlines(paras: list[Para], bodies: list[Body], source: str, sim: S
             left = groups[-1].pop()
             units[0] = Unit(left.text + units[0].text, left.start, units[0].end, left.line)
         groups[-1].extend(units)
-        last = para
     runs = 0
     ends, starts = [b.end for b in bodies], [b.start for b in bodies]
     in_order = ends == sorted(ends) and starts == sorted(starts)  # as read: then the neighbours are found by bisection
@@ -441,17 +467,20 @@ def _attach_headlines(paras: list[Para], bodies: list[Body], source: str, sim: S
         else:
             before = max((k for k, b in enumerate(bodies) if b.end <= group[0].start), default=None)
             after = min((k for k, b in enumerate(bodies) if b.start >= group[-1].end), default=None)
-        tight = after is not None and "\n\n" not in _BLANKS.sub("", source[group[-1].end : bodies[after].start])
+        gap = source[group[-1].end : starts[after]] if after is not None else ""
+        # a blank line between them: two newlines with nothing but blanks between (most gaps hold one newline)
+        tight = after is not None and (gap.count("\n") < 2 or "\n\n" not in _BLANKS.sub("", gap))
         for k, run in _assign(group, before, after, sim, tight=tight):
             touches = k == before and run[0] is group[0] or k == after and run[-1] is group[-1]
-            bodies[k].units.extend(u._replace(run=runs, attached=touches) for u in run)
+            bodies[k].units.extend(_unit((u.text, u.start, u.end, u.line, runs, touches)) for u in run)
             runs += 1
 
 
 def _junctions(paras: list[Para]) -> list[str]:
     """The characters either side of each break between two heading lines, which `_wrapped` may ask about."""
-    return [upper.text[-1:] + lower.text[:1] for upper, lower in zip(paras, paras[1:], strict=False)
-            if upper.kind == lower.kind == HEADING]
+    heading = list(map(HEADING.__eq__, map(itemgetter(0), paras)))  # each paragraph's kind, tested in one map
+    pairs = compress(range(len(paras) - 1), map(and_, heading, heading[1:]))
+    return [paras[k].text[-1:] + paras[k + 1].text[:1] for k in pairs]
 
 
 _BLANKS = compiled(r"[ \t\u3000]")
@@ -470,9 +499,19 @@ def _lead(body: Body) -> str:
 
     A photo caption printed above the text of a web article is left out too, unless the body is all captions.
     """
-    paras = [p for p in body.paras if p.kind != BYLINE and not meta_line(p.text)]
-    text = [p for p in paras if not find_credit(p.text)] or paras
-    return "".join(without_opening(p.text) for p in text)
+    kept = []  # each paragraph's text after its opening, and whether it is no photo caption
+    for para in body.paras:
+        if para.kind != BYLINE:
+            found, credit, meta = _facts(para.text)
+            if not meta:
+                kept.append((para.text[found.end():] if found else para.text, credit is None))
+    return "".join([text for text, plain in kept if plain] or [text for text, _ in kept])
+
+
+@lru_cache(maxsize=1 << 12)  # a page's paragraphs are read by the lead, the body text and the bylines
+def _facts(text: str) -> tuple[re.Match[str] | None, re.Match[str] | None, bool]:
+    """`opening(text)`, `find_credit(text)` and `meta_line(text)` at once."""
+    return opening(text), find_credit(text), meta_line(text)
 
 
 def _tagger(lex: Lexicon | None):  # jieba is slow to load: only bodies without a printed headline need it
@@ -527,7 +566,9 @@ def find_date(
     (`近日`: the day of the report).
     """
     window = lead[:LEAD_CHARS]
-    dated = next((m for m in DATE.finditer(window) if "月" in m.group(0) or m.group("year")), None)
+    digit = _DIGIT.search(window)  # a date starts at a digit: the pattern is tried from the first one on, if any
+    dates = DATE.finditer(window, digit.start()) if digit else ()
+    dated = next((m for m in dates if "月" in m.group(0) or m.group("year")), None)
     vague = VAGUE_DATE.search(window)
     if dated is None or (vague and vague.start() < dated.start()):
         day_only = DAY_ONLY.match(window)
@@ -597,13 +638,14 @@ def _bylines(body: Body, *, staff: bool) -> list[Byline]:
     """Reporters and photographers credited in the body; staff credits (`编辑：X`) only on a one-article page."""
     found: list[Byline] = []
     for para in body.paras:
+        found_opening, credit, meta = _facts(para.text)
         if para.kind == BYLINE:
             found.extend(_credited(BYLINE_LINE.match(para.text).group(0).lstrip("□■◆◇●○▲△ ")))
-        elif (found_opening := opening(para.text)) and found_opening.group("byline"):
+        elif found_opening and found_opening.group("byline"):
             found.extend(_credited(found_opening.group("byline")))
-        if credit := find_credit(para.text):
+        if credit:
             found.extend(Byline(n, Role.PHOTOGRAPHER) for n in _names(credit.group("names") or credit.group("bare")))
-        if staff and meta_line(para.text):  # `编辑：张三 审核：李四`
+        if staff and meta:  # `编辑：张三 审核：李四`
             pieces = STAFF_ROLE.split(para.text)
             for role, names in zip(pieces[1::2], pieces[2::2], strict=True):
                 kind = Role.PHOTOGRAPHER if role == "摄影" else Role.REPORTER
@@ -615,9 +657,13 @@ def _body_text(body: Body) -> str:
     """Cleaned body, one paragraph a line, without opening, byline lines, photo credits or meta lines."""
     lines = []
     for para in body.paras:
-        if para.kind == BYLINE or meta_line(para.text):
+        if para.kind == BYLINE:
             continue
-        text = without_credit(without_opening(para.text)).strip()
+        found_opening, _, meta = _facts(para.text)
+        if meta:
+            continue
+        text = para.text[found_opening.end():] if found_opening else para.text  # `without_opening`
+        text = without_credit(text).strip()
         if text:
             lines.append(text)
     return "\n".join(lines)
@@ -681,14 +727,18 @@ def _main_headline(body: Body, index: int, sim: Similarity, *, titled: bool, lex
 def _furniture(body: Body) -> bool:
     """Page furniture (a running head, a date line), not an article: short text that never ends a sentence."""
     text = body.lead
-    if any(_opens(p) or find_credit(p.text) for p in body.paras):
-        return not text.strip()
+    if any(p.kind == BYLINE or opening(p.text) is not None or find_credit(p.text) is not None for p in body.paras):
+        return not text or text.isspace()  # `not text.strip()`, without copying the lead
     return not _ENDS_SENTENCE.search(text) and ideographs(text) < FURNITURE_CHARS
 
 
 def _span(body: Body) -> tuple[int, int]:
-    spans = [(body.start, body.end), *((u.start, u.end) for u in body.units if u.attached)]
-    return min(s for s, _ in spans), max(e for _, e in spans)
+    """From the body's or an attached headline's first character to the last one's end."""
+    start, end = body.paras[0].start, body.paras[-1].end
+    for unit in body.units:
+        if unit.attached:
+            start, end = min(start, unit.start), max(end, unit.end)
+    return start, end
 
 
 def _one_article(paras: list[Para]) -> bool:
@@ -697,8 +747,9 @@ def _one_article(paras: list[Para]) -> bool:
     It has no opening or byline line and at most one photo, or it opens with its title and a publication line
     (date, source) and has at most one opening (a reprinted paper article, maybe under its photo or summary).
     """
-    openings = sum(_opens(p) for p in paras)
-    if not openings and sum(bool(find_credit(p.text)) for p in paras) <= 1:
+    # counted up to two, which is all that is asked: a paper's page stops at its second article
+    openings = sum(islice(filter(None, (p.kind == BYLINE or opening(p.text) is not None for p in paras)), 2))
+    if not openings and sum(find_credit(p.text) is not None for p in paras) <= 1:
         return True
     title = next((k for k, p in enumerate(paras) if p.kind != HEADING), len(paras))
     return openings <= 1 and 0 < title <= 3 and title < len(paras) and meta_line(paras[title].text)
@@ -721,9 +772,10 @@ def split_articles(text: str, source: str, lex: Lexicon | None = None) -> list[A
     _attach_headlines(paras, bodies, text, sim)
     published = _published(paras)
     articles = []
-    for index, body in sorted(enumerate(bodies), key=lambda item: _span(item[1])):
+    spans = [_span(body) for body in bodies]
+    for index in sorted(range(len(bodies)), key=spans.__getitem__):
+        body, (start, end) = bodies[index], spans[index]
         headline, sub = _headline(body, index, sim, titled=single, lex=lex)
-        start, end = _span(body)
         articles.append(
             Article(
                 source=source,

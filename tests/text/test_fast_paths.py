@@ -6,10 +6,12 @@ needs, repairs of a line without the signs they act on); these tests hold it aga
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,7 +32,13 @@ from kgraph.text.clean import (
 )
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+# the real pages: the seeds, and the dev and MSRA texts where the shared folder is there
+REAL = [SEEDS, *(folder for folder in (SHARED / "gold/dev/raw", SHARED / "eval/msra/raw") if folder.is_dir())]
 SEED_LINES = [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text(encoding="utf-8").split("\n")]
+# the lines of the dev and MSRA pages, and their paragraphs, where the shared folder is there
+REAL_TEXTS = [read.read_text(path) for folder in REAL[1:] for path in sorted(folder.rglob("*.txt"))]
+REAL_LINES = [line for text in REAL_TEXTS for line in [*text.split("\n"), *(p.text for p in clean.paragraphs(text))]]
 
 # the signs the repairs and patterns turn on, with Chinese text around them
 SIGNS = ("本报讯记者通讯员摄影摄来源编辑：:，,。;；!?！？()（）“”·•・‧ \t\u3000\xa0\u200bＡ１％0123456789"
@@ -66,6 +74,17 @@ def _is_traditional(text: str) -> bool:
     return chinese > 0 and sum(1 for c in sample if ord(c) in table) >= script.TRADITIONAL_SHARE * chinese
 
 
+def _heading_shaped(text: str) -> bool:
+    """`heading_shaped` as it was written: the width first, the ideographs counted."""
+    return (
+        clean.width(text) <= clean.MAX_HEADING_WIDTH
+        and clean.ideographs(text) >= 2
+        and not clean.SENTENCE_PUNCT.search(clean.TITLE_COLON.sub(r"\1", text, count=1) if "：" in text or ":" in text
+                                            else text)
+        and not clean.marks(text)
+    )
+
+
 def _same_line_answers(line: str) -> None:
     core = line.strip(SPACES)
     if core:  # the quick first step of undouble's search is the search's first step
@@ -76,6 +95,10 @@ def _same_line_answers(line: str) -> None:
     marks = (bool(clean.OPENING.match(line)) | bool(clean.BYLINE_LINE.match(line)) << 1 | _meta_line(line) << 2
              | bool(CREDIT.search(line)) << 3)
     assert clean.marks(line) == marks
+    assert clean.sentence_closed(line) == bool(clean.SENTENCE_END.search(line) or marks & (clean.CREDITED | clean.META))
+    assert clean.heading_shaped(line) == _heading_shaped(line)
+    found, expected = clean.opening(line), clean.OPENING.match(line)
+    assert (found and found.span()) == (expected and expected.span())
     found, expected = find_credit(line), CREDIT.search(line)
     assert (found and found.span()) == (expected and expected.span())
     assert clean.without_credit(line) == CREDIT.sub("", line)
@@ -126,7 +149,7 @@ def test_headings_cut_on_random_lines(texts: list[str]) -> None:
 
 
 def test_line_shortcuts_on_the_seed_lines() -> None:
-    for line in SEED_LINES:
+    for line in SEED_LINES + REAL_LINES:
         _same_line_answers(line)
         doubled = "".join(c * 2 for c in line)  # bold overlay: every sign printed twice
         _same_line_answers(doubled)
@@ -182,8 +205,8 @@ def _same_pair_index(texts: list[str], asked: list[str]) -> None:
             continue
         expected = [k for k, found in enumerate(grams) if gram in found]
         key = segment._key(gram)
-        assert together.texts(key) == alone.texts(key) == plain.texts(key) == (expected, frozenset(expected))
-        assert some.texts(key) == (expected, frozenset(expected))
+        assert together.texts(key) == alone.texts(key) == plain.texts(key) == expected
+        assert some.texts(key) == expected
 
 
 def test_pair_index_on_the_seed_pages() -> None:
@@ -280,10 +303,16 @@ def _split_lines(text: str) -> list[clean.Line]:
     return lines
 
 
+def _real_pages() -> list[Path]:
+    """The seed pages, and the dev and MSRA pages where the shared folder is there."""
+    return [path for folder in REAL for path in sorted(folder.rglob("*.txt"))]
+
+
 def test_split_lines_on_the_seed_pages() -> None:
-    """Lines without a sign any repair acts on skip `clean_line` but `undouble` (and its quick test)."""
-    for path in sorted(SEEDS.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
+    """Lines without a sign any repair acts on skip `clean_line` but `undouble` (and its quick test); a page's
+    lines to repair are found by searching the page."""
+    for path in _real_pages():
+        text = read.read_text(path)
         doubled = "\n".join("".join(c * 2 for c in line) for line in text.split("\n"))
         for page in (text, doubled):
             assert clean.split_lines(page) == _split_lines(page)
@@ -319,9 +348,46 @@ def _same_blocks(text: str) -> None:
     lines = clean.split_lines(text)
     assert clean._blocks(lines) == _blocks(lines)
     assert clean._join_label_values(lines) == _join_label_values(lines)
+    if not clean._may_label(text):
+        assert _join_label_values(lines) == lines
     for block in _blocks(lines):
         if len(block) == 1:  # a one-line block is its own paragraph, as the general reflow makes it
             assert clean._reflow(block) == [clean.Para(clean.TEXT, *block[0][:3])]
+
+
+def _reflow(block: list[clean.Line]) -> list[clean.Para]:
+    """`_reflow` as it was written: each line joined on in turn, each asked whether it closes a paragraph."""
+    full = max(clean.width(line.text) for line in block)
+    paras: list[clean.Para] = []
+    text, start = "", block[0].start
+    for k, line in enumerate(block):
+        text = clean._join(text, line.text) if text else line.text
+        last = k == len(block) - 1
+        if last or (clean.sentence_closed(line.text) and clean.width(line.text) < full - 1):
+            paras.append(clean.Para(clean.TEXT, text, start, line.end))
+            if not last:
+                text, start = "", block[k + 1].start
+    return paras
+
+
+def test_reflow_on_the_real_pages() -> None:
+    """Every block of the seed, dev and MSRA pages, and the same lines in blocks of a few, reflow as they did."""
+    for path in _real_pages():
+        lines = clean.split_lines(read.read_text(path))
+        for block in clean._blocks(lines):
+            assert clean._reflow(block) == _reflow(block)
+        filled = [line for line in lines if line.text]
+        for size in (2, 3, 7):
+            for k in range(0, len(filled) - size, size):
+                assert clean._reflow(filled[k:k + size]) == _reflow(filled[k:k + size])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINES.filter(bool) | st.sampled_from(["abc", "Xi", "近日，会议召开。", "改造", "2021年。", "AB。"]),
+                min_size=1, max_size=8))
+def test_reflow_on_random_lines(texts: list[str]) -> None:
+    block = [clean.Line(text, 10 * k, 10 * k + len(text), False) for k, text in enumerate(texts)]
+    assert clean._reflow(block) == _reflow(block)
 
 
 def _join_label_values(lines: list[clean.Line]) -> list[clean.Line]:
@@ -330,8 +396,10 @@ def _join_label_values(lines: list[clean.Line]) -> list[clean.Line]:
 
 
 def test_blocks_on_the_seed_pages() -> None:
-    for path in sorted(SEEDS.glob("*.txt")):
-        _same_blocks(path.read_text(encoding="utf-8"))
+    for path in _real_pages():
+        text = read.read_text(path)
+        _same_blocks(text)
+        _same_blocks(text.translate(str.maketrans("：:/", "，，、")))  # no label can be printed alone
 
 
 @settings(max_examples=300, deadline=None)
@@ -339,3 +407,116 @@ def test_blocks_on_the_seed_pages() -> None:
                                          "编辑：", "张三", "□ 通讯员 王学峰", "推进改造"]), max_size=14))
 def test_blocks_on_random_lines(lines: list[str]) -> None:
     _same_blocks("\n".join(lines))
+
+
+def test_similarity_scores_are_its_calls_on_the_real_pages() -> None:
+    """`Similarity.scores` over every body (which `__call__` then answers from) and over a range of them give what
+    `__call__` sums bigram by bigram, on the seed, dev and MSRA pages and on the seed pages cut into more bodies."""
+    pages = [read.read_text(path) for path in _real_pages()]
+    for text in [*pages, *(page.replace("\n\n", "\n\n本报讯 ") for page in pages[:5])]:
+        paras = clean.paragraphs(text)
+        bodies = [body for body in segment._bodies(paras, False) if not segment._furniture(body)]
+        heads = [p.text for p in paras if p.kind == clean.HEADING][:40]
+        if not bodies or not heads:
+            continue
+        scored, plain = segment.Similarity(bodies, heads), segment.Similarity(bodies, heads)
+        last = len(bodies) - 1
+        for head in heads:
+            expected = {k: plain(head, k) for k in range(len(bodies))}
+            assert scored.scores(head, 1, last - 1) == {k: v for k, v in expected.items() if v and 1 <= k < last}
+            assert {k: scored(head, k) for k in range(len(bodies))} == expected  # not from the range's scores
+            assert scored.scores(head, 0, last) == {k: v for k, v in expected.items() if v}
+            assert {k: scored(head, k) for k in range(len(bodies))} == expected  # from them
+
+
+def _assign(units: list[segment.Unit], before: int | None, after: int | None, sim: segment.Similarity, *,
+            tight: bool = False) -> list[tuple[int, list[segment.Unit]]]:
+    """`_assign` as it was written: every option kept with its path, the best one found by `max`, every body tried."""
+    n = len(units)
+    here = [k for k in (before, after) if k is not None] or [0]
+    first, last = max(min(here) - segment.NEAR_BODIES, 0), min(max(here) + segment.NEAR_BODIES, sim.n - 1)
+    scores = [sim.scores(u.text, first, last) for u in units]
+    chars = [clean.ideographs(u.text) for u in units]
+    best: list[tuple[float, list[tuple[int, int, int]]]] = [(0.0, [])]
+    for j in range(1, n + 1):
+        options = []
+        for i in range(max(j - segment.MAX_RUN, 0), j):
+            short = sum(chars[i:j]) < segment.TRAVEL_CHARS
+            touching = {before if i == 0 else None, after if j == n else None}
+            for b in segment._bodies_to_try(scores[i:j], touching, first, last):
+                touches = (i == 0 and b == before) or (j == n and b == after)
+                if touches or not short:
+                    bonus = segment.ADJACENT + segment.TIGHT * (tight and j == n and b == after) if touches else 0.0
+                    score = sum(scores[k].get(b, 0.0) - (not touches) * segment.FAR for k in range(i, j))
+                    options.append((best[i][0] + score + bonus - segment.NEW_RUN, [*best[i][1], (i, j, b)]))
+        best.append(max(options, key=lambda option: option[0], default=(-math.inf, [])))
+    if not best[n][1]:
+        return [(before if after is None else after, units)]
+    return [(b, units[i:j]) for i, j, b in best[n][1]]
+
+
+def test_headline_assignment_on_the_real_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every headline block of the seed, dev and MSRA pages (and of the seed pages cut into more bodies) is cut and
+    given as the plain dynamic programme does."""
+    fast, asked = segment._assign, []
+
+    def both(units, before, after, sim, *, tight=False):  # noqa: ANN001, ANN202
+        found = fast(units, before, after, sim, tight=tight)
+        assert found == _assign(units, before, after, sim, tight=tight)
+        asked.append(len(units))
+        return found
+
+    monkeypatch.setattr(segment, "_assign", both)
+    pages = [read.read_text(path) for path in _real_pages()]
+    for text in [*pages, *(page.replace("\n\n", "\n\n本报讯 ") for page in pages[:5])]:
+        segment.split_articles(text, "page")
+    assert len(asked) > 50 and max(asked) > 3, (len(asked), max(asked))
+
+
+def test_junctions_on_the_real_pages() -> None:
+    """The characters either side of each break between two heading lines, as the pairwise loop found them."""
+    for path in _real_pages():
+        paras = clean.paragraphs(read.read_text(path))
+        for some in (paras, paras[::2], [p._replace(kind=clean.HEADING) for p in paras[:30]]):
+            expected = [upper.text[-1:] + lower.text[:1] for upper, lower in zip(some, some[1:], strict=False)
+                        if upper.kind == lower.kind == clean.HEADING]
+            assert segment._junctions(some) == expected
+
+
+def _find_date(
+    lead: str, headline: str = "", published: tuple[int, int, int] | None = None, *, own: bool = False
+) -> str | None:
+    """`find_date` as it was written: the date pattern tried from the start of the window."""
+    window = lead[:segment.LEAD_CHARS]
+    dated = next((m for m in segment.DATE.finditer(window) if "月" in m.group(0) or m.group("year")), None)
+    vague = segment.VAGUE_DATE.search(window)
+    if dated is None or (vague and vague.start() < dated.start()):
+        day_only = segment.DAY_ONLY.match(window)
+        if published and day_only and 1 <= int(day_only.group("day")) <= 31:
+            return segment._day_before(published, int(day_only.group("day")))
+        return "{:04d}-{:02d}-{:02d}".format(*published) if published and own else None
+    month, day = int(dated.group("month")), int(dated.group("day"))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    year = dated.group("year")
+    years = set(segment._YEAR.findall(headline))
+    if year is None and len(years) == 1:
+        year = years.pop()
+    if year is None and published:  # a date after the publication date is one of the year before
+        year = published[0] - ((month, day) > published[1:])
+    return f"{year}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789２月日年-/. 近今昨（）(),，。天前", max_size=40), st.sampled_from(["", "2019年"]),
+       st.sampled_from([None, (2021, 5, 14)]), st.booleans())
+def test_find_date_on_random_text(lead: str, headline: str, published: tuple[int, int, int] | None, own: bool) -> None:
+    assert segment.find_date(lead, headline, published, own=own) == _find_date(lead, headline, published, own=own)
+
+
+def test_find_date_on_the_real_pages() -> None:
+    """Every paragraph of the seed, dev and MSRA pages read as a lead, with and without a publication date."""
+    for path in _real_pages():
+        for para in clean.paragraphs(read.read_text(path)):
+            for published in (None, (2020, 3, 21)):
+                assert segment.find_date(para.text, "", published) == _find_date(para.text, "", published)
