@@ -94,6 +94,7 @@ class Byline:
     role: Role
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Article:
     """One article of a page, as read: headline block, dateline, bylines and cleaned body.
