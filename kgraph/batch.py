@@ -162,8 +162,17 @@ class LocalEngine:
         if self.pool is None:
             return
         if abort:
-            for process in (getattr(self.pool, "_processes", None) or {}).values():
+            processes = list((getattr(self.pool, "_processes", None) or {}).values())
+            for process in processes:
                 process.kill()
+            # a worker killed while it sent a result leaves the pool's manager thread reading the rest of it for
+            # ever: with the workers gone and this process's copy of the pipe's writing end closed (this process
+            # never writes to it), the read ends instead, and the pool is found broken
+            for process in processes:
+                process.join()
+            writer = getattr(getattr(self.pool, "_result_queue", None), "_writer", None)
+            if writer is not None:
+                writer.close()
         self.pool.shutdown(wait=True, cancel_futures=abort)
         self.pool = None
 
