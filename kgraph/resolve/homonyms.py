@@ -93,9 +93,23 @@ class _Group:
 
     @property
     def counts(self) -> Counter[str]:
+        """The sum of the parts, each distinct one counted once times how often it is held: a group placed alike on
+        thousands of pages holds the same few shared parts thousands of times."""
+        parts = self.parts
         total: Counter[str] = Counter()
-        for part in self.parts:
-            total.update(part)
+        if len(parts) == 1:
+            total.update(parts[0])
+            return total
+        times: dict[int, list] = {}
+        for part in parts:
+            held = times.get(id(part))
+            if held is None:
+                times[id(part)] = [part, 1]
+            else:
+                held[1] += 1
+        for part, n in times.values():
+            for code, count in part.items():
+                total[code] += count * n
         return total
 
     @property
@@ -188,41 +202,6 @@ def _province_county(code: str) -> tuple[str, str | None]:
 _Counts = tuple[Counter[str], tuple[frozenset[str], frozenset[str]]]  # division counts and their `_spread`
 
 
-def _page_counts(extractions: Sequence[Extraction], sources: set[str]) -> tuple[dict[str, _Counts],
-                                                                               dict[str, Counter[str]]]:
-    """Division counts per article, with their spread, and, per page, the page's own county (the one it names most,
-    when it leads). Equal counts (the same places in the same order) are one Counter, spread once: most articles of
-    a paper name the same few divisions, and a Counter an article was a tenth of resolution's memory."""
-    gazetteer = load_gazetteer()
-    articles: dict[str, _Counts] = {}
-    alike: dict[tuple[tuple[str, int], ...], _Counts] = {}
-    named: dict[tuple[str, ...], _Counts] = {}  # the same names in the same order count the same
-    pages: dict[str, Counter[str]] = defaultdict(Counter)
-    for extraction in extractions:
-        if extraction.article.source not in sources:
-            continue
-        names = (*(m.text for m in extraction.places), *(m.text for m in extraction.orgs if not m.refers))
-        known = named.get(names)
-        if known is None:
-            counts = count_divisions(names, gazetteer)
-            key = tuple(counts.items())
-            known = alike.get(key)
-            if known is None:
-                known = alike[key] = (counts, _spread(counts))
-            named[names] = known
-        articles[extraction.article.id] = known
-        pages[extraction.article.source].update(known[0])
-    homes: dict[str, Counter[str]] = {}
-    for source, counts in pages.items():
-        counties = Counter({code: n for code, n in counts.items() if gazetteer.by_code[code].level == "county"})
-        ranked = counties.most_common(2)
-        if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-            homes[source] = Counter({ranked[0][0]: 1})
-        else:
-            homes[source] = counts
-    return articles, homes
-
-
 class _Article(NamedTuple):
     """What the names of one article read off it, once for all of them: an article names several candidates, and a
     name's mentions are looked up by name, not found among all the article's people."""
@@ -233,9 +212,10 @@ class _Article(NamedTuple):
     members: frozenset[str]  # its event's organisers and attendees, empty without an event
     paired: bool  # few enough of them to be co-workers
     named: dict[str, tuple[int, tuple[Mention, ...]]]  # per name asked about: its mentions and their titles in order
+    counts: _Counts | None  # the divisions the article names (`_Pages.counts`), None if none
 
 
-def _article(extraction: Extraction, names: set[str]) -> _Article | None:
+def _article(extraction: Extraction, names: set[str], counts: _Counts | None) -> _Article | None:
     """What `_Article` holds for the names of `names` the extraction names, None if it names none."""
     named: dict[str, tuple[int, tuple[Mention, ...]]] = {}
     for m in extraction.people:
@@ -248,7 +228,54 @@ def _article(extraction: Extraction, names: set[str]) -> _Article | None:
     members = frozenset((*event.organizers, *event.attendees)) if event is not None else _NO_NAMES
     date = article.date
     return _Article(article.source, article.id, date if date and _FULL_DATE.match(date) else "", members,
-                    len(members) <= MAX_PAIRED_PARTICIPANTS, named)
+                    len(members) <= MAX_PAIRED_PARTICIPANTS, named, counts)
+
+
+class _Pages:
+    """Division counts per article, with their spread, and, per page, the page's own county (the one it names most,
+    when it leads). Equal counts (the same places in the same order) are one Counter, spread once: most articles of
+    a paper name the same few divisions, and a Counter an article was a tenth of resolution's memory."""
+
+    def __init__(self) -> None:
+        self.gazetteer = load_gazetteer()
+        self.alike: dict[tuple[tuple[str, int], ...], _Counts] = {}
+        self.named: dict[tuple[str, ...], _Counts | None] = {}  # the same names in the same order count the same
+        self.pages: dict[str, Counter[str]] = {}
+
+    def counts(self, extraction: Extraction) -> _Counts | None:
+        """The division counts of an article (None if it names none), counted for its page too."""
+        names = (*(m.text for m in extraction.places), *(m.text for m in extraction.orgs if not m.refers))
+        named = self.named
+        if names in named:
+            known = named[names]
+        else:
+            counts = count_divisions(names, self.gazetteer)
+            key = tuple(counts.items())
+            known = self.alike.get(key)
+            if known is None and counts:
+                known = self.alike[key] = (counts, _spread(counts))
+            named[names] = known
+        if known is not None:
+            source = extraction.article.source
+            page = self.pages.get(source)
+            if page is None:
+                page = self.pages[source] = Counter()
+            page.update(known[0])
+        return known
+
+    def homes(self) -> dict[str, _Counts]:
+        """Per page that names a division, the page's own county when one leads, else all it names (spread)."""
+        by_code = self.gazetteer.by_code
+        homes: dict[str, _Counts] = {}
+        for source, counts in self.pages.items():
+            counties = Counter({code: n for code, n in counts.items() if by_code[code].level == "county"})
+            ranked = counties.most_common(2)
+            if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+                home = Counter({ranked[0][0]: 1})
+                homes[source] = (home, _spread(home))
+            else:
+                homes[source] = (counts, _spread(counts))
+        return homes
 
 
 def _groups(extractions: Sequence[Extraction], names: set[str]) -> Iterator[tuple[str, dict[str, _Group]]]:
@@ -261,16 +288,16 @@ def _groups(extractions: Sequence[Extraction], names: set[str]) -> Iterator[tupl
     100) would otherwise be copied once per participant."""
     try:
         found: dict[str, list[_Article]] = defaultdict(list)  # name -> the articles that name it
-        sources: set[str] = set()
+        pages = _Pages()
         for extraction in extractions:
-            if (article := _article(extraction, names)) is not None:
+            if (article := _article(extraction, names, pages.counts(extraction))) is not None:
                 for name in article.named:
                     found[name].append(article)
-                sources.add(article.source)
-        articles, homes = _page_counts(extractions, sources)
+        homes = pages.homes()
         titles: dict[str, tuple[_Counts | None, bool]] = {}
+        sources: dict[str, frozenset[str]] = {}
         for name in sorted(found):
-            yield name, _placed_groups(name, found.pop(name), articles, homes, titles)
+            yield name, _placed_groups(name, found.pop(name), homes, titles, sources)
     finally:
         _SHARED.clear()
 
@@ -287,39 +314,76 @@ def _title_place(text: str, known: dict[str, tuple[_Counts | None, bool]]) -> tu
     return place
 
 
-def _placed_groups(name: str, read: Sequence[_Article], articles: dict[str, _Counts],
-                   homes: dict[str, Counter[str]], titles: dict[str, tuple[_Counts | None, bool]] | None = None
+def _placed_groups(name: str, read: Sequence[_Article], homes: dict[str, _Counts],
+                   titles: dict[str, tuple[_Counts | None, bool]], sources: dict[str, frozenset[str]]
                    ) -> dict[str, _Group]:
     """The groups of one name, by page, from the articles that name it (`titles`: what `_title_place` found so
-    far)."""
-    titles = {} if titles is None else titles
-    groups: dict[str, _Group] = {}
-    seen: dict[str, list[str]] = defaultdict(list)  # page -> the articles naming it
+    far; `sources`: each page's one-page `_Group.sources`)."""
+    pages: dict[str, list[_Article]] = {}
     for article in read:
-        source = article.source
-        group = groups.get(source)
-        if group is None:  # not setdefault: that would make a group for every article
-            group = groups[source] = _Group(name, _shared(frozenset((source,))))
-        count, held = article.named[name]
-        group.mentions += count
-        for title in held:
-            place, firm = _title_place(title.text, titles)
-            if place is not None:
-                group.add(*place)
-            group.firm |= firm
-        if name in article.members:  # the participants, gathered only where the name is one of them
-            group.firm = True
-            if article.paired:
-                group.take_part(article.members)
-        if article.date:
-            group.dated(article.date)
-        seen[source].append(article.id)
-    for source, group in groups.items():
-        for article_id in sorted(set(seen[source])):
-            if article_id in articles:
-                group.add(*articles[article_id])
-        group.add(homes.get(source, _NONE))
+        page = pages.get(article.source)
+        if page is None:
+            pages[article.source] = [article]
+        else:
+            page.append(article)
+    groups: dict[str, _Group] = {}
+    for source, page in pages.items():
+        one = sources.get(source)
+        if one is None:
+            one = sources[source] = _shared(frozenset((source,)))
+        groups[source] = _page_group(name, one, page, homes.get(source), titles)
     return groups
+
+
+def _page_group(name: str, source: frozenset[str], page: list[_Article], home: _Counts | None,
+                titles: dict[str, tuple[_Counts | None, bool]]) -> _Group:
+    """The group of one name on one page, from the page's articles that name it: its fields made at once, not
+    grown an article at a time."""
+    mentions = 0
+    firm = False
+    places: list[_Counts] = []
+    partners: list[frozenset[str]] = []
+    dates: list[str] = []
+    ids: set[str] = set()  # an article given twice counts its divisions once
+    for article in page:
+        count, held = article.named[name]
+        mentions += count
+        for title in held:
+            place, scoped = titles.get(title.text) or _title_place(title.text, titles)
+            if place is not None:
+                places.append(place)
+            if scoped:
+                firm = True
+        if name in article.members:  # the participants, gathered only where the name is one of them
+            firm = True
+            if article.paired:
+                partners.append(article.members)
+        if article.date:
+            dates.append(article.date)
+        if article.counts is not None and article.id not in ids:
+            places.append(article.counts)
+            ids.add(article.id)
+    if home is not None:
+        places.append(home)
+    group = _Group(name, source, mentions, firm, min(dates) if dates else "", max(dates) if dates else "",
+                   _union(partners), [counts for counts, _ in places])
+    if places:
+        group.provinces = _union([spread[0] for _, spread in places])
+        group.counties = _union([spread[1] for _, spread in places])
+    return group
+
+
+def _union(found: list[frozenset[str]]) -> frozenset[str]:
+    """The union of shared frozensets, itself shared (most are one and the same)."""
+    if not found:
+        return _NO_NAMES
+    first = found[0]
+    if len(found) == 1:
+        return first
+    rest = [names for names in found if names is not first and names != first]
+    if not rest:
+        return first
+    return _shared(first.union(*rest))
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -383,6 +447,8 @@ def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision]
              ) -> tuple[list[list[_Group]], list[str]]:
     """Groups joined into people: forced `same` first, then each placed group into the first person it conflicts
     with in nothing (or is linked to), then the unplaced ones. Also why groups in different places were joined."""
+    if not decisions and _one_place(groups):
+        return [groups], []
     joins: list[str] = []
     units: list[_Group] = []
     alike: dict[tuple[frozenset[str], frozenset[str], bool], _Group] = {}
@@ -410,6 +476,9 @@ def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision]
         return not decisions or not any((d := _decided(decisions, g, unit)) and not d.same for g in person)
 
     for unit in units:  # the first person that fits: the others need not be compared
+        if not decisions and not unit.placed and len(people) == 1:
+            people[0].append(unit)  # the only person: linked or not, it is the one named most
+            continue
         if unit.placed:
             fit = next((i for i, p in enumerate(people) if allowed(p, unit)
                         and (not any(_conflict(g, unit, common) for g in p) or _linked_to(p, partners[i], unit))), None)
@@ -429,6 +498,19 @@ def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision]
             named.append(unit.mentions)
             partners.append(set(unit.partners))
     return people, joins
+
+
+def _one_place(groups: list[_Group]) -> bool:
+    """Whether no two groups could conflict, even for a common name: all those placed lie in one province and in at
+    most one county. They are then one person, joined with no reason to give, whatever `_cluster` would compare."""
+    provinces: set[str] = set()
+    counties: set[str] = set()
+    for group in groups:
+        provinces |= group.provinces
+        counties |= group.counties
+        if len(provinces) > 1 or len(counties) > 1:
+            return False
+    return True
 
 
 def _joined(person: list[_Group], unit: _Group) -> str | None:
