@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,33 +109,47 @@ def _reasons(a: NameEvidence, b: NameEvidence, na: str, nb: str) -> list[str]:
     return reasons
 
 
-def find_merges(evidence: dict[str, NameEvidence]) -> list[Merge]:
-    """Variant spellings to merge into the spelling seen most often (then: with titles, then: first in order)."""
-    names = sorted(evidence)
+def find_merges(evidence: dict[str, NameEvidence], pairs: list[_Pair] | None = None) -> list[Merge]:
+    """Variant spellings to merge into the spelling seen most often (then: with titles, then: first in order).
+    `pairs`: `alike_pairs` of the names of `evidence`, when the caller has them (it then needs the evidence of those
+    names only)."""
     merges: list[Merge] = []
     merged: set[str] = set()
+    for a, b, alike in alike_pairs(evidence) if pairs is None else pairs:
+        if a in merged or b in merged or evidence[a].articles & evidence[b].articles:
+            continue
+        support = _reasons(evidence[a], evidence[b], a, b)
+        if not support:
+            continue
+        kept, variant = sorted((a, b), key=lambda n: (-evidence[n].mentions, -len(evidence[n].titles), n))
+        merges.append(Merge(kept, variant, (*alike, *support)))
+        merged.add(variant)
+    return merges
+
+
+_Pair = tuple[str, str, tuple[str, ...]]  # two names one character apart, and how those characters are alike
+
+
+def alike_pairs(names: Iterable[str]) -> list[_Pair]:
+    """The pairs of names that differ in one given-name character that looks or sounds alike, with how, in the order
+    `find_merges` weighs them: read off the names alone, so that only their names' evidence need be gathered."""
     by_key: dict[tuple[int, str], list[str]] = {}
-    for name in names:
+    for name in sorted(names):
         by_key.setdefault((len(name), name[0]), []).append(name)
+    pairs = []
     for group in by_key.values():
         for a, b in _one_apart(group):
-            if a in merged or b in merged:
-                continue
             pos = _differ_once(a, b)
-            if pos is None or evidence[a].articles & evidence[b].articles:
+            if pos is None:
                 continue
             alike = []
             if shape_alike(a[pos], b[pos]):
                 alike.append(f"{a[pos]}/{b[pos]} look alike")
             if sound_alike(a[pos], b[pos]):
                 alike.append(f"{a[pos]}/{b[pos]} sound alike")
-            support = _reasons(evidence[a], evidence[b], a, b)
-            if not alike or not support:
-                continue
-            kept, variant = sorted((a, b), key=lambda n: (-evidence[n].mentions, -len(evidence[n].titles), n))
-            merges.append(Merge(kept, variant, tuple(alike + support)))
-            merged.add(variant)
-    return merges
+            if alike:
+                pairs.append((a, b, tuple(alike)))
+    return pairs
 
 
 def _one_apart(group: list[str]) -> Iterator[tuple[str, str]]:
