@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from typing import NamedTuple
@@ -31,7 +31,16 @@ from kgraph.lexicon import Lexicon
 from kgraph.model import MAX_PAIRED_PARTICIPANTS, Extraction, Mention, NameMerge, NameSplit
 from kgraph.regex import compiled
 from kgraph.resolve.decisions import Decision
-from kgraph.resolve.locale import Locale, anchor, chain, count_divisions, describe, divisions_at_start, make_locale
+from kgraph.resolve.locale import (
+    Locale,
+    anchor,
+    anchor_of,
+    chain,
+    count_divisions,
+    describe,
+    divisions_at_start,
+    make_locale,
+)
 
 _TITLE_WEIGHT = 3  # a title that names its place says more than the places an article names
 _SCOPE_CHARS = frozenset("省市区县州盟旗镇乡街村")  # 州委书记 speaks for a place; 总书记 does not
@@ -76,13 +85,14 @@ class _Group:
     provinces: frozenset[str] | set[str] = _NO_NAMES
     counties: frozenset[str] | set[str] = _NO_NAMES
     _locale: Locale | None = None
+    _where: str | None = None
 
     def add(self, counts: Counter[str], spread: tuple[frozenset[str], frozenset[str]] | None = None) -> None:
         """Count the divisions of a title, an article or a page for this group (`spread`: `_spread(counts)`,
         when the caller has it)."""
         if counts:
             self.parts.append(counts)
-            self._locale = None
+            self._locale = self._where = None
             provinces, counties = spread or _spread(counts)
             self.provinces = _joined_sets(self.provinces, provinces)
             self.counties = _joined_sets(self.counties, counties)
@@ -119,6 +129,13 @@ class _Group:
         return self._locale
 
     @property
+    def where(self) -> str:
+        """`describe(anchor(self.locale))`: where the group is placed most, as a reason names it."""
+        if self._where is None:
+            self._where = describe(anchor_of(self.counts))
+        return self._where
+
+    @property
     def placed(self) -> bool:
         return bool(self.parts)
 
@@ -132,7 +149,7 @@ class _Group:
         self.parts += other.parts
         self.provinces = _grown(self.provinces, other.provinces)
         self.counties = _grown(self.counties, other.counties)
-        self._locale = None
+        self._locale = self._where = None
 
     def dated(self, date: str) -> None:
         """Take in a full date (2022-05-26)."""
@@ -426,9 +443,19 @@ def _conflict(a: _Group, b: _Group, common: bool) -> str | None:
             "、".join(sorted(gazetteer.by_code[c].name for c in pb))
         return f"different provinces ({names[0]} / {names[1]})"
     if common and a.counties and b.counties and not a.counties & b.counties:
-        return (f"a common name in different counties ({describe(anchor(a.locale))} / "
-                f"{describe(anchor(b.locale))})")
+        return f"a common name in different counties ({a.where} / {b.where})"
     return None
+
+
+def _conflicts(a: _Group, b: _Group, common: bool) -> bool:
+    """Whether `_conflict` finds a reason, without writing it: the clustering asks for every pair it compares, and
+    only the first few joins' reasons are written (a reason names the places, from each group's locale)."""
+    if not a.parts or not b.parts:
+        return False
+    pa, pb = a.provinces, b.provinces
+    if pa and pb and pa.isdisjoint(pb):
+        return common or (a.firm and b.firm and not _one_after_the_other(a, b))
+    return bool(common and a.counties and b.counties and a.counties.isdisjoint(b.counties))
 
 
 def _one_after_the_other(a: _Group, b: _Group) -> bool:
@@ -443,13 +470,18 @@ def _decided(decisions: Sequence[Decision], a: _Group, b: _Group) -> Decision | 
     return None
 
 
+_Join = str | Callable[[], str]  # why groups were joined, or what writes it (`_cluster`)
+
+
 def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision]
-             ) -> tuple[list[list[_Group]], list[str]]:
+             ) -> tuple[list[list[_Group]], list[_Join]]:
     """Groups joined into people: forced `same` first, then each placed group into the first person it conflicts
-    with in nothing (or is linked to), then the unplaced ones. Also why groups in different places were joined."""
+    with in nothing (or is linked to), then the unplaced ones. Also why groups in different places were joined: a
+    reason, or for a group placed apart what writes it (called before the groups change; a name joined on
+    thousands of pages keeps the first few reasons only)."""
     if not decisions and _one_place(groups):
         return [groups], []
-    joins: list[str] = []
+    joins: list[_Join] = []
     units: list[_Group] = []
     alike: dict[tuple[frozenset[str], frozenset[str], bool], _Group] = {}
     for group in groups:
@@ -479,17 +511,24 @@ def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision]
         if not decisions and not unit.placed and len(people) == 1:
             people[0].append(unit)  # the only person: linked or not, it is the one named most
             continue
+        clash = False  # whether the person it joins holds a group it conflicts with
         if unit.placed:
-            fit = next((i for i, p in enumerate(people) if allowed(p, unit)
-                        and (not any(_conflict(g, unit, common) for g in p) or _linked_to(p, partners[i], unit))), None)
+            fit = None
+            for i, p in enumerate(people):
+                if allowed(p, unit):
+                    clash = any(_conflicts(g, unit, common) for g in p)
+                    if not clash or _linked_to(p, partners[i], unit):
+                        fit = i
+                        break
         else:
             fit = next((i for i, p in enumerate(people) if allowed(p, unit) and _linked_to(p, partners[i], unit)), None)
             if fit is None:  # else the one named most (the first of those named as often)
                 fit = min((i for i, p in enumerate(people) if allowed(p, unit)), key=lambda i: -named[i],
                           default=None)
         if fit is not None:
-            if unit.placed and (why := _joined(people[fit], unit)):
-                joins.append(why)
+            person = people[fit]
+            if unit.placed and (clash if common else any(_conflicts(g, unit, True) for g in person)):
+                joins.append(functools.partial(_joined, person, len(person), unit))
             people[fit].append(unit)
             named[fit] += unit.mentions
             partners[fit] |= unit.partners
@@ -513,13 +552,12 @@ def _one_place(groups: list[_Group]) -> bool:
     return True
 
 
-def _joined(person: list[_Group], unit: _Group) -> str | None:
-    """Why a group placed where a common name would be another person joins `person`, or None if nothing
-    separates them."""
-    other = next((g for g in person if _conflict(g, unit, True)), None)
-    if other is None:
-        return None
-    where = f"{describe(anchor(other.locale))} and {describe(anchor(unit.locale))}"
+def _joined(person: list[_Group], size: int, unit: _Group) -> str:
+    """Why a group placed where a common name would be another person joins `person` when it held `size` groups
+    (one of which separates them)."""
+    person = person[:size]
+    other = next(g for g in person if _conflicts(g, unit, True))
+    where = f"{other.where} and {unit.where}"
     if linked := next((shared for g in person if (shared := _linked(g, unit))), None):
         return f"{where}: shared co-participant {'、'.join(linked)}"
     if other.firm and unit.firm:
@@ -568,9 +606,10 @@ def split_homonyms(extractions: Sequence[Extraction], lex: Lexicon, decisions: S
     for name, by_source in _groups(extractions, candidates):
         common = is_common_name(name, lex)
         wanted = [d for d in decisions if d.name == name]
-        people, joins = _cluster([by_source[s] for s in sorted(by_source)], common, wanted)
-        if len(joins) > _MAX_REASONS:
-            joins = [*joins[:_MAX_REASONS], f"and {len(joins) - _MAX_REASONS} more places"]
+        people, found = _cluster([by_source[s] for s in sorted(by_source)], common, wanted)
+        joins = [why if isinstance(why, str) else why() for why in found[:_MAX_REASONS]]
+        if len(found) > _MAX_REASONS:
+            joins.append(f"and {len(found) - _MAX_REASONS} more places")
         if len(people) < 2:
             if joins:
                 kept.append(NameMerge(name, name, tuple(f"kept together: {why}" for why in joins)))
