@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import replace
 from itertools import islice, starmap
-from operator import ne
+from operator import attrgetter, ne
 
 from kgraph.gazetteer import Division, Gazetteer, load_gazetteer, place_level, short_name
 from kgraph.lexicon import Lexicon
@@ -29,6 +29,7 @@ from kgraph.model import (
 from kgraph.resolve.jurisdiction import canonical_org
 from kgraph.resolve.variants import NameEvidence, alike_pairs, find_merges, scope_level
 
+_NAME = attrgetter("name")
 _ROLE_ORDER = (Role.OFFICIAL, Role.OTHER, Role.REPORTER, Role.PHOTOGRAPHER)
 _NO_MEMBERS: frozenset[str] = frozenset()
 
@@ -68,7 +69,7 @@ def name_evidence(extractions: list[Extraction], names: set[str] | None = None) 
 
 def merge_variants(extractions: list[Extraction]) -> tuple[list[Extraction], tuple[NameMerge, ...]]:
     """The extractions with variant spellings renamed to the kept spelling, and the merge decisions."""
-    pairs = alike_pairs({m.name for extraction in extractions for m in extraction.people})
+    pairs = alike_pairs({name for extraction in extractions for name in map(_NAME, extraction.people)})
     names = {name for a, b, _ in pairs for name in (a, b)}
     merges = tuple(find_merges(name_evidence(extractions, names), pairs)) if pairs else ()
     rename = {m.variant: m.kept for m in merges}
@@ -79,13 +80,14 @@ def merge_variants(extractions: list[Extraction]) -> tuple[list[Extraction], tup
         return tuple(sorted({rename.get(n, n) for n in names}))
 
     renamed = []
+    variants = rename.keys()
     for extraction in extractions:
         event = extraction.event
-        if not any(m.name in rename for m in extraction.people) and not (
-                event and any(n in rename for n in (*event.organizers, *event.attendees))):
+        if variants.isdisjoint(map(_NAME, extraction.people)) and (
+                event is None or (variants.isdisjoint(event.organizers) and variants.isdisjoint(event.attendees))):
             renamed.append(extraction)  # an event's names are sorted and apart already (kgraph.extract.events)
             continue
-        people = tuple(m.with_name(rename[m.name]) if m.name in rename else m for m in extraction.people)
+        people = tuple([m.with_name(rename[m.name]) if m.name in rename else m for m in extraction.people])
         if event is not None:
             organizers = fix(event.organizers)
             event = replace(event, organizers=organizers, speakers=fix(event.speakers),
@@ -137,9 +139,9 @@ def resolve_people(extractions: list[Extraction], lex: Lexicon, merges: tuple[Na
             mentions[name].append((article_id, m.start, m.end))
             if m.titles:
                 titled.add(name)
-                held = posts[name]
+                by_title = posts[name]
                 for title in m.titles:
-                    held[title.text].append((article_id, title.start, title.end))
+                    by_title[title.text].append((article_id, title.start, title.end))
     for merge in merges:
         if merge.variant != merge.kept.partition("@")[0]:  # not a name kept as one across places
             aliases[merge.kept].append(merge.variant)

@@ -220,32 +220,43 @@ _Counts = tuple[Counter[str], tuple[frozenset[str], frozenset[str]]]  # division
 
 
 class _Article(NamedTuple):
-    """What the names of one article read off it, once for all of them: an article names several candidates, and a
-    name's mentions are looked up by name, not found among all the article's people."""
+    """What the names of one article read off it, once for all of them."""
 
     source: str
     id: str
     date: str  # its date if full (ISO), else ""
     members: frozenset[str]  # its event's organisers and attendees, empty without an event
     paired: bool  # few enough of them to be co-workers
-    named: dict[str, tuple[int, tuple[Mention, ...]]]  # per name asked about: its mentions and their titles in order
     counts: _Counts | None  # the divisions the article names (`_Pages.counts`), None if none
 
 
-def _article(extraction: Extraction, names: set[str], counts: _Counts | None) -> _Article | None:
-    """What `_Article` holds for the names of `names` the extraction names, None if it names none."""
-    named: dict[str, tuple[int, tuple[Mention, ...]]] = {}
+_Entry = tuple[_Article, int, tuple[Mention, ...]]  # an article naming a name: its mentions and their titles in order
+
+
+def _index(extraction: Extraction, names: set[str] | None, counts: _Counts | None,
+           found: dict[str, list[_Entry]]) -> None:
+    """Add the names of `names` (all if None) the extraction names to `found`, each with its article (one
+    `_Article` for all of them), how often it names it and their titles."""
+    named: dict[str, list] = {}
     for m in extraction.people:
-        if m.name in names:
-            known = named.get(m.name)
-            named[m.name] = (1, m.titles) if known is None else (known[0] + 1, known[1] + m.titles)
+        name = m.name
+        if names is not None and name not in names:
+            continue
+        known = named.get(name)
+        if known is None:
+            named[name] = [1, m.titles]
+        else:
+            known[0] += 1
+            known[1] += m.titles
     if not named:
-        return None
+        return
     article, event = extraction.article, extraction.event
     members = frozenset((*event.organizers, *event.attendees)) if event is not None else _NO_NAMES
     date = article.date
-    return _Article(article.source, article.id, date if date and _FULL_DATE.match(date) else "", members,
-                    len(members) <= MAX_PAIRED_PARTICIPANTS, named, counts)
+    read = _Article(article.source, article.id, date if date and _FULL_DATE.match(date) else "", members,
+                    len(members) <= MAX_PAIRED_PARTICIPANTS, counts)
+    for name, (count, titles) in named.items():
+        found[name].append((read, count, titles))
 
 
 class _Pages:
@@ -261,7 +272,7 @@ class _Pages:
 
     def counts(self, extraction: Extraction) -> _Counts | None:
         """The division counts of an article (None if it names none), counted for its page too."""
-        names = (*(m.text for m in extraction.places), *(m.text for m in extraction.orgs if not m.refers))
+        names = tuple([m.text for m in extraction.places] + [m.text for m in extraction.orgs if not m.refers])
         named = self.named
         if names in named:
             known = named[names]
@@ -295,21 +306,20 @@ class _Pages:
         return homes
 
 
-def _groups(extractions: Sequence[Extraction], names: set[str]) -> Iterator[tuple[str, dict[str, _Group]]]:
-    """Per name of `names`, in order, its mentions grouped by page, each group placed.
+def _groups(extractions: Sequence[Extraction], names: set[str] | None = None
+            ) -> Iterator[tuple[str, dict[str, _Group]]]:
+    """Per name of `names` (all if None), in order, its mentions grouped by page, each group placed.
 
     Made one name at a time, from an index of the articles that name it: all names' groups at once (hundreds of
     thousands at 60,000 articles) were most of resolution's peak memory, and each name is clustered on its own.
-    Each article is read once for all the names it holds (`_article`), and dropped once its last name is grouped
+    Each article is read once for all the names it holds (`_index`), and dropped once its last name is grouped
     (its names' lists hold it): a busy name is mentioned thousands of times, and an event's participants (up to
     100) would otherwise be copied once per participant."""
     try:
-        found: dict[str, list[_Article]] = defaultdict(list)  # name -> the articles that name it
+        found: dict[str, list[_Entry]] = defaultdict(list)  # name -> the articles that name it
         pages = _Pages()
         for extraction in extractions:
-            if (article := _article(extraction, names, pages.counts(extraction))) is not None:
-                for name in article.named:
-                    found[name].append(article)
+            _index(extraction, names, pages.counts(extraction), found)
         homes = pages.homes()
         titles: dict[str, tuple[_Counts | None, bool]] = {}
         sources: dict[str, frozenset[str]] = {}
@@ -331,18 +341,18 @@ def _title_place(text: str, known: dict[str, tuple[_Counts | None, bool]]) -> tu
     return place
 
 
-def _placed_groups(name: str, read: Sequence[_Article], homes: dict[str, _Counts],
+def _placed_groups(name: str, read: Sequence[_Entry], homes: dict[str, _Counts],
                    titles: dict[str, tuple[_Counts | None, bool]], sources: dict[str, frozenset[str]]
                    ) -> dict[str, _Group]:
     """The groups of one name, by page, from the articles that name it (`titles`: what `_title_place` found so
     far; `sources`: each page's one-page `_Group.sources`)."""
-    pages: dict[str, list[_Article]] = {}
-    for article in read:
-        page = pages.get(article.source)
+    pages: dict[str, list[_Entry]] = {}
+    for entry in read:
+        page = pages.get(entry[0].source)
         if page is None:
-            pages[article.source] = [article]
+            pages[entry[0].source] = [entry]
         else:
-            page.append(article)
+            page.append(entry)
     groups: dict[str, _Group] = {}
     for source, page in pages.items():
         one = sources.get(source)
@@ -352,7 +362,7 @@ def _placed_groups(name: str, read: Sequence[_Article], homes: dict[str, _Counts
     return groups
 
 
-def _page_group(name: str, source: frozenset[str], page: list[_Article], home: _Counts | None,
+def _page_group(name: str, source: frozenset[str], page: list[_Entry], home: _Counts | None,
                 titles: dict[str, tuple[_Counts | None, bool]]) -> _Group:
     """The group of one name on one page, from the page's articles that name it: its fields made at once, not
     grown an article at a time."""
@@ -360,10 +370,9 @@ def _page_group(name: str, source: frozenset[str], page: list[_Article], home: _
     firm = False
     places: list[_Counts] = []
     partners: list[frozenset[str]] = []
-    dates: list[str] = []
-    ids: set[str] = set()  # an article given twice counts its divisions once
-    for article in page:
-        count, held = article.named[name]
+    first = last = ""
+    ids: set[str] | None = set() if len(page) > 1 else None  # an article given twice counts its divisions once
+    for article, count, held in page:
         mentions += count
         for title in held:
             place, scoped = titles.get(title.text) or _title_place(title.text, titles)
@@ -375,16 +384,21 @@ def _page_group(name: str, source: frozenset[str], page: list[_Article], home: _
             firm = True
             if article.paired:
                 partners.append(article.members)
-        if article.date:
-            dates.append(article.date)
-        if article.counts is not None and article.id not in ids:
+        if date := article.date:
+            if not first or date < first:
+                first = date
+            if date > last:
+                last = date
+        if article.counts is not None and (ids is None or article.id not in ids):
             places.append(article.counts)
-            ids.add(article.id)
+            if ids is not None:
+                ids.add(article.id)
     if home is not None:
         places.append(home)
-    group = _Group(name, source, mentions, firm, min(dates) if dates else "", max(dates) if dates else "",
-                   _union(partners), [counts for counts, _ in places])
-    if places:
+    group = _Group(name, source, mentions, firm, first, last, _union(partners), [counts for counts, _ in places])
+    if len(places) == 1:
+        group.provinces, group.counties = places[0][1]
+    elif places:
         group.provinces = _union([spread[0] for _, spread in places])
         group.counties = _union([spread[1] for _, spread in places])
     return group
@@ -593,17 +607,13 @@ def split_homonyms(extractions: Sequence[Extraction], lex: Lexicon, decisions: S
     (`王勇@421003`), the split decisions, and the merges with their kept name renamed to its main person, plus a
     merge of a name with itself for each name placed apart but kept as one person (why: a co-participant, a rare
     name that moved, a decision)."""
-    sources: dict[str, set[str]] = defaultdict(set)
-    for extraction in extractions:
-        source = extraction.article.source
-        for m in extraction.people:
-            sources[m.name].add(source)
-    candidates = {name for name, found in sources.items() if len(found) > 1}
     splits: list[NameSplit] = []
     rename: dict[tuple[str, str], str] = {}  # (name, source) -> key
     main: dict[str, str] = {}
     kept: list[NameMerge] = []  # names in several places read as one person, with why
-    for name, by_source in _groups(extractions, candidates):
+    for name, by_source in _groups(extractions):
+        if len(by_source) < 2:  # one page: one person
+            continue
         common = is_common_name(name, lex)
         wanted = [d for d in decisions if d.name == name]
         people, found = _cluster([by_source[s] for s in sorted(by_source)], common, wanted)
@@ -648,14 +658,16 @@ def _renamed(extractions: Sequence[Extraction], rename: dict[tuple[str, str], st
     result = []
     for extraction in extractions:
         table = by_source.get(extraction.article.source)
-        if table is None or not any(map(table.__contains__, map(_NAME, extraction.people))):
+        if table is None or (names := table.keys()).isdisjoint(map(_NAME, extraction.people)):
             result.append(extraction)
             continue
-        people = tuple(m.with_name(table[m.name]) if m.name in table else m for m in extraction.people)
+        people = tuple([m.with_name(table[m.name]) if m.name in table else m for m in extraction.people])
         event = extraction.event
-        if event is not None and any(n in table for n in (*event.organizers, *event.attendees, *event.speakers)):
-            event = event.with_people(tuple(table.get(n, n) for n in event.organizers),
-                                      tuple(table.get(n, n) for n in event.attendees),
-                                      tuple(table.get(n, n) for n in event.speakers))
+        if event is not None and not (names.isdisjoint(event.organizers) and names.isdisjoint(event.attendees)
+                                      and names.isdisjoint(event.speakers)):
+            get = table.get
+            event = event.with_people(tuple(map(get, event.organizers, event.organizers)),
+                                      tuple(map(get, event.attendees, event.attendees)),
+                                      tuple(map(get, event.speakers, event.speakers)))
         result.append(extraction.with_people(people, event))
     return result

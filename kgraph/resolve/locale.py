@@ -83,8 +83,10 @@ def chain(division: Division, gazetteer: Gazetteer) -> list[Division]:
 def count_divisions(names: Iterable[str], gazetteer: Gazetteer | None = None) -> Counter[str]:
     """How often each division is named at the start of `names`; a name shared by several divisions (朝阳区) counts
     for the one whose province or city the other names name, and for none when nothing settles it."""
+    found = [candidates for candidates in map(divisions_at_start, names) if candidates]
+    if all(len(candidates) == 1 for candidates in found):  # mostly: no namesakes to settle
+        return Counter([candidates[0].code for candidates in found])
     gazetteer = gazetteer or load_gazetteer()
-    found = [divisions_at_start(name) for name in names]
     known = Counter(d.code for candidates in found if len(candidates) == 1 for d in candidates)
     above = {a.code for code in known for a in chain(gazetteer.by_code[code], gazetteer)}
     counts: Counter[str] = Counter()
