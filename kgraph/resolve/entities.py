@@ -202,15 +202,24 @@ def resolve_orgs(extractions: list[Extraction], lex: Lexicon, home: Division | N
         grouped[canonical].append(name)
     orgs = []
     for canonical in sorted(grouped):
-        parents = [c for c in grouped if c != canonical and canonical.startswith(c) and len(c) >= 2
-                   and lex.org_suffixes.suffix_of(canonical[len(c):])]  # not 区委办 of 区委办公室
+        parent = _parent(canonical, grouped, lex)
         refs = {short: evs for name in grouped[canonical] for short, evs in referring[name].items()}
         evidence = tuple(starmap(Evidence, sorted({ev for name in grouped[canonical] for ev in printed[name]}
                                                   | {ev for evs in refs.values() for ev in evs})))
         forms = tuple(sorted(n for n in grouped[canonical] if printed[n] or n in in_titles)) or (canonical,)
-        orgs.append(Organization(canonical, forms, evidence, max(parents, key=len) if parents else None,
+        orgs.append(Organization(canonical, forms, evidence, parent,
                                  tuple(sorted(set(refs) - set(forms)))))
     return tuple(orgs), names
+
+
+def _parent(canonical: str, names: dict[str, list[str]], lex: Lexicon) -> str | None:
+    """The longest other name of `names` that `canonical` starts with and goes on from with an organisation's
+    suffix (区委 of 区委统战部; not 区委办 of 区委办公室), or None: its prefixes looked up, not every name compared."""
+    for size in range(len(canonical) - 1, 1, -1):
+        head = canonical[:size]
+        if head in names and lex.org_suffixes.suffix_of(canonical[size:]):
+            return head
+    return None
 
 
 def _division(name: str, context: set[str], gazetteer: Gazetteer) -> Division | None:
@@ -237,9 +246,10 @@ def resolve_places(extractions: list[Extraction], home: Division | None = None) 
         for inner, outer in extraction.containments:
             outers[inner][outer] += 1
     context = set(seen)
+    divisions = {name: _division(name, context, gazetteer) for name in seen}  # once per name, not per mention
     home_chain = {home.code, *(d.code for d in gazetteer.ancestors(home))} if home else set()
     for extraction in extractions:  # towns: the county the article is about
-        counties = {d.name for m in extraction.places if (d := _division(m.text, context, gazetteer))
+        counties = {d.name for m in extraction.places if (d := divisions[m.text])
                     and d.level == "county" and d.code not in home_chain}
         county = next(iter(counties)) if len(counties) == 1 else (home.name if home and not counties else None)
         for m in extraction.places:
@@ -258,7 +268,7 @@ def resolve_places(extractions: list[Extraction], home: Division | None = None) 
             add_division(parent)
 
     for name, evidence in sorted(seen.items()):
-        division = _division(name, context, gazetteer)
+        division = divisions[name]
         if division:
             add_division(division, tuple(evidence), name)
         else:

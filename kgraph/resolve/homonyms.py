@@ -395,13 +395,21 @@ def _page_group(name: str, source: frozenset[str], page: list[_Entry], home: _Co
                 ids.add(article.id)
     if home is not None:
         places.append(home)
-    group = _Group(name, source, mentions, firm, first, last, _union(partners), [counts for counts, _ in places])
+    group = _Group(name, source, mentions, firm, first, last, _together(partners), [counts for counts, _ in places])
     if len(places) == 1:
         group.provinces, group.counties = places[0][1]
     elif places:
         group.provinces = _union([spread[0] for _, spread in places])
         group.counties = _union([spread[1] for _, spread in places])
     return group
+
+
+def _together(found: list[frozenset[str]]) -> frozenset[str]:
+    """The union of the participants of a group's events: not shared (`_union`), as equal unions are rare and
+    large, and `_SHARED` would keep them all until the last name is grouped."""
+    if len(found) == 1:
+        return found[0]
+    return found[0].union(*found[1:]) if found else _NO_NAMES
 
 
 def _union(found: list[frozenset[str]]) -> frozenset[str]:
@@ -439,9 +447,12 @@ def _linked_to(person: list[_Group], partners: set[str], unit: _Group) -> bool:
     if not unit.partners or partners.isdisjoint(unit.partners):
         return False
     shared = (partners & unit.partners) - {unit.name}
-    if len(shared) < 2 and not any(len(n) > 2 for n in shared):
+    if any(len(n) > 2 for n in shared):
+        return True  # a group of the person has it among its co-participants: `_linked` holds for that one
+    if len(shared) < 2:
         return False
-    return any(_linked(g, unit) for g in person)
+    # two of them in one group: what `_linked` asks of each group, among the names the unit shares with any
+    return any(len(shared.intersection(g.partners)) >= 2 for g in person)
 
 
 def _conflict(a: _Group, b: _Group, common: bool) -> str | None:
