@@ -151,6 +151,23 @@ class _Group:
         self.counties = _grown(self.counties, other.counties)
         self._locale = self._where = None
 
+    def absorb_all(self, others: list[_Group]) -> None:
+        """`absorb` each of `others` in turn, at once: a unit takes in the thousands of pages placed alike of a busy
+        name. A group's first date is never after its last, so the first is the least of the firsts and the last
+        the greatest of the lasts."""
+        self.sources = _grown_all(self.sources, [other.sources for other in others])
+        self.mentions += sum([other.mentions for other in others])
+        self.firm = self.firm or any([other.firm for other in others])
+        if firsts := [other.first for other in others if other.first]:
+            self.first = min(self.first, min(firsts)) if self.first else min(firsts)
+            self.last = max(self.last, max(other.last for other in others))
+        self.partners = _grown_all(self.partners, [other.partners for other in others])
+        for other in others:
+            self.parts += other.parts
+        self.provinces = _grown_all(self.provinces, [other.provinces for other in others])
+        self.counties = _grown_all(self.counties, [other.counties for other in others])
+        self._locale = self._where = None
+
     def dated(self, date: str) -> None:
         """Take in a full date (2022-05-26)."""
         if date:
@@ -198,6 +215,14 @@ def _grown(mine: frozenset[str] | set[str], more: frozenset[str] | set[str]) -> 
     if not isinstance(mine, set):
         mine = set(mine)
     mine |= more
+    return mine
+
+
+def _grown_all(mine: frozenset[str] | set[str], more: list[frozenset[str] | set[str]]) -> set[str]:
+    """`_grown` with each of `more` in turn."""
+    if not isinstance(mine, set):
+        mine = set(mine)
+    mine.update(*more)
     return mine
 
 
@@ -508,22 +533,16 @@ def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision]
         return [groups], []
     joins: list[_Join] = []
     units: list[_Group] = []
-    alike: dict[tuple[frozenset[str], frozenset[str], bool], _Group] = {}
-    for group in groups:
-        for unit in units if decisions else ():  # forced same: one unit
+    for group in groups if decisions else ():
+        for unit in units:  # forced same: one unit
             if (decision := _decided(decisions, unit, group)) and decision.same:
                 joins.append(f"{decision.a} and {decision.b}: decided same ({decision.origin})")
                 unit.absorb(group)
                 break
         else:
-            # placed alike (the pages of one paper): one unit, so that a name on thousands of pages is compared
-            # a few times, not once per pair of pages
-            signature = (frozenset(group.provinces), frozenset(group.counties), group.firm)
-            if not decisions and group.placed and signature in alike:
-                alike[signature].absorb(group)
-                continue
-            alike.setdefault(signature, group)
             units.append(group)
+    if not decisions:
+        units = _placed_alike(groups)
     units.sort(key=lambda g: (not g.placed, -g.mentions, min(g.sources)))
     people: list[list[_Group]] = []
     named: list[int] = []  # the mentions of each person, kept as units join it: not summed for every unit
@@ -562,6 +581,26 @@ def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision]
             named.append(unit.mentions)
             partners.append(set(unit.partners))
     return people, joins
+
+
+def _placed_alike(groups: list[_Group]) -> list[_Group]:
+    """The groups with those placed alike (the pages of one paper) made one unit, the first of them: a name on
+    thousands of pages is compared a few times, not once per pair of pages."""
+    units: list[_Group] = []
+    alike: dict[tuple[frozenset[str], frozenset[str], bool], list[_Group]] = {}
+    for group in groups:
+        if group.placed:
+            signature = (frozenset(group.provinces), frozenset(group.counties), group.firm)
+            same = alike.get(signature)
+            if same is not None:
+                same.append(group)
+                continue
+            alike[signature] = [group]
+        units.append(group)
+    for same in alike.values():
+        if len(same) > 1:
+            same[0].absorb_all(same[1:])
+    return units
 
 
 def _one_place(groups: list[_Group]) -> bool:
@@ -606,8 +645,7 @@ def _why(person_a: list[_Group], person_b: list[_Group], common: bool, decisions
 
 def _merged(person: list[_Group]) -> _Group:
     total = _Group(person[0].name, set())
-    for group in person:
-        total.absorb(group)
+    total.absorb_all(person)
     return total
 
 
