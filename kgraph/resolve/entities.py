@@ -40,9 +40,9 @@ def name_evidence(extractions: list[Extraction], names: set[str] | None = None) 
     for extraction in extractions:
         people = extraction.people
         if names is not None:
-            people = [m for m in people if m.name in names]
-            if not people:
+            if names.isdisjoint(map(_NAME, people)):
                 continue
+            people = [m for m in people if m.name in names]
         event = extraction.event
         members = {*event.organizers, *event.attendees} if event else _NO_MEMBERS
         paired = len(members) <= MAX_PAIRED_PARTICIPANTS  # no meeting: no co-workers

@@ -33,7 +33,6 @@ from kgraph.regex import compiled
 from kgraph.resolve.decisions import Decision
 from kgraph.resolve.locale import (
     Locale,
-    anchor,
     anchor_of,
     chain,
     count_divisions,
@@ -676,7 +675,7 @@ def split_homonyms(extractions: Sequence[Extraction], lex: Lexicon, decisions: S
         totals = [_merged(person) for person in people]
         keys, places = [], []
         for total in totals:
-            division = anchor(total.locale)
+            division = anchor_of(total.counts)
             key = f"{name}@{division.code}" if division else f"{name}@{min(total.sources)}"
             keys.append(key if key not in keys else f"{key}.{min(total.sources)}")
             places.append(describe(division))
