@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from kgraph.gazetteer import load_gazetteer
 from kgraph.lexicon import Lexicon
-from kgraph.model import MAX_PAIRED_PARTICIPANTS, Extraction, Mention, NameMerge, NameSplit
+from kgraph.model import MAX_PAIRED_PARTICIPANTS, Article, Extraction, Mention, NameMerge, NameSplit
 from kgraph.regex import compiled
 from kgraph.resolve.decisions import Decision
 from kgraph.resolve.locale import (
@@ -247,7 +247,7 @@ class _Article(NamedTuple):
     """What the names of one article read off it, once for all of them."""
 
     source: str
-    id: str
+    article: Article  # its id is asked only of a page naming the name in several articles
     date: str  # its date if full (ISO), else ""
     members: frozenset[str]  # its event's organisers and attendees, empty without an event
     paired: bool  # few enough of them to be co-workers
@@ -277,7 +277,7 @@ def _index(extraction: Extraction, names: set[str] | None, counts: _Counts | Non
     article, event = extraction.article, extraction.event
     members = frozenset((*event.organizers, *event.attendees)) if event is not None else _NO_NAMES
     date = article.date
-    read = _Article(article.source, article.id, date if date and _FULL_DATE.match(date) else "", members,
+    read = _Article(article.source, article, date if date and _FULL_DATE.match(date) else "", members,
                     len(members) <= MAX_PAIRED_PARTICIPANTS, counts)
     for name, (count, titles) in named.items():
         found[name].append((read, count, titles))
@@ -413,10 +413,10 @@ def _page_group(name: str, source: frozenset[str], page: list[_Entry], home: _Co
                 first = date
             if date > last:
                 last = date
-        if article.counts is not None and (ids is None or article.id not in ids):
+        if article.counts is not None and (ids is None or article.article.id not in ids):
             places.append(article.counts)
             if ids is not None:
-                ids.add(article.id)
+                ids.add(article.article.id)
     if home is not None:
         places.append(home)
     group = _Group(name, source, mentions, firm, first, last, _together(partners), [counts for counts, _ in places])
@@ -656,7 +656,7 @@ def split_homonyms(extractions: Sequence[Extraction], lex: Lexicon, decisions: S
     merge of a name with itself for each name placed apart but kept as one person (why: a co-participant, a rare
     name that moved, a decision)."""
     splits: list[NameSplit] = []
-    rename: dict[tuple[str, str], str] = {}  # (name, source) -> key
+    rename: dict[str, dict[str, str]] = defaultdict(dict)  # source -> name -> key
     main: dict[str, str] = {}
     kept: list[NameMerge] = []  # names in several places read as one person, with why
     for name, by_source in _groups(extractions):
@@ -690,7 +690,7 @@ def split_homonyms(extractions: Sequence[Extraction], lex: Lexicon, decisions: S
         for key, person in zip(keys, people, strict=True):
             for group in person:
                 for source in group.sources:
-                    rename[name, source] = key
+                    rename[source][name] = key
         main[name] = keys[max(range(len(keys)), key=lambda i: (totals[i].mentions, -i))]
     if not rename:
         return list(extractions), (), (*merges, *kept)
@@ -698,11 +698,8 @@ def split_homonyms(extractions: Sequence[Extraction], lex: Lexicon, decisions: S
             (*(replace(m, kept=main.get(m.kept, m.kept)) for m in merges), *kept))
 
 
-def _renamed(extractions: Sequence[Extraction], rename: dict[tuple[str, str], str]) -> list[Extraction]:
-    """The extractions with the names of `rename` (name, source) -> key renamed; the others as they are."""
-    by_source: dict[str, dict[str, str]] = defaultdict(dict)
-    for (name, source), key in rename.items():
-        by_source[source][name] = key
+def _renamed(extractions: Sequence[Extraction], by_source: dict[str, dict[str, str]]) -> list[Extraction]:
+    """The extractions with the names of `by_source` (source -> name -> key) renamed; the others as they are."""
     result = []
     for extraction in extractions:
         table = by_source.get(extraction.article.source)
