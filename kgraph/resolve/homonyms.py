@@ -131,7 +131,8 @@ class _Group:
     def where(self) -> str:
         """`describe(anchor(self.locale))`: where the group is placed most, as a reason names it."""
         if self._where is None:
-            self._where = describe(anchor_of(self.counts))
+            parts = self.parts
+            self._where = describe(anchor_of(parts[0] if len(parts) == 1 else self.counts))  # read, not changed
         return self._where
 
     @property
@@ -330,9 +331,10 @@ class _Pages:
         return homes
 
 
-def _groups(extractions: Sequence[Extraction], names: set[str] | None = None
-            ) -> Iterator[tuple[str, dict[str, _Group]]]:
-    """Per name of `names` (all if None), in order, its mentions grouped by page, each group placed.
+def _pages(extractions: Sequence[Extraction], names: set[str] | None = None
+           ) -> Iterator[tuple[str, tuple[dict[str, _Group], _Unplaced]]]:
+    """Per name of `names` (all if None), in order, its mentions grouped by page: the groups placed, and the pages
+    it is placed on nowhere, whose groups are made only if asked (`_Unplaced`).
 
     Made one name at a time, from an index of the articles that name it: all names' groups at once (hundreds of
     thousands at 60,000 articles) were most of resolution's peak memory, and each name is clustered on its own.
@@ -353,6 +355,14 @@ def _groups(extractions: Sequence[Extraction], names: set[str] | None = None
         _SHARED.clear()
 
 
+def _groups(extractions: Sequence[Extraction], names: set[str] | None = None
+            ) -> Iterator[tuple[str, dict[str, _Group]]]:
+    """Per name of `names` (all if None), in order, its mentions grouped by page, each group placed: `_pages`
+    with the unplaced groups made too."""
+    for name, (placed, unplaced) in _pages(extractions, names):
+        yield name, {**placed, **unplaced.groups()}
+
+
 def _title_place(text: str, known: dict[str, tuple[_Counts | None, bool]]) -> tuple[_Counts | None, bool]:
     """The counts of the one division a title names (with their spread), or None, and whether it names any or
     speaks for a place (`_SCOPE_CHARS`); remembered in `known` while the groups are made."""
@@ -367,9 +377,9 @@ def _title_place(text: str, known: dict[str, tuple[_Counts | None, bool]]) -> tu
 
 def _placed_groups(name: str, read: Sequence[_Entry], homes: dict[str, _Counts],
                    titles: dict[str, tuple[_Counts | None, bool]], sources: dict[str, frozenset[str]]
-                   ) -> dict[str, _Group]:
-    """The groups of one name, by page, from the articles that name it (`titles`: what `_title_place` found so
-    far; `sources`: each page's one-page `_Group.sources`)."""
+                   ) -> tuple[dict[str, _Group], _Unplaced]:
+    """The groups of one name placed somewhere, by page, from the articles that name it, and its pages placed
+    nowhere (`titles`: what `_title_place` found so far; `sources`: each page's one-page `_Group.sources`)."""
     pages: dict[str, list[_Entry]] = {}
     for entry in read:
         page = pages.get(entry[0].source)
@@ -378,12 +388,51 @@ def _placed_groups(name: str, read: Sequence[_Entry], homes: dict[str, _Counts],
         else:
             page.append(entry)
     groups: dict[str, _Group] = {}
+    unplaced = _Unplaced(name, titles, sources)
     for source, page in pages.items():
+        home = homes.get(source)
+        if home is None and not _placed(page, titles):
+            unplaced.pages[source] = page
+            continue
         one = sources.get(source)
         if one is None:
             one = sources[source] = _shared(frozenset((source,)))
-        groups[source] = _page_group(name, one, page, homes.get(source), titles)
-    return groups
+        groups[source] = _page_group(name, one, page, home, titles)
+    return groups, unplaced
+
+
+def _placed(page: list[_Entry], titles: dict[str, tuple[_Counts | None, bool]]) -> bool:
+    """Whether the articles of a page without a home of its own name a division, or a title of the name does."""
+    for article, _, held in page:
+        if article.counts is not None:
+            return True
+        for title in held:
+            if (titles.get(title.text) or _title_place(title.text, titles))[0] is not None:
+                return True
+    return False
+
+
+class _Unplaced:
+    """The pages a name is placed on nowhere, and their groups when asked: a name placed in one person needs
+    none (its groups placed nowhere join that person, and say nothing of where it is)."""
+
+    def __init__(self, name: str, titles: dict[str, tuple[_Counts | None, bool]],
+                 sources: dict[str, frozenset[str]]) -> None:
+        self.name, self.titles, self.sources = name, titles, sources
+        self.pages: dict[str, list[_Entry]] = {}
+
+    def __len__(self) -> int:
+        return len(self.pages)
+
+    def groups(self) -> dict[str, _Group]:
+        """The group of each page, as `_placed_groups` makes the others."""
+        groups: dict[str, _Group] = {}
+        for source, page in self.pages.items():
+            one = self.sources.get(source)
+            if one is None:
+                one = self.sources[source] = _shared(frozenset((source,)))
+            groups[source] = _page_group(self.name, one, page, None, self.titles)
+        return groups
 
 
 def _page_group(name: str, source: frozenset[str], page: list[_Entry], home: _Counts | None,
@@ -522,12 +571,13 @@ def _decided(decisions: Sequence[Decision], a: _Group, b: _Group) -> Decision | 
 _Join = str | Callable[[], str]  # why groups were joined, or what writes it (`_cluster`)
 
 
-def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision]
+def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision], unplaced: _Unplaced | None = None
              ) -> tuple[list[list[_Group]], list[_Join]]:
     """Groups joined into people: forced `same` first, then each placed group into the first person it conflicts
     with in nothing (or is linked to), then the unplaced ones. Also why groups in different places were joined: a
     reason, or for a group placed apart what writes it (called before the groups change; a name joined on
-    thousands of pages keeps the first few reasons only)."""
+    thousands of pages keeps the first few reasons only). `unplaced`: more groups, all placed nowhere, made only
+    where the placed ones are several people (without decisions; fewer people are not split by them)."""
     if not decisions and _one_place(groups):
         return [groups], []
     joins: list[_Join] = []
@@ -542,7 +592,7 @@ def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision]
             units.append(group)
     if not decisions:
         units = _placed_alike(groups)
-    units.sort(key=lambda g: (not g.placed, -g.mentions, min(g.sources)))
+    units.sort(key=_order)
     people: list[list[_Group]] = []
     named: list[int] = []  # the mentions of each person, kept as units join it: not summed for every unit
     partners: list[set[str]] = []  # the co-participants of each person's groups (`_linked_to`)
@@ -550,7 +600,12 @@ def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision]
     def allowed(person: list[_Group], unit: _Group) -> bool:
         return not decisions or not any((d := _decided(decisions, g, unit)) and not d.same for g in person)
 
-    for unit in units:  # the first person that fits: the others need not be compared
+    def ordered() -> Iterator[_Group]:
+        yield from units
+        if unplaced and len(people) > 1:  # asked once the placed ones are done
+            yield from sorted(unplaced.groups().values(), key=_order)
+
+    for unit in ordered():  # the first person that fits: the others need not be compared
         if not decisions and not unit.placed and len(people) == 1:
             people[0].append(unit)  # the only person: linked or not, it is the one named most
             continue
@@ -580,6 +635,11 @@ def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision]
             named.append(unit.mentions)
             partners.append(set(unit.partners))
     return people, joins
+
+
+def _order(group: _Group) -> tuple[bool, int, str]:
+    """Placed first, then named most, then by page."""
+    return not group.placed, -group.mentions, min(group.sources)
 
 
 def _placed_alike(groups: list[_Group]) -> list[_Group]:
@@ -659,12 +719,15 @@ def split_homonyms(extractions: Sequence[Extraction], lex: Lexicon, decisions: S
     rename: dict[str, dict[str, str]] = defaultdict(dict)  # source -> name -> key
     main: dict[str, str] = {}
     kept: list[NameMerge] = []  # names in several places read as one person, with why
-    for name, by_source in _groups(extractions):
-        if len(by_source) < 2:  # one page: one person
+    for name, (placed, unplaced) in _pages(extractions):
+        if len(placed) + len(unplaced) < 2:  # one page: one person
             continue
         common = is_common_name(name, lex)
-        wanted = [d for d in decisions if d.name == name]
-        people, found = _cluster([by_source[s] for s in sorted(by_source)], common, wanted)
+        if wanted := [d for d in decisions if d.name == name]:
+            by_source = {**placed, **unplaced.groups()}
+            people, found = _cluster([by_source[s] for s in sorted(by_source)], common, wanted)
+        else:
+            people, found = _cluster([placed[s] for s in sorted(placed)], common, wanted, unplaced)
         joins = [why if isinstance(why, str) else why() for why in found[:_MAX_REASONS]]
         if len(found) > _MAX_REASONS:
             joins.append(f"and {len(found) - _MAX_REASONS} more places")
