@@ -297,6 +297,8 @@ class _Pages:
 
     def counts(self, extraction: Extraction) -> _Counts | None:
         """The division counts of an article (None if it names none), counted for its page too."""
+        if not extraction.places and not extraction.orgs:
+            return None
         names = tuple([m.text for m in extraction.places] + [m.text for m in extraction.orgs if not m.refers])
         named = self.named
         if names in named:
