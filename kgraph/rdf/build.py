@@ -32,8 +32,8 @@ from kgraph.rdf.turtle import Block, Statements, Terms, pairs_text
 from kgraph.rdf.vocab import DEFAULT_BASE
 from kgraph.regex import compiled
 
-__all__ = ["Block", "Triple", "build_graph", "iter_blocks", "iter_triples", "iter_written_blocks", "new_graph",
-           "prefixes"]
+__all__ = ["Block", "Triple", "build_graph", "iter_blocks", "iter_page_blocks", "iter_triples", "iter_written_blocks",
+           "new_graph", "prefixes"]
 
 Triple = tuple[Node, URIRef, Node]
 T = TypeVar("T")
@@ -194,8 +194,10 @@ class _Triples:
     """The triples of one corpus, node by node."""
 
     def __init__(self, corpus: Corpus, base: str, *, spans: bool = True, works_with: bool = True,
-                 written: bool = False) -> None:
+                 written: bool = False, page: bool = False) -> None:
         self.corpus, self.spans, self.works_with, self.written = corpus, spans, works_with, written
+        # `iter_page_blocks`: what the page reads (and some it does not), none of the rest made
+        self.page = page
         self.iri = Minter(base)
         # IRIs asked for again and again (in every mention, byline and event), minted once
         self.article_iri = functools.cache(self.iri.article)
@@ -253,6 +255,11 @@ class _Triples:
 
     def article(self, node: URIRef, articles: Sequence[Article], extractions: Sequence[Extraction],
                 evidence: Sequence[tuple[Evidence, URIRef, int]]) -> Iterator[Block]:
+        if self.page and len(articles) == 1:  # the pairs of its `_Article` the page may read, its text never made
+            read = self.written_article(node, articles[0], "", extractions, evidence).read
+            if read is not None:
+                yield read
+            return
         if self.written and len(articles) == 1:  # most articles: the node as text
             article = articles[0]
             text = article.text
@@ -413,6 +420,8 @@ class _Triples:
                 post_pairs += [(RDFS.label, _zh(post.title)), (ORG.heldBy, node)]
                 if post.org:
                     post_pairs.append((ORG.postIn, self.org_iri(post.org)))
+                if self.page:  # a post's spans and articles: read by no page
+                    continue
                 for ev in post.evidence:
                     article = self.article_iri(ev.article_id)
                     post_pairs += [(KG.evidence, self.iri.span(article, ev.start, ev.end)),
@@ -484,6 +493,8 @@ class _Triples:
             yield _block(node, pairs)
 
     def merges(self) -> Iterator[Block]:
+        if self.page:  # a name merge's triples: read by no page
+            return
         for node, merges in _group(self.corpus.merges, lambda m: self.iri.merge(m.kept, m.variant)).items():
             pairs: list[tuple[URIRef, Node]] = [(RDF.type, KG.NameMerge)]
             for merge in merges:
@@ -517,6 +528,14 @@ def iter_written_blocks(corpus: Corpus, *, base: str = DEFAULT_BASE) -> Iterator
     thing each come as `Statements`, the Turtle written directly, and `write_blocks` writes the same text
     (`tests/rdf/test_build.py`). Nothing the network page reads is in them (`kgraph.network.network_reads`)."""
     return _Triples(corpus, base, written=True).all()
+
+
+def iter_page_blocks(corpus: Corpus, *, base: str = DEFAULT_BASE) -> Iterator[Block]:
+    """The blocks the network page's store takes (`kgraph.outputs`): each node of `iter_blocks(spans=False,
+    works_with=False)` with at least the pairs of it `kgraph.network.network_reads_pairs` keeps, in the same order,
+    and without most of those it drops, never made: article texts, the spans of posts, name merges
+    (`tests/rdf/test_stream.py` holds the kept pairs equal)."""
+    return _Triples(corpus, base, spans=False, works_with=False, page=True).all()
 
 
 def iter_triples(corpus: Corpus, *, base: str = DEFAULT_BASE, spans: bool = True, works_with: bool = True

@@ -195,7 +195,7 @@ def write_html(
 
 def _build_vis_data(
     net: nx.Graph, colours: dict[Any, dict[str, str]], items: dict[Any, dict[str, int]]
-) -> tuple[Iterator[dict[str, Any]], Iterator[dict[str, Any]], dict[str, Any], dict[str, Any]]:
+) -> tuple[Iterator[dict[str, Any]], _JsonTexts, dict[str, Any], dict[str, Any]]:
     """Nodes, edges (each made as it is read) and options as vis-network takes them (as pyvis makes them), and the
     tables they point into.
 
@@ -211,8 +211,9 @@ def _build_vis_data(
     ids = _page_ids(net)
     tables = _Tables.of(net)
     fonts = _lead_fonts(net, positions)
-    return (_vis_nodes(net, colours, items, ids, positions, fonts), _vis_edges(net, ids, tables, large),
-            json.loads(json.dumps(_options(large))), tables.page_data())
+    edges = _JsonTexts(_vis_edge_texts(net, ids, tables, large))
+    return (_vis_nodes(net, colours, items, ids, positions, fonts), edges, json.loads(json.dumps(_options(large))),
+            tables.page_data())
 
 
 def _vis_nodes(net: nx.Graph, colours: dict[Any, dict[str, str]], items: dict[Any, dict[str, int]],
@@ -253,14 +254,9 @@ def _vis_nodes(net: nx.Graph, colours: dict[Any, dict[str, str]], items: dict[An
 
 
 def _vis_edges(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: bool) -> Iterator[dict[str, Any]]:
-    """The page's edges one by one, as they are written out."""
-    ends = []  # each link's ends by their text, the link's data with them (not looked up again)
-    for u, v, data in net.edges(data=True):
-        first, second = str(u), str(v)
-        ends.append((first, second, u, v, data) if first <= second else (second, first, v, u, data))
-    ends.sort(key=_FIRST_TWO)
+    """The page's edges one by one, as vis-network takes them (the page writes their JSON, `_vis_edge_texts`)."""
     widths: dict[int, float] = {}  # a width for each weight, as `edge_width` gives it
-    for number, (_, _, u, v, data) in enumerate(ends):
+    for number, (_, _, u, v, data) in enumerate(_edge_ends(net)):
         kind = str(data.get("kind", "works_with"))
         weight = count_of(data.get("weight"))
         width = widths.get(weight)
@@ -281,6 +277,55 @@ def _vis_edges(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: bool)
             "from": ids[u],
             "to": ids[v],
         }
+
+
+def _vis_edge_texts(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: bool) -> Iterator[str]:
+    """`_script_json` of each of `_vis_edges`, written directly: a network's links are most of its page, and their
+    records were made only for the encoder to sort their keys and look each value's type up again. The values
+    that recur (ends, kinds, titles, widths, the lists of events and articles links share) are encoded once
+    (`tests/test_render_page.py` holds the texts equal)."""
+    strings: dict[str, str] = {}
+    lists: dict[tuple[int, int], str] = {}  # (id of a list `tables` holds, the items shown) -> its JSON
+    widths: dict[int, str] = {}
+    counts: dict[str, int] = {}  # a link's articles -> how many
+
+    def string(value: str) -> str:
+        known = strings.get(value)
+        if known is None:
+            known = strings[value] = _script_json(value)
+        return known
+
+    def numbers(items: list[int], most: int) -> str:
+        known = lists.get((id(items), most))
+        if known is None:
+            known = lists[id(items), most] = _script_json(items[:most] if most >= 0 else items)
+        return known
+
+    for number, (_, _, u, v, data) in enumerate(_edge_ends(net)):
+        kind = str(data.get("kind", "works_with"))
+        weight = count_of(data.get("weight"))
+        width = widths.get(weight)
+        if width is None:
+            width = widths[weight] = _script_json(edge_width(data))
+        articles = str(data.get("articles", ""))
+        shown = counts.get(articles)
+        if shown is None:
+            shown = counts[articles] = len(articles.split())
+        ar = numbers(tables.articles_of(data), MAX_REPORTS if kind == "works_with" else MAX_CONTEXT_REPORTS)
+        dashes = "true" if kind != "works_with" and not large else "false"
+        yield (f'{{"ar":{ar},"dashes":{dashes},"ev":{numbers(tables.events_of(data), -1)},"from":{string(ids[u])},'
+               f'"id":"e{number}","kind":{string(kind)},"na":{shown},"titles":{string(str(data.get("titles", "")))},'
+               f'"to":{string(ids[v])},"weight":{weight},"width":{width}}}')
+
+
+def _edge_ends(net: nx.Graph) -> list[tuple[str, str, Any, Any, dict[str, Any]]]:
+    """Each link's ends by their text, and the link's data with them (not looked up again), in the page's order."""
+    ends = []
+    for u, v, data in net.edges(data=True):
+        first, second = str(u), str(v)
+        ends.append((first, second, u, v, data) if first <= second else (second, first, v, u, data))
+    ends.sort(key=_FIRST_TWO)
+    return ends
 
 
 def _vis_node(node_id: str, label: str, shape: str, color: str, **options: Any) -> dict[str, Any]:
@@ -530,6 +575,18 @@ class _Tables:
         return {"events": events, "articles": articles, "months": months}
 
 
+class _JsonTexts:
+    """Items of a list already as `_script_json` texts, for `_script_json_chunks` to write as they come."""
+
+    __slots__ = ("texts",)
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.texts = texts
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.texts)
+
+
 def _script_json(value: Any) -> str:
     """JSON that is safe inside <script>: no `</script>` or `<!--` can close or bend the element."""
     text = _ENCODER.encode(value)
@@ -545,6 +602,15 @@ def _script_json_chunks(value: dict[str, Any], batch: int = 256) -> Iterator[str
     for number, key in enumerate(sorted(value)):
         item = value[key]
         head = ("," if number else "") + _script_json(key) + ":"
+        if isinstance(item, _JsonTexts):
+            yield head + "["
+            texts = iter(item)
+            first = True
+            while part := list(islice(texts, batch)):
+                yield ("" if first else ",") + ",".join(part)
+                first = False
+            yield "]"
+            continue
         if not isinstance(item, list | Iterator):
             yield head + _script_json(item)
             continue
