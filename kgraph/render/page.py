@@ -470,15 +470,19 @@ class _Tables:
         events, articles = tables.events, tables.articles
         lines_read: set[str] = set()
         reports_read: set[str] = set()
+        evidence_read: set[tuple[str, str]] = set()  # the links of one event share their texts: read once
         for _, _, data in sorted(net.edges(data=True), key=lambda edge: (str(edge[0]), str(edge[1]))):
-            iris = str(data.get("events", "")).split()
-            if any(iri not in events for iri in iris):  # an event behind many links is read once
-                lines = [line for line in str(data.get("evidence", "")).split("\n") if line]
-                for iri, line in zip(iris, lines, strict=False):
-                    if iri not in events:
-                        head, _, rest = line.partition(" ")
-                        date = parse_date(head)
-                        events[iri] = (date, rest if date else line)
+            said = (str(data.get("events", "")), str(data.get("evidence", "")))
+            if said not in evidence_read:
+                evidence_read.add(said)
+                iris = said[0].split()
+                if any(iri not in events for iri in iris):  # an event behind many links is read once
+                    lines = [line for line in said[1].split("\n") if line]
+                    for iri, line in zip(iris, lines, strict=False):
+                        if iri not in events:
+                            head, _, rest = line.partition(" ")
+                            date = parse_date(head)
+                            events[iri] = (date, rest if date else line)
             reports = str(data.get("reports", ""))
             if reports in reports_read:  # the links of one event share their reports
                 continue
