@@ -298,7 +298,8 @@ def _vis_edge_texts(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: 
     def numbers(items: list[int], most: int) -> str:
         known = lists.get((id(items), most))
         if known is None:
-            known = lists[id(items), most] = _script_json(items[:most] if most >= 0 else items)
+            shown = items[:most] if most >= 0 else items  # numbers: their JSON is their text
+            known = lists[id(items), most] = "[" + ",".join(map(str, shown)) + "]"
         return known
 
     for number, (_, _, u, v, data) in enumerate(_edge_ends(net)):
@@ -459,7 +460,8 @@ class _Tables:
         self.articles: dict[tuple[str, str, str], tuple[int | None, int, int] | None] = {}
         self.event_index: dict[str, int] = {}
         self.article_index: dict[tuple[str, str, str], int] = {}
-        self.line_index: dict[str, int] = {}  # a report line as a link holds it -> its article's number
+        self.line_keys: dict[str, tuple[str, str, str]] = {}  # a report line as a link holds it -> its article
+        self.line_index: dict[str, int] = {}  # a report line -> its article's number
         self.event_numbers: dict[str, list[int]] = {}  # a link's events -> their numbers
         self.report_numbers: dict[str, list[int]] = {}  # a link's reports -> their articles' numbers
         self.rows: tuple[list[list[Any]], list[list[Any]], list[str]] = ([], [], [])
@@ -487,12 +489,15 @@ class _Tables:
             if reports in reports_read:  # the links of one event share their reports
                 continue
             reports_read.add(reports)
-            for line in reports.split("\n"):
-                if line and line not in lines_read:  # an article's line too
-                    lines_read.add(line)
-                    date, headline, source = (line.split("\t") + ["", "", ""])[:3]
-                    if (date, headline, source) not in articles:
-                        articles[date, headline, source] = parse_date(date)
+            new = set(reports.split("\n"))
+            new.discard("")
+            new -= lines_read  # an article's line is read once too (the articles are sorted in full: any order)
+            lines_read |= new
+            for line in new:
+                date, headline, source = key = tuple((line.split("\t") + ["", "", ""])[:3])
+                tables.line_keys[line] = key
+                if key not in articles:
+                    articles[key] = parse_date(date)
         tables._order()
         return tables
 
@@ -536,6 +541,7 @@ class _Tables:
 
         self.event_index = {iri: number for number, (_, _, iri) in enumerate(events)}
         self.article_index = {raw: number for number, (_, raw) in enumerate(articles)}
+        self.line_index = {line: self.article_index[raw] for line, raw in self.line_keys.items()}
         self.rows = (
             [[*shown(date), text] for date, text, _ in events],
             [[*shown(date), raw[1], raw[2]] for date, raw in articles],
@@ -548,8 +554,9 @@ class _Tables:
         text = str(data.get("events", ""))
         known = self.event_numbers.get(text)
         if known is None:
-            numbers = map(self.event_index.get, set(text.split()))
-            known = self.event_numbers[text] = sorted(number for number in numbers if number is not None)
+            numbers = set(map(self.event_index.get, text.split()))  # one number an event: the set is of events
+            numbers.discard(None)
+            known = self.event_numbers[text] = sorted(numbers)
         return known
 
     def articles_of(self, data: dict[str, Any]) -> list[int]:
@@ -562,9 +569,12 @@ class _Tables:
         return known
 
     def _articles_of(self, reports: str) -> list[int]:
-        found = set()
-        for line in reports.split("\n"):
-            if line:
+        lines = reports.split("\n")
+        try:  # the lines of the links `of` read, each numbered already
+            found = set(map(self.line_index.__getitem__, filter(None, lines)))
+        except KeyError:
+            found = set()
+            for line in filter(None, lines):
                 number = self.line_index.get(line)
                 if number is None:
                     date, headline, source = (line.split("\t") + ["", "", ""])[:3]
