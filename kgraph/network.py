@@ -73,6 +73,7 @@ NETWORK_ASKS_BY_OBJECT = frozenset({RDF.type, SCHEMA.mentions, SCHEMA.author, SC
 _TYPE = RDF.type  # made once: it is asked for each of millions of triples
 _DATE_IRI = attrgetter("date", "iri")  # the order of a link's events
 _FIRST_TWO = itemgetter(0, 1)
+_NONE: set[Node] = set()  # the organisations and places of an event whose reports mention none (never changed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,12 +129,16 @@ class _Index:
     _chains: dict[Node, tuple[list[str], str]] = field(default_factory=dict)  # org -> names up, top name
     _names: dict[Node, str] = field(default_factory=dict)
     texts: dict[Node, tuple[str, str, str, str]] = field(default_factory=dict)  # a one-event link's, by event
+    # the organisations and places (`_add_context`'s things, all layers) each event's reports mention: mentions
+    # are mostly people, and each layer read them all again
+    context: set[Node] = field(default_factory=set)
+    _mentioned: dict[Node, set[Node]] = field(default_factory=dict)
 
     def release(self) -> None:
         """Drop what was read to choose the people and links (their pairs, events and mentions): the texts of the
         links kept need only the events and articles, read again as asked for."""
         for table in (self.participants, self.events_of, self.shared, self.materialised, self._people,
-                      self._keys, self._chains):
+                      self._keys, self._chains, self._mentioned):
             table.clear()
 
     def event(self, node: Node) -> EventRef:
@@ -177,9 +182,15 @@ class _Index:
         return found
 
     def mentioned(self, event: Node, things: set[Node]) -> set[Node]:
-        """Which of `things` the articles reporting `event` mention. Not kept: what every event's reports mention
-        (their people most of it) was a sixth of the memory of making a decade's network."""
-        return {t for a in self.reports(event) for t in self.graph.objects(a, SCHEMA.mentions) if t in things}
+        """Which of `things` (some of `context`) the articles reporting `event` mention. Only those of `context`
+        are kept: what every event's reports mention (their people most of it) was a sixth of the memory of
+        making a decade's network."""
+        known = self._mentioned.get(event)
+        if known is None:
+            context, objects = self.context, self.graph.objects
+            known = {t for a in self.reports(event) for t in objects(a, SCHEMA.mentions) if t in context} or _NONE
+            self._mentioned[event] = known
+        return known & things if known else set()
 
     def key(self, node: Node) -> str:
         """The node's key in the networkx graph, one string however many links name it: `str(node)` for each end of
@@ -270,10 +281,12 @@ def build_network(graph: Graph, *, include_orgs: bool = False, include_places: b
         net.nodes[node]["community"] = community
     net.graph.update(_left_out(index, people))
 
-    if include_orgs:
-        _add_context(net, index, people, kind="organization", texts=keep is None)
-    if include_places:
-        _add_context(net, index, people, kind="place", texts=keep is None)
+    layers = {kind: _context_things(graph, kind) for kind, shown in (("organization", include_orgs),
+                                                                     ("place", include_places)) if shown}
+    for things in layers.values():
+        index.context |= things
+    for kind, things in layers.items():
+        _add_context(net, index, people, things, kind=kind, texts=keep is None)
     if keep is not None:
         net = keep(net)
         index.release()  # what only choosing needed, so that the texts take its place rather than more
@@ -568,13 +581,20 @@ def _texts(index: _Index, events: Collection[Node]) -> tuple[str, str, str, str]
             "\n".join(index.report(article, date) for date, _, article in articles))
 
 
-def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str, texts: bool = True) -> None:
-    """Link organisations (through posts and event reports) or places (through event locations) to people."""
-    graph = index.graph
+def _context_things(graph: Graph, kind: str) -> set[Node]:
+    """The organisations or the places of the graph."""
     rdf_type = ORG.Organization if kind == "organization" else SCHEMA.Place
     things = set(graph.subjects(RDF.type, rdf_type, unique=True))
     if kind == "organization":
         things |= set(graph.subjects(RDF.type, SCHEMA.Organization, unique=True))
+    return things
+
+
+def _add_context(net: nx.Graph, index: _Index, people: set[Node], things: set[Node], *, kind: str,
+                 texts: bool = True) -> None:
+    """Link organisations (through posts and event reports) or places (through event locations), the `things`
+    of `kind`, to people."""
+    graph = index.graph
 
     # (thing, person) -> events, each once (an event is read once): lists, as most pairs have one
     links: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
