@@ -73,6 +73,7 @@ NETWORK_ASKS_BY_OBJECT = frozenset({RDF.type, SCHEMA.mentions, SCHEMA.author, SC
 _TYPE = RDF.type  # made once: it is asked for each of millions of triples
 _DATE_IRI = attrgetter("date", "iri")  # the order of a link's events
 _FIRST_TWO = itemgetter(0, 1)
+_IRI = attrgetter("iri")
 _NONE: set[Node] = set()  # the organisations and places of an event whose reports mention none (never changed)
 
 
@@ -124,6 +125,7 @@ class _Index:
     _articles: dict[Node, ArticleRef] = field(default_factory=dict)
     _reports: dict[Node, set[Node]] = field(default_factory=dict)  # event -> articles
     _lines: dict[tuple[type, str, str], str] = field(default_factory=dict)
+    _line_of: dict[int, tuple[EventRef | ArticleRef, str]] = field(default_factory=dict)
     _people: dict[Node, bool] = field(default_factory=dict)
     _keys: dict[Node, str] = field(default_factory=dict)  # node -> its one key in the networkx graph
     _chains: dict[Node, tuple[list[str], str]] = field(default_factory=dict)  # org -> names up, top name
@@ -225,11 +227,16 @@ class _Index:
         return text
 
     def line(self, ref: EventRef | ArticleRef) -> str:
-        """`ref.describe()`, made once: every link an event or article stands behind shows its line."""
+        """`ref.describe()`, made once: every link an event or article stands behind shows its line. Found by the
+        very object first (an event's is asked for by each link of it)."""
+        known = self._line_of.get(id(ref))
+        if known is not None and known[0] is ref:
+            return known[1]
         key = (type(ref), ref.iri, ref.date)
         text = self._lines.get(key)
         if text is None:
             text = self._lines[key] = ref.describe()
+        self._line_of[id(ref)] = (ref, text)  # the ref held: its id is not another's while it is here
         return text
 
 
@@ -577,8 +584,9 @@ def _texts(index: _Index, events: Collection[Node]) -> tuple[str, str, str, str]
             if article.iri not in dated:
                 dated[article.iri] = (article.date or ref.date, article.iri, article)
     articles = sorted(dated.values(), key=_FIRST_TWO)
-    return (" ".join(ref.iri for ref in refs), " ".join(sorted(dated)), "\n".join(index.line(ref) for ref in refs),
-            "\n".join(index.report(article, date) for date, _, article in articles))
+    line, report = index.line, index.report
+    return (" ".join(map(_IRI, refs)), " ".join(sorted(dated)), "\n".join([line(ref) for ref in refs]),
+            "\n".join([report(article, date) for date, _, article in articles]))
 
 
 def _context_things(graph: Graph, kind: str) -> set[Node]:
