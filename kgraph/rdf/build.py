@@ -251,6 +251,8 @@ class _Triples:
             node = self.person_iri(person.id)
             for ev in person.mentions:  # a byline taken out of the text has no span to point to
                 by_id[ev.article_id].append((ev, node, both if ev.end > ev.start else _MENTIONS))
+            if not self.spans:  # a post gives its articles spans only
+                continue
             for post in person.posts:
                 post_node = self.iri.post(person.id, post.title)
                 for ev in post.evidence:
