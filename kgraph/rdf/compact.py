@@ -85,7 +85,9 @@ class CompactStore(Store):
             else:
                 by_predicate[predicate] = [ends, obj]
             self._count += 1
-            if not isinstance(obj, Literal) and (by_object is None or predicate in by_object):
+            kind = type(obj)  # most are IRIs: no `isinstance` through the ABC Literal's metaclass
+            if (kind is URIRef or kind is not Literal and not isinstance(obj, Literal)) \
+                    and (by_object is None or predicate in by_object):
                 _put(self._in, obj, predicate, subject, unique=False)
         if by_predicate:
             self._out[subject] = by_predicate
