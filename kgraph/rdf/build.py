@@ -187,7 +187,8 @@ class _Article(Statements):
                   (KG.end, integer(article.end))]
         pairs += [(SCHEMA.mentions, node(target)) for target in self.mentions]
         pairs += [(predicate, node(person)) for predicate, person in self.bylines]
-        return f"{terms.subject(self.node)} {pairs_text(terms, pairs)}", len(pairs)
+        # remembered as an object is: the article is named again by its event, its posts and people
+        return f"{terms.node(self.node)} {pairs_text(terms, pairs)}", len(pairs)
 
 
 class _Triples:
@@ -395,7 +396,8 @@ class _Triples:
                 shared[pair].append(article_id)
         partners: dict[URIRef, dict[URIRef, None]] = defaultdict(dict)
         # by the IRI's last part: the same grouping, and no IRI made for a node written as text
-        groups = _group(sorted(shared.items()), lambda item: self.iri.collaboration_part(*item[0]))
+        part_of = self.iri.collaboration_part  # the pairs sorted by themselves (each once): as their items sort
+        groups = _group(((pair, shared[pair]) for pair in sorted(shared)), lambda item: part_of(*item[0]))
         del shared
         under = f"{self.iri.base}collaboration/"
         for part, pairs in groups.items():
