@@ -27,7 +27,7 @@ The same evidence, structured, comes from `collect_edge_evidence`.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain, combinations
 from operator import attrgetter, itemgetter
@@ -279,10 +279,8 @@ def build_network(graph: Graph, *, include_orgs: bool = False, include_places: b
     communities = _communities(sorted(net, key=str),  # the nodes are the people yet
                                ((key(a), key(b), weight) for (a, b), weight, _ in ordered))
     least = min_weight([weight for _, weight, _ in ordered]) if min_weight is not None else 1
-    for (a, b), weight, events in ordered:
-        if weight >= least:
-            net.add_edge(key(a), key(b),
-                         **_edge_attributes(index, "works_with", weight, events, texts=keep is None))
+    net.add_edges_from((key(a), key(b), _edge_attributes(index, "works_with", weight, events, texts=keep is None))
+                       for (a, b), weight, events in ordered if weight >= least)  # as `add_edge` each, in one call
     del ordered
     for node, community in communities.items():
         net.nodes[node]["community"] = community
@@ -643,7 +641,15 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], things: set[No
             articles=len(set(graph.subjects(SCHEMA.mentions, thing))),
         )
     key = index.key  # not `str`: a copy of both IRIs for each link, all held while sorting
-    for thing, person in sorted({*links, *posts}, key=lambda pair: (key(pair[0]), key(pair[1]))):
+    net.add_edges_from(_context_links(index, sorted({*links, *posts}, key=lambda pair: (key(pair[0]), key(pair[1]))),
+                                      people, links, posts, texts=texts))
+
+
+def _context_links(index: _Index, pairs: list[tuple[Node, Node]], people: set[Node],
+                   links: dict[tuple[Node, Node], list[Node]], posts: dict[tuple[Node, Node], list[str]], *,
+                   texts: bool) -> Iterator[tuple[str, str, dict]]:
+    """The links of `_add_context`, in order, as `add_edges_from` takes them (as `add_edge` each, in one call)."""
+    for thing, person in pairs:
         if person not in people:
             continue
         events = links.get((thing, person), [])
@@ -651,7 +657,7 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], things: set[No
         edge_kind = "post" if held else "event"
         attributes = _edge_attributes(index, edge_kind, max(len(events), 1), events, TITLE_SEPARATOR.join(held),
                                       texts=texts)
-        net.add_edge(index.key(person), index.key(thing), **attributes)
+        yield index.key(person), index.key(thing), attributes
 
 
 def _event_articles(graph: Graph, event: Node) -> set[Node]:
