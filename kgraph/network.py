@@ -27,7 +27,7 @@ The same evidence, structured, comes from `collect_edge_evidence`.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain, combinations
 from operator import attrgetter, itemgetter
@@ -73,6 +73,8 @@ NETWORK_ASKS_BY_OBJECT = frozenset({RDF.type, SCHEMA.mentions, SCHEMA.author, SC
 _TYPE = RDF.type  # made once: it is asked for each of millions of triples
 _DATE_IRI = attrgetter("date", "iri")  # the order of a link's events
 _FIRST_TWO = itemgetter(0, 1)
+_IRI = attrgetter("iri")
+_NONE: set[Node] = set()  # the organisations and places of an event whose reports mention none (never changed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,17 +125,22 @@ class _Index:
     _articles: dict[Node, ArticleRef] = field(default_factory=dict)
     _reports: dict[Node, set[Node]] = field(default_factory=dict)  # event -> articles
     _lines: dict[tuple[type, str, str], str] = field(default_factory=dict)
+    _line_of: dict[int, tuple[EventRef | ArticleRef, str]] = field(default_factory=dict)
     _people: dict[Node, bool] = field(default_factory=dict)
     _keys: dict[Node, str] = field(default_factory=dict)  # node -> its one key in the networkx graph
     _chains: dict[Node, tuple[list[str], str]] = field(default_factory=dict)  # org -> names up, top name
     _names: dict[Node, str] = field(default_factory=dict)
     texts: dict[Node, tuple[str, str, str, str]] = field(default_factory=dict)  # a one-event link's, by event
+    # the organisations and places (`_add_context`'s things, all layers) each event's reports mention: mentions
+    # are mostly people, and each layer read them all again
+    context: set[Node] = field(default_factory=set)
+    _mentioned: dict[Node, set[Node]] = field(default_factory=dict)
 
     def release(self) -> None:
         """Drop what was read to choose the people and links (their pairs, events and mentions): the texts of the
         links kept need only the events and articles, read again as asked for."""
         for table in (self.participants, self.events_of, self.shared, self.materialised, self._people,
-                      self._keys, self._chains):
+                      self._keys, self._chains, self._mentioned):
             table.clear()
 
     def event(self, node: Node) -> EventRef:
@@ -177,9 +184,15 @@ class _Index:
         return found
 
     def mentioned(self, event: Node, things: set[Node]) -> set[Node]:
-        """Which of `things` the articles reporting `event` mention. Not kept: what every event's reports mention
-        (their people most of it) was a sixth of the memory of making a decade's network."""
-        return {t for a in self.reports(event) for t in self.graph.objects(a, SCHEMA.mentions) if t in things}
+        """Which of `things` (some of `context`) the articles reporting `event` mention. Only those of `context`
+        are kept: what every event's reports mention (their people most of it) was a sixth of the memory of
+        making a decade's network."""
+        known = self._mentioned.get(event)
+        if known is None:
+            context, objects = self.context, self.graph.objects
+            known = {t for a in self.reports(event) for t in objects(a, SCHEMA.mentions) if t in context} or _NONE
+            self._mentioned[event] = known
+        return known & things if known else set()
 
     def key(self, node: Node) -> str:
         """The node's key in the networkx graph, one string however many links name it: `str(node)` for each end of
@@ -214,11 +227,16 @@ class _Index:
         return text
 
     def line(self, ref: EventRef | ArticleRef) -> str:
-        """`ref.describe()`, made once: every link an event or article stands behind shows its line."""
+        """`ref.describe()`, made once: every link an event or article stands behind shows its line. Found by the
+        very object first (an event's is asked for by each link of it)."""
+        known = self._line_of.get(id(ref))
+        if known is not None and known[0] is ref:
+            return known[1]
         key = (type(ref), ref.iri, ref.date)
         text = self._lines.get(key)
         if text is None:
             text = self._lines[key] = ref.describe()
+        self._line_of[id(ref)] = (ref, text)  # the ref held: its id is not another's while it is here
         return text
 
 
@@ -261,19 +279,19 @@ def build_network(graph: Graph, *, include_orgs: bool = False, include_places: b
     communities = _communities(sorted(net, key=str),  # the nodes are the people yet
                                ((key(a), key(b), weight) for (a, b), weight, _ in ordered))
     least = min_weight([weight for _, weight, _ in ordered]) if min_weight is not None else 1
-    for (a, b), weight, events in ordered:
-        if weight >= least:
-            net.add_edge(key(a), key(b),
-                         **_edge_attributes(index, "works_with", weight, events, texts=keep is None))
+    net.add_edges_from((key(a), key(b), _edge_attributes(index, "works_with", weight, events, texts=keep is None))
+                       for (a, b), weight, events in ordered if weight >= least)  # as `add_edge` each, in one call
     del ordered
     for node, community in communities.items():
         net.nodes[node]["community"] = community
     net.graph.update(_left_out(index, people))
 
-    if include_orgs:
-        _add_context(net, index, people, kind="organization", texts=keep is None)
-    if include_places:
-        _add_context(net, index, people, kind="place", texts=keep is None)
+    layers = {kind: _context_things(graph, kind) for kind, shown in (("organization", include_orgs),
+                                                                     ("place", include_places)) if shown}
+    for things in layers.values():
+        index.context |= things
+    for kind, things in layers.items():
+        _add_context(net, index, people, things, kind=kind, texts=keep is None)
     if keep is not None:
         net = keep(net)
         index.release()  # what only choosing needed, so that the texts take its place rather than more
@@ -564,17 +582,25 @@ def _texts(index: _Index, events: Collection[Node]) -> tuple[str, str, str, str]
             if article.iri not in dated:
                 dated[article.iri] = (article.date or ref.date, article.iri, article)
     articles = sorted(dated.values(), key=_FIRST_TWO)
-    return (" ".join(ref.iri for ref in refs), " ".join(sorted(dated)), "\n".join(index.line(ref) for ref in refs),
-            "\n".join(index.report(article, date) for date, _, article in articles))
+    line, report = index.line, index.report
+    return (" ".join(map(_IRI, refs)), " ".join(sorted(dated)), "\n".join([line(ref) for ref in refs]),
+            "\n".join([report(article, date) for date, _, article in articles]))
 
 
-def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str, texts: bool = True) -> None:
-    """Link organisations (through posts and event reports) or places (through event locations) to people."""
-    graph = index.graph
+def _context_things(graph: Graph, kind: str) -> set[Node]:
+    """The organisations or the places of the graph."""
     rdf_type = ORG.Organization if kind == "organization" else SCHEMA.Place
     things = set(graph.subjects(RDF.type, rdf_type, unique=True))
     if kind == "organization":
         things |= set(graph.subjects(RDF.type, SCHEMA.Organization, unique=True))
+    return things
+
+
+def _add_context(net: nx.Graph, index: _Index, people: set[Node], things: set[Node], *, kind: str,
+                 texts: bool = True) -> None:
+    """Link organisations (through posts and event reports) or places (through event locations), the `things`
+    of `kind`, to people."""
+    graph = index.graph
 
     # (thing, person) -> events, each once (an event is read once): lists, as most pairs have one
     links: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
@@ -615,7 +641,15 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str, 
             articles=len(set(graph.subjects(SCHEMA.mentions, thing))),
         )
     key = index.key  # not `str`: a copy of both IRIs for each link, all held while sorting
-    for thing, person in sorted({*links, *posts}, key=lambda pair: (key(pair[0]), key(pair[1]))):
+    net.add_edges_from(_context_links(index, sorted({*links, *posts}, key=lambda pair: (key(pair[0]), key(pair[1]))),
+                                      people, links, posts, texts=texts))
+
+
+def _context_links(index: _Index, pairs: list[tuple[Node, Node]], people: set[Node],
+                   links: dict[tuple[Node, Node], list[Node]], posts: dict[tuple[Node, Node], list[str]], *,
+                   texts: bool) -> Iterator[tuple[str, str, dict]]:
+    """The links of `_add_context`, in order, as `add_edges_from` takes them (as `add_edge` each, in one call)."""
+    for thing, person in pairs:
         if person not in people:
             continue
         events = links.get((thing, person), [])
@@ -623,7 +657,7 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], *, kind: str, 
         edge_kind = "post" if held else "event"
         attributes = _edge_attributes(index, edge_kind, max(len(events), 1), events, TITLE_SEPARATOR.join(held),
                                       texts=texts)
-        net.add_edge(index.key(person), index.key(thing), **attributes)
+        yield index.key(person), index.key(thing), attributes
 
 
 def _event_articles(graph: Graph, event: Node) -> set[Node]:

@@ -35,7 +35,7 @@ from kgraph.heap import heap_frozen
 from kgraph.interrupt import end_with_parent
 from kgraph.model import Corpus
 from kgraph.network import NETWORK_ASKS_BY_OBJECT, network_reads_pairs
-from kgraph.rdf.build import Block, iter_blocks, iter_written_blocks, prefixes
+from kgraph.rdf.build import Block, iter_page_blocks, iter_written_blocks, prefixes
 from kgraph.rdf.turtle import Statements
 from kgraph.rdf.vocab import DEFAULT_BASE
 
@@ -186,9 +186,11 @@ def _draw_in_child(corpus: Corpus, base: str, title: str, max_links: int, parent
     end_with_parent(parent)
     part = _network_store()
     try:
-        for _ in _keep(iter_blocks(corpus, base=base, spans=False, works_with=False), part):
+        for _ in _keep(iter_page_blocks(corpus, base=base), part):
             pass
-        sender.send(("page", _draw(part, title, max_links)))
+        with heap_frozen():  # the store filled, out of the passes that free Louvain's and the layout's graphs
+            page = _draw(part, title, max_links)
+        sender.send(("page", page))
     except Exception as exc:  # raised again in the parent, as the same error when it can be sent
         try:
             sender.send(("error", exc))

@@ -42,6 +42,7 @@ from kgraph.resolve import (
     find_division,
     infer_home,
     merge_variants,
+    post_orgs,
     read_decisions,
     resolve_orgs,
     resolve_people,
@@ -191,11 +192,12 @@ def _resolve(articles: Sequence[Article], extractions: Sequence[Extraction], lex
     extractions, splits, merges = split_homonyms(extractions, lex, decisions, merges)
     if home is None:
         home = infer_home(m.text for e in extractions for m in e.places + e.orgs)
-    organizations, org_names = resolve_orgs(extractions, lex, home)
+    held = post_orgs(extractions)
+    organizations, org_names = resolve_orgs(extractions, lex, home, held)
     return Corpus(
         articles=tuple(articles),
         extractions=tuple(extractions),
-        people=resolve_people(extractions, lex, merges, org_names, splits),
+        people=resolve_people(extractions, lex, merges, org_names, splits, held),
         merges=merges,
         splits=splits,
         organizations=organizations,

@@ -498,3 +498,52 @@ def test_large_page_is_the_same_under_any_hash_seed() -> None:
         assert int(nodes) > LARGE
         pages.add(digest)
     assert len(pages) == 1
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_render_edge_texts_are_the_json_of_the_edge_records(net: nx.Graph, large: bool) -> None:
+    """The page writes each link's JSON itself (`_vis_edge_texts`): the very text of encoding its record, odd
+    values (markup, quotes, weights as text, missing attributes, long report lists) included."""
+    from kgraph.render.page import MAX_CONTEXT_REPORTS, _page_ids, _script_json, _Tables, _vis_edge_texts, _vis_edges
+
+    person(net, "urn:q", '"引号"\\')
+    days = [(month, day) for month in (4, 5, 6) for day in range(1, 29)]  # more than a context link shows
+    reports = "\n".join(f"2022-{m:02d}-{d:02d}\t标题{m}{d}\t版{m}{d}.txt" for m, d in days)
+    events = " ".join(f"urn:e{m}-{d}" for m, d in days)
+    evidence = "\n".join(f"2022-{m:02d}-{d:02d} 会议《标题{m}{d}》" for m, d in days)
+    net.add_edge("urn:q", "urn:wan", kind="event", weight="3", events=events, articles=events, evidence=evidence,
+                 reports=reports, titles="<i>“x”</i>\u2028")
+    net.add_edge("urn:q", "urn:quwei", kind="post", weight=70, titles="书记")
+    net.add_edge("urn:q", "urn:zhou", weight=None, events=events, articles=events, evidence=evidence,
+                 reports=reports)
+    net.add_edge("urn:q", "urn:x", kind="event", weight=2, events=events, articles=events, evidence=evidence,
+                 reports="\n".join(reports.split("\n")[: MAX_CONTEXT_REPORTS - 30]))
+    ids, tables = _page_ids(net), _Tables.of(net)
+    records = list(_vis_edges(net, ids, tables, large))
+    assert sorted(len(edge["ar"]) for edge in records if edge["ar"]) == [MAX_CONTEXT_REPORTS - 30,
+                                                                          MAX_CONTEXT_REPORTS, len(days)]
+    assert list(_vis_edge_texts(net, ids, tables, large)) == [_script_json(edge) for edge in records]
+
+
+def test_render_tables_number_each_links_articles_as_reading_line_by_line(seed_build: Path) -> None:
+    """`_Tables` numbers a link's reports from lines read once, with set operations: the same numbers, for every
+    link of the seeds' network, as reading each line of the link on its own."""
+    from rdflib import Graph
+
+    from kgraph.network import build_network
+    from kgraph.render.page import _Tables
+
+    graph = Graph().parse(seed_build / "graph.ttl")
+    net = build_network(graph, include_orgs=True, include_places=True)
+    tables = _Tables.of(net)
+    fresh = _Tables.of(net)
+    fresh.line_index.clear()  # each line read again as it comes, the way of a line `of` never saw
+    checked = 0
+    for _, _, data in net.edges(data=True):
+        lines = [line for line in str(data.get("reports", "")).split("\n") if line]
+        by_line = sorted({tables.article_index[tuple((line.split("\t") + ["", "", ""])[:3])] for line in lines})
+        assert tables.articles_of(data) == fresh.articles_of(data) == by_line
+        events = {tables.event_index[iri] for iri in str(data.get("events", "")).split()}
+        assert tables.events_of(data) == sorted(events)
+        checked += bool(lines)
+    assert checked > 100

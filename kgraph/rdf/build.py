@@ -32,8 +32,8 @@ from kgraph.rdf.turtle import Block, Statements, Terms, pairs_text
 from kgraph.rdf.vocab import DEFAULT_BASE
 from kgraph.regex import compiled
 
-__all__ = ["Block", "Triple", "build_graph", "iter_blocks", "iter_triples", "iter_written_blocks", "new_graph",
-           "prefixes"]
+__all__ = ["Block", "Triple", "build_graph", "iter_blocks", "iter_page_blocks", "iter_triples", "iter_written_blocks",
+           "new_graph", "prefixes"]
 
 Triple = tuple[Node, URIRef, Node]
 T = TypeVar("T")
@@ -187,15 +187,18 @@ class _Article(Statements):
                   (KG.end, integer(article.end))]
         pairs += [(SCHEMA.mentions, node(target)) for target in self.mentions]
         pairs += [(predicate, node(person)) for predicate, person in self.bylines]
-        return f"{terms.subject(self.node)} {pairs_text(terms, pairs)}", len(pairs)
+        # remembered as an object is: the article is named again by its event, its posts and people
+        return f"{terms.node(self.node)} {pairs_text(terms, pairs)}", len(pairs)
 
 
 class _Triples:
     """The triples of one corpus, node by node."""
 
     def __init__(self, corpus: Corpus, base: str, *, spans: bool = True, works_with: bool = True,
-                 written: bool = False) -> None:
+                 written: bool = False, page: bool = False) -> None:
         self.corpus, self.spans, self.works_with, self.written = corpus, spans, works_with, written
+        # `iter_page_blocks`: what the page reads (and some it does not), none of the rest made
+        self.page = page
         self.iri = Minter(base)
         # IRIs asked for again and again (in every mention, byline and event), minted once
         self.article_iri = functools.cache(self.iri.article)
@@ -204,7 +207,10 @@ class _Triples:
         self.source_iri = functools.cache(self.iri.source)
         self.org_iri = functools.cache(self.iri.org)  # one term an organisation or place: the page keeps them
         self.place_iri = functools.cache(self.iri.place)
-        self.dates = {a.id: a.date for a in corpus.articles if a.date and _FULL_DATE.match(a.date)}
+        # an article's id is made anew each time it is asked for (`Article.id`): made once here, by the object
+        self.ids = {id(a): a.id for a in corpus.articles}
+        self.dates = {self.ids[id(a)]: a.date for a in corpus.articles if a.date and _FULL_DATE.match(a.date)}
+        self.headlines: dict[int, Literal] = {}  # an article's, for its event's name: one term for both
 
     def all(self) -> Iterator[Block]:
         yield from self.sources()
@@ -219,6 +225,20 @@ class _Triples:
         for made in (_zh, _date, _plain, _int):  # the terms of this corpus, not kept for the page that comes next
             made.cache_clear()
 
+    def article_id(self, article: Article) -> str:
+        known = self.ids.get(id(article))
+        return known if known is not None else article.id
+
+    def headline(self, article: Article) -> Literal:
+        """The article's headline, kept for the name of the event it reports (`event_name`)."""
+        made = self.headlines[id(article)] = _zh_text(article.headline)
+        return made
+
+    def event_name(self, article: Article) -> Literal:
+        """The headline of the article reporting an event: the article's own term, made once (`headline`)."""
+        made = self.headlines.pop(id(article), None)
+        return made if made is not None else _zh_text(article.headline)
+
     def sources(self) -> Iterator[Block]:
         for node, names in _group(self.corpus.sources, self.iri.source).items():
             yield _block(node, [(RDF.type, KG.SourceFile), *((SCHEMA.name, Literal(n)) for n in names)])
@@ -232,6 +252,8 @@ class _Triples:
             node = self.person_iri(person.id)
             for ev in person.mentions:  # a byline taken out of the text has no span to point to
                 by_id[ev.article_id].append((ev, node, both if ev.end > ev.start else _MENTIONS))
+            if not self.spans:  # a post gives its articles spans only
+                continue
             for post in person.posts:
                 post_node = self.iri.post(person.id, post.title)
                 for ev in post.evidence:
@@ -246,24 +268,30 @@ class _Triples:
 
     def articles(self, index: dict[URIRef, list[tuple[Evidence, URIRef, int]]]) -> Iterator[Block]:
         """Each article with what names it (mentions, bylines), then its spans."""
-        groups = _group(self.corpus.articles, lambda a: self.article_iri(a.id))
-        bylines = _group(self.corpus.extractions, lambda e: self.article_iri(e.article.id))
+        article_id, article_iri = self.article_id, self.article_iri
+        groups = _group(self.corpus.articles, lambda a: article_iri(article_id(a)))
+        bylines = _group(self.corpus.extractions, lambda e: article_iri(article_id(e.article)))
         for node in dict.fromkeys([*groups, *bylines, *index]):
             yield from self.article(node, groups.pop(node, ()), bylines.pop(node, ()), index.pop(node, ()))
 
     def article(self, node: URIRef, articles: Sequence[Article], extractions: Sequence[Extraction],
                 evidence: Sequence[tuple[Evidence, URIRef, int]]) -> Iterator[Block]:
+        if self.page and len(articles) == 1:  # the pairs of its `_Article` the page may read, its text never made
+            read = self.written_article(node, articles[0], "", extractions, evidence).read
+            if read is not None:
+                yield read
+            return
         if self.written and len(articles) == 1:  # most articles: the node as text
             article = articles[0]
             text = article.text
             yield self.written_article(node, article, text, extractions, evidence)
-            yield from self.article_spans(node, {article.id: text}, evidence)
+            yield from self.article_spans(node, {self.article_id(article): text}, evidence)
             return
         pairs: list[tuple[URIRef, Node]] = []
         texts = {}
         for article in articles:
-            texts[article.id] = text = article.text
-            pairs += [(RDF.type, SCHEMA.NewsArticle), (SCHEMA.headline, _zh_text(article.headline))]
+            texts[self.article_id(article)] = text = article.text
+            pairs += [(RDF.type, SCHEMA.NewsArticle), (SCHEMA.headline, self.headline(article))]
             if article.subheadline:
                 pairs.append((SCHEMA.alternativeHeadline, _zh_text(article.subheadline)))
             if article.date and _FULL_DATE.match(article.date):
@@ -288,7 +316,7 @@ class _Triples:
         else:
             dated = (KG.dateline, _plain(date)) if date else None
         mentions = list(dict.fromkeys(target for _, target, gives in evidence if gives & _MENTIONS))
-        return _Article(node, article, text, _zh_text(article.headline), dated, self.source_iri(article.source),
+        return _Article(node, article, text, self.headline(article), dated, self.source_iri(article.source),
                         mentions, list(dict.fromkeys(self.bylines(extractions))))
 
     def bylines(self, extractions: Sequence[Extraction]) -> list[tuple[URIRef, URIRef]]:
@@ -334,13 +362,13 @@ class _Triples:
             yield _Spans(node, run)
 
     def events(self) -> Iterator[Block]:
-        # an article's id is made anew each time it is asked for (`Article.id`): asked once here
-        found = ((e, e.event, e.article.id) for e in self.corpus.extractions if e.event is not None)
+        article_id = self.article_id
+        found = ((e, e.event, article_id(e.article)) for e in self.corpus.extractions if e.event is not None)
         for node, events in _group(found, lambda item: self.event_iri(item[2])).items():
             pairs: list[tuple[URIRef, Node]] = [(RDF.type, SCHEMA.Event)]
             for extraction, event, article_id in events:
                 article = self.article_iri(article_id)
-                pairs += [(SCHEMA.name, _zh_text(extraction.article.headline)), (KG.eventType, _zh(event.kind)),
+                pairs += [(SCHEMA.name, self.event_name(extraction.article)), (KG.eventType, _zh(event.kind)),
                           (SCHEMA.subjectOf, article), (PROV.wasDerivedFrom, article)]
                 if event.date and _FULL_DATE.match(event.date):
                     pairs.append((SCHEMA.startDate, _date(event.date)))
@@ -363,12 +391,13 @@ class _Triples:
             members = sorted(set(extraction.event.organizers) | set(extraction.event.attendees))
             if len(members) > MAX_PAIRED_PARTICIPANTS:
                 continue
-            article_id = extraction.article.id
+            article_id = self.article_id(extraction.article)
             for pair in combinations(members, 2):
                 shared[pair].append(article_id)
         partners: dict[URIRef, dict[URIRef, None]] = defaultdict(dict)
         # by the IRI's last part: the same grouping, and no IRI made for a node written as text
-        groups = _group(sorted(shared.items()), lambda item: self.iri.collaboration_part(*item[0]))
+        part_of = self.iri.collaboration_part  # the pairs sorted by themselves (each once): as their items sort
+        groups = _group(((pair, shared[pair]) for pair in sorted(shared)), lambda item: part_of(*item[0]))
         del shared
         under = f"{self.iri.base}collaboration/"
         for part, pairs in groups.items():
@@ -413,6 +442,8 @@ class _Triples:
                 post_pairs += [(RDFS.label, _zh(post.title)), (ORG.heldBy, node)]
                 if post.org:
                     post_pairs.append((ORG.postIn, self.org_iri(post.org)))
+                if self.page:  # a post's spans and articles: read by no page
+                    continue
                 for ev in post.evidence:
                     article = self.article_iri(ev.article_id)
                     post_pairs += [(KG.evidence, self.iri.span(article, ev.start, ev.end)),
@@ -484,6 +515,8 @@ class _Triples:
             yield _block(node, pairs)
 
     def merges(self) -> Iterator[Block]:
+        if self.page:  # a name merge's triples: read by no page
+            return
         for node, merges in _group(self.corpus.merges, lambda m: self.iri.merge(m.kept, m.variant)).items():
             pairs: list[tuple[URIRef, Node]] = [(RDF.type, KG.NameMerge)]
             for merge in merges:
@@ -517,6 +550,14 @@ def iter_written_blocks(corpus: Corpus, *, base: str = DEFAULT_BASE) -> Iterator
     thing each come as `Statements`, the Turtle written directly, and `write_blocks` writes the same text
     (`tests/rdf/test_build.py`). Nothing the network page reads is in them (`kgraph.network.network_reads`)."""
     return _Triples(corpus, base, written=True).all()
+
+
+def iter_page_blocks(corpus: Corpus, *, base: str = DEFAULT_BASE) -> Iterator[Block]:
+    """The blocks the network page's store takes (`kgraph.outputs`): each node of `iter_blocks(spans=False,
+    works_with=False)` with at least the pairs of it `kgraph.network.network_reads_pairs` keeps, in the same order,
+    and without most of those it drops, never made: article texts, the spans of posts, name merges
+    (`tests/rdf/test_stream.py` holds the kept pairs equal)."""
+    return _Triples(corpus, base, spans=False, works_with=False, page=True).all()
 
 
 def iter_triples(corpus: Corpus, *, base: str = DEFAULT_BASE, spans: bool = True, works_with: bool = True

@@ -85,7 +85,9 @@ class CompactStore(Store):
             else:
                 by_predicate[predicate] = [ends, obj]
             self._count += 1
-            if not isinstance(obj, Literal) and (by_object is None or predicate in by_object):
+            kind = type(obj)  # most are IRIs: no `isinstance` through the ABC Literal's metaclass
+            if (kind is URIRef or kind is not Literal and not isinstance(obj, Literal)) \
+                    and (by_object is None or predicate in by_object):
                 _put(self._in, obj, predicate, subject, unique=False)
         if by_predicate:
             self._out[subject] = by_predicate
@@ -179,7 +181,10 @@ class CompactGraph(Graph):
 
     def objects(self, subject: Any = None, predicate: Any = None, unique: bool = False) -> Iterator[Node]:
         if subject is not None and type(predicate) is URIRef and not isinstance(subject, list):
-            return _ends(self._out.get(subject, _NOTHING).get(predicate))  # each once: the store is a set
+            ends = self._out.get(subject, _NOTHING).get(predicate)  # each once: the store is a set
+            if ends is None:  # `_ends`, without a call: asked hundreds of thousands of times
+                return iter(_NO_CONTEXTS)
+            return iter(ends) if type(ends) is list else iter((ends,))
         return super().objects(subject, predicate, unique)
 
     def subjects(self, predicate: Any = None, object: Any = None, unique: bool = False) -> Iterator[Node]:  # noqa: A002

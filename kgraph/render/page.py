@@ -195,7 +195,7 @@ def write_html(
 
 def _build_vis_data(
     net: nx.Graph, colours: dict[Any, dict[str, str]], items: dict[Any, dict[str, int]]
-) -> tuple[Iterator[dict[str, Any]], Iterator[dict[str, Any]], dict[str, Any], dict[str, Any]]:
+) -> tuple[Iterator[dict[str, Any]], _JsonTexts, dict[str, Any], dict[str, Any]]:
     """Nodes, edges (each made as it is read) and options as vis-network takes them (as pyvis makes them), and the
     tables they point into.
 
@@ -211,8 +211,9 @@ def _build_vis_data(
     ids = _page_ids(net)
     tables = _Tables.of(net)
     fonts = _lead_fonts(net, positions)
-    return (_vis_nodes(net, colours, items, ids, positions, fonts), _vis_edges(net, ids, tables, large),
-            json.loads(json.dumps(_options(large))), tables.page_data())
+    edges = _JsonTexts(_vis_edge_texts(net, ids, tables, large))
+    return (_vis_nodes(net, colours, items, ids, positions, fonts), edges, json.loads(json.dumps(_options(large))),
+            tables.page_data())
 
 
 def _vis_nodes(net: nx.Graph, colours: dict[Any, dict[str, str]], items: dict[Any, dict[str, int]],
@@ -253,14 +254,9 @@ def _vis_nodes(net: nx.Graph, colours: dict[Any, dict[str, str]], items: dict[An
 
 
 def _vis_edges(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: bool) -> Iterator[dict[str, Any]]:
-    """The page's edges one by one, as they are written out."""
-    ends = []  # each link's ends by their text, the link's data with them (not looked up again)
-    for u, v, data in net.edges(data=True):
-        first, second = str(u), str(v)
-        ends.append((first, second, u, v, data) if first <= second else (second, first, v, u, data))
-    ends.sort(key=_FIRST_TWO)
+    """The page's edges one by one, as vis-network takes them (the page writes their JSON, `_vis_edge_texts`)."""
     widths: dict[int, float] = {}  # a width for each weight, as `edge_width` gives it
-    for number, (_, _, u, v, data) in enumerate(ends):
+    for number, (_, _, u, v, data) in enumerate(_edge_ends(net)):
         kind = str(data.get("kind", "works_with"))
         weight = count_of(data.get("weight"))
         width = widths.get(weight)
@@ -281,6 +277,56 @@ def _vis_edges(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: bool)
             "from": ids[u],
             "to": ids[v],
         }
+
+
+def _vis_edge_texts(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: bool) -> Iterator[str]:
+    """`_script_json` of each of `_vis_edges`, written directly: a network's links are most of its page, and their
+    records were made only for the encoder to sort their keys and look each value's type up again. The values
+    that recur (ends, kinds, titles, widths, the lists of events and articles links share) are encoded once
+    (`tests/test_render_page.py` holds the texts equal)."""
+    strings: dict[str, str] = {}
+    lists: dict[tuple[int, int], str] = {}  # (id of a list `tables` holds, the items shown) -> its JSON
+    widths: dict[int, str] = {}
+    counts: dict[str, int] = {}  # a link's articles -> how many
+
+    def string(value: str) -> str:
+        known = strings.get(value)
+        if known is None:
+            known = strings[value] = _script_json(value)
+        return known
+
+    def numbers(items: list[int], most: int) -> str:
+        known = lists.get((id(items), most))
+        if known is None:
+            shown = items[:most] if most >= 0 else items  # numbers: their JSON is their text
+            known = lists[id(items), most] = "[" + ",".join(map(str, shown)) + "]"
+        return known
+
+    for number, (_, _, u, v, data) in enumerate(_edge_ends(net)):
+        kind = str(data.get("kind", "works_with"))
+        weight = count_of(data.get("weight"))
+        width = widths.get(weight)
+        if width is None:
+            width = widths[weight] = _script_json(edge_width(data))
+        articles = str(data.get("articles", ""))
+        shown = counts.get(articles)
+        if shown is None:
+            shown = counts[articles] = len(articles.split())
+        ar = numbers(tables.articles_of(data), MAX_REPORTS if kind == "works_with" else MAX_CONTEXT_REPORTS)
+        dashes = "true" if kind != "works_with" and not large else "false"
+        yield (f'{{"ar":{ar},"dashes":{dashes},"ev":{numbers(tables.events_of(data), -1)},"from":{string(ids[u])},'
+               f'"id":"e{number}","kind":{string(kind)},"na":{shown},"titles":{string(str(data.get("titles", "")))},'
+               f'"to":{string(ids[v])},"weight":{weight},"width":{width}}}')
+
+
+def _edge_ends(net: nx.Graph) -> list[tuple[str, str, Any, Any, dict[str, Any]]]:
+    """Each link's ends by their text, and the link's data with them (not looked up again), in the page's order."""
+    ends = []
+    for u, v, data in net.edges(data=True):
+        first, second = str(u), str(v)
+        ends.append((first, second, u, v, data) if first <= second else (second, first, v, u, data))
+    ends.sort(key=_FIRST_TWO)
+    return ends
 
 
 def _vis_node(node_id: str, label: str, shape: str, color: str, **options: Any) -> dict[str, Any]:
@@ -414,7 +460,8 @@ class _Tables:
         self.articles: dict[tuple[str, str, str], tuple[int | None, int, int] | None] = {}
         self.event_index: dict[str, int] = {}
         self.article_index: dict[tuple[str, str, str], int] = {}
-        self.line_index: dict[str, int] = {}  # a report line as a link holds it -> its article's number
+        self.line_keys: dict[str, tuple[str, str, str]] = {}  # a report line as a link holds it -> its article
+        self.line_index: dict[str, int] = {}  # a report line -> its article's number
         self.event_numbers: dict[str, list[int]] = {}  # a link's events -> their numbers
         self.report_numbers: dict[str, list[int]] = {}  # a link's reports -> their articles' numbers
         self.rows: tuple[list[list[Any]], list[list[Any]], list[str]] = ([], [], [])
@@ -425,25 +472,32 @@ class _Tables:
         events, articles = tables.events, tables.articles
         lines_read: set[str] = set()
         reports_read: set[str] = set()
+        evidence_read: set[tuple[str, str]] = set()  # the links of one event share their texts: read once
         for _, _, data in sorted(net.edges(data=True), key=lambda edge: (str(edge[0]), str(edge[1]))):
-            iris = str(data.get("events", "")).split()
-            if any(iri not in events for iri in iris):  # an event behind many links is read once
-                lines = [line for line in str(data.get("evidence", "")).split("\n") if line]
-                for iri, line in zip(iris, lines, strict=False):
-                    if iri not in events:
-                        head, _, rest = line.partition(" ")
-                        date = parse_date(head)
-                        events[iri] = (date, rest if date else line)
+            said = (str(data.get("events", "")), str(data.get("evidence", "")))
+            if said not in evidence_read:
+                evidence_read.add(said)
+                iris = said[0].split()
+                if any(iri not in events for iri in iris):  # an event behind many links is read once
+                    lines = [line for line in said[1].split("\n") if line]
+                    for iri, line in zip(iris, lines, strict=False):
+                        if iri not in events:
+                            head, _, rest = line.partition(" ")
+                            date = parse_date(head)
+                            events[iri] = (date, rest if date else line)
             reports = str(data.get("reports", ""))
             if reports in reports_read:  # the links of one event share their reports
                 continue
             reports_read.add(reports)
-            for line in reports.split("\n"):
-                if line and line not in lines_read:  # an article's line too
-                    lines_read.add(line)
-                    date, headline, source = (line.split("\t") + ["", "", ""])[:3]
-                    if (date, headline, source) not in articles:
-                        articles[date, headline, source] = parse_date(date)
+            new = set(reports.split("\n"))
+            new.discard("")
+            new -= lines_read  # an article's line is read once too (the articles are sorted in full: any order)
+            lines_read |= new
+            for line in new:
+                date, headline, source = key = tuple((line.split("\t") + ["", "", ""])[:3])
+                tables.line_keys[line] = key
+                if key not in articles:
+                    articles[key] = parse_date(date)
         tables._order()
         return tables
 
@@ -487,6 +541,7 @@ class _Tables:
 
         self.event_index = {iri: number for number, (_, _, iri) in enumerate(events)}
         self.article_index = {raw: number for number, (_, raw) in enumerate(articles)}
+        self.line_index = {line: self.article_index[raw] for line, raw in self.line_keys.items()}
         self.rows = (
             [[*shown(date), text] for date, text, _ in events],
             [[*shown(date), raw[1], raw[2]] for date, raw in articles],
@@ -499,8 +554,9 @@ class _Tables:
         text = str(data.get("events", ""))
         known = self.event_numbers.get(text)
         if known is None:
-            numbers = map(self.event_index.get, set(text.split()))
-            known = self.event_numbers[text] = sorted(number for number in numbers if number is not None)
+            numbers = set(map(self.event_index.get, text.split()))  # one number an event: the set is of events
+            numbers.discard(None)
+            known = self.event_numbers[text] = sorted(numbers)
         return known
 
     def articles_of(self, data: dict[str, Any]) -> list[int]:
@@ -513,9 +569,12 @@ class _Tables:
         return known
 
     def _articles_of(self, reports: str) -> list[int]:
-        found = set()
-        for line in reports.split("\n"):
-            if line:
+        lines = reports.split("\n")
+        try:  # the lines of the links `of` read, each numbered already
+            found = set(map(self.line_index.__getitem__, filter(None, lines)))
+        except KeyError:
+            found = set()
+            for line in filter(None, lines):
                 number = self.line_index.get(line)
                 if number is None:
                     date, headline, source = (line.split("\t") + ["", "", ""])[:3]
@@ -528,6 +587,18 @@ class _Tables:
         (`YYYY-MM`) that occur; a month of -1 is an unknown one."""
         events, articles, months = self.rows
         return {"events": events, "articles": articles, "months": months}
+
+
+class _JsonTexts:
+    """Items of a list already as `_script_json` texts, for `_script_json_chunks` to write as they come."""
+
+    __slots__ = ("texts",)
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.texts = texts
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.texts)
 
 
 def _script_json(value: Any) -> str:
@@ -545,6 +616,15 @@ def _script_json_chunks(value: dict[str, Any], batch: int = 256) -> Iterator[str
     for number, key in enumerate(sorted(value)):
         item = value[key]
         head = ("," if number else "") + _script_json(key) + ":"
+        if isinstance(item, _JsonTexts):
+            yield head + "["
+            texts = iter(item)
+            first = True
+            while part := list(islice(texts, batch)):
+                yield ("" if first else ",") + ",".join(part)
+                first = False
+            yield "]"
+            continue
         if not isinstance(item, list | Iterator):
             yield head + _script_json(item)
             continue

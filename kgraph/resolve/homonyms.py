@@ -21,17 +21,25 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from typing import NamedTuple
 
 from kgraph.gazetteer import load_gazetteer
 from kgraph.lexicon import Lexicon
-from kgraph.model import MAX_PAIRED_PARTICIPANTS, Extraction, Mention, NameMerge, NameSplit
+from kgraph.model import MAX_PAIRED_PARTICIPANTS, Article, Extraction, Mention, NameMerge, NameSplit
 from kgraph.regex import compiled
 from kgraph.resolve.decisions import Decision
-from kgraph.resolve.locale import Locale, anchor, chain, count_divisions, describe, divisions_at_start, make_locale
+from kgraph.resolve.locale import (
+    Locale,
+    anchor_of,
+    chain,
+    count_divisions,
+    describe,
+    divisions_at_start,
+    make_locale,
+)
 
 _TITLE_WEIGHT = 3  # a title that names its place says more than the places an article names
 _SCOPE_CHARS = frozenset("省市区县州盟旗镇乡街村")  # 州委书记 speaks for a place; 总书记 does not
@@ -76,13 +84,14 @@ class _Group:
     provinces: frozenset[str] | set[str] = _NO_NAMES
     counties: frozenset[str] | set[str] = _NO_NAMES
     _locale: Locale | None = None
+    _where: str | None = None
 
     def add(self, counts: Counter[str], spread: tuple[frozenset[str], frozenset[str]] | None = None) -> None:
         """Count the divisions of a title, an article or a page for this group (`spread`: `_spread(counts)`,
         when the caller has it)."""
         if counts:
             self.parts.append(counts)
-            self._locale = None
+            self._locale = self._where = None
             provinces, counties = spread or _spread(counts)
             self.provinces = _joined_sets(self.provinces, provinces)
             self.counties = _joined_sets(self.counties, counties)
@@ -93,9 +102,23 @@ class _Group:
 
     @property
     def counts(self) -> Counter[str]:
+        """The sum of the parts, each distinct one counted once times how often it is held: a group placed alike on
+        thousands of pages holds the same few shared parts thousands of times."""
+        parts = self.parts
         total: Counter[str] = Counter()
-        for part in self.parts:
-            total.update(part)
+        if len(parts) == 1:
+            total.update(parts[0])
+            return total
+        times: dict[int, list] = {}
+        for part in parts:
+            held = times.get(id(part))
+            if held is None:
+                times[id(part)] = [part, 1]
+            else:
+                held[1] += 1
+        for part, n in times.values():
+            for code, count in part.items():
+                total[code] += count * n
         return total
 
     @property
@@ -103,6 +126,14 @@ class _Group:
         if self._locale is None:
             self._locale = _locale(tuple(self.counts.items()))
         return self._locale
+
+    @property
+    def where(self) -> str:
+        """`describe(anchor(self.locale))`: where the group is placed most, as a reason names it."""
+        if self._where is None:
+            parts = self.parts
+            self._where = describe(anchor_of(parts[0] if len(parts) == 1 else self.counts))  # read, not changed
+        return self._where
 
     @property
     def placed(self) -> bool:
@@ -118,7 +149,24 @@ class _Group:
         self.parts += other.parts
         self.provinces = _grown(self.provinces, other.provinces)
         self.counties = _grown(self.counties, other.counties)
-        self._locale = None
+        self._locale = self._where = None
+
+    def absorb_all(self, others: list[_Group]) -> None:
+        """`absorb` each of `others` in turn, at once: a unit takes in the thousands of pages placed alike of a busy
+        name. A group's first date is never after its last, so the first is the least of the firsts and the last
+        the greatest of the lasts."""
+        self.sources = _grown_all(self.sources, [other.sources for other in others])
+        self.mentions += sum([other.mentions for other in others])
+        self.firm = self.firm or any([other.firm for other in others])
+        if firsts := [other.first for other in others if other.first]:
+            self.first = min(self.first, min(firsts)) if self.first else min(firsts)
+            self.last = max(self.last, max(other.last for other in others))
+        self.partners = _grown_all(self.partners, [other.partners for other in others])
+        for other in others:
+            self.parts += other.parts
+        self.provinces = _grown_all(self.provinces, [other.provinces for other in others])
+        self.counties = _grown_all(self.counties, [other.counties for other in others])
+        self._locale = self._where = None
 
     def dated(self, date: str) -> None:
         """Take in a full date (2022-05-26)."""
@@ -170,6 +218,14 @@ def _grown(mine: frozenset[str] | set[str], more: frozenset[str] | set[str]) -> 
     return mine
 
 
+def _grown_all(mine: frozenset[str] | set[str], more: list[frozenset[str] | set[str]]) -> set[str]:
+    """`_grown` with each of `more` in turn."""
+    if not isinstance(mine, set):
+        mine = set(mine)
+    mine.update(*more)
+    return mine
+
+
 def _spread(counts: Counter[str]) -> tuple[frozenset[str], frozenset[str]]:
     """The provinces and the counties the divisions of `counts` lie in."""
     found = [_province_county(code) for code in counts]
@@ -188,91 +244,125 @@ def _province_county(code: str) -> tuple[str, str | None]:
 _Counts = tuple[Counter[str], tuple[frozenset[str], frozenset[str]]]  # division counts and their `_spread`
 
 
-def _page_counts(extractions: Sequence[Extraction], sources: set[str]) -> tuple[dict[str, _Counts],
-                                                                               dict[str, Counter[str]]]:
-    """Division counts per article, with their spread, and, per page, the page's own county (the one it names most,
-    when it leads). Equal counts (the same places in the same order) are one Counter, spread once: most articles of
-    a paper name the same few divisions, and a Counter an article was a tenth of resolution's memory."""
-    gazetteer = load_gazetteer()
-    articles: dict[str, _Counts] = {}
-    alike: dict[tuple[tuple[str, int], ...], _Counts] = {}
-    named: dict[tuple[str, ...], _Counts] = {}  # the same names in the same order count the same
-    pages: dict[str, Counter[str]] = defaultdict(Counter)
-    for extraction in extractions:
-        if extraction.article.source not in sources:
-            continue
-        names = (*(m.text for m in extraction.places), *(m.text for m in extraction.orgs if not m.refers))
-        known = named.get(names)
-        if known is None:
-            counts = count_divisions(names, gazetteer)
-            key = tuple(counts.items())
-            known = alike.get(key)
-            if known is None:
-                known = alike[key] = (counts, _spread(counts))
-            named[names] = known
-        articles[extraction.article.id] = known
-        pages[extraction.article.source].update(known[0])
-    homes: dict[str, Counter[str]] = {}
-    for source, counts in pages.items():
-        counties = Counter({code: n for code, n in counts.items() if gazetteer.by_code[code].level == "county"})
-        ranked = counties.most_common(2)
-        if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-            homes[source] = Counter({ranked[0][0]: 1})
-        else:
-            homes[source] = counts
-    return articles, homes
-
-
 class _Article(NamedTuple):
-    """What the names of one article read off it, once for all of them: an article names several candidates, and a
-    name's mentions are looked up by name, not found among all the article's people."""
+    """What the names of one article read off it, once for all of them."""
 
     source: str
-    id: str
+    article: Article  # its id is asked only of a page naming the name in several articles
     date: str  # its date if full (ISO), else ""
     members: frozenset[str]  # its event's organisers and attendees, empty without an event
     paired: bool  # few enough of them to be co-workers
-    named: dict[str, tuple[int, tuple[Mention, ...]]]  # per name asked about: its mentions and their titles in order
+    counts: _Counts | None  # the divisions the article names (`_Pages.counts`), None if none
 
 
-def _article(extraction: Extraction, names: set[str]) -> _Article | None:
-    """What `_Article` holds for the names of `names` the extraction names, None if it names none."""
-    named: dict[str, tuple[int, tuple[Mention, ...]]] = {}
+_Entry = tuple[_Article, int, tuple[Mention, ...]]  # an article naming a name: its mentions and their titles in order
+
+
+def _index(extraction: Extraction, names: set[str] | None, counts: _Counts | None,
+           found: dict[str, list[_Entry]]) -> None:
+    """Add the names of `names` (all if None) the extraction names to `found`, each with its article (one
+    `_Article` for all of them), how often it names it and their titles."""
+    named: dict[str, list] = {}
     for m in extraction.people:
-        if m.name in names:
-            known = named.get(m.name)
-            named[m.name] = (1, m.titles) if known is None else (known[0] + 1, known[1] + m.titles)
+        name = m.name
+        if names is not None and name not in names:
+            continue
+        known = named.get(name)
+        if known is None:
+            named[name] = [1, m.titles]
+        else:
+            known[0] += 1
+            known[1] += m.titles
     if not named:
-        return None
+        return
     article, event = extraction.article, extraction.event
     members = frozenset((*event.organizers, *event.attendees)) if event is not None else _NO_NAMES
     date = article.date
-    return _Article(article.source, article.id, date if date and _FULL_DATE.match(date) else "", members,
-                    len(members) <= MAX_PAIRED_PARTICIPANTS, named)
+    read = _Article(article.source, article, date if date and _FULL_DATE.match(date) else "", members,
+                    len(members) <= MAX_PAIRED_PARTICIPANTS, counts)
+    for name, (count, titles) in named.items():
+        found[name].append((read, count, titles))
 
 
-def _groups(extractions: Sequence[Extraction], names: set[str]) -> Iterator[tuple[str, dict[str, _Group]]]:
-    """Per name of `names`, in order, its mentions grouped by page, each group placed.
+class _Pages:
+    """Division counts per article, with their spread, and, per page, the page's own county (the one it names most,
+    when it leads). Equal counts (the same places in the same order) are one Counter, spread once: most articles of
+    a paper name the same few divisions, and a Counter an article was a tenth of resolution's memory."""
+
+    def __init__(self) -> None:
+        self.gazetteer = load_gazetteer()
+        self.alike: dict[tuple[tuple[str, int], ...], _Counts] = {}
+        self.named: dict[tuple[str, ...], _Counts | None] = {}  # the same names in the same order count the same
+        self.pages: dict[str, Counter[str]] = {}
+
+    def counts(self, extraction: Extraction) -> _Counts | None:
+        """The division counts of an article (None if it names none), counted for its page too."""
+        if not extraction.places and not extraction.orgs:
+            return None
+        names = tuple([m.text for m in extraction.places] + [m.text for m in extraction.orgs if not m.refers])
+        named = self.named
+        if names in named:
+            known = named[names]
+        else:
+            counts = count_divisions(names, self.gazetteer)
+            key = tuple(counts.items())
+            known = self.alike.get(key)
+            if known is None and counts:
+                known = self.alike[key] = (counts, _spread(counts))
+            named[names] = known
+        if known is not None:
+            source = extraction.article.source
+            page = self.pages.get(source)
+            if page is None:
+                page = self.pages[source] = Counter()
+            page.update(known[0])
+        return known
+
+    def homes(self) -> dict[str, _Counts]:
+        """Per page that names a division, the page's own county when one leads, else all it names (spread)."""
+        by_code = self.gazetteer.by_code
+        homes: dict[str, _Counts] = {}
+        for source, counts in self.pages.items():
+            counties = Counter({code: n for code, n in counts.items() if by_code[code].level == "county"})
+            ranked = counties.most_common(2)
+            if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+                home = Counter({ranked[0][0]: 1})
+                homes[source] = (home, _spread(home))
+            else:
+                homes[source] = (counts, _spread(counts))
+        return homes
+
+
+def _pages(extractions: Sequence[Extraction], names: set[str] | None = None
+           ) -> Iterator[tuple[str, tuple[dict[str, _Group], _Unplaced]]]:
+    """Per name of `names` (all if None), in order, its mentions grouped by page: the groups placed, and the pages
+    it is placed on nowhere, whose groups are made only if asked (`_Unplaced`).
 
     Made one name at a time, from an index of the articles that name it: all names' groups at once (hundreds of
     thousands at 60,000 articles) were most of resolution's peak memory, and each name is clustered on its own.
-    Each article is read once for all the names it holds (`_article`), and dropped once its last name is grouped
+    Each article is read once for all the names it holds (`_index`), and dropped once its last name is grouped
     (its names' lists hold it): a busy name is mentioned thousands of times, and an event's participants (up to
     100) would otherwise be copied once per participant."""
     try:
-        found: dict[str, list[_Article]] = defaultdict(list)  # name -> the articles that name it
-        sources: set[str] = set()
+        found: dict[str, list[_Entry]] = defaultdict(list)  # name -> the articles that name it
+        pages = _Pages()
         for extraction in extractions:
-            if (article := _article(extraction, names)) is not None:
-                for name in article.named:
-                    found[name].append(article)
-                sources.add(article.source)
-        articles, homes = _page_counts(extractions, sources)
+            _index(extraction, names, pages.counts(extraction), found)
+        homes = pages.homes()
         titles: dict[str, tuple[_Counts | None, bool]] = {}
+        sources: dict[str, frozenset[str]] = {}
         for name in sorted(found):
-            yield name, _placed_groups(name, found.pop(name), articles, homes, titles)
+            yield name, _placed_groups(name, found.pop(name), homes, titles, sources)
     finally:
         _SHARED.clear()
+
+
+def _groups(extractions: Sequence[Extraction], names: set[str] | None = None
+            ) -> Iterator[tuple[str, dict[str, _Group]]]:
+    """Per name of `names` (all if None), in order, its mentions grouped by page, each group placed: `_pages`
+    with the unplaced groups made too."""
+    for name, (placed, unplaced) in _pages(extractions, names):
+        yield name, {**placed, **unplaced.groups()}
 
 
 def _title_place(text: str, known: dict[str, tuple[_Counts | None, bool]]) -> tuple[_Counts | None, bool]:
@@ -287,39 +377,127 @@ def _title_place(text: str, known: dict[str, tuple[_Counts | None, bool]]) -> tu
     return place
 
 
-def _placed_groups(name: str, read: Sequence[_Article], articles: dict[str, _Counts],
-                   homes: dict[str, Counter[str]], titles: dict[str, tuple[_Counts | None, bool]] | None = None
-                   ) -> dict[str, _Group]:
-    """The groups of one name, by page, from the articles that name it (`titles`: what `_title_place` found so
-    far)."""
-    titles = {} if titles is None else titles
+def _placed_groups(name: str, read: Sequence[_Entry], homes: dict[str, _Counts],
+                   titles: dict[str, tuple[_Counts | None, bool]], sources: dict[str, frozenset[str]]
+                   ) -> tuple[dict[str, _Group], _Unplaced]:
+    """The groups of one name placed somewhere, by page, from the articles that name it, and its pages placed
+    nowhere (`titles`: what `_title_place` found so far; `sources`: each page's one-page `_Group.sources`)."""
+    pages: dict[str, list[_Entry]] = {}
+    for entry in read:
+        page = pages.get(entry[0].source)
+        if page is None:
+            pages[entry[0].source] = [entry]
+        else:
+            page.append(entry)
     groups: dict[str, _Group] = {}
-    seen: dict[str, list[str]] = defaultdict(list)  # page -> the articles naming it
-    for article in read:
-        source = article.source
-        group = groups.get(source)
-        if group is None:  # not setdefault: that would make a group for every article
-            group = groups[source] = _Group(name, _shared(frozenset((source,))))
-        count, held = article.named[name]
-        group.mentions += count
+    unplaced = _Unplaced(name, titles, sources)
+    for source, page in pages.items():
+        home = homes.get(source)
+        if home is None and not _placed(page, titles):
+            unplaced.pages[source] = page
+            continue
+        one = sources.get(source)
+        if one is None:
+            one = sources[source] = _shared(frozenset((source,)))
+        groups[source] = _page_group(name, one, page, home, titles)
+    return groups, unplaced
+
+
+def _placed(page: list[_Entry], titles: dict[str, tuple[_Counts | None, bool]]) -> bool:
+    """Whether the articles of a page without a home of its own name a division, or a title of the name does."""
+    for article, _, held in page:
+        if article.counts is not None:
+            return True
         for title in held:
-            place, firm = _title_place(title.text, titles)
+            if (titles.get(title.text) or _title_place(title.text, titles))[0] is not None:
+                return True
+    return False
+
+
+class _Unplaced:
+    """The pages a name is placed on nowhere, and their groups when asked: a name placed in one person needs
+    none (its groups placed nowhere join that person, and say nothing of where it is)."""
+
+    def __init__(self, name: str, titles: dict[str, tuple[_Counts | None, bool]],
+                 sources: dict[str, frozenset[str]]) -> None:
+        self.name, self.titles, self.sources = name, titles, sources
+        self.pages: dict[str, list[_Entry]] = {}
+
+    def __len__(self) -> int:
+        return len(self.pages)
+
+    def groups(self) -> dict[str, _Group]:
+        """The group of each page, as `_placed_groups` makes the others."""
+        groups: dict[str, _Group] = {}
+        for source, page in self.pages.items():
+            one = self.sources.get(source)
+            if one is None:
+                one = self.sources[source] = _shared(frozenset((source,)))
+            groups[source] = _page_group(self.name, one, page, None, self.titles)
+        return groups
+
+
+def _page_group(name: str, source: frozenset[str], page: list[_Entry], home: _Counts | None,
+                titles: dict[str, tuple[_Counts | None, bool]]) -> _Group:
+    """The group of one name on one page, from the page's articles that name it: its fields made at once, not
+    grown an article at a time."""
+    mentions = 0
+    firm = False
+    places: list[_Counts] = []
+    partners: list[frozenset[str]] = []
+    first = last = ""
+    ids: set[str] | None = set() if len(page) > 1 else None  # an article given twice counts its divisions once
+    for article, count, held in page:
+        mentions += count
+        for title in held:
+            place, scoped = titles.get(title.text) or _title_place(title.text, titles)
             if place is not None:
-                group.add(*place)
-            group.firm |= firm
+                places.append(place)
+            if scoped:
+                firm = True
         if name in article.members:  # the participants, gathered only where the name is one of them
-            group.firm = True
+            firm = True
             if article.paired:
-                group.take_part(article.members)
-        if article.date:
-            group.dated(article.date)
-        seen[source].append(article.id)
-    for source, group in groups.items():
-        for article_id in sorted(set(seen[source])):
-            if article_id in articles:
-                group.add(*articles[article_id])
-        group.add(homes.get(source, _NONE))
-    return groups
+                partners.append(article.members)
+        if date := article.date:
+            if not first or date < first:
+                first = date
+            if date > last:
+                last = date
+        if article.counts is not None and (ids is None or article.article.id not in ids):
+            places.append(article.counts)
+            if ids is not None:
+                ids.add(article.article.id)
+    if home is not None:
+        places.append(home)
+    group = _Group(name, source, mentions, firm, first, last, _together(partners), [counts for counts, _ in places])
+    if len(places) == 1:
+        group.provinces, group.counties = places[0][1]
+    elif places:
+        group.provinces = _union([spread[0] for _, spread in places])
+        group.counties = _union([spread[1] for _, spread in places])
+    return group
+
+
+def _together(found: list[frozenset[str]]) -> frozenset[str]:
+    """The union of the participants of a group's events: not shared (`_union`), as equal unions are rare and
+    large, and `_SHARED` would keep them all until the last name is grouped."""
+    if len(found) == 1:
+        return found[0]
+    return found[0].union(*found[1:]) if found else _NO_NAMES
+
+
+def _union(found: list[frozenset[str]]) -> frozenset[str]:
+    """The union of shared frozensets, itself shared (most are one and the same)."""
+    if not found:
+        return _NO_NAMES
+    first = found[0]
+    if len(found) == 1:
+        return first
+    rest = [names for names in found if names is not first and names != first]
+    if not rest:
+        return first
+    return _shared(first.union(*rest))
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -344,9 +522,12 @@ def _linked_to(person: list[_Group], partners: set[str], unit: _Group) -> bool:
     if not unit.partners or partners.isdisjoint(unit.partners):
         return False
     shared = (partners & unit.partners) - {unit.name}
-    if len(shared) < 2 and not any(len(n) > 2 for n in shared):
+    if any(len(n) > 2 for n in shared):
+        return True  # a group of the person has it among its co-participants: `_linked` holds for that one
+    if len(shared) < 2:
         return False
-    return any(_linked(g, unit) for g in person)
+    # two of them in one group: what `_linked` asks of each group, among the names the unit shares with any
+    return any(len(shared.intersection(g.partners)) >= 2 for g in person)
 
 
 def _conflict(a: _Group, b: _Group, common: bool) -> str | None:
@@ -362,9 +543,19 @@ def _conflict(a: _Group, b: _Group, common: bool) -> str | None:
             "、".join(sorted(gazetteer.by_code[c].name for c in pb))
         return f"different provinces ({names[0]} / {names[1]})"
     if common and a.counties and b.counties and not a.counties & b.counties:
-        return (f"a common name in different counties ({describe(anchor(a.locale))} / "
-                f"{describe(anchor(b.locale))})")
+        return f"a common name in different counties ({a.where} / {b.where})"
     return None
+
+
+def _conflicts(a: _Group, b: _Group, common: bool) -> bool:
+    """Whether `_conflict` finds a reason, without writing it: the clustering asks for every pair it compares, and
+    only the first few joins' reasons are written (a reason names the places, from each group's locale)."""
+    if not a.parts or not b.parts:
+        return False
+    pa, pb = a.provinces, b.provinces
+    if pa and pb and pa.isdisjoint(pb):
+        return common or (a.firm and b.firm and not _one_after_the_other(a, b))
+    return bool(common and a.counties and b.counties and a.counties.isdisjoint(b.counties))
 
 
 def _one_after_the_other(a: _Group, b: _Group) -> bool:
@@ -379,29 +570,31 @@ def _decided(decisions: Sequence[Decision], a: _Group, b: _Group) -> Decision | 
     return None
 
 
-def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision]
-             ) -> tuple[list[list[_Group]], list[str]]:
+_Join = str | Callable[[], str]  # why groups were joined, or what writes it (`_cluster`)
+
+
+def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision], unplaced: _Unplaced | None = None
+             ) -> tuple[list[list[_Group]], list[_Join]]:
     """Groups joined into people: forced `same` first, then each placed group into the first person it conflicts
-    with in nothing (or is linked to), then the unplaced ones. Also why groups in different places were joined."""
-    joins: list[str] = []
+    with in nothing (or is linked to), then the unplaced ones. Also why groups in different places were joined: a
+    reason, or for a group placed apart what writes it (called before the groups change; a name joined on
+    thousands of pages keeps the first few reasons only). `unplaced`: more groups, all placed nowhere, made only
+    where the placed ones are several people (without decisions; fewer people are not split by them)."""
+    if not decisions and _one_place(groups):
+        return [groups], []
+    joins: list[_Join] = []
     units: list[_Group] = []
-    alike: dict[tuple[frozenset[str], frozenset[str], bool], _Group] = {}
-    for group in groups:
-        for unit in units if decisions else ():  # forced same: one unit
+    for group in groups if decisions else ():
+        for unit in units:  # forced same: one unit
             if (decision := _decided(decisions, unit, group)) and decision.same:
                 joins.append(f"{decision.a} and {decision.b}: decided same ({decision.origin})")
                 unit.absorb(group)
                 break
         else:
-            # placed alike (the pages of one paper): one unit, so that a name on thousands of pages is compared
-            # a few times, not once per pair of pages
-            signature = (frozenset(group.provinces), frozenset(group.counties), group.firm)
-            if not decisions and group.placed and signature in alike:
-                alike[signature].absorb(group)
-                continue
-            alike.setdefault(signature, group)
             units.append(group)
-    units.sort(key=lambda g: (not g.placed, -g.mentions, min(g.sources)))
+    if not decisions:
+        units = _placed_alike(groups)
+    units.sort(key=_order)
     people: list[list[_Group]] = []
     named: list[int] = []  # the mentions of each person, kept as units join it: not summed for every unit
     partners: list[set[str]] = []  # the co-participants of each person's groups (`_linked_to`)
@@ -409,18 +602,33 @@ def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision]
     def allowed(person: list[_Group], unit: _Group) -> bool:
         return not decisions or not any((d := _decided(decisions, g, unit)) and not d.same for g in person)
 
-    for unit in units:  # the first person that fits: the others need not be compared
+    def ordered() -> Iterator[_Group]:
+        yield from units
+        if unplaced and len(people) > 1:  # asked once the placed ones are done
+            yield from sorted(unplaced.groups().values(), key=_order)
+
+    for unit in ordered():  # the first person that fits: the others need not be compared
+        if not decisions and not unit.placed and len(people) == 1:
+            people[0].append(unit)  # the only person: linked or not, it is the one named most
+            continue
+        clash = False  # whether the person it joins holds a group it conflicts with
         if unit.placed:
-            fit = next((i for i, p in enumerate(people) if allowed(p, unit)
-                        and (not any(_conflict(g, unit, common) for g in p) or _linked_to(p, partners[i], unit))), None)
+            fit = None
+            for i, p in enumerate(people):
+                if allowed(p, unit):
+                    clash = any(_conflicts(g, unit, common) for g in p)
+                    if not clash or _linked_to(p, partners[i], unit):
+                        fit = i
+                        break
         else:
             fit = next((i for i, p in enumerate(people) if allowed(p, unit) and _linked_to(p, partners[i], unit)), None)
             if fit is None:  # else the one named most (the first of those named as often)
                 fit = min((i for i, p in enumerate(people) if allowed(p, unit)), key=lambda i: -named[i],
                           default=None)
         if fit is not None:
-            if unit.placed and (why := _joined(people[fit], unit)):
-                joins.append(why)
+            person = people[fit]
+            if unit.placed and (clash if common else any(_conflicts(g, unit, True) for g in person)):
+                joins.append(functools.partial(_joined, person, len(person), unit))
             people[fit].append(unit)
             named[fit] += unit.mentions
             partners[fit] |= unit.partners
@@ -431,13 +639,50 @@ def _cluster(groups: list[_Group], common: bool, decisions: Sequence[Decision]
     return people, joins
 
 
-def _joined(person: list[_Group], unit: _Group) -> str | None:
-    """Why a group placed where a common name would be another person joins `person`, or None if nothing
-    separates them."""
-    other = next((g for g in person if _conflict(g, unit, True)), None)
-    if other is None:
-        return None
-    where = f"{describe(anchor(other.locale))} and {describe(anchor(unit.locale))}"
+def _order(group: _Group) -> tuple[bool, int, str]:
+    """Placed first, then named most, then by page."""
+    return not group.placed, -group.mentions, min(group.sources)
+
+
+def _placed_alike(groups: list[_Group]) -> list[_Group]:
+    """The groups with those placed alike (the pages of one paper) made one unit, the first of them: a name on
+    thousands of pages is compared a few times, not once per pair of pages."""
+    units: list[_Group] = []
+    alike: dict[tuple[frozenset[str], frozenset[str], bool], list[_Group]] = {}
+    for group in groups:
+        if group.placed:
+            signature = (frozenset(group.provinces), frozenset(group.counties), group.firm)
+            same = alike.get(signature)
+            if same is not None:
+                same.append(group)
+                continue
+            alike[signature] = [group]
+        units.append(group)
+    for same in alike.values():
+        if len(same) > 1:
+            same[0].absorb_all(same[1:])
+    return units
+
+
+def _one_place(groups: list[_Group]) -> bool:
+    """Whether no two groups could conflict, even for a common name: all those placed lie in one province and in at
+    most one county. They are then one person, joined with no reason to give, whatever `_cluster` would compare."""
+    provinces: set[str] = set()
+    counties: set[str] = set()
+    for group in groups:
+        provinces |= group.provinces
+        counties |= group.counties
+        if len(provinces) > 1 or len(counties) > 1:
+            return False
+    return True
+
+
+def _joined(person: list[_Group], size: int, unit: _Group) -> str:
+    """Why a group placed where a common name would be another person joins `person` when it held `size` groups
+    (one of which separates them)."""
+    person = person[:size]
+    other = next(g for g in person if _conflicts(g, unit, True))
+    where = f"{other.where} and {unit.where}"
     if linked := next((shared for g in person if (shared := _linked(g, unit))), None):
         return f"{where}: shared co-participant {'、'.join(linked)}"
     if other.firm and unit.firm:
@@ -461,8 +706,7 @@ def _why(person_a: list[_Group], person_b: list[_Group], common: bool, decisions
 
 def _merged(person: list[_Group]) -> _Group:
     total = _Group(person[0].name, set())
-    for group in person:
-        total.absorb(group)
+    total.absorb_all(person)
     return total
 
 
@@ -473,22 +717,22 @@ def split_homonyms(extractions: Sequence[Extraction], lex: Lexicon, decisions: S
     (`王勇@421003`), the split decisions, and the merges with their kept name renamed to its main person, plus a
     merge of a name with itself for each name placed apart but kept as one person (why: a co-participant, a rare
     name that moved, a decision)."""
-    sources: dict[str, set[str]] = defaultdict(set)
-    for extraction in extractions:
-        source = extraction.article.source
-        for m in extraction.people:
-            sources[m.name].add(source)
-    candidates = {name for name, found in sources.items() if len(found) > 1}
     splits: list[NameSplit] = []
-    rename: dict[tuple[str, str], str] = {}  # (name, source) -> key
+    rename: dict[str, dict[str, str]] = defaultdict(dict)  # source -> name -> key
     main: dict[str, str] = {}
     kept: list[NameMerge] = []  # names in several places read as one person, with why
-    for name, by_source in _groups(extractions, candidates):
+    for name, (placed, unplaced) in _pages(extractions):
+        if len(placed) + len(unplaced) < 2:  # one page: one person
+            continue
         common = is_common_name(name, lex)
-        wanted = [d for d in decisions if d.name == name]
-        people, joins = _cluster([by_source[s] for s in sorted(by_source)], common, wanted)
-        if len(joins) > _MAX_REASONS:
-            joins = [*joins[:_MAX_REASONS], f"and {len(joins) - _MAX_REASONS} more places"]
+        if wanted := [d for d in decisions if d.name == name]:
+            by_source = {**placed, **unplaced.groups()}
+            people, found = _cluster([by_source[s] for s in sorted(by_source)], common, wanted)
+        else:
+            people, found = _cluster([placed[s] for s in sorted(placed)], common, wanted, unplaced)
+        joins = [why if isinstance(why, str) else why() for why in found[:_MAX_REASONS]]
+        if len(found) > _MAX_REASONS:
+            joins.append(f"and {len(found) - _MAX_REASONS} more places")
         if len(people) < 2:
             if joins:
                 kept.append(NameMerge(name, name, tuple(f"kept together: {why}" for why in joins)))
@@ -496,7 +740,7 @@ def split_homonyms(extractions: Sequence[Extraction], lex: Lexicon, decisions: S
         totals = [_merged(person) for person in people]
         keys, places = [], []
         for total in totals:
-            division = anchor(total.locale)
+            division = anchor_of(total.counts)
             key = f"{name}@{division.code}" if division else f"{name}@{min(total.sources)}"
             keys.append(key if key not in keys else f"{key}.{min(total.sources)}")
             places.append(describe(division))
@@ -511,7 +755,7 @@ def split_homonyms(extractions: Sequence[Extraction], lex: Lexicon, decisions: S
         for key, person in zip(keys, people, strict=True):
             for group in person:
                 for source in group.sources:
-                    rename[name, source] = key
+                    rename[source][name] = key
         main[name] = keys[max(range(len(keys)), key=lambda i: (totals[i].mentions, -i))]
     if not rename:
         return list(extractions), (), (*merges, *kept)
@@ -519,22 +763,21 @@ def split_homonyms(extractions: Sequence[Extraction], lex: Lexicon, decisions: S
             (*(replace(m, kept=main.get(m.kept, m.kept)) for m in merges), *kept))
 
 
-def _renamed(extractions: Sequence[Extraction], rename: dict[tuple[str, str], str]) -> list[Extraction]:
-    """The extractions with the names of `rename` (name, source) -> key renamed; the others as they are."""
-    by_source: dict[str, dict[str, str]] = defaultdict(dict)
-    for (name, source), key in rename.items():
-        by_source[source][name] = key
+def _renamed(extractions: Sequence[Extraction], by_source: dict[str, dict[str, str]]) -> list[Extraction]:
+    """The extractions with the names of `by_source` (source -> name -> key) renamed; the others as they are."""
     result = []
     for extraction in extractions:
         table = by_source.get(extraction.article.source)
-        if table is None or not any(map(table.__contains__, map(_NAME, extraction.people))):
+        if table is None or (names := table.keys()).isdisjoint(map(_NAME, extraction.people)):
             result.append(extraction)
             continue
-        people = tuple(m.with_name(table[m.name]) if m.name in table else m for m in extraction.people)
+        people = tuple([m.with_name(table[m.name]) if m.name in table else m for m in extraction.people])
         event = extraction.event
-        if event is not None and any(n in table for n in (*event.organizers, *event.attendees, *event.speakers)):
-            event = event.with_people(tuple(table.get(n, n) for n in event.organizers),
-                                      tuple(table.get(n, n) for n in event.attendees),
-                                      tuple(table.get(n, n) for n in event.speakers))
+        if event is not None and not (names.isdisjoint(event.organizers) and names.isdisjoint(event.attendees)
+                                      and names.isdisjoint(event.speakers)):
+            get = table.get
+            event = event.with_people(tuple(map(get, event.organizers, event.organizers)),
+                                      tuple(map(get, event.attendees, event.attendees)),
+                                      tuple(map(get, event.speakers, event.speakers)))
         result.append(extraction.with_people(people, event))
     return result

@@ -33,10 +33,10 @@ def infer_home(names: Iterable[str], gazetteer: Gazetteer | None = None) -> Divi
     gazetteer = gazetteer or load_gazetteer()
     counts: Counter[str] = Counter()
     counties = {d.name: d for d in gazetteer.by_code.values() if d.level == "county"}
-    for name in names:
+    for name, times in Counter(names).items():  # each name once: the same few are named again and again
         for size in (4, 3, 2):
             if name[:size] in counties and len(gazetteer.by_name[name[:size]]) == 1:
-                counts[name[:size]] += 1
+                counts[name[:size]] += times
                 break
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < _MIN_MENTIONS or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):

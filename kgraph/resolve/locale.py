@@ -83,8 +83,10 @@ def chain(division: Division, gazetteer: Gazetteer) -> list[Division]:
 def count_divisions(names: Iterable[str], gazetteer: Gazetteer | None = None) -> Counter[str]:
     """How often each division is named at the start of `names`; a name shared by several divisions (朝阳区) counts
     for the one whose province or city the other names name, and for none when nothing settles it."""
+    found = [candidates for candidates in map(divisions_at_start, names) if candidates]
+    if all(len(candidates) == 1 for candidates in found):  # mostly: no namesakes to settle
+        return Counter([candidates[0].code for candidates in found])
     gazetteer = gazetteer or load_gazetteer()
-    found = [divisions_at_start(name) for name in names]
     known = Counter(d.code for candidates in found if len(candidates) == 1 for d in candidates)
     above = {a.code for code in known for a in chain(gazetteer.by_code[code], gazetteer)}
     counts: Counter[str] = Counter()
@@ -98,6 +100,9 @@ def count_divisions(names: Iterable[str], gazetteer: Gazetteer | None = None) ->
     return counts
 
 
+_LEVELS = {"county": 0, "city": 1, "province": 2}  # the more specific first
+
+
 def make_locale(counts: Counter[str]) -> Locale:
     """A locale from division counts: each division with the ones above it, counted as often."""
     gazetteer = load_gazetteer()
@@ -105,10 +110,20 @@ def make_locale(counts: Counter[str]) -> Locale:
     for code, n in counts.items():
         for division in chain(gazetteer.by_code[code], gazetteer):
             total[division.code] += n
-    level = {"county": 0, "city": 1, "province": 2}
+    level = _LEVELS
     return Locale(tuple(sorted(total.items(), key=lambda kv: (level[gazetteer.by_code[kv[0]].level], -kv[1], kv[0]))),
                   tuple(sorted(counts.items(), key=lambda kv: (-kv[1], level[gazetteer.by_code[kv[0]].level],
                                                                kv[0]))))
+
+
+def anchor_of(counts: Counter[str]) -> Division | None:
+    """`anchor(make_locale(counts))`, without making the locale: the division `counts` names most (the more
+    specific, then the first code, on a tie), for a reason that names where a group is."""
+    if not counts:
+        return None
+    by_code = load_gazetteer().by_code
+    code, _ = min(counts.items(), key=lambda kv: (-kv[1], _LEVELS[by_code[kv[0]].level], kv[0]))
+    return by_code[code]
 
 
 def codes_at(locale: Locale, level: str) -> frozenset[str]:
@@ -126,4 +141,11 @@ def describe(division: Division | None) -> str:
     """湖北省荆州市荆州区: the division with the ones above it, province first."""
     if division is None:
         return "no known place"
-    return "".join(d.name for d in reversed(chain(division, load_gazetteer())))
+    return _described(division.code)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _described(code: str) -> str:
+    """`describe` of the division with this code, once per division: a reason names the same few again and again."""
+    gazetteer = load_gazetteer()
+    return "".join(d.name for d in reversed(chain(gazetteer.by_code[code], gazetteer)))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,13 +86,6 @@ def scope_level(title: str) -> str | None:
     return None
 
 
-def _differ_once(a: str, b: str) -> int | None:
-    if len(a) != len(b) or len(a) < 2 or a[0] != b[0]:
-        return None
-    diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-    return diffs[0] if len(diffs) == 1 else None
-
-
 def _reasons(a: NameEvidence, b: NameEvidence, na: str, nb: str) -> list[str]:
     reasons = []
     if a.titles & b.titles:
@@ -109,47 +102,64 @@ def _reasons(a: NameEvidence, b: NameEvidence, na: str, nb: str) -> list[str]:
     return reasons
 
 
-def find_merges(evidence: dict[str, NameEvidence]) -> list[Merge]:
-    """Variant spellings to merge into the spelling seen most often (then: with titles, then: first in order)."""
-    names = sorted(evidence)
+def find_merges(evidence: dict[str, NameEvidence], pairs: list[_Pair] | None = None) -> list[Merge]:
+    """Variant spellings to merge into the spelling seen most often (then: with titles, then: first in order).
+    `pairs`: `alike_pairs` of the names of `evidence`, when the caller has them (it then needs the evidence of those
+    names only)."""
     merges: list[Merge] = []
     merged: set[str] = set()
+    for a, b, alike in alike_pairs(evidence) if pairs is None else pairs:
+        if a in merged or b in merged or evidence[a].articles & evidence[b].articles:
+            continue
+        support = _reasons(evidence[a], evidence[b], a, b)
+        if not support:
+            continue
+        kept, variant = sorted((a, b), key=lambda n: (-evidence[n].mentions, -len(evidence[n].titles), n))
+        merges.append(Merge(kept, variant, (*alike, *support)))
+        merged.add(variant)
+    return merges
+
+
+_Pair = tuple[str, str, tuple[str, ...]]  # two names one character apart, and how those characters are alike
+
+
+def alike_pairs(names: Iterable[str]) -> list[_Pair]:
+    """The pairs of names that differ in one given-name character that looks or sounds alike, with how, in the order
+    `find_merges` weighs them: read off the names alone, so that only their names' evidence need be gathered."""
     by_key: dict[tuple[int, str], list[str]] = {}
-    for name in names:
+    for name in sorted(names):
         by_key.setdefault((len(name), name[0]), []).append(name)
+    pairs = []
     for group in by_key.values():
-        for a, b in _one_apart(group):
-            if a in merged or b in merged:
-                continue
-            pos = _differ_once(a, b)
-            if pos is None or evidence[a].articles & evidence[b].articles:
-                continue
+        for a, b, pos in _one_apart_at(group):
             alike = []
             if shape_alike(a[pos], b[pos]):
                 alike.append(f"{a[pos]}/{b[pos]} look alike")
             if sound_alike(a[pos], b[pos]):
                 alike.append(f"{a[pos]}/{b[pos]} sound alike")
-            support = _reasons(evidence[a], evidence[b], a, b)
-            if not alike or not support:
-                continue
-            kept, variant = sorted((a, b), key=lambda n: (-evidence[n].mentions, -len(evidence[n].titles), n))
-            merges.append(Merge(kept, variant, tuple(alike + support)))
-            merged.add(variant)
-    return merges
+            if alike:
+                pairs.append((a, b, tuple(alike)))
+    return pairs
 
 
 def _one_apart(group: list[str]) -> Iterator[tuple[str, str]]:
     """The pairs (a, b) of a group of names of one length and first character that differ in one other character,
-    in the order of comparing every pair (a before b in the group). Found by the name with that character left out,
-    not by comparing every pair: 60,000 articles have 1.5 million pairs of such names and few of them one apart.
+    in the order of comparing every pair (a before b in the group).
 
     >>> list(_one_apart(["袁菁穗", "袁青穗", "袁青山", "袁菁山"]))
     [('袁菁穗', '袁青穗'), ('袁菁穗', '袁菁山'), ('袁青穗', '袁青山'), ('袁青山', '袁菁山')]
     """
+    return ((a, b) for a, b, _ in _one_apart_at(group))
+
+
+def _one_apart_at(group: list[str]) -> Iterator[tuple[str, str, int]]:
+    """`_one_apart`, each pair with the position of the character they differ in .
+    Found by the name with that character left out, not by comparing every pair: 60,000 articles have 1.5 million
+    pairs of such names and few of them one apart; names one apart share one such key, the one of that position."""
     masked: dict[tuple[int, str], list[int]] = defaultdict(list)
     for i, name in enumerate(group):
         for pos in range(1, len(name)):
             masked[pos, name[:pos] + name[pos + 1:]].append(i)
     for i, a in enumerate(group):
-        later = {j for pos in range(1, len(a)) for j in masked[pos, a[:pos] + a[pos + 1:]] if j > i}
-        yield from ((a, group[j]) for j in sorted(later))
+        later = {(j, pos) for pos in range(1, len(a)) for j in masked[pos, a[:pos] + a[pos + 1:]] if j > i}
+        yield from ((a, group[j], pos) for j, pos in sorted(later))

@@ -204,3 +204,20 @@ def test_the_build_and_the_page_share_their_terms():
 
     assert rdf_build.SCHEMA.name is network.SCHEMA.name and rdf_build.RDF.type is network._TYPE
     assert rdf_build.KG.Mention in network._UNREAD_TYPES
+
+
+def test_page_blocks_fill_the_page_store_as_the_general_blocks_do(corpus: Corpus):
+    """`iter_page_blocks` (the forked page process's) leave out only pairs the page never reads: the page's store
+    holds the very same pairs, in the same order, as from `iter_blocks(spans=False, works_with=False)`."""
+    from kgraph.outputs import _keep, _network_store
+    from kgraph.rdf.build import iter_blocks, iter_page_blocks
+
+    general, page = _network_store(), _network_store()
+    for _ in _keep(iter_blocks(corpus, spans=False, works_with=False), general):
+        pass
+    for _ in _keep(iter_page_blocks(corpus), page):
+        pass
+    assert len(page) == len(general) > 0
+    for mine, theirs in ((page.store._out, general.store._out), (page.store._in, general.store._in)):
+        assert list(mine) == list(theirs)
+        assert [list(by.items()) for by in mine.values()] == [list(by.items()) for by in theirs.values()]
