@@ -119,7 +119,7 @@ class Article:
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """Pickled with its headline and body as UTF-8 bytes: pickling a string keeps its UTF-8 form in it for good
-        (CPython), so every article a build pickles for the cache would hold its text twice, 1.5 times over."""
+        (CPython), so every article a build pickles for the cache would keep a copy of its text 1.5 times its size."""
         return _article, (self.source, self.index, _utf8(self.headline), _utf8(self.body), self.subheadline,
                           self.date, self.bylines, self.start, self.end)
 
