@@ -27,9 +27,12 @@ def quick_init(cls: type[T]) -> type[T]:
     """Give a frozen, slotted dataclass an `__init__` that fills each slot through its descriptor, with the same
     parameters and defaults: the one `dataclasses` writes looks `object.__setattr__` up again for every field, and
     the stages make millions of mentions and evidence records (a third of the cost of making one). Frozen stays
-    frozen: only `__init__` sets the slots. No field may have a default factory."""
+    frozen: only `__init__` sets the slots. No field may have a default factory; a field left out of `__init__`
+    (`init=False`, no default) stays unset, for the class to fill when first asked (`Article.id`)."""
     params, body, names = [], [], {}
     for i, f in enumerate(fields(cls)):
+        if not f.init and f.default is MISSING and f.default_factory is MISSING:
+            continue
         if f.default_factory is not MISSING or not f.init or f.kw_only:
             raise TypeError(f"{cls.__name__}.{f.name}: quick_init takes plain fields only")
         names[f"_set{i}"] = getattr(cls, f.name).__set__  # the slot's member descriptor
@@ -112,10 +115,18 @@ class Article:
     bylines: tuple[Byline, ...] = ()
     start: int = 0
     end: int = 0
+    _id: str = field(init=False, repr=False, compare=False)  # `id`, made when first asked
 
     @property
     def id(self) -> str:
-        return f"{self.source.rsplit('.', 1)[0]}-{self.index:03d}"
+        """`<source without its extension>-<index, three digits>`: asked of an article in every stage after
+        extraction (each mention's evidence, each triple's node), so made once and kept."""
+        try:
+            return self._id
+        except AttributeError:
+            made = f"{self.source.rsplit('.', 1)[0]}-{self.index:03d}"
+            object.__setattr__(self, "_id", made)
+            return made
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """Pickled with its headline and body as UTF-8 bytes: pickling a string keeps its UTF-8 form in it for good

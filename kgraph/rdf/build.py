@@ -207,9 +207,7 @@ class _Triples:
         self.source_iri = functools.cache(self.iri.source)
         self.org_iri = functools.cache(self.iri.org)  # one term an organisation or place: the page keeps them
         self.place_iri = functools.cache(self.iri.place)
-        # an article's id is made anew each time it is asked for (`Article.id`): made once here, by the object
-        self.ids = {id(a): a.id for a in corpus.articles}
-        self.dates = {self.ids[id(a)]: a.date for a in corpus.articles if a.date and _FULL_DATE.match(a.date)}
+        self.dates = {a.id: a.date for a in corpus.articles if a.date and _FULL_DATE.match(a.date)}
         self.headlines: dict[int, Literal] = {}  # an article's, for its event's name: one term for both
 
     def all(self) -> Iterator[Block]:
@@ -224,10 +222,6 @@ class _Triples:
         yield from self.splits()
         for made in (_zh, _date, _plain, _int):  # the terms of this corpus, not kept for the page that comes next
             made.cache_clear()
-
-    def article_id(self, article: Article) -> str:
-        known = self.ids.get(id(article))
-        return known if known is not None else article.id
 
     def headline(self, article: Article) -> Literal:
         """The article's headline, kept for the name of the event it reports (`event_name`)."""
@@ -268,9 +262,9 @@ class _Triples:
 
     def articles(self, index: dict[URIRef, list[tuple[Evidence, URIRef, int]]]) -> Iterator[Block]:
         """Each article with what names it (mentions, bylines), then its spans."""
-        article_id, article_iri = self.article_id, self.article_iri
-        groups = _group(self.corpus.articles, lambda a: article_iri(article_id(a)))
-        bylines = _group(self.corpus.extractions, lambda e: article_iri(article_id(e.article)))
+        article_iri = self.article_iri
+        groups = _group(self.corpus.articles, lambda a: article_iri(a.id))
+        bylines = _group(self.corpus.extractions, lambda e: article_iri(e.article.id))
         for node in dict.fromkeys([*groups, *bylines, *index]):
             yield from self.article(node, groups.pop(node, ()), bylines.pop(node, ()), index.pop(node, ()))
 
@@ -285,12 +279,12 @@ class _Triples:
             article = articles[0]
             text = article.text
             yield self.written_article(node, article, text, extractions, evidence)
-            yield from self.article_spans(node, {self.article_id(article): text}, evidence)
+            yield from self.article_spans(node, {article.id: text}, evidence)
             return
         pairs: list[tuple[URIRef, Node]] = []
         texts = {}
         for article in articles:
-            texts[self.article_id(article)] = text = article.text
+            texts[article.id] = text = article.text
             pairs += [(RDF.type, SCHEMA.NewsArticle), (SCHEMA.headline, self.headline(article))]
             if article.subheadline:
                 pairs.append((SCHEMA.alternativeHeadline, _zh_text(article.subheadline)))
@@ -362,8 +356,7 @@ class _Triples:
             yield _Spans(node, run)
 
     def events(self) -> Iterator[Block]:
-        article_id = self.article_id
-        found = ((e, e.event, article_id(e.article)) for e in self.corpus.extractions if e.event is not None)
+        found = ((e, e.event, e.article.id) for e in self.corpus.extractions if e.event is not None)
         for node, events in _group(found, lambda item: self.event_iri(item[2])).items():
             pairs: list[tuple[URIRef, Node]] = [(RDF.type, SCHEMA.Event)]
             for extraction, event, article_id in events:
@@ -391,7 +384,7 @@ class _Triples:
             members = sorted(set(extraction.event.organizers) | set(extraction.event.attendees))
             if len(members) > MAX_PAIRED_PARTICIPANTS:
                 continue
-            article_id = self.article_id(extraction.article)
+            article_id = extraction.article.id
             for pair in combinations(members, 2):
                 shared[pair].append(article_id)
         partners: dict[URIRef, dict[URIRef, None]] = defaultdict(dict)

@@ -615,7 +615,10 @@ def _is_heading_block(block: list[Line], prev: Para | None, nxt: list[Line] | No
     The first line of a paragraph cut off by a column break looks like a heading too, but it fills the column
     less its two-character indent, and the text after the break does not start afresh (dateline, quotation).
     """
-    if len(block) > 6 or not all(map(heading_shaped, map(_TEXT, block))):
+    if len(block) == 1:  # most blocks, most of them a line of text: no heading
+        if not heading_shaped(block[0].text):
+            return False
+    elif len(block) > 6 or not all(map(heading_shaped, map(_TEXT, block))):
         return False
     if prev is not None and prev.kind == TEXT and not sentence_closed(prev.text):
         return False
@@ -686,10 +689,7 @@ def paragraphs(text: str) -> list[Para]:
         nxt = blocks[b + 1] if b + 1 < len(blocks) else None
         if len(block) == 1 and marks(block[0].text) & BYLINED:
             paras.append(Para(BYLINE, block[0].text, block[0].start, block[0].end))
-        # a line of text (most one-line blocks) is no heading: `_is_heading_block` would ask that first
-        elif (len(block) > 1 or heading_shaped(block[0].text)) and _is_heading_block(block, prev, nxt) or (
-            b == 0 and title
-        ):
+        elif (b == 0 and title) or _is_heading_block(block, prev, nxt):
             paras.extend(_para((HEADING, text, start, end)) for text, start, end, _ in block)
         else:
             new = _reflow(block)

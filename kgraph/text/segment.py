@@ -36,6 +36,7 @@ from kgraph.text.clean import (
     paragraphs,
     two_ideographs,
     without_credit,
+    without_opening,
 )
 from kgraph.text.script import as_simplified
 
@@ -131,9 +132,8 @@ def _bodies(paras: list[Para], single: bool) -> list[Body]:
         if para.kind == HEADING:
             current = None
             continue
-        if current is None or not single and (  # an opening, or a photo credit ending the body before, cuts it
-            para.kind == BYLINE or opening(para.text) is not None or find_credit(current.paras[-1].text) is not None
-        ):
+        # an opening, or a photo credit ending the body before, cuts it
+        if current is None or not single and (_opens(para) or find_credit(current.paras[-1].text) is not None):
             current = Body([])
             bodies.append(current)
         current.paras.append(para)
@@ -369,10 +369,10 @@ class Similarity:
             grams = _bigrams(text)
             index = self._bodies
             index.find(grams)  # then every one of them is found
-            found, weights = index._found, self._weights
+            weights = self._weights
             pairs = []
             for gram in grams:
-                bodies, weight = found[gram], weights.get(gram)
+                bodies, weight = index.texts(gram), weights.get(gram)
                 if weight is None:  # asked for again and again: each headline line is scored against several bodies
                     weight = weights[gram] = math.log(1 + self.n / max(len(bodies), 1))
                 pairs.append((gram, weight, bodies))
@@ -502,9 +502,9 @@ def _lead(body: Body) -> str:
     kept = []  # each paragraph's text after its opening, and whether it is no photo caption
     for para in body.paras:
         if para.kind != BYLINE:
-            found, credit, meta = _facts(para.text)
+            _, credit, meta = _facts(para.text)
             if not meta:
-                kept.append((para.text[found.end():] if found else para.text, credit is None))
+                kept.append((without_opening(para.text), credit is None))
     return "".join([text for text, plain in kept if plain] or [text for text, _ in kept])
 
 
@@ -659,11 +659,9 @@ def _body_text(body: Body) -> str:
     for para in body.paras:
         if para.kind == BYLINE:
             continue
-        found_opening, _, meta = _facts(para.text)
-        if meta:
+        if _facts(para.text)[2]:  # a meta line
             continue
-        text = para.text[found_opening.end():] if found_opening else para.text  # `without_opening`
-        text = without_credit(text).strip()
+        text = without_credit(without_opening(para.text)).strip()
         if text:
             lines.append(text)
     return "\n".join(lines)
@@ -727,7 +725,7 @@ def _main_headline(body: Body, index: int, sim: Similarity, *, titled: bool, lex
 def _furniture(body: Body) -> bool:
     """Page furniture (a running head, a date line), not an article: short text that never ends a sentence."""
     text = body.lead
-    if any(p.kind == BYLINE or opening(p.text) is not None or find_credit(p.text) is not None for p in body.paras):
+    if any(_opens(p) or find_credit(p.text) is not None for p in body.paras):
         return not text or text.isspace()  # `not text.strip()`, without copying the lead
     return not _ENDS_SENTENCE.search(text) and ideographs(text) < FURNITURE_CHARS
 
@@ -748,7 +746,7 @@ def _one_article(paras: list[Para]) -> bool:
     (date, source) and has at most one opening (a reprinted paper article, maybe under its photo or summary).
     """
     # counted up to two, which is all that is asked: a paper's page stops at its second article
-    openings = sum(islice(filter(None, (p.kind == BYLINE or opening(p.text) is not None for p in paras)), 2))
+    openings = sum(islice(filter(None, map(_opens, paras)), 2))
     if not openings and sum(find_credit(p.text) is not None for p in paras) <= 1:
         return True
     title = next((k for k, p in enumerate(paras) if p.kind != HEADING), len(paras))
