@@ -238,3 +238,20 @@ def test_quick_init_takes_the_dataclass_fields_and_stays_frozen(cls: type) -> No
         setattr(made, next(iter(values)), "other")
     with pytest.raises(TypeError):
         cls()
+
+
+def test_article_keeps_its_id_and_stays_a_value() -> None:
+    """`Article.id` is made when first asked and kept in a slot quick_init leaves unset: the article takes only
+    its fields, equals and hashes as before, and a replaced article has its own id."""
+    import dataclasses
+    import inspect
+
+    from kgraph.model import Article
+
+    assert list(inspect.signature(Article.__init__).parameters)[1:] == list(Article.__match_args__)
+    asked, fresh = Article("2022-05-26_a.txt", 7, "标题", "正文"), Article("2022-05-26_a.txt", 7, "标题", "正文")
+    assert asked.id == "2022-05-26_a-007" and asked.id is asked.id  # made once
+    assert asked == fresh and hash(asked) == hash(fresh) and repr(asked) == repr(fresh)
+    assert dataclasses.replace(asked, index=8).id == "2022-05-26_a-008"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        asked.index = 9  # type: ignore[misc]
