@@ -3,8 +3,9 @@
 Tagging with crfsuite means building ten attribute strings per character in Python, which cost more than the
 tagging itself (benchmarks/README.md, "The name recogniser per character"). Here the attributes are never
 spelt out: each is a table lookup on code points (`features` in ner.py names them: the characters at -2..+2,
-the four adjacent pairs, the pair around the character, the surname flags S and T), the emission scores of all
-characters come from a few array operations, and Viterbi runs over all sentences together, one step per
+the four adjacent pairs, the pair around the character, the surname flags S and T), a float32 bound of what
+each character can add to a name proves most sentences all O (`_bounds`, `_open`), the emission scores of the
+rest come from a few array operations, and Viterbi runs over all of those sentences together, one step per
 character position. The scores are summed in crfsuite's order in float64, and ties go to the lower label as in
 crfsuite, so the labels are crfsuite's exactly (tests/extract/test_crf.py). The tables are the shipped model's
 weights, exported by tools/export_crf.py.
@@ -68,6 +69,7 @@ class Tagger:
         self.flags = np.stack([tables["S"], tables["T"]]).astype(np.float64)
         self._surname = np.zeros(len(points) + 1, dtype=bool)
         self._surname[self._indices(named)] = True
+        self._set_gains()
 
     @classmethod
     def mapped(cls, mapped: Mapped) -> Tagger:
@@ -90,7 +92,29 @@ class Tagger:
         tagger._skips = _Hash.mapped(arrays["skip_keys"], arrays["skip_rows"], *header["skips"])
         tagger.flags = arrays["flags"]
         tagger._surname = arrays["surname"].astype(bool)
+        tagger.gains = (arrays["unigram_gains"], arrays["bigram_gains"], arrays["skip_gains"])
+        tagger._slack = header["slack"]
         return tagger
+
+    def _set_gains(self) -> None:
+        """The weight tables as each label's gain over O, in float32, for `_bounds`: the surname flags S and T added
+        to a surname's rows of the tables of the character and of the one before it, and the slack that covers
+        the rounding of their sums: float32 rounds the ten gains, their nine sums, a transition's gain and its sum,
+        each by at most half a unit (eps / 2) of the total of the tables' and transitions' greatest gains, so a
+        character's bound is within 6 units of that total of its float64 value (the max adds nothing)."""
+        import numpy as np
+
+        outside = self._outside
+        tables = [*self.unigrams, *self.bigrams, self.skip, self.flags]
+        gains = [np.delete(table, outside, axis=1) - table[:, outside:outside + 1] for table in tables]
+        surname = self._surname[:, None]
+        gains[2] = gains[2] + surname * gains[10][0]  # S: the character itself is a surname
+        gains[1] = gains[1] + surname * gains[10][1]  # T: the one before it is
+        self.gains = (np.stack(gains[:5]).astype(np.float32), np.stack(gains[5:9]).astype(np.float32),
+                      gains[9].astype(np.float32))
+        greatest = sum(float(np.abs(gain).max(initial=0.0)) for gain in gains[:10])
+        greatest += float(np.abs(self._inside_gain).max()) + float(np.abs(self._enter_gain).max())
+        self._slack = 32 * float(np.finfo(np.float32).eps) * greatest  # 32 units where 6 would do
 
     def _set_transitions(self, transitions: np.ndarray) -> None:
         """The transition scores [from, to], and the two layouts Viterbi reads them in."""
@@ -102,7 +126,6 @@ class Tagger:
         # what a run of names gains at most over O by its transitions (`_open`), for each label but O
         outside = self._outside
         stay = transitions[outside, outside]
-        self._names = np.delete(np.arange(len(transitions)), outside)  # the labels but O
         names = np.delete(transitions, outside, axis=0)
         self._inside_gain = (np.delete(names.max(axis=0), outside) - stay)[:, None]  # into the label from one not O
         self._enter_gain = (np.delete(transitions[outside], outside) - stay)[:, None]  # into the label from O
@@ -188,19 +211,25 @@ class Tagger:
 
     def decode(self, pieces: Sequence[str], lengths: np.ndarray, *, wide: bool | None = None) -> np.ndarray:
         """The label numbers of all characters of the pieces, in text order. Only each piece's `_open` stretch is
-        decoded: outside it the labels are O, proven so. `wide` chooses the Viterbi for many pieces at a step
+        decoded: outside it the labels are O, proven so from `_bounds`, and only the characters of a piece up to
+        its stretch's end get their full state scores. `wide` chooses the Viterbi for many pieces at a step
         (labels down the rows, pieces across) or for few (a row per piece and label); by default, the one that
         costs less for these pieces."""
         import numpy as np
 
-        scores = self._emissions(pieces, lengths)
-        labels = np.full(scores.shape[1], self._outside, dtype=np.intp)
-        begin, end = self._open(scores, lengths)
+        labels = np.full(int(lengths.sum()), self._outside, dtype=np.intp)
+        codes = self._codes(pieces)
+        # each character's place among the marks: after the two before it and the four of every piece before
+        rows = np.arange(len(labels)) + np.repeat(np.arange(0, 4 * len(pieces), 4), lengths)
+        begin, end = self._open(*self._bounds(codes, rows, lengths), lengths)
         keep = np.flatnonzero(end > begin)
         if not len(keep):
             return labels
-        begin, end, piece_start = begin[keep], end[keep], (np.cumsum(lengths) - lengths)[keep]
-        states = self._entered(scores, piece_start, begin)
+        begin, end, length = begin[keep], end[keep], lengths[keep]
+        # the kept pieces' characters up to their stretch's end, end to end (the O path before a stretch enters it)
+        piece_start = np.cumsum(end) - end
+        kept = np.arange(int(end.sum())) + np.repeat((np.cumsum(lengths) - lengths)[keep] - piece_start, end)
+        states = self._entered(self._emissions(codes, rows[kept]), piece_start, begin)
         # the stretches as pieces of their own: the longest first, so those still running at a step are a prefix
         sizes = end - begin
         order = np.argsort(-sizes, kind="stable")
@@ -208,46 +237,78 @@ class Tagger:
         steps = int(count[0])
         running = np.searchsorted(-count, -np.arange(steps), side="left")  # stretches longer than each step
         step = np.arange(steps)
-        # every decoded character's place in the text, step by step: at step t, character t of each stretch running
+        # every decoded character's place in `states`, step by step: at step t, character t of each stretch running
         at = ((piece_start + begin)[order][:, None] + step).T[(step < count[:, None]).T]
         # a stretch that stops before its piece's end is followed by an O: its last label is the best way into it
-        closing = np.where((end < lengths[keep])[order][:, None], self.transitions[:, self._outside], 0.0)
+        closing = np.where((end < length)[order][:, None], self.transitions[:, self._outside], 0.0)
         wide = len(at) >= _WIDE * steps if wide is None else wide
         states = np.take(states, at, axis=1)
-        labels[at] = (self._viterbi(states, running, closing) if wide
-                      else self._narrow(np.ascontiguousarray(states.T), running, closing))
+        labels[kept[at]] = (self._viterbi(states, running, closing) if wide
+                            else self._narrow(np.ascontiguousarray(states.T), running, closing))
         return labels
 
-    def _emissions(self, pieces: Sequence[str], lengths: np.ndarray) -> np.ndarray:
-        """The state scores (a column of labels per character, in text order), summed attribute by attribute in the
-        order crfsuite adds them."""
+    def _codes(self, pieces: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The pieces between marks (two before each, two after), as the rows the attributes read: each
+        character's, each adjacent pair's, each skip pair's (the characters two apart), and the surname flags."""
         import numpy as np
 
-        text = "".join(f"\x02\x02{piece}\x03\x03" for piece in pieces)
+        text = "\x02\x02" + "\x03\x03\x02\x02".join(pieces) + "\x03\x03" if pieces else ""  # one join: half the cost
         char = self._indices(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32))
         pair = self._pairs.rows(char[:-1] * self._known + char[1:])
         skip = self._skips.rows(char[:-2] * self._known + char[2:])
-        surname = self._surname[char]
-        size = len(char) - 4  # every place but the marks at the ends, each with the two before and after it
+        return char, pair, skip, self._surname[char]
+
+    def _emissions(self, codes: tuple[np.ndarray, ...], at: np.ndarray) -> np.ndarray:
+        """The state scores of the characters at `at` (places among the marks, `decode`'s rows) as columns of
+        labels, summed attribute by attribute in the order crfsuite adds them."""
+        import numpy as np
+
+        char, pair, skip, surname = codes
         # mode="clip": the indices are in range, and with `out` numpy's default ("raise") takes into a copy first
-        scores = np.take(self.unigrams[0], char[:size], axis=0, mode="clip")
+        scores = np.take(self.unigrams[0], char[at], axis=0, mode="clip")
         part = np.empty_like(scores)
         for table, offset in zip(self.unigrams[1:], (1, 2, 3, 4), strict=True):
-            scores += np.take(table, char[offset:offset + size], axis=0, out=part, mode="clip")
+            scores += np.take(table, char[at + offset], axis=0, out=part, mode="clip")
         for table, offset in zip(self.bigrams, (0, 1, 2, 3), strict=True):
-            scores += np.take(table, pair[offset:offset + size], axis=0, out=part, mode="clip")
-        known = np.flatnonzero(skip[1:1 + size] != self._skips._missing)  # most skip pairs are not: they add zeros
-        scores[known] += np.take(self.skip, skip[1 + known], axis=0, mode="clip")
-        scores[np.flatnonzero(surname[2:2 + size])] += self.flags[0]  # the rest would add zeros: only surnames
-        scores[np.flatnonzero(surname[1:1 + size])] += self.flags[1]
-        # the rows of the pieces' characters (after the two marks of their piece and the four of every piece before),
-        # as columns
-        rows = np.arange(int(lengths.sum())) + np.repeat(np.arange(0, 4 * len(pieces), 4), lengths)
-        return np.ascontiguousarray(np.take(scores, rows, axis=0, mode="clip").T)
+            scores += np.take(table, pair[at + offset], axis=0, out=part, mode="clip")
+        skips = skip[at + 1]
+        known = np.flatnonzero(skips != self._skips._missing)  # most skip pairs are not: they add zeros
+        scores[known] += np.take(self.skip, skips[known], axis=0, mode="clip")
+        for flags, offset in zip(self.flags, (2, 1), strict=True):  # the rest would add zeros: only surnames
+            named = np.flatnonzero(surname[at + offset])
+            scores[named] = np.take(scores, named, axis=0) + flags  # a take and a put: half the cost of +=
+        return np.ascontiguousarray(scores.T)
 
-    def _open(self, scores: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _bounds(self, codes: tuple[np.ndarray, ...], rows: np.ndarray, lengths: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray]:
+        """What each character may add to a run of names over O (`_open`): as a character after another of the
+        run, and as a run's first character. Each label's gain over O is summed from `gains`, in float32 and for
+        every place among the marks at once (a third of the cost of the state scores), plus the slack that covers
+        the rounding, so the bounds are at least those the state scores in float64 would give."""
+        import numpy as np
+
+        char, pair, skip, _ = codes
+        unigrams, bigrams, skips = self.gains
+        size = len(char) - 4  # every place but the marks at the ends, each with the two before and after it
+        gains = np.take(unigrams[0], char[:size], axis=0, mode="clip")
+        part = np.empty_like(gains)
+        for table, offset in zip(unigrams[1:], (1, 2, 3, 4), strict=True):
+            gains += np.take(table, char[offset:offset + size], axis=0, out=part, mode="clip")
+        for table, offset in zip(bigrams, (0, 1, 2, 3), strict=True):
+            gains += np.take(table, pair[offset:offset + size], axis=0, out=part, mode="clip")
+        gains += np.take(skips, skip[1:1 + size], axis=0, out=part, mode="clip")  # a pair the model lacks adds 0
+        gains = np.ascontiguousarray(gains.T)  # [label but O, place]: the best label of a place is a max down rows
+        part = np.empty_like(gains)
+        inside = np.add(gains, self._inside_gain.astype(np.float32), out=part).max(axis=0)[rows]
+        opening = np.add(gains, self._enter_gain.astype(np.float32), out=part).max(axis=0)[rows]
+        heads = (np.cumsum(lengths) - lengths)[lengths > 0]  # a piece's first character: no transition into it
+        opening[heads] = gains[:, rows[heads]].max(axis=0)
+        return inside.astype(np.float64) + self._slack, opening.astype(np.float64) + self._slack
+
+    def _open(self, inside: np.ndarray, opening: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """For each piece, the stretch [begin, end) of its characters that a name could touch; every label outside
-        it is O in crfsuite's best path (begin == end: the whole piece is O), so it need not be decoded.
+        it is O in crfsuite's best path (begin == end: the whole piece is O), so it need not be decoded. `inside`
+        and `opening` bound what each character may add to a run of names (`_bounds`).
 
         Proof: a path differs from the all-O one by runs of names; putting O back over a run [i, j] changes the
         score by its emissions' differences to O, the transitions inside it (each at most the greatest into its
@@ -258,17 +319,9 @@ class Tagger:
         (`_entered`), and after it the path ends in O (`closing`): the labels are crfsuite's exactly."""
         import numpy as np
 
-        outside = self._outside
-        # [label but O, character]: a view when O is the first label, as in the shipped model
-        names = scores[1:] if outside == 0 else np.take(scores, self._names, axis=0, mode="clip")
         ends = np.cumsum(lengths)
         starts = ends - lengths
         nonempty = lengths > 0
-        # each label's score less O's, plus what its transitions may gain (the margin covers the sums' order)
-        inside = (names + self._inside_gain).max(axis=0) - scores[outside]  # a character after another of the run
-        opening = (names + self._enter_gain).max(axis=0) - scores[outside]  # a run's first character, after an O
-        heads = starts[nonempty]  # a piece's first character: no transition into it
-        opening[heads] = names[:, heads].max(axis=0) - scores[outside, heads]
         leaving = np.full(len(inside), self._leave_gain)
         leaving[ends[nonempty] - 1] = 0.0
         total = np.cumsum(inside)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from kgraph.extract.crf import Tagger
 
-VERSION = "1"  # of the layout below: a new one writes a new file
+VERSION = "2"  # of the layout below: a new one writes a new file
 _ALIGN = 8
 _MULTIPLIER = 0x9E3779B97F4A7C15  # crf._Hash's
 _WORD = (1 << 64) - 1
@@ -32,6 +32,7 @@ _WORD = (1 << 64) - 1
 ARRAYS = {
     "index": "q", "unigrams": "d", "pair_keys": "q", "pair_rows": "q", "bigrams": "d", "skip_keys": "q",
     "skip_rows": "q", "skip": "d", "flags": "d", "surname": "B", "transitions": "d",
+    "unigram_gains": "f", "bigram_gains": "f", "skip_gains": "f",
 }
 
 
@@ -60,12 +61,13 @@ def save(tagger: Tagger, path: Path) -> None:
         "pair_rows": tagger._pairs._rows, "bigrams": np.stack(tagger.bigrams), "skip_keys": tagger._skips._keys,
         "skip_rows": tagger._skips._rows, "skip": tagger.skip, "flags": tagger.flags,
         "surname": tagger._surname.astype(np.uint8), "transitions": tagger.transitions,
+        "unigram_gains": tagger.gains[0], "bigram_gains": tagger.gains[1], "skip_gains": tagger.gains[2],
     }
     header: dict[str, Any] = {
         "labels": tagger.labels.tolist(), "known": int(tagger._known),
         "pairs": (int(tagger._pairs._shift), tagger._pairs._mask, tagger._pairs._missing),
         "skips": (int(tagger._skips._shift), tagger._skips._mask, tagger._skips._missing),
-        "arrays": {},
+        "slack": tagger._slack, "arrays": {},
     }
     blobs, offset = [], 0
     for name in ARRAYS:

@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kgraph.model import pickled_by_fields
+from kgraph.model import pickled_by_fields, quick_init
 from kgraph.regex import compiled
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ _NAME_PART = compiled(r"[\u3400-\u9fff·]+")
 _SMALL_CHARS = 2_000  # characters the plain decoder takes (~40 µs each) before numpy's import (0.13 s) pays off
 
 
+@quick_init  # a build makes one per name the model reads: 58,000 at 10k
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Entity:

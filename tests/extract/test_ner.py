@@ -405,3 +405,20 @@ def test_chunks_are_the_sentences_in_order_at_their_offsets():
     assert all(char.isspace() for k, char in enumerate(text) if k not in covered)
     assert [piece for _, piece in found][:3] == ["王刚说：“好！", "”\n", "李明表示，要落实。"]
     assert max(len(piece) for _, piece in found) <= 300 and found[-1] == (len(text) - 1, "；")
+
+
+def test_entity_made_by_quick_init_stays_a_frozen_value():
+    """Entity's `__init__` is model.quick_init's: the same fields by position or keyword, frozen, hashable, and
+    pickled by its fields."""
+    import dataclasses
+    import pickle
+
+    entity = Entity("PER", 2, 4, "王刚")
+    assert entity == Entity(kind="PER", start=2, end=4, text="王刚")
+    assert hash(entity) == hash(Entity("PER", 2, 4, "王刚"))
+    assert dataclasses.astuple(entity) == ("PER", 2, 4, "王刚")
+    assert pickle.loads(pickle.dumps(entity)) == entity
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        entity.start = 3  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Entity("PER", 2, 4)  # type: ignore[call-arg]
