@@ -127,6 +127,10 @@ class Terms:
                 self.texts[text] = known
         return known[1]
 
+    def text_once(self, text: str, language: str) -> str:
+        """`text`, for a text that comes once (a sub-headline): not remembered, where it would push out names."""
+        return f"{_string(text)}@{language}"
+
     def predicate(self, term: Node) -> str:
         text = self.predicates.get(term)
         if text is None:

@@ -160,15 +160,19 @@ def test_written_blocks_write_the_turtle_of_the_blocks(corpus: Corpus, tmp_path:
     """The build's blocks (`iter_written_blocks`: most spans and the collaborations as Turtle text) write the very
     text of `iter_blocks`: with the data's prefixes, and with a prefix for an article's spans, which its spans are
     then written with. The page reads nothing of what is written as text (`outputs._keep` skips it)."""
-    from kgraph.rdf.build import _Article, _Collaboration, _Spans, iter_blocks, iter_written_blocks
+    from kgraph.rdf.build import _Article, _Collaboration, _Event, _Post, _Spans, iter_blocks, iter_written_blocks
     from kgraph.rdf.turtle import write_blocks
 
     written = list(iter_written_blocks(corpus))
     kinds = {type(block) for block in written}
-    assert {_Article, _Spans, _Collaboration, tuple} <= kinds
+    assert {_Article, _Spans, _Collaboration, _Event, _Post, tuple} <= kinds
     assert any(type(block) is tuple and "/span-" in block[0] for block in written)  # a span of two names
+    assert any(len(block.read[1]) > 4 for block in written if isinstance(block, _Post))  # with its evidence
     article = next(block.article for block in written if isinstance(block, _Spans))
-    for extra in ({}, {"a1": f"{article}/"}, {"co": f"{prefixes()['id']}collaboration/"}):
+    data = prefixes()["id"]
+    # a prefix for one article's spans, for the collaborations, events, articles: then none is written as it is
+    for extra in ({}, {"a1": f"{article}/"}, {"co": f"{data}collaboration/"}, {"ev": f"{data}event/"},
+                  {"ar": f"{data}article/"}, {"odd": f"{data}art"}):
         names = {**prefixes(), **extra}
         count = write_blocks(iter_blocks(corpus), tmp_path / "blocks.ttl", names)
         assert write_blocks(written, tmp_path / "written.ttl", names) == count
@@ -176,6 +180,8 @@ def test_written_blocks_write_the_turtle_of_the_blocks(corpus: Corpus, tmp_path:
         assert text == (tmp_path / "blocks.ttl").read_text(encoding="utf-8")
         assert ("\na1:span-" in text) == ("a1" in extra)
         assert ("\nco:" in text) == ("co" in extra)
+        assert ("\nev:" in text) == ("ev" in extra)
+        assert (" ar:" in text) == ("ar" in extra)
     as_text = [(s, p, o) for s, pairs in iter_blocks(corpus) for p, o in pairs
                if "/span-" in s or "/collaboration/" in s]
     assert as_text and not any(map(network_reads, as_text))
@@ -194,6 +200,18 @@ def test_written_articles_give_the_page_what_their_blocks_give_it(corpus: Corpus
         subject, read = block.read
         assert network_reads_pairs(read) == network_reads_pairs(blocks[subject])
         assert network_reads_pairs(set(blocks[subject]) - set(read)) == []
+
+
+def test_written_events_and_posts_give_the_page_their_blocks(corpus: Corpus):
+    """An event or post node written as text (`_Event`, `_Post`) hands the page's store its whole block."""
+    from kgraph.rdf.build import _Event, _Post, iter_blocks, iter_written_blocks
+
+    blocks = dict(iter_blocks(corpus))
+    written = [block for block in iter_written_blocks(corpus) if isinstance(block, _Event | _Post)]
+    assert {type(block) for block in written} == {_Event, _Post}
+    for block in written:
+        subject, read = block.read
+        assert read == blocks[subject]
 
 
 def test_the_build_and_the_page_share_their_terms():
