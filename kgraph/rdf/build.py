@@ -116,11 +116,12 @@ class _Spans(Statements):
     def turtle(self, terms: Terms) -> tuple[str, int]:
         node, predicate, text, integer = terms.node, terms.predicate, terms.text, terms.integer
         head = f"{self.article}/"
-        plain = terms.plain_under(head)
+        plain = terms.plain_below(self.articles, head)
         article = _written_iri(terms, self.article, self.articles)
         middle = (f" {predicate(RDF.type)} {node(KG.Mention)} ;\n    {predicate(KG.inArticle)} {article}"
                   f" ;\n    {predicate(KG.mentionOf)} ")
         said, begins, ends = predicate(KG.text), predicate(KG.start), predicate(KG.end)
+        seen, texts = terms.seen, terms.texts  # `node` and `text` as they find what they remember, without a call
         statements = []
         for start, end, target, words in self.spans:
             subject = f"<{head}span-{start}-{end}>" if plain else terms.subject(URIRef(f"{head}span-{start}-{end}"))
@@ -128,7 +129,11 @@ class _Spans(Statements):
                 first, last = start, end
             else:
                 first, last = integer(start), integer(end)
-            statements.append(f"{subject}{middle}{node(target)} ;\n    {said} {text(words, 'zh')} ;\n    "
+            known = seen.get(id(target))
+            named = known[1] if known is not None and known[0] is target else node(target)
+            said_text = texts.get(words)
+            said_text = said_text[1] if said_text is not None and said_text[0] == "zh" else text(words, "zh")
+            statements.append(f"{subject}{middle}{named} ;\n    {said} {said_text} ;\n    "
                               f"{begins} {first} ;\n    {ends} {last}")
         return " .\n\n".join(statements), 6 * len(statements)
 
@@ -235,10 +240,11 @@ class _Post(Statements):
 
     def turtle(self, terms: Terms) -> tuple[str, int]:
         node, pairs = self.read
-        plain, plain_under = terms.plain_under(self.articles), terms.plain_under
+        articles = self.articles
+        plain, plain_below = terms.plain_under(articles), terms.plain_below
         text, texts = terms.node, []
         for p, o in pairs:
-            if plain and type(o) is URIRef and (p is _DERIVED or p is _EVIDENCE and plain_under(_head(o))):
+            if plain and type(o) is URIRef and (p is _DERIVED or p is _EVIDENCE and plain_below(articles, _head(o))):
                 texts.append((p, f"<{o}>"))  # an article, or a span of one (`_Spans`)
             else:
                 texts.append((p, text(o)))
@@ -404,7 +410,11 @@ class _Triples:
         """The kg:Mention spans of an article node, in order of place."""
         if not self.spans:
             return
-        spans = _group((item for item in evidence if item[2] & _SPAN), lambda item: (item[0].start, item[0].end))
+        spans: dict[tuple[int, int], list[tuple[Evidence, URIRef, int]]] = {}  # `_group`, without a call an item
+        for item in evidence:
+            if item[2] & _SPAN:
+                ev = item[0]
+                spans.setdefault((ev.start, ev.end), []).append(item)
         run: list[tuple[int, int, URIRef, str]] = []  # single-name spans to write as text (`self.written`)
         for (start, end), items in sorted(spans.items()):
             if len(items) == 1 and self.written:

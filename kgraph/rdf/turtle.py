@@ -112,6 +112,13 @@ class Terms:
                 and not _IRI_NEEDS.search(namespace))
         return plain
 
+    def plain_below(self, namespace: str, below: str) -> bool:
+        """`plain_under(below)`, for `below` a namespace under `namespace` whose part past it is of ASCII letters,
+        digits and `-` and ends in `/` (an article's IRI and `/`, under which its spans are): remembering one
+        answer for each article filled the cache. No prefix overlaps `below` when none overlaps `namespace`,
+        but one may be `below` itself."""
+        return self.plain_under(namespace) and below not in self.by_namespace
+
     def integer(self, value: int) -> str:
         """The text of `Literal(value, datatype=XSD.integer)`."""
         return str(value) if self.bare_numbers else f'"{value}"^^{self.iri(_XSD_INTEGER)}'
@@ -217,12 +224,13 @@ def pairs_text(terms: Terms, pairs: Iterable[tuple[Node, str]]) -> str:
     given in order, a predicate that repeats the one before shares it (`,`)."""
     parts: list[str] = []
     last: Node | None = None
-    predicate = terms.predicate
+    predicates, predicate = terms.predicates, terms.predicate
     for p, obj in pairs:
         if p is last or (last is not None and str.__eq__(p, last)):
             parts.append(f",\n        {obj}")
         else:
-            parts.append(f" ;\n    {predicate(p)} {obj}" if parts else f"{predicate(p)} {obj}")
+            text = predicates.get(p) or predicate(p)  # `predicate`, without a call when it is known
+            parts.append(f" ;\n    {text} {obj}" if parts else f"{text} {obj}")
             last = p
     return "".join(parts)
 
