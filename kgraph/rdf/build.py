@@ -389,7 +389,7 @@ class _Triples:
             dated: tuple[URIRef, Node] | None = (SCHEMA.dateCreated, _date(date))
         else:
             dated = (KG.dateline, _plain(date)) if date else None
-        mentions = list(dict.fromkeys(target for _, target, gives in evidence if gives & _MENTIONS))
+        mentions = list(dict.fromkeys([target for _, target, gives in evidence if gives & _MENTIONS]))
         return _Article(node, article, text, self.headline(article), dated, self.source_iri(article.source),
                         mentions, list(dict.fromkeys(self.bylines(extractions))), self.articles_under)
 
@@ -475,7 +475,9 @@ class _Triples:
         partners: dict[URIRef, dict[URIRef, None]] = defaultdict(dict)
         # by the IRI's last part: the same grouping, and no IRI made for a node written as text
         part_of = self.iri.collaboration_part  # the pairs sorted by themselves (each once): as their items sort
-        groups = _group(((pair, shared[pair]) for pair in sorted(shared)), lambda item: part_of(*item[0]))
+        groups: dict[str, list[tuple[tuple[str, str], list[str]]]] = {}  # `_group`, without two calls a pair
+        for pair in sorted(shared):
+            groups.setdefault(part_of(*pair), []).append((pair, shared[pair]))
         del shared
         under = f"{self.iri.base}collaboration/"
         for part, pairs in groups.items():
