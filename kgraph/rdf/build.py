@@ -186,7 +186,7 @@ class _Article(Statements):
         self.read = (node, read + bylines)
 
     def turtle(self, terms: Terms) -> tuple[str, int]:
-        node, text, integer, article = terms.node, terms.text, terms.integer, self.article
+        node, integer, article = terms.node, terms.integer, self.article
         # its headline and sub-headline come once (the headline again as its event's name, `_Event`): not remembered
         pairs: list[tuple[Node, str]] = [(RDF.type, node(SCHEMA.NewsArticle)),
                                          (SCHEMA.headline, _written_literal(terms, self.headline))]
@@ -195,12 +195,18 @@ class _Article(Statements):
         if self.dated is not None:
             pairs.append((self.dated[0], node(self.dated[1])))
         source = node(self.source)
-        pairs += [(SCHEMA.text, text(self.text, "zh")), (KG.sourceFile, source), (PROV.wasDerivedFrom, source),
-                  (KG.articleIndex, integer(article.index)), (KG.start, integer(article.start)),
-                  (KG.end, integer(article.end))]
-        pairs += [(SCHEMA.mentions, node(target)) for target in self.mentions]
-        pairs += [(predicate, node(person)) for predicate, person in self.bylines]
-        return f"{_written_iri(terms, self.node, self.under)} {pairs_text(terms, pairs)}", len(pairs)
+        pairs += [(SCHEMA.text, terms.text_once(self.text, "zh")), (KG.sourceFile, source),
+                  (PROV.wasDerivedFrom, source), (KG.articleIndex, integer(article.index)),
+                  (KG.start, integer(article.start)), (KG.end, integer(article.end))]
+        # then its mentions, one predicate (a run `pairs_text` would write the same way), and its bylines
+        statement = [_written_iri(terms, self.node, self.under), " ", pairs_text(terms, pairs)]
+        if self.mentions:
+            mentions = ",\n        ".join(terms.nodes(self.mentions))
+            statement += [" ;\n    ", terms.predicate(SCHEMA.mentions), " ", mentions]
+        if self.bylines:
+            bylines = [(credit, node(person)) for credit, person in self.bylines]
+            statement += [" ;\n    ", pairs_text(terms, bylines)]
+        return "".join(statement), len(pairs) + len(self.mentions) + len(self.bylines)
 
 
 class _Event(Statements):

@@ -171,6 +171,15 @@ class Terms:
             self.seen[id(term)] = (term, text)  # the term is held, so its id is not reused while it is here
         return text
 
+    def nodes(self, terms: Iterable[Node]) -> list[str]:
+        """`node` of each term: those seen before found without a call each (an article's mentions)."""
+        seen, node = self.seen, self.node
+        texts = []
+        for term in terms:
+            known = seen.get(id(term))
+            texts.append(known[1] if known is not None and known[0] is term else node(term))
+        return texts
+
     def subject(self, term: Node) -> str:
         """A subject: looked up as `node` does, but not remembered when new. A graph's subjects come once each (a
         node's triples are together), and most of them (mention spans) are never objects: remembered, they filled
