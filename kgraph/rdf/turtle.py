@@ -116,7 +116,7 @@ class Terms:
         """`plain_under(below)`, for `below` a namespace under `namespace` whose part past it is of ASCII letters,
         digits and `-` and ends in `/` (an article's IRI and `/`, under which its spans are): remembering one
         answer for each article filled the cache. No prefix overlaps `below` when none overlaps `namespace`,
-        but one may be `below` itself."""
+        but one may be `below` itself. False when `namespace` is not plain."""
         return self.plain_under(namespace) and below not in self.by_namespace
 
     def integer(self, value: int) -> str:
