@@ -154,8 +154,8 @@ class _Collaboration(Statements):
 
     def turtle(self, terms: Terms) -> tuple[str, int]:
         node, predicate = terms.node, terms.predicate
-        if terms.plain_under(self.events_under):  # `_written_iri`, a call fewer an event
-            evidence = ",\n        ".join([f"<{event}>" for event in self.events])
+        if terms.plain_under(self.events_under):  # `_written_iri` of each event, in one join
+            evidence = "<" + ">,\n        <".join(self.events) + ">"
         else:
             evidence = ",\n        ".join(map(node, self.events))
         subject = f"<{self.under}{self.part}>" if terms.plain_under(self.under) else terms.subject(self.node)
@@ -468,40 +468,40 @@ class _Triples:
     def collaborations(self) -> Iterator[Block]:
         """The works-with edge, materialised: weight = shared events, the events as evidence. Returns (as the
         generator's value) each person's co-workers, for the `kg:worksWith` triples of the people."""
-        shared: dict[tuple[str, str], list[str]] = defaultdict(list)
+        shared: dict[tuple[str, str], list[URIRef]] = defaultdict(list)  # a pair's events, as often as shared
         for extraction in self.corpus.extractions:
             if extraction.event is None:
                 continue
             members = sorted(set(extraction.event.organizers) | set(extraction.event.attendees))
             if len(members) > MAX_PAIRED_PARTICIPANTS:
                 continue
-            article_id = extraction.article.id
+            event = self.event_iri(extraction.article.id)  # once an event, not once each pair of its people
             for pair in combinations(members, 2):
-                shared[pair].append(article_id)
+                shared[pair].append(event)
         partners: dict[URIRef, dict[URIRef, None]] = defaultdict(dict)
         # by the IRI's last part: the same grouping, and no IRI made for a node written as text
         part_of = self.iri.collaboration_part  # the pairs sorted by themselves (each once): as their items sort
-        groups: dict[str, list[tuple[tuple[str, str], list[str]]]] = {}  # `_group`, without two calls a pair
+        groups: dict[str, list[tuple[tuple[str, str], list[URIRef]]]] = {}  # `_group`, without two calls a pair
         for pair in sorted(shared):
             groups.setdefault(part_of(*pair), []).append((pair, shared[pair]))
         del shared
         under = f"{self.iri.base}collaboration/"
         for part, pairs in groups.items():
             if self.written and len(pairs) == 1:  # each pair its own node, unless two names share one IRI
-                (a, b), article_ids = pairs[0]
+                (a, b), events = pairs[0]
                 pa, pb = self.person_iri(a), self.person_iri(b)
-                if pa is not pb:
+                if pa is not pb:  # an article's event is one IRI (`Minter`): the same article, the same object
                     partners[pa][pb] = partners[pb][pa] = None
-                    events = [self.event_iri(article_id) for article_id in dict.fromkeys(article_ids)]
-                    yield _Collaboration(under, part, pa, pb, len(article_ids), events, self.events_under)
+                    yield _Collaboration(under, part, pa, pb, len(events), list(dict.fromkeys(events)),
+                                         self.events_under)
                     continue
             node = URIRef(under + part)
             triples: list[tuple[URIRef, Node]] = [(RDF.type, KG.Collaboration)]
-            for (a, b), article_ids in pairs:
+            for (a, b), events in pairs:
                 pa, pb = self.person_iri(a), self.person_iri(b)
                 partners[pa][pb] = partners[pb][pa] = None
-                triples += [(KG.participant, pa), (KG.participant, pb), (KG.weight, _int(len(article_ids))),
-                            *((KG.evidence, self.event_iri(article_id)) for article_id in article_ids)]
+                triples += [(KG.participant, pa), (KG.participant, pb), (KG.weight, _int(len(events))),
+                            *((KG.evidence, event) for event in events)]
             yield _block(node, triples)
         return partners
 
