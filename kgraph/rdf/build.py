@@ -123,16 +123,21 @@ class _Spans(Statements):
         said, begins, ends = predicate(KG.text), predicate(KG.start), predicate(KG.end)
         seen, texts = terms.seen, terms.texts  # `node` and `text` as they find what they remember, without a call
         statements = []
+        fast, opening = plain and terms.bare_numbers, f"<{head}span-"  # most spans: the subject in the one string
         for start, end, target, words in self.spans:
+            known = seen.get(id(target))
+            named = known[1] if known is not None and known[0] is target else node(target)
+            said_text = texts.get(words)
+            said_text = said_text[1] if said_text is not None and said_text[0] == "zh" else text(words, "zh")
+            if fast:
+                statements.append(f"{opening}{start}-{end}>{middle}{named} ;\n    {said} {said_text} ;\n    "
+                                  f"{begins} {start} ;\n    {ends} {end}")
+                continue
             subject = f"<{head}span-{start}-{end}>" if plain else terms.subject(URIRef(f"{head}span-{start}-{end}"))
             if terms.bare_numbers:  # as `integer` writes them, without two calls a span
                 first, last = start, end
             else:
                 first, last = integer(start), integer(end)
-            known = seen.get(id(target))
-            named = known[1] if known is not None and known[0] is target else node(target)
-            said_text = texts.get(words)
-            said_text = said_text[1] if said_text is not None and said_text[0] == "zh" else text(words, "zh")
             statements.append(f"{subject}{middle}{named} ;\n    {said} {said_text} ;\n    "
                               f"{begins} {first} ;\n    {ends} {last}")
         return " .\n\n".join(statements), 6 * len(statements)
@@ -449,6 +454,7 @@ class _Triples:
         found = ((e, e.event, e.article.id) for e in self.corpus.extractions if e.event is not None)
         for node, events in _group(found, lambda item: self.event_iri(item[2])).items():
             pairs: list[tuple[URIRef, Node]] = [(RDF.type, SCHEMA.Event)]
+            people: list[tuple[URIRef, Node]] = []
             for extraction, event, article_id in events:
                 article = self.article_iri(article_id)
                 pairs += [(SCHEMA.name, self.event_name(extraction.article)), (KG.eventType, _zh(event.kind)),
@@ -459,11 +465,16 @@ class _Triples:
                     pairs.append((KG.dateline, _plain(event.date)))
                 if event.place:
                     pairs.append((SCHEMA.location, self.place_iri(event.place)))
+                people = []
                 for predicate, names in ((SCHEMA.organizer, event.organizers), (SCHEMA.attendee, event.attendees),
                                          (SCHEMA.performer, event.speakers)):
-                    pairs += [(predicate, self.person_iri(name)) for name in names]
-            yield _Event(_block(node, pairs), self.events_under, self.articles_under) if self.written \
-                else _block(node, pairs)
+                    people += [(predicate, self.person_iri(name)) for name in names]
+                pairs += people
+            if len(events) == 1:  # one report (most events): each pair but its people's of a predicate of its own
+                block = (node, pairs[:len(pairs) - len(people)] + list(dict.fromkeys(people)))
+            else:  # its literals hashed (rdflib's Literal.__hash__ runs Python code) to find repeats
+                block = _block(node, pairs)
+            yield _Event(block, self.events_under, self.articles_under) if self.written else block
 
     def collaborations(self) -> Iterator[Block]:
         """The works-with edge, materialised: weight = shared events, the events as evidence. Returns (as the
