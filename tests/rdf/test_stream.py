@@ -18,7 +18,7 @@ from kgraph.files import collect_files
 from kgraph.model import Corpus
 from kgraph.network import build_network, network_reads, select_network
 from kgraph.outputs import Written, page_min_weight, write_outputs
-from kgraph.rdf.build import build_graph, iter_triples, prefixes
+from kgraph.rdf.build import build_graph, iter_blocks, iter_triples, prefixes
 from kgraph.rdf.turtle import write_triples
 from kgraph.render import render_html
 
@@ -47,6 +47,20 @@ def test_a_node_named_twice_is_written_once(corpus: Corpus):
                       organizations=corpus.organizations + corpus.organizations[:2])
     triples = list(iter_triples(doubled))
     assert len(triples) == len(set(triples)) == len(build_graph(corpus))
+
+
+def test_an_event_naming_a_person_twice_has_each_pair_once(corpus: Corpus):
+    """An event of one report whose people repeat (each named twice) has each of its pairs once, as a graph has
+    each triple once, in the order they come first; an event's pairs but its people's are never repeats."""
+    extractions = tuple(
+        replace(e, event=e.event.with_people(e.event.organizers * 2, e.event.attendees * 2, e.event.speakers * 2))
+        if e.event is not None else e
+        for e in corpus.extractions)
+    doubled = replace(corpus, extractions=extractions)
+    events = [pairs for s, pairs in iter_blocks(doubled) if "/event/" in s]
+    assert any(len(e.event.attendees) > 1 for e in corpus.extractions if e.event is not None)
+    assert events and all(len(pairs) == len(set(pairs)) for pairs in events)
+    assert [pairs for s, pairs in iter_blocks(corpus) if "/event/" in s] == events
 
 
 def test_streamed_turtle_reads_back_as_the_graph(corpus: Corpus, tmp_path: Path):
