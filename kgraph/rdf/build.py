@@ -107,26 +107,38 @@ class _Spans(Statements):
     """An article's kg:Mention spans of one name each (six triples a span; most of a graph's triples), written as
     Turtle directly: each is the text `write_blocks` writes of its block, with no rdflib term made for it."""
 
-    __slots__ = ("article", "spans")
+    __slots__ = ("article", "spans", "articles")
 
-    def __init__(self, article: URIRef, spans: list[tuple[int, int, URIRef, str]]) -> None:
+    def __init__(self, article: URIRef, spans: list[tuple[int, int, URIRef, str]], articles: str) -> None:
         self.article, self.spans = article, spans  # (start, end, what it names, its text)
+        self.articles = articles  # the namespace of the article's IRI (`_written_iri`)
 
     def turtle(self, terms: Terms) -> tuple[str, int]:
         node, predicate, text, integer = terms.node, terms.predicate, terms.text, terms.integer
         head = f"{self.article}/"
-        plain = terms.plain_under(head)
-        middle = (f" {predicate(RDF.type)} {node(KG.Mention)} ;\n    {predicate(KG.inArticle)} {node(self.article)}"
+        plain = terms.plain_below(self.articles, head)
+        article = _written_iri(terms, self.article, self.articles)
+        middle = (f" {predicate(RDF.type)} {node(KG.Mention)} ;\n    {predicate(KG.inArticle)} {article}"
                   f" ;\n    {predicate(KG.mentionOf)} ")
         said, begins, ends = predicate(KG.text), predicate(KG.start), predicate(KG.end)
+        seen, texts = terms.seen, terms.texts  # `node` and `text` as they find what they remember, without a call
         statements = []
+        fast, opening = plain and terms.bare_numbers, f"<{head}span-"  # most spans: the subject in the one string
         for start, end, target, words in self.spans:
+            known = seen.get(id(target))
+            named = known[1] if known is not None and known[0] is target else node(target)
+            said_text = texts.get(words)
+            said_text = said_text[1] if said_text is not None and said_text[0] == "zh" else text(words, "zh")
+            if fast:
+                statements.append(f"{opening}{start}-{end}>{middle}{named} ;\n    {said} {said_text} ;\n    "
+                                  f"{begins} {start} ;\n    {ends} {end}")
+                continue
             subject = f"<{head}span-{start}-{end}>" if plain else terms.subject(URIRef(f"{head}span-{start}-{end}"))
             if terms.bare_numbers:  # as `integer` writes them, without two calls a span
                 first, last = start, end
             else:
                 first, last = integer(start), integer(end)
-            statements.append(f"{subject}{middle}{node(target)} ;\n    {said} {text(words, 'zh')} ;\n    "
+            statements.append(f"{subject}{middle}{named} ;\n    {said} {said_text} ;\n    "
                               f"{begins} {first} ;\n    {ends} {last}")
         return " .\n\n".join(statements), 6 * len(statements)
 
@@ -134,12 +146,12 @@ class _Spans(Statements):
 class _Collaboration(Statements):
     """A kg:Collaboration of two people, written as Turtle directly (the network page reads none of it)."""
 
-    __slots__ = ("under", "part", "first", "second", "weight", "events")
+    __slots__ = ("under", "part", "first", "second", "weight", "events", "events_under")
 
-    def __init__(self, under: str, part: str, first: URIRef, second: URIRef, weight: int, events: list[URIRef]
-                 ) -> None:  # its IRI is `under` + `part`, a part of letters, digits and `-` (`Minter`)
+    def __init__(self, under: str, part: str, first: URIRef, second: URIRef, weight: int, events: list[URIRef],
+                 events_under: str) -> None:  # its IRI: `under` + `part`, of letters, digits and `-` (`Minter`)
         self.under, self.part, self.first, self.second = under, part, first, second
-        self.weight, self.events = weight, events
+        self.weight, self.events, self.events_under = weight, events, events_under  # the events' namespace
 
     @property
     def node(self) -> URIRef:
@@ -147,7 +159,10 @@ class _Collaboration(Statements):
 
     def turtle(self, terms: Terms) -> tuple[str, int]:
         node, predicate = terms.node, terms.predicate
-        evidence = ",\n        ".join(map(node, self.events))
+        if terms.plain_under(self.events_under):  # `_written_iri` of each event, in one join
+            evidence = "<" + ">,\n        <".join(self.events) + ">"
+        else:
+            evidence = ",\n        ".join(map(node, self.events))
         subject = f"<{self.under}{self.part}>" if terms.plain_under(self.under) else terms.subject(self.node)
         return (f"{subject} {predicate(RDF.type)} {node(KG.Collaboration)} ;\n"
                 f"    {predicate(KG.participant)} {node(self.first)},\n        {node(self.second)} ;\n"
@@ -160,12 +175,13 @@ class _Article(Statements):
     a graph's characters and read by no page, are never made rdflib terms, and no pair of it is hashed to find
     repeats (none repeats but its mentions and bylines, made unique here). `read` is its pairs but those."""
 
-    __slots__ = ("node", "article", "text", "headline", "dated", "source", "mentions", "bylines", "read")
+    __slots__ = ("node", "article", "text", "headline", "dated", "source", "mentions", "bylines", "read", "under")
 
     def __init__(self, node: URIRef, article: Article, text: str, headline: Literal,
                  dated: tuple[URIRef, Node] | None, source: URIRef, mentions: list[URIRef],
-                 bylines: list[tuple[URIRef, URIRef]]) -> None:
+                 bylines: list[tuple[URIRef, URIRef]], under: str) -> None:
         self.node, self.article, self.text, self.headline = node, article, text, headline
+        self.under = under  # the namespace of its IRI (`_written_iri`)
         self.dated, self.source, self.mentions, self.bylines = dated, source, mentions, bylines
         read: list[tuple[URIRef, Node]] = [(RDF.type, SCHEMA.NewsArticle), (SCHEMA.headline, headline)]
         if dated is not None:
@@ -175,20 +191,94 @@ class _Article(Statements):
         self.read = (node, read + bylines)
 
     def turtle(self, terms: Terms) -> tuple[str, int]:
-        node, text, integer, article = terms.node, terms.text, terms.integer, self.article
-        pairs: list[tuple[Node, str]] = [(RDF.type, node(SCHEMA.NewsArticle)), (SCHEMA.headline, node(self.headline))]
+        node, integer, article = terms.node, terms.integer, self.article
+        # its headline and sub-headline come once (the headline again as its event's name, `_Event`): not remembered
+        pairs: list[tuple[Node, str]] = [(RDF.type, node(SCHEMA.NewsArticle)),
+                                         (SCHEMA.headline, _written_literal(terms, self.headline))]
         if article.subheadline:
-            pairs.append((SCHEMA.alternativeHeadline, text(article.subheadline, "zh")))
+            pairs.append((SCHEMA.alternativeHeadline, terms.text_once(article.subheadline, "zh")))
         if self.dated is not None:
             pairs.append((self.dated[0], node(self.dated[1])))
         source = node(self.source)
-        pairs += [(SCHEMA.text, text(self.text, "zh")), (KG.sourceFile, source), (PROV.wasDerivedFrom, source),
-                  (KG.articleIndex, integer(article.index)), (KG.start, integer(article.start)),
-                  (KG.end, integer(article.end))]
-        pairs += [(SCHEMA.mentions, node(target)) for target in self.mentions]
-        pairs += [(predicate, node(person)) for predicate, person in self.bylines]
-        # remembered as an object is: the article is named again by its event, its posts and people
-        return f"{terms.node(self.node)} {pairs_text(terms, pairs)}", len(pairs)
+        pairs += [(SCHEMA.text, terms.text_once(self.text, "zh")), (KG.sourceFile, source),
+                  (PROV.wasDerivedFrom, source), (KG.articleIndex, integer(article.index)),
+                  (KG.start, integer(article.start)), (KG.end, integer(article.end))]
+        # then its mentions, one predicate (a run `pairs_text` would write the same way), and its bylines
+        statement = [_written_iri(terms, self.node, self.under), " ", pairs_text(terms, pairs)]
+        if self.mentions:
+            mentions = ",\n        ".join(terms.nodes(self.mentions))
+            statement += [" ;\n    ", terms.predicate(SCHEMA.mentions), " ", mentions]
+        if self.bylines:
+            bylines = [(credit, node(person)) for credit, person in self.bylines]
+            statement += [" ;\n    ", pairs_text(terms, bylines)]
+        return "".join(statement), len(pairs) + len(self.mentions) + len(self.bylines)
+
+
+class _Event(Statements):
+    """An event's node of one report, written as Turtle directly: its IRI and its article's are written as they
+    are and its name (its article's headline) as a literal, none of them remembered by the writer's `Terms`. Each
+    comes a few times at most, and at 60,000 articles they filled its caches and pushed out the people that recur
+    (the caches were emptied again and again). `read` is its block, all of it."""
+
+    __slots__ = ("read", "under", "articles")
+
+    def __init__(self, block: Block, under: str, articles: str) -> None:
+        self.read, self.under, self.articles = block, under, articles  # the namespaces of its IRI and its article's
+
+    def turtle(self, terms: Terms) -> tuple[str, int]:
+        node, pairs = self.read
+        plain = terms.plain_under(self.articles)
+        text, texts = terms.node, []
+        for p, o in pairs:
+            if (p is _SUBJECT_OF or p is _DERIVED) and plain and type(o) is URIRef:  # its article
+                texts.append((p, f"<{o}>"))
+            elif p is _NAME:
+                texts.append((p, _written_literal(terms, o)))
+            else:
+                texts.append((p, text(o)))
+        return f"{_written_iri(terms, node, self.under)} {pairs_text(terms, texts)}", len(pairs)
+
+
+class _Post(Statements):
+    """A post's node, written as Turtle directly: the spans and articles it has as evidence (a span comes once, an
+    article a few times) written as they are, not remembered by the writer's `Terms` (see `_Event`). `read` is its
+    block, all of it."""
+
+    __slots__ = ("read", "articles")
+
+    def __init__(self, block: Block, articles: str) -> None:
+        self.read, self.articles = block, articles  # the articles' namespace, under which their spans are too
+
+    def turtle(self, terms: Terms) -> tuple[str, int]:
+        node, pairs = self.read
+        articles = self.articles
+        plain, plain_below = terms.plain_under(articles), terms.plain_below
+        text, texts = terms.node, []
+        for p, o in pairs:
+            if plain and type(o) is URIRef and (p is _DERIVED or p is _EVIDENCE and plain_below(articles, _head(o))):
+                texts.append((p, f"<{o}>"))  # an article, or a span of one (`_Spans`)
+            else:
+                texts.append((p, text(o)))
+        return f"{terms.subject(node)} {pairs_text(terms, texts)}", len(pairs)
+
+
+def _head(span: str) -> str:
+    """The namespace of a span's IRI: its article's IRI and `/` (`Minter.span`)."""
+    return span[:span.rfind("/") + 1]
+
+
+_SUBJECT_OF, _DERIVED, _NAME, _EVIDENCE = SCHEMA.subjectOf, PROV.wasDerivedFrom, SCHEMA.name, KG.evidence
+
+
+def _written_iri(terms: Terms, iri: URIRef, under: str) -> str:
+    """The text of `iri`, an IRI minted under `under` with a last part of letters, digits and `-` (`Minter`),
+    as `Terms.node` writes it, but not remembered: an article's or event's IRI comes a few times only."""
+    return f"<{iri}>" if terms.plain_under(under) else terms.node(iri)
+
+
+def _written_literal(terms: Terms, literal: Node) -> str:
+    """The text of `literal` as `Terms.node` writes it, not remembered (a headline: at most twice)."""
+    return terms.literal(literal) if type(literal) is Literal else terms.node(literal)
 
 
 class _Triples:
@@ -209,6 +299,7 @@ class _Triples:
         self.place_iri = functools.cache(self.iri.place)
         self.dates = {a.id: a.date for a in corpus.articles if a.date and _FULL_DATE.match(a.date)}
         self.headlines: dict[int, Literal] = {}  # an article's, for its event's name: one term for both
+        self.articles_under, self.events_under = f"{self.iri.base}article/", f"{self.iri.base}event/"
 
     def all(self) -> Iterator[Block]:
         yield from self.sources()
@@ -309,9 +400,9 @@ class _Triples:
             dated: tuple[URIRef, Node] | None = (SCHEMA.dateCreated, _date(date))
         else:
             dated = (KG.dateline, _plain(date)) if date else None
-        mentions = list(dict.fromkeys(target for _, target, gives in evidence if gives & _MENTIONS))
+        mentions = list(dict.fromkeys([target for _, target, gives in evidence if gives & _MENTIONS]))
         return _Article(node, article, text, self.headline(article), dated, self.source_iri(article.source),
-                        mentions, list(dict.fromkeys(self.bylines(extractions))))
+                        mentions, list(dict.fromkeys(self.bylines(extractions))), self.articles_under)
 
     def bylines(self, extractions: Sequence[Extraction]) -> list[tuple[URIRef, URIRef]]:
         """The article's reporters (schema:author) and photographers (schema:contributor), as credited."""
@@ -330,7 +421,11 @@ class _Triples:
         """The kg:Mention spans of an article node, in order of place."""
         if not self.spans:
             return
-        spans = _group((item for item in evidence if item[2] & _SPAN), lambda item: (item[0].start, item[0].end))
+        spans: dict[tuple[int, int], list[tuple[Evidence, URIRef, int]]] = {}  # `_group`, without a call an item
+        for item in evidence:
+            if item[2] & _SPAN:
+                ev = item[0]
+                spans.setdefault((ev.start, ev.end), []).append(item)
         run: list[tuple[int, int, URIRef, str]] = []  # single-name spans to write as text (`self.written`)
         for (start, end), items in sorted(spans.items()):
             if len(items) == 1 and self.written:
@@ -338,7 +433,7 @@ class _Triples:
                 run.append((start, end, target, texts[ev.article_id][start:end]))
                 continue
             if run:
-                yield _Spans(node, run)
+                yield _Spans(node, run, self.articles_under)
                 run = []
             span = self.iri.span(node, start, end)
             if len(items) == 1:  # most spans: six triples, each once by making
@@ -353,12 +448,13 @@ class _Triples:
             pairs += [(KG.start, _int(start)), (KG.end, _int(end))]
             yield _block(span, pairs)
         if run:
-            yield _Spans(node, run)
+            yield _Spans(node, run, self.articles_under)
 
-    def events(self) -> Iterator[Block]:
+    def events(self) -> Iterator[Block | _Event]:
         found = ((e, e.event, e.article.id) for e in self.corpus.extractions if e.event is not None)
         for node, events in _group(found, lambda item: self.event_iri(item[2])).items():
             pairs: list[tuple[URIRef, Node]] = [(RDF.type, SCHEMA.Event)]
+            people: list[tuple[URIRef, Node]] = []
             for extraction, event, article_id in events:
                 article = self.article_iri(article_id)
                 pairs += [(SCHEMA.name, self.event_name(extraction.article)), (KG.eventType, _zh(event.kind)),
@@ -369,57 +465,66 @@ class _Triples:
                     pairs.append((KG.dateline, _plain(event.date)))
                 if event.place:
                     pairs.append((SCHEMA.location, self.place_iri(event.place)))
+                people = []
                 for predicate, names in ((SCHEMA.organizer, event.organizers), (SCHEMA.attendee, event.attendees),
                                          (SCHEMA.performer, event.speakers)):
-                    pairs += [(predicate, self.person_iri(name)) for name in names]
-            yield _block(node, pairs)
+                    people += [(predicate, self.person_iri(name)) for name in names]
+                pairs += people
+            if len(events) == 1:  # one report (most events): each pair but its people's of a predicate of its own
+                block = (node, pairs[:len(pairs) - len(people)] + list(dict.fromkeys(people)))
+            else:  # its literals hashed (rdflib's Literal.__hash__ runs Python code) to find repeats
+                block = _block(node, pairs)
+            yield _Event(block, self.events_under, self.articles_under) if self.written else block
 
     def collaborations(self) -> Iterator[Block]:
         """The works-with edge, materialised: weight = shared events, the events as evidence. Returns (as the
         generator's value) each person's co-workers, for the `kg:worksWith` triples of the people."""
-        shared: dict[tuple[str, str], list[str]] = defaultdict(list)
+        shared: dict[tuple[str, str], list[URIRef]] = defaultdict(list)  # a pair's events, as often as shared
         for extraction in self.corpus.extractions:
             if extraction.event is None:
                 continue
             members = sorted(set(extraction.event.organizers) | set(extraction.event.attendees))
             if len(members) > MAX_PAIRED_PARTICIPANTS:
                 continue
-            article_id = extraction.article.id
+            event = self.event_iri(extraction.article.id)  # once an event, not once each pair of its people
             for pair in combinations(members, 2):
-                shared[pair].append(article_id)
+                shared[pair].append(event)
         partners: dict[URIRef, dict[URIRef, None]] = defaultdict(dict)
         # by the IRI's last part: the same grouping, and no IRI made for a node written as text
         part_of = self.iri.collaboration_part  # the pairs sorted by themselves (each once): as their items sort
-        groups = _group(((pair, shared[pair]) for pair in sorted(shared)), lambda item: part_of(*item[0]))
+        groups: dict[str, list[tuple[tuple[str, str], list[URIRef]]]] = {}  # `_group`, without two calls a pair
+        for pair in sorted(shared):
+            groups.setdefault(part_of(*pair), []).append((pair, shared[pair]))
         del shared
         under = f"{self.iri.base}collaboration/"
         for part, pairs in groups.items():
             if self.written and len(pairs) == 1:  # each pair its own node, unless two names share one IRI
-                (a, b), article_ids = pairs[0]
+                (a, b), events = pairs[0]
                 pa, pb = self.person_iri(a), self.person_iri(b)
-                if pa is not pb:
+                if pa is not pb:  # an article's event is one IRI (`Minter`): the same article, the same object
                     partners[pa][pb] = partners[pb][pa] = None
-                    events = [self.event_iri(article_id) for article_id in dict.fromkeys(article_ids)]
-                    yield _Collaboration(under, part, pa, pb, len(article_ids), events)
+                    yield _Collaboration(under, part, pa, pb, len(events), list(dict.fromkeys(events)),
+                                         self.events_under)
                     continue
             node = URIRef(under + part)
             triples: list[tuple[URIRef, Node]] = [(RDF.type, KG.Collaboration)]
-            for (a, b), article_ids in pairs:
+            for (a, b), events in pairs:
                 pa, pb = self.person_iri(a), self.person_iri(b)
                 partners[pa][pb] = partners[pb][pa] = None
-                triples += [(KG.participant, pa), (KG.participant, pb), (KG.weight, _int(len(article_ids))),
-                            *((KG.evidence, self.event_iri(article_id)) for article_id in article_ids)]
+                triples += [(KG.participant, pa), (KG.participant, pb), (KG.weight, _int(len(events))),
+                            *((KG.evidence, event) for event in events)]
             yield _block(node, triples)
         return partners
 
-    def people(self, partners: dict[URIRef, dict[URIRef, None]]) -> Iterator[Block]:
+    def people(self, partners: dict[URIRef, dict[URIRef, None]]) -> Iterator[Block | _Post]:
         """Each person with their posts; then co-workers who are no person of the corpus (if any)."""
         for node, people in _group(self.corpus.people, lambda p: self.person_iri(p.id)).items():
             yield from self.person(node, people, partners.pop(node, {}))
         for node, others in partners.items():
             yield _block(node, ((KG.worksWith, other) for other in others))
 
-    def person(self, node: URIRef, people: Sequence[Person], partners: Iterable[URIRef]) -> Iterator[Block]:
+    def person(self, node: URIRef, people: Sequence[Person], partners: Iterable[URIRef]
+               ) -> Iterator[Block | _Post]:
         pairs: list[tuple[URIRef, Node]] = [(RDF.type, SCHEMA.Person)]
         posts: dict[URIRef, list[tuple[URIRef, Node]]] = {}
         for person in people:
@@ -451,7 +556,8 @@ class _Triples:
         pairs += [(KG.worksWith, other) for other in partners]
         yield _block(node, pairs)
         for post_node, post_pairs in posts.items():
-            yield _block(post_node, post_pairs)
+            yield _Post(_block(post_node, post_pairs), self.articles_under) if self.written \
+                else _block(post_node, post_pairs)
         for membership, (post_node, same) in memberships.items():
             yield from self.membership(membership, node, post_node, same)
 

@@ -75,7 +75,8 @@ class CompactStore(Store):
                 self.add((subject, predicate, obj))
             return
         by_predicate: dict[Node, _Ends] = {}
-        by_object = self._by_object
+        by_object, into = self._by_object, self._in
+        count = 0
         for predicate, obj in pairs:
             ends = by_predicate.get(predicate)
             if ends is None:
@@ -84,11 +85,23 @@ class CompactStore(Store):
                 ends.append(obj)
             else:
                 by_predicate[predicate] = [ends, obj]
-            self._count += 1
+            count += 1
             kind = type(obj)  # most are IRIs: no `isinstance` through the ABC Literal's metaclass
             if (kind is URIRef or kind is not Literal and not isinstance(obj, Literal)) \
                     and (by_object is None or predicate in by_object):
-                _put(self._in, obj, predicate, subject, unique=False)
+                # `_put(into, obj, predicate, subject, unique=False)`, without a call: most of the page's pairs
+                known = into.get(obj)
+                if known is None:
+                    into[obj] = {predicate: subject}
+                    continue
+                ends = known.get(predicate)
+                if ends is None:
+                    known[predicate] = subject
+                elif type(ends) is list:
+                    ends.append(subject)
+                else:
+                    known[predicate] = [ends, subject]
+        self._count += count
         if by_predicate:
             self._out[subject] = by_predicate
 

@@ -112,6 +112,13 @@ class Terms:
                 and not _IRI_NEEDS.search(namespace))
         return plain
 
+    def plain_below(self, namespace: str, below: str) -> bool:
+        """`plain_under(below)`, for `below` a namespace under `namespace` whose part past it is of ASCII letters,
+        digits and `-` and ends in `/` (an article's IRI and `/`, under which its spans are): remembering one
+        answer for each article filled the cache. No prefix overlaps `below` when none overlaps `namespace`,
+        but one may be `below` itself. False when `namespace` is not plain."""
+        return self.plain_under(namespace) and below not in self.by_namespace
+
     def integer(self, value: int) -> str:
         """The text of `Literal(value, datatype=XSD.integer)`."""
         return str(value) if self.bare_numbers else f'"{value}"^^{self.iri(_XSD_INTEGER)}'
@@ -126,6 +133,10 @@ class Terms:
                     self.texts.clear()
                 self.texts[text] = known
         return known[1]
+
+    def text_once(self, text: str, language: str) -> str:
+        """`text`, for a text that comes once (a sub-headline): not remembered, where it would push out names."""
+        return f"{_string(text)}@{language}"
 
     def predicate(self, term: Node) -> str:
         text = self.predicates.get(term)
@@ -159,6 +170,15 @@ class Terms:
                 self.seen.clear()
             self.seen[id(term)] = (term, text)  # the term is held, so its id is not reused while it is here
         return text
+
+    def nodes(self, terms: Iterable[Node]) -> list[str]:
+        """`node` of each term: those seen before found without a call each (an article's mentions)."""
+        seen, node = self.seen, self.node
+        texts = []
+        for term in terms:
+            known = seen.get(id(term))
+            texts.append(known[1] if known is not None and known[0] is term else node(term))
+        return texts
 
     def subject(self, term: Node) -> str:
         """A subject: looked up as `node` does, but not remembered when new. A graph's subjects come once each (a
@@ -213,12 +233,13 @@ def pairs_text(terms: Terms, pairs: Iterable[tuple[Node, str]]) -> str:
     given in order, a predicate that repeats the one before shares it (`,`)."""
     parts: list[str] = []
     last: Node | None = None
-    predicate = terms.predicate
+    predicates, predicate = terms.predicates, terms.predicate
     for p, obj in pairs:
         if p is last or (last is not None and str.__eq__(p, last)):
             parts.append(f",\n        {obj}")
         else:
-            parts.append(f" ;\n    {predicate(p)} {obj}" if parts else f"{predicate(p)} {obj}")
+            text = predicates.get(p) or predicate(p)  # `predicate`, without a call when it is known
+            parts.append(f" ;\n    {text} {obj}" if parts else f"{text} {obj}")
             last = p
     return "".join(parts)
 

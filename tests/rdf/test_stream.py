@@ -18,7 +18,7 @@ from kgraph.files import collect_files
 from kgraph.model import Corpus
 from kgraph.network import build_network, network_reads, select_network
 from kgraph.outputs import Written, page_min_weight, write_outputs
-from kgraph.rdf.build import build_graph, iter_triples, prefixes
+from kgraph.rdf.build import build_graph, iter_blocks, iter_triples, prefixes
 from kgraph.rdf.turtle import write_triples
 from kgraph.render import render_html
 
@@ -47,6 +47,20 @@ def test_a_node_named_twice_is_written_once(corpus: Corpus):
                       organizations=corpus.organizations + corpus.organizations[:2])
     triples = list(iter_triples(doubled))
     assert len(triples) == len(set(triples)) == len(build_graph(corpus))
+
+
+def test_an_event_naming_a_person_twice_has_each_pair_once(corpus: Corpus):
+    """An event of one report whose people repeat (each named twice) has each of its pairs once, as a graph has
+    each triple once, in the order they come first; an event's pairs but its people's are never repeats."""
+    extractions = tuple(
+        replace(e, event=e.event.with_people(e.event.organizers * 2, e.event.attendees * 2, e.event.speakers * 2))
+        if e.event is not None else e
+        for e in corpus.extractions)
+    doubled = replace(corpus, extractions=extractions)
+    events = [pairs for s, pairs in iter_blocks(doubled) if "/event/" in s]
+    assert any(len(e.event.attendees) > 1 for e in corpus.extractions if e.event is not None)
+    assert events and all(len(pairs) == len(set(pairs)) for pairs in events)
+    assert [pairs for s, pairs in iter_blocks(corpus) if "/event/" in s] == events
 
 
 def test_streamed_turtle_reads_back_as_the_graph(corpus: Corpus, tmp_path: Path):
@@ -160,15 +174,19 @@ def test_written_blocks_write_the_turtle_of_the_blocks(corpus: Corpus, tmp_path:
     """The build's blocks (`iter_written_blocks`: most spans and the collaborations as Turtle text) write the very
     text of `iter_blocks`: with the data's prefixes, and with a prefix for an article's spans, which its spans are
     then written with. The page reads nothing of what is written as text (`outputs._keep` skips it)."""
-    from kgraph.rdf.build import _Article, _Collaboration, _Spans, iter_blocks, iter_written_blocks
+    from kgraph.rdf.build import _Article, _Collaboration, _Event, _Post, _Spans, iter_blocks, iter_written_blocks
     from kgraph.rdf.turtle import write_blocks
 
     written = list(iter_written_blocks(corpus))
     kinds = {type(block) for block in written}
-    assert {_Article, _Spans, _Collaboration, tuple} <= kinds
+    assert {_Article, _Spans, _Collaboration, _Event, _Post, tuple} <= kinds
     assert any(type(block) is tuple and "/span-" in block[0] for block in written)  # a span of two names
+    assert any(len(block.read[1]) > 4 for block in written if isinstance(block, _Post))  # with its evidence
     article = next(block.article for block in written if isinstance(block, _Spans))
-    for extra in ({}, {"a1": f"{article}/"}, {"co": f"{prefixes()['id']}collaboration/"}):
+    data = prefixes()["id"]
+    # a prefix for one article's spans, for the collaborations, events, articles: then none is written as it is
+    for extra in ({}, {"a1": f"{article}/"}, {"co": f"{data}collaboration/"}, {"ev": f"{data}event/"},
+                  {"ar": f"{data}article/"}, {"odd": f"{data}art"}):
         names = {**prefixes(), **extra}
         count = write_blocks(iter_blocks(corpus), tmp_path / "blocks.ttl", names)
         assert write_blocks(written, tmp_path / "written.ttl", names) == count
@@ -176,6 +194,8 @@ def test_written_blocks_write_the_turtle_of_the_blocks(corpus: Corpus, tmp_path:
         assert text == (tmp_path / "blocks.ttl").read_text(encoding="utf-8")
         assert ("\na1:span-" in text) == ("a1" in extra)
         assert ("\nco:" in text) == ("co" in extra)
+        assert ("\nev:" in text) == ("ev" in extra)
+        assert (" ar:" in text) == ("ar" in extra)
     as_text = [(s, p, o) for s, pairs in iter_blocks(corpus) for p, o in pairs
                if "/span-" in s or "/collaboration/" in s]
     assert as_text and not any(map(network_reads, as_text))
@@ -194,6 +214,18 @@ def test_written_articles_give_the_page_what_their_blocks_give_it(corpus: Corpus
         subject, read = block.read
         assert network_reads_pairs(read) == network_reads_pairs(blocks[subject])
         assert network_reads_pairs(set(blocks[subject]) - set(read)) == []
+
+
+def test_written_events_and_posts_give_the_page_their_blocks(corpus: Corpus):
+    """An event or post node written as text (`_Event`, `_Post`) hands the page's store its whole block."""
+    from kgraph.rdf.build import _Event, _Post, iter_blocks, iter_written_blocks
+
+    blocks = dict(iter_blocks(corpus))
+    written = [block for block in iter_written_blocks(corpus) if isinstance(block, _Event | _Post)]
+    assert {type(block) for block in written} == {_Event, _Post}
+    for block in written:
+        subject, read = block.read
+        assert read == blocks[subject]
 
 
 def test_the_build_and_the_page_share_their_terms():

@@ -155,3 +155,31 @@ def test_blocks_are_written_as_their_triples(tmp_path_factory: pytest.TempPathFa
     assert write_triples(triples, folder / "t.ttl", PREFIXES) == len(triples)
     assert write_blocks(blocks, folder / "b.ttl", PREFIXES) == len(triples)
     assert (folder / "b.ttl").read_bytes() == (folder / "t.ttl").read_bytes()
+
+
+@pytest.mark.parametrize("extra", [{}, {"a1": "https://w3id.org/kgraph/id/article/a-1/"},
+                                   {"ar": "https://w3id.org/kgraph/id/article/"},
+                                   {"odd": "https://w3id.org/kgraph/id/art"}])
+def test_plain_below_is_plain_under_without_remembering(extra: dict[str, str]):
+    """`Terms.plain_below` (an article's spans) answers what `plain_under` answers of the namespace below when the
+    one above is plain (False when not), and then a span's IRI is written as it is, as `node` writes it; it
+    remembers nothing of the one below."""
+    from kgraph.rdf.turtle import Terms
+
+    terms, again = Terms({**PREFIXES, **extra}), Terms({**PREFIXES, **extra})
+    articles = "https://w3id.org/kgraph/id/article/"
+    for below in (f"{articles}a-1/", f"{articles}b-2/"):
+        plain = terms.plain_below(articles, below)
+        assert plain == (again.plain_under(articles) and again.plain_under(below))
+        span = URIRef(f"{below}span-3-5")
+        assert again.node(span) == f"<{span}>" or not plain
+    assert list(terms.plain) == [articles]
+
+
+def test_nodes_writes_each_term_as_node_does():
+    from kgraph.rdf.turtle import Terms
+
+    terms, again = Terms(PREFIXES), Terms(PREFIXES)
+    person = URIRef("https://w3id.org/kgraph/id/person/wan-ling-ling-ff7b")
+    items = [person, Literal("万玲玲", lang="zh"), person, NAME, URIRef("https://w3id.org/kgraph/id/x#y"), person]
+    assert terms.nodes(items) == [again.node(item) for item in items]
