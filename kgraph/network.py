@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain, combinations
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
@@ -71,9 +71,9 @@ _UNREAD_TYPES = frozenset({KG.Mention, KG.Collaboration, KG.NameMerge, KG.Source
 # need index no other by object (`kgraph.rdf.compact.CompactStore`)
 NETWORK_ASKS_BY_OBJECT = frozenset({RDF.type, SCHEMA.mentions, SCHEMA.author, SCHEMA.contributor, SCHEMA.about})
 _TYPE = RDF.type  # made once: it is asked for each of millions of triples
-_DATE_IRI = attrgetter("date", "iri")  # the order of a link's events
-_FIRST_TWO = itemgetter(0, 1)
-_IRI = attrgetter("iri")
+# what a link's texts take of one of its events: its (date, IRI), IRI, line, and its articles' (date, IRI, line)
+_Part = tuple[tuple[str, str], str, str, tuple[tuple[str, str, str], ...]]
+_ORDER = itemgetter(0)  # the order of a link's events: a `_Part`'s (date, IRI)
 _NONE: set[Node] = set()  # the organisations and places of an event whose reports mention none (never changed)
 
 
@@ -123,6 +123,7 @@ class _Index:
     materialised: dict[tuple[Node, Node], tuple[int, set[Node]]] = field(default_factory=dict)
     _events: dict[Node, EventRef] = field(default_factory=dict)
     _articles: dict[Node, ArticleRef] = field(default_factory=dict)
+    _parts: dict[Node, _Part] = field(default_factory=dict)  # event -> what `_texts` takes of it
     _reports: dict[Node, set[Node]] = field(default_factory=dict)  # event -> articles
     _lines: dict[tuple[type, str, str], str] = field(default_factory=dict)
     _line_of: dict[int, tuple[EventRef | ArticleRef, str]] = field(default_factory=dict)
@@ -215,6 +216,17 @@ class _Index:
         if known is None:
             chain = _org_chain(self.graph, org)
             known = self._chains[org] = ([_name(self.graph, node) for node in chain], _name(self.graph, chain[-1]))
+        return known
+
+    def part(self, node: Node) -> _Part:
+        """What `_texts` takes of an event, made once: its order (date, IRI), IRI, line, and an entry (date, IRI,
+        line) of each of its articles, dated as in the link's reports, in reverse order."""
+        known = self._parts.get(node)
+        if known is None:
+            ref = self.event(node)
+            entries = tuple((date, article.iri, self.report(article, date))
+                            for article in reversed(ref.articles) for date in (article.date or ref.date,))
+            known = self._parts[node] = ((ref.date, ref.iri), ref.iri, self.line(ref), entries)
         return known
 
     def report(self, article: ArticleRef, date: str) -> str:
@@ -574,17 +586,16 @@ def _edge_attributes(index: _Index, kind: str, weight: int, events: Collection[N
 
 
 def _texts(index: _Index, events: Collection[Node]) -> tuple[str, str, str, str]:
-    """The `events`, `articles`, `evidence` and `reports` of a link with these events."""
-    refs = sorted(map(index.event, events), key=_DATE_IRI)
-    dated: dict[str, tuple[str, str, ArticleRef]] = {}  # an article without a date of its own takes its event's
-    for ref in refs:
-        for article in ref.articles:
-            if article.iri not in dated:
-                dated[article.iri] = (article.date or ref.date, article.iri, article)
-    articles = sorted(dated.values(), key=_FIRST_TWO)
-    line, report = index.line, index.report
-    return (" ".join(map(_IRI, refs)), " ".join(sorted(dated)), "\n".join([line(ref) for ref in refs]),
-            "\n".join([report(article, date) for date, _, article in articles]))
+    """The `events`, `articles`, `evidence` and `reports` of a link with these events: its events in order of date
+    and IRI, each article once (an article without a date of its own takes the first of its events' dates), the
+    articles in order of date and IRI. Each event's part is made once (`_Index.part`): a link of an organisation
+    names hundreds of events, and each is behind many links."""
+    parts = sorted(map(index.part, events), key=_ORDER)
+    # the first event's entry of an article kept: a dict keeps the last it is given, so the entries go in reverse
+    # (each event's are reversed already)
+    dated = {entry[1]: entry for part in reversed(parts) for entry in part[3]}
+    return (" ".join([part[1] for part in parts]), " ".join(sorted(dated)), "\n".join([part[2] for part in parts]),
+            "\n".join([entry[2] for entry in sorted(dated.values())]))  # one entry an IRI: never compared by line
 
 
 def _context_things(graph: Graph, kind: str) -> set[Node]:

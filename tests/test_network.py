@@ -397,3 +397,34 @@ def test_network_links_of_one_event_share_its_texts(graph: Graph) -> None:
         assert first[key] is second[key] and first[key] == edge(kept, "wan", "yuan")[key]
     assert "\n" in edge(net, "wan", "zhou")["evidence"]  # two events: their own texts
     assert list(net.edges(data=True)) == list(kept.edges(data=True))
+
+
+def _plain_texts(refs: tuple) -> tuple[str, str, str, str]:
+    """A link's texts read plainly from its events (`collect_edge_evidence`, in date and IRI order): each article
+    once, dated by itself or else by the first of its events, in date and IRI order."""
+    from dataclasses import replace
+
+    dated: dict[str, tuple] = {}
+    for ref in refs:
+        for article in ref.articles:
+            dated.setdefault(article.iri, (article.date or ref.date, article.iri, article))
+    ordered = sorted(dated.values(), key=lambda item: item[:2])
+    return (" ".join(ref.iri for ref in refs), " ".join(sorted(dated)), "\n".join(ref.describe() for ref in refs),
+            "\n".join(replace(article, date=date).describe() for date, _, article in ordered))
+
+
+def test_network_link_texts_made_from_each_events_part_are_the_plain_reading() -> None:
+    """`_texts` joins parts made once an event (`_Index.part`): every link's texts are those read plainly from its
+    events, on the seeds' build (links of up to hundreds of events, articles with and without their own date)."""
+    from kgraph import build
+
+    source = build(sorted((ROOT / "seeds").glob("*.txt"))).graph
+    net = build_network(source, include_orgs=True, include_places=True)
+    evidence = collect_edge_evidence(source, net)
+    many = undated = 0
+    for u, v, data in net.edges(data=True):
+        texts = (data["events"], data["articles"], data["evidence"], data["reports"])
+        assert texts == _plain_texts(evidence[u, v])
+        many += len(evidence[u, v]) > 2
+        undated += any(not article.date for ref in evidence[u, v] for article in ref.articles)
+    assert many > 10 and undated > 10
