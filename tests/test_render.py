@@ -526,8 +526,8 @@ def test_render_edge_texts_are_the_json_of_the_edge_records(net: nx.Graph, large
 
 
 def test_render_tables_number_each_links_articles_as_reading_line_by_line(seed_build: Path) -> None:
-    """`_Tables` numbers a link's reports from lines read once, with set operations: the same numbers, for every
-    link of the seeds' network, as reading each line of the link on its own."""
+    """`_Tables` numbers a link's events and reports from the slots its texts were read into once: the same numbers,
+    for every link of the seeds' network, as reading each IRI and line of the link on its own."""
     from rdflib import Graph
 
     from kgraph.network import build_network
@@ -537,13 +537,14 @@ def test_render_tables_number_each_links_articles_as_reading_line_by_line(seed_b
     net = build_network(graph, include_orgs=True, include_places=True)
     tables = _Tables.of(net)
     fresh = _Tables.of(net)
-    fresh.line_index.clear()  # each line read again as it comes, the way of a line `of` never saw
+    for table in (fresh._event_slots, fresh._report_slots, fresh._lines):
+        table.clear()  # each IRI and line read again as it comes, the way of a link `of` never saw
     checked = 0
     for _, _, data in net.edges(data=True):
         lines = [line for line in str(data.get("reports", "")).split("\n") if line]
         by_line = sorted({tables.article_index[tuple((line.split("\t") + ["", "", ""])[:3])] for line in lines})
         assert tables.articles_of(data) == fresh.articles_of(data) == by_line
         events = {tables.event_index[iri] for iri in str(data.get("events", "")).split()}
-        assert tables.events_of(data) == sorted(events)
+        assert tables.events_of(data) == fresh.events_of(data) == sorted(events)
         checked += bool(lines)
     assert checked > 100
