@@ -453,10 +453,6 @@ class _Tables:
     Dates are written one way, `YYYY-MM-DD`. A date printed without a year takes the year the other articles of
     its page print, else the year of articles of the same day, else the network's one year when all its dates
     share one; if none of these tells, it stays `MM-DD` and sorts after the dated ones.
-
-    Each link's texts are split once, in `of`: its event IRIs and report lines become slots (one an IRI, one a
-    line, numbered as first read), which `events_of` and `articles_of` turn into the events' and articles' numbers
-    once these are known, with no text read again.
     """
 
     def __init__(self) -> None:
@@ -464,33 +460,24 @@ class _Tables:
         self.articles: dict[tuple[str, str, str], tuple[int | None, int, int] | None] = {}
         self.event_index: dict[str, int] = {}
         self.article_index: dict[tuple[str, str, str], int] = {}
+        self.line_keys: dict[str, tuple[str, str, str]] = {}  # a report line as a link holds it -> its article
+        self.line_index: dict[str, int] = {}  # a report line -> its article's number
         self.event_numbers: dict[str, list[int]] = {}  # a link's events -> their numbers
         self.report_numbers: dict[str, list[int]] = {}  # a link's reports -> their articles' numbers
         self.rows: tuple[list[list[Any]], list[list[Any]], list[str]] = ([], [], [])
-        self._iris: dict[str, int] = {}  # an event IRI a link names -> its slot
-        self._lines: dict[str, int] = {}  # a report line -> its slot
-        self._line_keys: list[tuple[str, str, str]] = []  # a line's slot -> its article
-        self._event_slots: dict[str, list[int]] = {}  # a link's events -> their slots, until numbered
-        self._report_slots: dict[str, list[int]] = {}  # a link's reports -> their lines' slots, until numbered
-        self._slot_events: list[int | None] = []  # an IRI's slot -> its event's number (None: no line of it)
-        self._slot_articles: list[int] = []  # a line's slot -> its article's number
 
     @classmethod
     def of(cls, net: nx.Graph) -> _Tables:
         tables = cls()
-        events, event_slots, report_slots = tables.events, tables._event_slots, tables._report_slots
+        events, articles = tables.events, tables.articles
+        lines_read: set[str] = set()
+        reports_read: set[str] = set()
         evidence_read: set[tuple[str, str]] = set()  # the links of one event share their texts: read once
         for _, _, data in sorted(net.edges(data=True), key=lambda edge: (str(edge[0]), str(edge[1]))):
-            text = str(data.get("events", ""))
-            iris = None
-            if text not in event_slots:  # the links of one event share it
-                iris = text.split()
-                event_slots[text] = tables._slots(iris)
-            said = (text, str(data.get("evidence", "")))
+            said = (str(data.get("events", "")), str(data.get("evidence", "")))
             if said not in evidence_read:
                 evidence_read.add(said)
-                if iris is None:
-                    iris = text.split()
+                iris = said[0].split()
                 if any(iri not in events for iri in iris):  # an event behind many links is read once
                     lines = [line for line in said[1].split("\n") if line]
                     for iri, line in zip(iris, lines, strict=False):
@@ -499,38 +486,20 @@ class _Tables:
                             date = parse_date(head)
                             events[iri] = (date, rest if date else line)
             reports = str(data.get("reports", ""))
-            if reports not in report_slots:  # the links of one event share their reports
-                report_slots[reports] = tables._line_slots(reports)
+            if reports in reports_read:  # the links of one event share their reports
+                continue
+            reports_read.add(reports)
+            new = set(reports.split("\n"))
+            new.discard("")
+            new -= lines_read  # an article's line is read once too (the articles are sorted in full: any order)
+            lines_read |= new
+            for line in new:
+                date, headline, source = key = tuple((line.split("\t") + ["", "", ""])[:3])
+                tables.line_keys[line] = key
+                if key not in articles:
+                    articles[key] = parse_date(date)
         tables._order()
         return tables
-
-    def _slots(self, iris: list[str]) -> list[int]:
-        """The slots of a link's event IRIs, the new IRIs given the next (in any order: a slot is only a place)."""
-        known = self._iris
-        slots = list(map(known.get, iris))
-        if None in slots:
-            new = set(iris).difference(known)  # a dict: each IRI looked up in it
-            known.update(zip(new, range(len(known), len(known) + len(new)), strict=True))
-            slots = list(map(known.__getitem__, iris))
-        return slots  # type: ignore[return-value]  (no None left)
-
-    def _line_slots(self, reports: str) -> list[int]:
-        """The slots of a link's report lines (an empty line is none), the new lines given the next (in any order)
-        and their articles noted."""
-        lines = reports.split("\n")
-        known = self._lines
-        slots = list(map(known.get, lines))
-        if None in slots:  # a line no link had before, or an empty one
-            new = set(lines).difference(known)  # a dict: each line looked up in it
-            new.discard("")
-            for line in new:
-                known[line] = len(self._line_keys)
-                key = tuple((line.split("\t") + ["", "", ""])[:3])
-                self._line_keys.append(key)  # type: ignore[arg-type]  (three strings)
-                if key not in self.articles:
-                    self.articles[key] = parse_date(key[0])  # type: ignore[index]
-            slots = list(map(known.__getitem__, filter(None, lines)))
-        return slots  # type: ignore[return-value]
 
     def _order(self) -> None:
         by_source: dict[str, set[int]] = defaultdict(set)
@@ -579,8 +548,7 @@ class _Tables:
         shows = {date: shown(date) for date in dates}
         self.event_index = {item[2]: number for number, item in enumerate(events)}
         self.article_index = {item[5]: number for number, item in enumerate(articles)}
-        self._slot_events = list(map(self.event_index.get, self._iris))
-        self._slot_articles = list(map(self.article_index.__getitem__, self._line_keys))
+        self.line_index = {line: self.article_index[raw] for line, raw in self.line_keys.items()}
         self.rows = (
             [[*shows[item[3]], item[1]] for item in events],
             [[*shows[item[4]], item[1], item[2]] for item in articles],
@@ -593,13 +561,9 @@ class _Tables:
         text = str(data.get("events", ""))
         known = self.event_numbers.get(text)
         if known is None:
-            slots = self._event_slots.pop(text, None)
-            if slots is None:  # a link `of` did not read
-                numbers = set(map(self.event_index.get, text.split()))
-            else:
-                numbers = set(map(self._slot_events.__getitem__, slots))
-            numbers.discard(None)  # one number an event: the set is of events
-            known = self.event_numbers[text] = sorted(numbers)  # type: ignore[type-var]  (no None left)
+            numbers = set(map(self.event_index.get, text.split()))  # one number an event: the set is of events
+            numbers.discard(None)
+            known = self.event_numbers[text] = sorted(numbers)
         return known
 
     def articles_of(self, data: dict[str, Any]) -> list[int]:
@@ -608,23 +572,21 @@ class _Tables:
         text = str(data.get("reports", ""))
         known = self.report_numbers.get(text)
         if known is None:
-            slots = self._report_slots.pop(text, None)
-            if slots is None:  # a link `of` did not read: its lines one by one
-                known = self._articles_of(text)
-            else:
-                known = sorted(set(map(self._slot_articles.__getitem__, slots)))
-            self.report_numbers[text] = known
+            known = self.report_numbers[text] = self._articles_of(text)
         return known
 
     def _articles_of(self, reports: str) -> list[int]:
-        found = set()
-        for line in filter(None, reports.split("\n")):
-            slot = self._lines.get(line)
-            if slot is None:
-                date, headline, source = (line.split("\t") + ["", "", ""])[:3]
-                found.add(self.article_index[date, headline, source])
-            else:
-                found.add(self._slot_articles[slot])
+        lines = reports.split("\n")
+        try:  # the lines of the links `of` read, each numbered already
+            found = set(map(self.line_index.__getitem__, filter(None, lines)))
+        except KeyError:
+            found = set()
+            for line in filter(None, lines):
+                number = self.line_index.get(line)
+                if number is None:
+                    date, headline, source = (line.split("\t") + ["", "", ""])[:3]
+                    number = self.line_index[line] = self.article_index[date, headline, source]
+                found.add(number)
         return sorted(found)
 
     def page_data(self) -> dict[str, Any]:
