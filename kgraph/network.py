@@ -71,9 +71,9 @@ _UNREAD_TYPES = frozenset({KG.Mention, KG.Collaboration, KG.NameMerge, KG.Source
 # need index no other by object (`kgraph.rdf.compact.CompactStore`)
 NETWORK_ASKS_BY_OBJECT = frozenset({RDF.type, SCHEMA.mentions, SCHEMA.author, SCHEMA.contributor, SCHEMA.about})
 _TYPE = RDF.type  # made once: it is asked for each of millions of triples
-# what a link's texts take of one of its events: its (date, IRI), IRI, line, and its articles' (date, IRI, line)
-_Part = tuple[tuple[str, str], str, str, tuple[tuple[str, str, str], ...]]
-_ORDER = itemgetter(0)  # the order of a link's events: a `_Part`'s (date, IRI)
+# what a link's texts take of one of its events: its date, IRI, line, and its articles' (date, IRI, line)
+_Part = tuple[str, str, str, tuple[tuple[str, str, str], ...]]
+_ORDER = itemgetter(0, 1)  # the order of a link's events: a `_Part`'s date and IRI
 _NONE: set[Node] = set()  # the organisations and places of an event whose reports mention none (never changed)
 
 
@@ -125,8 +125,7 @@ class _Index:
     _articles: dict[Node, ArticleRef] = field(default_factory=dict)
     _parts: dict[Node, _Part] = field(default_factory=dict)  # event -> what `_texts` takes of it
     _reports: dict[Node, set[Node]] = field(default_factory=dict)  # event -> articles
-    _lines: dict[tuple[type, str, str], str] = field(default_factory=dict)
-    _line_of: dict[int, tuple[EventRef | ArticleRef, str]] = field(default_factory=dict)
+    _lines: dict[tuple[str, str], str] = field(default_factory=dict)  # an article's report line, by IRI and date
     _people: dict[Node, bool] = field(default_factory=dict)
     _keys: dict[Node, str] = field(default_factory=dict)  # node -> its one key in the networkx graph
     _chains: dict[Node, tuple[list[str], str]] = field(default_factory=dict)  # org -> names up, top name
@@ -219,36 +218,24 @@ class _Index:
         return known
 
     def part(self, node: Node) -> _Part:
-        """What `_texts` takes of an event, made once: its order (date, IRI), IRI, line, and an entry (date, IRI,
-        line) of each of its articles, dated as in the link's reports, in reverse order."""
+        """What `_texts` takes of an event, made once: its date, IRI, line, and an entry (date, IRI, line) of each
+        of its articles, dated as in the link's reports, in reverse order. The event's `EventRef` is let go once
+        its part is made: the links need nothing else of it."""
         known = self._parts.get(node)
         if known is None:
-            ref = self.event(node)
+            ref = self._events.pop(node, None) or self._read_event(node)
             entries = tuple((date, article.iri, self.report(article, date))
                             for article in reversed(ref.articles) for date in (article.date or ref.date,))
-            known = self._parts[node] = ((ref.date, ref.iri), ref.iri, self.line(ref), entries)
+            known = self._parts[node] = (ref.date, ref.iri, ref.describe(), entries)
         return known
 
     def report(self, article: ArticleRef, date: str) -> str:
         """The line of `article` with `date` (its own, or its event's when it has none), made once: the article
         itself is not copied with that date for each link that shows it."""
-        key = (ArticleRef, article.iri, date)
+        key = (article.iri, date)
         text = self._lines.get(key)
         if text is None:
             text = self._lines[key] = (article if article.date == date else replace(article, date=date)).describe()
-        return text
-
-    def line(self, ref: EventRef | ArticleRef) -> str:
-        """`ref.describe()`, made once: every link an event or article stands behind shows its line. Found by the
-        very object first (an event's is asked for by each link of it)."""
-        known = self._line_of.get(id(ref))
-        if known is not None and known[0] is ref:
-            return known[1]
-        key = (type(ref), ref.iri, ref.date)
-        text = self._lines.get(key)
-        if text is None:
-            text = self._lines[key] = ref.describe()
-        self._line_of[id(ref)] = (ref, text)  # the ref held: its id is not another's while it is here
         return text
 
 
