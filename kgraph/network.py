@@ -617,8 +617,9 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], things: set[No
     of `kind`, to people."""
     graph = index.graph
 
-    # (thing, person) -> events, each once (an event is read once): lists, as most pairs have one
-    links: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
+    # thing -> person -> events, each once (an event is read once): lists, as most have one; by thing, then by
+    # person, so that no pair is made for each of the hundreds of thousands of events of a pair
+    links: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
     posts: dict[tuple[Node, Node], list[str]] = defaultdict(list)
     for event, participants in index.participants.items():
         if len(participants) > MAX_PAIRED_PARTICIPANTS:
@@ -629,8 +630,9 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], things: set[No
         if kind == "organization":
             related |= {o for o in graph.objects(event, SCHEMA.organizer) if o in things}
         for thing in related:
+            by_person = links[thing]
             for person in participants:
-                links[thing, person].append(event)
+                by_person[person].append(event)
     if kind == "organization":
         for person in people:
             for post in graph.objects(person, ORG.holds):
@@ -639,11 +641,13 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], things: set[No
                         posts[org, person].append(_label(graph, post))
 
     events_of: dict[Node, set[Node]] = defaultdict(set)
-    for (thing, person), events in links.items():
-        if person in people:
-            events_of[thing].update(events)
-    linked = sorted({t for t, p in (*links, *posts) if p in people}, key=str)
-    for thing in linked:
+    for thing, by_person in links.items():
+        for person, events in by_person.items():
+            if person in people:
+                events_of[thing].update(events)
+    pairs = {(thing, person) for thing, by_person in links.items() for person in by_person if person in people}
+    pairs.update(pair for pair in posts if pair[1] in people)
+    for thing in sorted({thing for thing, _ in pairs}, key=str):
         events = events_of.get(thing, set())
         net.add_node(
             index.key(thing),
@@ -655,24 +659,23 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], things: set[No
             events=len(events),
             articles=len(set(graph.subjects(SCHEMA.mentions, thing))),
         )
-    key = index.key  # not `str`: a copy of both IRIs for each link, all held while sorting
-    net.add_edges_from(_context_links(index, sorted({*links, *posts}, key=lambda pair: (key(pair[0]), key(pair[1]))),
-                                      people, links, posts, texts=texts))
+    keys = index._keys  # every end has its key now: not `str`, a copy of both IRIs for each link held while sorting
+    net.add_edges_from(_context_links(index, sorted(pairs, key=lambda pair: (keys[pair[0]], keys[pair[1]])), links,
+                                      posts, texts=texts))
 
 
-def _context_links(index: _Index, pairs: list[tuple[Node, Node]], people: set[Node],
-                   links: dict[tuple[Node, Node], list[Node]], posts: dict[tuple[Node, Node], list[str]], *,
-                   texts: bool) -> Iterator[tuple[str, str, dict]]:
+def _context_links(index: _Index, pairs: list[tuple[Node, Node]], links: dict[Node, dict[Node, list[Node]]],
+                   posts: dict[tuple[Node, Node], list[str]], *, texts: bool) -> Iterator[tuple[str, str, dict]]:
     """The links of `_add_context`, in order, as `add_edges_from` takes them (as `add_edge` each, in one call)."""
+    keys = index._keys
     for thing, person in pairs:
-        if person not in people:
-            continue
-        events = links.get((thing, person), [])
+        by_person = links.get(thing)
+        events = by_person.get(person, []) if by_person is not None else []
         held = sorted(set(posts.get((thing, person), ())))
         edge_kind = "post" if held else "event"
         attributes = _edge_attributes(index, edge_kind, max(len(events), 1), events, TITLE_SEPARATOR.join(held),
                                       texts=texts)
-        yield index.key(person), index.key(thing), attributes
+        yield keys[person], keys[thing], attributes
 
 
 def _event_articles(graph: Graph, event: Node) -> set[Node]:
