@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain, combinations
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
@@ -71,9 +71,9 @@ _UNREAD_TYPES = frozenset({KG.Mention, KG.Collaboration, KG.NameMerge, KG.Source
 # need index no other by object (`kgraph.rdf.compact.CompactStore`)
 NETWORK_ASKS_BY_OBJECT = frozenset({RDF.type, SCHEMA.mentions, SCHEMA.author, SCHEMA.contributor, SCHEMA.about})
 _TYPE = RDF.type  # made once: it is asked for each of millions of triples
-_DATE_IRI = attrgetter("date", "iri")  # the order of a link's events
-_FIRST_TWO = itemgetter(0, 1)
-_IRI = attrgetter("iri")
+# what a link's texts take of one of its events: its date, IRI, line, and its articles' (date, IRI, line)
+_Part = tuple[str, str, str, tuple[tuple[str, str, str], ...]]
+_ORDER = itemgetter(0, 1)  # the order of a link's events: a `_Part`'s date and IRI
 _NONE: set[Node] = set()  # the organisations and places of an event whose reports mention none (never changed)
 
 
@@ -123,9 +123,9 @@ class _Index:
     materialised: dict[tuple[Node, Node], tuple[int, set[Node]]] = field(default_factory=dict)
     _events: dict[Node, EventRef] = field(default_factory=dict)
     _articles: dict[Node, ArticleRef] = field(default_factory=dict)
+    _parts: dict[Node, _Part] = field(default_factory=dict)  # event -> what `_texts` takes of it
     _reports: dict[Node, set[Node]] = field(default_factory=dict)  # event -> articles
-    _lines: dict[tuple[type, str, str], str] = field(default_factory=dict)
-    _line_of: dict[int, tuple[EventRef | ArticleRef, str]] = field(default_factory=dict)
+    _lines: dict[tuple[str, str], str] = field(default_factory=dict)  # an article's report line, by IRI and date
     _people: dict[Node, bool] = field(default_factory=dict)
     _keys: dict[Node, str] = field(default_factory=dict)  # node -> its one key in the networkx graph
     _chains: dict[Node, tuple[list[str], str]] = field(default_factory=dict)  # org -> names up, top name
@@ -217,26 +217,25 @@ class _Index:
             known = self._chains[org] = ([_name(self.graph, node) for node in chain], _name(self.graph, chain[-1]))
         return known
 
+    def part(self, node: Node) -> _Part:
+        """What `_texts` takes of an event, made once: its date, IRI, line, and an entry (date, IRI, line) of each
+        of its articles, dated as in the link's reports, in reverse order. The event's `EventRef` is let go once
+        its part is made: the links need nothing else of it."""
+        known = self._parts.get(node)
+        if known is None:
+            ref = self._events.pop(node, None) or self._read_event(node)
+            entries = tuple((date, article.iri, self.report(article, date))
+                            for article in reversed(ref.articles) for date in (article.date or ref.date,))
+            known = self._parts[node] = (ref.date, ref.iri, ref.describe(), entries)
+        return known
+
     def report(self, article: ArticleRef, date: str) -> str:
         """The line of `article` with `date` (its own, or its event's when it has none), made once: the article
         itself is not copied with that date for each link that shows it."""
-        key = (ArticleRef, article.iri, date)
+        key = (article.iri, date)
         text = self._lines.get(key)
         if text is None:
             text = self._lines[key] = (article if article.date == date else replace(article, date=date)).describe()
-        return text
-
-    def line(self, ref: EventRef | ArticleRef) -> str:
-        """`ref.describe()`, made once: every link an event or article stands behind shows its line. Found by the
-        very object first (an event's is asked for by each link of it)."""
-        known = self._line_of.get(id(ref))
-        if known is not None and known[0] is ref:
-            return known[1]
-        key = (type(ref), ref.iri, ref.date)
-        text = self._lines.get(key)
-        if text is None:
-            text = self._lines[key] = ref.describe()
-        self._line_of[id(ref)] = (ref, text)  # the ref held: its id is not another's while it is here
         return text
 
 
@@ -359,13 +358,30 @@ def _communities(people: list[Any], links: Iterable[tuple[Any, Any, object]]) ->
     Louvain's own copies of them are never held at once."""
     graph = nx.Graph()
     graph.add_nodes_from(people)
-    graph.add_weighted_edges_from((u, v, max(_count(weight), 1)) for u, v, weight in links
-                                  if u in graph and v in graph)
+    _add_weighted_links(graph, links)
     groups = nx.community.louvain_communities(graph, weight="weight", seed=SEED) if people else []
     del graph
     free_dropped_cycles()  # Louvain's copies of the graph
     ordered = sorted((sorted(group, key=str) for group in groups), key=lambda group: (-len(group), str(group[0])))
     return {node: number for number, group in enumerate(ordered) for node in sorted(group, key=str)}
+
+
+def _add_weighted_links(graph: nx.Graph, links: Iterable[tuple[Any, Any, object]]) -> None:
+    """`graph.add_weighted_edges_from` of the links between its nodes (a weight of at least 1), into its adjacency
+    as that puts them, in the same order: Louvain's result depends on it. A tenth of a second at 60,000 articles
+    was networkx's checks of each of the links."""
+    adjacency = graph._adj  # noqa: SLF001 (networkx's own dicts: node -> neighbour -> the link's data)
+    for u, v, weight in links:
+        ends_u, ends_v = adjacency.get(u), adjacency.get(v)
+        if ends_u is None or ends_v is None:
+            continue
+        data = ends_u.get(v)
+        if data is None:
+            data = {}
+        data["weight"] = weight if type(weight) is int and weight > 0 else max(_count(weight), 1)
+        ends_u[v] = data
+        ends_v[u] = data
+    nx._clear_cache(graph)  # noqa: SLF001 (as networkx does after adding)
 
 
 def select_network(net: nx.Graph, *, focus: str | None = None, depth: int = 1, min_weight: int = 1,
@@ -574,17 +590,16 @@ def _edge_attributes(index: _Index, kind: str, weight: int, events: Collection[N
 
 
 def _texts(index: _Index, events: Collection[Node]) -> tuple[str, str, str, str]:
-    """The `events`, `articles`, `evidence` and `reports` of a link with these events."""
-    refs = sorted(map(index.event, events), key=_DATE_IRI)
-    dated: dict[str, tuple[str, str, ArticleRef]] = {}  # an article without a date of its own takes its event's
-    for ref in refs:
-        for article in ref.articles:
-            if article.iri not in dated:
-                dated[article.iri] = (article.date or ref.date, article.iri, article)
-    articles = sorted(dated.values(), key=_FIRST_TWO)
-    line, report = index.line, index.report
-    return (" ".join(map(_IRI, refs)), " ".join(sorted(dated)), "\n".join([line(ref) for ref in refs]),
-            "\n".join([report(article, date) for date, _, article in articles]))
+    """The `events`, `articles`, `evidence` and `reports` of a link with these events: its events in order of date
+    and IRI, each article once (an article without a date of its own takes the first of its events' dates), the
+    articles in order of date and IRI. Each event's part is made once (`_Index.part`): a link of an organisation
+    names hundreds of events, and each is behind many links."""
+    parts = sorted(map(index.part, events), key=_ORDER)
+    # the first event's entry of an article kept: a dict keeps the last it is given, so the entries go in reverse
+    # (each event's are reversed already)
+    dated = {entry[1]: entry for part in reversed(parts) for entry in part[3]}
+    return (" ".join([part[1] for part in parts]), " ".join(sorted(dated)), "\n".join([part[2] for part in parts]),
+            "\n".join([entry[2] for entry in sorted(dated.values())]))  # one entry an IRI: never compared by line
 
 
 def _context_things(graph: Graph, kind: str) -> set[Node]:
@@ -602,8 +617,9 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], things: set[No
     of `kind`, to people."""
     graph = index.graph
 
-    # (thing, person) -> events, each once (an event is read once): lists, as most pairs have one
-    links: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
+    # thing -> person -> events, each once (an event is read once): lists, as most have one; by thing, then by
+    # person, so that no pair is made for each of the hundreds of thousands of events of a pair
+    links: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
     posts: dict[tuple[Node, Node], list[str]] = defaultdict(list)
     for event, participants in index.participants.items():
         if len(participants) > MAX_PAIRED_PARTICIPANTS:
@@ -614,8 +630,9 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], things: set[No
         if kind == "organization":
             related |= {o for o in graph.objects(event, SCHEMA.organizer) if o in things}
         for thing in related:
+            by_person = links[thing]
             for person in participants:
-                links[thing, person].append(event)
+                by_person[person].append(event)
     if kind == "organization":
         for person in people:
             for post in graph.objects(person, ORG.holds):
@@ -624,11 +641,13 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], things: set[No
                         posts[org, person].append(_label(graph, post))
 
     events_of: dict[Node, set[Node]] = defaultdict(set)
-    for (thing, person), events in links.items():
-        if person in people:
-            events_of[thing].update(events)
-    linked = sorted({t for t, p in (*links, *posts) if p in people}, key=str)
-    for thing in linked:
+    for thing, by_person in links.items():
+        for person, events in by_person.items():
+            if person in people:
+                events_of[thing].update(events)
+    pairs = {(thing, person) for thing, by_person in links.items() for person in by_person if person in people}
+    pairs.update(pair for pair in posts if pair[1] in people)
+    for thing in sorted({thing for thing, _ in pairs}, key=str):
         events = events_of.get(thing, set())
         net.add_node(
             index.key(thing),
@@ -640,24 +659,23 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], things: set[No
             events=len(events),
             articles=len(set(graph.subjects(SCHEMA.mentions, thing))),
         )
-    key = index.key  # not `str`: a copy of both IRIs for each link, all held while sorting
-    net.add_edges_from(_context_links(index, sorted({*links, *posts}, key=lambda pair: (key(pair[0]), key(pair[1]))),
-                                      people, links, posts, texts=texts))
+    keys = index._keys  # every end has its key now: not `str`, a copy of both IRIs for each link held while sorting
+    net.add_edges_from(_context_links(index, sorted(pairs, key=lambda pair: (keys[pair[0]], keys[pair[1]])), links,
+                                      posts, texts=texts))
 
 
-def _context_links(index: _Index, pairs: list[tuple[Node, Node]], people: set[Node],
-                   links: dict[tuple[Node, Node], list[Node]], posts: dict[tuple[Node, Node], list[str]], *,
-                   texts: bool) -> Iterator[tuple[str, str, dict]]:
+def _context_links(index: _Index, pairs: list[tuple[Node, Node]], links: dict[Node, dict[Node, list[Node]]],
+                   posts: dict[tuple[Node, Node], list[str]], *, texts: bool) -> Iterator[tuple[str, str, dict]]:
     """The links of `_add_context`, in order, as `add_edges_from` takes them (as `add_edge` each, in one call)."""
+    keys = index._keys
     for thing, person in pairs:
-        if person not in people:
-            continue
-        events = links.get((thing, person), [])
+        by_person = links.get(thing)
+        events = by_person.get(person, []) if by_person is not None else []
         held = sorted(set(posts.get((thing, person), ())))
         edge_kind = "post" if held else "event"
         attributes = _edge_attributes(index, edge_kind, max(len(events), 1), events, TITLE_SEPARATOR.join(held),
                                       texts=texts)
-        yield index.key(person), index.key(thing), attributes
+        yield keys[person], keys[thing], attributes
 
 
 def _event_articles(graph: Graph, event: Node) -> set[Node]:

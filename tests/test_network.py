@@ -397,3 +397,55 @@ def test_network_links_of_one_event_share_its_texts(graph: Graph) -> None:
         assert first[key] is second[key] and first[key] == edge(kept, "wan", "yuan")[key]
     assert "\n" in edge(net, "wan", "zhou")["evidence"]  # two events: their own texts
     assert list(net.edges(data=True)) == list(kept.edges(data=True))
+
+
+def _plain_texts(refs: tuple) -> tuple[str, str, str, str]:
+    """A link's texts read plainly from its events (`collect_edge_evidence`, in date and IRI order): each article
+    once, dated by itself or else by the first of its events, in date and IRI order."""
+    from dataclasses import replace
+
+    dated: dict[str, tuple] = {}
+    for ref in refs:
+        for article in ref.articles:
+            dated.setdefault(article.iri, (article.date or ref.date, article.iri, article))
+    ordered = sorted(dated.values(), key=lambda item: item[:2])
+    return (" ".join(ref.iri for ref in refs), " ".join(sorted(dated)), "\n".join(ref.describe() for ref in refs),
+            "\n".join(replace(article, date=date).describe() for date, _, article in ordered))
+
+
+def test_network_link_texts_made_from_each_events_part_are_the_plain_reading() -> None:
+    """`_texts` joins parts made once an event (`_Index.part`): every link's texts are those read plainly from its
+    events, on the seeds' build (links of up to hundreds of events, articles with and without their own date)."""
+    from kgraph import build
+
+    source = build(sorted((ROOT / "seeds").glob("*.txt"))).graph
+    net = build_network(source, include_orgs=True, include_places=True)
+    evidence = collect_edge_evidence(source, net)
+    many = undated = 0
+    for u, v, data in net.edges(data=True):
+        texts = (data["events"], data["articles"], data["evidence"], data["reports"])
+        assert texts == _plain_texts(evidence[u, v])
+        many += len(evidence[u, v]) > 2
+        undated += any(not article.date for ref in evidence[u, v] for article in ref.articles)
+    assert many > 10 and undated > 10
+
+
+def test_network_links_put_straight_into_louvains_graph_are_networkx_own() -> None:
+    """`_add_weighted_links` fills the graph Louvain reads as `add_weighted_edges_from` of the links between its
+    nodes does, to the order of each adjacency and the weights (odd ones, a pair twice, a loop, an end not there)."""
+    import random
+
+    from kgraph.network import _add_weighted_links, _count
+
+    rng = random.Random(5)
+    nodes = [f"urn:p{number}" for number in range(60)]
+    links = [(rng.choice(nodes + ["urn:gone"]), rng.choice(nodes), rng.choice([1, 2, 7, 0, -3, None, "4", "x", True]))
+             for _ in range(400)]
+    plain, straight = nx.Graph(), nx.Graph()
+    for graph in (plain, straight):
+        graph.add_nodes_from(nodes)
+    plain.add_weighted_edges_from((u, v, max(_count(w), 1)) for u, v, w in links if u in plain and v in plain)
+    _add_weighted_links(straight, links)
+    assert [(node, list(ends.items())) for node, ends in straight.adj.items()] == \
+        [(node, list(ends.items())) for node, ends in plain.adj.items()]
+    assert list(straight.edges(data=True)) == list(plain.edges(data=True))

@@ -547,3 +547,46 @@ def test_render_tables_number_each_links_articles_as_reading_line_by_line(seed_b
         assert tables.events_of(data) == sorted(events)
         checked += bool(lines)
     assert checked > 100
+
+
+def test_render_tables_order_is_the_plain_sort_of_each_item() -> None:
+    """`_Tables._order` keys and shows each distinct date once and sorts items with their keys first: the same
+    numbers and rows as sorting each item by its own key, over dates with and without years (told by the page,
+    the day or the one year, or not at all), none, and ties of date and text."""
+    import random
+
+    from kgraph.render.page import _Tables
+
+    rng = random.Random(7)
+    tables = _Tables()
+    for number in range(400):
+        year = rng.choice([None, 2021, 2022])
+        date = None if number % 17 == 0 else (year, rng.randint(1, 3), rng.randint(1, 4))
+        tables.events[f"urn:e{rng.randint(0, 10**6)}"] = (date, rng.choice(["会议", "调研", "视察"]))
+        key = (f"x{number}", rng.choice(["甲", "乙"]), rng.choice(["", "a.txt", "b.txt", "c.txt"]))
+        tables.articles[key] = date
+    tables._order()
+
+    def plain(date: tuple | None, source: str = "") -> tuple:  # the year a date without one takes, else none
+        if date is None or date[0] is not None:
+            return date
+        dated = [(d, raw[2]) for raw, d in tables.articles.items() if d and d[0]]
+        same_day = {d[0] for d in [*tables.articles.values(), *(d for d, _ in tables.events.values())]
+                    if d and d[0] and d[1:] == date[1:]}
+        everywhere = {d[0] for d in [*tables.articles.values(), *(d for d, _ in tables.events.values())] if d and d[0]}
+        for found in ({d[0] for d, s in dated if s == source}, same_day, everywhere):
+            if len(found) == 1:
+                return (next(iter(found)), *date[1:])
+        return date
+
+    def key(date: tuple | None) -> tuple:
+        return (2, 0, 0, 0) if date is None else (0 if date[0] else 1, date[0] or 0, date[1], date[2])
+
+    events = sorted(tables.events, key=lambda iri: (key(plain(tables.events[iri][0])), tables.events[iri][1], iri))
+    articles = sorted(tables.articles,
+                      key=lambda raw: (key(plain(tables.articles[raw], raw[2])), raw[1], raw[2], raw[0]))
+    assert tables.event_index == {iri: number for number, iri in enumerate(events)}
+    assert tables.article_index == {raw: number for number, raw in enumerate(articles)}
+    shown = [row[0] for row in tables.rows[0]]
+    assert [row[2] for row in tables.rows[0]] == [tables.events[iri][1] for iri in events]
+    assert any(len(day) == 5 for day in shown) and any(len(day) == 10 for day in shown) and "" in shown

@@ -507,7 +507,7 @@ class _Tables:
         for (_, _, source), date in self.articles.items():
             if date and date[0]:
                 by_source[source].add(date[0])
-        for date in [*self.articles.values(), *(date for date, _ in self.events.values())]:
+        for date in {*self.articles.values(), *(date for date, _ in self.events.values())}:  # each date once
             if date and date[0]:
                 by_day[date[1], date[2]].add(date[0])
         years = {year for found in by_day.values() for year in found}
@@ -525,11 +525,17 @@ class _Tables:
                 return (2, 0, 0, 0)
             return (0 if date[0] else 1, date[0] or 0, date[1], date[2])
 
-        events = sorted(((full(date), text, iri) for iri, (date, text) in self.events.items()),
-                        key=lambda item: (key(item[0]), item[1], item[2]))  # fmt: skip
-        articles = sorted(((full(date, raw[2]), raw) for raw, date in self.articles.items()),
-                          key=lambda item: (key(item[0]), item[1][1], item[1][2], item[1][0]))  # fmt: skip
-        months = sorted({f"{d[0]:04d}-{d[1]:02d}" for d, *_ in (*events, *articles) if d and d[0]})
+        # each item with its sort key first: an event's IRI and an article's three parts are its own, so the
+        # dates after them are never compared
+        event_dates = [full(date) for date, _ in self.events.values()]
+        article_dates = [full(date, raw[2]) for raw, date in self.articles.items()]
+        dates = {*event_dates, *article_dates}
+        keys = {date: key(date) for date in dates}
+        events = sorted(zip(map(keys.__getitem__, event_dates), (text for _, text in self.events.values()),
+                            self.events, event_dates, strict=True))
+        articles = sorted((keys[date], raw[1], raw[2], raw[0], date, raw)
+                          for date, raw in zip(article_dates, self.articles, strict=True))
+        months = sorted({f"{d[0]:04d}-{d[1]:02d}" for d in dates if d and d[0]})
         month_index = {month: number for number, month in enumerate(months)}
 
         def shown(date: tuple[int | None, int, int] | None) -> tuple[str, int]:
@@ -539,12 +545,13 @@ class _Tables:
                 return f"{date[1]:02d}-{date[2]:02d}", -1
             return f"{date[0]:04d}-{date[1]:02d}-{date[2]:02d}", month_index[f"{date[0]:04d}-{date[1]:02d}"]
 
-        self.event_index = {iri: number for number, (_, _, iri) in enumerate(events)}
-        self.article_index = {raw: number for number, (_, raw) in enumerate(articles)}
+        shows = {date: shown(date) for date in dates}
+        self.event_index = {item[2]: number for number, item in enumerate(events)}
+        self.article_index = {item[5]: number for number, item in enumerate(articles)}
         self.line_index = {line: self.article_index[raw] for line, raw in self.line_keys.items()}
         self.rows = (
-            [[*shown(date), text] for date, text, _ in events],
-            [[*shown(date), raw[1], raw[2]] for date, raw in articles],
+            [[*shows[item[3]], item[1]] for item in events],
+            [[*shows[item[4]], item[1], item[2]] for item in articles],
             months,
         )
 
