@@ -358,30 +358,13 @@ def _communities(people: list[Any], links: Iterable[tuple[Any, Any, object]]) ->
     Louvain's own copies of them are never held at once."""
     graph = nx.Graph()
     graph.add_nodes_from(people)
-    _add_weighted_links(graph, links)
+    graph.add_weighted_edges_from((u, v, max(_count(weight), 1)) for u, v, weight in links
+                                  if u in graph and v in graph)
     groups = nx.community.louvain_communities(graph, weight="weight", seed=SEED) if people else []
     del graph
     free_dropped_cycles()  # Louvain's copies of the graph
     ordered = sorted((sorted(group, key=str) for group in groups), key=lambda group: (-len(group), str(group[0])))
     return {node: number for number, group in enumerate(ordered) for node in sorted(group, key=str)}
-
-
-def _add_weighted_links(graph: nx.Graph, links: Iterable[tuple[Any, Any, object]]) -> None:
-    """`graph.add_weighted_edges_from` of the links between its nodes (a weight of at least 1), into its adjacency
-    as that puts them, in the same order: Louvain's result depends on it. A tenth of a second at 60,000 articles
-    was networkx's checks of each of the links."""
-    adjacency = graph._adj  # noqa: SLF001 (networkx's own dicts: node -> neighbour -> the link's data)
-    for u, v, weight in links:
-        ends_u, ends_v = adjacency.get(u), adjacency.get(v)
-        if ends_u is None or ends_v is None:
-            continue
-        data = ends_u.get(v)
-        if data is None:
-            data = {}
-        data["weight"] = weight if type(weight) is int and weight > 0 else max(_count(weight), 1)
-        ends_u[v] = data
-        ends_v[u] = data
-    nx._clear_cache(graph)  # noqa: SLF001 (as networkx does after adding)
 
 
 def select_network(net: nx.Graph, *, focus: str | None = None, depth: int = 1, min_weight: int = 1,

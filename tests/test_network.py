@@ -428,24 +428,3 @@ def test_network_link_texts_made_from_each_events_part_are_the_plain_reading() -
         many += len(evidence[u, v]) > 2
         undated += any(not article.date for ref in evidence[u, v] for article in ref.articles)
     assert many > 10 and undated > 10
-
-
-def test_network_links_put_straight_into_louvains_graph_are_networkx_own() -> None:
-    """`_add_weighted_links` fills the graph Louvain reads as `add_weighted_edges_from` of the links between its
-    nodes does, to the order of each adjacency and the weights (odd ones, a pair twice, a loop, an end not there)."""
-    import random
-
-    from kgraph.network import _add_weighted_links, _count
-
-    rng = random.Random(5)
-    nodes = [f"urn:p{number}" for number in range(60)]
-    links = [(rng.choice(nodes + ["urn:gone"]), rng.choice(nodes), rng.choice([1, 2, 7, 0, -3, None, "4", "x", True]))
-             for _ in range(400)]
-    plain, straight = nx.Graph(), nx.Graph()
-    for graph in (plain, straight):
-        graph.add_nodes_from(nodes)
-    plain.add_weighted_edges_from((u, v, max(_count(w), 1)) for u, v, w in links if u in plain and v in plain)
-    _add_weighted_links(straight, links)
-    assert [(node, list(ends.items())) for node, ends in straight.adj.items()] == \
-        [(node, list(ends.items())) for node, ends in plain.adj.items()]
-    assert list(straight.edges(data=True)) == list(plain.edges(data=True))
