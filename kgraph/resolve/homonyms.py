@@ -319,17 +319,21 @@ class _Pages:
         return known
 
     def homes(self) -> dict[str, _Counts]:
-        """Per page that names a division, the page's own county when one leads, else all it names (spread)."""
+        """Per page that names a division, the page's own county when one leads, else all it names (spread). Equal
+        ones are one Counter: a unit of thousands of pages then sums a few distinct parts (`_Group.counts`)."""
         by_code = self.gazetteer.by_code
         homes: dict[str, _Counts] = {}
+        alike: dict[tuple[tuple[str, int], ...], _Counts] = {}
         for source, counts in self.pages.items():
             counties = Counter({code: n for code, n in counts.items() if by_code[code].level == "county"})
             ranked = counties.most_common(2)
             if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-                home = Counter({ranked[0][0]: 1})
-                homes[source] = (home, _spread(home))
-            else:
-                homes[source] = (counts, _spread(counts))
+                counts = Counter({ranked[0][0]: 1})
+            key = tuple(counts.items())
+            home = alike.get(key)
+            if home is None:
+                home = alike[key] = (counts, _spread(counts))
+            homes[source] = home
         return homes
 
 
@@ -441,6 +445,14 @@ def _page_group(name: str, source: frozenset[str], page: list[_Entry], home: _Co
                 titles: dict[str, tuple[_Counts | None, bool]]) -> _Group:
     """The group of one name on one page, from the page's articles that name it: its fields made at once, not
     grown an article at a time."""
+    if len(page) == 1:
+        return _article_group(name, source, page[0], home, titles)
+    return _articles_group(name, source, page, home, titles)
+
+
+def _articles_group(name: str, source: frozenset[str], page: list[_Entry], home: _Counts | None,
+                    titles: dict[str, tuple[_Counts | None, bool]]) -> _Group:
+    """`_page_group` of a page with any number of articles naming the name."""
     mentions = 0
     firm = False
     places: list[_Counts] = []
@@ -471,6 +483,38 @@ def _page_group(name: str, source: frozenset[str], page: list[_Entry], home: _Co
     if home is not None:
         places.append(home)
     group = _Group(name, source, mentions, firm, first, last, _together(partners), [counts for counts, _ in places])
+    if len(places) == 1:
+        group.provinces, group.counties = places[0][1]
+    elif places:
+        group.provinces = _union([spread[0] for _, spread in places])
+        group.counties = _union([spread[1] for _, spread in places])
+    return group
+
+
+def _article_group(name: str, source: frozenset[str], entry: _Entry, home: _Counts | None,
+                   titles: dict[str, tuple[_Counts | None, bool]]) -> _Group:
+    """`_page_group` of a page with one article naming the name, as most are: no dates to compare, no articles
+    to count once, no participants to join."""
+    article, mentions, held = entry
+    firm = False
+    places: list[_Counts] = []
+    for title in held:
+        place, scoped = titles.get(title.text) or _title_place(title.text, titles)
+        if place is not None:
+            places.append(place)
+        if scoped:
+            firm = True
+    partners = _NO_NAMES
+    if name in article.members:
+        firm = True
+        if article.paired:
+            partners = article.members
+    if article.counts is not None:
+        places.append(article.counts)
+    if home is not None:
+        places.append(home)
+    group = _Group(name, source, mentions, firm, article.date, article.date, partners,
+                   [counts for counts, _ in places])
     if len(places) == 1:
         group.provinces, group.counties = places[0][1]
     elif places:

@@ -1,13 +1,14 @@
 """Resolution's shortcuts give what the general steps give, on a generated corpus of 50 pages (benchmarks/corpus.py)
 and the homonym pages: groups placed nowhere made only when asked, conflicts tested without their reason, links
 found from a person's co-participants together, units taken in at once, places named from counts, organisations'
-parents among their prefixes, division counts without namesakes, variants' evidence for the names of alike pairs."""
+parents among their prefixes, division counts without namesakes, variants' evidence for the names of alike pairs, a
+page of one article grouped as any page, pages' homes shared where equal."""
 
 from __future__ import annotations
 
 import importlib.util
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 
 import pytest
 
@@ -83,6 +84,56 @@ def test_fast_paths_conflicts_links_and_places_as_the_general_steps(extractions)
                 assert anchor_of(a.counts) == anchor(make_locale(a.counts))
                 assert a.where == describe(anchor(a.locale))
     assert pairs and links
+
+
+def _indexed(extractions) -> tuple[dict, h._Pages]:
+    found: dict = defaultdict(list)
+    pages = h._Pages()
+    for extraction in extractions:
+        h._index(extraction, None, pages.counts(extraction), found)
+    return found, pages
+
+
+def test_fast_paths_a_page_of_one_article_grouped_as_any_page(extractions):
+    try:
+        found, pages = _indexed(extractions)
+        homes, titles = pages.homes(), {}
+        checked = 0
+        for name, read in found.items():
+            for entry in read:
+                one = frozenset((entry[0].source,))
+                for home in (homes.get(entry[0].source), None):
+                    fast = h._article_group(name, one, entry, home, titles)
+                    general = h._articles_group(name, one, [entry], home, titles)
+                    assert fields(fast) == fields(general)
+                    assert [list(part.items()) for part in fast.parts] == \
+                        [list(part.items()) for part in general.parts]
+                    checked += fast.placed
+        assert checked
+    finally:
+        h._SHARED.clear()
+
+
+def test_fast_paths_homes_shared_where_equal(extractions):
+    try:
+        _, pages = _indexed(extractions)
+        by_code = load_gazetteer().by_code
+        homes = pages.homes()
+        assert homes.keys() == pages.pages.keys()
+        shared = 0
+        for source, (home, spread) in homes.items():
+            counts = pages.pages[source]
+            counties = Counter({code: n for code, n in counts.items() if by_code[code].level == "county"})
+            ranked = counties.most_common(2)
+            leads = ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
+            assert list(home.items()) == ([(ranked[0][0], 1)] if leads else list(counts.items()))
+            assert spread == h._spread(home)
+            same = [other for other, _ in homes.values() if list(other.items()) == list(home.items())]
+            assert all(other is home for other in same)
+            shared += len(same) > 1
+        assert shared
+    finally:
+        h._SHARED.clear()
 
 
 def test_fast_paths_units_taken_in_at_once_as_one_by_one(extractions):
