@@ -85,7 +85,7 @@ def test_longer_tells_whether_an_entry_is_the_longest_ending_there(lex: Lexicon,
             longest = plain.ending_at(text, end)
             hits += longest != entry
             assert text.endswith(affixes.longer[entry], 0, end) == (longest != entry), (text, start)
-    if any(affixes.longer.values()):
+    if name == "place_suffixes":
         assert hits  # the random texts hold longer entries over shorter ones (社区 over 区)
 
 
