@@ -76,12 +76,24 @@ class Affixes(tuple[str, ...]):
         return None
 
     @functools.cached_property
+    def longer(self) -> dict[str, tuple[str, ...]]:
+        """For each entry, the longer entries that end with it: `text.endswith(longer[entry], 0, end)` tells in one
+        call whether `entry` ending at `end` is the longest entry ending there (in `ending_at`'s terms)."""
+        return {entry: tuple(e for e in self if len(e) > len(entry) and e.endswith(entry)) for entry in self}
+
+    @functools.cached_property
     def _start(self) -> re.Pattern[str]:
         """The first character of any entry, where the rest of it follows: one character is consumed, so that the
         matches of a search may overlap (湖 of 湖北 before 省), and the regex engine's scan for the characters
-        entries start with skips the rest of the text."""
-        return compiled("|".join(re.escape(entry[0]) + (f"(?={re.escape(entry[1:])})" if len(entry) > 1 else "")
-                                   for entry in self))
+        entries start with skips the rest of the text. One branch per first character (the character alone if it is
+        an entry, else with the rests of its entries ahead): each candidate position tries a branch per first
+        character, not per entry (a fifth less time than a branch per entry)."""
+        rests: dict[str, list[str]] = {}
+        for entry in self:  # longest first, kept so within each character
+            rests.setdefault(entry[0], []).append(entry[1:])
+        return compiled("|".join(re.escape(first) + ("" if "" in after else
+                                                     "(?=" + "|".join(map(re.escape, after)) + ")")
+                                 for first, after in rests.items()))
 
     def occurrences(self, text: str) -> Iterator[tuple[int, str]]:
         """Each position of `text` some entry starts at, with the longest one, left to right."""

@@ -13,6 +13,11 @@ from collections.abc import Sequence
 from kgraph.model import Article, Event, Mention, Part, PersonMention, Role
 from kgraph.regex import compiled
 
+# parts and roles as module constants: a member of an Enum looked up on its class (`Part.ATTENDEE`) costs ten times
+# a global in Python 3.11, and each mention's part is made and asked for
+_MENTIONED, _ORGANIZER, _ATTENDEE = Part.MENTIONED, Part.ORGANIZER, Part.ATTENDEE
+_CREDITED = (Role.REPORTER, Role.PHOTOGRAPHER)
+
 # (type, words that signal it), in order of precedence when a headline names several
 EVENT_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("座谈", ("座谈会", "座谈", "协商会", "协商")),
@@ -66,8 +71,8 @@ _CLAUSE_END = compiled(r"[，。；！？\n]")
 def part_of(text: str, mention: PersonMention, clause_ends: Sequence[int] | None = None) -> Part:
     """Organizer, attendee or merely mentioned, from the words around one mention. `clause_ends`: the positions
     of the text's clause ends (`_CLAUSE_END`) in order, when the caller has them (one scan per article)."""
-    if mention.role in (Role.REPORTER, Role.PHOTOGRAPHER):
-        return Part.MENTIONED
+    if mention.role in _CREDITED:
+        return _MENTIONED
     if clause_ends is None:
         clause_start = max(text.rfind(c, 0, mention.start) for c in "，。；！？\n") + 1
     else:  # after the last clause end before the name
@@ -76,12 +81,12 @@ def part_of(text: str, mention: PersonMention, clause_ends: Sequence[int] | None
     before = text[clause_start:mention.start]
     end = mention.end  # the words after the name are matched in place: a copy of the rest of the text per mention
     if (_STUDIED_BEFORE.search(before) and _STUDIED_AFTER.match(text, end)) or _STUDIED_NAMED.match(text, end):
-        return Part.MENTIONED
+        return _MENTIONED
     if _QUOTE_BEFORE.search(text[max(0, mention.start - 31):mention.start]) and _QUOTE_AFTER.match(text, end):
-        return Part.MENTIONED
+        return _MENTIONED
     if _ORGANIZE.match(text, end) or (_LEADS.match(text, end) and not _NOT_SUBJECT.search(before)):
-        return Part.ORGANIZER
-    return Part.ATTENDEE
+        return _ORGANIZER
+    return _ATTENDEE
 
 
 def assign_parts(article: Article, people: tuple[PersonMention, ...], text: str | None = None
@@ -111,8 +116,8 @@ def event_place(article: Article, places: tuple[Mention, ...], text: str | None 
 def extract_event(article: Article, people: tuple[PersonMention, ...], places: tuple[Mention, ...] = (),
                   text: str | None = None) -> Event | None:
     """The article's event, or None when nobody takes part in it. `text`: as for `assign_parts`."""
-    organizers = sorted({m.name for m in people if m.part is Part.ORGANIZER})
-    attendees = sorted({m.name for m in people if m.part is Part.ATTENDEE} - set(organizers))
+    organizers = sorted({m.name for m in people if m.part is _ORGANIZER})
+    attendees = sorted({m.name for m in people if m.part is _ATTENDEE} - set(organizers))
     if not organizers and not attendees:
         return None
     text = article.text if text is None else text

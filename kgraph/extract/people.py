@@ -38,6 +38,13 @@ from kgraph.lexicon import Lexicon
 from kgraph.model import Article, Mention, PersonMention, Role
 from kgraph.regex import compiled
 
+# the roles as module constants: `Role.OFFICIAL`, a member of an Enum looked up on its class, costs ten times a
+# global (60 ns in Python 3.11), and the finders make or ask the role of each mention several times
+_OFFICIAL, _OTHER = Role.OFFICIAL, Role.OTHER
+_CREDITED = (Role.REPORTER, Role.PHOTOGRAPHER)  # a byline's and a photo credit's
+_NAMED = (Role.OFFICIAL, Role.OTHER)  # a person the article names, who may be enumerated with others
+_RANK = {Role.REPORTER: 0, Role.PHOTOGRAPHER: 0, Role.OFFICIAL: 1, Role.OTHER: 2}  # of readings of one span
+
 _REPORTER = compiled(
     r"(特约记者|见习记者|首席记者|记者|通讯员|责任编辑|编辑|责编|审核|校对|一审|二审|三审|终审|撰稿|作者|文/图|文图|图文)"
     r"[：:\s|｜]*"
@@ -230,13 +237,13 @@ def find_titled_people(text: str, lex: Lexicon, heads: Sequence[re.Match[str]] |
         names = _names_from(text, match.end(), lex) if opens else []
         if names:
             titles = title_chain_before(text, match.end(), lex)
-            found.extend(PersonMention(n, p, p + len(n), Role.OFFICIAL, titles) for n, p in names)
+            found.extend(PersonMention(n, p, p + len(n), _OFFICIAL, titles) for n, p in names)
         elif match.group() in _POST_NAME_HEADS:
             name = read_name_before(text, match.start(), lex)
             if name and len(name) >= 3:
                 title = Mention("title", match.group(), match.start(), match.end())
                 start = match.start() - len(name)
-                found.append(PersonMention(name, start, match.start(), Role.OFFICIAL, (title,)))
+                found.append(PersonMention(name, start, match.start(), _OFFICIAL, (title,)))
     for match in _pattern(lex.group_labels).finditer(text):
         if not _may_open_name(text, match.end(), lex):
             continue  # no name after it: `_names_from` would read none
@@ -246,13 +253,13 @@ def find_titled_people(text: str, lex: Lexicon, heads: Sequence[re.Match[str]] |
             continue
         if len(names) == 1 and boundary_strength(text, names[0][1] + len(names[0][0]), lex) < 2:
             continue  # 县级领导包联重点项目: one "name" glued to a verb after a label is no name
-        found.extend(PersonMention(n, p, p + len(n), Role.OFFICIAL, label=label) for n, p in names)
+        found.extend(PersonMention(n, p, p + len(n), _OFFICIAL, label=label) for n, p in names)
     for match in _matches(_BRACKETED, text, "（", "("):
         titles = split_title_list(match.group(1), match.start(1), lex)
         name = read_name_before(text, match.start(), lex) if titles else None
         if name:
             start = match.start() - len(name)
-            found.append(PersonMention(name, start, match.start(), Role.OFFICIAL, titles))
+            found.append(PersonMention(name, start, match.start(), _OFFICIAL, titles))
     for match in _pattern(lex.person_nouns).finditer(text):
         if not _may_open_name(text, match.end(), lex):
             continue  # as above: most nouns for a person (群众, 村民) name no one after them
@@ -260,11 +267,11 @@ def find_titled_people(text: str, lex: Lexicon, heads: Sequence[re.Match[str]] |
         single = names[0] if len(names) == 1 else None
         if single and (len(single[0]) < 3 or boundary_strength(text, single[1] + len(single[0]), lex) < 2):
             continue  # without a title, one name needs three characters and a clear end (居民解忧 is no name)
-        found.extend(PersonMention(n, p, p + len(n), Role.OTHER) for n, p in names)
+        found.extend(PersonMention(n, p, p + len(n), _OTHER) for n, p in names)
     for match in _pattern(_OTHER_FOLLOW).finditer(text):
         name = read_name_before(text, match.start(), lex)
         if name and len(name) >= 3:
-            found.append(PersonMention(name, match.start() - len(name), match.start(), Role.OTHER))
+            found.append(PersonMention(name, match.start() - len(name), match.start(), _OTHER))
     return found
 
 
@@ -352,7 +359,7 @@ def find_surname_titles(text: str, mentions: list[PersonMention], lex: Lexicon,
         holders = {m.name for m in mentions
                    if m.name.startswith(surname) and any(t.text.endswith(match.group()) for t in m.titles)}
         if len(holders) == 1:
-            found.append(PersonMention(holders.pop(), start, match.end(), Role.OFFICIAL))
+            found.append(PersonMention(holders.pop(), start, match.end(), _OFFICIAL))
     return found
 
 
@@ -388,7 +395,7 @@ def extend_enumerations(text: str, mentions: list[PersonMention], lex: Lexicon) 
     queue = list(mentions)
     while queue:
         m = queue.pop()
-        if m.role not in (Role.OFFICIAL, Role.OTHER):
+        if m.role not in _NAMED:
             continue
         candidates = []
         if text[m.end:m.end + 1] == "、":
@@ -902,7 +909,7 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
         reading = _read_list(run, lex, read, open_end=text[end:end + 1] in "（(")
         if reading is not None and 3 * reading[0] <= len(reading[2]):
             lists.append((start, end))
-            found.extend(PersonMention(name, start + offset, start + offset + len(name), Role.OTHER)
+            found.extend(PersonMention(name, start + offset, start + offset + len(name), _OTHER)
                          for offset, name in _with_gaps(run, reading[2]))
     unnoted = not (ordered or notes.starts)  # no note anywhere: no stretch is noted
     surnames = lex.surnames
@@ -945,7 +952,7 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
             continue
         assert reading is not None
         names = _with_gaps(run, reading[2], lead=lead, trail=trail) if noted else reading[2]
-        found.extend(PersonMention(name, start + offset, start + offset + len(name), Role.OTHER)
+        found.extend(PersonMention(name, start + offset, start + offset + len(name), _OTHER)
                      for offset, name in names)
     return found
 
@@ -1091,7 +1098,7 @@ def find_model_people(text: str, entities: Iterable[Entity], mentions: list[Pers
             name = text[start:end]
             if not any(taken[start:end]):
                 titles = title_chain_before(text, start, lex) or title_after(text, end, lex)
-                found.append(PersonMention(name, start, end, Role.OFFICIAL if titles else Role.OTHER, titles,
+                found.append(PersonMention(name, start, end, _OFFICIAL if titles else _OTHER, titles,
                                            guessed=True))
                 taken[start:end] = b"\x01" * (end - start)
     return found
@@ -1217,12 +1224,11 @@ def lengthen_dotted(text: str, mentions: list[PersonMention], entities: Iterable
 
 def _merge(mentions: list[PersonMention]) -> list[PersonMention]:
     """One mention per span: a byline beats a title reading of the same span; more titles beat fewer."""
-    rank = {Role.REPORTER: 0, Role.PHOTOGRAPHER: 0, Role.OFFICIAL: 1, Role.OTHER: 2}
     best: dict[tuple[int, int, str], PersonMention] = {}
     for m in mentions:
         key = (m.start, m.end, m.name if m.start == m.end == 0 else "")
         old = best.get(key)
-        if old is None or (rank[m.role], -len(m.titles)) < (rank[old.role], -len(old.titles)):
+        if old is None or (_RANK[m.role], -len(m.titles)) < (_RANK[old.role], -len(old.titles)):
             best[key] = m
     return sorted(best.values(), key=lambda m: (m.start, m.end))
 
@@ -1242,7 +1248,7 @@ def extract_people(article: Article, lex: Lexicon, known: dict[str, Role] | None
         mentions = _titled_and_credited(article, lex, entities, text)
     if known is None:
         return tuple(mentions)
-    credited = {m.name for m in mentions if m.role in (Role.REPORTER, Role.PHOTOGRAPHER)}
+    credited = {m.name for m in mentions if m.role in _CREDITED}
     taken = [(m.start, m.end) for m in mentions if not m.guessed]
     # the page's known names, copied only to leave out a credited one: most articles credit none of them
     rest = known if credited.isdisjoint(known) else {n: r for n, r in known.items() if n not in credited}
@@ -1262,14 +1268,14 @@ def titles_after(text: str, mentions: Iterable[PersonMention], lex: Lexicon) -> 
     found: list[tuple[Mention, ...]] = [()] * len(people)
     for i in range(len(people) - 1, -1, -1):
         m = people[i]
-        if m.role not in (Role.OFFICIAL, Role.OTHER) or m.titles:
+        if m.role not in _NAMED or m.titles:
             continue  # (a title found after a titled name would be used nowhere: not by it, nor by a name before it)
         nxt = people[i + 1] if i + 1 < len(people) else None
         if nxt is not None and text[m.end:nxt.start] == "、" and found[i + 1] and not nxt.titles:
             found[i] = found[i + 1]  # the appointment after the last name of the list
         else:
             found[i] = title_after(text, m.end, lex) or appointed_titles(text, m.end, lex)
-    return [replace(m, titles=titles, role=Role.OFFICIAL) if titles and not m.titles else m
+    return [replace(m, titles=titles, role=_OFFICIAL) if titles and not m.titles else m
             for m, titles in zip(people, found, strict=True)]
 
 
@@ -1316,8 +1322,8 @@ def _titled_and_credited(article: Article, lex: Lexicon, entities: Sequence[Enti
     titled = [m for m in find_titled_people(text, lex, heads) if not _word_after_title(m, people, lex)]
     mentions = _merge(find_bylines(text, lex, article.bylines) + titled)
     mentions = lengthen_dotted(text, mentions, entities)
-    credited = {m.name for m in mentions if m.role in (Role.REPORTER, Role.PHOTOGRAPHER)}
-    mentions = [m for m in mentions if m.name not in credited or m.role in (Role.REPORTER, Role.PHOTOGRAPHER)]
+    credited = {m.name for m in mentions if m.role in _CREDITED}
+    mentions = [m for m in mentions if m.name not in credited or m.role in _CREDITED]
     taken = [(m.start, m.end) for m in mentions]
     mentions += [m for m in find_surname_titles(text, mentions, lex, heads) + find_name_runs(text, lex, entities)
                  if not any(s < m.end and m.start < e for s, e in taken)]
@@ -1392,7 +1398,7 @@ def numbered_options(text: str, mentions: Sequence[PersonMention], entities: Seq
             name = text[start:end]
             if not (2 <= end - start <= 12 and model_name(name, lex, titled=True)):
                 break
-            names.append(PersonMention(name, start, end, Role.OTHER, guessed=True))
+            names.append(PersonMention(name, start, end, _OTHER, guessed=True))
         else:
             found.extend(names)
     return found

@@ -483,9 +483,10 @@ def extract_places(text: str, lex: Lexicon, tokens: Tokens | None = None,
     tokens = tokens if tokens is not None else tokenize(text, lex)
     inside = _InsideWords(tokens, lex)
     spans: list[tuple[int, int]] = []
+    longer = lex.place_suffixes.longer
     for start, suffix in lex.place_suffixes.occurrences(text):  # overlapping: 湖北省 after 湖
         end = start + len(suffix)
-        if len(lex.place_suffixes.ending_at(text, end) or "") > len(suffix) or suffix in _VENUES:
+        if text.endswith(longer[suffix], 0, end) or suffix in _VENUES:
             continue  # 社区, not 区: the longest suffix ending here decides
         begin = _place_ending(text, start, suffix, lex, inside)
         if begin is not None:

@@ -74,6 +74,21 @@ def test_occurrences_equal_an_overlapping_search(lex: Lexicon, name: str) -> Non
     assert list(Affixes().occurrences("湖北省")) == []
 
 
+@pytest.mark.parametrize("name", AFFIXES)
+def test_longer_tells_whether_an_entry_is_the_longest_ending_there(lex: Lexicon, name: str) -> None:
+    affixes: Affixes = getattr(lex, name)
+    plain = _Plain(affixes)
+    hits = 0
+    for text in _texts(affixes, 5):
+        for start, entry in affixes.occurrences(text):
+            end = start + len(entry)
+            longest = plain.ending_at(text, end)
+            hits += longest != entry
+            assert text.endswith(affixes.longer[entry], 0, end) == (longest != entry), (text, start)
+    if name == "place_suffixes":
+        assert hits  # the random texts hold longer entries over shorter ones (社区 over 区)
+
+
 def _tokenize(text: str, lex: Lexicon) -> list[tuple[str, int, int]]:
     """tokenize as a plain loop over jieba's words: each word, start and end."""
     tokens, offset = [], 0
