@@ -461,12 +461,8 @@ def _articles_group(name: str, source: frozenset[str], page: list[_Entry], home:
     ids: set[str] | None = set() if len(page) > 1 else None  # an article given twice counts its divisions once
     for article, count, held in page:
         mentions += count
-        for title in held:
-            place, scoped = titles.get(title.text) or _title_place(title.text, titles)
-            if place is not None:
-                places.append(place)
-            if scoped:
-                firm = True
+        if _titles_placed(held, titles, places):
+            firm = True
         if name in article.members:  # the participants, gathered only where the name is one of them
             firm = True
             if article.paired:
@@ -482,13 +478,8 @@ def _articles_group(name: str, source: frozenset[str], page: list[_Entry], home:
                 ids.add(article.article.id)
     if home is not None:
         places.append(home)
-    group = _Group(name, source, mentions, firm, first, last, _together(partners), [counts for counts, _ in places])
-    if len(places) == 1:
-        group.provinces, group.counties = places[0][1]
-    elif places:
-        group.provinces = _union([spread[0] for _, spread in places])
-        group.counties = _union([spread[1] for _, spread in places])
-    return group
+    return _spread_over(_Group(name, source, mentions, firm, first, last, _together(partners),
+                               [counts for counts, _ in places]), places)
 
 
 def _article_group(name: str, source: frozenset[str], entry: _Entry, home: _Counts | None,
@@ -496,14 +487,8 @@ def _article_group(name: str, source: frozenset[str], entry: _Entry, home: _Coun
     """`_page_group` of a page with one article naming the name, as most are: no dates to compare, no articles
     to count once, no participants to join."""
     article, mentions, held = entry
-    firm = False
     places: list[_Counts] = []
-    for title in held:
-        place, scoped = titles.get(title.text) or _title_place(title.text, titles)
-        if place is not None:
-            places.append(place)
-        if scoped:
-            firm = True
+    firm = _titles_placed(held, titles, places)
     partners = _NO_NAMES
     if name in article.members:
         firm = True
@@ -513,8 +498,25 @@ def _article_group(name: str, source: frozenset[str], entry: _Entry, home: _Coun
         places.append(article.counts)
     if home is not None:
         places.append(home)
-    group = _Group(name, source, mentions, firm, article.date, article.date, partners,
-                   [counts for counts, _ in places])
+    return _spread_over(_Group(name, source, mentions, firm, article.date, article.date, partners,
+                               [counts for counts, _ in places]), places)
+
+
+def _titles_placed(held: Sequence[Mention], titles: dict[str, tuple[_Counts | None, bool]],
+                   places: list[_Counts]) -> bool:
+    """Add the place each title names to `places`; whether any title names or speaks for a place."""
+    firm = False
+    for title in held:
+        place, scoped = titles.get(title.text) or _title_place(title.text, titles)
+        if place is not None:
+            places.append(place)
+        if scoped:
+            firm = True
+    return firm
+
+
+def _spread_over(group: _Group, places: list[_Counts]) -> _Group:
+    """`group` with the provinces and counties its places spread over."""
     if len(places) == 1:
         group.provinces, group.counties = places[0][1]
     elif places:
