@@ -80,6 +80,11 @@ class Role(StrEnum):
     OTHER = "other"
 
 
+# the roles of people an article credits (a byline, a photo credit), not reports on; a tuple, as `in` finds an Enum
+# member by identity where a set would hash it in Python
+CREDITED: tuple[Role, ...] = (Role.REPORTER, Role.PHOTOGRAPHER)
+
+
 class Part(StrEnum):
     """What a person does in the event an article reports."""
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from kgraph.model import Article, Event, Mention, Part, PersonMention, Role
+from kgraph.model import CREDITED, Article, Event, Mention, Part, PersonMention
 from kgraph.regex import compiled
 
-# parts and roles as module constants: a member of an Enum looked up on its class (`Part.ATTENDEE`) costs ten times
+# the parts as module constants: a member of an Enum looked up on its class (`Part.ATTENDEE`) costs ten times
 # a global in Python 3.11, and each mention's part is made and asked for
 _MENTIONED, _ORGANIZER, _ATTENDEE = Part.MENTIONED, Part.ORGANIZER, Part.ATTENDEE
-_CREDITED = (Role.REPORTER, Role.PHOTOGRAPHER)
 
 # (type, words that signal it), in order of precedence when a headline names several
 EVENT_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -71,7 +70,7 @@ _CLAUSE_END = compiled(r"[，。；！？\n]")
 def part_of(text: str, mention: PersonMention, clause_ends: Sequence[int] | None = None) -> Part:
     """Organizer, attendee or merely mentioned, from the words around one mention. `clause_ends`: the positions
     of the text's clause ends (`_CLAUSE_END`) in order, when the caller has them (one scan per article)."""
-    if mention.role in _CREDITED:
+    if mention.role in CREDITED:
         return _MENTIONED
     if clause_ends is None:
         clause_start = max(text.rfind(c, 0, mention.start) for c in "，。；！？\n") + 1

@@ -35,13 +35,12 @@ from kgraph.extract.names import (
 from kgraph.extract.ner import Entity, recogniser
 from kgraph.extract.titles import group_label_before, split_title_list, title_chain_before
 from kgraph.lexicon import Lexicon
-from kgraph.model import Article, Mention, PersonMention, Role
+from kgraph.model import CREDITED, Article, Mention, PersonMention, Role
 from kgraph.regex import compiled
 
 # the roles as module constants: `Role.OFFICIAL`, a member of an Enum looked up on its class, costs ten times a
 # global (60 ns in Python 3.11), and the finders make or ask the role of each mention several times
 _OFFICIAL, _OTHER = Role.OFFICIAL, Role.OTHER
-_CREDITED = (Role.REPORTER, Role.PHOTOGRAPHER)  # a byline's and a photo credit's
 _NAMED = (Role.OFFICIAL, Role.OTHER)  # a person the article names, who may be enumerated with others
 _RANK = {Role.REPORTER: 0, Role.PHOTOGRAPHER: 0, Role.OFFICIAL: 1, Role.OTHER: 2}  # of readings of one span
 
@@ -1248,7 +1247,7 @@ def extract_people(article: Article, lex: Lexicon, known: dict[str, Role] | None
         mentions = _titled_and_credited(article, lex, entities, text)
     if known is None:
         return tuple(mentions)
-    credited = {m.name for m in mentions if m.role in _CREDITED}
+    credited = {m.name for m in mentions if m.role in CREDITED}
     taken = [(m.start, m.end) for m in mentions if not m.guessed]
     # the page's known names, copied only to leave out a credited one: most articles credit none of them
     rest = known if credited.isdisjoint(known) else {n: r for n, r in known.items() if n not in credited}
@@ -1322,8 +1321,8 @@ def _titled_and_credited(article: Article, lex: Lexicon, entities: Sequence[Enti
     titled = [m for m in find_titled_people(text, lex, heads) if not _word_after_title(m, people, lex)]
     mentions = _merge(find_bylines(text, lex, article.bylines) + titled)
     mentions = lengthen_dotted(text, mentions, entities)
-    credited = {m.name for m in mentions if m.role in _CREDITED}
-    mentions = [m for m in mentions if m.name not in credited or m.role in _CREDITED]
+    credited = {m.name for m in mentions if m.role in CREDITED}
+    mentions = [m for m in mentions if m.name not in credited or m.role in CREDITED]
     taken = [(m.start, m.end) for m in mentions]
     mentions += [m for m in find_surname_titles(text, mentions, lex, heads) + find_name_runs(text, lex, entities)
                  if not any(s < m.end and m.start < e for s, e in taken)]

@@ -228,14 +228,14 @@ class _Event(Statements):
     def turtle(self, terms: Terms) -> tuple[str, int]:
         node, pairs = self.read
         plain = terms.plain_under(self.articles)
-        text, texts = terms.node, []
+        node_text, texts = terms.node, []
         for p, o in pairs:
             if (p is _SUBJECT_OF or p is _DERIVED) and plain and type(o) is URIRef:  # its article
                 texts.append((p, f"<{o}>"))
             elif p is _NAME:
                 texts.append((p, _written_literal(terms, o)))
             else:
-                texts.append((p, text(o)))
+                texts.append((p, node_text(o)))
         return f"{_written_iri(terms, node, self.under)} {pairs_text(terms, texts)}", len(pairs)
 
 
@@ -253,12 +253,12 @@ class _Post(Statements):
         node, pairs = self.read
         articles = self.articles
         plain, plain_below = terms.plain_under(articles), terms.plain_below
-        text, texts = terms.node, []
+        node_text, texts = terms.node, []
         for p, o in pairs:
             if plain and type(o) is URIRef and (p is _DERIVED or p is _EVIDENCE and plain_below(articles, _head(o))):
                 texts.append((p, f"<{o}>"))  # an article, or a span of one (`_Spans`)
             else:
-                texts.append((p, text(o)))
+                texts.append((p, node_text(o)))
         return f"{terms.subject(node)} {pairs_text(terms, texts)}", len(pairs)
 
 
