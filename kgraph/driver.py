@@ -95,6 +95,7 @@ def run(pipeline: Pipeline, inputs: Input | Iterable[Input], *, jobs: int = 1, c
                                                               None if allow_empty else pages)
     except BaseException:
         engine.close(abort=True)
+        store.close(written=True)
         raise
     engine.close(abort=False)
     store.prune()

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
 from kgraph import build
-from kgraph.batch import KINDS, KnownNames
+from kgraph.batch import KINDS, KnownNames, SignedCache, read_pack
 from kgraph.cli import cli
 from kgraph.files import collect_files
 from kgraph.model import Role
@@ -109,8 +109,11 @@ def test_batch_cache_reextracts_only_changed_files(generated: Path, tmp_path: Pa
 def test_batch_corrupt_cache_entry_is_computed_again(tmp_path: Path, sequential_seeds: str):
     cache = tmp_path / "cache"
     build(collect_files([SEEDS]), cache=cache)
-    for entry in (cache / "extractions").iterdir():
-        entry.write_bytes(entry.read_bytes()[:10])
+    for pack in (cache / "extractions").iterdir():
+        data = bytearray(pack.read_bytes())
+        for _, place in read_pack(pack):
+            data[place.start + place.size - 1] ^= 0xFF  # the last byte of each entry's pickle
+        pack.write_bytes(data)
     with pytest.warns(UserWarning, match="fails its signature check"):
         result = build(collect_files([SEEDS]), cache=cache)
         corpus, stats = result.corpus, result.stats
@@ -147,7 +150,7 @@ def test_cli_build_killed_leaves_old_outputs_and_a_usable_cache(tmp_path: Path, 
     deadline = time.monotonic() + 60
     extractions = out / ".kgraph-cache" / "extractions"
     while time.monotonic() < deadline and process.poll() is None:
-        if len(list(extractions.glob("*.signed"))) > 5:  # the seeds' 5 and one of the new pages
+        if len(written(extractions)) > 1:  # the seeds' pack and the killed build's
             break
         time.sleep(0.05)
     assert process.poll() is None, "the build ended before it could be killed"
@@ -157,6 +160,18 @@ def test_cli_build_killed_leaves_old_outputs_and_a_usable_cache(tmp_path: Path, 
     result = CliRunner().invoke(cli, ["build", str(generated_long), "--out", str(out), "--jobs", "1"])
     assert result.exit_code == 0, result.output
     assert "files again" in result.output  # some pages came from the cache the killed build wrote
+
+
+def written(folder: Path) -> list[Path]:
+    """The packs of `folder` that hold anything."""
+    packs = []
+    for pack in folder.glob("*.pack"):
+        try:
+            if pack.stat().st_size:
+                packs.append(pack)
+        except FileNotFoundError:  # removed meanwhile
+            continue
+    return packs
 
 
 def children(pid: int) -> set[int]:
@@ -196,7 +211,7 @@ def test_cli_build_interrupted_stops_its_workers_and_leaves_old_outputs_and_a_us
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
         workers = children(process.pid)
-        if len(workers) >= 2 and any(extractions.glob("*.signed")):  # phase 2 has begun
+        if len(workers) >= 2 and written(extractions):  # phase 2 has begun
             break
         time.sleep(0.02)
     if process.poll() is not None or len(workers) < 2:
@@ -219,43 +234,75 @@ def test_cli_build_interrupted_stops_its_workers_and_leaves_old_outputs_and_a_us
     assert stats.read == 0  # from the cache the interrupted build wrote
 
 
-def test_batch_cache_keeps_only_what_the_last_build_used(tmp_path: Path):
+def test_batch_cache_keeps_only_what_the_last_build_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """One pack per kind: a build that changes nothing leaves it as it is; one that extracts a changed file
+    again keeps the entries it read in its own pack and removes the older pack and what older kgraph left."""
+    monkeypatch.setenv("KGRAPH_CACHE_KEY", str(tmp_path / "key"))
     inputs, cache = tmp_path / "in", tmp_path / "cache"
     shutil.copytree(SEEDS, inputs)
     build(collect_files([inputs]), cache=cache)
-    before = {kind: set(os.listdir(cache / kind)) for kind in KINDS}
-    assert [len(names) for names in before.values()] == [5, 5]
-    stale = [cache / "pages" / f"{'0' * 64}.pickle", cache / "extractions" / ".left-by-a-killed-build.tmp"]
+    before = {kind: os.listdir(cache / kind) for kind in KINDS}
+    keys = {kind: SignedCache(cache).keys(kind) for kind in KINDS}
+    assert [len(names) for names in before.values()] == [1, 1] and [len(k) for k in keys.values()] == [5, 5]
+    build(collect_files([inputs]), cache=cache)
+    assert {kind: os.listdir(cache / kind) for kind in KINDS} == before  # all read, none added: left as it was
+    stale = [cache / "pages" / f"{'0' * 64}.pickle", cache / "pages" / f"{'1' * 64}.signed",
+             cache / "extractions" / ".left-by-a-killed-build.tmp"]
     for path in stale:
         path.write_bytes(b"from an older kgraph")
     changed = inputs / "000_c7a8d9aedf48108c.txt"
     changed.write_bytes(changed.read_bytes() + b"\n")  # new bytes, the same articles
     stats = build(collect_files([inputs]), cache=cache).stats
     assert (stats.read, stats.extracted) == (1, 1)
-    after = {kind: set(os.listdir(cache / kind)) for kind in KINDS}
     for kind in KINDS:
-        assert len(after[kind]) == 5 and len(after[kind] - before[kind]) == 1, kind
+        packs = os.listdir(cache / kind)
+        assert len(packs) == 1 and packs != before[kind], kind
+        now = SignedCache(cache).keys(kind)
+        assert len(now) == 5 and len(now - keys[kind]) == 1, kind
     assert not any(path.exists() for path in stale)
     stats = build(collect_files([inputs]), cache=cache).stats
     assert (stats.read, stats.extracted) == (0, 0)
 
 
-def test_signed_cache_writes_past_a_left_over_temporary_file_and_a_removed_folder(tmp_path: Path):
-    """An entry's temporary file is named for its key and this process: one left by a killed build that had the
-    same process id is not written into, and a folder removed during the build is made again."""
-    from kgraph.batch import SignedCache
-
+def test_signed_cache_reads_the_whole_entries_of_a_cut_off_pack_and_survives_its_folder_removed(tmp_path: Path):
+    """A killed build's pack ends in a cut-off entry: the entries before it are read, it is a miss. A folder
+    removed during the build gets the build's pack again when the build ends."""
     cache = SignedCache(tmp_path, key=b"k" * 32)
-    left = tmp_path / "pages" / f".b.{os.getpid()}.tmp"
     cache.put("pages", "a", pickle.dumps("first"))
-    left.write_bytes(b"left by a killed build")
     cache.put("pages", "b", pickle.dumps("second"))
-    assert left.read_bytes() == b"left by a killed build"
-    assert SignedCache(tmp_path, key=b"k" * 32).get("pages", "b") == "second"
+    cache.close(written=True)
+    (pack,) = (tmp_path / "pages").iterdir()
+    pack.write_bytes(pack.read_bytes()[:-3])
+    again = SignedCache(tmp_path, key=b"k" * 32)
+    assert (again.get("pages", "a"), again.get("pages", "b")) == ("first", None)
+    again.close()
+    writing = SignedCache(tmp_path, key=b"k" * 32, read=False)
+    writing.put("pages", "c", pickle.dumps("third"))
     shutil.rmtree(tmp_path / "pages")
-    cache.put("pages", "c", pickle.dumps("third"))
-    assert sorted(os.listdir(tmp_path / "pages")) == ["c.signed"]
-    assert SignedCache(tmp_path, key=b"k" * 32).get("pages", "c") == "third"
+    writing.put("pages", "d", pickle.dumps("fourth"))
+    writing.prune()
+    assert len(os.listdir(tmp_path / "pages")) == 1
+    read = SignedCache(tmp_path, key=b"k" * 32)
+    assert (read.get("pages", "c"), read.get("pages", "d"), read.get("pages", "a")) == ("third", "fourth", None)
+    read.close()
+
+
+def test_signed_cache_leaves_the_pack_another_build_is_writing(tmp_path: Path):
+    """Two builds into one folder at once: the one that ends first removes the older packs, not the other's."""
+    first = SignedCache(tmp_path, key=b"k" * 32)
+    first.put("pages", "a", pickle.dumps("first"))
+    first.prune()
+    time.sleep(0.01)
+    slow, quick = SignedCache(tmp_path, key=b"k" * 32), SignedCache(tmp_path, key=b"k" * 32)
+    assert slow.get("pages", "a") == "first"
+    slow.put("pages", "b", pickle.dumps("second"))
+    quick.put("pages", "c", pickle.dumps("third"))
+    quick.prune()  # the older pack goes (quick did not read it), slow's, written since quick began, stays
+    assert slow.get("pages", "a") == "first"  # read before: slow has it open
+    slow.prune()
+    final = SignedCache(tmp_path, key=b"k" * 32)
+    assert [final.get("pages", key) for key in "abc"] == ["first", "second", "third"]
+    final.close()
 
 
 @settings(max_examples=200, deadline=None)

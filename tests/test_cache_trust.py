@@ -13,6 +13,7 @@ import rdflib
 from click.testing import CliRunner
 from rdflib.compare import isomorphic
 
+from kgraph.batch import _HEAD, read_pack
 from kgraph.cli import cli
 
 from .conftest import SEEDS
@@ -47,13 +48,15 @@ def test_cache_planted_pickle_never_runs_and_is_extracted_again(pages: Path, tmp
     out = tmp_path / "out"
     _, _, fresh = build(pages, out)
     marker = tmp_path / "ran"
-    entries = sorted((out / ".kgraph-cache" / "pages").iterdir())
-    assert len(entries) == 2
-    entries[0].write_bytes(b"\0" * 32 + pickle.dumps(_Planted(marker)))
-    (entries[0].parent / (entries[0].stem + ".pickle")).write_bytes(pickle.dumps(_Planted(marker)))
+    (pack,) = (out / ".kgraph-cache" / "pages").iterdir()
+    (key, _), _ = read_pack(pack)
+    planted = pickle.dumps(_Planted(marker))
+    name = key.encode()
+    pack.write_bytes(_HEAD.pack(b"\0" * 32, len(name), len(planted)) + name + planted)
+    (pack.parent / f"{key}.pickle").write_bytes(planted)  # as kgraph wrote entries before they were signed
     code, output, again = build(pages, out)
     assert code == 0 and not marker.exists()
-    assert f"Warning: {entries[0]}: cache entry fails its signature check" in output
+    assert f"Warning: {pack}: cache entry {key} fails its signature check" in output
     assert "extracted 1 of 2 files again" in output or "files 2" in output
     assert isomorphic(fresh, again)
 
@@ -61,10 +64,16 @@ def test_cache_planted_pickle_never_runs_and_is_extracted_again(pages: Path, tmp
 def test_cache_swapped_entries_are_caught(pages: Path, tmp_path: Path):
     out = tmp_path / "out"
     _, _, fresh = build(pages, out)
-    first, second = sorted((out / ".kgraph-cache" / "pages").iterdir())
-    a, b = first.read_bytes(), second.read_bytes()
-    first.write_bytes(b)
-    second.write_bytes(a)
+    (pack,) = (out / ".kgraph-cache" / "pages").iterdir()
+    data = pack.read_bytes()
+    (a, first), (b, second) = read_pack(pack)
+    entries = [data[place.start:place.start + place.size] for place in (first, second)]
+    heads = [entry[:_HEAD.size] for entry in entries]
+    # each key with the other's signature and pickle
+    swapped = [heads[1][:32] + heads[0][32:34] + heads[1][34:] + a.encode() + entries[1][_HEAD.size + len(b):],
+               heads[0][:32] + heads[1][32:34] + heads[0][34:] + b.encode() + entries[0][_HEAD.size + len(a):]]
+    pack.write_bytes(b"".join(swapped))
+    assert [key for key, _ in read_pack(pack)] == [a, b]
     code, output, again = build(pages, out)
     assert code == 0
     assert output.count("fails its signature check") == 2
