@@ -263,18 +263,23 @@ def _halved(core: str) -> str | None:
     return "".join(chunks)
 
 
+# a token of a spread-out run: one ideograph, possibly with CJK punctuation stuck to it (`设“`, `，点`)
+_SPREAD_TOKEN = compiled(f"[{PUNCT}]*[{IDEO}][{PUNCT}]*")
+_SPACE_RUN = compiled(f"([{SPACES}]+)")
+
+
 def _spread_token(token: str) -> bool:
-    """A token of a spread-out run: one ideograph, possibly with CJK punctuation stuck to it (`设“`, `，点`)."""
-    return ideographs(token) == 1 and all(IDEOGRAPH.match(c) or c in PUNCT for c in token)
+    """Whether `token` is one ideograph, maybe with CJK punctuation stuck to it: one match, no loop per character."""
+    return _SPREAD_TOKEN.fullmatch(token) is not None
 
 
 def join_spread_chars(line: str) -> str:
     """Close up characters spread with spaces (`通 会 桥 社 区` -> `通会桥社区`) once three or more stand in a row."""
     if not _HAS_SPACE.search(line):
         return line
-    parts = re.split(f"([{SPACES}]+)", line)
+    parts = _SPACE_RUN.split(line)
     words, seps = parts[0::2], parts[1::2]
-    single = [_spread_token(w) for w in words]
+    single = list(map(_spread_token, words))
     i = 0
     while i < len(words):
         j = i
@@ -460,9 +465,18 @@ def _margin(leads: list[int]) -> int:
 @lru_cache(maxsize=1 << 13)  # asked of a line three or four times (headings cut, blocks judged, lines reflowed)
 def sentence_closed(text: str) -> bool:
     """Whether a paragraph ends a sentence, a photo credit or a labelled meta line (`来源：…`): nothing continues it."""
-    return bool(text[-1:] in _LAST_OF_END and SENTENCE_END.search(text) or marks(text) & (CREDITED | META))
+    return bool(text[-1:] in _LAST_OF_END and ends_sentence(text) or marks(text) & (CREDITED | META))
 
 
+def ends_sentence(text: str) -> bool:
+    """`SENTENCE_END.search(text)`: a stop and closing signs end the text. A search would try every stop of a long
+    paragraph; the text without its closing signs is asked for its last character instead."""
+    if text[-1:] == "\n":  # `$` matches before a newline ending the text too
+        return SENTENCE_END.search(text) is not None
+    return text.rstrip(_CLOSERS)[-1:] in _STOPS
+
+
+_STOPS, _CLOSERS = frozenset("。！？!?…"), "”’」』）)"  # `SENTENCE_END`'s two classes
 # the last character of a text `SENTENCE_END` finds: a stop, a closing sign, or a newline (`$` matches before one)
 _LAST_OF_END = frozenset("。！？!?…”’」』）)\n")
 
@@ -635,7 +649,7 @@ def _is_title(line: Line, following: Line | None) -> bool:
         width(text) <= MAX_HEADING_WIDTH
         and ideographs(text) >= 2
         and "。" not in text
-        and not SENTENCE_END.search(text)
+        and not ends_sentence(text)
         and not opening(text)
         and not BYLINE_LINE.match(text)
         and not meta_line(text)

@@ -322,7 +322,7 @@ class _PairIndex:
 
 
 def _texts(body: Body) -> str:
-    return "".join(p.text for p in body.paras)
+    return "".join(map(_PARA_TEXT, body.paras))
 
 
 class _Weights(dict[int, float]):
