@@ -173,8 +173,13 @@ def marks(text: str) -> int:
 
 def strip_noise(line: str) -> str:
     """Blanks around a line, zero-width marks and a leading bullet are layout (` 本报讯` starts a text box)."""
-    line = BULLET.sub("", ZERO_WIDTH.sub("", line).replace("\xa0", " ").strip(SPACES)).lstrip(SPACES)
-    return NAME_DOT.sub("·", line) if not _DOTS.isdisjoint(line) else line
+    # `BULLET.sub("", …)` as `lstrip`: the match is anchored at the start, but a search tries every position
+    line = ZERO_WIDTH.sub("", line).replace("\xa0", " ").strip(SPACES).lstrip(_BULLETS).lstrip(SPACES)
+    return NAME_DOT.sub("·", line) if _HAS_DOT.search(line) else line  # `isdisjoint` made a string per character
+
+
+_BULLETS = "•・"  # `BULLET`'s class
+_HAS_DOT = compiled(f"[{''.join(sorted(_DOTS))}]")
 
 
 def _doubled_options(text: str, i: int) -> Iterator[tuple[int, str]]:
@@ -312,12 +317,17 @@ _HAS_HALF_PUNCT = compiled("[,;:!?]")
 _HALF_PARENS = compiled(rf"\(([^()\n]*[{IDEO}][^()\n]*)\)")
 _FULL_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF05]}
 _HAS_FULL_ALNUM = compiled("[" + "".join(map(chr, _FULL_ALNUM)) + "]")
+_FULL_ALNUM_RUN = compiled(_HAS_FULL_ALNUM.pattern + "+")
+
+
+def _narrowed(run: re.Match[str]) -> str:
+    return run.group().translate(_FULL_ALNUM)
 
 
 def fullwidth_punct(line: str) -> str:
     """ASCII `, ; : ! ? ( )` inside Chinese text become full-width; decimals (6.72) and 102.1% are untouched."""
-    if _HAS_FULL_ALNUM.search(line):
-        line = line.translate(_FULL_ALNUM)
+    if _HAS_FULL_ALNUM.search(line):  # only its runs translated: `str.translate` looks up every character
+        line = _FULL_ALNUM_RUN.sub(_narrowed, line)
     if "(" in line:
         line = _HALF_PARENS.sub(r"（\1）", line)
     if not _HAS_HALF_PUNCT.search(line):  # most lines: the patterns above test every position

@@ -85,6 +85,19 @@ def _heading_shaped(text: str) -> bool:
     )
 
 
+def _strip_noise(line: str) -> str:
+    """`strip_noise` as it was written: the bullets cut by their anchored pattern, the dots looked for one by one."""
+    line = clean.BULLET.sub("", clean.ZERO_WIDTH.sub("", line).replace("\xa0", " ").strip(SPACES)).lstrip(SPACES)
+    return clean.NAME_DOT.sub("·", line) if not clean._DOTS.isdisjoint(line) else line
+
+
+def _fullwidth_punct(line: str) -> str:
+    """`fullwidth_punct` as it was written: the whole line translated."""
+    line = line.translate(clean._FULL_ALNUM)
+    line = clean._HALF_PARENS.sub(r"（\1）", line)
+    return clean._HALF_PUNCT.sub(lambda m: clean._HALF_TO_FULL[m.group(1) or m.group(2)], line)
+
+
 def _same_line_answers(line: str) -> None:
     core = line.strip(SPACES)
     if core:  # the quick first step of undouble's search is the search's first step
@@ -104,6 +117,8 @@ def _same_line_answers(line: str) -> None:
     assert clean.without_credit(line) == CREDIT.sub("", line)
     for text in (line, line + "\n", line + "\n\n"):
         assert clean.ends_sentence(text) == bool(clean.SENTENCE_END.search(text))
+    assert strip_noise(line) == _strip_noise(line)
+    assert fullwidth_punct(line) == _fullwidth_punct(line)
     token = line.strip(SPACES)
     spread = clean.ideographs(token) == 1 and all(clean.IDEOGRAPH.match(c) or c in clean.PUNCT for c in token)
     assert clean._spread_token(token) == spread
