@@ -269,7 +269,9 @@ class _PairIndex:
             self._sets = [_pairs(text) for text in texts]
             return
         self._texts = texts
-        self._index(None if firsts is None else frozenset(firsts))
+        self._firsts = None if firsts is None else frozenset(firsts)
+        if self._firsts is None or self._firsts:  # nothing to be asked (a page without headlines): no index, unless
+            self._index(self._firsts)  # a bigram is asked after all (`find`)
 
     def _index(self, firsts: frozenset[int] | None) -> None:
         """The sorted keys of the bigrams starting with a character of `firsts` (of all bigrams: None)."""
