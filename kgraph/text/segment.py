@@ -186,6 +186,7 @@ def _pieces(text: str) -> list[str]:
 
 
 _unit = partial(tuple.__new__, Unit)  # no Python-level `__new__` (nor `_replace`)
+_para = partial(tuple.__new__, Para)  # a web page's paragraphs made text: not `_replace`, a Python-level `_make`
 
 
 def _units(para: Para, source: str) -> list[Unit]:
@@ -780,7 +781,7 @@ def split_articles(text: str, source: str, lex: Lexicon | None = None) -> list[A
     single = _one_article(paras, facts)
     if single:  # headings after the title are the sub-titles of its one article
         title = next((k for k, p in enumerate(paras) if p.kind != HEADING), len(paras))
-        paras = [*paras[:title], *(p._replace(kind=TEXT) for p in paras[title:])]
+        paras = [*paras[:title], *(_para((TEXT, text, start, end)) for _, text, start, end in paras[title:])]
     bodies = [b for b in _bodies(paras, single, facts) if not _furniture(b)]
     if not bodies:
         return []
