@@ -173,8 +173,13 @@ def marks(text: str) -> int:
 
 def strip_noise(line: str) -> str:
     """Blanks around a line, zero-width marks and a leading bullet are layout (` 本报讯` starts a text box)."""
-    line = BULLET.sub("", ZERO_WIDTH.sub("", line).replace("\xa0", " ").strip(SPACES)).lstrip(SPACES)
-    return NAME_DOT.sub("·", line) if not _DOTS.isdisjoint(line) else line
+    # `BULLET.sub("", …)` as `lstrip`: the match is anchored at the start, but a search tries every position
+    line = ZERO_WIDTH.sub("", line).replace("\xa0", " ").strip(SPACES).lstrip(_BULLETS).lstrip(SPACES)
+    return NAME_DOT.sub("·", line) if _HAS_DOT.search(line) else line  # `isdisjoint` made a string per character
+
+
+_BULLETS = "•・"  # `BULLET`'s class
+_HAS_DOT = compiled(f"[{''.join(sorted(_DOTS))}]")
 
 
 def _doubled_options(text: str, i: int) -> Iterator[tuple[int, str]]:
@@ -263,18 +268,23 @@ def _halved(core: str) -> str | None:
     return "".join(chunks)
 
 
+# a token of a spread-out run: one ideograph, possibly with CJK punctuation stuck to it (`设“`, `，点`)
+_SPREAD_TOKEN = compiled(f"[{PUNCT}]*[{IDEO}][{PUNCT}]*")
+_SPACE_RUN = compiled(f"([{SPACES}]+)")
+
+
 def _spread_token(token: str) -> bool:
-    """A token of a spread-out run: one ideograph, possibly with CJK punctuation stuck to it (`设“`, `，点`)."""
-    return ideographs(token) == 1 and all(IDEOGRAPH.match(c) or c in PUNCT for c in token)
+    """Whether `token` is one ideograph, maybe with CJK punctuation stuck to it: one match, no loop per character."""
+    return _SPREAD_TOKEN.fullmatch(token) is not None
 
 
 def join_spread_chars(line: str) -> str:
     """Close up characters spread with spaces (`通 会 桥 社 区` -> `通会桥社区`) once three or more stand in a row."""
     if not _HAS_SPACE.search(line):
         return line
-    parts = re.split(f"([{SPACES}]+)", line)
+    parts = _SPACE_RUN.split(line)
     words, seps = parts[0::2], parts[1::2]
-    single = [_spread_token(w) for w in words]
+    single = list(map(_spread_token, words))
     i = 0
     while i < len(words):
         j = i
@@ -307,12 +317,17 @@ _HAS_HALF_PUNCT = compiled("[,;:!?]")
 _HALF_PARENS = compiled(rf"\(([^()\n]*[{IDEO}][^()\n]*)\)")
 _FULL_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF05]}
 _HAS_FULL_ALNUM = compiled("[" + "".join(map(chr, _FULL_ALNUM)) + "]")
+_FULL_ALNUM_RUN = compiled(_HAS_FULL_ALNUM.pattern + "+")
+
+
+def _narrowed(run: re.Match[str]) -> str:
+    return run.group().translate(_FULL_ALNUM)
 
 
 def fullwidth_punct(line: str) -> str:
     """ASCII `, ; : ! ? ( )` inside Chinese text become full-width; decimals (6.72) and 102.1% are untouched."""
-    if _HAS_FULL_ALNUM.search(line):
-        line = line.translate(_FULL_ALNUM)
+    if _HAS_FULL_ALNUM.search(line):  # only its runs translated: `str.translate` looks up every character
+        line = _FULL_ALNUM_RUN.sub(_narrowed, line)
     if "(" in line:
         line = _HALF_PARENS.sub(r"（\1）", line)
     if not _HAS_HALF_PUNCT.search(line):  # most lines: the patterns above test every position
@@ -460,9 +475,18 @@ def _margin(leads: list[int]) -> int:
 @lru_cache(maxsize=1 << 13)  # asked of a line three or four times (headings cut, blocks judged, lines reflowed)
 def sentence_closed(text: str) -> bool:
     """Whether a paragraph ends a sentence, a photo credit or a labelled meta line (`来源：…`): nothing continues it."""
-    return bool(text[-1:] in _LAST_OF_END and SENTENCE_END.search(text) or marks(text) & (CREDITED | META))
+    return bool(text[-1:] in _LAST_OF_END and ends_sentence(text) or marks(text) & (CREDITED | META))
 
 
+def ends_sentence(text: str) -> bool:
+    """`SENTENCE_END.search(text)`: a stop and closing signs end the text. A search would try every stop of a long
+    paragraph; the text without its closing signs is asked for its last character instead."""
+    if text[-1:] == "\n":  # `$` matches before a newline ending the text too
+        return SENTENCE_END.search(text) is not None
+    return text.rstrip(_CLOSERS)[-1:] in _STOPS
+
+
+_STOPS, _CLOSERS = frozenset("。！？!?…"), "”’」』）)"  # `SENTENCE_END`'s two classes
 # the last character of a text `SENTENCE_END` finds: a stop, a closing sign, or a newline (`$` matches before one)
 _LAST_OF_END = frozenset("。！？!?…”’」』）)\n")
 
@@ -635,7 +659,7 @@ def _is_title(line: Line, following: Line | None) -> bool:
         width(text) <= MAX_HEADING_WIDTH
         and ideographs(text) >= 2
         and "。" not in text
-        and not SENTENCE_END.search(text)
+        and not ends_sentence(text)
         and not opening(text)
         and not BYLINE_LINE.match(text)
         and not meta_line(text)

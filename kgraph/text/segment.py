@@ -13,6 +13,7 @@ import bisect
 import math
 import re
 import sys
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
@@ -36,7 +37,6 @@ from kgraph.text.clean import (
     paragraphs,
     two_ideographs,
     without_credit,
-    without_opening,
 )
 from kgraph.text.script import as_simplified
 
@@ -89,6 +89,7 @@ class Body:
     """The text paragraphs of one article, and the headline pieces given to it."""
 
     paras: list[Para]
+    facts: list[Facts] = field(default_factory=list)  # `_facts` of each paragraph, in step with `paras`
     units: list[Unit] = field(default_factory=list)
 
     @property
@@ -120,23 +121,34 @@ class Unit(NamedTuple):
 # ---------------------------------------------------------------- bodies
 
 
-def _opens(para: Para) -> bool:
-    return para.kind == BYLINE or bool(opening(para.text))
+def _opened(para: Para, facts: Facts) -> bool:
+    """Whether the paragraph opens an article: a byline line or an opening (`facts`: its `_facts`)."""
+    return para.kind == BYLINE or facts[0] is not None
 
 
-def _bodies(paras: list[Para], single: bool) -> list[Body]:
-    """Text paragraphs grouped into bodies; a heading line always closes the body before it."""
+_PARA_TEXT = itemgetter(1)
+
+
+def _all_facts(paras: list[Para]) -> list[Facts]:
+    """`_facts` of each paragraph, asked once per page: the bodies, their leads, texts and bylines all read them."""
+    return list(map(_facts, map(_PARA_TEXT, paras)))
+
+
+def _bodies(paras: list[Para], single: bool, facts: list[Facts] | None = None) -> list[Body]:
+    """Text paragraphs grouped into bodies; a heading line always closes the body before it. `facts`: the
+    paragraphs' `_all_facts`, if known."""
     bodies: list[Body] = []
     current: Body | None = None
-    for para in paras:
+    for para, fact in zip(paras, _all_facts(paras) if facts is None else facts, strict=True):
         if para.kind == HEADING:
             current = None
             continue
         # an opening, or a photo credit ending the body before, cuts it
-        if current is None or not single and (_opens(para) or find_credit(current.paras[-1].text) is not None):
-            current = Body([])
+        if current is None or not single and (_opened(para, fact) or current.facts[-1][1] is not None):
+            current = Body([], [])
             bodies.append(current)
         current.paras.append(para)
+        current.facts.append(fact)
     return [piece for body in bodies for piece in _split_captions(body)]
 
 
@@ -146,11 +158,11 @@ def _split_captions(body: Body) -> list[Body]:
     Without a dated paragraph among the last ones, the credit is the photo of the article itself.
     """
     last = len(body.paras) - 1
-    if not find_credit(body.paras[last].text):
+    if body.facts[last][1] is None:
         return [body]
     for k in range(last, max(last - 3, 0), -1):
         if CAPTION_LEAD.match(body.paras[k].text):
-            return [Body(body.paras[:k]), Body(body.paras[k:])]
+            return [Body(body.paras[:k], body.facts[:k]), Body(body.paras[k:], body.facts[k:])]
     return [body]
 
 
@@ -174,6 +186,7 @@ def _pieces(text: str) -> list[str]:
 
 
 _unit = partial(tuple.__new__, Unit)  # no Python-level `__new__` (nor `_replace`)
+_para = partial(tuple.__new__, Para)  # a web page's paragraphs made text: not `_replace`, a Python-level `_make`
 
 
 def _units(para: Para, source: str) -> list[Unit]:
@@ -249,7 +262,7 @@ class _PairIndex:
         not imported (a build of a page or two need not import it at all). `firsts`: the first characters (code
         points) of the bigrams to be asked about, if known: only bigrams starting with one of them are indexed
         (sorted), and the whole index is made if another is asked after all."""
-        self._found: dict[int, list[int]] = {}
+        self.found: dict[int, list[int]] = {}  # the texts of each bigram looked up so far
         self._sets: list[frozenset[int]] | None = None
         if plain is None:
             plain = "numpy" not in sys.modules and sum(map(len, texts)) <= _SMALL_TEXT
@@ -257,7 +270,9 @@ class _PairIndex:
             self._sets = [_pairs(text) for text in texts]
             return
         self._texts = texts
-        self._index(None if firsts is None else frozenset(firsts))
+        self._firsts = None if firsts is None else frozenset(firsts)
+        if self._firsts is None or self._firsts:  # nothing to be asked (a page without headlines): no index, unless
+            self._index(self._firsts)  # a bigram is asked after all (`find`)
 
     def _index(self, firsts: frozenset[int] | None) -> None:
         """The sorted keys of the bigrams starting with a character of `firsts` (of all bigrams: None)."""
@@ -282,14 +297,14 @@ class _PairIndex:
 
     def find(self, keys: Iterable[int]) -> None:
         """Look up the keys not yet known, all in one pass (numpy's cost is per call)."""
-        new = [key for key in keys if key not in self._found]
+        new = list((keys if isinstance(keys, set | frozenset) else set(keys)).difference(self.found))  # in C
         if not new:
             return
         if self._sets is None and self._firsts is not None and any(k >> _SHIFT not in self._firsts for k in new):
             self._index(None)  # a bigram not indexed: index them all (what was found stays true)
         if self._sets is not None:
             for key in new:
-                self._found[key] = [k for k, grams in enumerate(self._sets) if key in grams]
+                self.found[key] = [k for k, grams in enumerate(self._sets) if key in grams]
             return
         import numpy as np
 
@@ -298,19 +313,31 @@ class _PairIndex:
         low = np.array(new, dtype=np.int64) * self._count
         starts = np.searchsorted(self._sorted, low).tolist()
         ends = np.searchsorted(self._sorted, low + self._count).tolist()
-        owners, found = self._owners, self._found
+        owners, found = self._owners, self.found
         for key, start, end in zip(new, starts, ends, strict=True):
             found[key] = owners[start:end]  # in order: the array is sorted
 
     def texts(self, key: int) -> list[int]:
         """The texts holding a bigram, in order (a few of a page's bodies: a list is searched as fast as a set)."""
-        if key not in self._found:
+        if key not in self.found:
             self.find((key,))
-        return self._found[key]
+        return self.found[key]
 
 
 def _texts(body: Body) -> str:
-    return "".join(p.text for p in body.paras)
+    return "".join(map(_PARA_TEXT, body.paras))
+
+
+class _Weights(dict[int, float]):
+    """A bigram's weight by the number of a page's `n` bodies holding it, worked out once per number."""
+
+    def __init__(self, n: int) -> None:
+        super().__init__()
+        self.n = n
+
+    def __missing__(self, count: int) -> float:
+        weight = self[count] = math.log(1 + self.n / max(count, 1))
+        return weight
 
 
 class Similarity:
@@ -326,7 +353,7 @@ class Similarity:
         # is in its pairs exactly when the two characters stand side by side in it (`_gram_in`), no index needed
         self._leads = [b.lead[:LEAD_CHARS] for b in bodies]
         self._bodies.find(asked)
-        self._weights: dict[int, float] = {}
+        self._weights = _Weights(self.n)  # a bigram's weight, by how many bodies hold it
         self._weighted: dict[str, tuple[tuple[tuple[int, float, list[int]], ...], float, int]] = {}
         self._scored: dict[str, dict[int, float]] = {}  # `scores` of a text for all the bodies
 
@@ -336,17 +363,13 @@ class Similarity:
         Each bigram's weight goes to the bodies holding it, and each body's weights are summed as `self` sums them
         (fsum is exact: the order does not matter)."""
         pairs, total, count = self.weighted(text)
-        shared: dict[int, list[float]] = {}
+        shared: defaultdict[int, list[float]] = defaultdict(list)
         every = first <= 0 and last >= self.n - 1  # most pages: all their bodies are near
         for _, weight, bodies in pairs:
             if not every:
                 bodies = bodies[bisect.bisect_left(bodies, first):bisect.bisect_right(bodies, last)]
             for body in bodies:
-                weights = shared.get(body)
-                if weights is None:
-                    shared[body] = [weight]
-                else:
-                    weights.append(weight)
+                shared[body].append(weight)
         scale = min(1.0, count / 5)
         found = {body: math.fsum(shared[body]) / total * scale for body in sorted(shared)}
         if every:  # what `self(text, body)` gives for every body
@@ -369,14 +392,9 @@ class Similarity:
             grams = _bigrams(text)
             index = self._bodies
             index.find(grams)  # then every one of them is found
-            weights = self._weights
-            pairs = []
-            for gram in grams:
-                bodies, weight = index.texts(gram), weights.get(gram)
-                if weight is None:  # asked for again and again: each headline line is scored against several bodies
-                    weight = weights[gram] = math.log(1 + self.n / max(len(bodies), 1))
-                pairs.append((gram, weight, bodies))
-            found = self._weighted[text] = (tuple(pairs), math.fsum(p[1] for p in pairs), len(grams))
+            holders, weights = index.found, self._weights
+            pairs = tuple((gram, weights[len(bodies)], bodies) for gram in grams for bodies in (holders[gram],))
+            found = self._weighted[text] = (pairs, math.fsum(p[1] for p in pairs), len(grams))
         return found
 
     def __call__(self, text: str, body: int, *, lead: bool = False) -> float:
@@ -499,17 +517,18 @@ def _lead(body: Body) -> str:
 
     A photo caption printed above the text of a web article is left out too, unless the body is all captions.
     """
-    kept = []  # each paragraph's text after its opening, and whether it is no photo caption
-    for para in body.paras:
-        if para.kind != BYLINE:
-            _, credit, meta = _facts(para.text)
-            if not meta:
-                kept.append((without_opening(para.text), credit is None))
+    kept = []  # each paragraph's text after its opening (`without_opening`), and whether it is no photo caption
+    for para, (found, credit, meta) in zip(body.paras, body.facts, strict=True):
+        if para.kind != BYLINE and not meta:
+            kept.append((para.text[found.end() :] if found else para.text, credit is None))
     return "".join([text for text, plain in kept if plain] or [text for text, _ in kept])
 
 
-@lru_cache(maxsize=1 << 12)  # a page's paragraphs are read by the lead, the body text and the bylines
-def _facts(text: str) -> tuple[re.Match[str] | None, re.Match[str] | None, bool]:
+Facts = tuple[re.Match[str] | None, re.Match[str] | None, bool]  # a paragraph's opening, photo credit, meta line
+
+
+@lru_cache(maxsize=1 << 12)  # a paper's bylines, captions and standing lines recur from page to page
+def _facts(text: str) -> Facts:
     """`opening(text)`, `find_credit(text)` and `meta_line(text)` at once."""
     return opening(text), find_credit(text), meta_line(text)
 
@@ -637,8 +656,7 @@ def _credited(credit: str) -> tuple[Byline, ...]:
 def _bylines(body: Body, *, staff: bool) -> list[Byline]:
     """Reporters and photographers credited in the body; staff credits (`编辑：X`) only on a one-article page."""
     found: list[Byline] = []
-    for para in body.paras:
-        found_opening, credit, meta = _facts(para.text)
+    for para, (found_opening, credit, meta) in zip(body.paras, body.facts, strict=True):
         if para.kind == BYLINE:
             found.extend(_credited(BYLINE_LINE.match(para.text).group(0).lstrip("□■◆◇●○▲△ ")))
         elif found_opening and found_opening.group("byline"):
@@ -656,12 +674,10 @@ def _bylines(body: Body, *, staff: bool) -> list[Byline]:
 def _body_text(body: Body) -> str:
     """Cleaned body, one paragraph a line, without opening, byline lines, photo credits or meta lines."""
     lines = []
-    for para in body.paras:
-        if para.kind == BYLINE:
+    for para, (found, _, meta) in zip(body.paras, body.facts, strict=True):
+        if para.kind == BYLINE or meta:
             continue
-        if _facts(para.text)[2]:  # a meta line
-            continue
-        text = without_credit(without_opening(para.text)).strip()
+        text = without_credit(para.text[found.end() :] if found else para.text).strip()  # `without_opening`
         if text:
             lines.append(text)
     return "\n".join(lines)
@@ -725,7 +741,7 @@ def _main_headline(body: Body, index: int, sim: Similarity, *, titled: bool, lex
 def _furniture(body: Body) -> bool:
     """Page furniture (a running head, a date line), not an article: short text that never ends a sentence."""
     text = body.lead
-    if any(_opens(p) or find_credit(p.text) is not None for p in body.paras):
+    if any(_opened(p, f) or f[1] is not None for p, f in zip(body.paras, body.facts, strict=True)):
         return not text or text.isspace()  # `not text.strip()`, without copying the lead
     return not _ENDS_SENTENCE.search(text) and ideographs(text) < FURNITURE_CHARS
 
@@ -739,15 +755,17 @@ def _span(body: Body) -> tuple[int, int]:
     return start, end
 
 
-def _one_article(paras: list[Para]) -> bool:
+def _one_article(paras: list[Para], facts: list[Facts] | None = None) -> bool:
     """A web page is one article: its headings are one article's sub-titles.
 
     It has no opening or byline line and at most one photo, or it opens with its title and a publication line
     (date, source) and has at most one opening (a reprinted paper article, maybe under its photo or summary).
+    `facts`: the paragraphs' `_all_facts`, if known.
     """
+    facts = _all_facts(paras) if facts is None else facts
     # counted up to two, which is all that is asked: a paper's page stops at its second article
-    openings = sum(islice(filter(None, map(_opens, paras)), 2))
-    if not openings and sum(find_credit(p.text) is not None for p in paras) <= 1:
+    openings = sum(islice(filter(None, map(_opened, paras, facts)), 2))
+    if not openings and sum(f[1] is not None for f in facts) <= 1:
         return True
     title = next((k for k, p in enumerate(paras) if p.kind != HEADING), len(paras))
     return openings <= 1 and 0 < title <= 3 and title < len(paras) and meta_line(paras[title].text)
@@ -759,11 +777,12 @@ def split_articles(text: str, source: str, lex: Lexicon | None = None) -> list[A
     without a headline into words, to make one."""
     text = as_simplified(text)
     paras = paragraphs(text)
-    single = _one_article(paras)
+    facts = _all_facts(paras)
+    single = _one_article(paras, facts)
     if single:  # headings after the title are the sub-titles of its one article
         title = next((k for k, p in enumerate(paras) if p.kind != HEADING), len(paras))
-        paras = [*paras[:title], *(p._replace(kind=TEXT) for p in paras[title:])]
-    bodies = [b for b in _bodies(paras, single) if not _furniture(b)]
+        paras = [*paras[:title], *(_para((TEXT, text, start, end)) for _, text, start, end in paras[title:])]
+    bodies = [b for b in _bodies(paras, single, facts) if not _furniture(b)]
     if not bodies:
         return []
     sim = Similarity(bodies, (p.text for p in paras if p.kind == HEADING), _junctions(paras))
