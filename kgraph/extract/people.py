@@ -586,9 +586,12 @@ def _run_names(run: str, lex: Lexicon, read: set[tuple[int, int]]) -> list[list[
     return names
 
 
+_OPENING_SPANS = tuple((0, end) for end in range(2, 7))  # the spans of a name of two to six characters at 0
+
+
 def _name_opens(run: str, lex: Lexicon, read: set[tuple[int, int]]) -> bool:
     """Whether `_run_names` finds a name starting at the run's first character."""
-    if read and any((0, end) in read for end in range(2, 7)):
+    if read and not read.isdisjoint(_OPENING_SPANS):  # (one call, where a loop asks for each span in turn)
         return True
     if run[0] not in lex.surnames and run[:2] not in lex.compound_surnames:
         return False
@@ -598,7 +601,7 @@ def _name_opens(run: str, lex: Lexicon, read: set[tuple[int, int]]) -> bool:
 def _name_closes(run: str, lex: Lexicon, read: set[tuple[int, int]]) -> bool:
     """Whether `_run_names` finds a name ending at the run's last character."""
     end = len(run)
-    if read and any((end - size, end) in read for size in range(2, 7)):
+    if read and not read.isdisjoint([(end - size, end) for size in range(2, 7)]):
         return True
     surnames, compound = lex.surnames, lex.compound_surnames
     for start in range(max(0, end - 4), end - 1):
@@ -911,12 +914,12 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
             found.extend(PersonMention(name, start + offset, start + offset + len(name), _OTHER)
                          for offset, name in _with_gaps(run, reading[2]))
     unnoted = not (ordered or notes.starts)  # no note anywhere: no stretch is noted
-    surnames = lex.surnames
-    openers = _surname_openers(surnames, lex.compound_surnames)
+    surnames, compound = lex.surnames, lex.compound_surnames
+    openers = _surname_openers(surnames, compound)
     if dotted or not unnoted:
         runs: Iterable[tuple[int, int]] = _runs(text, dotted)
     else:
-        runs = _unnoted_runs(text, starts, surnames, lex.compound_surnames)
+        runs = _unnoted_runs(text, starts, surnames, compound)
     for start, end in runs:
         if lists and any(a <= start and end <= b for a, b in lists):
             continue
@@ -933,13 +936,15 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
         listed = noted or 5 * sum(e.end - e.start for e in inside) >= 3 * len(run)
         if not listed and prose:
             continue
+        # a run that starts where a transcribed name ends may begin with the rest of that name (…赛福鼎·艾|则孜洪学智)
+        open_start = lead or text[start - 1:start] == "·" or bool(dotted) and any(d.end == start for d in dotted)
+        open_end = text[end:end + 1] in "（(·"
+        if not (listed or _may_bound(run, start, end, inside, lex, open_start=open_start, open_end=open_end)):
+            continue  # no name can open it or none close it: the rules read no list (most stretches left, at 10k)
         if not listed and len(openers.findall(run)) + len(inside) < 3:
             continue  # three names need three starts, each a surname or a name the recogniser read: no list
         read = {(e.start - start, e.end - start) for e in inside
                 if (len(e.text) <= 4 or not split_run(e.text, lex)) and model_name(e.text, lex)}
-        # a run that starts where a transcribed name ends may begin with the rest of that name (…赛福鼎·艾|则孜洪学智)
-        open_start = lead or text[start - 1:start] == "·" or bool(dotted) and any(d.end == start for d in dotted)
-        open_end = text[end:end + 1] in "（(·"
         if not listed:  # in a list the recogniser reads as names, its other readings are slips
             near = others[bisect.bisect_left(other_starts, start - 20):bisect.bisect_left(other_starts, end)]
             if not _a_list(_rules_reading(run, start, lex, read, inside, near, open_start=open_start,
@@ -954,6 +959,15 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
         found.extend(PersonMention(name, start + offset, start + offset + len(name), _OTHER)
                      for offset, name in names)
     return found
+
+
+def _may_bound(run: str, start: int, end: int, inside: Iterable[Entity], lex: Lexicon, *, open_start: bool,
+               open_end: bool) -> bool:
+    """Whether a name may open the run at `start` in the text and one close it at `end`, as `_rules_reading` asks
+    first, told before the recogniser's names in it are weighed (`model_name`): one of them starts (ends) there, or
+    a plausible name does. Most stretches that reach the rules are told here."""
+    return ((open_start or any(e.start == start for e in inside) or _name_opens(run, lex, set()))
+            and (open_end or any(e.end == end for e in inside) or _name_closes(run, lex, set())))
 
 
 def _prose(run: str, lex: Lexicon) -> bool:

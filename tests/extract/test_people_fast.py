@@ -233,6 +233,31 @@ def test_rules_reading_is_none_where_no_name_opens_or_closes_the_run(lex, texts)
     assert readings  # some runs are read, not only turned down
 
 
+def test_may_bound_turns_down_only_runs_the_rules_read_nothing_in(lex, texts):
+    """`_may_bound`, asked before the recogniser's names are weighed, is False only where `_rules_reading` is None
+    with any of those names (`read` is a subset of the spans of `inside`)."""
+    from kgraph.extract.ner import Entity
+    from kgraph.extract.people import _may_bound
+
+    rng = random.Random(11)
+    turned_down = read_on = 0
+    for text in [*texts, "张明远李红王强刘芳", "会上张明远李红王强说", "其其格张明远李红王强"]:
+        for match in _CJK_RUN.finditer(text):
+            run, start, end = match.group(), match.start(), match.end()
+            inside = [Entity("PER", s, s + n, text[s:s + n]) for s in range(start, end) for n in (2, 3)
+                      if rng.random() < 0.08 and s + n <= end]
+            for read in ({(e.start - start, e.end - start) for e in inside}, set()):  # all of them, or none kept
+                for open_start in (False, True):
+                    for open_end in (False, True):
+                        if _may_bound(run, start, end, inside, lex, open_start=open_start, open_end=open_end):
+                            read_on += 1
+                            continue
+                        turned_down += 1
+                        assert _rules_reading(run, start, lex, read, inside, (), open_start=open_start,
+                                              open_end=open_end) is None, run
+    assert turned_down and read_on
+
+
 def test_runs_without_transcribed_names_are_the_stretches_of_the_plain_scan(texts):
     for text in texts:
         assert _runs(text, []) == list(_cut_runs(text, []))
