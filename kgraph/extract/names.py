@@ -177,7 +177,9 @@ def _read_name(text: str, lex: Lexicon, *, listed: bool) -> str | None:
     """`read_name_at` position 0 of `text`, worked out."""
     pos = 0
     candidates: list[tuple[int, str]] = []
-    for surname_len in (2, 1):
+    # a name of a two-character surname is read only after one: past any other first character, its three or four
+    # characters are a surname of one and a given name of two (read below) or three (no name)
+    for surname_len in (2, 1) if text[:2] in lex.compound_surnames else (1,):
         for given_len in (2, 1):
             name = text[pos:pos + surname_len + given_len]
             if len(name) != surname_len + given_len or not plausible_name(name, lex, listed=listed):

@@ -210,6 +210,40 @@ def test_read_name_at_depends_on_ten_characters(lex, texts):
                 assert read_name_at(text, pos, lex, listed=listed) == plain, (text, pos)
 
 
+def _plain_read_name(text, lex, *, listed):
+    """`names._read_name` trying a surname of two characters everywhere, as it did before it tried one only after
+    a compound surname."""
+    candidates = []
+    for surname_len in (2, 1):
+        for given_len in (2, 1):
+            name = text[:surname_len + given_len]
+            if len(name) != surname_len + given_len or not plausible_name(name, lex, listed=listed):
+                continue
+            if len(name) - given_len != surname_len or names._word_runs_on(text, 0, len(name), lex):
+                continue
+            strength = boundary_strength(text, len(name), lex)
+            if strength:
+                candidates.append((strength, name))
+    if not candidates:
+        return None
+    best = max(strength for strength, _ in candidates)
+    found = [name for strength, name in candidates if strength == best]
+    if len(found) == 1:
+        return found[0]
+    tokens = lex.cut(text[:8])
+    return tokens[0] if tokens and tokens[0] in found else max(found, key=len)
+
+
+def test_read_name_tries_a_two_character_surname_only_after_a_compound_one(lex, texts):
+    compound = sorted(lex.compound_surnames)[:6]
+    extra = [f"{c}明华强调指出" for c in compound] + [f"会上{c}建国、{c}丽说" for c in compound]
+    for text in [*texts[:30], *extra]:
+        for pos in range(len(text)):
+            window = text[pos:pos + 10]
+            for listed in (False, True):
+                assert names._read_name(window, lex, listed=listed) == _plain_read_name(window, lex, listed=listed)
+
+
 def _plain_rules_reading(run, lex, read, *, open_start, open_end):
     """`_rules_reading` without the look at the run's first and last names first (no cut, nothing named else)."""
     names_ = _run_names(run, lex, read)
