@@ -369,6 +369,26 @@ def test_unnoted_runs_are_the_runs_the_loop_would_read_on(lex, texts):
     assert kept
 
 
+def test_unprosaic_stretches_found_after_a_non_chinese_character_are_the_plain_scans(lex, texts):
+    """The two patterns of `_unprosaic_runs` (at the start, then after a character that is no Chinese one) find the
+    stretches the one pattern that looks behind each surname finds."""
+    import re
+
+    from kgraph.extract.people import _unnoted_runs, _unprosaic_runs
+
+    at_start, after = _unprosaic_runs(lex.surnames, lex.compound_surnames)
+    plain = re.compile(at_start.pattern.replace("](?=", "](?<![\u3400-\u9fff].)(?=", 1))
+    rng = random.Random(9)
+    alphabet = "王李张刘陈杨赵明华国强红的了在是，。 \n（）、·"
+    shorts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    found = 0
+    for text in [*texts, *shorts, "王明华李红张强", "，王明华李红张强", "王明华李红张强，张明华李红王强说"]:
+        want = sorted(match.span() for match in plain.finditer(text))
+        assert _unnoted_runs(text, [], lex.surnames, lex.compound_surnames) == want, text
+        found += len(want)
+    assert found
+
+
 def test_known_names_grouped_once_follow_a_changed_dict(lex):
     from kgraph.extract.people import find_known_people
     from kgraph.model import Role
