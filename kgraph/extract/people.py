@@ -16,6 +16,7 @@ import functools
 import itertools
 import re
 from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from kgraph.extract.name_roles import name_roles
@@ -103,7 +104,10 @@ def _matches(pattern: re.Pattern[str], text: str, *needles: str) -> Iterator[re.
     """The matches of `pattern` in `text`, each of which holds one of `needles`: a text with none of them (most
     texts have no credit for a photo, many no bracket) is not scanned, as the pattern engine tries each character
     where `in` skims."""
-    return pattern.finditer(text) if any(needle in text for needle in needles) else iter(())
+    for needle in needles:
+        if needle in text:
+            return pattern.finditer(text)
+    return iter(())
 
 
 def _title_heads(text: str, lex: Lexicon) -> list[re.Match[str]]:
@@ -589,7 +593,7 @@ def _run_names(run: str, lex: Lexicon, read: set[tuple[int, int]]) -> list[list[
 _OPENING_SPANS = tuple((0, end) for end in range(2, 7))  # the spans of a name of two to six characters at 0
 
 
-def _name_opens(run: str, lex: Lexicon, read: set[tuple[int, int]]) -> bool:
+def _name_opens(run: str, lex: Lexicon, read: AbstractSet[tuple[int, int]]) -> bool:
     """Whether `_run_names` finds a name starting at the run's first character."""
     if read and not read.isdisjoint(_OPENING_SPANS):  # (one call, where a loop asks for each span in turn)
         return True
@@ -598,7 +602,7 @@ def _name_opens(run: str, lex: Lexicon, read: set[tuple[int, int]]) -> bool:
     return any(plausible_name(run[:end], lex) for end in range(2, min(4, len(run)) + 1))
 
 
-def _name_closes(run: str, lex: Lexicon, read: set[tuple[int, int]]) -> bool:
+def _name_closes(run: str, lex: Lexicon, read: AbstractSet[tuple[int, int]]) -> bool:
     """Whether `_run_names` finds a name ending at the run's last character."""
     end = len(run)
     if read and not read.isdisjoint([(end - size, end) for size in range(2, 7)]):
@@ -932,8 +936,11 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
         if first == last and unnoted and (text[start] not in surnames or not _PROSE.isdisjoint(text[start:end])):
             continue  # most stretches, told at once as below (`_prose`), without a call
         run = text[start:end]
-        lead, trail = notes.before(start), notes.after(end)
-        noted = lead or trail or bool(ordered) and any(a <= start and end <= b for a, b in ordered)
+        if unnoted:
+            lead = trail = noted = False  # (what the notes would answer: nearly every text has none)
+        else:
+            lead, trail = notes.before(start), notes.after(end)
+            noted = lead or trail or bool(ordered) and any(a <= start and end <= b for a, b in ordered)
         prose = not noted and _prose(run, lex)
         if prose and first == last:
             continue  # most stretches, told at once: no note, no name the recogniser read, and prose
@@ -966,13 +973,16 @@ def find_name_runs(text: str, lex: Lexicon, entities: Sequence[Entity] = ()) -> 
     return found
 
 
+_NO_SPANS: frozenset[tuple[int, int]] = frozenset()
+
+
 def _may_bound(run: str, start: int, end: int, inside: Iterable[Entity], lex: Lexicon, *, open_start: bool,
                open_end: bool) -> bool:
     """Whether a name may open the run at `start` in the text and one close it at `end`, as `_rules_reading` asks
     first, told before the recogniser's names in it are weighed (`model_name`): one of them starts (ends) there, or
     a plausible name does. Most stretches that reach the rules are told here."""
-    return ((open_start or any(e.start == start for e in inside) or _name_opens(run, lex, set()))
-            and (open_end or any(e.end == end for e in inside) or _name_closes(run, lex, set())))
+    return ((open_start or any(e.start == start for e in inside) or _name_opens(run, lex, _NO_SPANS))
+            and (open_end or any(e.end == end for e in inside) or _name_closes(run, lex, _NO_SPANS)))
 
 
 def _prose(run: str, lex: Lexicon) -> bool:
@@ -1354,6 +1364,9 @@ _OPTION = compiled(r"([①-⑩])|[（(]([1-9１-９])[）)]")
 # ... tried only where one may start: the engine finds these characters fast, the alternation it tries everywhere;
 # and no marker holds the opening of another, so the markers are those a scan with _OPTION finds
 _OPTION_OPENING = compiled(r"[①-⑩（(]")
+# the markers of option one, one of which every run opens with: the first of _OPTION's characters, or the number of
+# its bracketed form with the bracket that closes it
+_FIRST_OPTION = ("①", "1)", "1）", "１)", "１）")
 _OPTION_ITEM = compiled(r"[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+)*")
 
 
@@ -1371,6 +1384,8 @@ def _option_markers(text: str) -> list[tuple[int, int, int]]:
 def _option_groups(text: str) -> Iterator[list[tuple[int, int]]]:
     """Each run of three or more options numbered from one with nothing but a short item between two markers: the
     items' spans (the last one's end, where nothing marks it, is where its characters end)."""
+    if not any(marker in text for marker in _FIRST_OPTION):
+        return  # no option one, so no run (nearly every text): not scanned for the markers
     group: list[tuple[int, int, int]] = []
     for marker in [*_option_markers(text), (0, len(text) + 1, len(text) + 1)]:
         last = group[-1] if group else None

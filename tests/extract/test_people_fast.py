@@ -389,6 +389,21 @@ def test_unprosaic_stretches_found_after_a_non_chinese_character_are_the_plain_s
     assert found
 
 
+def test_option_groups_need_option_one(texts, monkeypatch):
+    """A text without a marker of option one gives the groups the full scan gives (none); others are scanned."""
+    from kgraph.extract import people
+
+    options = ["问：①霍华德②基廷③博尔格", "（1）张三（2）李四（3）王五", "(１)张三(２)李四(３)王五说", "②甲③乙④丙",
+               "（2）张三（3）李四（4）王五", "1）甲2）乙3）丙"]
+    rng = random.Random(4)
+    shorts = ["".join(rng.choice("①②③（）()1２3１甲乙丙，") for _ in range(rng.randint(0, 30))) for _ in range(2000)]
+    allowed = [list(people._option_groups(text)) for text in [*texts, *options, *shorts]]
+    monkeypatch.setattr(people, "_FIRST_OPTION", ("",))  # every text holds "": each is scanned
+    plain = [list(people._option_groups(text)) for text in [*texts, *options, *shorts]]
+    assert allowed == plain
+    assert sum(map(bool, plain)) >= 3
+
+
 def test_known_names_grouped_once_follow_a_changed_dict(lex):
     from kgraph.extract.people import find_known_people
     from kgraph.model import Role
