@@ -90,6 +90,7 @@ class _Answers(Generic[T]):
 _PLAUSIBLE: _Answers[bool] = _Answers()
 _BOUNDARIES: _Answers[int] = _Answers()
 _NAMES_AT: _Answers[str] = _Answers()  # "" for no name
+_SHAPES: _Answers[tuple[str, ...]] = _Answers()  # _name_shapes's
 MODEL_NAMES: _Answers[bool] = _Answers()  # kgraph.extract.people.model_name's
 SUFFIX_TOKENS: _Answers[str | None] = _Answers()  # kgraph.extract.orgs._is_suffix_token's
 LOOKS_LIKE: _Answers[bool] = _Answers()  # kgraph.extract.people._looks_like's
@@ -98,7 +99,7 @@ PLACES_IN: _Answers[tuple] = _Answers(20_000)  # kgraph.extract.orgs._places_in'
 
 def forget_answers() -> None:
     """Drop the remembered answers (up to 100,000 of each kind): once extraction is over, nothing asks again."""
-    for answers in (_PLAUSIBLE, _BOUNDARIES, _NAMES_AT, MODEL_NAMES, SUFFIX_TOKENS, LOOKS_LIKE, PLACES_IN):
+    for answers in (_PLAUSIBLE, _BOUNDARIES, _NAMES_AT, _SHAPES, MODEL_NAMES, SUFFIX_TOKENS, LOOKS_LIKE, PLACES_IN):
         answers.lex, answers.known = None, {}
 
 
@@ -175,27 +176,47 @@ def read_name_at(text: str, pos: int, lex: Lexicon, *, listed: bool = False) -> 
 
 def _read_name(text: str, lex: Lexicon, *, listed: bool) -> str | None:
     """`read_name_at` position 0 of `text`, worked out."""
-    pos = 0
     candidates: list[tuple[int, str]] = []
-    for surname_len in (2, 1):
-        for given_len in (2, 1):
-            name = text[pos:pos + surname_len + given_len]
-            if len(name) != surname_len + given_len or not plausible_name(name, lex, listed=listed):
-                continue
-            if len(name) - given_len != surname_len or _word_runs_on(text, pos, len(name), lex):
-                continue
-            strength = boundary_strength(text, pos + len(name), lex)
-            if strength:
-                candidates.append((strength, name))
+    for name in _name_shapes(text, lex, listed=listed):
+        strength = boundary_strength(text, len(name), lex)
+        if strength:
+            candidates.append((strength, name))
     if not candidates:
         return None
     best = max(strength for strength, _ in candidates)
     names = [name for strength, name in candidates if strength == best]
     if len(names) == 1:
         return names[0]
-    tokens = lex.cut(text[pos:pos + 8])
+    tokens = lex.cut(text[:8])
     first = tokens[0] if tokens else ""
     return first if first in names else max(names, key=len)
+
+
+def _name_shapes(text: str, lex: Lexicon, *, listed: bool) -> tuple[str, ...]:
+    """The names `_read_name` weighs at position 0 of `text`, in its order: plausible, and no dictionary word runs
+    on past them. They depend on the name's characters and the two after them, five characters (six after a
+    compound surname), which recur far more often than `read_name_at`'s ten: remembered by those."""
+    head = text[:6] if text[:2] in lex.compound_surnames else text[:5]
+    known = _SHAPES.of(lex, listed)
+    shapes = known.get(head)
+    if shapes is None:
+        shapes = known[head] = _shapes(head, lex, listed=listed)
+    return shapes
+
+
+def _shapes(text: str, lex: Lexicon, *, listed: bool) -> tuple[str, ...]:
+    """`_name_shapes`, worked out."""
+    shapes = []
+    # a name of a two-character surname is read only after one: past any other first character, its three or four
+    # characters are a surname of one and a given name of two (read below) or three (no name)
+    for surname_len in (2, 1) if text[:2] in lex.compound_surnames else (1,):
+        for given_len in (2, 1):
+            name = text[:surname_len + given_len]
+            if len(name) != surname_len + given_len or not plausible_name(name, lex, listed=listed):
+                continue
+            if not _word_runs_on(text, 0, len(name), lex):
+                shapes.append(name)
+    return tuple(shapes)
 
 
 def _word_runs_on(text: str, pos: int, size: int, lex: Lexicon) -> bool:

@@ -210,6 +210,40 @@ def test_read_name_at_depends_on_ten_characters(lex, texts):
                 assert read_name_at(text, pos, lex, listed=listed) == plain, (text, pos)
 
 
+def _plain_read_name(text, lex, *, listed):
+    """`names._read_name` trying a surname of two characters everywhere, as it did before it tried one only after
+    a compound surname."""
+    candidates = []
+    for surname_len in (2, 1):
+        for given_len in (2, 1):
+            name = text[:surname_len + given_len]
+            if len(name) != surname_len + given_len or not plausible_name(name, lex, listed=listed):
+                continue
+            if len(name) - given_len != surname_len or names._word_runs_on(text, 0, len(name), lex):
+                continue
+            strength = boundary_strength(text, len(name), lex)
+            if strength:
+                candidates.append((strength, name))
+    if not candidates:
+        return None
+    best = max(strength for strength, _ in candidates)
+    found = [name for strength, name in candidates if strength == best]
+    if len(found) == 1:
+        return found[0]
+    tokens = lex.cut(text[:8])
+    return tokens[0] if tokens and tokens[0] in found else max(found, key=len)
+
+
+def test_read_name_tries_a_two_character_surname_only_after_a_compound_one(lex, texts):
+    compound = sorted(lex.compound_surnames)[:6]
+    extra = [f"{c}明华强调指出" for c in compound] + [f"会上{c}建国、{c}丽说" for c in compound]
+    for text in [*texts[:30], *extra]:
+        for pos in range(len(text)):
+            window = text[pos:pos + 10]
+            for listed in (False, True):
+                assert names._read_name(window, lex, listed=listed) == _plain_read_name(window, lex, listed=listed)
+
+
 def _plain_rules_reading(run, lex, read, *, open_start, open_end):
     """`_rules_reading` without the look at the run's first and last names first (no cut, nothing named else)."""
     names_ = _run_names(run, lex, read)
@@ -231,6 +265,31 @@ def test_rules_reading_is_none_where_no_name_opens_or_closes_the_run(lex, texts)
                     assert got == _plain_rules_reading(run, lex, read, open_start=open_start, open_end=open_end), run
                     readings += got is not None
     assert readings  # some runs are read, not only turned down
+
+
+def test_may_bound_turns_down_only_runs_the_rules_read_nothing_in(lex, texts):
+    """`_may_bound`, asked before the recogniser's names are weighed, is False only where `_rules_reading` is None
+    with any of those names (`read` is a subset of the spans of `inside`)."""
+    from kgraph.extract.ner import Entity
+    from kgraph.extract.people import _may_bound
+
+    rng = random.Random(11)
+    turned_down = read_on = 0
+    for text in [*texts, "张明远李红王强刘芳", "会上张明远李红王强说", "其其格张明远李红王强"]:
+        for match in _CJK_RUN.finditer(text):
+            run, start, end = match.group(), match.start(), match.end()
+            inside = [Entity("PER", s, s + n, text[s:s + n]) for s in range(start, end) for n in (2, 3)
+                      if rng.random() < 0.08 and s + n <= end]
+            for read in ({(e.start - start, e.end - start) for e in inside}, set()):  # all of them, or none kept
+                for open_start in (False, True):
+                    for open_end in (False, True):
+                        if _may_bound(run, start, end, inside, lex, open_start=open_start, open_end=open_end):
+                            read_on += 1
+                            continue
+                        turned_down += 1
+                        assert _rules_reading(run, start, lex, read, inside, (), open_start=open_start,
+                                              open_end=open_end) is None, run
+    assert turned_down and read_on
 
 
 def test_runs_without_transcribed_names_are_the_stretches_of_the_plain_scan(texts):
@@ -308,6 +367,41 @@ def test_unnoted_runs_are_the_runs_the_loop_would_read_on(lex, texts):
         assert _unnoted_runs(text, starts, lex.surnames, lex.compound_surnames) == want, text
         kept += len(want)
     assert kept
+
+
+def test_unprosaic_stretches_found_after_a_non_chinese_character_are_the_plain_scans(lex, texts):
+    """The two patterns of `_unprosaic_runs` (at the start, then after a character that is no Chinese one) find the
+    stretches the one pattern that looks behind each surname finds."""
+    import re
+
+    from kgraph.extract.people import _unnoted_runs, _unprosaic_runs
+
+    at_start, after = _unprosaic_runs(lex.surnames, lex.compound_surnames)
+    plain = re.compile(at_start.pattern.replace("](?=", "](?<![\u3400-\u9fff].)(?=", 1))
+    rng = random.Random(9)
+    alphabet = "王李张刘陈杨赵明华国强红的了在是，。 \n（）、·"
+    shorts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    found = 0
+    for text in [*texts, *shorts, "王明华李红张强", "，王明华李红张强", "王明华李红张强，张明华李红王强说"]:
+        want = sorted(match.span() for match in plain.finditer(text))
+        assert _unnoted_runs(text, [], lex.surnames, lex.compound_surnames) == want, text
+        found += len(want)
+    assert found
+
+
+def test_option_groups_need_option_one(texts, monkeypatch):
+    """A text without a marker of option one gives the groups the full scan gives (none); others are scanned."""
+    from kgraph.extract import people
+
+    options = ["问：①霍华德②基廷③博尔格", "（1）张三（2）李四（3）王五", "(１)张三(２)李四(３)王五说", "②甲③乙④丙",
+               "（2）张三（3）李四（4）王五", "1）甲2）乙3）丙"]
+    rng = random.Random(4)
+    shorts = ["".join(rng.choice("①②③（）()1２3１甲乙丙，") for _ in range(rng.randint(0, 30))) for _ in range(2000)]
+    allowed = [list(people._option_groups(text)) for text in [*texts, *options, *shorts]]
+    monkeypatch.setattr(people, "_FIRST_OPTION", ("",))  # every text holds "": each is scanned
+    plain = [list(people._option_groups(text)) for text in [*texts, *options, *shorts]]
+    assert allowed == plain
+    assert sum(map(bool, plain)) >= 3
 
 
 def test_known_names_grouped_once_follow_a_changed_dict(lex):
