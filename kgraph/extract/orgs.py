@@ -8,6 +8,7 @@ organisation (干部, 全部, 举办) are not organisations.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -254,10 +255,27 @@ def _division_first(name: str, lex: Lexicon) -> bool:
     return any(name[:size] in names and not is_common(name[:size], lex) for size in range(2, min(len(name), 9)))
 
 
+_MAX_SPECIFIC = 1 << 14
+# whether a name is specific, by (lexicon id, name), as `kgraph.extract.posts` remembers its chains: a paper names
+# the same bodies in article after article, and each answer reads the places of the name's modifier
+_specific: dict[tuple[int, str], bool] = {}
+
+
 def is_specific(name: str, lex: Lexicon) -> bool:
     """Whether a name says which organisation it is: a jurisdiction (区委办, 荆州小学), a place or proper name
     (马山民歌研究会, 楚峰建科), a number (中建七局, 第四代表小组); 科技孵化中心 or 街道纪工委 only name a kind,
     and stand for a full name printed nearby or for nothing in particular."""
+    key = (id(lex), name)
+    answer = _specific.get(key)
+    if answer is None:
+        if len(_specific) >= _MAX_SPECIFIC:
+            _specific.clear()
+        answer = _specific[key] = _is_specific(name, lex)
+    return answer
+
+
+def _is_specific(name: str, lex: Lexicon) -> bool:
+    """`is_specific`, asked anew."""
     if name in lex.org_names or name.startswith(tuple(_STANDALONE)) or _short_scope(name, lex) or "（" in name:
         return True
     if (name.startswith(_NATIONAL) and not name.startswith("国家级") and not name.endswith("机关")) or (
@@ -295,12 +313,16 @@ def refer_back(text: str, mentions: tuple[Mention, ...], lex: Lexicon) -> tuple[
     """Keep the specific names; a name of a kind stands for the specific one it ends (离岸科创中心 after
     荆州（武汉）离岸科创中心, the nearest before it, else after it), or is no organisation (科技孵化中心).
     A name in brackets right after a specific one is its other name: 区社会组织孵化中心（社工总站）."""
-    specific = [m for m in mentions if is_specific(m.text, lex)]
-    specific += [m for m in mentions if m not in specific and text[m.start - 1:m.start] == "（"
-                 and text[m.end:m.end + 1] == "）" and any(s.end == m.start - 1 for s in specific)]
+    named = [is_specific(m.text, lex) for m in mentions]
+    specific = list(itertools.compress(mentions, named))
+    ends = {s.end for s in specific}
+    # (a mention's flag stands for `m in specific`, a scan of the list that compared mentions field by field)
+    other = [not flag and text[m.start - 1:m.start] == "（" and text[m.end:m.end + 1] == "）" and m.start - 1 in ends
+             for m, flag in zip(mentions, named, strict=True)]
+    specific += itertools.compress(mentions, other)
     kept = []
-    for m in mentions:
-        if m in specific:
+    for m, flag, bracketed in zip(mentions, named, other, strict=True):
+        if flag or bracketed:
             kept.append(m)
             continue
         fuller = [s for s in specific if s.text.endswith(m.text) and len(s.text) > len(m.text)]

@@ -13,6 +13,7 @@ import bisect
 import functools
 import itertools
 import operator
+import re
 from collections.abc import Container, Iterable
 
 from kgraph.extract.names import starts_token
@@ -65,6 +66,12 @@ def is_common(word: str, lex: Lexicon) -> bool:
     return entry is not None and entry[0] >= _COMMON and entry[1] not in ("ns", "nz")
 
 
+def _no_stem(char: str) -> bool:
+    """Whether no place name ends before `char` (the character before a suffix, "" at the start of the text): a
+    delimiter, a space or a digit, where `_stem_start` stops whatever else the text holds."""
+    return not char or char in DELIMITERS or not char.strip() or char.isdigit()
+
+
 def _stem_start(text: str, start: int, lex: Lexicon, inside: Container[int] = frozenset(), suffix: str = "") -> int:
     """The leftmost position a place name ending at `start` may begin at; a function character inside a word
     (和 of 和平镇, positions in `inside`) does not stop it."""
@@ -73,7 +80,7 @@ def _stem_start(text: str, start: int, lex: Lexicon, inside: Container[int] = fr
     boundary_ends, stop_ends = _BOUNDARY.last_chars, lex.scope_stops.last_chars
     while begin > 0 and start - begin < _MAX_STEM:
         char = text[begin - 1]
-        if char in DELIMITERS or not char.strip() or char.isdigit():
+        if _no_stem(char):
             break
         if char in _FUNCTION_CHARS and begin - 1 not in inside and not (
                 char == "日" and suffix in _TRANSCRIBED and not text[begin - 2:begin - 1].isdigit()):
@@ -189,6 +196,9 @@ def _place_ending(text: str, start: int, suffix: str, lex: Lexicon, inside: Cont
     return None
 
 
+_MATCH_END = re.Match.end
+
+
 def _in_gazetteer(text: str, tokens: Tokens, lex: Lexicon, leads: list[int] | None = None
                   ) -> list[tuple[int, int]]:
     """Administrative divisions by name: a full name (荆州市, 红安县) that starts a word, or a short form
@@ -198,7 +208,8 @@ def _in_gazetteer(text: str, tokens: Tokens, lex: Lexicon, leads: list[int] | No
     spans = []
     leads = _lead_tokens(tokens) if leads is None else leads
     words = tokens.words
-    for i in [i for i in leads if words[i] in names]:  # a few per article
+    # the few leads that are names, picked in C
+    for i in itertools.compress(leads, map(names.__contains__, map(words.__getitem__, leads))):
         word = words[i]
         entry = lex.words.get(word)
         full = word in full_names
@@ -206,10 +217,10 @@ def _in_gazetteer(text: str, tokens: Tokens, lex: Lexicon, leads: list[int] | No
         if len(word) >= 2 and not glued and ((full and not is_common(word, lex)) or (entry and entry[1] == "ns")):
             spans.append((tokens.starts[i], tokens.ends[i]))
     sizes: dict[int, list[int]] = {}  # full names jieba splits (红安县 as 红安 + 县); 和县 only as one token
-    for match in gazetteer.full_name_ending.finditer(text):
+    for end in map(_MATCH_END, gazetteer.full_name_ending.finditer(text)):
         for size in (3, 4, 5):
-            if match.end() >= size and text[match.end() - size:match.end()] in full_names:
-                sizes.setdefault(match.end() - size, []).append(size)
+            if end >= size and text[end - size:end] in full_names:
+                sizes.setdefault(end - size, []).append(size)
     for start in sorted(sizes):  # at each start, the longest name that starts a word and is no common word
         for size in sorted(sizes[start], reverse=True):
             if starts_token(text, start, lex, hmm=False) and not is_common(text[start:start + size], lex):
@@ -349,17 +360,18 @@ def _short_forms(text: str, tokens: Tokens, lex: Lexicon, leads: list[int] | Non
     """Divisions by a short name jieba does not call a place (灵寿, 高邑: full name minus 市, 县): where a function
     word, a delimiter or the province it lies in comes before it (来高邑考察, 为灵寿的, 河北保定). A short name
     followed by 州 is the autonomous prefecture's usual name (恩施州). `leads`: as for `_in_gazetteer`."""
-    shorts = _short_names()
+    shorts, named = _short_names(), _named_leads()
     spans = []
     words, starts, ends = tokens.words, tokens.starts, tokens.ends
+    count = len(words)
     for i in _lead_tokens(tokens) if leads is None else leads:
         word = words[i]  # the name of one token, the text it spans
-        if word in shorts or word[:-1] in shorts:  # most leads: nothing to look up
+        if word in named:  # most leads: nothing to look up
             if word.endswith("州") and _prefecture(word[:-1]):
                 spans.append((starts[i], ends[i]))  # 恩施州, one word to jieba
             elif (span := _short_form(text, tokens, i, 1, lex)) is not None:
                 spans.append(span)
-        if len(word) > 1:
+        if len(word) > 1 or i + 1 == count or len(words[i + 1]) > 1:
             continue  # a name of two or three characters jieba leaves alone is as many tokens of one
         for size in (2, 3):
             if i + size > len(words) or len(words[i + size - 1]) > 1:
@@ -409,6 +421,14 @@ def _short_leads() -> frozenset[str]:
     character of one of two or three characters, which may be lone characters to jieba."""
     shorts = _short_names()
     return shorts | {name + "州" for name in shorts} | {name[0] for name in shorts if len(name) in (2, 3)}
+
+
+@functools.cache
+def _named_leads() -> frozenset[str]:
+    """The leads (`_short_leads`) that are a short form or one with a character after it (恩施州), as `_short_forms`
+    reads them: the others, most of them lone characters, are only the first of several tokens."""
+    shorts = _short_names()
+    return frozenset(lead for lead in _short_leads() if lead in shorts or lead[:-1] in shorts)
 
 
 def _prefecture(short: str) -> bool:
@@ -488,6 +508,8 @@ def extract_places(text: str, lex: Lexicon, tokens: Tokens | None = None,
         end = start + len(suffix)
         if text.endswith(longer[suffix], 0, end) or suffix in _VENUES:
             continue  # 社区, not 区: the longest suffix ending here decides
+        if _no_stem(text[start - 1:start]):
+            continue  # (as `_stem_start` would find at once: told without the calls, for the many such suffixes)
         begin = _place_ending(text, start, suffix, lex, inside)
         if begin is not None:
             spans.append((_gazetteer_start(text, begin, end), end))

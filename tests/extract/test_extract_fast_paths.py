@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.extract import lists, places
+from kgraph.extract import lists, orgs, places
 from kgraph.extract.names import starts_token
 from kgraph.extract.places import _suffix_level
 from kgraph.extract.tokens import Tokens, indices_ending_in, tokenize
@@ -255,3 +255,92 @@ def test_article_keeps_its_id_and_stays_a_value() -> None:
     assert dataclasses.replace(asked, index=8).id == "2022-05-26_a-008"
     with pytest.raises(dataclasses.FrozenInstanceError):
         asked.index = 9  # type: ignore[misc]
+
+
+def test_suffixes_with_no_stem_skipped_before_the_call_end_no_place(lex: Lexicon) -> None:
+    """`extract_places` skips a suffix after a delimiter, a space or a digit without asking `_place_ending`: there
+    it finds no place either."""
+    skipped = 0
+    for text in [*_texts(17)[::3], "、区委，镇 村1县"]:
+        inside = places._InsideWords(tokenize(text, lex), lex)
+        for start, suffix in lex.place_suffixes.occurrences(text):
+            if places._no_stem(text[start - 1:start]):
+                skipped += 1
+                assert places._place_ending(text, start, suffix, lex, inside) is None, (text, start)
+    assert skipped > 100
+
+
+def _plain_in_gazetteer(text: str, tokens: Tokens, lex: Lexicon) -> list[tuple[int, int]]:
+    """`places._in_gazetteer` with its leads filtered and its matches' ends read in Python."""
+    gazetteer = places.load_gazetteer()
+    names, full_names = gazetteer.by_name, gazetteer.full_names
+    spans = []
+    words = tokens.words
+    for i in [i for i in places._lead_tokens(tokens) if words[i] in names]:
+        word, entry = words[i], lex.words.get(words[i])
+        glued = len(word) == 2 and word[0] in places._FUNCTION_CHARS
+        if len(word) >= 2 and not glued and ((word in full_names and not places.is_common(word, lex))
+                                             or (entry and entry[1] == "ns")):
+            spans.append((tokens.starts[i], tokens.ends[i]))
+    sizes: dict[int, list[int]] = {}
+    for match in gazetteer.full_name_ending.finditer(text):
+        for size in (3, 4, 5):
+            if match.end() >= size and text[match.end() - size:match.end()] in full_names:
+                sizes.setdefault(match.end() - size, []).append(size)
+    for start in sorted(sizes):
+        for size in sorted(sizes[start], reverse=True):
+            if starts_token(text, start, lex, hmm=False) and not places.is_common(text[start:start + size], lex):
+                spans.append((start, start + size))
+                break
+    return spans
+
+
+def test_in_gazetteer_equals_the_plain_loops(lex: Lexicon) -> None:
+    found = 0
+    for text in [*_texts(19)[::3], "来到红安县和荆州市荆州区"]:
+        tokens = tokenize(text, lex)
+        spans = places._in_gazetteer(text, tokens, lex)
+        assert spans == _plain_in_gazetteer(text, tokens, lex), text
+        found += len(spans)
+    assert found > 10
+
+
+def _plain_refer_back(text: str, mentions: tuple[Mention, ...], lex: Lexicon) -> tuple[Mention, ...]:
+    """`orgs.refer_back` with the specific mentions kept in a list and each mention looked for in it."""
+    specific = [m for m in mentions if orgs._is_specific(m.text, lex)]
+    specific += [m for m in mentions if m not in specific and text[m.start - 1:m.start] == "（"
+                 and text[m.end:m.end + 1] == "）" and any(s.end == m.start - 1 for s in specific)]
+    kept = []
+    for m in mentions:
+        if m in specific:
+            kept.append(m)
+            continue
+        fuller = [s for s in specific if s.text.endswith(m.text) and len(s.text) > len(m.text)]
+        if fuller:
+            before = [s for s in fuller if s.start < m.start]
+            kept.append(replace(m, refers=(before[-1] if before else fuller[0]).text))
+        elif orgs._department(text, m.text, m.start, lex):
+            kept.append(m)
+    return tuple(kept)
+
+
+def test_refer_back_with_flags_and_remembered_answers_equals_the_list_scan(lex: Lexicon) -> None:
+    texts = [*_texts(23)[::2], "荆州区社会组织孵化中心（社工总站）挂牌，社工总站、孵化中心和科技孵化中心，教育局"]
+    referred = 0
+    for text in texts:
+        found = orgs.extract_orgs(text, lex)
+        kept = orgs.refer_back(text, found, lex)
+        assert kept == _plain_refer_back(text, found, lex), text
+        assert all(orgs.is_specific(m.text, lex) == orgs._is_specific(m.text, lex) for m in found)
+        referred += sum(1 for m in kept if m.refers)
+    assert referred >= 1
+
+
+def test_usable_names_are_read_whole_as_each_character_was() -> None:
+    from kgraph.extract.model_names import _ALL_CJK
+    from kgraph.lexicon import CJK
+
+    rng = random.Random(29)
+    chars = "中国荆州a1 \n、㐀\u9fff\u3400\u33ff\ua000"
+    for text in ["", *("".join(rng.choice(chars) for _ in range(rng.randint(1, 6))) for _ in range(3000))]:
+        assert bool(_ALL_CJK.fullmatch(text)) == all(CJK.match(c) for c in text), text
