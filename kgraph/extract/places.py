@@ -66,12 +66,6 @@ def is_common(word: str, lex: Lexicon) -> bool:
     return entry is not None and entry[0] >= _COMMON and entry[1] not in ("ns", "nz")
 
 
-def _no_stem(char: str) -> bool:
-    """Whether no place name ends before `char` (the character before a suffix, "" at the start of the text): a
-    delimiter, a space or a digit, where `_stem_start` stops whatever else the text holds."""
-    return not char or char in DELIMITERS or not char.strip() or char.isdigit()
-
-
 def _stem_start(text: str, start: int, lex: Lexicon, inside: Container[int] = frozenset(), suffix: str = "") -> int:
     """The leftmost position a place name ending at `start` may begin at; a function character inside a word
     (和 of 和平镇, positions in `inside`) does not stop it."""
@@ -80,7 +74,7 @@ def _stem_start(text: str, start: int, lex: Lexicon, inside: Container[int] = fr
     boundary_ends, stop_ends = _BOUNDARY.last_chars, lex.scope_stops.last_chars
     while begin > 0 and start - begin < _MAX_STEM:
         char = text[begin - 1]
-        if _no_stem(char):
+        if char in DELIMITERS or not char.strip() or char.isdigit():
             break
         if char in _FUNCTION_CHARS and begin - 1 not in inside and not (
                 char == "日" and suffix in _TRANSCRIBED and not text[begin - 2:begin - 1].isdigit()):
@@ -208,8 +202,7 @@ def _in_gazetteer(text: str, tokens: Tokens, lex: Lexicon, leads: list[int] | No
     spans = []
     leads = _lead_tokens(tokens) if leads is None else leads
     words = tokens.words
-    # the few leads that are names, picked in C
-    for i in itertools.compress(leads, map(names.__contains__, map(words.__getitem__, leads))):
+    for i in [i for i in leads if words[i] in names]:  # a few per article
         word = words[i]
         entry = lex.words.get(word)
         full = word in full_names
@@ -508,8 +501,6 @@ def extract_places(text: str, lex: Lexicon, tokens: Tokens | None = None,
         end = start + len(suffix)
         if text.endswith(longer[suffix], 0, end) or suffix in _VENUES:
             continue  # 社区, not 区: the longest suffix ending here decides
-        if _no_stem(text[start - 1:start]):
-            continue  # (as `_stem_start` would find at once: told without the calls, for the many such suffixes)
         begin = _place_ending(text, start, suffix, lex, inside)
         if begin is not None:
             spans.append((_gazetteer_start(text, begin, end), end))

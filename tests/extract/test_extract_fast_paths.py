@@ -196,15 +196,15 @@ def test_records_made_directly_equal_replace() -> None:
     assert extraction.with_people((), None) == replace(extraction, people=(), event=None)
 
 
-def test_part_of_with_the_clause_ends_found_once_equals_the_search_back(lex: Lexicon) -> None:
-    from kgraph.extract.events import _CLAUSE_END, _first_sentence, part_of
+def test_part_of_with_the_text_reversed_equals_the_search_back(lex: Lexicon) -> None:
+    from kgraph.extract.events import _first_sentence, part_of
 
-    for text in _texts(13)[::2]:
-        ends = [match.start() for match in _CLAUSE_END.finditer(text)]
-        for start in range(0, len(text) - 1, 3):
+    for text in [*_texts(13)[::2], "区委书记李明主持召开会议", "，李明调研。张强说"]:
+        backwards = text[::-1]
+        for start in range(0, len(text) - 1, 3 if len(text) > 20 else 1):
             for role in (Role.OFFICIAL, Role.OTHER):
                 mention = PersonMention(text[start:start + 2], start, start + 2, role)
-                assert part_of(text, mention, ends) == part_of(text, mention), (text, start)
+                assert part_of(text, mention, backwards) == part_of(text, mention), (text, start)
         assert _first_sentence(text) == re.split(r"[。；！？\n]", text, maxsplit=1)[0]
 
 
@@ -255,19 +255,6 @@ def test_article_keeps_its_id_and_stays_a_value() -> None:
     assert dataclasses.replace(asked, index=8).id == "2022-05-26_a-008"
     with pytest.raises(dataclasses.FrozenInstanceError):
         asked.index = 9  # type: ignore[misc]
-
-
-def test_suffixes_with_no_stem_skipped_before_the_call_end_no_place(lex: Lexicon) -> None:
-    """`extract_places` skips a suffix after a delimiter, a space or a digit without asking `_place_ending`: there
-    it finds no place either."""
-    skipped = 0
-    for text in [*_texts(17)[::3], "、区委，镇 村1县"]:
-        inside = places._InsideWords(tokenize(text, lex), lex)
-        for start, suffix in lex.place_suffixes.occurrences(text):
-            if places._no_stem(text[start - 1:start]):
-                skipped += 1
-                assert places._place_ending(text, start, suffix, lex, inside) is None, (text, start)
-    assert skipped > 100
 
 
 def _plain_in_gazetteer(text: str, tokens: Tokens, lex: Lexicon) -> list[tuple[int, int]]:
@@ -344,3 +331,22 @@ def test_usable_names_are_read_whole_as_each_character_was() -> None:
     chars = "中国荆州a1 \n、㐀\u9fff\u3400\u33ff\ua000"
     for text in ["", *("".join(rng.choice(chars) for _ in range(rng.randint(1, 6))) for _ in range(3000))]:
         assert bool(_ALL_CJK.fullmatch(text)) == all(CJK.match(c) for c in text), text
+
+
+def test_speakers_matched_in_place_equal_the_search_of_a_slice() -> None:
+    from kgraph.extract.events import _SPEAK, assign_parts, extract_event
+
+    speak = re.compile("^" + _SPEAK.pattern)
+    heard = 0
+    for text in [*_texts(31)[::4], "李明强调，张强说，王五指出"]:
+        article = Article("p.txt", 1, "", text)
+        people = assign_parts(article, tuple(PersonMention(text[i:i + 2], i, i + 2, Role.OFFICIAL)
+                                             for i in range(0, len(text) - 1, 2)), text)
+        event = extract_event(article, people, (), text)
+        if event is None:
+            continue
+        members = set(event.organizers) | set(event.attendees)
+        expected = sorted({m.name for m in people if m.name in members and speak.search(text[m.end:m.end + 8])})
+        assert list(event.speakers) == expected, text
+        heard += len(expected)
+    assert heard >= 3
