@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from kgraph.extract.names import plausible_name, starts_token
 from kgraph.extract.ner import Entity
-from kgraph.extract.orgs import DOCUMENT, is_one_visit_group
+from kgraph.extract.orgs import is_one_visit_group
 from kgraph.extract.places import SpanIndex, is_common
 from kgraph.gazetteer import load_gazetteer
 from kgraph.lexicon import CJK, Lexicon
@@ -18,11 +18,6 @@ from kgraph.regex import compiled
 
 _OPENING_BRACKETS = frozenset("(（")
 _MEDIA = ("日报", "晚报", "报社", "电视台", "广播电台", "新闻网", "融媒体中心", "融媒", "新闻", "网")
-
-
-def document_spans(text: str) -> list[tuple[int, int]]:
-    """Where document titles stand (《…》): the names inside them are not the article's."""
-    return [m.span() for m in DOCUMENT.finditer(text)] if "《" in text else []
 
 
 _TOWN_ENDS = frozenset("镇乡村旗县")

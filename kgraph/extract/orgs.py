@@ -9,19 +9,19 @@ organisation (干部, 全部, 举办) are not organisations.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from dataclasses import replace
 
 from kgraph.extract.names import PLACES_IN
 from kgraph.extract.names import SUFFIX_TOKENS as _SUFFIX_TOKENS
-from kgraph.extract.places import extract_places, is_common
+from kgraph.extract.places import document_spans, extract_places, is_common
 from kgraph.extract.tokens import FUNCTION_CHARS, Tokens, indices_ending_in, is_name_part, tokenize
 from kgraph.gazetteer import load_gazetteer
 from kgraph.lexicon import Lexicon
 from kgraph.model import Mention
 from kgraph.regex import compiled
 
-DOCUMENT = compiled(r"《[^《》]*》")  # names inside document titles are not organisations of the article
 _MAX_TOKENS = 7
 _MAX_COMPANY_TOKENS = 12  # 安徽 + 三 characters of a trade name + 智能 制造 科技 + 有限公司
 _MAX_CHARS = 24
@@ -356,11 +356,13 @@ def extract_orgs(text: str, lex: Lexicon, tokens: Tokens | None = None) -> tuple
     tokens = tokens if tokens is not None else tokenize(text, lex)
     words, starts = tokens.words, tokens.starts
     found: list[Mention] = []
-    quoted = [(m.start(), m.end()) for m in DOCUMENT.finditer(text)]
-    ends = lex.org_suffixes.last_chars
-    for i in indices_ending_in(text, tokens, ends):  # the few that may end in a suffix
+    quoted = document_spans(text)
+    candidates = indices_ending_in(text, tokens, lex.org_suffixes.last_chars)  # the few that may end in a suffix
+    # and of those, the words already known to end none (most of them) passed over in C
+    answers = map(_SUFFIX_TOKENS.of(lex).get, map(words.__getitem__, candidates), itertools.repeat(_UNASKED))
+    for i in itertools.compress(candidates, map(operator.is_not, answers, itertools.repeat(None))):
         word, word_start, end = words[i], starts[i], tokens.ends[i]
-        if _is_suffix_token(word, lex) is None or any(s <= word_start < e for s, e in quoted):
+        if _is_suffix_token(word, lex) is None or (quoted and any(s <= word_start < e for s, e in quoted)):
             continue
         if _continues(words, i, lex) or _not_an_ending(words, i):
             continue
@@ -380,6 +382,9 @@ def extract_orgs(text: str, lex: Lexicon, tokens: Tokens | None = None) -> tuple
             continue
         found.append(_joint(text, Mention("org", name, start, end), lex))
     return tuple(m for m in found if not any(o.start <= m.start and m.end <= o.end and o != m for o in found))
+
+
+_UNASKED = object()  # a word `_is_suffix_token` has not been asked about
 
 
 def _two_levels(words: list[str], first: int, last: int) -> bool:

@@ -59,6 +59,12 @@ _MAX_STEM = 6
 _BOUNDARY = Affixes((*(s for s in _STRONG if len(s) > 1), *"镇乡村县省"))  # not 市/区: 弥市镇, 沙市区
 
 
+def document_spans(text: str) -> list[tuple[int, int]]:
+    """Where document titles stand (《…》): the names inside them are not the article's. Most texts have none, told
+    by a look for 《 faster than the pattern's search."""
+    return [m.span() for m in _DOCUMENT.finditer(text)] if "《" in text else []
+
+
 def is_common(word: str, lex: Lexicon) -> bool:
     """A dictionary word frequent enough to be a common word, unless jieba calls it a place or proper noun (城区 is
     a district of 阳泉 too, but in a name it is the common word)."""
@@ -515,7 +521,7 @@ def extract_places(text: str, lex: Lexicon, tokens: Tokens | None = None,
         spans += [s for s in shorts if not known.overlap(*s)]
     if not spans:
         return ()
-    blocked = SpanIndex([(o.start, o.end) for o in orgs] + [(m.start(), m.end()) for m in _DOCUMENT.finditer(text)])
+    blocked = SpanIndex([(o.start, o.end) for o in orgs] + document_spans(text))
     named, known = SpanIndex(people), SpanIndex(spans)
     found = []
     for start, end in sorted(set(spans)):
