@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from kgraph.extract.names import PLACES_IN
 from kgraph.extract.names import SUFFIX_TOKENS as _SUFFIX_TOKENS
-from kgraph.extract.places import document_spans, extract_places, is_common
+from kgraph.extract.places import SpanIndex, document_spans, extract_places, is_common
 from kgraph.extract.tokens import FUNCTION_CHARS, Tokens, indices_ending_in, is_name_part, tokenize
 from kgraph.gazetteer import load_gazetteer
 from kgraph.lexicon import Lexicon
@@ -381,7 +381,16 @@ def extract_orgs(text: str, lex: Lexicon, tokens: Tokens | None = None) -> tuple
         if len(name) < 2 or (len(name) == 2 and name[0] not in _SCOPE_CHARS and lex.is_word(name, min_freq=200)):
             continue
         found.append(_joint(text, Mention("org", name, start, end), lex))
-    return tuple(m for m in found if not any(o.start <= m.start and m.end <= o.end and o != m for o in found))
+    return _outermost(found)
+
+
+def _outermost(found: list[Mention]) -> tuple[Mention, ...]:
+    """The names inside no other one, by their spans (a name is its span's text): a scan of all the names for each
+    made a long article's list quadratic."""
+    if len(found) < 2:
+        return tuple(found)
+    spans = SpanIndex([(m.start, m.end) for m in found])
+    return tuple(m for m in found if not spans.contain(m.start, m.end, strictly=True))
 
 
 _UNASKED = object()  # a word `_is_suffix_token` has not been asked about

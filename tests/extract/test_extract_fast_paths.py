@@ -350,3 +350,13 @@ def test_speakers_matched_in_place_equal_the_search_of_a_slice() -> None:
         assert list(event.speakers) == expected, text
         heard += len(expected)
     assert heard >= 3
+
+
+def test_outermost_names_equal_the_scan_of_all_pairs() -> None:
+    rng = random.Random(37)
+    text = "".join(rng.choice("区委宣传部县政府市教育局") for _ in range(60))
+    for _ in range(2000):
+        spans = [(a, a + rng.randint(1, 8)) for a in (rng.randint(0, 50) for _ in range(rng.randint(0, 12)))]
+        found = [Mention("org", text[a:b], a, b) for a, b in spans]
+        expected = tuple(m for m in found if not any(o.start <= m.start and m.end <= o.end and o != m for o in found))
+        assert orgs._outermost(found) == expected, spans
