@@ -19,7 +19,7 @@ from collections.abc import Container, Iterable
 from kgraph.extract.names import starts_token
 from kgraph.extract.titles import DELIMITERS
 from kgraph.extract.tokens import FUNCTION_CHARS, Tokens, indices_in, tokenize
-from kgraph.gazetteer import LEVELS, load_gazetteer, place_level, short_name
+from kgraph.gazetteer import LEVELS, Division, load_gazetteer, place_level, short_name
 from kgraph.lexicon import CJK, Affixes, Lexicon
 from kgraph.model import Mention
 from kgraph.regex import compiled
@@ -477,13 +477,17 @@ def _word_boundary(text: str, end: int, tokens: Tokens, k: int) -> bool:
 
 def _ancestor_before(text: str, start: int, divisions: tuple) -> bool:
     """河北保定: the short name follows the name of the province or city it lies in."""
-    gazetteer = load_gazetteer()
-    for division in divisions:
-        for parent in gazetteer.ancestors(division):
-            for name in (parent.name, short_name(parent.name)):
-                if name and text.endswith(name, 0, start):
-                    return True
-    return False
+    return any(text.endswith(_ancestor_names(division), 0, start) for division in divisions)
+
+
+@functools.cache
+def _ancestor_names(division: Division) -> tuple[str, ...]:
+    """The names and short names of the divisions `division` lies in, parent first: asked about each time a short
+    form is read, so made once per division."""
+    names = []
+    for parent in load_gazetteer().ancestors(division):
+        names += [name for name in (parent.name, short_name(parent.name)) if name]
+    return tuple(names)
 
 
 def place_containments(places: tuple[Mention, ...]) -> tuple[tuple[str, str], ...]:

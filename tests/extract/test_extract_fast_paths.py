@@ -360,3 +360,39 @@ def test_outermost_names_equal_the_scan_of_all_pairs() -> None:
         found = [Mention("org", text[a:b], a, b) for a, b in spans]
         expected = tuple(m for m in found if not any(o.start <= m.start and m.end <= o.end and o != m for o in found))
         assert orgs._outermost(found) == expected, spans
+
+
+@pytest.mark.parametrize("kind", ["place_suffixes", "title_heads", "org_suffixes"])
+def test_occurrences_equal_the_longest_entry_at_each_position(lex: Lexicon, kind: str) -> None:
+    entries = getattr(lex, kind)
+    rng = random.Random(41)
+    pieces = [*entries[:200], *"的和、，州区县"]
+    texts = _texts(41)[::6] + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 20))) for _ in range(500)]
+    for text in texts:
+        expected = [(pos, entries.starting_at(text, pos)) for pos in range(len(text))]
+        assert list(entries.occurrences(text)) == [(pos, e) for pos, e in expected if e is not None], text
+
+
+def _plain_ancestor_before(text: str, start: int, divisions: tuple) -> bool:
+    gazetteer = places.load_gazetteer()
+    for division in divisions:
+        for parent in gazetteer.ancestors(division):
+            for name in (parent.name, places.short_name(parent.name)):
+                if name and text.endswith(name, 0, start):
+                    return True
+    return False
+
+
+def test_ancestor_names_made_once_per_division_equal_the_walk_up() -> None:
+    gazetteer = places.load_gazetteer()
+    rng = random.Random(43)
+    divisions = list(gazetteer.by_code.values())
+    chained = 0
+    for division in rng.sample(divisions, 300):
+        parents = gazetteer.ancestors(division)
+        for before in ["", "来到", *(p.name for p in parents), *(places.short_name(p.name) or "" for p in parents)]:
+            text = before + division.name
+            expected = _plain_ancestor_before(text, len(before), (division,))
+            assert places._ancestor_before(text, len(before), (division,)) == expected, text
+            chained += expected
+    assert chained > 300
