@@ -359,13 +359,13 @@ def _short_forms(text: str, tokens: Tokens, lex: Lexicon, leads: list[int] | Non
     """Divisions by a short name jieba does not call a place (灵寿, 高邑: full name minus 市, 县): where a function
     word, a delimiter or the province it lies in comes before it (来高邑考察, 为灵寿的, 河北保定). A short name
     followed by 州 is the autonomous prefecture's usual name (恩施州). `leads`: as for `_in_gazetteer`."""
-    shorts, named = _short_names(), _named_leads()
+    shorts = _short_names()
     spans = []
     words, starts, ends = tokens.words, tokens.starts, tokens.ends
     count = len(words)
     for i in _lead_tokens(tokens) if leads is None else leads:
         word = words[i]  # the name of one token, the text it spans
-        if word in named:  # most leads: nothing to look up
+        if word in shorts or word[:-1] in shorts:  # most leads: nothing to look up
             if word.endswith("州") and _prefecture(word[:-1]):
                 spans.append((starts[i], ends[i]))  # 恩施州, one word to jieba
             elif (span := _short_form(text, tokens, i, 1, lex)) is not None:
@@ -420,14 +420,6 @@ def _short_leads() -> frozenset[str]:
     character of one of two or three characters, which may be lone characters to jieba."""
     shorts = _short_names()
     return shorts | {name + "州" for name in shorts} | {name[0] for name in shorts if len(name) in (2, 3)}
-
-
-@functools.cache
-def _named_leads() -> frozenset[str]:
-    """The leads (`_short_leads`) that are a short form or one with a character after it (恩施州), as `_short_forms`
-    reads them: the others, most of them lone characters, are only the first of several tokens."""
-    shorts = _short_names()
-    return frozenset(lead for lead in _short_leads() if lead in shorts or lead[:-1] in shorts)
 
 
 def _prefecture(short: str) -> bool:
