@@ -99,11 +99,12 @@ class Affixes(tuple[str, ...]):
         """Each position of `text` some entry starts at, with the longest one, left to right."""
         if not self:
             return
-        starting_at = self.starting_at
-        for match in self._start.finditer(text):
-            entry = starting_at(text, match.start())
-            if entry is not None:  # always: an entry starts there
-                yield match.start(), entry
+        starting, entries, size_of_text = self._starting, self._set, len(text)
+        for pos in map(_MATCH_START, self._start.finditer(text)):
+            for size in starting[text[pos]]:  # `starting_at`, without a call for each match
+                if pos + size <= size_of_text and text[pos:pos + size] in entries:
+                    yield pos, text[pos:pos + size]
+                    break  # (an entry always starts there)
 
     def starting_at(self, text: str, pos: int = 0) -> str | None:
         """The longest entry that starts at `pos` in `text`."""
@@ -112,6 +113,9 @@ class Affixes(tuple[str, ...]):
             if pos + size <= len(text) and text[pos:pos + size] in self._set:
                 return text[pos:pos + size]
         return None
+
+
+_MATCH_START = re.Match.start
 
 
 def _lengths_by(entries: Iterable[str], at: int) -> dict[str, tuple[int, ...]]:

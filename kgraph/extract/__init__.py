@@ -6,11 +6,11 @@ from collections.abc import Iterable, Sequence
 
 from kgraph.extract.events import assign_parts, extract_event
 from kgraph.extract.lists import add_listed
-from kgraph.extract.model_names import document_spans, model_names
+from kgraph.extract.model_names import model_names
 from kgraph.extract.ner import Entity, recogniser
 from kgraph.extract.orgs import extract_orgs, is_scoped, refer_back
 from kgraph.extract.people import extract_people
-from kgraph.extract.places import extract_places, place_containments
+from kgraph.extract.places import document_spans, extract_places, place_containments
 from kgraph.extract.posts import record_post_orgs
 from kgraph.extract.tokens import tokenize
 from kgraph.lexicon import Lexicon, load_lexicon

@@ -7,9 +7,6 @@ reporters and photographers are never attendees, and a leader whose speech is on
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Sequence
-
 from kgraph.model import CREDITED, Article, Event, Mention, Part, PersonMention
 from kgraph.regex import compiled
 
@@ -43,7 +40,7 @@ _STUDIED_NAMED = compiled(
 # `“…成长。”荆州区马山中学校长陈建军说`: a source quoted after the quotation is heard, not met
 _QUOTE_BEFORE = compiled(r"”[^，。；！？“”\n]{0,30}$")
 _QUOTE_AFTER = compiled(r"(说|表示|介绍|告诉记者|坦言)")
-_SPEAK = compiled(r"^[^，。；！？\n]{0,3}?(强调|指出|要求|讲话|表示|介绍|发言|说|提出|希望)")
+_SPEAK = compiled(r"[^，。；！？\n]{0,3}?(强调|指出|要求|讲话|表示|介绍|发言|说|提出|希望)")  # at a name's end
 _VENUE = compiled(r"(在|到|赴|于|来到|走进|前往)$")
 _SENTENCE_START = compiled(r"[。；！？\n]")
 
@@ -67,16 +64,18 @@ def event_type(article: Article) -> str:
 _CLAUSE_END = compiled(r"[，。；！？\n]")
 
 
-def part_of(text: str, mention: PersonMention, clause_ends: Sequence[int] | None = None) -> Part:
-    """Organizer, attendee or merely mentioned, from the words around one mention. `clause_ends`: the positions
-    of the text's clause ends (`_CLAUSE_END`) in order, when the caller has them (one scan per article)."""
+def part_of(text: str, mention: PersonMention, backwards: str | None = None) -> Part:
+    """Organizer, attendee or merely mentioned, from the words around one mention. `backwards`: the text reversed
+    (`text[::-1]`), when the caller has it: the clause end before the name is then the first one searched for
+    from the name back, in C (a search back for each of the clause ends runs past the clause to the one found
+    last, and a list of all the text's clause ends cost more than the mentions asked about them)."""
     if mention.role in CREDITED:
         return _MENTIONED
-    if clause_ends is None:
+    if backwards is None:
         clause_start = max(text.rfind(c, 0, mention.start) for c in "，。；！？\n") + 1
     else:  # after the last clause end before the name
-        before_name = bisect.bisect_left(clause_ends, mention.start)
-        clause_start = clause_ends[before_name - 1] + 1 if before_name else 0
+        last = _CLAUSE_END.search(backwards, len(text) - mention.start)
+        clause_start = len(text) - last.start() if last else 0
     before = text[clause_start:mention.start]
     end = mention.end  # the words after the name are matched in place: a copy of the rest of the text per mention
     if (_STUDIED_BEFORE.search(before) and _STUDIED_AFTER.match(text, end)) or _STUDIED_NAMED.match(text, end):
@@ -93,8 +92,8 @@ def assign_parts(article: Article, people: tuple[PersonMention, ...], text: str 
     """Each mention with its part; a person is an organizer if any of their mentions says so. `text`: the
     article's text, when the caller has it (`Article.text` joins it anew at each call)."""
     text = article.text if text is None else text
-    ends = [match.start() for match in _CLAUSE_END.finditer(text)] if people else []
-    parts = [part_of(text, m, ends) for m in people]
+    backwards = text[::-1] if people else ""
+    parts = [part_of(text, m, backwards) for m in people]
     # a mention whose part is already the one found is kept as it is (reporters' and photographers' always are)
     return tuple(m if m.part is part else m.with_part(part) for m, part in zip(people, parts, strict=True))
 
@@ -121,6 +120,9 @@ def extract_event(article: Article, people: tuple[PersonMention, ...], places: t
         return None
     text = article.text if text is None else text
     members = set(organizers) | set(attendees)
-    speakers = sorted({m.name for m in people if m.name in members and _SPEAK.search(text[m.end:m.end + 8])})
+    speakers: set[str] = set()
+    for m in people:  # the words after each mention of a member not yet heard speaking, matched in place
+        if m.name in members and m.name not in speakers and _SPEAK.match(text, m.end, m.end + 8):
+            speakers.add(m.name)
     return Event(event_type(article), article.date, event_place(article, places, text), tuple(organizers),
-                 tuple(attendees), tuple(speakers))
+                 tuple(attendees), tuple(sorted(speakers)))

@@ -9,28 +9,25 @@ from collections.abc import Iterable, Sequence
 
 from kgraph.extract.names import plausible_name, starts_token
 from kgraph.extract.ner import Entity
-from kgraph.extract.orgs import DOCUMENT, is_one_visit_group
+from kgraph.extract.orgs import is_one_visit_group
 from kgraph.extract.places import SpanIndex, is_common
 from kgraph.gazetteer import load_gazetteer
 from kgraph.lexicon import CJK, Lexicon
 from kgraph.model import Mention
+from kgraph.regex import compiled
 
 _OPENING_BRACKETS = frozenset("(（")
 _MEDIA = ("日报", "晚报", "报社", "电视台", "广播电台", "新闻网", "融媒体中心", "融媒", "新闻", "网")
 
 
-def document_spans(text: str) -> list[tuple[int, int]]:
-    """Where document titles stand (《…》): the names inside them are not the article's."""
-    return [m.span() for m in DOCUMENT.finditer(text)] if "《" in text else []
-
-
 _TOWN_ENDS = frozenset("镇乡村旗县")
+_ALL_CJK = compiled(CJK.pattern + "*")  # each character one `CJK` matches (a name is read whole, in C)
 
 
 def _usable(text: str, e: Entity, taken: SpanIndex, lex: Lexicon) -> bool:
     """Chinese characters only, outside what the rules took, no common word, starting where a word starts (各位州政协
     is no 位州政协) and not a department with a person's name glued on (妇产科张明)."""
-    if taken.overlap(e.start, e.end) or not all(CJK.match(c) for c in e.text) or is_common(e.text, lex):
+    if taken.overlap(e.start, e.end) or not _ALL_CJK.fullmatch(e.text) or is_common(e.text, lex):
         return False
     if any(plausible_name(e.text[-k:], lex) and lex.org_suffixes.suffix_of(e.text[:-k]) for k in (2, 3)):
         return False

@@ -8,19 +8,20 @@ organisation (干部, 全部, 举办) are not organisations.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from dataclasses import replace
 
 from kgraph.extract.names import PLACES_IN
 from kgraph.extract.names import SUFFIX_TOKENS as _SUFFIX_TOKENS
-from kgraph.extract.places import extract_places, is_common
+from kgraph.extract.places import SpanIndex, document_spans, extract_places, is_common
 from kgraph.extract.tokens import FUNCTION_CHARS, Tokens, indices_ending_in, is_name_part, tokenize
 from kgraph.gazetteer import load_gazetteer
 from kgraph.lexicon import Lexicon
 from kgraph.model import Mention
 from kgraph.regex import compiled
 
-DOCUMENT = compiled(r"《[^《》]*》")  # names inside document titles are not organisations of the article
 _MAX_TOKENS = 7
 _MAX_COMPANY_TOKENS = 12  # 安徽 + 三 characters of a trade name + 智能 制造 科技 + 有限公司
 _MAX_CHARS = 24
@@ -254,10 +255,27 @@ def _division_first(name: str, lex: Lexicon) -> bool:
     return any(name[:size] in names and not is_common(name[:size], lex) for size in range(2, min(len(name), 9)))
 
 
+_MAX_SPECIFIC = 1 << 14
+# whether a name is specific, by (lexicon id, name), as `kgraph.extract.posts` remembers its chains: a paper names
+# the same bodies in article after article, and each answer reads the places of the name's modifier
+_specific: dict[tuple[int, str], bool] = {}
+
+
 def is_specific(name: str, lex: Lexicon) -> bool:
     """Whether a name says which organisation it is: a jurisdiction (区委办, 荆州小学), a place or proper name
     (马山民歌研究会, 楚峰建科), a number (中建七局, 第四代表小组); 科技孵化中心 or 街道纪工委 only name a kind,
     and stand for a full name printed nearby or for nothing in particular."""
+    key = (id(lex), name)
+    answer = _specific.get(key)
+    if answer is None:
+        if len(_specific) >= _MAX_SPECIFIC:
+            _specific.clear()
+        answer = _specific[key] = _is_specific(name, lex)
+    return answer
+
+
+def _is_specific(name: str, lex: Lexicon) -> bool:
+    """`is_specific`, asked anew."""
     if name in lex.org_names or name.startswith(tuple(_STANDALONE)) or _short_scope(name, lex) or "（" in name:
         return True
     if (name.startswith(_NATIONAL) and not name.startswith("国家级") and not name.endswith("机关")) or (
@@ -295,12 +313,16 @@ def refer_back(text: str, mentions: tuple[Mention, ...], lex: Lexicon) -> tuple[
     """Keep the specific names; a name of a kind stands for the specific one it ends (离岸科创中心 after
     荆州（武汉）离岸科创中心, the nearest before it, else after it), or is no organisation (科技孵化中心).
     A name in brackets right after a specific one is its other name: 区社会组织孵化中心（社工总站）."""
-    specific = [m for m in mentions if is_specific(m.text, lex)]
-    specific += [m for m in mentions if m not in specific and text[m.start - 1:m.start] == "（"
-                 and text[m.end:m.end + 1] == "）" and any(s.end == m.start - 1 for s in specific)]
+    named = [is_specific(m.text, lex) for m in mentions]
+    specific = list(itertools.compress(mentions, named))
+    ends = {s.end for s in specific}
+    # (a mention's flag stands for `m in specific`, a scan of the list that compared mentions field by field)
+    other = [not flag and text[m.start - 1:m.start] == "（" and text[m.end:m.end + 1] == "）" and m.start - 1 in ends
+             for m, flag in zip(mentions, named, strict=True)]
+    specific += itertools.compress(mentions, other)
     kept = []
-    for m in mentions:
-        if m in specific:
+    for m, flag, bracketed in zip(mentions, named, other, strict=True):
+        if flag or bracketed:
             kept.append(m)
             continue
         fuller = [s for s in specific if s.text.endswith(m.text) and len(s.text) > len(m.text)]
@@ -334,11 +356,13 @@ def extract_orgs(text: str, lex: Lexicon, tokens: Tokens | None = None) -> tuple
     tokens = tokens if tokens is not None else tokenize(text, lex)
     words, starts = tokens.words, tokens.starts
     found: list[Mention] = []
-    quoted = [(m.start(), m.end()) for m in DOCUMENT.finditer(text)]
-    ends = lex.org_suffixes.last_chars
-    for i in indices_ending_in(text, tokens, ends):  # the few that may end in a suffix
+    quoted = document_spans(text)
+    candidates = indices_ending_in(text, tokens, lex.org_suffixes.last_chars)  # the few that may end in a suffix
+    # and of those, the words already known to end none (most of them) passed over in C
+    answers = map(_SUFFIX_TOKENS.of(lex).get, map(words.__getitem__, candidates), itertools.repeat(_UNASKED))
+    for i in itertools.compress(candidates, map(operator.is_not, answers, itertools.repeat(None))):
         word, word_start, end = words[i], starts[i], tokens.ends[i]
-        if _is_suffix_token(word, lex) is None or any(s <= word_start < e for s, e in quoted):
+        if _is_suffix_token(word, lex) is None or (quoted and any(s <= word_start < e for s, e in quoted)):
             continue
         if _continues(words, i, lex) or _not_an_ending(words, i):
             continue
@@ -357,7 +381,19 @@ def extract_orgs(text: str, lex: Lexicon, tokens: Tokens | None = None) -> tuple
         if len(name) < 2 or (len(name) == 2 and name[0] not in _SCOPE_CHARS and lex.is_word(name, min_freq=200)):
             continue
         found.append(_joint(text, Mention("org", name, start, end), lex))
-    return tuple(m for m in found if not any(o.start <= m.start and m.end <= o.end and o != m for o in found))
+    return _outermost(found)
+
+
+def _outermost(found: list[Mention]) -> tuple[Mention, ...]:
+    """The names inside no other one, by their spans (a name is its span's text): a scan of all the names for each
+    made a long article's list quadratic."""
+    if len(found) < 2:
+        return tuple(found)
+    spans = SpanIndex([(m.start, m.end) for m in found])
+    return tuple(m for m in found if not spans.contain(m.start, m.end, strictly=True))
+
+
+_UNASKED = object()  # a word `_is_suffix_token` has not been asked about
 
 
 def _two_levels(words: list[str], first: int, last: int) -> bool:

@@ -6,10 +6,13 @@ links each post to its organisation from what is recorded here, so it never read
 
 from __future__ import annotations
 
+import operator
+
 from kgraph.extract.orgs import extract_orgs, is_scoped, is_specific
 from kgraph.lexicon import Lexicon
 from kgraph.model import PersonMention
 
+_TEXT = operator.attrgetter("text")
 _MAX_CHAINS = 1 << 16
 # the same titles recur in thousands of articles: their organisations, and whether those say which one, once per
 # lexicon (lexicons are loaded once per process and kept, so their ids are stable)
@@ -44,7 +47,7 @@ def record_post_orgs(people: tuple[PersonMention, ...], lex: Lexicon) -> tuple[P
         if not person.titles:
             out.append(person)
             continue
-        titles = tuple(t.text for t in person.titles)
+        titles = tuple(map(_TEXT, person.titles))
         key = (id(lex), titles)
         chain = _chains.get(key)
         if chain is None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.extract import lists, places
+from kgraph.extract import lists, orgs, places
 from kgraph.extract.names import starts_token
 from kgraph.extract.places import _suffix_level
 from kgraph.extract.tokens import Tokens, indices_ending_in, tokenize
@@ -196,15 +196,15 @@ def test_records_made_directly_equal_replace() -> None:
     assert extraction.with_people((), None) == replace(extraction, people=(), event=None)
 
 
-def test_part_of_with_the_clause_ends_found_once_equals_the_search_back(lex: Lexicon) -> None:
-    from kgraph.extract.events import _CLAUSE_END, _first_sentence, part_of
+def test_part_of_with_the_text_reversed_equals_the_search_back(lex: Lexicon) -> None:
+    from kgraph.extract.events import _first_sentence, part_of
 
-    for text in _texts(13)[::2]:
-        ends = [match.start() for match in _CLAUSE_END.finditer(text)]
-        for start in range(0, len(text) - 1, 3):
+    for text in [*_texts(13)[::2], "区委书记李明主持召开会议", "，李明调研。张强说"]:
+        backwards = text[::-1]
+        for start in range(0, len(text) - 1, 3 if len(text) > 20 else 1):
             for role in (Role.OFFICIAL, Role.OTHER):
                 mention = PersonMention(text[start:start + 2], start, start + 2, role)
-                assert part_of(text, mention, ends) == part_of(text, mention), (text, start)
+                assert part_of(text, mention, backwards) == part_of(text, mention), (text, start)
         assert _first_sentence(text) == re.split(r"[。；！？\n]", text, maxsplit=1)[0]
 
 
@@ -255,3 +255,144 @@ def test_article_keeps_its_id_and_stays_a_value() -> None:
     assert dataclasses.replace(asked, index=8).id == "2022-05-26_a-008"
     with pytest.raises(dataclasses.FrozenInstanceError):
         asked.index = 9  # type: ignore[misc]
+
+
+def _plain_in_gazetteer(text: str, tokens: Tokens, lex: Lexicon) -> list[tuple[int, int]]:
+    """`places._in_gazetteer` with its leads filtered and its matches' ends read in Python."""
+    gazetteer = places.load_gazetteer()
+    names, full_names = gazetteer.by_name, gazetteer.full_names
+    spans = []
+    words = tokens.words
+    for i in [i for i in places._lead_tokens(tokens) if words[i] in names]:
+        word, entry = words[i], lex.words.get(words[i])
+        glued = len(word) == 2 and word[0] in places._FUNCTION_CHARS
+        if len(word) >= 2 and not glued and ((word in full_names and not places.is_common(word, lex))
+                                             or (entry and entry[1] == "ns")):
+            spans.append((tokens.starts[i], tokens.ends[i]))
+    sizes: dict[int, list[int]] = {}
+    for match in gazetteer.full_name_ending.finditer(text):
+        for size in (3, 4, 5):
+            if match.end() >= size and text[match.end() - size:match.end()] in full_names:
+                sizes.setdefault(match.end() - size, []).append(size)
+    for start in sorted(sizes):
+        for size in sorted(sizes[start], reverse=True):
+            if starts_token(text, start, lex, hmm=False) and not places.is_common(text[start:start + size], lex):
+                spans.append((start, start + size))
+                break
+    return spans
+
+
+def test_in_gazetteer_equals_the_plain_loops(lex: Lexicon) -> None:
+    found = 0
+    for text in [*_texts(19)[::3], "来到红安县和荆州市荆州区"]:
+        tokens = tokenize(text, lex)
+        spans = places._in_gazetteer(text, tokens, lex)
+        assert spans == _plain_in_gazetteer(text, tokens, lex), text
+        found += len(spans)
+    assert found > 10
+
+
+def _plain_refer_back(text: str, mentions: tuple[Mention, ...], lex: Lexicon) -> tuple[Mention, ...]:
+    """`orgs.refer_back` with the specific mentions kept in a list and each mention looked for in it."""
+    specific = [m for m in mentions if orgs._is_specific(m.text, lex)]
+    specific += [m for m in mentions if m not in specific and text[m.start - 1:m.start] == "（"
+                 and text[m.end:m.end + 1] == "）" and any(s.end == m.start - 1 for s in specific)]
+    kept = []
+    for m in mentions:
+        if m in specific:
+            kept.append(m)
+            continue
+        fuller = [s for s in specific if s.text.endswith(m.text) and len(s.text) > len(m.text)]
+        if fuller:
+            before = [s for s in fuller if s.start < m.start]
+            kept.append(replace(m, refers=(before[-1] if before else fuller[0]).text))
+        elif orgs._department(text, m.text, m.start, lex):
+            kept.append(m)
+    return tuple(kept)
+
+
+def test_refer_back_with_flags_and_remembered_answers_equals_the_list_scan(lex: Lexicon) -> None:
+    texts = [*_texts(23)[::2], "荆州区社会组织孵化中心（社工总站）挂牌，社工总站、孵化中心和科技孵化中心，教育局"]
+    referred = 0
+    for text in texts:
+        found = orgs.extract_orgs(text, lex)
+        kept = orgs.refer_back(text, found, lex)
+        assert kept == _plain_refer_back(text, found, lex), text
+        assert all(orgs.is_specific(m.text, lex) == orgs._is_specific(m.text, lex) for m in found)
+        referred += sum(1 for m in kept if m.refers)
+    assert referred >= 1
+
+
+def test_usable_names_are_read_whole_as_each_character_was() -> None:
+    from kgraph.extract.model_names import _ALL_CJK
+    from kgraph.lexicon import CJK
+
+    rng = random.Random(29)
+    chars = "中国荆州a1 \n、㐀\u9fff\u3400\u33ff\ua000"
+    for text in ["", *("".join(rng.choice(chars) for _ in range(rng.randint(1, 6))) for _ in range(3000))]:
+        assert bool(_ALL_CJK.fullmatch(text)) == all(CJK.match(c) for c in text), text
+
+
+def test_speakers_matched_in_place_equal_the_search_of_a_slice() -> None:
+    from kgraph.extract.events import _SPEAK, assign_parts, extract_event
+
+    speak = re.compile("^" + _SPEAK.pattern)
+    heard = 0
+    for text in [*_texts(31)[::4], "李明强调，张强说，王五指出"]:
+        article = Article("p.txt", 1, "", text)
+        people = assign_parts(article, tuple(PersonMention(text[i:i + 2], i, i + 2, Role.OFFICIAL)
+                                             for i in range(0, len(text) - 1, 2)), text)
+        event = extract_event(article, people, (), text)
+        if event is None:
+            continue
+        members = set(event.organizers) | set(event.attendees)
+        expected = sorted({m.name for m in people if m.name in members and speak.search(text[m.end:m.end + 8])})
+        assert list(event.speakers) == expected, text
+        heard += len(expected)
+    assert heard >= 3
+
+
+def test_outermost_names_equal_the_scan_of_all_pairs() -> None:
+    rng = random.Random(37)
+    text = "".join(rng.choice("区委宣传部县政府市教育局") for _ in range(60))
+    for _ in range(2000):
+        spans = [(a, a + rng.randint(1, 8)) for a in (rng.randint(0, 50) for _ in range(rng.randint(0, 12)))]
+        found = [Mention("org", text[a:b], a, b) for a, b in spans]
+        expected = tuple(m for m in found if not any(o.start <= m.start and m.end <= o.end and o != m for o in found))
+        assert orgs._outermost(found) == expected, spans
+
+
+@pytest.mark.parametrize("kind", ["place_suffixes", "title_heads", "org_suffixes"])
+def test_occurrences_equal_the_longest_entry_at_each_position(lex: Lexicon, kind: str) -> None:
+    entries = getattr(lex, kind)
+    rng = random.Random(41)
+    pieces = [*entries[:200], *"的和、，州区县"]
+    texts = _texts(41)[::6] + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 20))) for _ in range(500)]
+    for text in texts:
+        expected = [(pos, entries.starting_at(text, pos)) for pos in range(len(text))]
+        assert list(entries.occurrences(text)) == [(pos, e) for pos, e in expected if e is not None], text
+
+
+def _plain_ancestor_before(text: str, start: int, divisions: tuple) -> bool:
+    gazetteer = places.load_gazetteer()
+    for division in divisions:
+        for parent in gazetteer.ancestors(division):
+            for name in (parent.name, places.short_name(parent.name)):
+                if name and text.endswith(name, 0, start):
+                    return True
+    return False
+
+
+def test_ancestor_names_made_once_per_division_equal_the_walk_up() -> None:
+    gazetteer = places.load_gazetteer()
+    rng = random.Random(43)
+    divisions = list(gazetteer.by_code.values())
+    chained = 0
+    for division in rng.sample(divisions, 300):
+        parents = gazetteer.ancestors(division)
+        for before in ["", "来到", *(p.name for p in parents), *(places.short_name(p.name) or "" for p in parents)]:
+            text = before + division.name
+            expected = _plain_ancestor_before(text, len(before), (division,))
+            assert places._ancestor_before(text, len(before), (division,)) == expected, text
+            chained += expected
+    assert chained > 300
