@@ -549,9 +549,13 @@ def test_render_edge_texts_are_the_json_of_the_edge_records(net: nx.Graph, large
                  reports=reports)
     net.add_edge("urn:q", "urn:x", kind="event", weight=2, events=events, articles=events, evidence=evidence,
                  reports="\n".join(reports.split("\n")[: MAX_CONTEXT_REPORTS - 30]))
+    # the texts of the first link again (its shared parts written once), with a weight and titles of its own
+    net.add_edge("urn:q", "urn:y", kind="event", weight=True, events=events, articles=events, evidence=evidence,
+                 reports=reports, titles="其他")
     ids, tables = _page_ids(net), _Tables.of(net)
     records = list(_vis_edges(net, ids, tables, large))
     assert sorted(len(edge["ar"]) for edge in records if edge["ar"]) == [MAX_CONTEXT_REPORTS - 30,
+                                                                          MAX_CONTEXT_REPORTS,
                                                                           MAX_CONTEXT_REPORTS, len(days)]
     assert list(_vis_edge_texts(net, ids, tables, large)) == [_script_json(edge) for edge in records]
 

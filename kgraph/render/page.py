@@ -282,12 +282,14 @@ def _vis_edges(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: bool)
 def _vis_edge_texts(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: bool) -> Iterator[str]:
     """`_script_json` of each of `_vis_edges`, written directly: a network's links are most of its page, and their
     records were made only for the encoder to sort their keys and look each value's type up again. The values
-    that recur (ends, kinds, titles, widths, the lists of events and articles links share) are encoded once
-    (`tests/test_render_page.py` holds the texts equal)."""
+    that recur (ends, kinds, titles, widths) are encoded once, and so is what the links of the same events and
+    reports share (their kind, events, articles and their count: most links are one event's, and an event has
+    several), looked up by those texts (`tests/test_render.py` holds the texts equal)."""
     strings: dict[str, str] = {}
     lists: dict[tuple[int, int], str] = {}  # (id of a list `tables` holds, the items shown) -> its JSON
     widths: dict[int, str] = {}
-    counts: dict[str, int] = {}  # a link's articles -> how many
+    shared: dict[tuple[str, str, str, str], tuple[str, str]] = {}  # (kind, reports, events, articles) -> parts
+    ends = {node: _script_json(number) for node, number in ids.items()}
 
     def string(value: str) -> str:
         known = strings.get(value)
@@ -302,21 +304,28 @@ def _vis_edge_texts(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: 
             known = lists[id(items), most] = "[" + ",".join(map(str, shown)) + "]"
         return known
 
+    def parts(data: dict[str, Any], kind: str, articles: str) -> tuple[str, str]:
+        """What comes before `from` (articles, dashes, events) and between `id` and `titles` (kind, count)."""
+        ar = numbers(tables.articles_of(data), MAX_REPORTS if kind == "works_with" else MAX_CONTEXT_REPORTS)
+        dashes = "true" if kind != "works_with" and not large else "false"
+        return (f'{{"ar":{ar},"dashes":{dashes},"ev":{numbers(tables.events_of(data), -1)},"from":',
+                f',"kind":{string(kind)},"na":{len(articles.split())},"titles":')
+
     for number, (_, _, u, v, data) in enumerate(_edge_ends(net)):
-        kind = str(data.get("kind", "works_with"))
-        weight = count_of(data.get("weight"))
+        get = data.get
+        kind, articles = str(get("kind", "works_with")), str(get("articles", ""))
+        key = (kind, str(get("reports", "")), str(get("events", "")), articles)
+        made = shared.get(key)
+        if made is None:
+            made = shared[key] = parts(data, kind, articles)
+        raw = get("weight")
+        weight = (raw if raw > 0 else 0) if type(raw) is int else count_of(raw)
         width = widths.get(weight)
         if width is None:
             width = widths[weight] = _script_json(edge_width(data))
-        articles = str(data.get("articles", ""))
-        shown = counts.get(articles)
-        if shown is None:
-            shown = counts[articles] = len(articles.split())
-        ar = numbers(tables.articles_of(data), MAX_REPORTS if kind == "works_with" else MAX_CONTEXT_REPORTS)
-        dashes = "true" if kind != "works_with" and not large else "false"
-        yield (f'{{"ar":{ar},"dashes":{dashes},"ev":{numbers(tables.events_of(data), -1)},"from":{string(ids[u])},'
-               f'"id":"e{number}","kind":{string(kind)},"na":{shown},"titles":{string(str(data.get("titles", "")))},'
-               f'"to":{string(ids[v])},"weight":{weight},"width":{width}}}')
+        titles = str(get("titles", ""))
+        yield (f'{made[0]}{ends[u]},"id":"e{number}"{made[1]}{strings.get(titles) or string(titles)},'
+               f'"to":{ends[v]},"weight":{weight},"width":{width}}}')
 
 
 def _edge_ends(net: nx.Graph) -> list[tuple[str, str, Any, Any, dict[str, Any]]]:
