@@ -57,6 +57,8 @@ _DATA_MARK = "\x00kgraph-page-data\x00"  # never in a template: where the page's
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))  # json.dumps makes one a call
 _SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 _FIRST_TWO = itemgetter(0, 1)
+_LETTERS = compiled(r"[A-Za-z0-9]+")  # what a search key keeps of text pinyin has no reading for
+_SYLLABLE = compiled(r"[a-z0-9]+")
 LARGE = 300  # above this many nodes the layout is computed here and physics is off: the browser would crawl
 MAX_CONTEXT_REPORTS = 50  # articles listed on a person's link to an organisation or place
 LABEL_THRESHOLD = 8  # pixels: a label drawn smaller than this is left out
@@ -426,12 +428,8 @@ def pinyin_keys(*names: str) -> tuple[str, str]:
     """
     full, initials = [], []
     for name in names:
-        syllables = [
-            part.lower()
-            for part in lazy_pinyin(name, errors=lambda text: re.findall(r"[A-Za-z0-9]+", text))
-            if part.strip()
-        ]
-        syllables = [part for part in syllables if re.fullmatch(r"[a-z0-9]+", part)]
+        syllables = [part.lower() for part in lazy_pinyin(name, errors=_LETTERS.findall) if part.strip()]
+        syllables = [part for part in syllables if _SYLLABLE.fullmatch(part)]
         if syllables:
             full.append("".join(syllables))
             initials.append("".join(part[0] for part in syllables))
