@@ -211,9 +211,10 @@ def _build_vis_data(
         positions = compute_layout(net)
         free_dropped_cycles()  # the layout's graph of the people
     ids = _page_ids(net)
-    tables = _Tables.of(net)
+    links = _edge_ends(net)  # sorted once, for the tables and the links' texts
+    tables = _Tables.of(net, links)
     fonts = _lead_fonts(net, positions)
-    edges = _JsonTexts(_vis_edge_texts(net, ids, tables, large))
+    edges = _JsonTexts(_vis_edge_texts(net, ids, tables, large, links))
     return (_vis_nodes(net, colours, items, ids, positions, fonts), edges, json.loads(json.dumps(_options(large))),
             tables.page_data())
 
@@ -281,7 +282,8 @@ def _vis_edges(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: bool)
         }
 
 
-def _vis_edge_texts(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: bool) -> Iterator[str]:
+def _vis_edge_texts(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: bool,
+                    links: list[tuple[str, str, Any, Any, dict[str, Any]]] | None = None) -> Iterator[str]:
     """`_script_json` of each of `_vis_edges`, written directly: a network's links are most of its page, and their
     records were made only for the encoder to sort their keys and look each value's type up again. The values
     that recur (ends, kinds, titles, widths) are encoded once, and so is what the links of the same events and
@@ -313,7 +315,7 @@ def _vis_edge_texts(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: 
         return (f'{{"ar":{ar},"dashes":{dashes},"ev":{numbers(tables.events_of(data), -1)},"from":',
                 f',"kind":{string(kind)},"na":{len(articles.split())},"titles":')
 
-    for number, (_, _, u, v, data) in enumerate(_edge_ends(net)):
+    for number, (_, _, u, v, data) in enumerate(links if links is not None else _edge_ends(net)):
         get = data.get
         kind, articles = str(get("kind", "works_with")), str(get("articles", ""))
         key = (kind, str(get("reports", "")), str(get("events", "")), articles)
@@ -474,13 +476,14 @@ class _Tables:
         self.rows: tuple[list[list[Any]], list[list[Any]], list[str]] = ([], [], [])
 
     @classmethod
-    def of(cls, net: nx.Graph) -> _Tables:
+    def of(cls, net: nx.Graph, links: list[tuple[str, str, Any, Any, dict[str, Any]]] | None = None) -> _Tables:
+        """The tables of the links of `net`, read in the page's order (`links`: `_edge_ends(net)`, if made)."""
         tables = cls()
         events, articles = tables.events, tables.articles
         lines_read: set[str] = set()
         reports_read: set[str] = set()
         evidence_read: set[tuple[str, str]] = set()  # the links of one event share their texts: read once
-        for _, _, data in sorted(net.edges(data=True), key=lambda edge: (str(edge[0]), str(edge[1]))):
+        for *_, data in links if links is not None else _edge_ends(net):
             said = (str(data.get("events", "")), str(data.get("evidence", "")))
             if said not in evidence_read:
                 evidence_read.add(said)
