@@ -33,10 +33,11 @@ def compute_layout(net: nx.Graph) -> dict[Any, tuple[float, float]]:
     people = [node for node in order if (net.nodes[node].get("kind") or "person") == "person"] or order
     ordered = nx.Graph()
     ordered.add_nodes_from(people)
+    members = set(people)  # `in ordered`, without a method call for each end of each link
     weights = {  # each link's ends in the order of their text (kept as they come when it is the same)
         ((u, v) if str(u) <= str(v) else (v, u)): count_of(data.get("weight")) or 1
         for u, v, data in net.edges(data=True)
-        if data.get("kind", "works_with") == "works_with" and u in ordered and v in ordered
+        if data.get("kind", "works_with") == "works_with" and u in members and v in members
     }
     ordered.add_weighted_edges_from(
         (u, v, weight) for (u, v), weight in sorted(weights.items(), key=lambda end: (str(end[0][0]), str(end[0][1])))
@@ -46,7 +47,7 @@ def compute_layout(net: nx.Graph) -> dict[Any, tuple[float, float]]:
     centre = (sum(x for x, _ in raw.values()) / len(raw), sum(y for _, y in raw.values()) / len(raw))
     for node in order:
         if node not in raw:
-            linked = [raw[other] for other in sorted(net.neighbors(node), key=str) if other in ordered]
+            linked = [raw[other] for other in sorted(net.neighbors(node), key=str) if other in members]
             x, y = (
                 (sum(p[0] for p in linked) / len(linked), sum(p[1] for p in linked) / len(linked)) if linked else centre
             )
