@@ -456,6 +456,10 @@ def parse_date(text: str) -> tuple[int | None, int, int] | None:
     return (int(year) if year else None, int(month), int(day))
 
 
+# `parse_date` of the texts of a page's dates, each read once: thousands of articles and events share a day
+_date_of = lru_cache(maxsize=1 << 12)(parse_date)
+
+
 class _Tables:
     """Every event and article behind the page's links, once each, in date order with the undated last.
 
@@ -493,7 +497,7 @@ class _Tables:
                     for iri, line in zip(iris, lines, strict=False):
                         if iri not in events:
                             head, _, rest = line.partition(" ")
-                            date = parse_date(head)
+                            date = _date_of(head)
                             events[iri] = (date, rest if date else line)
             reports = str(data.get("reports", ""))
             if reports in reports_read:  # the links of one event share their reports
@@ -507,7 +511,7 @@ class _Tables:
                 date, headline, source = key = tuple((line.split("\t") + ["", "", ""])[:3])
                 tables.line_keys[line] = key
                 if key not in articles:
-                    articles[key] = parse_date(date)
+                    articles[key] = _date_of(date)
         tables._order()
         return tables
 
