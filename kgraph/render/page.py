@@ -290,7 +290,6 @@ def _vis_edge_texts(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: 
     reports share (their kind, events, articles and their count: most links are one event's, and an event has
     several), looked up by those texts (`tests/test_render.py` holds the texts equal)."""
     strings: dict[str, str] = {}
-    lists: dict[tuple[int, int], str] = {}  # (id of a list `tables` holds, the items shown) -> its JSON
     widths: dict[int, str] = {}
     shared: dict[tuple[str, str, str, str], tuple[str, str]] = {}  # (kind, reports, events, articles) -> parts
     ends = {node: _script_json(number) for node, number in ids.items()}
@@ -301,18 +300,11 @@ def _vis_edge_texts(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: 
             known = strings[value] = _script_json(value)
         return known
 
-    def numbers(items: list[int], most: int) -> str:
-        known = lists.get((id(items), most))
-        if known is None:
-            shown = items[:most] if most >= 0 else items  # numbers: their JSON is their text
-            known = lists[id(items), most] = "[" + ",".join(map(str, shown)) + "]"
-        return known
-
     def parts(data: dict[str, Any], kind: str, articles: str) -> tuple[str, str]:
         """What comes before `from` (articles, dashes, events) and between `id` and `titles` (kind, count)."""
-        ar = numbers(tables.articles_of(data), MAX_REPORTS if kind == "works_with" else MAX_CONTEXT_REPORTS)
+        ar = _numbers(tables.articles_of(data)[:MAX_REPORTS if kind == "works_with" else MAX_CONTEXT_REPORTS])
         dashes = "true" if kind != "works_with" and not large else "false"
-        return (f'{{"ar":{ar},"dashes":{dashes},"ev":{numbers(tables.events_of(data), -1)},"from":',
+        return (f'{{"ar":{ar},"dashes":{dashes},"ev":{_numbers(tables.events_of(data))},"from":',
                 f',"kind":{string(kind)},"na":{len(articles.split())},"titles":')
 
     for number, (_, _, u, v, data) in enumerate(links if links is not None else _edge_ends(net)):
@@ -330,6 +322,11 @@ def _vis_edge_texts(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: 
         titles = str(get("titles", ""))
         yield (f'{made[0]}{ends[u]},"id":"e{number}"{made[1]}{strings.get(titles) or string(titles)},'
                f'"to":{ends[v]},"weight":{weight},"width":{width}}}')
+
+
+def _numbers(items: list[int]) -> str:
+    """The JSON of a list of numbers: their text."""
+    return "[" + ",".join(map(str, items)) + "]"
 
 
 def _edge_ends(net: nx.Graph) -> list[tuple[str, str, Any, Any, dict[str, Any]]]:
