@@ -19,6 +19,7 @@ from kgraph.render.style import count_of
 SEED = 20220526
 NEAR = 48  # most neighbours a node is pushed by exactly
 VECTOR_MIN = 100  # a connected part of at least this many people is laid out with numpy: the same arithmetic
+BLOCK = 512  # nodes whose pushes numpy sums at once: tables of (48 neighbours + 25 masses) x 512 floats
 
 
 def compute_layout(net: nx.Graph) -> dict[Any, tuple[float, float]]:
@@ -173,29 +174,15 @@ def _force_steps_numpy(start: list[complex], links: list[tuple[int, int, float]]
     first, second = ends[0::2], ends[1::2]
     weights = np.array([w for _, _, w in links])
     pulls = np.empty(len(ends))
+    push_x, push_y = np.empty(count), np.empty(count)
     with np.errstate(divide="ignore", invalid="ignore"):  # a zero distance is divided by, and never used
         for _ in range(iterations):
             shift = rng.random() / 4
             near = _near_rows(x, y, side, numbers)  # (neighbour, node): each node's nearest in order down a column
             centres_x, centres_y, masses = _masses(x, y, shift)
-            # the pushes on each node, down its column: from its neighbours (a node is its own padding, and
-            # pushes nothing), then from the masses of the coarse grid
-            dx = np.concatenate((x - x[near], x - centres_x[:, None]))
-            dy = np.concatenate((y - y[near], y - centres_y[:, None]))
-            d2 = dx * dx + dy * dy
-            by_node, by_mass = slice(0, len(near)), slice(len(near), None)
-            apart = d2[by_node] > 0
-            far = d2[by_mass] > k2
-            scale = masses[:, None] / d2[by_mass]
-            for delta in (dx, dy):
-                np.divide(delta[by_node], d2[by_node], out=delta[by_node], where=apart)
-                np.copyto(delta[by_node], 0.0, where=~apart)
-                np.multiply(delta[by_mass], scale, out=delta[by_mass], where=far)
-                np.copyto(delta[by_mass], 0.0, where=~far)
-            same = ~apart & (near != numbers)
-            if same.any():  # two nodes on one spot: parted in a fixed direction
-                np.copyto(dx[by_node], np.where(numbers < near, 1.0, -1.0) / k, where=same)
-            push_x, push_y = np.add.reduce(dx, axis=0), np.add.reduce(dy, axis=0)
+            for block in range(0, count, BLOCK):  # a block of nodes at a time: their tables stay small
+                nodes = slice(block, block + BLOCK)
+                push_x[nodes], push_y[nodes] = _pushes(x, y, near[:, nodes], nodes, centres_x, centres_y, masses, k)
             move_x, move_y = 0.0 + push_x * k2, 0.0 + push_y * k2
             dx, dy = x[first] - x[second], y[first] - y[second]
             length = np.hypot(dx, dy)
@@ -214,6 +201,31 @@ def _force_steps_numpy(start: list[complex], links: list[tuple[int, int, float]]
             span = max(x.max() - left, y.max() - bottom) or 1.0
             x, y = (x - left) / span, (y - bottom) / span
     return [complex(a, b) for a, b in zip(x.tolist(), y.tolist(), strict=True)]
+
+
+def _pushes(x, y, near, nodes: slice, centres_x, centres_y, masses, k: float):  # noqa: ANN001, ANN202 (numpy)
+    """The pushes on the `nodes` of `_force_steps_numpy`, each node's down its column: from its neighbours (a node
+    is its own padding, and pushes nothing), then from the masses of the coarse grid, summed row after row."""
+    import numpy as np
+
+    numbers = np.arange(x.size)[nodes]
+    own_x, own_y = x[nodes], y[nodes]
+    dx = np.concatenate((own_x - x[near], own_x - centres_x[:, None]))
+    dy = np.concatenate((own_y - y[near], own_y - centres_y[:, None]))
+    d2 = dx * dx + dy * dy
+    by_node, by_mass = slice(0, len(near)), slice(len(near), None)
+    apart = d2[by_node] > 0
+    far = d2[by_mass] > k * k
+    scale = masses[:, None] / d2[by_mass]
+    for delta in (dx, dy):
+        np.divide(delta[by_node], d2[by_node], out=delta[by_node], where=apart)
+        np.copyto(delta[by_node], 0.0, where=~apart)
+        np.multiply(delta[by_mass], scale, out=delta[by_mass], where=far)
+        np.copyto(delta[by_mass], 0.0, where=~far)
+    same = ~apart & (near != numbers)
+    if same.any():  # two nodes on one spot: parted in a fixed direction
+        np.copyto(dx[by_node], np.where(numbers < near, 1.0, -1.0) / k, where=same)
+    return np.add.reduce(dx, axis=0), np.add.reduce(dy, axis=0)
 
 
 def _masses(x, y, shift: float):  # noqa: ANN001, ANN202 (numpy arrays: numpy is imported when needed)
