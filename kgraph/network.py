@@ -294,12 +294,13 @@ def build_network(graph: Graph, *, include_orgs: bool = False, include_places: b
     if keep is not None:
         net = keep(net)
         index.release()  # what only choosing needed, so that the texts take its place rather than more
-        for _, _, data in net.edges(data=True):  # every event the texts name, and its articles, read now
+        kept = [data for _, _, data in net.edges(data=True)]
+        for data in kept:  # every event the texts name, and its articles, read now
             for event in data["events"]:
                 index.event(event)
         if done_reading is not None:
             done_reading()
-        for _, _, data in net.edges(data=True):
+        for data in kept:
             attributes = _edge_attributes(index, data["kind"], data["weight"], data["events"], data["titles"])
             data.clear()
             data.update(attributes)  # in the order the attributes have without `keep`

@@ -455,6 +455,37 @@ def test_layout_on_numpy_gives_the_positions_of_the_python_loop(monkeypatch: pyt
     assert placed[2] == placed[len(order) + 1]
 
 
+
+def test_layout_on_numpy_parts_nodes_that_start_on_one_spot_as_the_python_loop(monkeypatch: pytest.MonkeyPatch
+                                                                               ) -> None:
+    """Nodes on the same spot are pushed apart in a fixed direction: numpy's tables do it as the Python loop."""
+    import random
+
+    from kgraph.render import layout
+
+    class Pairs(random.Random):  # the first positions drawn come twice: nodes 0 and 1 start on one spot, 2 and 3...
+        def __init__(self, seed: int, repeated: int) -> None:
+            super().__init__(seed)
+            self.repeated, self.drawn, self.kept = repeated, 0, []
+
+        def random(self) -> float:
+            self.drawn += 1
+            if self.drawn > self.repeated:
+                return super().random()
+            if self.drawn % 4 in (1, 2):
+                self.kept.append(super().random())
+                return self.kept[-1]
+            return self.kept.pop(0)
+
+    net = nx.gnp_random_graph(150, 0.03, seed=3)
+    net = nx.relabel_nodes(net, {i: f"urn:p{i:04d}" for i in net})
+    order = sorted(net)
+    placed = []
+    for threshold in (len(order) + 1, 2):
+        monkeypatch.setattr(layout, "VECTOR_MIN", threshold)
+        placed.append(layout._force_layout(net, order, Pairs(3, 2 * len(order))))
+    assert placed[0] == placed[1]
+
 _SEEDED_PAGE = """
 import hashlib, random
 from rdflib import Graph, Literal, Namespace
@@ -518,9 +549,13 @@ def test_render_edge_texts_are_the_json_of_the_edge_records(net: nx.Graph, large
                  reports=reports)
     net.add_edge("urn:q", "urn:x", kind="event", weight=2, events=events, articles=events, evidence=evidence,
                  reports="\n".join(reports.split("\n")[: MAX_CONTEXT_REPORTS - 30]))
+    # the texts of the first link again (its shared parts written once), with a weight and titles of its own
+    net.add_edge("urn:q", "urn:y", kind="event", weight=True, events=events, articles=events, evidence=evidence,
+                 reports=reports, titles="其他")
     ids, tables = _page_ids(net), _Tables.of(net)
     records = list(_vis_edges(net, ids, tables, large))
     assert sorted(len(edge["ar"]) for edge in records if edge["ar"]) == [MAX_CONTEXT_REPORTS - 30,
+                                                                          MAX_CONTEXT_REPORTS,
                                                                           MAX_CONTEXT_REPORTS, len(days)]
     assert list(_vis_edge_texts(net, ids, tables, large)) == [_script_json(edge) for edge in records]
 

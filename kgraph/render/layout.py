@@ -19,6 +19,7 @@ from kgraph.render.style import count_of
 SEED = 20220526
 NEAR = 48  # most neighbours a node is pushed by exactly
 VECTOR_MIN = 100  # a connected part of at least this many people is laid out with numpy: the same arithmetic
+BLOCK = 512  # nodes whose pushes numpy sums at once: tables of (48 neighbours + 25 masses) x 512 floats
 
 
 def compute_layout(net: nx.Graph) -> dict[Any, tuple[float, float]]:
@@ -33,10 +34,11 @@ def compute_layout(net: nx.Graph) -> dict[Any, tuple[float, float]]:
     people = [node for node in order if (net.nodes[node].get("kind") or "person") == "person"] or order
     ordered = nx.Graph()
     ordered.add_nodes_from(people)
+    members = set(people)  # `in ordered`, without a method call for each end of each link
     weights = {  # each link's ends in the order of their text (kept as they come when it is the same)
         ((u, v) if str(u) <= str(v) else (v, u)): count_of(data.get("weight")) or 1
         for u, v, data in net.edges(data=True)
-        if data.get("kind", "works_with") == "works_with" and u in ordered and v in ordered
+        if data.get("kind", "works_with") == "works_with" and u in members and v in members
     }
     ordered.add_weighted_edges_from(
         (u, v, weight) for (u, v), weight in sorted(weights.items(), key=lambda end: (str(end[0][0]), str(end[0][1])))
@@ -46,7 +48,7 @@ def compute_layout(net: nx.Graph) -> dict[Any, tuple[float, float]]:
     centre = (sum(x for x, _ in raw.values()) / len(raw), sum(y for _, y in raw.values()) / len(raw))
     for node in order:
         if node not in raw:
-            linked = [raw[other] for other in sorted(net.neighbors(node), key=str) if other in ordered]
+            linked = [raw[other] for other in sorted(net.neighbors(node), key=str) if other in members]
             x, y = (
                 (sum(p[0] for p in linked) / len(linked), sum(p[1] for p in linked) / len(linked)) if linked else centre
             )
@@ -152,8 +154,11 @@ def _force_steps_numpy(start: list[complex], links: list[tuple[int, int, float]]
     """The steps of `_force_layout` on numpy arrays, giving the very same positions: the same operations on the
     same floats in the same order (a complex number is its real and imaginary parts; each node's push is summed
     neighbour by neighbour, then mass by mass; the links' pulls go to their ends in link order, `np.add.at`).
-    Only the sign of a zero may differ, and that never changes a sum that is not zero. A part of 1,500 people
-    took 2.1 s CPU in the Python loop, and takes 0.4 s here."""
+    Only the sign of a zero may differ, and that never changes a sum that is not zero.
+
+    A step is a few calls on whole tables, none per neighbour, mass or grid cell: each node's pushes are a row
+    of a table (its neighbours, then the masses), summed down the table's first axis, which numpy adds one row
+    after another into the row of sums (it sums pairwise only along the axis that lies contiguous in memory)."""
     import numpy as np
 
     count = len(start)
@@ -168,39 +173,24 @@ def _force_steps_numpy(start: list[complex], links: list[tuple[int, int, float]]
     ends = np.array([end for i, j, _ in links for end in (i, j)], dtype=np.intp)  # i0, j0, i1, j1, ...
     first, second = ends[0::2], ends[1::2]
     weights = np.array([w for _, _, w in links])
+    pulls = np.empty(len(ends))
+    push_x, push_y = np.empty(count), np.empty(count)
     with np.errstate(divide="ignore", invalid="ignore"):  # a zero distance is divided by, and never used
         for _ in range(iterations):
             shift = rng.random() / 4
-            near = _near_rows(x, y, side, numbers)
-            coarse: dict[tuple[int, int], list[complex]] = defaultdict(list)
-            for cx, cy, px, py in zip(((x + shift) * 4).astype(np.intp).tolist(),
-                                      ((y + shift) * 4).astype(np.intp).tolist(), x.tolist(), y.tolist(), strict=True):
-                coarse[cx, cy].append(complex(px, py))  # Python floats: the same numbers, not read one by one
-            masses = [(sum(points) / len(points), len(points)) for points in coarse.values()]
-            push_x, push_y = np.zeros(count), np.zeros(count)
-            for column in near.T:  # each node's nearest in order; a node is its own padding, which adds nothing
-                dx, dy = x - x[column], y - y[column]
-                d2 = dx * dx + dy * dy
-                apart = d2 > 0
-                np.add(push_x, dx / d2, out=push_x, where=apart)
-                np.add(push_y, dy / d2, out=push_y, where=apart)
-                same = ~apart & (column != numbers)
-                if same.any():  # two nodes on one spot: parted in a fixed direction
-                    np.add(push_x, np.where(numbers < column, 1.0, -1.0) / k, out=push_x, where=same)
-                    np.add(push_y, 0.0, out=push_y, where=same)
-            for centre, mass in masses:
-                dx, dy = x - centre.real, y - centre.imag
-                d2 = dx * dx + dy * dy
-                far = d2 > k2
-                scale = mass / d2
-                np.add(push_x, dx * scale, out=push_x, where=far)
-                np.add(push_y, dy * scale, out=push_y, where=far)
+            near = _near_rows(x, y, side, numbers)  # (neighbour, node): each node's nearest in order down a column
+            centres_x, centres_y, masses = _masses(x, y, shift)
+            for block in range(0, count, BLOCK):  # a block of nodes at a time: their tables stay small
+                nodes = slice(block, block + BLOCK)
+                push_x[nodes], push_y[nodes] = _pushes(x, y, near[:, nodes], nodes, centres_x, centres_y, masses, k)
             move_x, move_y = 0.0 + push_x * k2, 0.0 + push_y * k2
             dx, dy = x[first] - x[second], y[first] - y[second]
             length = np.hypot(dx, dy)
             pull_x, pull_y = dx * length / k * weights, dy * length / k * weights
-            np.add.at(move_x, ends, np.column_stack((-pull_x, pull_x)).ravel())
-            np.add.at(move_y, ends, np.column_stack((-pull_y, pull_y)).ravel())
+            pulls[0::2], pulls[1::2] = -pull_x, pull_x
+            np.add.at(move_x, ends, pulls)
+            pulls[0::2], pulls[1::2] = -pull_y, pull_y
+            np.add.at(move_y, ends, pulls)
             length = np.hypot(move_x, move_y)
             moving = length > 0
             factor = np.minimum(length, temperature) / length
@@ -213,24 +203,81 @@ def _force_steps_numpy(start: list[complex], links: list[tuple[int, int, float]]
     return [complex(a, b) for a, b in zip(x.tolist(), y.tolist(), strict=True)]
 
 
-def _near_rows(x, y, side: int, numbers):  # noqa: ANN001, ANN202 (numpy arrays: numpy is imported when needed)
-    """For each node, the nodes that push it exactly, as `_force_layout` lists them (the grid cells around its
-    own, each in node order, at most `NEAR`), padded with the node itself."""
+def _pushes(x, y, near, nodes: slice, centres_x, centres_y, masses, k: float):  # noqa: ANN001, ANN202 (numpy)
+    """The pushes on the `nodes` of `_force_steps_numpy`, each node's down its column: from its neighbours (a node
+    is its own padding, and pushes nothing), then from the masses of the coarse grid, summed row after row."""
     import numpy as np
 
-    grid: dict[tuple[int, int], list[int]] = defaultdict(list)
-    cells_x = np.minimum((x * side).astype(np.intp), side - 1).tolist()
-    cells_y = np.minimum((y * side).astype(np.intp), side - 1).tolist()
-    for i, cell in enumerate(zip(cells_x, cells_y, strict=True)):
-        grid[cell].append(i)
-    lists = {cell: [j for dx in (-1, 0, 1) for dy in (-1, 0, 1) for j in grid.get((cell[0] + dx, cell[1] + dy), ())
-                    ][:NEAR] for cell in grid}
-    width = max(len(near) for near in lists.values())
-    rows = np.repeat(numbers[:, None], width, axis=1)
-    for cell, members in grid.items():
-        near = lists[cell]
-        rows[np.array(members)[:, None], np.arange(len(near))] = near
-    return rows
+    numbers = np.arange(x.size)[nodes]
+    own_x, own_y = x[nodes], y[nodes]
+    dx = np.concatenate((own_x - x[near], own_x - centres_x[:, None]))
+    dy = np.concatenate((own_y - y[near], own_y - centres_y[:, None]))
+    d2 = dx * dx + dy * dy
+    by_node, by_mass = slice(0, len(near)), slice(len(near), None)
+    apart = d2[by_node] > 0
+    far = d2[by_mass] > k * k
+    scale = masses[:, None] / d2[by_mass]
+    for delta in (dx, dy):
+        np.divide(delta[by_node], d2[by_node], out=delta[by_node], where=apart)
+        np.copyto(delta[by_node], 0.0, where=~apart)
+        np.multiply(delta[by_mass], scale, out=delta[by_mass], where=far)
+        np.copyto(delta[by_mass], 0.0, where=~far)
+    same = ~apart & (near != numbers)
+    if same.any():  # two nodes on one spot: parted in a fixed direction
+        np.copyto(dx[by_node], np.where(numbers < near, 1.0, -1.0) / k, where=same)
+    return np.add.reduce(dx, axis=0), np.add.reduce(dy, axis=0)
+
+
+def _masses(x, y, shift: float):  # noqa: ANN001, ANN202 (numpy arrays: numpy is imported when needed)
+    """The centres and sizes of the nodes in each cell of `_force_layout`'s coarse 4x4 grid (moved by `shift`),
+    the cells in the order their first nodes come: as the Python loop's `sum(points) / len(points)`, each centre
+    summed node by node from 0 (`np.bincount`) and divided by the count."""
+    import numpy as np
+
+    cells = ((x + shift) * 4).astype(np.intp) * 8 + ((y + shift) * 4).astype(np.intp)  # each coordinate 0 to 4
+    found, firsts, which, sizes = np.unique(cells, return_index=True, return_inverse=True, return_counts=True)
+    order = np.argsort(firsts)
+    return ((np.bincount(which, weights=x, minlength=len(found)) / sizes)[order],
+            (np.bincount(which, weights=y, minlength=len(found)) / sizes)[order], sizes[order].astype(float))
+
+
+_AROUND = ((-1, -1), (-1, 0), (-1, 1), (0, -1), (0, 0), (0, 1), (1, -1), (1, 0), (1, 1))  # a cell's, in order
+
+
+def _near_rows(x, y, side: int, numbers):  # noqa: ANN001, ANN202 (numpy arrays: numpy is imported when needed)
+    """For each node, the nodes that push it exactly, as `_force_layout` lists them (the grid cells around its
+    own, each in node order, at most `NEAR`), padded with the node itself: a table of one column a node.
+
+    Made on whole arrays: the nodes sorted by cell (stably: each cell's in node order), each occupied cell's
+    neighbours the runs of its nine cells laid end to end."""
+    import numpy as np
+
+    cells_x = np.minimum((x * side).astype(np.intp), side - 1)
+    cells_y = np.minimum((y * side).astype(np.intp), side - 1)
+    cells = cells_x * side + cells_y
+    by_cell = np.argsort(cells, kind="stable")
+    sizes = np.bincount(cells, minlength=side * side)
+    starts = np.cumsum(sizes) - sizes
+    occupied = np.flatnonzero(sizes)
+    around = np.array(_AROUND, dtype=np.intp)
+    ax = (occupied // side)[:, None] + around[:, 0]
+    ay = (occupied % side)[:, None] + around[:, 1]
+    inside = (ax >= 0) & (ax < side) & (ay >= 0) & (ay < side)
+    neighbour = np.where(inside, ax * side + ay, 0)
+    runs = np.where(inside, sizes[neighbour], 0).ravel()  # (occupied cell, one of nine) -> how many nodes
+    run_starts = starts[neighbour].ravel()
+    run_of = np.repeat(np.arange(len(runs)), runs)
+    into_run = np.arange(len(run_of)) - np.repeat(np.cumsum(runs) - runs, runs)
+    lengths = runs.reshape(-1, len(_AROUND))
+    place = (np.cumsum(lengths, axis=1) - lengths).ravel()[run_of] + into_run  # where in its cell's list
+    kept = place < NEAR
+    width = int(min(lengths.sum(axis=1).max(), NEAR))
+    table = np.full((width, len(occupied)), -1, dtype=np.intp)
+    table[place[kept], (run_of // len(_AROUND))[kept]] = by_cell[run_starts[run_of] + into_run][kept]
+    row_of = np.empty(side * side, dtype=np.intp)
+    row_of[occupied] = np.arange(len(occupied))
+    rows = table[:, row_of[cells]]
+    return np.where(rows < 0, numbers, rows)
 
 
 def _scale(raw: dict[Any, tuple[float, float]], size: float) -> dict[Any, tuple[float, float]]:

@@ -57,6 +57,8 @@ _DATA_MARK = "\x00kgraph-page-data\x00"  # never in a template: where the page's
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))  # json.dumps makes one a call
 _SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 _FIRST_TWO = itemgetter(0, 1)
+_LETTERS = compiled(r"[A-Za-z0-9]+")  # what a search key keeps of text pinyin has no reading for
+_SYLLABLE = compiled(r"[a-z0-9]+")
 LARGE = 300  # above this many nodes the layout is computed here and physics is off: the browser would crawl
 MAX_CONTEXT_REPORTS = 50  # articles listed on a person's link to an organisation or place
 LABEL_THRESHOLD = 8  # pixels: a label drawn smaller than this is left out
@@ -209,9 +211,10 @@ def _build_vis_data(
         positions = compute_layout(net)
         free_dropped_cycles()  # the layout's graph of the people
     ids = _page_ids(net)
-    tables = _Tables.of(net)
+    links = _edge_ends(net)  # sorted once, for the tables and the links' texts
+    tables = _Tables.of(net, links)
     fonts = _lead_fonts(net, positions)
-    edges = _JsonTexts(_vis_edge_texts(net, ids, tables, large))
+    edges = _JsonTexts(_vis_edge_texts(net, ids, tables, large, links))
     return (_vis_nodes(net, colours, items, ids, positions, fonts), edges, json.loads(json.dumps(_options(large))),
             tables.page_data())
 
@@ -279,15 +282,17 @@ def _vis_edges(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: bool)
         }
 
 
-def _vis_edge_texts(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: bool) -> Iterator[str]:
+def _vis_edge_texts(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: bool,
+                    links: list[tuple[str, str, Any, Any, dict[str, Any]]] | None = None) -> Iterator[str]:
     """`_script_json` of each of `_vis_edges`, written directly: a network's links are most of its page, and their
     records were made only for the encoder to sort their keys and look each value's type up again. The values
-    that recur (ends, kinds, titles, widths, the lists of events and articles links share) are encoded once
-    (`tests/test_render_page.py` holds the texts equal)."""
+    that recur (ends, kinds, titles, widths) are encoded once, and so is what the links of the same events and
+    reports share (their kind, events, articles and their count: most links are one event's, and an event has
+    several), looked up by those texts (`tests/test_render.py` holds the texts equal)."""
     strings: dict[str, str] = {}
-    lists: dict[tuple[int, int], str] = {}  # (id of a list `tables` holds, the items shown) -> its JSON
     widths: dict[int, str] = {}
-    counts: dict[str, int] = {}  # a link's articles -> how many
+    shared: dict[tuple[str, str, str, str], tuple[str, str]] = {}  # (kind, reports, events, articles) -> parts
+    ends = {node: _script_json(number) for node, number in ids.items()}
 
     def string(value: str) -> str:
         known = strings.get(value)
@@ -295,28 +300,33 @@ def _vis_edge_texts(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: 
             known = strings[value] = _script_json(value)
         return known
 
-    def numbers(items: list[int], most: int) -> str:
-        known = lists.get((id(items), most))
-        if known is None:
-            shown = items[:most] if most >= 0 else items  # numbers: their JSON is their text
-            known = lists[id(items), most] = "[" + ",".join(map(str, shown)) + "]"
-        return known
+    def parts(data: dict[str, Any], kind: str, articles: str) -> tuple[str, str]:
+        """What comes before `from` (articles, dashes, events) and between `id` and `titles` (kind, count)."""
+        ar = _numbers(tables.articles_of(data)[:MAX_REPORTS if kind == "works_with" else MAX_CONTEXT_REPORTS])
+        dashes = "true" if kind != "works_with" and not large else "false"
+        return (f'{{"ar":{ar},"dashes":{dashes},"ev":{_numbers(tables.events_of(data))},"from":',
+                f',"kind":{string(kind)},"na":{len(articles.split())},"titles":')
 
-    for number, (_, _, u, v, data) in enumerate(_edge_ends(net)):
-        kind = str(data.get("kind", "works_with"))
-        weight = count_of(data.get("weight"))
+    for number, (_, _, u, v, data) in enumerate(links if links is not None else _edge_ends(net)):
+        get = data.get
+        kind, articles = str(get("kind", "works_with")), str(get("articles", ""))
+        key = (kind, str(get("reports", "")), str(get("events", "")), articles)
+        made = shared.get(key)
+        if made is None:
+            made = shared[key] = parts(data, kind, articles)
+        raw = get("weight")
+        weight = (raw if raw > 0 else 0) if type(raw) is int else count_of(raw)
         width = widths.get(weight)
         if width is None:
             width = widths[weight] = _script_json(edge_width(data))
-        articles = str(data.get("articles", ""))
-        shown = counts.get(articles)
-        if shown is None:
-            shown = counts[articles] = len(articles.split())
-        ar = numbers(tables.articles_of(data), MAX_REPORTS if kind == "works_with" else MAX_CONTEXT_REPORTS)
-        dashes = "true" if kind != "works_with" and not large else "false"
-        yield (f'{{"ar":{ar},"dashes":{dashes},"ev":{numbers(tables.events_of(data), -1)},"from":{string(ids[u])},'
-               f'"id":"e{number}","kind":{string(kind)},"na":{shown},"titles":{string(str(data.get("titles", "")))},'
-               f'"to":{string(ids[v])},"weight":{weight},"width":{width}}}')
+        titles = str(get("titles", ""))
+        yield (f'{made[0]}{ends[u]},"id":"e{number}"{made[1]}{strings.get(titles) or string(titles)},'
+               f'"to":{ends[v]},"weight":{weight},"width":{width}}}')
+
+
+def _numbers(items: list[int]) -> str:
+    """The JSON of a list of numbers: their text."""
+    return "[" + ",".join(map(str, items)) + "]"
 
 
 def _edge_ends(net: nx.Graph) -> list[tuple[str, str, Any, Any, dict[str, Any]]]:
@@ -417,12 +427,8 @@ def pinyin_keys(*names: str) -> tuple[str, str]:
     """
     full, initials = [], []
     for name in names:
-        syllables = [
-            part.lower()
-            for part in lazy_pinyin(name, errors=lambda text: re.findall(r"[A-Za-z0-9]+", text))
-            if part.strip()
-        ]
-        syllables = [part for part in syllables if re.fullmatch(r"[a-z0-9]+", part)]
+        syllables = [part.lower() for part in lazy_pinyin(name, errors=_LETTERS.findall) if part.strip()]
+        syllables = [part for part in syllables if _SYLLABLE.fullmatch(part)]
         if syllables:
             full.append("".join(syllables))
             initials.append("".join(part[0] for part in syllables))
@@ -447,6 +453,10 @@ def parse_date(text: str) -> tuple[int | None, int, int] | None:
     return (int(year) if year else None, int(month), int(day))
 
 
+# `parse_date` of the texts of a page's dates, each read once: thousands of articles and events share a day
+_date_of = lru_cache(maxsize=1 << 12)(parse_date)
+
+
 class _Tables:
     """Every event and article behind the page's links, once each, in date order with the undated last.
 
@@ -467,13 +477,14 @@ class _Tables:
         self.rows: tuple[list[list[Any]], list[list[Any]], list[str]] = ([], [], [])
 
     @classmethod
-    def of(cls, net: nx.Graph) -> _Tables:
+    def of(cls, net: nx.Graph, links: list[tuple[str, str, Any, Any, dict[str, Any]]] | None = None) -> _Tables:
+        """The tables of the links of `net`, read in the page's order (`links`: `_edge_ends(net)`, if made)."""
         tables = cls()
         events, articles = tables.events, tables.articles
         lines_read: set[str] = set()
         reports_read: set[str] = set()
         evidence_read: set[tuple[str, str]] = set()  # the links of one event share their texts: read once
-        for _, _, data in sorted(net.edges(data=True), key=lambda edge: (str(edge[0]), str(edge[1]))):
+        for *_, data in links if links is not None else _edge_ends(net):
             said = (str(data.get("events", "")), str(data.get("evidence", "")))
             if said not in evidence_read:
                 evidence_read.add(said)
@@ -483,7 +494,7 @@ class _Tables:
                     for iri, line in zip(iris, lines, strict=False):
                         if iri not in events:
                             head, _, rest = line.partition(" ")
-                            date = parse_date(head)
+                            date = _date_of(head)
                             events[iri] = (date, rest if date else line)
             reports = str(data.get("reports", ""))
             if reports in reports_read:  # the links of one event share their reports
@@ -497,7 +508,7 @@ class _Tables:
                 date, headline, source = key = tuple((line.split("\t") + ["", "", ""])[:3])
                 tables.line_keys[line] = key
                 if key not in articles:
-                    articles[key] = parse_date(date)
+                    articles[key] = _date_of(date)
         tables._order()
         return tables
 

@@ -78,3 +78,25 @@ def test_iri_minter_remembers_a_persons_slug_and_still_refuses_a_clash(monkeypat
     for _ in range(2):  # a person whose slug clashed is not remembered as minted
         with pytest.raises(IriClashError, match="'乙' and '丙' would get the same IRI"):
             minter.collaboration("甲", "丙")
+
+
+def test_slug_of_ascii_text_is_the_slug_through_pinyin() -> None:
+    """ASCII text skips pinyin (it has no Han character for it to read): the same slug as through it."""
+    import hashlib
+    import random
+    import string
+
+    from kgraph.pinyin import lazy_pinyin
+    from kgraph.rdf.iri import _UNSAFE
+
+    def through_pinyin(text: str) -> str:
+        words = [_UNSAFE.sub("-", w.lower()).strip("-") for w in lazy_pinyin(text)]
+        base = "-".join(w for w in words if w)[:60].strip("-") or "x"
+        return f"{base}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:4]}"
+
+    rng = random.Random(7)
+    texts = ["", " ", "-", "00000-001", "msra_000-003", "Page 1.txt", "a" * 80, "--x--", "\t\n"]
+    texts += ["".join(rng.choices(string.printable, k=rng.randint(0, 70))) for _ in range(300)]
+    for text in texts:
+        slug.cache_clear()
+        assert slug(text) == through_pinyin(text), text
