@@ -152,23 +152,22 @@ class LocalEngine:
         pool, lex, ahead = self.pool, self.lex, AHEAD * (self.jobs - 1)
         # per chunk or task, in the tasks' order: (a worker's future, its tasks), or (None, the results run here)
         pending: deque[tuple[Future[list[Any]] | None, list[Any]]] = deque()
-        sent = 0  # futures in `pending`
         more = True
         while True:
-            while more and sent < ahead:
-                chunk = list(itertools.islice(tasks, CHUNK))
-                if not chunk:
-                    more = False
-                    break
-                pending.append((pool.submit(_call_chunk, func, chunk), chunk))
-                sent += 1
+            if more:  # chunks the workers have not finished (a finished one waits here to be taken in order)
+                running = sum(1 for future, _ in pending if future is not None and not future.done())
+                for _ in range(ahead - running):
+                    chunk = list(itertools.islice(tasks, CHUNK))
+                    if not chunk:
+                        more = False
+                        break
+                    pending.append((pool.submit(_call_chunk, func, chunk), chunk))
             if not pending:
                 return
             future, items = pending[0]
             if future is None or future.done():
                 pending.popleft()
                 if future is not None:
-                    sent -= 1
                     items = future.result()
                 yield from items
             elif more:
@@ -177,9 +176,7 @@ class LocalEngine:
                     more = False
                 else:
                     pending.append((None, [func(*task, lex)]))
-            elif self._take_back(func, pending):
-                sent -= 1
-            else:
+            elif not self._take_back(func, pending):
                 future.result()  # waited for here: the loop takes it
 
     def _take_back(self, func: TaskFunc, pending: deque[tuple[Future[list[Any]] | None, list[Any]]]) -> bool:
