@@ -117,7 +117,6 @@ def _call_chunk(func: TaskFunc, tasks: list[Task]) -> list[Any]:
 
 
 CHUNK = 4  # tasks sent to a worker at a time: a page of 12 articles takes a few ms, a round trip a fraction of one
-AHEAD = 4  # chunks per worker sent before the first result is back: none waits for the driver
 
 
 class LocalEngine:
@@ -125,7 +124,7 @@ class LocalEngine:
     process pool of the others (started when first needed, for both phases). A task run here is neither pickled
     nor sent, nor is its result: with `jobs` workers beside it, this process had spent a tenth of the passes' CPU
     on pickles and pipes while it took a share of the cores from the workers (two jobs at 10,000 articles: the
-    passes' CPU 10.5 s against 9.4 s now, jobs-1's 9.7 s)."""
+    passes' CPU 10.3-10.6 s against 9.6-10.1 s now, one job's 9.7 s)."""
 
     def __init__(self, jobs: int, lexicon: Path | None, lex: Lexicon) -> None:
         self.jobs, self.lexicon, self.lex = jobs, lexicon, lex  # jobs: at most the number of files
@@ -145,12 +144,14 @@ class LocalEngine:
 
     def _shared(self, func: TaskFunc, tasks: Iterator[Task]) -> Iterator[Any]:
         """The results of `tasks`, in order, run on the pool and here. Tasks are taken only as they are needed: the
-        workers are kept `AHEAD` chunks of `CHUNK` ahead (so none waits while this process runs a task), and this
-        process runs the next task itself whenever the oldest chunk sent is not back yet. Once all are taken, the
-        chunks sent that no worker has begun are run here too, so that no worker is left with a queue at the end."""
+        workers have as many chunks of `CHUNK` unfinished as the pool's queue holds (one each running, one
+        waiting: none waits while this process runs a task), and this process runs the next task itself whenever
+        the oldest chunk sent is not back yet. No chunk is sent ahead beyond that: at the end only those are left
+        to wait for, and a future cancelled on a pool that breaks later (Ctrl-C ends the workers) makes Python
+        3.11's pool fail to close (its `terminate_broken` sets the exception of every pending future)."""
         assert self.pool is not None
-        pool, lex, ahead = self.pool, self.lex, AHEAD * (self.jobs - 1)
-        # per chunk or task, in the tasks' order: (a worker's future, its tasks), or (None, the results run here)
+        pool, lex, ahead = self.pool, self.lex, self.jobs  # the pool's queue: a chunk per worker, and one more
+        # per chunk or task, in the tasks' order: (a worker's future, []) or (None, the results run here)
         pending: deque[tuple[Future[list[Any]] | None, list[Any]]] = deque()
         more = True
         while True:
@@ -161,32 +162,19 @@ class LocalEngine:
                     if not chunk:
                         more = False
                         break
-                    pending.append((pool.submit(_call_chunk, func, chunk), chunk))
+                    pending.append((pool.submit(_call_chunk, func, chunk), []))
             if not pending:
                 return
-            future, items = pending[0]
-            if future is None or future.done():
+            future, results = pending[0]
+            if future is None or future.done() or not more:
                 pending.popleft()
-                if future is not None:
-                    items = future.result()
-                yield from items
-            elif more:
-                task = next(tasks, None)
-                if task is None:
-                    more = False
-                else:
-                    pending.append((None, [func(*task, lex)]))
-            elif not self._take_back(func, pending):
-                future.result()  # waited for here: the loop takes it
-
-    def _take_back(self, func: TaskFunc, pending: deque[tuple[Future[list[Any]] | None, list[Any]]]) -> bool:
-        """Run here the last chunk sent that no worker has begun (cancelled on the pool); whether there was one."""
-        for index in range(len(pending) - 1, -1, -1):
-            future, chunk = pending[index]
-            if future is not None and future.cancel():
-                pending[index] = (None, [func(*task, self.lex) for task in chunk])
-                return True
-        return False
+                yield from results if future is None else future.result()
+                continue
+            task = next(tasks, None)
+            if task is None:
+                more = False
+            else:
+                pending.append((None, [func(*task, lex)]))
 
     def close(self, *, abort: bool) -> None:
         """Wait for the workers to end, or (`abort`) end them now: a task runs for seconds and nobody wants it.

@@ -94,9 +94,8 @@ def _square(value: int, delay: float, lex: object) -> Pickled:
 @pytest.mark.parametrize("delay", [0.0, 0.002])
 def test_local_engine_runs_tasks_here_and_on_its_pool_in_order(delay: float):
     """Two jobs: this process and one worker share the tasks; the results come in the tasks' order, this process's
-    as they are and the worker's as the bytes of their pickles, each task's once. Tasks of a few ms each keep this
-    process busy long enough for the worker to take its first chunks (a chunk a worker has not begun by the end
-    is run here)."""
+    as they are and the worker's as the bytes of their pickles, each task's once. The first chunks go to the
+    worker before this process runs any task."""
     engine = LocalEngine(2, None, SimpleNamespace(words=None))
     try:
         for count in (3, 101):  # the pool, started for the first phase, runs the second too
@@ -107,7 +106,7 @@ def test_local_engine_runs_tasks_here_and_on_its_pool_in_order(delay: float):
             here = [isinstance(result, Pickled) for result in results]
             assert here == [pid == os.getpid() for pid, _ in values]
             assert {pid for pid, _ in values} <= {os.getpid(), *workers}
-            if delay and count > 100:
+            if count > 100:
                 assert {pid for pid, _ in values} == {os.getpid(), *workers}
     finally:
         engine.close(abort=False)
