@@ -69,7 +69,7 @@ def run(pipeline: Pipeline, inputs: Input | Iterable[Input], *, jobs: int = 1, c
         allow_empty: bool = False) -> BuildResult:
     """Build with `pipeline` from texts, (name, text) pairs, files and folders (`kgraph.inputs`).
 
-    `jobs` processes read and extract the pages (1: this process), or the dask cluster of the scheduler at
+    `jobs` processes read and extract the pages, this one among them (1: this one alone), or the dask cluster at
     `scheduler` does. Results are cached in the folder `cache`, which then keeps only what this build used;
     `use_cache=False` computes everything again (and refreshes the cache). `progress` is called twice per page.
     Input without any article raises `EmptyInputError` unless `allow_empty`.

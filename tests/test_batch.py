@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
 from kgraph import build
-from kgraph.batch import KINDS, KnownNames, SignedCache, read_pack
+from kgraph.batch import KINDS, KnownNames, LocalEngine, Pickled, SignedCache, read_pack
 from kgraph.cli import cli
 from kgraph.files import collect_files
 from kgraph.model import Role
@@ -83,6 +83,40 @@ def test_batch_generated_corpus_same_turtle_for_one_and_two_jobs(generated: Path
     one = build(files, jobs=1).corpus
     two = build(files, jobs=2).corpus
     assert turtle_of(one) == turtle_of(two) == sequential
+
+
+def _square(value: int, delay: float, lex: object) -> Pickled:
+    """A task for `LocalEngine`: which process ran it, and its value squared, after `delay` seconds."""
+    time.sleep(delay)
+    return Pickled((os.getpid(), value * value))
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.002])
+def test_local_engine_runs_tasks_here_and_on_its_pool_in_order(delay: float):
+    """Two jobs: this process and one worker share the tasks; the results come in the tasks' order, this process's
+    as they are and the worker's as the bytes of their pickles, each task's once. The first chunks go to the
+    worker before this process runs any task."""
+    engine = LocalEngine(2, None, SimpleNamespace(words=None))
+    try:
+        for count in (3, 101):  # the pool, started for the first phase, runs the second too
+            results = list(engine.map(_square, [(value, delay) for value in range(count)]))
+            values = [result.value if isinstance(result, Pickled) else pickle.loads(result) for result in results]
+            assert [value for _, value in values] == [value * value for value in range(count)]
+            workers = set(engine.pool._processes)  # type: ignore[union-attr]
+            here = [isinstance(result, Pickled) for result in results]
+            assert here == [pid == os.getpid() for pid, _ in values]
+            assert {pid for pid, _ in values} <= {os.getpid(), *workers}
+            if count > 100:
+                assert {pid for pid, _ in values} == {os.getpid(), *workers}
+    finally:
+        engine.close(abort=False)
+    assert engine.pool is None
+
+
+def test_local_engine_runs_a_single_task_here():
+    engine = LocalEngine(2, None, SimpleNamespace(words=None))
+    assert [result.value for result in engine.map(_square, [(3, 0.0)])] == [(os.getpid(), 9)]
+    assert engine.pool is None
 
 
 def test_batch_cache_reextracts_only_changed_files(generated: Path, tmp_path: Path):
@@ -211,10 +245,10 @@ def test_cli_build_interrupted_stops_its_workers_and_leaves_old_outputs_and_a_us
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
         workers = children(process.pid)
-        if len(workers) >= 2 and written(extractions):  # phase 2 has begun
+        if workers and written(extractions):  # phase 2 has begun (two jobs: the build and a worker)
             break
         time.sleep(0.02)
-    if process.poll() is not None or len(workers) < 2:
+    if process.poll() is not None or not workers:
         process.kill()
         pytest.fail(f"the build left its pool before it could be interrupted: {process.communicate()}")
     process.send_signal(signum)
