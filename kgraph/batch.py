@@ -313,15 +313,16 @@ class SignedCache:
         return self.folder is not None
 
     def _mac(self, kind: str, key: str, blob: bytes | memoryview) -> bytes:
-        signature = hmac.new(self.key, f"{kind}\0{key}\0".encode(), "sha256")
-        signature.update(blob)
-        return signature.digest()
+        return hmac.digest(self.key, f"{kind}\0{key}\0".encode() + blob, "sha256")
 
     def keys(self, kind: str) -> set[str]:
         """The keys of the entries of `kind` the cache holds (whole or not, signed or not)."""
+        return {key for pack in self._pack_files(kind) for key, _ in read_pack(pack)}
+
+    def _pack_files(self, kind: str) -> list[Path]:
+        """The packs of `kind` in the folder now, oldest first (their names begin with the time they were made)."""
         folder = self.folder / kind if self.folder is not None else None
-        packs = sorted(folder.glob(f"*{_PACK}")) if folder is not None and folder.is_dir() else []
-        return {key for pack in packs for key, _ in read_pack(pack)}
+        return sorted(folder.glob(f"*{_PACK}")) if folder is not None and folder.is_dir() else []
 
     def get(self, kind: str, key: str) -> Any:
         if self.folder is None or not self.read:
@@ -366,9 +367,8 @@ class SignedCache:
         index = self._index.get(kind)
         if index is None:
             index = self._index[kind] = {}
-            folder = self.folder / kind if self.folder is not None else None
             entries = 0
-            for pack in sorted(folder.glob(f"*{_PACK}")) if folder is not None and folder.is_dir() else ():
+            for pack in self._pack_files(kind):
                 try:
                     for key, place in read_pack(pack):
                         index[key] = place

@@ -93,13 +93,15 @@ _NAMES_AT: _Answers[str] = _Answers()  # "" for no name
 _SHAPES: _Answers[tuple[str, ...]] = _Answers()  # _name_shapes's
 MODEL_NAMES: _Answers[bool] = _Answers()  # kgraph.extract.people.model_name's
 SUFFIX_TOKENS: _Answers[str | None] = _Answers()  # kgraph.extract.orgs._is_suffix_token's
+SPECIFIC: _Answers[bool] = _Answers(1 << 14)  # kgraph.extract.orgs.is_specific's: a paper names the same bodies
 LOOKS_LIKE: _Answers[bool] = _Answers()  # kgraph.extract.people._looks_like's
 PLACES_IN: _Answers[tuple] = _Answers(20_000)  # kgraph.extract.orgs._places_in's: the places of short snippets
 
 
 def forget_answers() -> None:
     """Drop the remembered answers (up to 100,000 of each kind): once extraction is over, nothing asks again."""
-    for answers in (_PLAUSIBLE, _BOUNDARIES, _NAMES_AT, _SHAPES, MODEL_NAMES, SUFFIX_TOKENS, LOOKS_LIKE, PLACES_IN):
+    for answers in (_PLAUSIBLE, _BOUNDARIES, _NAMES_AT, _SHAPES, MODEL_NAMES, SUFFIX_TOKENS, SPECIFIC, LOOKS_LIKE,
+                    PLACES_IN):
         answers.lex, answers.known = None, {}
 
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from kgraph.extract.names import PLACES_IN
+from kgraph.extract.names import SPECIFIC as _SPECIFIC
 from kgraph.extract.names import SUFFIX_TOKENS as _SUFFIX_TOKENS
 from kgraph.extract.places import SpanIndex, document_spans, extract_places, is_common
 from kgraph.extract.tokens import FUNCTION_CHARS, Tokens, indices_ending_in, is_name_part, tokenize
@@ -255,22 +256,16 @@ def _division_first(name: str, lex: Lexicon) -> bool:
     return any(name[:size] in names and not is_common(name[:size], lex) for size in range(2, min(len(name), 9)))
 
 
-_MAX_SPECIFIC = 1 << 14
-# whether a name is specific, by (lexicon id, name), as `kgraph.extract.posts` remembers its chains: a paper names
-# the same bodies in article after article, and each answer reads the places of the name's modifier
-_specific: dict[tuple[int, str], bool] = {}
-
-
 def is_specific(name: str, lex: Lexicon) -> bool:
     """Whether a name says which organisation it is: a jurisdiction (区委办, 荆州小学), a place or proper name
     (马山民歌研究会, 楚峰建科), a number (中建七局, 第四代表小组); 科技孵化中心 or 街道纪工委 only name a kind,
-    and stand for a full name printed nearby or for nothing in particular."""
-    key = (id(lex), name)
-    answer = _specific.get(key)
+    and stand for a full name printed nearby or for nothing in particular. Remembered per name (`_SPECIFIC`): a
+    paper names the same bodies in article after article, and each answer reads the places of the name's
+    modifier."""
+    known = _SPECIFIC.of(lex)
+    answer = known.get(name)
     if answer is None:
-        if len(_specific) >= _MAX_SPECIFIC:
-            _specific.clear()
-        answer = _specific[key] = _is_specific(name, lex)
+        answer = known[name] = _is_specific(name, lex)
     return answer
 
 

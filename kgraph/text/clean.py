@@ -139,7 +139,11 @@ def opening(text: str) -> re.Match[str] | None:
 
 def without_opening(text: str) -> str:
     """The text after its opening (as `OPENING.sub("", text, count=1)`: the pattern is anchored at the start)."""
-    found = opening(text)
+    return after_opening(text, opening(text))
+
+
+def after_opening(text: str, found: re.Match[str] | None) -> str:
+    """`without_opening` of a text whose `opening` is known already."""
     return text[found.end() :] if found else text
 
 

@@ -30,6 +30,7 @@ from kgraph.text.clean import (
     IDEO,
     TEXT,
     Para,
+    after_opening,
     find_credit,
     ideographs,
     meta_line,
@@ -186,7 +187,6 @@ def _pieces(text: str) -> list[str]:
 
 
 _unit = partial(tuple.__new__, Unit)  # no Python-level `__new__` (nor `_replace`)
-_para = partial(tuple.__new__, Para)  # a web page's paragraphs made text: not `_replace`, a Python-level `_make`
 
 
 def _units(para: Para, source: str) -> list[Unit]:
@@ -520,7 +520,7 @@ def _lead(body: Body) -> str:
     kept = []  # each paragraph's text after its opening (`without_opening`), and whether it is no photo caption
     for para, (found, credit, meta) in zip(body.paras, body.facts, strict=True):
         if para.kind != BYLINE and not meta:
-            kept.append((para.text[found.end() :] if found else para.text, credit is None))
+            kept.append((after_opening(para.text, found), credit is None))
     return "".join([text for text, plain in kept if plain] or [text for text, _ in kept])
 
 
@@ -677,7 +677,7 @@ def _body_text(body: Body) -> str:
     for para, (found, _, meta) in zip(body.paras, body.facts, strict=True):
         if para.kind == BYLINE or meta:
             continue
-        text = without_credit(para.text[found.end() :] if found else para.text).strip()  # `without_opening`
+        text = without_credit(after_opening(para.text, found)).strip()
         if text:
             lines.append(text)
     return "\n".join(lines)
@@ -781,7 +781,7 @@ def split_articles(text: str, source: str, lex: Lexicon | None = None) -> list[A
     single = _one_article(paras, facts)
     if single:  # headings after the title are the sub-titles of its one article
         title = next((k for k, p in enumerate(paras) if p.kind != HEADING), len(paras))
-        paras = [*paras[:title], *(_para((TEXT, text, start, end)) for _, text, start, end in paras[title:])]
+        paras = [*paras[:title], *(Para(TEXT, text, start, end) for _, text, start, end in paras[title:])]
     bodies = [b for b in _bodies(paras, single, facts) if not _furniture(b)]
     if not bodies:
         return []
