@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import os
 import re
 import shutil
 import signal
@@ -85,11 +86,14 @@ def listening(port: int) -> bool:
         return False
 
 
-def serve(*args: str | Path) -> Served:
-    """Start `kgraph serve ARGS --port P` and read its lines up to `Ctrl-C stops the server.`."""
+def serve(*args: str | Path, temporary: Path | None = None) -> Served:
+    """Start `kgraph serve ARGS --port P` and read its lines up to `Ctrl-C stops the server.`; with `temporary`,
+    as the system's temporary folder."""
     port = free_port()
     command = [sys.executable, "-m", "kgraph", "serve", *map(str, args), "--port", str(port)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    env = None if temporary is None else {**os.environ, "TMPDIR": str(temporary)}
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+                               env=env)
     lines: list[str] = []
     while not lines or not lines[-1].startswith("Ctrl-C"):
         line = process.stdout.readline()
@@ -246,8 +250,8 @@ def test_serve_stops_on_ctrl_c_and_is_gone(graph_file: Path):
 
 @needs_oxigraph
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
-def test_serve_killed_with_sigkill_leaves_no_server_behind(graph_file: Path):
-    running = serve(graph_file)
+def test_serve_killed_with_sigkill_leaves_no_server_behind(graph_file: Path, tmp_path: Path):
+    running = serve(graph_file, temporary=tmp_path)
     assert listening(running.port)
     running.process.kill()  # kgraph gets no chance to stop the server: the kernel must
     running.process.communicate(timeout=60)
@@ -255,6 +259,30 @@ def test_serve_killed_with_sigkill_leaves_no_server_behind(graph_file: Path):
     while listening(running.port) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not listening(running.port)
+    [orphan] = tmp_path.glob("kgraph-serve-*")  # its temporary store: nothing of it was left to remove it
+    again = serve(graph_file, temporary=tmp_path)  # the next one does
+    try:
+        assert [folder.name for folder in tmp_path.glob("kgraph-serve-*")] != [orphan.name]
+        assert not orphan.exists()
+    finally:
+        assert again.stop()[0] == 0
+    assert not any(tmp_path.glob("kgraph-serve-*"))
+
+
+@pytest.mark.skipif(os.name != "posix", reason="asking whether a process is alive without ending it is POSIX's")
+def test_a_temporary_store_is_removed_only_when_its_owner_has_ended(tmp_path: Path):
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                           check=True)
+    owners = {"orphan": ended.stdout.strip(), "alive": str(os.getppid()), "garbled": "x"}
+    for name, owner in owners.items():
+        folder = tmp_path / f"{server_module.TEMPORARY_PREFIX}{name}"
+        (folder / "store").mkdir(parents=True)
+        (folder / server_module.OWNER_FILE).write_text(owner, encoding="ascii")
+    (tmp_path / f"{server_module.TEMPORARY_PREFIX}unowned").mkdir()  # not ours to judge
+    (tmp_path / "someone-else").mkdir()
+    server_module._remove_orphans(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "kgraph-serve-alive", "kgraph-serve-garbled", "kgraph-serve-unowned", "someone-else"]
 
 
 @needs_oxigraph

@@ -5,7 +5,8 @@ It listens on 127.0.0.1 only, behind a guard (`kgraph.rdf.guard`) that refuses `
 read-only unless asked (`writable=True`, `kgraph serve --writable`): the
 server has no authentication, and any web page open in the user's browser can send it a form, so an open update
 endpoint would let any page change the store. Read-only runs `oxigraph serve-read-only` on a store folder (a
-temporary one, removed at the end, when none is given). Queries see the union of all graphs, as `kgraph query`
+temporary one, removed at the end, when none is given; one left by a server killed outright, `kill -9`, is removed
+by the next `kgraph serve`). Queries see the union of all graphs, as `kgraph query`
 does on local files.
 
 How the files get in was chosen by measurement (a 1M-triple, 51 MB Turtle file, 2 shared cores): without a store
@@ -42,6 +43,8 @@ DEFAULT_PORT = 7878  # Oxigraph's own default
 READY_TIMEOUT_S = 30.0  # from start to listening; an in-memory or freshly loaded store opens in well under a second
 STOP_TIMEOUT_S = 10.0  # after SIGTERM, before SIGKILL
 INSTALL_HINT = "pip install 'kgraph-news[server]'"
+TEMPORARY_PREFIX = "kgraph-serve-"  # a temporary store's folder in the system's temporary folder
+OWNER_FILE = "owner.pid"  # in it, beside the store: the process that made it
 
 
 @dataclass
@@ -53,7 +56,7 @@ class Server:
     location: Path | None
     log: IO[bytes] = field(repr=False)  # the server's stderr, read when it fails
     writable: bool = False
-    temporary: Path | None = None  # the store folder made for a read-only server, removed when it stops
+    temporary: Path | None = None  # the folder made for a read-only server's store, removed when it stops
     private_port: int = 0  # where oxigraph itself listens; `port` is the guard's (kgraph.rdf.guard)
     guard: Guard | None = field(default=None, repr=False)
 
@@ -142,7 +145,8 @@ def start_server(
     _check_port_free(port)
     temporary = None
     if folder is None and not writable:
-        folder = temporary = Path(tempfile.mkdtemp(prefix="kgraph-serve-"))
+        temporary = _temporary_folder()
+        folder = temporary / "store"
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
         if files:
@@ -177,6 +181,41 @@ def start_server(
         server.stop()
         raise
     return server
+
+
+def _temporary_folder() -> Path:
+    """A new folder for a temporary store, with the number of the process that owns it; first the folders of
+    owners that have ended are removed: a server killed with SIGKILL never removes its own."""
+    parent = Path(tempfile.gettempdir())
+    _remove_orphans(parent)
+    folder = Path(tempfile.mkdtemp(prefix=TEMPORARY_PREFIX, dir=parent))
+    (folder / OWNER_FILE).write_text(str(os.getpid()), encoding="ascii")
+    return folder
+
+
+def _remove_orphans(parent: Path) -> None:
+    """Remove the temporary stores in `parent` whose owner has ended. Only where a process can be asked whether
+    it is alive without touching it (POSIX: on Windows `os.kill` ends it); a folder with no owner file (made by
+    someone else) or an owner still alive (or a number taken again by another process) is left alone."""
+    if os.name != "posix":
+        return
+    for folder in parent.glob(TEMPORARY_PREFIX + "*"):
+        try:
+            owner = int((folder / OWNER_FILE).read_text(encoding="ascii"))
+        except (OSError, ValueError):
+            continue
+        if owner > 0 and owner != os.getpid() and not _alive(owner):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        pass
+    return True
 
 
 def count_triples(server: Server) -> int:
