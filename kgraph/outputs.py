@@ -21,22 +21,19 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Graph
 
 from kgraph.errors import KgraphError
 from kgraph.files import write_atomic
 from kgraph.heap import heap_frozen
 from kgraph.interrupt import end_with_parent
 from kgraph.model import Corpus
-from kgraph.network import NETWORK_ASKS_BY_OBJECT, network_reads_pairs
-from kgraph.rdf.build import Block, iter_page_blocks, iter_written_blocks, prefixes
-from kgraph.rdf.turtle import Statements
+from kgraph.rdf.build import iter_written_blocks, prefixes
 from kgraph.rdf.vocab import DEFAULT_BASE
 
 __all__ = ["MAX_PAGE_LINKS", "Written", "page_min_weight", "write_outputs"]
@@ -90,40 +87,16 @@ def _write_outputs(corpus: Corpus, ttl: Path, html: Path, *, base: str, title: s
         return Written(count, weight)
     from kgraph.render import write_html
 
-    part = _network_store()
-    count = write_blocks(_keep(iter_written_blocks(corpus, base=base), part), ttl, prefixes(base))
-    with heap_frozen():  # the store filled: the passes that free Louvain's dropped copies need not walk it again
-        net, weight = _page_network(part, max_links)
-    del part  # the page reads the network only: the store's triples are freed before it is drawn
+    count = write_blocks(iter_written_blocks(corpus, base=base), ttl, prefixes(base))
+    net, weight = _page_network(corpus, base, max_links)
     write_html(net, html, title=title)  # streamed: never the whole page as one string, nor its bytes
     return Written(count, weight)
 
 
-def _keep(blocks: Iterable[Block | Statements], part: Graph) -> Iterator[Block | Statements]:
-    """The blocks as they come, adding the triples the page reads to `part`'s store (`Graph.add` would first check
-    the type of each term, through rdflib's abstract base classes). `Statements` hold them in `read` if any; a block
-    holds each of its pairs once."""
-    add = part.store.add_block  # a store of `_network_store`
-    for block in blocks:
-        if not isinstance(block, Statements):
-            subject, pairs = block
-            add(subject, network_reads_pairs(pairs))
-        elif block.read is not None:
-            subject, pairs = block.read
-            add(subject, network_reads_pairs(pairs))
-        yield block
-
-
-def _network_store() -> Graph:
-    from kgraph.rdf.compact import CompactGraph
-
-    return CompactGraph(by_object=NETWORK_ASKS_BY_OBJECT)
-
-
-def _page_network(part: Graph, max_links: int) -> tuple[nx.Graph, int]:
-    """The network the page draws from `part`, and the fewest shared events of a link it draws; the whole network
-    is dropped as soon as the links to draw are chosen, and `part` emptied once they are read."""
-    from kgraph.network import build_network, select_network
+def _page_network(corpus: Corpus, base: str, max_links: int) -> tuple[nx.Graph, int]:
+    """The network the page draws of the corpus's graph, and the fewest shared events of a link it draws; the
+    whole network is dropped as soon as the links to draw are chosen."""
+    from kgraph.network import build_corpus_network, select_network
 
     chosen: list[int] = []
 
@@ -135,16 +108,16 @@ def _page_network(part: Graph, max_links: int) -> tuple[nx.Graph, int]:
         return select_network(net, min_weight=chosen[-1], copy=False) if chosen[-1] > 1 else net
 
     # layers the reader switches on, as in render; select_network notes the weight it kept
-    net = build_network(part, include_orgs=True, include_places=True, keep=strongest, min_weight=fewest,
-                        done_reading=part.store.release)
+    net = build_corpus_network(corpus, base=base, include_orgs=True, include_places=True, keep=strongest,
+                               min_weight=fewest)
     return net, int(net.graph.get("min_weight", 1))
 
 
-def _draw(part: Graph, title: str, max_links: int) -> tuple[str, int]:
-    """The page of the network in `part`, and the fewest shared events of a link it draws."""
+def _draw(corpus: Corpus, base: str, title: str, max_links: int) -> tuple[str, int]:
+    """The page of the corpus's network, and the fewest shared events of a link it draws."""
     from kgraph.render import render_html
 
-    net, weight = _page_network(part, max_links)
+    net, weight = _page_network(corpus, base, max_links)
     return render_html(net, title=title), weight
 
 
@@ -184,12 +157,8 @@ def _draw_in_child(corpus: Corpus, base: str, title: str, max_links: int, parent
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which ends this process
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     end_with_parent(parent)
-    part = _network_store()
     try:
-        for _ in _keep(iter_page_blocks(corpus, base=base), part):
-            pass
-        with heap_frozen():  # the store filled, out of the passes that free Louvain's and the layout's graphs
-            page = _draw(part, title, max_links)
+        page = _draw(corpus, base, title, max_links)
         sender.send(("page", page))
     except Exception as exc:  # raised again in the parent, as the same error when it can be sent
         try:
