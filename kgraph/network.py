@@ -21,7 +21,9 @@ The returned `net` holds scalars only (lists are joined), so every networkx writ
 Which people are nodes: everyone who is an organizer or attendee of an event, or holds a title (`schema:jobTitle`
 or `org:holds`). `docs/queries/network-people.rq` is the same rule in SPARQL.
 
-The same evidence, structured, comes from `collect_edge_evidence`.
+The same evidence, structured, comes from `collect_edge_evidence`. `build_corpus_network` is the same network of the
+graph `kgraph.rdf.build` makes of a corpus, read from the corpus without making the graph (a build's page): the rules
+are written once, over what a `_Facts` reader says of a node, one reader for an RDF graph and one for a corpus.
 """
 
 from __future__ import annotations
@@ -121,6 +123,7 @@ class _Facts(Protocol):
     `str` is its IRI; an article is whatever `reports`, `naming` and `mentions` give, and `article` takes."""
 
     def events(self) -> Iterable[Node]: ...
+    def iri(self, node: Node) -> str: ...  # an event's
     def participants(self, event: Node) -> Iterable[Node]: ...  # its organizers and attendees
     def is_person(self, node: Node) -> bool: ...
     def materialised(self, shared: dict[tuple[Node, Node], list[Node]]
@@ -156,6 +159,9 @@ class _GraphFacts:
 
     def events(self) -> Iterable[Node]:
         return self.graph.subjects(RDF.type, SCHEMA.Event, unique=True)
+
+    def iri(self, node: Node) -> str:
+        return str(node)
 
     def participants(self, event: Node) -> Iterable[Node]:
         return chain(self.graph.objects(event, SCHEMA.organizer), self.graph.objects(event, SCHEMA.attendee))
@@ -263,21 +269,21 @@ class _GraphFacts:
 
 class _CorpusFacts:
     """`_Facts` of the graph `kgraph.rdf.build` makes of a corpus, read from the corpus: its nodes are the same
-    IRIs (its `Minter`), an article is its id (one IRI each: the minter refuses a clash). What the graph merges
+    IRIs (its `Minter`) but an article's and an event's, which are its article's id (one IRI each: the minter
+    refuses a clash), its IRI made only for the texts of the links kept. What the graph merges
     implicitly is merged here by IRI: the records of a person, organisation or place that share one (`_group` in
     `kgraph.rdf.build`), the extractions of one event, and a value given twice is one triple."""
 
     def __init__(self, corpus: Corpus, base: str) -> None:
         self.corpus, self.base = corpus, base
-        self.iri = iri_minter(base)
-        self.person_iri = functools.cache(self.iri.person)
-        self.org_iri = functools.cache(self.iri.org)
-        self.place_iri = functools.cache(self.iri.place)
-        self._events: dict[Node, list[Extraction]] = {}
-        event_iri = self.iri.event
+        self.minter = iri_minter(base)
+        self.person_iri = functools.cache(self.minter.person)
+        self.org_iri = functools.cache(self.minter.org)
+        self.place_iri = functools.cache(self.minter.place)
+        self._events: dict[str, list[Extraction]] = {}  # by its article's id
         for extraction in corpus.extractions:
             if extraction.event is not None:
-                self._events.setdefault(event_iri(extraction.article.id), []).append(extraction)
+                self._events.setdefault(extraction.article.id, []).append(extraction)
         self._people = _by_iri(corpus.people, lambda p: self.person_iri(p.id))
         self._orgs = _by_iri(corpus.organizations, lambda o: self.org_iri(o.name))
         self._places = _by_iri(corpus.places, lambda p: self.place_iri(p.name))
@@ -296,8 +302,11 @@ class _CorpusFacts:
         self._mentions: dict[str, list[Node]] | None = None  # article id -> organisations and places it names
         self._sources = frozenset(corpus.sources)
 
-    def events(self) -> Iterable[Node]:
+    def events(self) -> Iterable[str]:
         return self._events
+
+    def iri(self, event: str) -> str:
+        return str(self.minter.event(event))
 
     def participants(self, event: Node) -> Iterable[Node]:
         person = self.person_iri
@@ -316,7 +325,9 @@ class _CorpusFacts:
             return {}
         from kgraph.rdf.build import build_graph  # rare: the corpus's whole graph, for its collaborations
 
-        return _GraphFacts(build_graph(self.corpus, base=self.base)).materialised(shared)
+        events = {self.minter.event(event): event for event in self._events}  # its events by their ids here
+        found = _GraphFacts(build_graph(self.corpus, base=self.base)).materialised(shared)
+        return {pair: (weight, {events[e] for e in evidence}) for pair, (weight, evidence) in found.items()}
 
     def titled(self) -> Iterable[Node]:
         return [node for node, people in self._people.items() if any(p.posts for p in people)]
@@ -329,8 +340,8 @@ class _CorpusFacts:
         found |= self._credited.get(person, set())
         return found
 
-    def reports(self, event: Node) -> set[str]:
-        return {e.article.id for e in self._events[event]}
+    def reports(self, event: str) -> set[str]:
+        return {event}  # an event is its article's
 
     def mentions(self, article: str) -> Iterable[Node]:
         if self._mentions is None:  # the organisations' and places' (people are no context), made once
@@ -367,7 +378,7 @@ class _CorpusFacts:
                              for held in p.posts if held.title == title and held.org)
 
     def label(self, post: tuple[str, str]) -> str:
-        return post[1] or _tail(self.iri.post(*post))
+        return post[1] or _tail(self.minter.post(*post))
 
     def parents(self, org: Node) -> Iterable[Node]:
         return [self.org_iri(o.parent) for o in self._orgs.get(org, ()) if o.parent]
@@ -435,11 +446,15 @@ class _CorpusFacts:
         return min(e.event.kind for e in extractions) or min(e.article.headline for e in extractions)
 
     def article(self, article: str) -> ArticleRef:
-        articles = self._articles_of(article)
+        iri, articles = str(self.minter.article(article)), self._articles_of(article)
+        if len(articles) == 1:  # most ids: the fields of its one article
+            only = articles[0]
+            date = _date_text(only.date) if only.date and is_full_date(only.date) else only.date
+            source = only.source if only.source and only.source in self._sources else ""
+            return ArticleRef(iri, only.headline, source, date or "")
         source = min((a.source for a in articles if a.source and a.source in self._sources), default="")
         date = min((_date_text(a.date) for a in articles if a.date and is_full_date(a.date)), default="")
-        return ArticleRef(str(self.iri.article(article)), min((a.headline for a in articles), default=""), source,
-                          date or self.dateline(article))
+        return ArticleRef(iri, min((a.headline for a in articles), default=""), source, date or self.dateline(article))
 
     def _articles_of(self, article: str) -> list[Article]:
         if self._articles is None:
@@ -466,7 +481,7 @@ def _date_text(text: str) -> str:
 
 @dataclass(slots=True)
 class _Index:
-    """What the graph says about events and people, read once."""
+    """What the facts say about events and people, read once."""
 
     facts: _Facts
     participants: dict[Node, set[Node]] = field(default_factory=dict)  # event -> people
@@ -511,7 +526,7 @@ class _Index:
         if not date:
             date = min((d for a in self.reports(node) if (d := facts.dateline(a))), default="")
         place = min((self.name(pl) for pl in facts.locations(node)), default="")
-        return EventRef(str(node), facts.kind(node), date, place, articles)
+        return EventRef(facts.iri(node), facts.kind(node), date, place, articles)
 
     def name(self, node: Node) -> str:
         """`_name`, read once a node: a place is the place of many events."""

@@ -3,12 +3,13 @@
 The page is the one `kgraph render` draws: people, with the organisation and place layers off until switched on.
 
 The triples go to the Turtle file as `iter_written_blocks` makes them, a node with its pairs at a time (the mention
-spans and collaborations, half the triples and none that the page reads, already as Turtle text). Only the ones the
-network page reads (`kgraph.network.network_reads`, about a fifth) are kept, in an rdflib Graph over a compact store
-(`kgraph.rdf.compact`), so memory grows with people, events and articles, not with the mention spans and article
-texts that are most of the graph. At 10,000 articles the whole graph held in rdflib took about 1 GB and its Turtle
-serializer more than 15 minutes. With more than one job, a forked process reads the triples again and draws the
-page while this one writes the Turtle: the two take about as long, and were most of a build's single-process time.
+spans and collaborations, half the triples and none that the page reads, already as Turtle text). None is kept for
+the page: its network is read from the corpus itself (`kgraph.network.build_corpus_network`, the network
+`build_network` reads of the same graph), so memory grows with people, events and articles, not with the mention
+spans and article texts that are most of the graph. At 10,000 articles the whole graph held in rdflib took about
+1 GB and its Turtle serializer more than 15 minutes; a store of the fifth of the triples the page reads, filled as
+they were written and read back through rdflib, was a sixth of the writing's time. With more than one job, a forked
+process draws the page from the corpus it shares while this one writes the Turtle.
 
 The page draws at most `MAX_PAGE_LINKS` works-with links: a decade of a paper links thousands of people by more
 than 100,000 links, a page of 60 MB that a browser draws in tens of seconds. Above that, it draws the links of at
@@ -39,8 +40,8 @@ from kgraph.rdf.vocab import DEFAULT_BASE
 __all__ = ["MAX_PAGE_LINKS", "Written", "page_min_weight", "write_outputs"]
 
 MAX_PAGE_LINKS = 20_000  # 14,000 links make a 21 MB page that Chromium draws in 3 s (see the README)
-# Fewer articles are written in one process even with more jobs: a second process minting every IRI again costs
-# more than drawing a small page beside the Turtle saves (a one-page build took twice the CPU).
+# Fewer articles are written in one process even with more jobs: a second process costs more than drawing a small
+# page beside the Turtle saves (a one-page build took twice the CPU, when that process minted every IRI again).
 BESIDE_MIN_ARTICLES = 200
 
 
