@@ -21,30 +21,36 @@ The returned `net` holds scalars only (lists are joined), so every networkx writ
 Which people are nodes: everyone who is an organizer or attendee of an event, or holds a title (`schema:jobTitle`
 or `org:holds`). `docs/queries/network-people.rq` is the same rule in SPARQL.
 
-The same evidence, structured, comes from `collect_edge_evidence`.
+The same evidence, structured, comes from `collect_edge_evidence`. `build_corpus_network` is the same network of the
+graph `kgraph.rdf.build` makes of a corpus, read from the corpus without making the graph (a build's page): the rules
+are written once, over what a `_Facts` reader says of a node, one reader for an RDF graph and one for a corpus.
 """
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain, combinations
 from operator import itemgetter
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import networkx as nx
 import rdflib
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kgraph.errors import KgraphError
 from kgraph.heap import free_dropped_cycles
-from kgraph.model import MAX_PAIRED_PARTICIPANTS
+from kgraph.model import MAX_PAIRED_PARTICIPANTS, Article, Corpus, Extraction, Organization, Person, Role
 from kgraph.rdf import vocab
+from kgraph.rdf.build import iri_minter, is_full_date
 from kgraph.rdf.cached import CachedNamespace
+from kgraph.rdf.vocab import DEFAULT_BASE
 
-__all__ = ["NETWORK_ASKS_BY_OBJECT", "ArticleRef", "EventRef", "build_network", "collect_edge_evidence",
+__all__ = ["NETWORK_ASKS_BY_OBJECT", "ArticleRef", "EventRef", "build_corpus_network", "build_network",
+           "collect_edge_evidence",
            "detect_communities", "network_reads", "network_reads_pair", "network_reads_pairs", "select_network"]
 
 TITLE_SEPARATOR = "、"
@@ -74,6 +80,7 @@ _TYPE = RDF.type  # made once: it is asked for each of millions of triples
 # what a link's texts take of one of its events: its date, IRI, line, and its articles' (date, IRI, line)
 _Part = tuple[str, str, str, tuple[tuple[str, str, str], ...]]
 _ORDER = itemgetter(0, 1)  # the order of a link's events: a `_Part`'s date and IRI
+T = TypeVar("T")
 _NONE: set[Node] = set()  # the organisations and places of an event whose reports mention none (never changed)
 
 
@@ -110,11 +117,373 @@ class EventRef:
         return head + headlines
 
 
+class _Facts(Protocol):
+    """What the rules of `build_network` read of a graph, node by node: an RDF graph's triples (`_GraphFacts`), or
+    the corpus `kgraph.rdf.build` makes them of (`_CorpusFacts`), for the same answers. A node is a term whose
+    `str` is its IRI; an article is whatever `reports`, `naming` and `mentions` give, and `article` takes."""
+
+    def events(self) -> Iterable[Node]: ...
+    def iri(self, node: Node) -> str: ...  # an event's
+    def participants(self, event: Node) -> Iterable[Node]: ...  # its organizers and attendees
+    def is_person(self, node: Node) -> bool: ...
+    def materialised(self, shared: dict[tuple[Node, Node], list[Node]]
+                     ) -> dict[tuple[Node, Node], tuple[int, set[Node]]]: ...  # works-with pairs the events miss
+    def titled(self) -> Iterable[Node]: ...  # what holds a title (schema:jobTitle, org:holds)
+    def people(self) -> Iterable[Node]: ...  # typed schema:Person
+    def naming(self, person: Node) -> set[Any]: ...  # a new set of the articles that mention or credit them
+    def reports(self, event: Node) -> set[Any]: ...
+    def mentions(self, article: Any) -> Iterable[Node]: ...
+    def mentioning(self, thing: Node) -> int: ...  # how many articles mention it
+    def things(self, kind: str) -> set[Node]: ...  # the organisations or the places
+    def locations(self, event: Node) -> Iterable[Node]: ...
+    def organizers(self, event: Node) -> Iterable[Node]: ...
+    def posts(self, person: Node) -> Iterable[Any]: ...
+    def post_orgs(self, post: Any) -> Iterable[Node]: ...
+    def label(self, post: Any) -> str: ...
+    def parents(self, org: Node) -> Iterable[Node]: ...
+    def name(self, node: Node) -> str: ...
+    def aliases(self, node: Node) -> list[str]: ...
+    def titles(self, person: Node) -> list[str]: ...
+    def role(self, person: Node, *, has_title: bool) -> str: ...
+    def start_date(self, event: Node) -> str: ...
+    def dateline(self, article: Any) -> str: ...
+    def kind(self, event: Node) -> str: ...
+    def article(self, article: Any) -> ArticleRef: ...
+
+
+class _GraphFacts:
+    """`_Facts` of an RDF graph, any tool's."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+
+    def events(self) -> Iterable[Node]:
+        return self.graph.subjects(RDF.type, SCHEMA.Event, unique=True)
+
+    def iri(self, node: Node) -> str:
+        return str(node)
+
+    def participants(self, event: Node) -> Iterable[Node]:
+        return chain(self.graph.objects(event, SCHEMA.organizer), self.graph.objects(event, SCHEMA.attendee))
+
+    def is_person(self, node: Node) -> bool:
+        return _is_person(self.graph, node)
+
+    def materialised(self, shared: dict[tuple[Node, Node], list[Node]]
+                     ) -> dict[tuple[Node, Node], tuple[int, set[Node]]]:
+        """The kg:worksWith and kg:Collaboration pairs not in `shared`, with their weights and events."""
+        graph = self.graph
+        weights: dict[tuple[Node, Node], int] = {}
+        evidence: dict[tuple[Node, Node], set[Node]] = defaultdict(set)
+        for a, b in graph.subject_objects(KG.worksWith):
+            if a != b and _is_person(graph, a) and _is_person(graph, b):
+                evidence.setdefault(_pair(a, b), set())  # a bare kg:worksWith still counts
+        for collab in graph.subjects(RDF.type, KG.Collaboration, unique=True):
+            parts = sorted({p for p in graph.objects(collab, KG.participant) if _is_person(graph, p)}, key=str)
+            if len(parts) != 2:
+                continue
+            pair = _pair(*parts)
+            evidence[pair] |= {e for e in graph.objects(collab, KG.evidence)
+                               if (e, RDF.type, SCHEMA.Event) in graph}
+            for weight in graph.objects(collab, KG.weight):
+                if isinstance(weight, Literal) and isinstance(weight.toPython(), int):
+                    weights[pair] = max(weights.get(pair, 0), weight.toPython())
+        return {pair: (max(weights.get(pair, 0), len(events), 1), events) for pair, events in evidence.items()
+                if pair not in shared}
+
+    def titled(self) -> Iterable[Node]:
+        graph = self.graph
+        return chain(graph.subjects(SCHEMA.jobTitle, None, unique=True), graph.subjects(ORG.holds, None, unique=True))
+
+    def people(self) -> Iterable[Node]:
+        return self.graph.subjects(RDF.type, SCHEMA.Person, unique=True)
+
+    def naming(self, person: Node) -> set[Node]:
+        subjects = self.graph.subjects
+        return {*subjects(SCHEMA.mentions, person), *subjects(SCHEMA.author, person),
+                *subjects(SCHEMA.contributor, person)}
+
+    def reports(self, event: Node) -> set[Node]:
+        return set(self.graph.objects(event, SCHEMA.subjectOf)) | set(self.graph.subjects(SCHEMA.about, event))
+
+    def mentions(self, article: Node) -> Iterable[Node]:
+        return self.graph.objects(article, SCHEMA.mentions)
+
+    def mentioning(self, thing: Node) -> int:
+        return len(set(self.graph.subjects(SCHEMA.mentions, thing)))
+
+    def things(self, kind: str) -> set[Node]:
+        graph = self.graph
+        rdf_type = ORG.Organization if kind == "organization" else SCHEMA.Place
+        things = set(graph.subjects(RDF.type, rdf_type, unique=True))
+        if kind == "organization":
+            things |= set(graph.subjects(RDF.type, SCHEMA.Organization, unique=True))
+        return things
+
+    def locations(self, event: Node) -> Iterable[Node]:
+        return self.graph.objects(event, SCHEMA.location)
+
+    def organizers(self, event: Node) -> Iterable[Node]:
+        return self.graph.objects(event, SCHEMA.organizer)
+
+    def posts(self, person: Node) -> Iterable[Node]:
+        return self.graph.objects(person, ORG.holds)
+
+    def post_orgs(self, post: Node) -> Iterable[Node]:
+        return self.graph.objects(post, ORG.postIn)
+
+    def label(self, post: Node) -> str:
+        return _label(self.graph, post)
+
+    def parents(self, org: Node) -> Iterable[Node]:
+        return self.graph.objects(org, ORG.subOrganizationOf)
+
+    def name(self, node: Node) -> str:
+        return _name(self.graph, node)
+
+    def aliases(self, node: Node) -> list[str]:
+        return _aliases(self.graph, node)
+
+    def titles(self, person: Node) -> list[str]:
+        return _titles(self.graph, person)
+
+    def role(self, person: Node, *, has_title: bool) -> str:
+        return _role(self.graph, person, has_title=has_title)
+
+    def start_date(self, event: Node) -> str:
+        return _text(self.graph, event, SCHEMA.startDate)
+
+    def dateline(self, article: Node) -> str:
+        return _text(self.graph, article, KG.dateline)
+
+    def kind(self, event: Node) -> str:
+        return _text(self.graph, event, KG.eventType) or _text(self.graph, event, SCHEMA.name)
+
+    def article(self, article: Node) -> ArticleRef:
+        g = self.graph
+        sources = [*g.objects(article, KG.sourceFile), *g.objects(article, PROV.wasDerivedFrom)]
+        source = min((name for f in sources if (name := _text(g, f, SCHEMA.name))), default="")
+        date = _text(g, article, SCHEMA.dateCreated) or _text(g, article, KG.dateline)
+        return ArticleRef(str(article), _text(g, article, SCHEMA.headline), source, date)
+
+
+class _CorpusFacts:
+    """`_Facts` of the graph `kgraph.rdf.build` makes of a corpus, read from the corpus: its nodes are the same
+    IRIs (its `Minter`) but an article's and an event's, which are its article's id (one IRI each: the minter
+    refuses a clash), its IRI made only for the texts of the links kept. What the graph merges
+    implicitly is merged here by IRI: the records of a person, organisation or place that share one (`_group` in
+    `kgraph.rdf.build`), the extractions of one event, and a value given twice is one triple."""
+
+    def __init__(self, corpus: Corpus, base: str) -> None:
+        self.corpus, self.base = corpus, base
+        self.minter = iri_minter(base)
+        self.person_iri = functools.cache(self.minter.person)
+        self.org_iri = functools.cache(self.minter.org)
+        self.place_iri = functools.cache(self.minter.place)
+        self._events: dict[str, list[Extraction]] = {}  # by its article's id
+        for extraction in corpus.extractions:
+            if extraction.event is not None:
+                self._events.setdefault(extraction.article.id, []).append(extraction)
+        self._people = _by_iri(corpus.people, lambda p: self.person_iri(p.id))
+        self._orgs = _by_iri(corpus.organizations, lambda o: self.org_iri(o.name))
+        self._places = _by_iri(corpus.places, lambda p: self.place_iri(p.name))
+        # the people each article credits (schema:author, schema:contributor), by person
+        self._credited: dict[Node, set[str]] = defaultdict(set)
+        self._authors: set[Node] = set()
+        self._contributors: set[Node] = set()
+        reporter, photographer = Role.REPORTER, Role.PHOTOGRAPHER
+        for extraction in corpus.extractions:
+            for m in extraction.people:
+                if m.role is reporter or m.role is photographer:
+                    node = self.person_iri(m.name)
+                    self._credited[node].add(extraction.article.id)
+                    (self._authors if m.role is reporter else self._contributors).add(node)
+        self._articles: dict[str, list[Article]] | None = None  # by id, when first asked
+        self._mentions: dict[str, list[Node]] | None = None  # article id -> organisations and places it names
+        self._sources = frozenset(corpus.sources)
+
+    def events(self) -> Iterable[str]:
+        return self._events
+
+    def iri(self, event: str) -> str:
+        return str(self.minter.event(event))
+
+    def participants(self, event: Node) -> Iterable[Node]:
+        person = self.person_iri
+        return [person(name) for e in self._events[event] for names in (e.event.organizers, e.event.attendees)
+                for name in names]
+
+    def is_person(self, node: Node) -> bool:
+        return True  # whatever the corpus's graph asks this of is a person's IRI, typed a person or not typed
+
+    def materialised(self, shared: dict[tuple[Node, Node], list[Node]]
+                     ) -> dict[tuple[Node, Node], tuple[int, set[Node]]]:
+        """None but for an event of several extractions (one article's id twice) with more people than are paired:
+        its extractions' own pairs are then only in the graph's kg:Collaboration nodes, read from those."""
+        if not any(len(extractions) > 1 and len({*self.participants(event)}) > MAX_PAIRED_PARTICIPANTS
+                   for event, extractions in self._events.items()):
+            return {}
+        from kgraph.rdf.build import build_graph  # rare: the corpus's whole graph, for its collaborations
+
+        events = {self.minter.event(event): event for event in self._events}  # its events by their ids here
+        found = _GraphFacts(build_graph(self.corpus, base=self.base)).materialised(shared)
+        return {pair: (weight, {events[e] for e in evidence}) for pair, (weight, evidence) in found.items()}
+
+    def titled(self) -> Iterable[Node]:
+        return [node for node, people in self._people.items() if any(p.posts for p in people)]
+
+    def people(self) -> Iterable[Node]:
+        return self._people
+
+    def naming(self, person: Node) -> set[str]:
+        found = {ev.article_id for p in self._people.get(person, ()) for ev in p.mentions}
+        found |= self._credited.get(person, set())
+        return found
+
+    def reports(self, event: str) -> set[str]:
+        return {event}  # an event is its article's
+
+    def mentions(self, article: str) -> Iterable[Node]:
+        if self._mentions is None:  # the organisations' and places' (people are no context), made once
+            self._mentions = defaultdict(list)
+            for things in (self._orgs, self._places):
+                for node, records in things.items():
+                    for record in records:
+                        for ev in record.mentions:
+                            self._mentions[ev.article_id].append(node)
+        return self._mentions.get(article, ())
+
+    def mentioning(self, thing: Node) -> int:
+        records = self._orgs.get(thing) or self._places.get(thing) or ()
+        return len({ev.article_id for record in records for ev in record.mentions})
+
+    def things(self, kind: str) -> set[Node]:
+        if kind == "organization":
+            return set(self._orgs)
+        return {node for node, places in self._places.items() if any(p.mentions for p in places)}
+
+    def locations(self, event: Node) -> Iterable[Node]:
+        return [self.place_iri(e.event.place) for e in self._events[event] if e.event.place]
+
+    def organizers(self, event: Node) -> Iterable[Node]:
+        return [self.person_iri(name) for e in self._events[event] for name in e.event.organizers]
+
+    def posts(self, person: Node) -> Iterable[tuple[str, str]]:
+        """(the person's key, the title): one a title, as the post's IRI is (`Minter.post`)."""
+        return {post.title: (p.id, post.title) for p in self._people.get(person, ()) for post in p.posts}.values()
+
+    def post_orgs(self, post: tuple[str, str]) -> Iterable[Node]:
+        key, title = post
+        return dict.fromkeys(self.org_iri(held.org) for p in self._people[self.person_iri(key)]
+                             for held in p.posts if held.title == title and held.org)
+
+    def label(self, post: tuple[str, str]) -> str:
+        return post[1] or _tail(self.minter.post(*post))
+
+    def parents(self, org: Node) -> Iterable[Node]:
+        return [self.org_iri(o.parent) for o in self._orgs.get(org, ()) if o.parent]
+
+    def name(self, node: Node) -> str:
+        """`_name`: the first of skos:prefLabel, schema:name, rdfs:label, schema:alternateName that has one."""
+        if (people := self._people.get(node)) is not None:
+            ranked: tuple[Iterable[str], ...] = ((p.name for p in people), self._person_aliases(people))
+        elif (orgs := self._orgs.get(node)) is not None:
+            ranked = ((o.name for o in orgs), (n for o in orgs for n in o.aliases or (o.name,)),
+                      self._org_aliases(orgs))
+        elif (places := self._places.get(node)) is not None:
+            ranked = ((p.name for p in places),)
+        else:
+            ranked = ()
+        for values in ranked:
+            if text := min(values, default=""):
+                return text
+        return _tail(str(node))
+
+    def aliases(self, node: Node) -> list[str]:
+        if (people := self._people.get(node)) is not None:
+            others = set(self._person_aliases(people))
+        elif (orgs := self._orgs.get(node)) is not None:
+            others = set(self._org_aliases(orgs))
+        else:
+            return []
+        return sorted(others - {self.name(node)})
+
+    @staticmethod
+    def _person_aliases(people: list[Person]) -> list[str]:
+        return [alias for p in people for alias in p.aliases]
+
+    @staticmethod
+    def _org_aliases(orgs: list[Organization]) -> list[str]:
+        """An organisation's schema:alternateName: each printed form but its name, and its short references."""
+        return [n for o in orgs for n in (*(a for a in o.aliases if a != o.name), *o.references)]
+
+    def titles(self, person: Node) -> list[str]:
+        titles = {post.title for p in self._people.get(person, ()) for post in p.posts}
+        titles |= {self.label(post) for post in self.posts(person)}
+        return sorted(t for t in titles if t)
+
+    def role(self, person: Node, *, has_title: bool) -> str:
+        stated = {p.role.value for p in self._people.get(person, ())}
+        for role in ROLES:
+            if role in stated:
+                return role
+        if person in self._authors:
+            return "reporter"
+        if person in self._contributors:
+            return "photographer"
+        return "official" if has_title else "other"
+
+    def start_date(self, event: Node) -> str:
+        return min((_date_text(e.event.date) for e in self._events[event] if e.event.date
+                    and is_full_date(e.event.date)), default="")
+
+    def dateline(self, article: str) -> str:
+        return min((a.date for a in self._articles_of(article) if a.date and not is_full_date(a.date)),
+                   default="")
+
+    def kind(self, event: Node) -> str:
+        extractions = self._events[event]
+        return min(e.event.kind for e in extractions) or min(e.article.headline for e in extractions)
+
+    def article(self, article: str) -> ArticleRef:
+        iri, articles = str(self.minter.article(article)), self._articles_of(article)
+        if len(articles) == 1:  # most ids: the fields of its one article
+            only = articles[0]
+            date = _date_text(only.date) if only.date and is_full_date(only.date) else only.date
+            source = only.source if only.source and only.source in self._sources else ""
+            return ArticleRef(iri, only.headline, source, date or "")
+        source = min((a.source for a in articles if a.source and a.source in self._sources), default="")
+        date = min((_date_text(a.date) for a in articles if a.date and is_full_date(a.date)), default="")
+        return ArticleRef(iri, min((a.headline for a in articles), default=""), source, date or self.dateline(article))
+
+    def _articles_of(self, article: str) -> list[Article]:
+        if self._articles is None:
+            self._articles = {}
+            for a in self.corpus.articles:
+                self._articles.setdefault(a.id, []).append(a)
+        return self._articles.get(article, [])
+
+
+def _by_iri(records: Iterable[T], iri: Callable[[T], Node]) -> dict[Node, list[T]]:
+    """Records by their node's IRI, in order of first appearance (as `kgraph.rdf.build` groups them)."""
+    groups: dict[Node, list[T]] = {}
+    for record in records:
+        groups.setdefault(iri(record), []).append(record)
+    return groups
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _date_text(text: str) -> str:
+    """The text of the xsd:date a graph holds for a full date: rdflib writes a date it can read (one in other
+    digits than ASCII's) in its own form."""
+    return text if text.isascii() else str(Literal(text, datatype=XSD.date))
+
+
 @dataclass(slots=True)
 class _Index:
-    """What the graph says about events and people, read once."""
+    """What the facts say about events and people, read once."""
 
-    graph: Graph
+    facts: _Facts
     participants: dict[Node, set[Node]] = field(default_factory=dict)  # event -> people
     events_of: dict[Node, set[Node]] = field(default_factory=lambda: defaultdict(set))  # person -> events
     # pair -> their events, each once (an event is read once, its pairs are distinct): a list, as most pairs share
@@ -151,36 +520,31 @@ class _Index:
         return known
 
     def _read_event(self, node: Node) -> EventRef:
-        g = self.graph
+        facts = self.facts
         articles = tuple(sorted((self.article(a) for a in self.reports(node)), key=lambda a: a.iri))
-        date = _text(g, node, SCHEMA.startDate)
+        date = facts.start_date(node)
         if not date:
-            date = min((d for a in self.reports(node) if (d := _text(g, a, KG.dateline))), default="")
-        place = min((self.name(pl) for pl in g.objects(node, SCHEMA.location)), default="")
-        kind = _text(g, node, KG.eventType) or _text(g, node, SCHEMA.name)
-        return EventRef(str(node), kind, date, place, articles)
+            date = min((d for a in self.reports(node) if (d := facts.dateline(a))), default="")
+        place = min((self.name(pl) for pl in facts.locations(node)), default="")
+        return EventRef(facts.iri(node), facts.kind(node), date, place, articles)
 
     def name(self, node: Node) -> str:
         """`_name`, read once a node: a place is the place of many events."""
         known = self._names.get(node)
         if known is None:
-            known = self._names[node] = _name(self.graph, node)
+            known = self._names[node] = self.facts.name(node)
         return known
 
     def article(self, node: Node) -> ArticleRef:
         if node not in self._articles:
-            g = self.graph
-            sources = [*g.objects(node, KG.sourceFile), *g.objects(node, PROV.wasDerivedFrom)]
-            source = min((name for f in sources if (name := _text(g, f, SCHEMA.name))), default="")
-            date = _text(g, node, SCHEMA.dateCreated) or _text(g, node, KG.dateline)
-            self._articles[node] = ArticleRef(str(node), _text(g, node, SCHEMA.headline), source, date)
+            self._articles[node] = self.facts.article(node)
         return self._articles[node]
 
     def reports(self, event: Node) -> set[Node]:
         """The articles that report `event`, read once (its people, places and links all ask); not to be changed."""
         found = self._reports.get(event)
         if found is None:
-            found = self._reports[event] = _event_articles(self.graph, event)
+            found = self._reports[event] = self.facts.reports(event)
         return found
 
     def mentioned(self, event: Node, things: set[Node]) -> set[Node]:
@@ -189,8 +553,8 @@ class _Index:
         making a decade's network."""
         known = self._mentioned.get(event)
         if known is None:
-            context, objects = self.context, self.graph.objects
-            known = {t for a in self.reports(event) for t in objects(a, SCHEMA.mentions) if t in context} or _NONE
+            context, mentions = self.context, self.facts.mentions
+            known = {t for a in self.reports(event) for t in mentions(a) if t in context} or _NONE
             self._mentioned[event] = known
         return known & things if known else set()
 
@@ -206,15 +570,15 @@ class _Index:
         """`_is_person`, asked once a node: a person is in many events."""
         known = self._people.get(node)
         if known is None:
-            known = self._people[node] = _is_person(self.graph, node)
+            known = self._people[node] = self.facts.is_person(node)
         return known
 
     def chain(self, org: Node) -> tuple[list[str], str]:
         """The names of `org` and the organisations above it, and the top one's, read once an organisation."""
         known = self._chains.get(org)
         if known is None:
-            chain = _org_chain(self.graph, org)
-            known = self._chains[org] = ([_name(self.graph, node) for node in chain], _name(self.graph, chain[-1]))
+            chain = _org_chain(self.facts, org)
+            known = self._chains[org] = ([self.name(node) for node in chain], self.name(chain[-1]))
         return known
 
     def part(self, node: Node) -> _Part:
@@ -265,7 +629,25 @@ def build_network(graph: Graph, *, include_orgs: bool = False, include_places: b
     >>> net.nodes["urn:p1"]["titles"], net.edges["urn:p1", "urn:p2"]["weight"]
     ('区委书记', 1)
     """
-    index = _read_index(graph)
+    return _build(_GraphFacts(graph), include_orgs=include_orgs, include_places=include_places, keep=keep,
+                  min_weight=min_weight, done_reading=done_reading)
+
+
+def build_corpus_network(corpus: Corpus, *, base: str = DEFAULT_BASE, include_orgs: bool = False,
+                         include_places: bool = False, keep: Callable[[nx.Graph], nx.Graph] | None = None,
+                         min_weight: Callable[[list[int]], int] | None = None) -> nx.Graph:
+    """`build_network` of the graph `kgraph.rdf.build` makes of `corpus` with IRIs under `base`, the same network,
+    read from the corpus itself: no triple, rdflib term or store is made for it (a build's page was a store of a
+    fifth of its triples, filled while the Turtle was written and read back through rdflib's Graph API)."""
+    return _build(_CorpusFacts(corpus, base), include_orgs=include_orgs, include_places=include_places, keep=keep,
+                  min_weight=min_weight)
+
+
+def _build(facts: _Facts, *, include_orgs: bool, include_places: bool,
+           keep: Callable[[nx.Graph], nx.Graph] | None, min_weight: Callable[[list[int]], int] | None,
+           done_reading: Callable[[], None] | None = None) -> nx.Graph:
+    """The rules of `build_network`, over what `facts` says."""
+    index = _read_index(facts)
     net = nx.Graph()
     people = _select_people(index)
     for person in sorted(people, key=str):
@@ -285,7 +667,7 @@ def build_network(graph: Graph, *, include_orgs: bool = False, include_places: b
         net.nodes[node]["community"] = community
     net.graph.update(_left_out(index, people))
 
-    layers = {kind: _context_things(graph, kind) for kind, shown in (("organization", include_orgs),
+    layers = {kind: facts.things(kind) for kind, shown in (("organization", include_orgs),
                                                                      ("place", include_places)) if shown}
     for things in layers.values():
         index.context |= things
@@ -444,7 +826,7 @@ def collect_edge_evidence(graph: Graph, net: nx.Graph) -> dict[tuple[str, str], 
     >>> evidence["urn:p1", "urn:p2"][0].articles[0].headline
     '区领导调研'
     """
-    index = _read_index(graph)
+    index = _read_index(_GraphFacts(graph))
     result: dict[tuple[str, str], tuple[EventRef, ...]] = {}
     for a, b, events in net.edges(data="events", default=""):
         refs = (index.event(_node(graph, iri)) for iri in events.split())
@@ -452,15 +834,10 @@ def collect_edge_evidence(graph: Graph, net: nx.Graph) -> dict[tuple[str, str], 
     return result
 
 
-def _read_index(graph: Graph) -> _Index:
-    index = _Index(graph)
-    for event in graph.subjects(RDF.type, SCHEMA.Event, unique=True):
-        people = {
-            p
-            for predicate in (SCHEMA.organizer, SCHEMA.attendee)
-            for p in graph.objects(event, predicate)
-            if index.is_person(p)
-        }
+def _read_index(facts: _Facts) -> _Index:
+    index = _Index(facts)
+    for event in facts.events():
+        people = {p for p in facts.participants(event) if index.is_person(p)}
         index.participants[event] = people
         for person in people:
             index.events_of[person].add(event)
@@ -468,51 +845,31 @@ def _read_index(graph: Graph) -> _Index:
             continue  # as kgraph.rdf.build: no works-with pairs among that many
         for a, b in combinations(sorted(people, key=str), 2):
             index.shared[a, b].append(event)
-
-    weights: dict[tuple[Node, Node], int] = {}
-    evidence: dict[tuple[Node, Node], set[Node]] = defaultdict(set)
-    for a, b in graph.subject_objects(KG.worksWith):
-        if a != b and _is_person(graph, a) and _is_person(graph, b):
-            evidence.setdefault(_pair(a, b), set())  # a bare kg:worksWith still counts
-    for collab in graph.subjects(RDF.type, KG.Collaboration, unique=True):
-        parts = sorted({p for p in graph.objects(collab, KG.participant) if _is_person(graph, p)}, key=str)
-        if len(parts) != 2:
-            continue
-        pair = _pair(*parts)
-        evidence[pair] |= {e for e in graph.objects(collab, KG.evidence) if (e, RDF.type, SCHEMA.Event) in graph}
-        for weight in graph.objects(collab, KG.weight):
-            if isinstance(weight, Literal) and isinstance(weight.toPython(), int):
-                weights[pair] = max(weights.get(pair, 0), weight.toPython())
-    for pair, events in evidence.items():
-        if pair not in index.shared:
-            index.materialised[pair] = (max(weights.get(pair, 0), len(events), 1), events)
+    index.materialised.update(facts.materialised(index.shared))
     return index
 
 
 def _select_people(index: _Index) -> set[Node]:
-    graph = index.graph
     people = {p for p, events in index.events_of.items() if events}
     people |= {p for pair in index.materialised for p in pair}
-    for predicate in (SCHEMA.jobTitle, ORG.holds):
-        people |= {p for p in graph.subjects(predicate, None, unique=True) if _is_person(graph, p)}
+    people |= {p for p in index.facts.titled() if index.is_person(p)}
     return people
 
 
 def _person_attributes(index: _Index, person: Node) -> dict[str, str | int]:
-    graph = index.graph
+    facts = index.facts
     events = index.events_of.get(person, set())
-    articles = set(graph.subjects(SCHEMA.mentions, person))
-    articles |= set(graph.subjects(SCHEMA.author, person)) | set(graph.subjects(SCHEMA.contributor, person))
+    articles = facts.naming(person)
     for event in events:
         articles.update(index.reports(event))
-    titles = _titles(graph, person)
+    titles = facts.titles(person)
     organizations, organization = _organizations(index, person)
     return {
-        "label": _name(graph, person),
+        "label": facts.name(person),
         "kind": "person",
-        "role": _role(graph, person, has_title=bool(titles)),
+        "role": facts.role(person, has_title=bool(titles)),
         "titles": TITLE_SEPARATOR.join(titles),
-        "aliases": TITLE_SEPARATOR.join(_aliases(graph, person)),
+        "aliases": TITLE_SEPARATOR.join(facts.aliases(person)),
         "organizations": TITLE_SEPARATOR.join(organizations),
         "organization": organization,
         "events": len(events),
@@ -522,11 +879,11 @@ def _person_attributes(index: _Index, person: Node) -> dict[str, str | int]:
 
 def _organizations(index: _Index, person: Node) -> tuple[list[str], str]:
     """The organisations of a person's posts and those above them; and the top one most posts lead to."""
-    graph = index.graph
+    facts = index.facts
     names: set[str] = set()
     tops: Counter[str] = Counter()
-    for post in graph.objects(person, ORG.holds):
-        for org in graph.objects(post, ORG.postIn):
+    for post in facts.posts(person):
+        for org in facts.post_orgs(post):
             chain, top = index.chain(org)
             names.update(chain)
             tops[top] += 1
@@ -534,11 +891,11 @@ def _organizations(index: _Index, person: Node) -> tuple[list[str], str]:
     return sorted(names), top
 
 
-def _org_chain(graph: Graph, org: Node) -> list[Node]:
+def _org_chain(facts: _Facts, org: Node) -> list[Node]:
     """`org`, then the organisation it is part of, and so on up (org:subOrganizationOf), stopping at a loop."""
     chain = [org]
     while True:
-        parents = sorted((p for p in graph.objects(chain[-1], ORG.subOrganizationOf) if p not in chain), key=str)
+        parents = sorted((p for p in facts.parents(chain[-1]) if p not in chain), key=str)
         if not parents:
             return chain
         chain.append(parents[0])
@@ -546,11 +903,11 @@ def _org_chain(graph: Graph, org: Node) -> list[Node]:
 
 def _left_out(index: _Index, people: set[Node]) -> dict[str, int]:
     """How many people the RDF graph has, and how many of those not drawn are bylines or only mentioned."""
-    graph = index.graph
-    everyone = set(graph.subjects(RDF.type, SCHEMA.Person, unique=True)) | people
+    facts = index.facts
+    everyone = set(facts.people()) | people
     bylines = mentioned = 0
     for person in everyone - people:
-        if _role(graph, person, has_title=False) in ("reporter", "photographer"):
+        if facts.role(person, has_title=False) in ("reporter", "photographer"):
             bylines += 1
         else:
             mentioned += 1
@@ -586,20 +943,11 @@ def _texts(index: _Index, events: Collection[Node]) -> tuple[str, str, str, str]
             "\n".join([entry[2] for entry in sorted(dated.values())]))  # one entry an IRI: never compared by line
 
 
-def _context_things(graph: Graph, kind: str) -> set[Node]:
-    """The organisations or the places of the graph."""
-    rdf_type = ORG.Organization if kind == "organization" else SCHEMA.Place
-    things = set(graph.subjects(RDF.type, rdf_type, unique=True))
-    if kind == "organization":
-        things |= set(graph.subjects(RDF.type, SCHEMA.Organization, unique=True))
-    return things
-
-
 def _add_context(net: nx.Graph, index: _Index, people: set[Node], things: set[Node], *, kind: str,
                  texts: bool = True) -> None:
     """Link organisations (through posts and event reports) or places (through event locations), the `things`
     of `kind`, to people."""
-    graph = index.graph
+    facts = index.facts
 
     # thing -> person -> events, each once (an event is read once): lists, as most have one; by thing, then by
     # person, so that no pair is made for each of the hundreds of thousands of events of a pair
@@ -608,21 +956,21 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], things: set[No
     for event, participants in index.participants.items():
         if len(participants) > MAX_PAIRED_PARTICIPANTS:
             continue  # no meeting (a page of random text): its people are not linked to each other either
-        related = {pl for pl in graph.objects(event, SCHEMA.location) if pl in things}
+        related = {pl for pl in facts.locations(event) if pl in things}
         if kind == "organization" or not related:  # a place mentioned in the report stands in for a missing location
             related |= index.mentioned(event, things)
         if kind == "organization":
-            related |= {o for o in graph.objects(event, SCHEMA.organizer) if o in things}
+            related |= {o for o in facts.organizers(event) if o in things}
         for thing in related:
             by_person = links[thing]
             for person in participants:
                 by_person[person].append(event)
     if kind == "organization":
         for person in people:
-            for post in graph.objects(person, ORG.holds):
-                for org in graph.objects(post, ORG.postIn):
+            for post in facts.posts(person):
+                for org in facts.post_orgs(post):
                     if org in things:
-                        posts[org, person].append(_label(graph, post))
+                        posts[org, person].append(facts.label(post))
 
     events_of: dict[Node, set[Node]] = defaultdict(set)
     for thing, by_person in links.items():
@@ -635,13 +983,13 @@ def _add_context(net: nx.Graph, index: _Index, people: set[Node], things: set[No
         events = events_of.get(thing, set())
         net.add_node(
             index.key(thing),
-            label=_name(graph, thing),
+            label=facts.name(thing),
             kind=kind,
             role="",
             titles="",
-            aliases=TITLE_SEPARATOR.join(_aliases(graph, thing)),
+            aliases=TITLE_SEPARATOR.join(facts.aliases(thing)),
             events=len(events),
-            articles=len(set(graph.subjects(SCHEMA.mentions, thing))),
+            articles=facts.mentioning(thing),
         )
     keys = index._keys  # every end has its key now: not `str`, a copy of both IRIs for each link held while sorting
     net.add_edges_from(_context_links(index, sorted(pairs, key=lambda pair: (keys[pair[0]], keys[pair[1]])), links,
@@ -660,10 +1008,6 @@ def _context_links(index: _Index, pairs: list[tuple[Node, Node]], links: dict[No
         attributes = _edge_attributes(index, edge_kind, max(len(events), 1), events, TITLE_SEPARATOR.join(held),
                                       texts=texts)
         yield keys[person], keys[thing], attributes
-
-
-def _event_articles(graph: Graph, event: Node) -> set[Node]:
-    return set(graph.objects(event, SCHEMA.subjectOf)) | set(graph.subjects(SCHEMA.about, event))
 
 
 def _is_person(graph: Graph, node: Node) -> bool:
@@ -701,7 +1045,11 @@ def _name(graph: Graph, node: Node) -> str:
     for predicate in (SKOS.prefLabel, SCHEMA.name, RDFS.label, SCHEMA.alternateName):
         if text := _text(graph, node, predicate):
             return text
-    iri = str(node)
+    return _tail(str(node))
+
+
+def _tail(iri: str) -> str:
+    """The last part of an IRI: the name of a node that has none."""
     return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1] or iri
 
 

@@ -3,12 +3,13 @@
 The page is the one `kgraph render` draws: people, with the organisation and place layers off until switched on.
 
 The triples go to the Turtle file as `iter_written_blocks` makes them, a node with its pairs at a time (the mention
-spans and collaborations, half the triples and none that the page reads, already as Turtle text). Only the ones the
-network page reads (`kgraph.network.network_reads`, about a fifth) are kept, in an rdflib Graph over a compact store
-(`kgraph.rdf.compact`), so memory grows with people, events and articles, not with the mention spans and article
-texts that are most of the graph. At 10,000 articles the whole graph held in rdflib took about 1 GB and its Turtle
-serializer more than 15 minutes. With more than one job, a forked process reads the triples again and draws the
-page while this one writes the Turtle: the two take about as long, and were most of a build's single-process time.
+spans and collaborations, half the triples and none that the page reads, already as Turtle text). None is kept for
+the page: its network is read from the corpus itself (`kgraph.network.build_corpus_network`, the network
+`build_network` reads of the same graph), so memory grows with people, events and articles, not with the mention
+spans and article texts that are most of the graph. At 10,000 articles the whole graph held in rdflib took about
+1 GB and its Turtle serializer more than 15 minutes; a store of the fifth of the triples the page reads, filled as
+they were written and read back through rdflib, was a sixth of the writing's time. With more than one job, a forked
+process draws the page from the corpus it shares while this one writes the Turtle.
 
 The page draws at most `MAX_PAGE_LINKS` works-with links: a decade of a paper links thousands of people by more
 than 100,000 links, a page of 60 MB that a browser draws in tens of seconds. Above that, it draws the links of at
@@ -21,29 +22,26 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Graph
 
 from kgraph.errors import KgraphError
 from kgraph.files import write_atomic
 from kgraph.heap import heap_frozen
 from kgraph.interrupt import end_with_parent
 from kgraph.model import Corpus
-from kgraph.network import NETWORK_ASKS_BY_OBJECT, network_reads_pairs
-from kgraph.rdf.build import Block, iter_page_blocks, iter_written_blocks, prefixes
-from kgraph.rdf.turtle import Statements
+from kgraph.rdf.build import iter_written_blocks, prefixes
 from kgraph.rdf.vocab import DEFAULT_BASE
 
 __all__ = ["MAX_PAGE_LINKS", "Written", "page_min_weight", "write_outputs"]
 
 MAX_PAGE_LINKS = 20_000  # 14,000 links make a 21 MB page that Chromium draws in 3 s (see the README)
-# Fewer articles are written in one process even with more jobs: a second process minting every IRI again costs
-# more than drawing a small page beside the Turtle saves (a one-page build took twice the CPU).
+# Fewer articles are written in one process even with more jobs: a second process costs more than drawing a small
+# page beside the Turtle saves (a one-page build took twice the CPU, when that process minted every IRI again).
 BESIDE_MIN_ARTICLES = 200
 
 
@@ -90,40 +88,16 @@ def _write_outputs(corpus: Corpus, ttl: Path, html: Path, *, base: str, title: s
         return Written(count, weight)
     from kgraph.render import write_html
 
-    part = _network_store()
-    count = write_blocks(_keep(iter_written_blocks(corpus, base=base), part), ttl, prefixes(base))
-    with heap_frozen():  # the store filled: the passes that free Louvain's dropped copies need not walk it again
-        net, weight = _page_network(part, max_links)
-    del part  # the page reads the network only: the store's triples are freed before it is drawn
+    count = write_blocks(iter_written_blocks(corpus, base=base), ttl, prefixes(base))
+    net, weight = _page_network(corpus, base, max_links)
     write_html(net, html, title=title)  # streamed: never the whole page as one string, nor its bytes
     return Written(count, weight)
 
 
-def _keep(blocks: Iterable[Block | Statements], part: Graph) -> Iterator[Block | Statements]:
-    """The blocks as they come, adding the triples the page reads to `part`'s store (`Graph.add` would first check
-    the type of each term, through rdflib's abstract base classes). `Statements` hold them in `read` if any; a block
-    holds each of its pairs once."""
-    add = part.store.add_block  # a store of `_network_store`
-    for block in blocks:
-        if not isinstance(block, Statements):
-            subject, pairs = block
-            add(subject, network_reads_pairs(pairs))
-        elif block.read is not None:
-            subject, pairs = block.read
-            add(subject, network_reads_pairs(pairs))
-        yield block
-
-
-def _network_store() -> Graph:
-    from kgraph.rdf.compact import CompactGraph
-
-    return CompactGraph(by_object=NETWORK_ASKS_BY_OBJECT)
-
-
-def _page_network(part: Graph, max_links: int) -> tuple[nx.Graph, int]:
-    """The network the page draws from `part`, and the fewest shared events of a link it draws; the whole network
-    is dropped as soon as the links to draw are chosen, and `part` emptied once they are read."""
-    from kgraph.network import build_network, select_network
+def _page_network(corpus: Corpus, base: str, max_links: int) -> tuple[nx.Graph, int]:
+    """The network the page draws of the corpus's graph, and the fewest shared events of a link it draws; the
+    whole network is dropped as soon as the links to draw are chosen."""
+    from kgraph.network import build_corpus_network, select_network
 
     chosen: list[int] = []
 
@@ -135,16 +109,16 @@ def _page_network(part: Graph, max_links: int) -> tuple[nx.Graph, int]:
         return select_network(net, min_weight=chosen[-1], copy=False) if chosen[-1] > 1 else net
 
     # layers the reader switches on, as in render; select_network notes the weight it kept
-    net = build_network(part, include_orgs=True, include_places=True, keep=strongest, min_weight=fewest,
-                        done_reading=part.store.release)
+    net = build_corpus_network(corpus, base=base, include_orgs=True, include_places=True, keep=strongest,
+                               min_weight=fewest)
     return net, int(net.graph.get("min_weight", 1))
 
 
-def _draw(part: Graph, title: str, max_links: int) -> tuple[str, int]:
-    """The page of the network in `part`, and the fewest shared events of a link it draws."""
+def _draw(corpus: Corpus, base: str, title: str, max_links: int) -> tuple[str, int]:
+    """The page of the corpus's network, and the fewest shared events of a link it draws."""
     from kgraph.render import render_html
 
-    net, weight = _page_network(part, max_links)
+    net, weight = _page_network(corpus, base, max_links)
     return render_html(net, title=title), weight
 
 
@@ -184,12 +158,8 @@ def _draw_in_child(corpus: Corpus, base: str, title: str, max_links: int, parent
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which ends this process
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     end_with_parent(parent)
-    part = _network_store()
     try:
-        for _ in _keep(iter_page_blocks(corpus, base=base), part):
-            pass
-        with heap_frozen():  # the store filled, out of the passes that free Louvain's and the layout's graphs
-            page = _draw(part, title, max_links)
+        page = _draw(corpus, base, title, max_links)
         sender.send(("page", page))
     except Exception as exc:  # raised again in the parent, as the same error when it can be sent
         try:

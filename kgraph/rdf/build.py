@@ -32,8 +32,8 @@ from kgraph.rdf.turtle import Block, Statements, Terms, pairs_text
 from kgraph.rdf.vocab import DEFAULT_BASE
 from kgraph.regex import compiled
 
-__all__ = ["Block", "Triple", "build_graph", "iter_blocks", "iter_page_blocks", "iter_triples", "iter_written_blocks",
-           "new_graph", "prefixes"]
+__all__ = ["Block", "Triple", "build_graph", "iri_minter", "is_full_date", "iter_blocks", "iter_page_blocks",
+           "iter_triples", "iter_written_blocks", "new_graph", "prefixes"]
 
 Triple = tuple[Node, URIRef, Node]
 T = TypeVar("T")
@@ -52,6 +52,17 @@ def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
     """The prefixes a built graph is written with: the vocabularies (`kgraph.rdf.vocab.PREFIXES`), and `id:` for
     the data's own base."""
     return {**vocab.PREFIXES, "id": Minter(base).base}
+
+
+def iri_minter(base: str = DEFAULT_BASE) -> Minter:
+    """A minter of the IRIs a graph under `base` gives its nodes (`Minter`): for a reader that names them without
+    making the graph (the page's network, `kgraph.network.build_corpus_network`)."""
+    return Minter(base)
+
+
+def is_full_date(text: str) -> bool:
+    """Whether a corpus's date is written as an xsd:date (schema:startDate, schema:dateCreated), not a dateline."""
+    return _FULL_DATE.match(text) is not None
 
 
 def new_graph(base: str = DEFAULT_BASE) -> Graph:

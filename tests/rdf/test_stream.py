@@ -173,7 +173,7 @@ def test_write_outputs_small_corpus_stays_in_one_process(corpus: Corpus, tmp_pat
 def test_written_blocks_write_the_turtle_of_the_blocks(corpus: Corpus, tmp_path: Path):
     """The build's blocks (`iter_written_blocks`: most spans and the collaborations as Turtle text) write the very
     text of `iter_blocks`: with the data's prefixes, and with a prefix for an article's spans, which its spans are
-    then written with. The page reads nothing of what is written as text (`outputs._keep` skips it)."""
+    then written with. The page's store (`network_reads`) would keep nothing of what is written as text."""
     from kgraph.rdf.build import _Article, _Collaboration, _Event, _Post, _Spans, iter_blocks, iter_written_blocks
     from kgraph.rdf.turtle import write_blocks
 
@@ -241,14 +241,15 @@ def test_the_build_and_the_page_share_their_terms():
 def test_page_blocks_fill_the_page_store_as_the_general_blocks_do(corpus: Corpus):
     """`iter_page_blocks` (the forked page process's) leave out only pairs the page never reads: the page's store
     holds the very same pairs, in the same order, as from `iter_blocks(spans=False, works_with=False)`."""
-    from kgraph.outputs import _keep, _network_store
+    from kgraph.network import NETWORK_ASKS_BY_OBJECT, network_reads_pairs
     from kgraph.rdf.build import iter_blocks, iter_page_blocks
+    from kgraph.rdf.compact import CompactGraph
 
-    general, page = _network_store(), _network_store()
-    for _ in _keep(iter_blocks(corpus, spans=False, works_with=False), general):
-        pass
-    for _ in _keep(iter_page_blocks(corpus), page):
-        pass
+    general, page = CompactGraph(by_object=NETWORK_ASKS_BY_OBJECT), CompactGraph(by_object=NETWORK_ASKS_BY_OBJECT)
+    for store, blocks in ((general, iter_blocks(corpus, spans=False, works_with=False)),
+                          (page, iter_page_blocks(corpus))):
+        for subject, pairs in blocks:
+            store.store.add_block(subject, network_reads_pairs(pairs))
     assert len(page) == len(general) > 0
     for mine, theirs in ((page.store._out, general.store._out), (page.store._in, general.store._in)):
         assert list(mine) == list(theirs)
