@@ -16,7 +16,8 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from itertools import combinations
+from itertools import combinations, groupby
+from operator import itemgetter
 from typing import TypeVar
 
 import rdflib
@@ -24,7 +25,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import TIME as _TIME
 from rdflib.term import Node
 
-from kgraph.model import MAX_PAIRED_PARTICIPANTS, Article, Corpus, Evidence, Extraction, Person, Post, Role
+from kgraph.model import MAX_PAIRED_PARTICIPANTS, Article, Corpus, Extraction, Person, Post, Role
 from kgraph.rdf import vocab
 from kgraph.rdf.cached import CachedNamespace
 from kgraph.rdf.iri import Minter
@@ -39,7 +40,10 @@ Triple = tuple[Node, URIRef, Node]
 T = TypeVar("T")
 
 _FULL_DATE = compiled(r"^\d{4}-\d{2}-\d{2}$")
-_MENTIONS, _SPAN = 1, 2  # what an indexed piece of evidence gives its article: schema:mentions, a kg:Mention span
+# What other nodes say of an article: the things it mentions (schema:mentions), and its kg:Mention spans as
+# (start, end, what the span names)
+_Named = tuple[list[URIRef], list[tuple[int, int, URIRef]]]
+_PLACE = itemgetter(0, 1)  # a span's place in its article's text
 
 
 SCHEMA, KG = CachedNamespace(vocab.SCHEMA), CachedNamespace(vocab.KG)
@@ -104,13 +108,14 @@ def _block(subject: Node, pairs: Iterable[tuple[URIRef, Node]]) -> Block:
 
 
 class _Spans(Statements):
-    """An article's kg:Mention spans of one name each (six triples a span; most of a graph's triples), written as
-    Turtle directly: each is the text `write_blocks` writes of its block, with no rdflib term made for it."""
+    """An article's kg:Mention spans (six triples a span, and one more for each further name of it: most of a
+    graph's triples), written as Turtle directly: each is the text `write_blocks` writes of its block, with no rdflib
+    term made for it."""
 
-    __slots__ = ("article", "spans", "articles")
+    __slots__ = ("article", "spans", "text", "articles")
 
-    def __init__(self, article: URIRef, spans: list[tuple[int, int, URIRef, str]], articles: str) -> None:
-        self.article, self.spans = article, spans  # (start, end, what it names, its text)
+    def __init__(self, article: URIRef, spans: list[tuple[int, int, URIRef]], text: str, articles: str) -> None:
+        self.article, self.spans, self.text = article, spans, text  # (start, end, what it names), in order of place
         self.articles = articles  # the namespace of the article's IRI (`_written_iri`)
 
     def turtle(self, terms: Terms) -> tuple[str, int]:
@@ -118,29 +123,44 @@ class _Spans(Statements):
         head = f"{self.article}/"
         plain = terms.plain_below(self.articles, head)
         article = _written_iri(terms, self.article, self.articles)
-        middle = (f" {predicate(RDF.type)} {node(KG.Mention)} ;\n    {predicate(KG.inArticle)} {article}"
-                  f" ;\n    {predicate(KG.mentionOf)} ")
+        names = predicate(KG.mentionOf)
+        middle = f" {predicate(RDF.type)} {node(KG.Mention)} ;\n    {predicate(KG.inArticle)} {article} ;\n    {names} "
         said, begins, ends = predicate(KG.text), predicate(KG.start), predicate(KG.end)
-        seen, texts = terms.seen, terms.texts  # `node` and `text` as they find what they remember, without a call
-        statements = []
+        seen, texts, source = terms.seen, terms.texts, self.text  # `node` and `text` as they find what they remember
+        statements: list[str] = []
         fast, opening = plain and terms.bare_numbers, f"<{head}span-"  # most spans: the subject in the one string
-        for start, end, target, words in self.spans:
+        further, last_start, last_end, first, first_target, said_text, others = 0, -1, -1, "", None, "", ""
+        targets: list[URIRef] | None = None
+        for start, end, target in self.spans:
             known = seen.get(id(target))
             named = known[1] if known is not None and known[0] is target else node(target)
+            if start == last_start and end == last_end:  # a further name of the span before (spans come in order)
+                if targets is None:
+                    targets, others = [first_target], ""
+                if all(target != other for other in targets):  # its block's pairs made unique: after the first's text,
+                    targets.append(target)  # the names after it one run of kg:mentionOf
+                    others += f",\n        {named}" if others else f" ;\n    {names} {named}"
+                    statements[-1] = (f"{self.subject(terms, head, plain, start, end)}{middle}{first} ;\n    {said} "
+                                      f"{said_text}{others} ;\n    {begins} {integer(start)} ;\n    "
+                                      f"{ends} {integer(end)}")
+                    further += 1
+                continue
+            words = source[start:end]
             said_text = texts.get(words)
             said_text = said_text[1] if said_text is not None and said_text[0] == "zh" else text(words, "zh")
             if fast:
                 statements.append(f"{opening}{start}-{end}>{middle}{named} ;\n    {said} {said_text} ;\n    "
                                   f"{begins} {start} ;\n    {ends} {end}")
-                continue
-            subject = f"<{head}span-{start}-{end}>" if plain else terms.subject(URIRef(f"{head}span-{start}-{end}"))
-            if terms.bare_numbers:  # as `integer` writes them, without two calls a span
-                first, last = start, end
             else:
-                first, last = integer(start), integer(end)
-            statements.append(f"{subject}{middle}{named} ;\n    {said} {said_text} ;\n    "
-                              f"{begins} {first} ;\n    {ends} {last}")
-        return " .\n\n".join(statements), 6 * len(statements)
+                statements.append(f"{self.subject(terms, head, plain, start, end)}{middle}{named} ;\n    {said} "
+                                  f"{said_text} ;\n    {begins} {integer(start)} ;\n    {ends} {integer(end)}")
+            last_start, last_end, first, first_target, targets = start, end, named, target, None
+        return " .\n\n".join(statements), 6 * len(statements) + further
+
+    @staticmethod
+    def subject(terms: Terms, head: str, plain: bool, start: int, end: int) -> str:
+        """A span's IRI as `write_blocks` writes a block's subject: as it is under a plain namespace."""
+        return f"<{head}span-{start}-{end}>" if plain else terms.subject(URIRef(f"{head}span-{start}-{end}"))
 
 
 class _Collaboration(Statements):
@@ -328,54 +348,64 @@ class _Triples:
         for node, names in _group(self.corpus.sources, self.iri.source).items():
             yield _block(node, [(RDF.type, KG.SourceFile), *((SCHEMA.name, Literal(n)) for n in names)])
 
-    def article_index(self) -> dict[URIRef, list[tuple[Evidence, URIRef, int]]]:
-        """Per article: the evidence other nodes hold in it, with the node and what it gives the article."""
-        # by article id first (one IRI each, `Minter` refuses a clash): a dict of strings, each IRI asked for once
-        by_id: dict[str, list[tuple[Evidence, URIRef, int]]] = defaultdict(list)
-        both, span = _MENTIONS | _SPAN, _SPAN
+    def article_index(self) -> dict[str, _Named]:
+        """Per article id: what other nodes say of it, the things it mentions and the spans that name them."""
+        # by article id (one IRI each, `Minter` refuses a clash): a dict of strings, each IRI asked for once
+        by_id: dict[str, _Named] = defaultdict(lambda: ([], []))
+        spans = self.spans
         for person in self.corpus.people:
             node = self.person_iri(person.id)
             for ev in person.mentions:  # a byline taken out of the text has no span to point to
-                by_id[ev.article_id].append((ev, node, both if ev.end > ev.start else _MENTIONS))
-            if not self.spans:  # a post gives its articles spans only
+                named = by_id[ev.article_id]
+                named[0].append(node)
+                if ev.end > ev.start and spans:
+                    named[1].append((ev.start, ev.end, node))
+            if not spans:  # a post gives its articles spans only
                 continue
             for post in person.posts:
                 post_node = self.iri.post(person.id, post.title)
                 for ev in post.evidence:
-                    by_id[ev.article_id].append((ev, post_node, span))
+                    by_id[ev.article_id][1].append((ev.start, ev.end, post_node))
         for entity, node_of in ((self.corpus.organizations, self.org_iri), (self.corpus.places, self.place_iri)):
             for thing in entity:
-                item = (node_of(thing.name), both)
+                node = node_of(thing.name)
                 for ev in thing.mentions:
-                    by_id[ev.article_id].append((ev, *item))
-        article_iri = self.article_iri
-        return {article_iri(article_id): items for article_id, items in by_id.items()}
+                    named = by_id[ev.article_id]
+                    named[0].append(node)
+                    if spans:
+                        named[1].append((ev.start, ev.end, node))
+        return by_id
 
-    def articles(self, index: dict[URIRef, list[tuple[Evidence, URIRef, int]]]) -> Iterator[Block]:
+    def articles(self, index: dict[str, _Named]) -> Iterator[Block]:
         """Each article with what names it (mentions, bylines), then its spans."""
-        article_iri = self.article_iri
-        groups = _group(self.corpus.articles, lambda a: article_iri(a.id))
-        bylines = _group(self.corpus.extractions, lambda e: article_iri(e.article.id))
-        for node in dict.fromkeys([*groups, *bylines, *index]):
-            yield from self.article(node, groups.pop(node, ()), bylines.pop(node, ()), index.pop(node, ()))
+        groups: dict[str, list[Article]] = {}  # `_group` by article id (one IRI each), without a call an item
+        for article in self.corpus.articles:
+            groups.setdefault(article.id, []).append(article)
+        bylines: dict[str, list[Extraction]] = {}
+        for extraction in self.corpus.extractions:
+            bylines.setdefault(extraction.article.id, []).append(extraction)
+        article_iri, unnamed = self.article_iri, ((), [])
+        for article_id in dict.fromkeys([*groups, *bylines, *index]):
+            yield from self.article(article_iri(article_id), groups.pop(article_id, ()), bylines.pop(article_id, ()),
+                                    index.pop(article_id, unnamed))
 
-    def article(self, node: URIRef, articles: Sequence[Article], extractions: Sequence[Extraction],
-                evidence: Sequence[tuple[Evidence, URIRef, int]]) -> Iterator[Block]:
+    def article(self, node: URIRef, articles: Sequence[Article], extractions: Sequence[Extraction], named: _Named
+                ) -> Iterator[Block]:
         if self.page and len(articles) == 1:  # the pairs of its `_Article` the page may read, its text never made
-            read = self.written_article(node, articles[0], "", extractions, evidence).read
+            read = self.written_article(node, articles[0], "", extractions, named[0]).read
             if read is not None:
                 yield read
             return
         if self.written and len(articles) == 1:  # most articles: the node as text
             article = articles[0]
             text = article.text
-            yield self.written_article(node, article, text, extractions, evidence)
-            yield from self.article_spans(node, {article.id: text}, evidence)
+            yield self.written_article(node, article, text, extractions, named[0])
+            yield from self.article_spans(node, text, named[1])
             return
         pairs: list[tuple[URIRef, Node]] = []
-        texts = {}
+        text = ""  # the articles of one node have one id, and so one text
         for article in articles:
-            texts[article.id] = text = article.text
+            text = article.text
             pairs += [(RDF.type, SCHEMA.NewsArticle), (SCHEMA.headline, self.headline(article))]
             if article.subheadline:
                 pairs.append((SCHEMA.alternativeHeadline, _zh_text(article.subheadline)))
@@ -387,22 +417,22 @@ class _Triples:
             pairs += [(SCHEMA.text, _zh_text(text)), (KG.sourceFile, source), (PROV.wasDerivedFrom, source),
                       (KG.articleIndex, _int(article.index)), (KG.start, _int(article.start)),
                       (KG.end, _int(article.end))]
-        pairs += [(SCHEMA.mentions, target) for _, target, gives in evidence if gives & _MENTIONS]
+        pairs += [(SCHEMA.mentions, target) for target in named[0]]
         pairs += self.bylines(extractions)
         yield _block(node, pairs)
-        yield from self.article_spans(node, texts, evidence)
+        yield from self.article_spans(node, text, named[1])
 
     def written_article(self, node: URIRef, article: Article, text: str, extractions: Sequence[Extraction],
-                        evidence: Sequence[tuple[Evidence, URIRef, int]]) -> _Article:
+                        mentions: Sequence[URIRef]) -> _Article:
         """`article`'s block of a node with one article, as `_Article`: the same pairs in the same order."""
         date = article.date
         if date and _FULL_DATE.match(date):
             dated: tuple[URIRef, Node] | None = (SCHEMA.dateCreated, _date(date))
         else:
             dated = (KG.dateline, _plain(date)) if date else None
-        mentions = list(dict.fromkeys([target for _, target, gives in evidence if gives & _MENTIONS]))
         return _Article(node, article, text, self.headline(article), dated, self.source_iri(article.source),
-                        mentions, list(dict.fromkeys(self.bylines(extractions))), self.articles_under)
+                        list(dict.fromkeys(mentions)), list(dict.fromkeys(self.bylines(extractions))),
+                        self.articles_under)
 
     def bylines(self, extractions: Sequence[Extraction]) -> list[tuple[URIRef, URIRef]]:
         """The article's reporters (schema:author) and photographers (schema:contributor), as credited."""
@@ -416,39 +446,25 @@ class _Triples:
                     credits.append((SCHEMA.contributor, self.person_iri(m.name)))
         return credits
 
-    def article_spans(self, node: URIRef, texts: dict[str, str], evidence: Sequence[tuple[Evidence, URIRef, int]]
-                      ) -> Iterator[Block]:
-        """The kg:Mention spans of an article node, in order of place."""
-        if not self.spans:
+    def article_spans(self, node: URIRef, text: str, spans: list[tuple[int, int, URIRef]]) -> Iterator[Block]:
+        """The kg:Mention spans of an article node, in order of place (of one place, in the order given)."""
+        if not self.spans or not spans:
             return
-        spans: dict[tuple[int, int], list[tuple[Evidence, URIRef, int]]] = {}  # `_group`, without a call an item
-        for item in evidence:
-            if item[2] & _SPAN:
-                ev = item[0]
-                spans.setdefault((ev.start, ev.end), []).append(item)
-        run: list[tuple[int, int, URIRef, str]] = []  # single-name spans to write as text (`self.written`)
-        for (start, end), items in sorted(spans.items()):
-            if len(items) == 1 and self.written:
-                ev, target, _ = items[0]
-                run.append((start, end, target, texts[ev.article_id][start:end]))
-                continue
-            if run:
-                yield _Spans(node, run, self.articles_under)
-                run = []
-            span = self.iri.span(node, start, end)
-            if len(items) == 1:  # most spans: six triples, each once by making
-                ev, target, _ = items[0]
-                yield span, ((RDF.type, KG.Mention), (KG.inArticle, node), (KG.mentionOf, target),
-                             (KG.text, _zh(texts[ev.article_id][start:end])), (KG.start, _int(start)),
-                             (KG.end, _int(end)))
+        spans.sort(key=_PLACE)  # stable: the names of one span stay in the order they were indexed
+        if self.written:
+            yield _Spans(node, spans, text, self.articles_under)
+            return
+        for (start, end), items in groupby(spans, _PLACE):
+            span, targets = self.iri.span(node, start, end), [target for _, _, target in items]
+            if len(targets) == 1:  # most spans: six triples, each once by making
+                yield span, ((RDF.type, KG.Mention), (KG.inArticle, node), (KG.mentionOf, targets[0]),
+                             (KG.text, _zh(text[start:end])), (KG.start, _int(start)), (KG.end, _int(end)))
                 continue
             pairs = [(RDF.type, KG.Mention), (KG.inArticle, node)]
-            for ev, target, _ in items:
-                pairs += [(KG.mentionOf, target), (KG.text, _zh(texts[ev.article_id][start:end]))]
+            for target in targets:
+                pairs += [(KG.mentionOf, target), (KG.text, _zh(text[start:end]))]
             pairs += [(KG.start, _int(start)), (KG.end, _int(end))]
             yield _block(span, pairs)
-        if run:
-            yield _Spans(node, run, self.articles_under)
 
     def events(self) -> Iterator[Block | _Event]:
         found = ((e, e.event, e.article.id) for e in self.corpus.extractions if e.event is not None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
-from itertools import groupby
+from itertools import groupby, pairwise
 from pathlib import Path
 
 import pytest
@@ -180,7 +180,8 @@ def test_written_blocks_write_the_turtle_of_the_blocks(corpus: Corpus, tmp_path:
     written = list(iter_written_blocks(corpus))
     kinds = {type(block) for block in written}
     assert {_Article, _Spans, _Collaboration, _Event, _Post, tuple} <= kinds
-    assert any(type(block) is tuple and "/span-" in block[0] for block in written)  # a span of two names
+    spans = [block for block in written if isinstance(block, _Spans)]
+    assert any(a[:2] == b[:2] for block in spans for a, b in pairwise(block.spans))  # a span of two names
     assert any(len(block.read[1]) > 4 for block in written if isinstance(block, _Post))  # with its evidence
     article = next(block.article for block in written if isinstance(block, _Spans))
     data = prefixes()["id"]
@@ -199,6 +200,39 @@ def test_written_blocks_write_the_turtle_of_the_blocks(corpus: Corpus, tmp_path:
     as_text = [(s, p, o) for s, pairs in iter_blocks(corpus) for p, o in pairs
                if "/span-" in s or "/collaboration/" in s]
     assert as_text and not any(map(network_reads, as_text))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_written_spans_write_the_turtle_of_their_blocks(tmp_path: Path, seed: int):
+    """`_Spans` writes the text of the blocks of an article's spans (`iter_blocks`), on random spans: several
+    names at one place, one name twice there (as equal IRIs, not the same object), and with a prefix for the
+    article's spans or numbers written in full."""
+    import random
+
+    from rdflib import URIRef
+
+    from kgraph.rdf.build import _Triples
+    from kgraph.rdf.turtle import Terms, _block_statements
+
+    rng = random.Random(seed)
+    data = prefixes()["id"]
+    node = URIRef(f"{data}article/a-{seed}")
+    text = "".join(rng.choice("王芸区委\"\\\n书记x") for _ in range(60))
+    names = [URIRef(f"{data}person/p{n}") for n in range(4)]
+    spans = []
+    for _ in range(rng.randrange(1, 40)):
+        start = rng.randrange(0, 50)
+        place = (start, start + rng.randrange(1, 6))
+        for _ in range(rng.choice((1, 1, 2, 3))):
+            target = rng.choice(names)
+            spans.append((*place, URIRef(str(target)) if rng.random() < 0.3 else target))
+    for extra, bare in (({}, True), ({"a1": f"{node}/"}, True), ({}, False)):
+        names_of = {**prefixes(), **extra}
+        blocks = list(_Triples(Corpus(), data).article_spans(node, text, list(spans)))
+        written = list(_Triples(Corpus(), data, written=True).article_spans(node, text, list(spans)))
+        expected, got = Terms(names_of, bare_numbers=bare), Terms(names_of, bare_numbers=bare)
+        assert "".join(_block_statements(written, got)) == "".join(_block_statements(blocks, expected))
+        assert got.triples == expected.triples == sum(len(pairs) for _, pairs in blocks)
 
 
 def test_written_articles_give_the_page_what_their_blocks_give_it(corpus: Corpus):
