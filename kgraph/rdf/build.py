@@ -44,6 +44,7 @@ _FULL_DATE = compiled(r"^\d{4}-\d{2}-\d{2}$")
 # (start, end, what the span names)
 _Named = tuple[list[URIRef], list[tuple[int, int, URIRef]]]
 _PLACE = itemgetter(0, 1)  # a span's place in its article's text
+_Place = tuple[URIRef, int, int]  # a span as its article's IRI, start and end (`Minter.span`)
 
 
 SCHEMA, KG = CachedNamespace(vocab.SCHEMA), CachedNamespace(vocab.KG)
@@ -261,30 +262,34 @@ class _Event(Statements):
 
 class _Post(Statements):
     """A post's node, written as Turtle directly: the spans and articles it has as evidence (a span comes once, an
-    article a few times) written as they are, not remembered by the writer's `Terms` (see `_Event`). `read` is its
-    block, all of it."""
+    article a few times) written as they are, not remembered by the writer's `Terms` (see `_Event`), and its spans
+    never made IRIs: each is its article's IRI and place, (article, start, end), in `pairs` (made unique as such).
+    `read` is its pairs but those and its articles, which the page never reads."""
 
-    __slots__ = ("read", "articles")
+    __slots__ = ("node", "pairs", "articles")
 
-    def __init__(self, block: Block, articles: str) -> None:
-        self.read, self.articles = block, articles  # the articles' namespace, under which their spans are too
+    def __init__(self, node: URIRef, pairs: list[tuple[URIRef, Node | _Place]], articles: str) -> None:
+        self.node, self.pairs, self.articles = node, pairs, articles  # the articles' namespace, their spans' too
+
+    @property
+    def read(self) -> Block:
+        return self.node, [(p, o) for p, o in self.pairs if p is not _EVIDENCE and p is not _DERIVED]
 
     def turtle(self, terms: Terms) -> tuple[str, int]:
-        node, pairs = self.read
-        articles = self.articles
-        plain, plain_below = terms.plain_under(articles), terms.plain_below
+        articles, by_namespace = self.articles, terms.by_namespace
+        plain = terms.plain_under(articles)
         node_text, texts = terms.node, []
-        for p, o in pairs:
-            if plain and type(o) is URIRef and (p is _DERIVED or p is _EVIDENCE and plain_below(articles, _head(o))):
-                texts.append((p, f"<{o}>"))  # an article, or a span of one (`_Spans`)
+        for p, o in self.pairs:
+            if type(o) is tuple:  # a span (`_Spans`): as it is if its article's namespace is (`Terms.plain_below`)
+                article, start, end = o
+                head = f"{article}/"
+                span = f"{head}span-{start}-{end}"
+                texts.append((p, f"<{span}>" if plain and head not in by_namespace else node_text(URIRef(span))))
+            elif plain and p is _DERIVED and type(o) is URIRef:  # an article
+                texts.append((p, f"<{o}>"))
             else:
                 texts.append((p, node_text(o)))
-        return f"{terms.subject(node)} {pairs_text(terms, texts)}", len(pairs)
-
-
-def _head(span: str) -> str:
-    """The namespace of a span's IRI: its article's IRI and `/` (`Minter.span`)."""
-    return span[:span.rfind("/") + 1]
+        return f"{terms.subject(self.node)} {pairs_text(terms, texts)}", len(texts)
 
 
 _SUBJECT_OF, _DERIVED, _NAME, _EVIDENCE = SCHEMA.subjectOf, PROV.wasDerivedFrom, SCHEMA.name, KG.evidence
@@ -317,6 +322,7 @@ class _Triples:
         self.source_iri = functools.cache(self.iri.source)
         self.org_iri = functools.cache(self.iri.org)  # one term an organisation or place: the page keeps them
         self.place_iri = functools.cache(self.iri.place)
+        self.post_iri = functools.cache(self.iri.post)  # a post's: in its spans, its person's node, its own
         self.dates = {a.id: a.date for a in corpus.articles if a.date and _FULL_DATE.match(a.date)}
         self.headlines: dict[int, Literal] = {}  # an article's, for its event's name: one term for both
         self.articles_under, self.events_under = f"{self.iri.base}article/", f"{self.iri.base}event/"
@@ -363,7 +369,7 @@ class _Triples:
             if not spans:  # a post gives its articles spans only
                 continue
             for post in person.posts:
-                post_node = self.iri.post(person.id, post.title)
+                post_node = self.post_iri(person.id, post.title)
                 for ev in post.evidence:
                     by_id[ev.article_id][1].append((ev.start, ev.end, post_node))
         for entity, node_of in ((self.corpus.organizations, self.org_iri), (self.corpus.places, self.place_iri)):
@@ -542,7 +548,8 @@ class _Triples:
     def person(self, node: URIRef, people: Sequence[Person], partners: Iterable[URIRef]
                ) -> Iterator[Block | _Post]:
         pairs: list[tuple[URIRef, Node]] = [(RDF.type, SCHEMA.Person)]
-        posts: dict[URIRef, list[tuple[URIRef, Node]]] = {}
+        posts: dict[URIRef, list[tuple[URIRef, Node | _Place]]] = {}
+        article_iri, span, written = self.article_iri, self.iri.span, self.written
         for person in people:
             pairs.append((SCHEMA.name, _zh(person.name)))
             pairs += [(SCHEMA.alternateName, _zh(alias)) for alias in person.aliases]
@@ -550,7 +557,7 @@ class _Triples:
             if person.locale:
                 pairs.append((KG.locale, _zh(person.locale)))
             for post in person.posts:
-                post_node = self.iri.post(person.id, post.title)
+                post_node = self.post_iri(person.id, post.title)
                 pairs += [(SCHEMA.jobTitle, _zh(post.title)), (ORG.holds, post_node)]
                 post_pairs = posts.setdefault(post_node, [(RDF.type, ORG.Post)])
                 post_pairs += [(RDFS.label, _zh(post.title)), (ORG.heldBy, node)]
@@ -558,21 +565,21 @@ class _Triples:
                     post_pairs.append((ORG.postIn, self.org_iri(post.org)))
                 if self.page:  # a post's spans and articles: read by no page
                     continue
-                for ev in post.evidence:
-                    article = self.article_iri(ev.article_id)
-                    post_pairs += [(KG.evidence, self.iri.span(article, ev.start, ev.end)),
-                                   (PROV.wasDerivedFrom, article)]
+                for ev in post.evidence:  # written, a span is its article and place (`_Post`): no IRI made
+                    article = article_iri(ev.article_id)
+                    place = (article, ev.start, ev.end)
+                    post_pairs += [(KG.evidence, place if written else span(*place)), (PROV.wasDerivedFrom, article)]
         memberships: dict[URIRef, tuple[URIRef, list[Post]]] = {}  # one node, however often its person is named
         for person in people:
             for post in person.posts:
                 entry = memberships.setdefault(self.iri.membership(person.id, post.title),
-                                               (self.iri.post(person.id, post.title), []))
+                                               (self.post_iri(person.id, post.title), []))
                 entry[1].append(post)
         pairs += [(ORG.hasMembership, membership) for membership in memberships]
         pairs += [(KG.worksWith, other) for other in partners]
         yield _block(node, pairs)
         for post_node, post_pairs in posts.items():
-            yield _Post(_block(post_node, post_pairs), self.articles_under) if self.written \
+            yield _Post(*_block(post_node, post_pairs), self.articles_under) if written \
                 else _block(post_node, post_pairs)
         for membership, (post_node, same) in memberships.items():
             yield from self.membership(membership, node, post_node, same)
