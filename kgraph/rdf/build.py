@@ -512,18 +512,26 @@ class _Triples:
             for pair in combinations(members, 2):
                 shared[pair].append(event)
         partners: dict[URIRef, dict[URIRef, None]] = defaultdict(dict)
+        under, ordered = f"{self.iri.base}collaboration/", sorted(shared)  # the pairs as their items sort
+        slugs = self.distinct_slugs(dict.fromkeys(key for pair in ordered for key in pair)) if self.written else None
+        if slugs is not None:  # each pair its own node: its IRI's part and its people's IRIs looked up, not made
+            for a, b in ordered:
+                events, (pa, sa), (pb, sb) = shared[(a, b)], slugs[a], slugs[b]
+                partners[pa][pb] = partners[pb][pa] = None
+                yield _Collaboration(under, f"{sa}--{sb}", pa, pb, len(events),
+                                     list(dict.fromkeys(events)) if len(events) > 1 else events, self.events_under)
+            return partners
         # by the IRI's last part: the same grouping, and no IRI made for a node written as text
-        part_of = self.iri.collaboration_part  # the pairs sorted by themselves (each once): as their items sort
+        part_of = self.iri.collaboration_part
         groups: dict[str, list[tuple[tuple[str, str], list[URIRef]]]] = {}  # `_group`, without two calls a pair
-        for pair in sorted(shared):
+        for pair in ordered:
             groups.setdefault(part_of(*pair), []).append((pair, shared[pair]))
-        del shared
-        under = f"{self.iri.base}collaboration/"
+        del shared, ordered
         for part, pairs in groups.items():
             if self.written and len(pairs) == 1:  # each pair its own node, unless two names share one IRI
                 (a, b), events = pairs[0]
                 pa, pb = self.person_iri(a), self.person_iri(b)
-                if pa is not pb:  # an article's event is one IRI (`Minter`): the same article, the same object
+                if pa != pb:  # two keys of one slug (one IRI, two terms): its participant once, as `_block` has it
                     partners[pa][pb] = partners[pb][pa] = None
                     yield _Collaboration(under, part, pa, pb, len(events), list(dict.fromkeys(events)),
                                          self.events_under)
@@ -537,6 +545,12 @@ class _Triples:
                             *((KG.evidence, event) for event in events)]
             yield _block(node, triples)
         return partners
+
+    def distinct_slugs(self, keys: Iterable[str]) -> dict[str, tuple[URIRef, str]] | None:
+        """Each person's IRI and `Minter.person_slug`, minted in the order given; None if two share a slug (then
+        a collaboration's IRI may be two pairs')."""
+        slugs = {key: (self.person_iri(key), self.iri.person_slug(key)) for key in keys}
+        return slugs if len({made for _, made in slugs.values()}) == len(slugs) else None
 
     def people(self, partners: dict[URIRef, dict[URIRef, None]]) -> Iterator[Block | _Post]:
         """Each person with their posts; then co-workers who are no person of the corpus (if any)."""

@@ -235,6 +235,27 @@ def test_written_spans_write_the_turtle_of_their_blocks(tmp_path: Path, seed: in
         assert got.triples == expected.triples == sum(len(pairs) for _, pairs in blocks)
 
 
+def test_written_collaborations_of_people_sharing_a_slug_write_the_turtle_of_the_blocks(
+        corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Two people whose keys give one slug (a tag of punctuation only, `王勇@-` and `王勇@.`) make one
+    collaboration of their pairs with a third: the written blocks still write the text of `iter_blocks`."""
+    from kgraph.rdf import iri
+    from kgraph.rdf.build import _Collaboration, iter_written_blocks
+    from kgraph.rdf.turtle import write_blocks
+
+    event = next(e.event for e in corpus.extractions if e.event and len(set(e.event.attendees)) >= 3)
+    first, second, _ = sorted(set(event.attendees))[:3]
+    made = iri.person_slug
+    monkeypatch.setattr(iri, "person_slug", lambda key, name_slug=iri.slug: made(first if key == second else key,
+                                                                                name_slug))
+    written = list(iter_written_blocks(corpus))
+    assert any(type(block) is tuple and "/collaboration/" in block[0] for block in written)  # two pairs' node
+    assert any(isinstance(block, _Collaboration) for block in written)
+    count = write_blocks(iter_blocks(corpus), tmp_path / "blocks.ttl", prefixes())
+    assert write_blocks(written, tmp_path / "written.ttl", prefixes()) == count
+    assert (tmp_path / "written.ttl").read_bytes() == (tmp_path / "blocks.ttl").read_bytes()
+
+
 def test_written_articles_give_the_page_what_their_blocks_give_it(corpus: Corpus):
     """An article node written as text (`_Article`) still hands the page's store the very pairs, in the same
     order, that `network_reads_pairs` keeps of its block; what it leaves out of `read` the page never reads."""
