@@ -194,9 +194,10 @@ class _Collaboration(Statements):
 class _Article(Statements):
     """An article's node (one article to its IRI), written as Turtle directly: its text and sub-headline, most of
     a graph's characters and read by no page, are never made rdflib terms, and no pair of it is hashed to find
-    repeats (none repeats but its mentions and bylines, made unique here). `read` is its pairs but those."""
+    repeats (none repeats but its mentions and bylines, made unique here). `read` is its pairs but those, made
+    when first asked (by the page's store, if any)."""
 
-    __slots__ = ("node", "article", "text", "headline", "dated", "source", "mentions", "bylines", "read", "under")
+    __slots__ = ("node", "article", "text", "headline", "dated", "source", "mentions", "bylines", "under", "_read")
 
     def __init__(self, node: URIRef, article: Article, text: str, headline: Literal,
                  dated: tuple[URIRef, Node] | None, source: URIRef, mentions: list[URIRef],
@@ -204,35 +205,47 @@ class _Article(Statements):
         self.node, self.article, self.text, self.headline = node, article, text, headline
         self.under = under  # the namespace of its IRI (`_written_iri`)
         self.dated, self.source, self.mentions, self.bylines = dated, source, mentions, bylines
-        read: list[tuple[URIRef, Node]] = [(RDF.type, SCHEMA.NewsArticle), (SCHEMA.headline, headline)]
-        if dated is not None:
-            read.append(dated)
-        read += [(KG.sourceFile, source), (PROV.wasDerivedFrom, source)]
-        read += [(SCHEMA.mentions, target) for target in mentions]
-        self.read = (node, read + bylines)
+        self._read: Block | None = None
+
+    @property
+    def read(self) -> Block:
+        if self._read is None:
+            read: list[tuple[URIRef, Node]] = [(RDF.type, SCHEMA.NewsArticle), (SCHEMA.headline, self.headline)]
+            if self.dated is not None:
+                read.append(self.dated)
+            read += [(KG.sourceFile, self.source), (PROV.wasDerivedFrom, self.source)]
+            read += [(SCHEMA.mentions, target) for target in self.mentions]
+            self._read = (self.node, read + self.bylines)
+        return self._read
 
     def turtle(self, terms: Terms) -> tuple[str, int]:
-        node, integer, article = terms.node, terms.integer, self.article
-        # its headline and sub-headline come once (the headline again as its event's name, `_Event`): not remembered
-        pairs: list[tuple[Node, str]] = [(RDF.type, node(SCHEMA.NewsArticle)),
-                                         (SCHEMA.headline, _written_literal(terms, self.headline))]
+        node, integer, predicate, article = terms.node, terms.integer, terms.predicate, self.article
+        # its headline and sub-headline come once (the headline again as its event's name, `_Event`): not remembered;
+        # its predicates each differ from the one before, as `pairs_text` would write them
+        statement = [f"{_written_iri(terms, self.node, self.under)} {predicate(RDF.type)} {node(SCHEMA.NewsArticle)}"
+                     f" ;\n    {predicate(SCHEMA.headline)} {_written_literal(terms, self.headline)}"]
+        triples = 8  # its type, headline, text, source twice, index, start and end
         if article.subheadline:
-            pairs.append((SCHEMA.alternativeHeadline, terms.text_once(article.subheadline, "zh")))
+            statement.append(f" ;\n    {predicate(SCHEMA.alternativeHeadline)} "
+                             f"{terms.text_once(article.subheadline, 'zh')}")
+            triples += 1
         if self.dated is not None:
-            pairs.append((self.dated[0], node(self.dated[1])))
+            statement.append(f" ;\n    {predicate(self.dated[0])} {node(self.dated[1])}")
+            triples += 1
         source = node(self.source)
-        pairs += [(SCHEMA.text, terms.text_once(self.text, "zh")), (KG.sourceFile, source),
-                  (PROV.wasDerivedFrom, source), (KG.articleIndex, integer(article.index)),
-                  (KG.start, integer(article.start)), (KG.end, integer(article.end))]
+        statement.append(f" ;\n    {predicate(SCHEMA.text)} {terms.text_once(self.text, 'zh')} ;\n    "
+                         f"{predicate(KG.sourceFile)} {source} ;\n    {predicate(PROV.wasDerivedFrom)} {source} ;\n    "
+                         f"{predicate(KG.articleIndex)} {integer(article.index)} ;\n    "
+                         f"{predicate(KG.start)} {integer(article.start)} ;\n    "
+                         f"{predicate(KG.end)} {integer(article.end)}")
         # then its mentions, one predicate (a run `pairs_text` would write the same way), and its bylines
-        statement = [_written_iri(terms, self.node, self.under), " ", pairs_text(terms, pairs)]
         if self.mentions:
             mentions = ",\n        ".join(terms.nodes(self.mentions))
-            statement += [" ;\n    ", terms.predicate(SCHEMA.mentions), " ", mentions]
+            statement += [" ;\n    ", predicate(SCHEMA.mentions), " ", mentions]
         if self.bylines:
             bylines = [(credit, node(person)) for credit, person in self.bylines]
             statement += [" ;\n    ", pairs_text(terms, bylines)]
-        return "".join(statement), len(pairs) + len(self.mentions) + len(self.bylines)
+        return "".join(statement), triples + len(self.mentions) + len(self.bylines)
 
 
 class _Event(Statements):
@@ -266,14 +279,17 @@ class _Post(Statements):
     never made IRIs: each is its article's IRI and place, (article, start, end), in `pairs` (made unique as such).
     `read` is its pairs but those and its articles, which the page never reads."""
 
-    __slots__ = ("node", "pairs", "articles")
+    __slots__ = ("node", "pairs", "articles", "_read")
 
     def __init__(self, node: URIRef, pairs: list[tuple[URIRef, Node | _Place]], articles: str) -> None:
         self.node, self.pairs, self.articles = node, pairs, articles  # the articles' namespace, their spans' too
+        self._read: Block | None = None
 
     @property
     def read(self) -> Block:
-        return self.node, [(p, o) for p, o in self.pairs if p is not _EVIDENCE and p is not _DERIVED]
+        if self._read is None:  # made when first asked (by the page's store, if any)
+            self._read = self.node, [(p, o) for p, o in self.pairs if p is not _EVIDENCE and p is not _DERIVED]
+        return self._read
 
     def turtle(self, terms: Terms) -> tuple[str, int]:
         articles, by_namespace = self.articles, terms.by_namespace
