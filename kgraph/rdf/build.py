@@ -25,7 +25,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import TIME as _TIME
 from rdflib.term import Node
 
-from kgraph.model import MAX_PAIRED_PARTICIPANTS, Article, Corpus, Extraction, Person, Post, Role
+from kgraph.model import MAX_PAIRED_PARTICIPANTS, Article, Corpus, Event, Extraction, Person, Post, Role
 from kgraph.rdf import vocab
 from kgraph.rdf.cached import CachedNamespace
 from kgraph.rdf.iri import Minter
@@ -489,8 +489,13 @@ class _Triples:
             yield _block(span, pairs)
 
     def events(self) -> Iterator[Block | _Event]:
-        found = ((e, e.event, e.article.id) for e in self.corpus.extractions if e.event is not None)
-        for node, events in _group(found, lambda item: self.event_iri(item[2])).items():
+        found: dict[str, list[tuple[Extraction, Event, str]]] = {}  # `_group` by article id (one event IRI each)
+        for extraction in self.corpus.extractions:
+            if extraction.event is not None:
+                article_id = extraction.article.id
+                found.setdefault(article_id, []).append((extraction, extraction.event, article_id))
+        for article_id, events in found.items():
+            node = self.event_iri(article_id)
             pairs: list[tuple[URIRef, Node]] = [(RDF.type, SCHEMA.Event)]
             people: list[tuple[URIRef, Node]] = []
             for extraction, event, article_id in events:
