@@ -626,8 +626,8 @@ class _Triples:
         pairs: list[tuple[URIRef, Node]] = [(RDF.type, ORG.Membership), (ORG.member, node)]
         pairs += [(RDFS.label, _zh(post.title)) for post in posts] + [(KG.post, post_node)]
         pairs += [(ORG.organization, self.org_iri(post.org)) for post in posts if post.org]
-        dates = sorted({self.dates[ev.article_id] for post in posts for ev in post.evidence
-                        if ev.article_id in self.dates})
+        known = self.dates  # a date is never empty
+        dates = sorted({date for post in posts for ev in post.evidence if (date := known.get(ev.article_id))})
         if not dates:
             yield _block(membership, pairs)
             return
