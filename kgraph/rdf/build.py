@@ -522,22 +522,29 @@ class _Triples:
     def collaborations(self) -> Iterator[Block]:
         """The works-with edge, materialised: weight = shared events, the events as evidence. Returns (as the
         generator's value) each person's co-workers, for the `kg:worksWith` triples of the people."""
-        shared: dict[tuple[str, str], list[URIRef]] = defaultdict(list)  # a pair's events, as often as shared
+        found: list[tuple[URIRef, set[str]]] = []  # each event of people to pair, and its people
         for extraction in self.corpus.extractions:
             if extraction.event is None:
                 continue
-            members = sorted(set(extraction.event.organizers) | set(extraction.event.attendees))
-            if len(members) > MAX_PAIRED_PARTICIPANTS:
-                continue
-            event = self.event_iri(extraction.article.id)  # once an event, not once each pair of its people
-            for pair in combinations(members, 2):
-                shared[pair].append(event)
+            members = set(extraction.event.organizers) | set(extraction.event.attendees)
+            if len(members) <= MAX_PAIRED_PARTICIPANTS:  # its IRI once an event, not once each pair of its people
+                found.append((self.event_iri(extraction.article.id), members))
+        # a pair (a, b), a < b, as the number a * len(keys) + b of its people's places in order: the pairs sort as
+        # numbers, as they would as pairs of names, and are found by a number's hash
+        keys = sorted({key for _, members in found for key in members})
+        place, size = {key: n for n, key in enumerate(keys)}, len(keys)
+        shared: dict[int, list[URIRef]] = defaultdict(list)  # a pair's events, as often as shared
+        for event, members in found:
+            for a, b in combinations(sorted(map(place.__getitem__, members)), 2):
+                shared[a * size + b].append(event)
+        del found
         partners: dict[URIRef, dict[URIRef, None]] = defaultdict(dict)
-        under, ordered = f"{self.iri.base}collaboration/", sorted(shared)  # the pairs as their items sort
-        slugs = self.distinct_slugs(dict.fromkeys(key for pair in ordered for key in pair)) if self.written else None
+        under, ordered = f"{self.iri.base}collaboration/", sorted(shared.items())
+        slugs = self.distinct_slugs(keys) if self.written else None
         if slugs is not None:  # each pair its own node: its IRI's part and its people's IRIs looked up, not made
-            for a, b in ordered:
-                events, (pa, sa), (pb, sb) = shared[(a, b)], slugs[a], slugs[b]
+            for pair, events in ordered:
+                a, b = divmod(pair, size)
+                (pa, sa), (pb, sb) = slugs[a], slugs[b]
                 partners[pa][pb] = partners[pb][pa] = None
                 yield _Collaboration(under, f"{sa}--{sb}", pa, pb, len(events),
                                      list(dict.fromkeys(events)) if len(events) > 1 else events, self.events_under)
@@ -545,8 +552,9 @@ class _Triples:
         # by the IRI's last part: the same grouping, and no IRI made for a node written as text
         part_of = self.iri.collaboration_part
         groups: dict[str, list[tuple[tuple[str, str], list[URIRef]]]] = {}  # `_group`, without two calls a pair
-        for pair in ordered:
-            groups.setdefault(part_of(*pair), []).append((pair, shared[pair]))
+        for pair, events in ordered:
+            a, b = divmod(pair, size)
+            groups.setdefault(part_of(keys[a], keys[b]), []).append(((keys[a], keys[b]), events))
         del shared, ordered
         for part, pairs in groups.items():
             if self.written and len(pairs) == 1:  # each pair its own node, unless two names share one IRI
@@ -567,11 +575,11 @@ class _Triples:
             yield _block(node, triples)
         return partners
 
-    def distinct_slugs(self, keys: Iterable[str]) -> dict[str, tuple[URIRef, str]] | None:
+    def distinct_slugs(self, keys: Sequence[str]) -> list[tuple[URIRef, str]] | None:
         """Each person's IRI and `Minter.person_slug`, minted in the order given; None if two share a slug (then
         a collaboration's IRI may be two pairs')."""
-        slugs = {key: (self.person_iri(key), self.iri.person_slug(key)) for key in keys}
-        return slugs if len({made for _, made in slugs.values()}) == len(slugs) else None
+        slugs = [(self.person_iri(key), self.iri.person_slug(key)) for key in keys]
+        return slugs if len({made for _, made in slugs}) == len(slugs) else None
 
     def people(self, partners: dict[URIRef, dict[URIRef, None]]) -> Iterator[Block | _Post]:
         """Each person with their posts; then co-workers who are no person of the corpus (if any)."""
