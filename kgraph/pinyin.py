@@ -75,16 +75,36 @@ def lazy_pinyin(text: str, errors: NoPinyin | None = None) -> list[str]:
         if not han:
             out.extend((errors(run) or []) if errors else [run])
             continue
-        table.ensure(run)
+        known = _han_syllables(run)
+        if known is not None:
+            out.extend(known)
+            continue
+        table.ensure(run)  # a Han character pypinyin has no reading for: `errors` says what it is
         for word in _cut(run, table):
-            syllables = table.phrases.get(word)
-            if syllables is None:
-                syllables = table.chars.get(word)
-            if syllables is not None:
-                out.extend(syllables.split(" "))
-            else:  # a Han character pypinyin has no reading for
-                out.extend((errors(word) or []) if errors else [word])
+            syllables = _word_syllables(word, table)
+            out.extend(syllables.split(" ") if syllables is not None else (errors(word) or []) if errors else [word])
     return out
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _han_syllables(run: str) -> tuple[str, ...] | None:
+    """The syllables of a run of Han text, or None if pypinyin has no reading for a character of it. Remembered:
+    a name is read for its IRI (`kgraph.rdf.iri`) and again for the page's search keys (`kgraph.render`)."""
+    table = _table()
+    table.ensure(run)
+    out: list[str] = []
+    for word in _cut(run, table):
+        syllables = _word_syllables(word, table)
+        if syllables is None:
+            return None
+        out += syllables.split(" ")
+    return tuple(out)
+
+
+def _word_syllables(word: str, table: _Table) -> str | None:
+    """A word's syllables, apart by spaces: a phrase's, else a character's; None if pypinyin has none."""
+    syllables = table.phrases.get(word)
+    return syllables if syllables is not None else table.chars.get(word)
 
 
 def _runs(text: str, hans: re.Pattern[str]) -> list[tuple[str, bool]]:

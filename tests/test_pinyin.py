@@ -60,3 +60,14 @@ def test_pinyin_loads_the_buckets_of_its_characters() -> None:
     assert buckets - 2 <= len(fresh._buckets) < buckets
     assert "张" in fresh.chars and len(fresh.phrases) < 5000
     assert lazy_pinyin("张三重庆") == reference("张三重庆")
+
+
+def test_pinyin_remembered_runs_still_ask_errors() -> None:
+    """A Han run is read once (`_han_syllables`, for an IRI's slug and the page's keys alike); a run with a
+    character pypinyin has no reading for is not remembered as syllables, and each call's `errors` decides it."""
+    from kgraph.pinyin import _han_syllables
+
+    for text in ("王\u3402芸", "王芸"):
+        for errors in (None, lambda word: ["?"], None, _alnum):
+            assert lazy_pinyin(text, errors=errors) == reference(text, errors=errors or "default"), (text, errors)
+    assert _han_syllables("王芸") == ("wang", "yun") and _han_syllables("王\u3402芸") is None

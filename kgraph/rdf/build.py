@@ -16,7 +16,8 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from itertools import combinations
+from itertools import combinations, groupby
+from operator import itemgetter
 from typing import TypeVar
 
 import rdflib
@@ -24,7 +25,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import TIME as _TIME
 from rdflib.term import Node
 
-from kgraph.model import MAX_PAIRED_PARTICIPANTS, Article, Corpus, Evidence, Extraction, Person, Post, Role
+from kgraph.model import MAX_PAIRED_PARTICIPANTS, Article, Corpus, Event, Extraction, Person, Post, Role
 from kgraph.rdf import vocab
 from kgraph.rdf.cached import CachedNamespace
 from kgraph.rdf.iri import Minter
@@ -39,7 +40,11 @@ Triple = tuple[Node, URIRef, Node]
 T = TypeVar("T")
 
 _FULL_DATE = compiled(r"^\d{4}-\d{2}-\d{2}$")
-_MENTIONS, _SPAN = 1, 2  # what an indexed piece of evidence gives its article: schema:mentions, a kg:Mention span
+# What other nodes say of an article: the things it mentions (schema:mentions), and its kg:Mention spans as
+# (start, end, what the span names)
+_Named = tuple[list[URIRef], list[tuple[int, int, URIRef]]]
+_PLACE = itemgetter(0, 1)  # a span's place in its article's text
+_Place = tuple[URIRef, int, int]  # a span as its article's IRI, start and end (`Minter.span`)
 
 
 SCHEMA, KG = CachedNamespace(vocab.SCHEMA), CachedNamespace(vocab.KG)
@@ -115,13 +120,14 @@ def _block(subject: Node, pairs: Iterable[tuple[URIRef, Node]]) -> Block:
 
 
 class _Spans(Statements):
-    """An article's kg:Mention spans of one name each (six triples a span; most of a graph's triples), written as
-    Turtle directly: each is the text `write_blocks` writes of its block, with no rdflib term made for it."""
+    """An article's kg:Mention spans (six triples a span, and one more for each further name of it: most of a
+    graph's triples), written as Turtle directly: each is the text `write_blocks` writes of its block, with no rdflib
+    term made for it."""
 
-    __slots__ = ("article", "spans", "articles")
+    __slots__ = ("article", "spans", "text", "articles")
 
-    def __init__(self, article: URIRef, spans: list[tuple[int, int, URIRef, str]], articles: str) -> None:
-        self.article, self.spans = article, spans  # (start, end, what it names, its text)
+    def __init__(self, article: URIRef, spans: list[tuple[int, int, URIRef]], text: str, articles: str) -> None:
+        self.article, self.spans, self.text = article, spans, text  # (start, end, what it names), in order of place
         self.articles = articles  # the namespace of the article's IRI (`_written_iri`)
 
     def turtle(self, terms: Terms) -> tuple[str, int]:
@@ -129,29 +135,44 @@ class _Spans(Statements):
         head = f"{self.article}/"
         plain = terms.plain_below(self.articles, head)
         article = _written_iri(terms, self.article, self.articles)
-        middle = (f" {predicate(RDF.type)} {node(KG.Mention)} ;\n    {predicate(KG.inArticle)} {article}"
-                  f" ;\n    {predicate(KG.mentionOf)} ")
+        names = predicate(KG.mentionOf)
+        middle = f" {predicate(RDF.type)} {node(KG.Mention)} ;\n    {predicate(KG.inArticle)} {article} ;\n    {names} "
         said, begins, ends = predicate(KG.text), predicate(KG.start), predicate(KG.end)
-        seen, texts = terms.seen, terms.texts  # `node` and `text` as they find what they remember, without a call
-        statements = []
+        seen, texts, source = terms.seen, terms.texts, self.text  # `node` and `text` as they find what they remember
+        statements: list[str] = []
         fast, opening = plain and terms.bare_numbers, f"<{head}span-"  # most spans: the subject in the one string
-        for start, end, target, words in self.spans:
+        further, last_start, last_end, first, first_target, said_text, others = 0, -1, -1, "", None, "", ""
+        targets: list[URIRef] | None = None
+        for start, end, target in self.spans:
             known = seen.get(id(target))
             named = known[1] if known is not None and known[0] is target else node(target)
+            if start == last_start and end == last_end:  # a further name of the span before (spans come in order)
+                if targets is None:
+                    targets, others = [first_target], ""
+                if all(target != other for other in targets):  # its block's pairs made unique: after the first's text,
+                    targets.append(target)  # the names after it one run of kg:mentionOf
+                    others += f",\n        {named}" if others else f" ;\n    {names} {named}"
+                    statements[-1] = (f"{self.subject(terms, head, plain, start, end)}{middle}{first} ;\n    {said} "
+                                      f"{said_text}{others} ;\n    {begins} {integer(start)} ;\n    "
+                                      f"{ends} {integer(end)}")
+                    further += 1
+                continue
+            words = source[start:end]
             said_text = texts.get(words)
             said_text = said_text[1] if said_text is not None and said_text[0] == "zh" else text(words, "zh")
             if fast:
                 statements.append(f"{opening}{start}-{end}>{middle}{named} ;\n    {said} {said_text} ;\n    "
                                   f"{begins} {start} ;\n    {ends} {end}")
-                continue
-            subject = f"<{head}span-{start}-{end}>" if plain else terms.subject(URIRef(f"{head}span-{start}-{end}"))
-            if terms.bare_numbers:  # as `integer` writes them, without two calls a span
-                first, last = start, end
             else:
-                first, last = integer(start), integer(end)
-            statements.append(f"{subject}{middle}{named} ;\n    {said} {said_text} ;\n    "
-                              f"{begins} {first} ;\n    {ends} {last}")
-        return " .\n\n".join(statements), 6 * len(statements)
+                statements.append(f"{self.subject(terms, head, plain, start, end)}{middle}{named} ;\n    {said} "
+                                  f"{said_text} ;\n    {begins} {integer(start)} ;\n    {ends} {integer(end)}")
+            last_start, last_end, first, first_target, targets = start, end, named, target, None
+        return " .\n\n".join(statements), 6 * len(statements) + further
+
+    @staticmethod
+    def subject(terms: Terms, head: str, plain: bool, start: int, end: int) -> str:
+        """A span's IRI as `write_blocks` writes a block's subject: as it is under a plain namespace."""
+        return f"<{head}span-{start}-{end}>" if plain else terms.subject(URIRef(f"{head}span-{start}-{end}"))
 
 
 class _Collaboration(Statements):
@@ -184,9 +205,10 @@ class _Collaboration(Statements):
 class _Article(Statements):
     """An article's node (one article to its IRI), written as Turtle directly: its text and sub-headline, most of
     a graph's characters and read by no page, are never made rdflib terms, and no pair of it is hashed to find
-    repeats (none repeats but its mentions and bylines, made unique here). `read` is its pairs but those."""
+    repeats (none repeats but its mentions and bylines, made unique here). `read` is its pairs but those, made
+    when first asked (by the page's store, if any)."""
 
-    __slots__ = ("node", "article", "text", "headline", "dated", "source", "mentions", "bylines", "read", "under")
+    __slots__ = ("node", "article", "text", "headline", "dated", "source", "mentions", "bylines", "under", "_read")
 
     def __init__(self, node: URIRef, article: Article, text: str, headline: Literal,
                  dated: tuple[URIRef, Node] | None, source: URIRef, mentions: list[URIRef],
@@ -194,35 +216,47 @@ class _Article(Statements):
         self.node, self.article, self.text, self.headline = node, article, text, headline
         self.under = under  # the namespace of its IRI (`_written_iri`)
         self.dated, self.source, self.mentions, self.bylines = dated, source, mentions, bylines
-        read: list[tuple[URIRef, Node]] = [(RDF.type, SCHEMA.NewsArticle), (SCHEMA.headline, headline)]
-        if dated is not None:
-            read.append(dated)
-        read += [(KG.sourceFile, source), (PROV.wasDerivedFrom, source)]
-        read += [(SCHEMA.mentions, target) for target in mentions]
-        self.read = (node, read + bylines)
+        self._read: Block | None = None
+
+    @property
+    def read(self) -> Block:
+        if self._read is None:
+            read: list[tuple[URIRef, Node]] = [(RDF.type, SCHEMA.NewsArticle), (SCHEMA.headline, self.headline)]
+            if self.dated is not None:
+                read.append(self.dated)
+            read += [(KG.sourceFile, self.source), (PROV.wasDerivedFrom, self.source)]
+            read += [(SCHEMA.mentions, target) for target in self.mentions]
+            self._read = (self.node, read + self.bylines)
+        return self._read
 
     def turtle(self, terms: Terms) -> tuple[str, int]:
-        node, integer, article = terms.node, terms.integer, self.article
-        # its headline and sub-headline come once (the headline again as its event's name, `_Event`): not remembered
-        pairs: list[tuple[Node, str]] = [(RDF.type, node(SCHEMA.NewsArticle)),
-                                         (SCHEMA.headline, _written_literal(terms, self.headline))]
+        node, integer, predicate, article = terms.node, terms.integer, terms.predicate, self.article
+        # its headline and sub-headline come once (the headline again as its event's name, `_Event`): not remembered;
+        # its predicates each differ from the one before, as `pairs_text` would write them
+        statement = [f"{_written_iri(terms, self.node, self.under)} {predicate(RDF.type)} {node(SCHEMA.NewsArticle)}"
+                     f" ;\n    {predicate(SCHEMA.headline)} {_written_literal(terms, self.headline)}"]
+        triples = 8  # its type, headline, text, source twice, index, start and end
         if article.subheadline:
-            pairs.append((SCHEMA.alternativeHeadline, terms.text_once(article.subheadline, "zh")))
+            statement.append(f" ;\n    {predicate(SCHEMA.alternativeHeadline)} "
+                             f"{terms.text_once(article.subheadline, 'zh')}")
+            triples += 1
         if self.dated is not None:
-            pairs.append((self.dated[0], node(self.dated[1])))
+            statement.append(f" ;\n    {predicate(self.dated[0])} {node(self.dated[1])}")
+            triples += 1
         source = node(self.source)
-        pairs += [(SCHEMA.text, terms.text_once(self.text, "zh")), (KG.sourceFile, source),
-                  (PROV.wasDerivedFrom, source), (KG.articleIndex, integer(article.index)),
-                  (KG.start, integer(article.start)), (KG.end, integer(article.end))]
+        statement.append(f" ;\n    {predicate(SCHEMA.text)} {terms.text_once(self.text, 'zh')} ;\n    "
+                         f"{predicate(KG.sourceFile)} {source} ;\n    {predicate(PROV.wasDerivedFrom)} {source} ;\n    "
+                         f"{predicate(KG.articleIndex)} {integer(article.index)} ;\n    "
+                         f"{predicate(KG.start)} {integer(article.start)} ;\n    "
+                         f"{predicate(KG.end)} {integer(article.end)}")
         # then its mentions, one predicate (a run `pairs_text` would write the same way), and its bylines
-        statement = [_written_iri(terms, self.node, self.under), " ", pairs_text(terms, pairs)]
         if self.mentions:
             mentions = ",\n        ".join(terms.nodes(self.mentions))
-            statement += [" ;\n    ", terms.predicate(SCHEMA.mentions), " ", mentions]
+            statement += [" ;\n    ", predicate(SCHEMA.mentions), " ", mentions]
         if self.bylines:
             bylines = [(credit, node(person)) for credit, person in self.bylines]
             statement += [" ;\n    ", pairs_text(terms, bylines)]
-        return "".join(statement), len(pairs) + len(self.mentions) + len(self.bylines)
+        return "".join(statement), triples + len(self.mentions) + len(self.bylines)
 
 
 class _Event(Statements):
@@ -252,30 +286,37 @@ class _Event(Statements):
 
 class _Post(Statements):
     """A post's node, written as Turtle directly: the spans and articles it has as evidence (a span comes once, an
-    article a few times) written as they are, not remembered by the writer's `Terms` (see `_Event`). `read` is its
-    block, all of it."""
+    article a few times) written as they are, not remembered by the writer's `Terms` (see `_Event`), and its spans
+    never made IRIs: each is its article's IRI and place, (article, start, end), in `pairs` (made unique as such).
+    `read` is its pairs but those and its articles, which the page never reads."""
 
-    __slots__ = ("read", "articles")
+    __slots__ = ("node", "pairs", "articles", "_read")
 
-    def __init__(self, block: Block, articles: str) -> None:
-        self.read, self.articles = block, articles  # the articles' namespace, under which their spans are too
+    def __init__(self, node: URIRef, pairs: list[tuple[URIRef, Node | _Place]], articles: str) -> None:
+        self.node, self.pairs, self.articles = node, pairs, articles  # the articles' namespace, their spans' too
+        self._read: Block | None = None
+
+    @property
+    def read(self) -> Block:
+        if self._read is None:  # made when first asked (by the page's store, if any)
+            self._read = self.node, [(p, o) for p, o in self.pairs if p is not _EVIDENCE and p is not _DERIVED]
+        return self._read
 
     def turtle(self, terms: Terms) -> tuple[str, int]:
-        node, pairs = self.read
-        articles = self.articles
-        plain, plain_below = terms.plain_under(articles), terms.plain_below
+        articles, by_namespace = self.articles, terms.by_namespace
+        plain = terms.plain_under(articles)
         node_text, texts = terms.node, []
-        for p, o in pairs:
-            if plain and type(o) is URIRef and (p is _DERIVED or p is _EVIDENCE and plain_below(articles, _head(o))):
-                texts.append((p, f"<{o}>"))  # an article, or a span of one (`_Spans`)
+        for p, o in self.pairs:
+            if type(o) is tuple:  # a span (`_Spans`): as it is if its article's namespace is (`Terms.plain_below`)
+                article, start, end = o
+                head = f"{article}/"
+                span = f"{head}span-{start}-{end}"
+                texts.append((p, f"<{span}>" if plain and head not in by_namespace else node_text(URIRef(span))))
+            elif plain and p is _DERIVED and type(o) is URIRef:  # an article
+                texts.append((p, f"<{o}>"))
             else:
                 texts.append((p, node_text(o)))
-        return f"{terms.subject(node)} {pairs_text(terms, texts)}", len(pairs)
-
-
-def _head(span: str) -> str:
-    """The namespace of a span's IRI: its article's IRI and `/` (`Minter.span`)."""
-    return span[:span.rfind("/") + 1]
+        return f"{terms.subject(self.node)} {pairs_text(terms, texts)}", len(texts)
 
 
 _SUBJECT_OF, _DERIVED, _NAME, _EVIDENCE = SCHEMA.subjectOf, PROV.wasDerivedFrom, SCHEMA.name, KG.evidence
@@ -308,6 +349,7 @@ class _Triples:
         self.source_iri = functools.cache(self.iri.source)
         self.org_iri = functools.cache(self.iri.org)  # one term an organisation or place: the page keeps them
         self.place_iri = functools.cache(self.iri.place)
+        self.post_iri = functools.cache(self.iri.post)  # a post's: in its spans, its person's node, its own
         self.dates = {a.id: a.date for a in corpus.articles if a.date and _FULL_DATE.match(a.date)}
         self.headlines: dict[int, Literal] = {}  # an article's, for its event's name: one term for both
         self.articles_under, self.events_under = f"{self.iri.base}article/", f"{self.iri.base}event/"
@@ -339,54 +381,64 @@ class _Triples:
         for node, names in _group(self.corpus.sources, self.iri.source).items():
             yield _block(node, [(RDF.type, KG.SourceFile), *((SCHEMA.name, Literal(n)) for n in names)])
 
-    def article_index(self) -> dict[URIRef, list[tuple[Evidence, URIRef, int]]]:
-        """Per article: the evidence other nodes hold in it, with the node and what it gives the article."""
-        # by article id first (one IRI each, `Minter` refuses a clash): a dict of strings, each IRI asked for once
-        by_id: dict[str, list[tuple[Evidence, URIRef, int]]] = defaultdict(list)
-        both, span = _MENTIONS | _SPAN, _SPAN
+    def article_index(self) -> dict[str, _Named]:
+        """Per article id: what other nodes say of it, the things it mentions and the spans that name them."""
+        # by article id (one IRI each, `Minter` refuses a clash): a dict of strings, each IRI asked for once
+        by_id: dict[str, _Named] = defaultdict(lambda: ([], []))
+        spans = self.spans
         for person in self.corpus.people:
             node = self.person_iri(person.id)
             for ev in person.mentions:  # a byline taken out of the text has no span to point to
-                by_id[ev.article_id].append((ev, node, both if ev.end > ev.start else _MENTIONS))
-            if not self.spans:  # a post gives its articles spans only
+                named = by_id[ev.article_id]
+                named[0].append(node)
+                if ev.end > ev.start and spans:
+                    named[1].append((ev.start, ev.end, node))
+            if not spans:  # a post gives its articles spans only
                 continue
             for post in person.posts:
-                post_node = self.iri.post(person.id, post.title)
+                post_node = self.post_iri(person.id, post.title)
                 for ev in post.evidence:
-                    by_id[ev.article_id].append((ev, post_node, span))
+                    by_id[ev.article_id][1].append((ev.start, ev.end, post_node))
         for entity, node_of in ((self.corpus.organizations, self.org_iri), (self.corpus.places, self.place_iri)):
             for thing in entity:
-                item = (node_of(thing.name), both)
+                node = node_of(thing.name)
                 for ev in thing.mentions:
-                    by_id[ev.article_id].append((ev, *item))
-        article_iri = self.article_iri
-        return {article_iri(article_id): items for article_id, items in by_id.items()}
+                    named = by_id[ev.article_id]
+                    named[0].append(node)
+                    if spans:
+                        named[1].append((ev.start, ev.end, node))
+        return by_id
 
-    def articles(self, index: dict[URIRef, list[tuple[Evidence, URIRef, int]]]) -> Iterator[Block]:
+    def articles(self, index: dict[str, _Named]) -> Iterator[Block]:
         """Each article with what names it (mentions, bylines), then its spans."""
-        article_iri = self.article_iri
-        groups = _group(self.corpus.articles, lambda a: article_iri(a.id))
-        bylines = _group(self.corpus.extractions, lambda e: article_iri(e.article.id))
-        for node in dict.fromkeys([*groups, *bylines, *index]):
-            yield from self.article(node, groups.pop(node, ()), bylines.pop(node, ()), index.pop(node, ()))
+        groups: dict[str, list[Article]] = {}  # `_group` by article id (one IRI each), without a call an item
+        for article in self.corpus.articles:
+            groups.setdefault(article.id, []).append(article)
+        bylines: dict[str, list[Extraction]] = {}
+        for extraction in self.corpus.extractions:
+            bylines.setdefault(extraction.article.id, []).append(extraction)
+        article_iri, unnamed = self.article_iri, ((), [])
+        for article_id in dict.fromkeys([*groups, *bylines, *index]):
+            yield from self.article(article_iri(article_id), groups.pop(article_id, ()), bylines.pop(article_id, ()),
+                                    index.pop(article_id, unnamed))
 
-    def article(self, node: URIRef, articles: Sequence[Article], extractions: Sequence[Extraction],
-                evidence: Sequence[tuple[Evidence, URIRef, int]]) -> Iterator[Block]:
+    def article(self, node: URIRef, articles: Sequence[Article], extractions: Sequence[Extraction], named: _Named
+                ) -> Iterator[Block]:
         if self.page and len(articles) == 1:  # the pairs of its `_Article` the page may read, its text never made
-            read = self.written_article(node, articles[0], "", extractions, evidence).read
+            read = self.written_article(node, articles[0], "", extractions, named[0]).read
             if read is not None:
                 yield read
             return
         if self.written and len(articles) == 1:  # most articles: the node as text
             article = articles[0]
             text = article.text
-            yield self.written_article(node, article, text, extractions, evidence)
-            yield from self.article_spans(node, {article.id: text}, evidence)
+            yield self.written_article(node, article, text, extractions, named[0])
+            yield from self.article_spans(node, text, named[1])
             return
         pairs: list[tuple[URIRef, Node]] = []
-        texts = {}
+        text = ""  # the articles of one node have one id, and so one text
         for article in articles:
-            texts[article.id] = text = article.text
+            text = article.text
             pairs += [(RDF.type, SCHEMA.NewsArticle), (SCHEMA.headline, self.headline(article))]
             if article.subheadline:
                 pairs.append((SCHEMA.alternativeHeadline, _zh_text(article.subheadline)))
@@ -398,22 +450,22 @@ class _Triples:
             pairs += [(SCHEMA.text, _zh_text(text)), (KG.sourceFile, source), (PROV.wasDerivedFrom, source),
                       (KG.articleIndex, _int(article.index)), (KG.start, _int(article.start)),
                       (KG.end, _int(article.end))]
-        pairs += [(SCHEMA.mentions, target) for _, target, gives in evidence if gives & _MENTIONS]
+        pairs += [(SCHEMA.mentions, target) for target in named[0]]
         pairs += self.bylines(extractions)
         yield _block(node, pairs)
-        yield from self.article_spans(node, texts, evidence)
+        yield from self.article_spans(node, text, named[1])
 
     def written_article(self, node: URIRef, article: Article, text: str, extractions: Sequence[Extraction],
-                        evidence: Sequence[tuple[Evidence, URIRef, int]]) -> _Article:
+                        mentions: Sequence[URIRef]) -> _Article:
         """`article`'s block of a node with one article, as `_Article`: the same pairs in the same order."""
         date = article.date
         if date and _FULL_DATE.match(date):
             dated: tuple[URIRef, Node] | None = (SCHEMA.dateCreated, _date(date))
         else:
             dated = (KG.dateline, _plain(date)) if date else None
-        mentions = list(dict.fromkeys([target for _, target, gives in evidence if gives & _MENTIONS]))
         return _Article(node, article, text, self.headline(article), dated, self.source_iri(article.source),
-                        mentions, list(dict.fromkeys(self.bylines(extractions))), self.articles_under)
+                        list(dict.fromkeys(mentions)), list(dict.fromkeys(self.bylines(extractions))),
+                        self.articles_under)
 
     def bylines(self, extractions: Sequence[Extraction]) -> list[tuple[URIRef, URIRef]]:
         """The article's reporters (schema:author) and photographers (schema:contributor), as credited."""
@@ -427,43 +479,34 @@ class _Triples:
                     credits.append((SCHEMA.contributor, self.person_iri(m.name)))
         return credits
 
-    def article_spans(self, node: URIRef, texts: dict[str, str], evidence: Sequence[tuple[Evidence, URIRef, int]]
-                      ) -> Iterator[Block]:
-        """The kg:Mention spans of an article node, in order of place."""
-        if not self.spans:
+    def article_spans(self, node: URIRef, text: str, spans: list[tuple[int, int, URIRef]]) -> Iterator[Block]:
+        """The kg:Mention spans of an article node, in order of place (of one place, in the order given)."""
+        if not self.spans or not spans:
             return
-        spans: dict[tuple[int, int], list[tuple[Evidence, URIRef, int]]] = {}  # `_group`, without a call an item
-        for item in evidence:
-            if item[2] & _SPAN:
-                ev = item[0]
-                spans.setdefault((ev.start, ev.end), []).append(item)
-        run: list[tuple[int, int, URIRef, str]] = []  # single-name spans to write as text (`self.written`)
-        for (start, end), items in sorted(spans.items()):
-            if len(items) == 1 and self.written:
-                ev, target, _ = items[0]
-                run.append((start, end, target, texts[ev.article_id][start:end]))
-                continue
-            if run:
-                yield _Spans(node, run, self.articles_under)
-                run = []
-            span = self.iri.span(node, start, end)
-            if len(items) == 1:  # most spans: six triples, each once by making
-                ev, target, _ = items[0]
-                yield span, ((RDF.type, KG.Mention), (KG.inArticle, node), (KG.mentionOf, target),
-                             (KG.text, _zh(texts[ev.article_id][start:end])), (KG.start, _int(start)),
-                             (KG.end, _int(end)))
+        spans.sort(key=_PLACE)  # stable: the names of one span stay in the order they were indexed
+        if self.written:
+            yield _Spans(node, spans, text, self.articles_under)
+            return
+        for (start, end), items in groupby(spans, _PLACE):
+            span, targets = self.iri.span(node, start, end), [target for _, _, target in items]
+            if len(targets) == 1:  # most spans: six triples, each once by making
+                yield span, ((RDF.type, KG.Mention), (KG.inArticle, node), (KG.mentionOf, targets[0]),
+                             (KG.text, _zh(text[start:end])), (KG.start, _int(start)), (KG.end, _int(end)))
                 continue
             pairs = [(RDF.type, KG.Mention), (KG.inArticle, node)]
-            for ev, target, _ in items:
-                pairs += [(KG.mentionOf, target), (KG.text, _zh(texts[ev.article_id][start:end]))]
+            for target in targets:
+                pairs += [(KG.mentionOf, target), (KG.text, _zh(text[start:end]))]
             pairs += [(KG.start, _int(start)), (KG.end, _int(end))]
             yield _block(span, pairs)
-        if run:
-            yield _Spans(node, run, self.articles_under)
 
     def events(self) -> Iterator[Block | _Event]:
-        found = ((e, e.event, e.article.id) for e in self.corpus.extractions if e.event is not None)
-        for node, events in _group(found, lambda item: self.event_iri(item[2])).items():
+        found: dict[str, list[tuple[Extraction, Event, str]]] = {}  # `_group` by article id (one event IRI each)
+        for extraction in self.corpus.extractions:
+            if extraction.event is not None:
+                article_id = extraction.article.id
+                found.setdefault(article_id, []).append((extraction, extraction.event, article_id))
+        for article_id, events in found.items():
+            node = self.event_iri(article_id)
             pairs: list[tuple[URIRef, Node]] = [(RDF.type, SCHEMA.Event)]
             people: list[tuple[URIRef, Node]] = []
             for extraction, event, article_id in events:
@@ -490,29 +533,45 @@ class _Triples:
     def collaborations(self) -> Iterator[Block]:
         """The works-with edge, materialised: weight = shared events, the events as evidence. Returns (as the
         generator's value) each person's co-workers, for the `kg:worksWith` triples of the people."""
-        shared: dict[tuple[str, str], list[URIRef]] = defaultdict(list)  # a pair's events, as often as shared
+        found: list[tuple[URIRef, set[str]]] = []  # each event of people to pair, and its people
         for extraction in self.corpus.extractions:
             if extraction.event is None:
                 continue
-            members = sorted(set(extraction.event.organizers) | set(extraction.event.attendees))
-            if len(members) > MAX_PAIRED_PARTICIPANTS:
-                continue
-            event = self.event_iri(extraction.article.id)  # once an event, not once each pair of its people
-            for pair in combinations(members, 2):
-                shared[pair].append(event)
+            members = set(extraction.event.organizers) | set(extraction.event.attendees)
+            if len(members) <= MAX_PAIRED_PARTICIPANTS:  # its IRI once an event, not once each pair of its people
+                found.append((self.event_iri(extraction.article.id), members))
+        # a pair (a, b), a < b, as the number a * len(keys) + b of its people's places in order: the pairs sort as
+        # numbers, as they would as pairs of names, and are found by a number's hash
+        keys = sorted({key for _, members in found for key in members})
+        place, size = {key: n for n, key in enumerate(keys)}, len(keys)
+        shared: dict[int, list[URIRef]] = defaultdict(list)  # a pair's events, as often as shared
+        for event, members in found:
+            for a, b in combinations(sorted(map(place.__getitem__, members)), 2):
+                shared[a * size + b].append(event)
+        del found
         partners: dict[URIRef, dict[URIRef, None]] = defaultdict(dict)
+        under, ordered = f"{self.iri.base}collaboration/", sorted(shared.items())
+        slugs = self.distinct_slugs(keys) if self.written else None
+        if slugs is not None:  # each pair its own node: its IRI's part and its people's IRIs looked up, not made
+            for pair, events in ordered:
+                a, b = divmod(pair, size)
+                (pa, sa), (pb, sb) = slugs[a], slugs[b]
+                partners[pa][pb] = partners[pb][pa] = None
+                yield _Collaboration(under, f"{sa}--{sb}", pa, pb, len(events),
+                                     list(dict.fromkeys(events)) if len(events) > 1 else events, self.events_under)
+            return partners
         # by the IRI's last part: the same grouping, and no IRI made for a node written as text
-        part_of = self.iri.collaboration_part  # the pairs sorted by themselves (each once): as their items sort
+        part_of = self.iri.collaboration_part
         groups: dict[str, list[tuple[tuple[str, str], list[URIRef]]]] = {}  # `_group`, without two calls a pair
-        for pair in sorted(shared):
-            groups.setdefault(part_of(*pair), []).append((pair, shared[pair]))
-        del shared
-        under = f"{self.iri.base}collaboration/"
+        for pair, events in ordered:
+            a, b = divmod(pair, size)
+            groups.setdefault(part_of(keys[a], keys[b]), []).append(((keys[a], keys[b]), events))
+        del shared, ordered
         for part, pairs in groups.items():
             if self.written and len(pairs) == 1:  # each pair its own node, unless two names share one IRI
                 (a, b), events = pairs[0]
                 pa, pb = self.person_iri(a), self.person_iri(b)
-                if pa is not pb:  # an article's event is one IRI (`Minter`): the same article, the same object
+                if pa != pb:  # two keys of one slug (one IRI, two terms): its participant once, as `_block` has it
                     partners[pa][pb] = partners[pb][pa] = None
                     yield _Collaboration(under, part, pa, pb, len(events), list(dict.fromkeys(events)),
                                          self.events_under)
@@ -527,6 +586,12 @@ class _Triples:
             yield _block(node, triples)
         return partners
 
+    def distinct_slugs(self, keys: Sequence[str]) -> list[tuple[URIRef, str]] | None:
+        """Each person's IRI and `Minter.person_slug`, minted in the order given; None if two share a slug (then
+        a collaboration's IRI may be two pairs')."""
+        slugs = [(self.person_iri(key), self.iri.person_slug(key)) for key in keys]
+        return slugs if len({made for _, made in slugs}) == len(slugs) else None
+
     def people(self, partners: dict[URIRef, dict[URIRef, None]]) -> Iterator[Block | _Post]:
         """Each person with their posts; then co-workers who are no person of the corpus (if any)."""
         for node, people in _group(self.corpus.people, lambda p: self.person_iri(p.id)).items():
@@ -537,7 +602,8 @@ class _Triples:
     def person(self, node: URIRef, people: Sequence[Person], partners: Iterable[URIRef]
                ) -> Iterator[Block | _Post]:
         pairs: list[tuple[URIRef, Node]] = [(RDF.type, SCHEMA.Person)]
-        posts: dict[URIRef, list[tuple[URIRef, Node]]] = {}
+        posts: dict[URIRef, list[tuple[URIRef, Node | _Place]]] = {}
+        article_iri, span, written = self.article_iri, self.iri.span, self.written
         for person in people:
             pairs.append((SCHEMA.name, _zh(person.name)))
             pairs += [(SCHEMA.alternateName, _zh(alias)) for alias in person.aliases]
@@ -545,7 +611,7 @@ class _Triples:
             if person.locale:
                 pairs.append((KG.locale, _zh(person.locale)))
             for post in person.posts:
-                post_node = self.iri.post(person.id, post.title)
+                post_node = self.post_iri(person.id, post.title)
                 pairs += [(SCHEMA.jobTitle, _zh(post.title)), (ORG.holds, post_node)]
                 post_pairs = posts.setdefault(post_node, [(RDF.type, ORG.Post)])
                 post_pairs += [(RDFS.label, _zh(post.title)), (ORG.heldBy, node)]
@@ -553,21 +619,21 @@ class _Triples:
                     post_pairs.append((ORG.postIn, self.org_iri(post.org)))
                 if self.page:  # a post's spans and articles: read by no page
                     continue
-                for ev in post.evidence:
-                    article = self.article_iri(ev.article_id)
-                    post_pairs += [(KG.evidence, self.iri.span(article, ev.start, ev.end)),
-                                   (PROV.wasDerivedFrom, article)]
+                for ev in post.evidence:  # written, a span is its article and place (`_Post`): no IRI made
+                    article = article_iri(ev.article_id)
+                    place = (article, ev.start, ev.end)
+                    post_pairs += [(KG.evidence, place if written else span(*place)), (PROV.wasDerivedFrom, article)]
         memberships: dict[URIRef, tuple[URIRef, list[Post]]] = {}  # one node, however often its person is named
         for person in people:
             for post in person.posts:
                 entry = memberships.setdefault(self.iri.membership(person.id, post.title),
-                                               (self.iri.post(person.id, post.title), []))
+                                               (self.post_iri(person.id, post.title), []))
                 entry[1].append(post)
         pairs += [(ORG.hasMembership, membership) for membership in memberships]
         pairs += [(KG.worksWith, other) for other in partners]
         yield _block(node, pairs)
         for post_node, post_pairs in posts.items():
-            yield _Post(_block(post_node, post_pairs), self.articles_under) if self.written \
+            yield _Post(*_block(post_node, post_pairs), self.articles_under) if written \
                 else _block(post_node, post_pairs)
         for membership, (post_node, same) in memberships.items():
             yield from self.membership(membership, node, post_node, same)
@@ -579,8 +645,8 @@ class _Triples:
         pairs: list[tuple[URIRef, Node]] = [(RDF.type, ORG.Membership), (ORG.member, node)]
         pairs += [(RDFS.label, _zh(post.title)) for post in posts] + [(KG.post, post_node)]
         pairs += [(ORG.organization, self.org_iri(post.org)) for post in posts if post.org]
-        dates = sorted({self.dates[ev.article_id] for post in posts for ev in post.evidence
-                        if ev.article_id in self.dates})
+        known = self.dates  # a date is never empty
+        dates = sorted({date for post in posts for ev in post.evidence if (date := known.get(ev.article_id))})
         if not dates:
             yield _block(membership, pairs)
             return

@@ -29,9 +29,10 @@ class IriClashError(KgraphError):
 @functools.lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     """`万玲玲` -> `wan-ling-ling-ff7b`, `000_c7a8` -> `000-c7a8-3e13`: readable part, then a hash of the exact text."""
-    # ASCII text (most articles' ids: file names) has no Han character: pinyin would give it back whole
-    words = [_UNSAFE.sub("-", w.lower()).strip("-") for w in ([text] if text.isascii() else lazy_pinyin(text))]
-    base = "-".join(w for w in words if w)[:60].strip("-") or "x"
+    # ASCII text (most articles' ids: file names) has no Han character: pinyin would give it back whole. The words
+    # joined by `-` and then cleaned, in one pass: as each cleaned, the empty ones dropped and the rest joined
+    words = text if text.isascii() else "-".join(lazy_pinyin(text))
+    base = _UNSAFE.sub("-", words.lower()).strip("-")[:60].strip("-") or "x"
     return f"{base}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:4]}"
 
 

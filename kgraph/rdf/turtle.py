@@ -284,8 +284,10 @@ def _block_statements(blocks: Iterable[Block], terms: Terms, chunk: int = 1 << 1
     for block in blocks:
         if isinstance(block, Statements):
             text, triples = block.turtle(terms)
-            if triples:
-                parts.append(f" .\n\n{text}" if subject is not None else text)
+            if triples:  # the text not copied into another string: an article's is long
+                if subject is not None:
+                    parts.append(" .\n\n")
+                parts.append(text)
                 subject, size, count = written, size + len(text), count + triples
             pairs = ()
         else:

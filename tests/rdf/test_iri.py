@@ -100,3 +100,26 @@ def test_slug_of_ascii_text_is_the_slug_through_pinyin() -> None:
     for text in texts:
         slug.cache_clear()
         assert slug(text) == through_pinyin(text), text
+
+
+def test_iri_slug_cleans_pinyin_words_as_each_alone():
+    """`slug` cleans its words joined (one pass): as cleaning each word, dropping the empty ones and joining the
+    rest, on random text of Han, ASCII, punctuation and letters that change in lower case."""
+    import hashlib
+    import random
+    import re
+
+    from kgraph.pinyin import lazy_pinyin
+
+    unsafe = re.compile(r"[^a-z0-9]+")
+
+    def each(text: str) -> str:
+        words = [unsafe.sub("-", w.lower()).strip("-") for w in ([text] if text.isascii() else lazy_pinyin(text))]
+        base = "-".join(w for w in words if w)[:60].strip("-") or "x"
+        return f"{base}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:4]}"
+
+    rng = random.Random(20)
+    alphabet = "王芸区委书记荆州重庆AbZ09 -_.!·，ΣςİﬃßK\U00020000"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+        assert slug(text) == each(text), text
