@@ -98,10 +98,13 @@ class Tagger:
 
     def _set_gains(self) -> None:
         """The weight tables as each label's gain over O, in float32, for `_bounds`: the surname flags S and T added
-        to a surname's rows of the tables of the character and of the one before it, and the slack that covers
-        the rounding of their sums: float32 rounds the ten gains, their nine sums, a transition's gain and its sum,
-        each by at most half a unit (eps / 2) of the total of the tables' and transitions' greatest gains, so a
-        character's bound is within 6 units of that total of its float64 value (the max adds nothing)."""
+        to a surname's rows of the tables of the character and of the one before it, and each of the four pair
+        tables with the table of the pair's first character folded in (rows for the pairs the model knows, then one
+        per first character for the pairs it does not: `_codes` gives those rows), so a character's bound takes six
+        lookups, not ten. The slack covers the rounding of their sums: float32 rounds the six gains, their five
+        sums, a transition's gain and its sum, each by at most half a unit (eps / 2) of the total of the tables'
+        and transitions' greatest gains, so a character's bound is within 6 units of that total of its float64
+        value (the max adds nothing)."""
         import numpy as np
 
         outside = self._outside
@@ -110,11 +113,23 @@ class Tagger:
         surname = self._surname[:, None]
         gains[2] = gains[2] + surname * gains[10][0]  # S: the character itself is a surname
         gains[1] = gains[1] + surname * gains[10][1]  # T: the one before it is
-        self.gains = (np.stack(gains[:5]).astype(np.float32), np.stack(gains[5:9]).astype(np.float32),
-                      gains[9].astype(np.float32))
+        first = self._pair_first()
+        folded = [np.concatenate([pair[:-1] + char[first], char]) for pair, char in zip(gains[5:9], gains[:4],
+                                                                                          strict=True)]
+        self.gains = (gains[4].astype(np.float32), np.stack(folded).astype(np.float32), gains[9].astype(np.float32))
         greatest = sum(float(np.abs(gain).max(initial=0.0)) for gain in gains[:10])
         greatest += float(np.abs(self._inside_gain).max()) + float(np.abs(self._enter_gain).max())
         self._slack = 32 * float(np.finfo(np.float32).eps) * greatest  # 32 units where 6 would do
+
+    def _pair_first(self) -> np.ndarray:
+        """The character index of each known pair's first character, by its row."""
+        import numpy as np
+
+        keys, rows = self._pairs._keys, self._pairs._rows
+        used = keys >= 0
+        first = np.empty(self._pairs._missing, dtype=np.int64)
+        first[rows[used]] = keys[used] // self._known
+        return first
 
     def _set_transitions(self, transitions: np.ndarray) -> None:
         """The transition scores [from, to], and the two layouts Viterbi reads them in."""
@@ -254,7 +269,9 @@ class Tagger:
 
         text = "\x02\x02" + "\x03\x03\x02\x02".join(pieces) + "\x03\x03" if pieces else ""  # one join: half the cost
         char = self._indices(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32))
-        pair = self._pairs.rows(char[:-1] * self._known + char[1:])
+        # a pair the model lacks gets a row of its own first character in the bound's tables (`_set_gains`); the
+        # weight tables' rows end at the zero row, which `take(mode="clip")` reads for all of those
+        pair = self._pairs.rows(char[:-1] * self._known + char[1:], self._pairs._missing + char[:-1])
         skip = self._skips.rows(char[:-2] * self._known + char[2:])
         return char, pair, skip, self._surname[char]
 
@@ -288,13 +305,11 @@ class Tagger:
         import numpy as np
 
         char, pair, skip, _ = codes
-        unigrams, bigrams, skips = self.gains
+        last, pairs, skips = self.gains
         size = len(char) - 4  # every place but the marks at the ends, each with the two before and after it
-        gains = np.take(unigrams[0], char[:size], axis=0, mode="clip")
+        gains = np.take(last, char[4:4 + size], axis=0, mode="clip")
         part = np.empty_like(gains)
-        for table, offset in zip(unigrams[1:], (1, 2, 3, 4), strict=True):
-            gains += np.take(table, char[offset:offset + size], axis=0, out=part, mode="clip")
-        for table, offset in zip(bigrams, (0, 1, 2, 3), strict=True):
+        for table, offset in zip(pairs, (0, 1, 2, 3), strict=True):  # each with its first character's table
             gains += np.take(table, pair[offset:offset + size], axis=0, out=part, mode="clip")
         gains += np.take(skips, skip[1:1 + size], axis=0, out=part, mode="clip")  # a pair the model lacks adds 0
         gains = np.ascontiguousarray(gains.T)  # [label but O, place]: the best label of a place is a max down rows
@@ -497,14 +512,14 @@ class _Hash:
         slots >>= self._shift
         return slots.view(np.int64)  # below 2 ** 63 after the shift
 
-    def rows(self, keys: np.ndarray) -> np.ndarray:
-        """The row of each key."""
+    def rows(self, keys: np.ndarray, missing: np.ndarray | None = None) -> np.ndarray:
+        """The row of each key, or for a key not in the table the missing row (or the key's own in `missing`)."""
         import numpy as np
 
         slot = self._slots(keys)
         stored = self._keys[slot]
         # most keys are found, or missing, at their first slot (an empty slot's row is the missing row)
-        found = np.where(stored == keys, self._rows[slot], self._missing)
+        found = np.where(stored == keys, self._rows[slot], self._missing if missing is None else missing)
         pending = np.flatnonzero((stored != keys) & (stored != -1))  # a collision: probe on
         keys, slot = keys[pending], (slot[pending] + 1) & self._mask
         while len(pending):
