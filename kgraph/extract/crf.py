@@ -70,6 +70,7 @@ class Tagger:
         self._surname = np.zeros(len(points) + 1, dtype=bool)
         self._surname[self._indices(named)] = True
         self._set_gains()
+        self._outside_tables = self._outside_columns(self.unigrams, self.bigrams, self.skip)
 
     @classmethod
     def mapped(cls, mapped: Mapped) -> Tagger:
@@ -94,7 +95,21 @@ class Tagger:
         tagger._surname = arrays["surname"].astype(bool)
         tagger.gains = (arrays["unigram_gains"], arrays["bigram_gains"], arrays["skip_gains"])
         tagger._slack = header["slack"]
+        tagger._outside_tables = (list(arrays["outside_unigrams"]), list(arrays["outside_bigrams"]),
+                                  arrays["outside_skip"], tagger.flags[:, tagger._outside])
         return tagger
+
+    def _outside_columns(self, unigrams: Sequence[np.ndarray], bigrams: Sequence[np.ndarray], skip: np.ndarray
+                         ) -> tuple[list[np.ndarray], list[np.ndarray], np.ndarray, np.ndarray]:
+        """The weight tables' O column alone, each contiguous: the characters before a stretch need only their O
+        score (`_entered`)."""
+        import numpy as np
+
+        def column(table: np.ndarray) -> np.ndarray:
+            return np.ascontiguousarray(table[:, self._outside])
+
+        return ([column(table) for table in unigrams], [column(table) for table in bigrams], column(skip),
+                self.flags[:, self._outside])
 
     def _set_gains(self) -> None:
         """The weight tables as each label's gain over O, in float32, for `_bounds`: the surname flags S and T added
@@ -226,10 +241,10 @@ class Tagger:
 
     def decode(self, pieces: Sequence[str], lengths: np.ndarray, *, wide: bool | None = None) -> np.ndarray:
         """The label numbers of all characters of the pieces, in text order. Only each piece's `_open` stretch is
-        decoded: outside it the labels are O, proven so from `_bounds`, and only the characters of a piece up to
-        its stretch's end get their full state scores. `wide` chooses the Viterbi for many pieces at a step
-        (labels down the rows, pieces across) or for few (a row per piece and label); by default, the one that
-        costs less for these pieces."""
+        decoded: outside it the labels are O, proven so from `_bounds`; the stretch's characters get their full
+        state scores, made in the order Viterbi reads them, and those before it only their O score (`_entered`).
+        `wide` chooses the Viterbi for many pieces at a step (labels down the rows, pieces across) or for few (a
+        row per piece and label); by default, the one that costs less for these pieces."""
         import numpy as np
 
         labels = np.full(int(lengths.sum()), self._outside, dtype=np.intp)
@@ -240,26 +255,23 @@ class Tagger:
         keep = np.flatnonzero(end > begin)
         if not len(keep):
             return labels
-        begin, end, length = begin[keep], end[keep], lengths[keep]
-        # the kept pieces' characters up to their stretch's end, end to end (the O path before a stretch enters it)
-        piece_start = np.cumsum(end) - end
-        kept = np.arange(int(end.sum())) + np.repeat((np.cumsum(lengths) - lengths)[keep] - piece_start, end)
-        states = self._entered(self._emissions(codes, rows[kept]), piece_start, begin)
         # the stretches as pieces of their own: the longest first, so those still running at a step are a prefix
-        sizes = end - begin
-        order = np.argsort(-sizes, kind="stable")
-        count = sizes[order]
+        sizes = end[keep] - begin[keep]
+        order = keep[np.argsort(-sizes, kind="stable")]
+        begin, end, length = begin[order], end[order], lengths[order]
+        first = (np.cumsum(lengths) - lengths)[order] + begin  # each stretch's first character in the text
+        count = end - begin
         steps = int(count[0])
         running = np.searchsorted(-count, -np.arange(steps), side="left")  # stretches longer than each step
         step = np.arange(steps)
-        # every decoded character's place in `states`, step by step: at step t, character t of each stretch running
-        at = ((piece_start + begin)[order][:, None] + step).T[(step < count[:, None]).T]
+        # every decoded character, step by step: at step t, character t of each stretch running
+        at = (first[:, None] + step).T[(step < count[:, None]).T]
+        states = self._entered(self._emissions(codes, rows[at]), codes, rows, first, begin)
         # a stretch that stops before its piece's end is followed by an O: its last label is the best way into it
-        closing = np.where((end < length)[order][:, None], self.transitions[:, self._outside], 0.0)
+        closing = np.where((end < length)[:, None], self.transitions[:, self._outside], 0.0)
         wide = len(at) >= _WIDE * steps if wide is None else wide
-        states = np.take(states, at, axis=1)
-        labels[kept[at]] = (self._viterbi(states, running, closing) if wide
-                            else self._narrow(np.ascontiguousarray(states.T), running, closing))
+        labels[at] = (self._viterbi(states, running, closing) if wide
+                      else self._narrow(np.ascontiguousarray(states.T), running, closing))
         return labels
 
     def _codes(self, pieces: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -275,23 +287,28 @@ class Tagger:
         skip = self._skips.rows(char[:-2] * self._known + char[2:])
         return char, pair, skip, self._surname[char]
 
-    def _emissions(self, codes: tuple[np.ndarray, ...], at: np.ndarray) -> np.ndarray:
+    def _emissions(self, codes: tuple[np.ndarray, ...], at: np.ndarray,
+                   tables: tuple[Sequence[np.ndarray], Sequence[np.ndarray], np.ndarray, np.ndarray] | None = None
+                   ) -> np.ndarray:
         """The state scores of the characters at `at` (places among the marks, `decode`'s rows) as columns of
-        labels, summed attribute by attribute in the order crfsuite adds them."""
+        labels, summed attribute by attribute in the order crfsuite adds them; with `tables` (`_outside_tables`)
+        only O's, each the same sum."""
         import numpy as np
 
         char, pair, skip, surname = codes
-        # mode="clip": the indices are in range, and with `out` numpy's default ("raise") takes into a copy first
-        scores = np.take(self.unigrams[0], char[at], axis=0, mode="clip")
+        unigrams, bigrams, skip_table, flag_rows = tables or (self.unigrams, self.bigrams, self.skip, self.flags)
+        # mode="clip": the indices are in range (a pair the model lacks clips to the zero row: `_codes`), and with
+        # `out` numpy's default ("raise") takes into a copy first
+        scores = np.take(unigrams[0], char[at], axis=0, mode="clip")
         part = np.empty_like(scores)
-        for table, offset in zip(self.unigrams[1:], (1, 2, 3, 4), strict=True):
+        for table, offset in zip(unigrams[1:], (1, 2, 3, 4), strict=True):
             scores += np.take(table, char[at + offset], axis=0, out=part, mode="clip")
-        for table, offset in zip(self.bigrams, (0, 1, 2, 3), strict=True):
+        for table, offset in zip(bigrams, (0, 1, 2, 3), strict=True):
             scores += np.take(table, pair[at + offset], axis=0, out=part, mode="clip")
         skips = skip[at + 1]
         known = np.flatnonzero(skips != self._skips._missing)  # most skip pairs are not: they add zeros
-        scores[known] += np.take(self.skip, skips[known], axis=0, mode="clip")
-        for flags, offset in zip(self.flags, (2, 1), strict=True):  # the rest would add zeros: only surnames
+        scores[known] += np.take(skip_table, skips[known], axis=0, mode="clip")
+        for flags, offset in zip(flag_rows, (2, 1), strict=True):  # the rest would add zeros: only surnames
             named = np.flatnonzero(surname[at + offset])
             scores[named] = np.take(scores, named, axis=0) + flags  # a take and a put: half the cost of +=
         return np.ascontiguousarray(scores.T)
@@ -360,29 +377,30 @@ class Tagger:
         end[pieces[tail]] = touched_end[tail] + 1
         return begin - starts, end - starts
 
-    def _entered(self, scores: np.ndarray, piece_start: np.ndarray, begin: np.ndarray) -> np.ndarray:
-        """The scores with each stretch's first row as Viterbi has it after the O path before it: crfsuite's
-        alpha of O at the character before (the O emissions and O->O transitions summed in its order), plus the
-        transition from O, plus the row's own emissions."""
+    def _entered(self, states: np.ndarray, codes: tuple[np.ndarray, ...], rows: np.ndarray, first: np.ndarray,
+                 begin: np.ndarray) -> np.ndarray:
+        """The state scores with each stretch's first column (column k for stretch k: step 0) as Viterbi has it
+        after the O path before it: crfsuite's alpha of O at the character before (the O emissions and O->O
+        transitions summed in its order), plus the transition from O, plus the column's own emissions. `first` is
+        each stretch's first character in the text, `begin` its place in its piece."""
         import numpy as np
 
         entered = np.flatnonzero(begin > 0)
         if not len(entered):
-            return scores
+            return states
         outside = self._outside
-        scores = scores.copy()
         heads = begin[entered]
         width = int(heads.max())
         # per stretch: e0, OO, e1, OO, ... e(h-1), summed left to right (what lies past it is not read)
         chain = np.zeros((len(entered), 2 * width - 1))
         chain[:, 1::2] = self.transitions[outside, outside]
-        rows = np.repeat(np.arange(len(entered)), heads)
+        ranks = np.repeat(np.arange(len(entered)), heads)
         places = np.arange(int(heads.sum())) - np.repeat(np.cumsum(heads) - heads, heads)
-        chain[rows, 2 * places] = scores[outside, np.repeat(piece_start[entered], heads) + places]
+        before = np.repeat(first[entered] - heads, heads) + places  # the characters before each stretch
+        chain[ranks, 2 * places] = self._emissions(codes, rows[before], self._outside_tables)
         alpha = np.add.accumulate(chain, axis=1)[np.arange(len(entered)), 2 * heads - 2]
-        first = piece_start[entered] + heads
-        scores[:, first] = (alpha + self.transitions[outside][:, None]) + scores[:, first]
-        return scores
+        states[:, entered] = (alpha + self.transitions[outside][:, None]) + states[:, entered]
+        return states
 
     def _viterbi(self, states: np.ndarray, running: np.ndarray, closing: np.ndarray) -> np.ndarray:
         """crfsuite's first-order Viterbi (no start or end weights; ties to the lower label) over all pieces at

@@ -254,8 +254,29 @@ def test_crf_bound_tables_fold_each_pair_with_its_first_character(lex):
     assert (pair[~lacking] == plain[~lacking]).all() and (pair[lacking] == missing + char[:-1][lacking]).all()
     assert (tagger.bigrams[0][np.minimum(pair, missing)] == tagger.bigrams[0][plain]).all()
     unigrams, pairs = unfolded_gains(tagger)
-    for table, first, own in zip(tagger.gains[1], unigrams[:4], pairs, strict=True):  # the pair's own gain: 0 if lacking
+    for table, first, own in zip(tagger.gains[1], unigrams[:4], pairs, strict=True):  # own: 0 for a pair it lacks
         assert np.abs(table[pair] - (first[char[:-1]] + own[plain])).max() < 1e-5
+
+
+@pytest.mark.parametrize("mapped", [False, True])
+def test_crf_o_scores_alone_are_the_o_row_of_the_state_scores(lex, tmp_path, mapped):
+    """The characters before a stretch get their O score alone (`_entered`): bit for bit the O row of the full
+    state scores, from the tables built here and from the mapped file."""
+    from kgraph.extract import crf_small
+    from kgraph.extract.crf import Tagger
+
+    tagger = Tagger(ner._tables(), lex.surnames, ner._FOLD)
+    if mapped:
+        crf_small.save(tagger, tmp_path / "tables.bin")
+        tagger = Tagger.mapped(crf_small.load(tmp_path / "tables.bin"))
+    rng = random.Random(31)
+    pieces = [piece.translate(ner._FOLD) for piece in real_pieces()[:300]]
+    pieces += ["".join(rng.choices(ALPHABET, k=rng.randint(1, 300))) for _ in range(100)]
+    lengths = np.array([len(piece) for piece in pieces])
+    codes, rows = tagger._codes(pieces), places(lengths)
+    outside = tagger._emissions(codes, rows, tagger._outside_tables)
+    assert outside.shape == rows.shape
+    assert outside.tobytes() == np.ascontiguousarray(tagger._emissions(codes, rows)[tagger._outside]).tobytes()
 
 
 def unfolded_gains(tagger) -> tuple[list[np.ndarray], list[np.ndarray]]:
