@@ -334,7 +334,7 @@ class Tagger:
         inside = np.add(gains, self._inside_gain.astype(np.float32), out=part).max(axis=0)[rows]
         opening = np.add(gains, self._enter_gain.astype(np.float32), out=part).max(axis=0)[rows]
         heads = (np.cumsum(lengths) - lengths)[lengths > 0]  # a piece's first character: no transition into it
-        opening[heads] = gains[:, rows[heads]].max(axis=0)
+        opening[heads] = np.take(gains, rows[heads], axis=1).max(axis=0)  # take: a fifth of the cost of [:, rows]
         return inside.astype(np.float64) + self._slack, opening.astype(np.float64) + self._slack
 
     def _open(self, inside: np.ndarray, opening: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -399,7 +399,7 @@ class Tagger:
         before = np.repeat(first[entered] - heads, heads) + places  # the characters before each stretch
         chain[ranks, 2 * places] = self._emissions(codes, rows[before], self._outside_tables)
         alpha = np.add.accumulate(chain, axis=1)[np.arange(len(entered)), 2 * heads - 2]
-        states[:, entered] = (alpha + self.transitions[outside][:, None]) + states[:, entered]
+        states[:, entered] = (alpha + self.transitions[outside][:, None]) + np.take(states, entered, axis=1)
         return states
 
     def _viterbi(self, states: np.ndarray, running: np.ndarray, closing: np.ndarray) -> np.ndarray:
@@ -426,11 +426,11 @@ class Tagger:
             np.add(alphas[:, None, before:before + n], into, out=total)
             alphas[:, now:now + n] += np.maximum.reduce(total, axis=0)
         labels = np.empty(states.shape[1], dtype=np.intp)
-        labels[ends] = _first_best(alphas[:, ends] + closing[piece[ends]].T)
+        labels[ends] = _first_best(np.take(alphas, ends, axis=1) + closing[piece[ends]].T)
         alphas = np.ascontiguousarray(alphas.T)  # a row per character: the best label of a row is found along it
         for t in range(len(running) - 2, -1, -1):
             n = running[t + 1]
-            after = self._into[labels[starts[t + 1]:starts[t + 1] + n]]
+            after = self._into.take(labels[starts[t + 1]:starts[t + 1] + n], axis=0)
             after += alphas[starts[t]:starts[t] + n]
             labels[starts[t]:starts[t] + n] = after.argmax(axis=1)  # the first of equals, as crfsuite
         return labels
