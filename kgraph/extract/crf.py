@@ -116,10 +116,11 @@ class Tagger:
         to a surname's rows of the tables of the character and of the one before it, and each of the four pair
         tables with the table of the pair's first character folded in (rows for the pairs the model knows, then one
         per first character for the pairs it does not: `_codes` gives those rows), so a character's bound takes six
-        lookups, not ten. The slack covers the rounding of their sums: float32 rounds the six gains, their five
-        sums, a transition's gain and its sum, each by at most half a unit (eps / 2) of the total of the tables'
-        and transitions' greatest gains, so a character's bound is within 6 units of that total of its float64
-        value (the max adds nothing)."""
+        lookups, not ten; the last character's table holds the gain of the transition into the label too. The
+        slack covers the rounding of their sums: float32 rounds the six gains, their five sums, and for a run's or
+        a piece's first character one more gain and its sum, each by at most half a unit (eps / 2) of the total
+        of the tables' and transitions' greatest gains, so a character's bound is within 7 units of that total of
+        its float64 value (the max adds nothing)."""
         import numpy as np
 
         outside = self._outside
@@ -131,10 +132,12 @@ class Tagger:
         first = self._pair_first()
         folded = [np.concatenate([pair[:-1] + char[first], char]) for pair, char in zip(gains[5:9], gains[:4],
                                                                                           strict=True)]
-        self.gains = (gains[4].astype(np.float32), np.stack(folded).astype(np.float32), gains[9].astype(np.float32))
+        # a place's sum is then its bound as a character inside a run, label by label
+        self.gains = ((gains[4] + self._inside_gain.T).astype(np.float32), np.stack(folded).astype(np.float32),
+                      gains[9].astype(np.float32))
         greatest = sum(float(np.abs(gain).max(initial=0.0)) for gain in gains[:10])
         greatest += float(np.abs(self._inside_gain).max()) + float(np.abs(self._enter_gain).max())
-        self._slack = 32 * float(np.finfo(np.float32).eps) * greatest  # 32 units where 6 would do
+        self._slack = 32 * float(np.finfo(np.float32).eps) * greatest  # 32 units where 7 would do
 
     def _pair_first(self) -> np.ndarray:
         """The character index of each known pair's first character, by its row."""
@@ -159,6 +162,9 @@ class Tagger:
         names = np.delete(transitions, outside, axis=0)
         self._inside_gain = (np.delete(names.max(axis=0), outside) - stay)[:, None]  # into the label from one not O
         self._enter_gain = (np.delete(transitions[outside], outside) - stay)[:, None]  # into the label from O
+        # `_bounds`' sums hold the inside gains: what it adds for a run's first character, and takes for a piece's
+        self._opening_gain = (self._enter_gain - self._inside_gain).astype(np.float32)
+        self._inside_gain32 = self._inside_gain.astype(np.float32)
         self._leave_gain = float(np.delete(transitions[:, outside], outside).max() - stay)  # out of a name into O
 
     def _read_labels(self) -> None:
@@ -249,9 +255,10 @@ class Tagger:
 
         labels = np.full(int(lengths.sum()), self._outside, dtype=np.intp)
         codes = self._codes(pieces)
+        piece = np.repeat(np.arange(len(pieces)), lengths)
         # each character's place among the marks: after the two before it and the four of every piece before
-        rows = np.arange(len(labels)) + np.repeat(np.arange(0, 4 * len(pieces), 4), lengths)
-        begin, end = self._open(*self._bounds(codes, rows, lengths), lengths)
+        rows = np.arange(len(labels)) + 4 * piece
+        begin, end = self._open(*self._bounds(codes, rows, lengths), lengths, piece)
         keep = np.flatnonzero(end > begin)
         if not len(keep):
             return labels
@@ -330,17 +337,19 @@ class Tagger:
             gains += np.take(table, pair[offset:offset + size], axis=0, out=part, mode="clip")
         gains += np.take(skips, skip[1:1 + size], axis=0, out=part, mode="clip")  # a pair the model lacks adds 0
         gains = np.ascontiguousarray(gains.T)  # [label but O, place]: the best label of a place is a max down rows
-        part = np.empty_like(gains)
-        inside = np.add(gains, self._inside_gain.astype(np.float32), out=part).max(axis=0)[rows]
-        opening = np.add(gains, self._enter_gain.astype(np.float32), out=part).max(axis=0)[rows]
         heads = (np.cumsum(lengths) - lengths)[lengths > 0]  # a piece's first character: no transition into it
-        opening[heads] = np.take(gains, rows[heads], axis=1).max(axis=0)  # take: a fifth of the cost of [:, rows]
-        return inside.astype(np.float64) + self._slack, opening.astype(np.float64) + self._slack
+        at_heads = np.maximum.reduce(gains.take(rows[heads], axis=1) - self._inside_gain32, axis=0)
+        inside = np.maximum.reduce(gains, axis=0).take(rows)
+        opening = np.maximum.reduce(np.add(gains, self._opening_gain, out=gains), axis=0).take(rows)
+        opening[heads] = at_heads
+        return np.add(inside, self._slack, dtype=np.float64), np.add(opening, self._slack, dtype=np.float64)
 
-    def _open(self, inside: np.ndarray, opening: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _open(self, inside: np.ndarray, opening: np.ndarray, lengths: np.ndarray, piece: np.ndarray | None = None
+              ) -> tuple[np.ndarray, np.ndarray]:
         """For each piece, the stretch [begin, end) of its characters that a name could touch; every label outside
         it is O in crfsuite's best path (begin == end: the whole piece is O), so it need not be decoded. `inside`
-        and `opening` bound what each character may add to a run of names (`_bounds`).
+        and `opening` bound what each character may add to a run of names (`_bounds`); `piece` is each
+        character's piece, if the caller has it.
 
         Proof: a path differs from the all-O one by runs of names; putting O back over a run [i, j] changes the
         score by its emissions' differences to O, the transitions inside it (each at most the greatest into its
@@ -353,16 +362,22 @@ class Tagger:
 
         ends = np.cumsum(lengths)
         starts = ends - lengths
-        nonempty = lengths > 0
-        leaving = np.full(len(inside), self._leave_gain)
-        leaving[ends[nonempty] - 1] = 0.0
+        last_chars = ends[lengths > 0] - 1
         total = np.cumsum(inside)
-        # a run [i, j] gains at most opening[i] - total[i] + total[j] + leaving[j]
+        # a run [i, j] gains at most opening[i] - total[i] + total[j] + leaving[j], where leaving out of the
+        # piece's last character costs nothing
         first = opening - total
-        last = total + leaving
-        piece = np.repeat(np.arange(len(lengths)), lengths)
-        best_first = _running_max(first, piece)  # the best start of a run ending at each character
-        best_last = _running_max(last[::-1], piece[::-1] * -1)[::-1]  # the best end of a run from each one
+        last = total + self._leave_gain
+        last[last_chars] = total[last_chars]
+        if piece is None:
+            piece = np.repeat(np.arange(len(lengths)), lengths)
+        # the best start of a run ending at each character, and the best end of a run from each one: running
+        # maxima within each piece, each piece lifted above all before it (below, going back)
+        lift = piece * (max(_spread(first), _spread(last)) + 1.0)
+        best_first = np.maximum.accumulate(first + lift)
+        best_first -= lift
+        best_last = np.maximum.accumulate((last - lift)[::-1])[::-1]
+        best_last += lift
         touched_end = np.flatnonzero(best_first + last > -_MARGIN)  # a run may end here
         touched_start = np.flatnonzero(first + best_last > -_MARGIN)  # a run may start here
         begin, end = starts.copy(), starts.copy()
@@ -462,15 +477,9 @@ class Tagger:
         return labels
 
 
-def _running_max(values: np.ndarray, groups: np.ndarray) -> np.ndarray:
-    """The greatest of the values so far within each group (`groups` never decreases along the array): one
-    accumulate, each group lifted above all before it."""
-    import numpy as np
-
-    if not len(values):
-        return values
-    lift = (groups - groups[0]) * (float(values.max() - values.min()) + 1.0)
-    return np.maximum.accumulate(values + lift) - lift
+def _spread(values: np.ndarray) -> float:
+    """The greatest of the values less the least (0 for none)."""
+    return float(values.max() - values.min()) if len(values) else 0.0
 
 
 def _first_best(scores: np.ndarray) -> np.ndarray:
