@@ -70,7 +70,6 @@ class Tagger:
         self._surname = np.zeros(len(points) + 1, dtype=bool)
         self._surname[self._indices(named)] = True
         self._set_gains()
-        self._outside_tables = self._outside_columns(self.unigrams, self.bigrams, self.skip)
 
     @classmethod
     def mapped(cls, mapped: Mapped) -> Tagger:
@@ -95,21 +94,7 @@ class Tagger:
         tagger._surname = arrays["surname"].astype(bool)
         tagger.gains = (arrays["unigram_gains"], arrays["bigram_gains"], arrays["skip_gains"])
         tagger._slack = header["slack"]
-        tagger._outside_tables = (list(arrays["outside_unigrams"]), list(arrays["outside_bigrams"]),
-                                  arrays["outside_skip"], tagger.flags[:, tagger._outside])
         return tagger
-
-    def _outside_columns(self, unigrams: Sequence[np.ndarray], bigrams: Sequence[np.ndarray], skip: np.ndarray
-                         ) -> tuple[list[np.ndarray], list[np.ndarray], np.ndarray, np.ndarray]:
-        """The weight tables' O column alone, each contiguous: the characters before a stretch need only their O
-        score (`_entered`)."""
-        import numpy as np
-
-        def column(table: np.ndarray) -> np.ndarray:
-            return np.ascontiguousarray(table[:, self._outside])
-
-        return ([column(table) for table in unigrams], [column(table) for table in bigrams], column(skip),
-                self.flags[:, self._outside])
 
     def _set_gains(self) -> None:
         """The weight tables as each label's gain over O, in float32, for `_bounds`: the surname flags S and T added
@@ -293,27 +278,33 @@ class Tagger:
         skip = self._skips.rows(char[:-2] * self._known + char[2:])
         return char, pair, skip, self._surname.take(char)
 
-    def _emissions(self, codes: tuple[np.ndarray, ...], at: np.ndarray,
-                   tables: tuple[Sequence[np.ndarray], Sequence[np.ndarray], np.ndarray, np.ndarray] | None = None
-                   ) -> np.ndarray:
+    def _emissions(self, codes: tuple[np.ndarray, ...], at: np.ndarray, column: int | None = None) -> np.ndarray:
         """The state scores of the characters at `at` (places among the marks, `decode`'s rows) as columns of
-        labels, summed attribute by attribute in the order crfsuite adds them; with `tables` (`_outside_tables`)
-        only O's, each the same sum."""
+        labels, summed attribute by attribute in the order crfsuite adds them; with `column`, only that label's
+        (each the same sum), read from the same tables."""
         import numpy as np
 
         char, pair, skip, surname = codes
-        unigrams, bigrams, skip_table, flag_rows = tables or (self.unigrams, self.bigrams, self.skip, self.flags)
-        # mode="clip": the indices are in range (a pair the model lacks clips to the zero row: `_codes`), and with
-        # `out` numpy's default ("raise") takes into a copy first
-        scores = np.take(unigrams[0], char.take(at), axis=0, mode="clip")
+        width = len(self.labels)
+
+        def rows(table: np.ndarray, keys: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+            # mode="clip": the keys are in range (a pair the model lacks clips to the zero row: `_codes`; past the
+            # flat table, to its last element, in that row), and with `out` numpy's default ("raise") takes into a
+            # copy first
+            if column is None:
+                return np.take(table, keys, axis=0, out=out, mode="clip")
+            return np.take(table.ravel(), keys * width + column, out=out, mode="clip")
+
+        scores = rows(self.unigrams[0], char.take(at))
         part = np.empty_like(scores)
-        for table, offset in zip(unigrams[1:], (1, 2, 3, 4), strict=True):
-            scores += np.take(table, char.take(at + offset), axis=0, out=part, mode="clip")
-        for table, offset in zip(bigrams, (0, 1, 2, 3), strict=True):
-            scores += np.take(table, pair.take(at + offset), axis=0, out=part, mode="clip")
+        for table, offset in zip(self.unigrams[1:], (1, 2, 3, 4), strict=True):
+            scores += rows(table, char.take(at + offset), part)
+        for table, offset in zip(self.bigrams, (0, 1, 2, 3), strict=True):
+            scores += rows(table, pair.take(at + offset), part)
         skips = skip.take(at + 1)
         known = np.flatnonzero(skips != self._skips._missing)  # most skip pairs are not: they add zeros
-        scores[known] += np.take(skip_table, skips[known], axis=0, mode="clip")
+        scores[known] += rows(self.skip, skips[known])
+        flag_rows = self.flags if column is None else self.flags[:, column]
         for flags, offset in zip(flag_rows, (2, 1), strict=True):  # the rest would add zeros: only surnames
             named = np.flatnonzero(surname.take(at + offset))
             scores[named] = np.take(scores, named, axis=0) + flags  # a take and a put: half the cost of +=
@@ -411,7 +402,7 @@ class Tagger:
         ranks = np.repeat(np.arange(len(entered)), heads)
         places = np.arange(int(heads.sum())) - np.repeat(np.cumsum(heads) - heads, heads)
         before = np.repeat(first[entered] - heads, heads) + places  # the characters before each stretch
-        chain[ranks, 2 * places] = self._emissions(codes, rows[before], self._outside_tables)
+        chain[ranks, 2 * places] = self._emissions(codes, rows.take(before), outside)
         alpha = np.add.accumulate(chain, axis=1)[np.arange(len(entered)), 2 * heads - 2]
         states[:, entered] = (alpha + self.transitions[outside][:, None]) + np.take(states, entered, axis=1)
         return states

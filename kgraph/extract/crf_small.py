@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from kgraph.extract.crf import Tagger
 
-VERSION = "5"  # of the layout below: a new one writes a new file
+VERSION = "6"  # of the layout below: a new one writes a new file
 _ALIGN = 8
 _MULTIPLIER = 0x9E3779B97F4A7C15  # crf._Hash's
 _WORD = (1 << 64) - 1
@@ -33,7 +33,6 @@ ARRAYS = {
     "index": "q", "unigrams": "d", "pair_keys": "q", "pair_rows": "q", "bigrams": "d", "skip_keys": "q",
     "skip_rows": "q", "skip": "d", "flags": "d", "surname": "B", "transitions": "d",
     "unigram_gains": "f", "bigram_gains": "f", "skip_gains": "f",
-    "outside_unigrams": "d", "outside_bigrams": "d", "outside_skip": "d",
 }
 
 
@@ -63,8 +62,6 @@ def save(tagger: Tagger, path: Path) -> None:
         "skip_rows": tagger._skips._rows, "skip": tagger.skip, "flags": tagger.flags,
         "surname": tagger._surname.astype(np.uint8), "transitions": tagger.transitions,
         "unigram_gains": tagger.gains[0], "bigram_gains": tagger.gains[1], "skip_gains": tagger.gains[2],
-        "outside_unigrams": np.stack(tagger._outside_tables[0]), "outside_bigrams": np.stack(tagger._outside_tables[1]),
-        "outside_skip": tagger._outside_tables[2],
     }
     header: dict[str, Any] = {
         "labels": tagger.labels.tolist(), "known": int(tagger._known),

@@ -274,7 +274,7 @@ def test_crf_o_scores_alone_are_the_o_row_of_the_state_scores(lex, tmp_path, map
     pieces += ["".join(rng.choices(ALPHABET, k=rng.randint(1, 300))) for _ in range(100)]
     lengths = np.array([len(piece) for piece in pieces])
     codes, rows = tagger._codes(pieces), places(lengths)
-    outside = tagger._emissions(codes, rows, tagger._outside_tables)
+    outside = tagger._emissions(codes, rows, tagger._outside)
     assert outside.shape == rows.shape
     assert outside.tobytes() == np.ascontiguousarray(tagger._emissions(codes, rows)[tagger._outside]).tobytes()
 
