@@ -98,10 +98,14 @@ class Tagger:
 
     def _set_gains(self) -> None:
         """The weight tables as each label's gain over O, in float32, for `_bounds`: the surname flags S and T added
-        to a surname's rows of the tables of the character and of the one before it, and the slack that covers
-        the rounding of their sums: float32 rounds the ten gains, their nine sums, a transition's gain and its sum,
-        each by at most half a unit (eps / 2) of the total of the tables' and transitions' greatest gains, so a
-        character's bound is within 6 units of that total of its float64 value (the max adds nothing)."""
+        to a surname's rows of the tables of the character and of the one before it, and each of the four pair
+        tables with the table of the pair's first character folded in (rows for the pairs the model knows, then one
+        per first character for the pairs it does not: `_codes` gives those rows), so a character's bound takes six
+        lookups, not ten; the last character's table holds the gain of the transition into the label too. The
+        slack covers the rounding of their sums: float32 rounds the six gains, their five sums, and for a run's or
+        a piece's first character one more gain and its sum, each by at most half a unit (eps / 2) of the total
+        of the tables' and transitions' greatest gains, so a character's bound is within 7 units of that total of
+        its float64 value (the max adds nothing)."""
         import numpy as np
 
         outside = self._outside
@@ -110,11 +114,25 @@ class Tagger:
         surname = self._surname[:, None]
         gains[2] = gains[2] + surname * gains[10][0]  # S: the character itself is a surname
         gains[1] = gains[1] + surname * gains[10][1]  # T: the one before it is
-        self.gains = (np.stack(gains[:5]).astype(np.float32), np.stack(gains[5:9]).astype(np.float32),
+        first = self._pair_first()
+        folded = [np.concatenate([pair[:-1] + char[first], char]) for pair, char in zip(gains[5:9], gains[:4],
+                                                                                          strict=True)]
+        # a place's sum is then its bound as a character inside a run, label by label
+        self.gains = ((gains[4] + self._inside_gain.T).astype(np.float32), np.stack(folded).astype(np.float32),
                       gains[9].astype(np.float32))
         greatest = sum(float(np.abs(gain).max(initial=0.0)) for gain in gains[:10])
         greatest += float(np.abs(self._inside_gain).max()) + float(np.abs(self._enter_gain).max())
-        self._slack = 32 * float(np.finfo(np.float32).eps) * greatest  # 32 units where 6 would do
+        self._slack = 32 * float(np.finfo(np.float32).eps) * greatest  # 32 units where 7 would do
+
+    def _pair_first(self) -> np.ndarray:
+        """The character index of each known pair's first character, by its row."""
+        import numpy as np
+
+        keys, rows = self._pairs._keys, self._pairs._rows
+        used = keys >= 0
+        first = np.empty(self._pairs._missing, dtype=np.int64)
+        first[rows[used]] = keys[used] // self._known
+        return first
 
     def _set_transitions(self, transitions: np.ndarray) -> None:
         """The transition scores [from, to], and the two layouts Viterbi reads them in."""
@@ -129,6 +147,9 @@ class Tagger:
         names = np.delete(transitions, outside, axis=0)
         self._inside_gain = (np.delete(names.max(axis=0), outside) - stay)[:, None]  # into the label from one not O
         self._enter_gain = (np.delete(transitions[outside], outside) - stay)[:, None]  # into the label from O
+        # `_bounds`' sums hold the inside gains: what it adds for a run's first character, and takes for a piece's
+        self._opening_gain = (self._enter_gain - self._inside_gain).astype(np.float32)
+        self._inside_gain32 = self._inside_gain.astype(np.float32)
         self._leave_gain = float(np.delete(transitions[:, outside], outside).max() - stay)  # out of a name into O
 
     def _read_labels(self) -> None:
@@ -142,10 +163,9 @@ class Tagger:
         self._position = np.array([0 if label == "O" else int(label[-1]) for label in labels])
 
     def _indices(self, points: np.ndarray) -> np.ndarray:
-        """Each code point's character index."""
-        import numpy as np
-
-        return self._index[np.minimum(points, len(self._index) - 1)]
+        """Each code point's character index (one past the table's is unknown: clip). `take`, as indexing with
+        unsigned code points costs eight times as much."""
+        return self._index.take(points, mode="clip")
 
     def _pair_keys(self, keys: np.ndarray) -> np.ndarray:
         """Pairs of code points as pairs of character indices (a smaller number to hash)."""
@@ -211,40 +231,38 @@ class Tagger:
 
     def decode(self, pieces: Sequence[str], lengths: np.ndarray, *, wide: bool | None = None) -> np.ndarray:
         """The label numbers of all characters of the pieces, in text order. Only each piece's `_open` stretch is
-        decoded: outside it the labels are O, proven so from `_bounds`, and only the characters of a piece up to
-        its stretch's end get their full state scores. `wide` chooses the Viterbi for many pieces at a step
-        (labels down the rows, pieces across) or for few (a row per piece and label); by default, the one that
-        costs less for these pieces."""
+        decoded: outside it the labels are O, proven so from `_bounds`; the stretch's characters get their full
+        state scores, made in the order Viterbi reads them, and those before it only their O score (`_entered`).
+        `wide` chooses the Viterbi for many pieces at a step (labels down the rows, pieces across) or for few (a
+        row per piece and label); by default, the one that costs less for these pieces."""
         import numpy as np
 
         labels = np.full(int(lengths.sum()), self._outside, dtype=np.intp)
         codes = self._codes(pieces)
+        piece = np.repeat(np.arange(len(pieces)), lengths)
         # each character's place among the marks: after the two before it and the four of every piece before
-        rows = np.arange(len(labels)) + np.repeat(np.arange(0, 4 * len(pieces), 4), lengths)
-        begin, end = self._open(*self._bounds(codes, rows, lengths), lengths)
+        rows = np.arange(len(labels)) + 4 * piece
+        begin, end = self._open(*self._bounds(codes, rows, lengths), lengths, piece)
         keep = np.flatnonzero(end > begin)
         if not len(keep):
             return labels
-        begin, end, length = begin[keep], end[keep], lengths[keep]
-        # the kept pieces' characters up to their stretch's end, end to end (the O path before a stretch enters it)
-        piece_start = np.cumsum(end) - end
-        kept = np.arange(int(end.sum())) + np.repeat((np.cumsum(lengths) - lengths)[keep] - piece_start, end)
-        states = self._entered(self._emissions(codes, rows[kept]), piece_start, begin)
         # the stretches as pieces of their own: the longest first, so those still running at a step are a prefix
-        sizes = end - begin
-        order = np.argsort(-sizes, kind="stable")
-        count = sizes[order]
+        sizes = end[keep] - begin[keep]
+        order = keep[np.argsort(-sizes, kind="stable")]
+        begin, end, length = begin[order], end[order], lengths[order]
+        first = (np.cumsum(lengths) - lengths)[order] + begin  # each stretch's first character in the text
+        count = end - begin
         steps = int(count[0])
         running = np.searchsorted(-count, -np.arange(steps), side="left")  # stretches longer than each step
         step = np.arange(steps)
-        # every decoded character's place in `states`, step by step: at step t, character t of each stretch running
-        at = ((piece_start + begin)[order][:, None] + step).T[(step < count[:, None]).T]
+        # every decoded character, step by step: at step t, character t of each stretch running
+        at = (first[:, None] + step).T[(step < count[:, None]).T]
+        states = self._entered(self._emissions(codes, rows.take(at)), codes, rows, first, begin)
         # a stretch that stops before its piece's end is followed by an O: its last label is the best way into it
-        closing = np.where((end < length)[order][:, None], self.transitions[:, self._outside], 0.0)
+        closing = np.where((end < length)[:, None], self.transitions[:, self._outside], 0.0)
         wide = len(at) >= _WIDE * steps if wide is None else wide
-        states = np.take(states, at, axis=1)
-        labels[kept[at]] = (self._viterbi(states, running, closing) if wide
-                            else self._narrow(np.ascontiguousarray(states.T), running, closing))
+        labels[at] = (self._viterbi(states, running, closing) if wide
+                      else self._narrow(np.ascontiguousarray(states.T), running, closing))
         return labels
 
     def _codes(self, pieces: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -254,28 +272,41 @@ class Tagger:
 
         text = "\x02\x02" + "\x03\x03\x02\x02".join(pieces) + "\x03\x03" if pieces else ""  # one join: half the cost
         char = self._indices(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32))
-        pair = self._pairs.rows(char[:-1] * self._known + char[1:])
+        # a pair the model lacks gets a row of its own first character in the bound's tables (`_set_gains`); the
+        # weight tables' rows end at the zero row, which `take(mode="clip")` reads for all of those
+        pair = self._pairs.rows(char[:-1] * self._known + char[1:], self._pairs._missing + char[:-1])
         skip = self._skips.rows(char[:-2] * self._known + char[2:])
-        return char, pair, skip, self._surname[char]
+        return char, pair, skip, self._surname.take(char)
 
-    def _emissions(self, codes: tuple[np.ndarray, ...], at: np.ndarray) -> np.ndarray:
+    def _emissions(self, codes: tuple[np.ndarray, ...], at: np.ndarray, column: int | None = None) -> np.ndarray:
         """The state scores of the characters at `at` (places among the marks, `decode`'s rows) as columns of
-        labels, summed attribute by attribute in the order crfsuite adds them."""
+        labels, summed attribute by attribute in the order crfsuite adds them; with `column`, only that label's
+        (each the same sum), read from the same tables."""
         import numpy as np
 
         char, pair, skip, surname = codes
-        # mode="clip": the indices are in range, and with `out` numpy's default ("raise") takes into a copy first
-        scores = np.take(self.unigrams[0], char[at], axis=0, mode="clip")
+        width = len(self.labels)
+
+        def rows(table: np.ndarray, keys: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+            # mode="clip": the keys are in range (a pair the model lacks clips to the zero row: `_codes`; past the
+            # flat table, to its last element, in that row), and with `out` numpy's default ("raise") takes into a
+            # copy first
+            if column is None:
+                return np.take(table, keys, axis=0, out=out, mode="clip")
+            return np.take(table.ravel(), keys * width + column, out=out, mode="clip")
+
+        scores = rows(self.unigrams[0], char.take(at))
         part = np.empty_like(scores)
         for table, offset in zip(self.unigrams[1:], (1, 2, 3, 4), strict=True):
-            scores += np.take(table, char[at + offset], axis=0, out=part, mode="clip")
+            scores += rows(table, char.take(at + offset), part)
         for table, offset in zip(self.bigrams, (0, 1, 2, 3), strict=True):
-            scores += np.take(table, pair[at + offset], axis=0, out=part, mode="clip")
-        skips = skip[at + 1]
+            scores += rows(table, pair.take(at + offset), part)
+        skips = skip.take(at + 1)
         known = np.flatnonzero(skips != self._skips._missing)  # most skip pairs are not: they add zeros
-        scores[known] += np.take(self.skip, skips[known], axis=0, mode="clip")
-        for flags, offset in zip(self.flags, (2, 1), strict=True):  # the rest would add zeros: only surnames
-            named = np.flatnonzero(surname[at + offset])
+        scores[known] += rows(self.skip, skips[known])
+        flag_rows = self.flags if column is None else self.flags[:, column]
+        for flags, offset in zip(flag_rows, (2, 1), strict=True):  # the rest would add zeros: only surnames
+            named = np.flatnonzero(surname.take(at + offset))
             scores[named] = np.take(scores, named, axis=0) + flags  # a take and a put: half the cost of +=
         return np.ascontiguousarray(scores.T)
 
@@ -288,27 +319,27 @@ class Tagger:
         import numpy as np
 
         char, pair, skip, _ = codes
-        unigrams, bigrams, skips = self.gains
+        last, pairs, skips = self.gains
         size = len(char) - 4  # every place but the marks at the ends, each with the two before and after it
-        gains = np.take(unigrams[0], char[:size], axis=0, mode="clip")
+        gains = np.take(last, char[4:4 + size], axis=0, mode="clip")
         part = np.empty_like(gains)
-        for table, offset in zip(unigrams[1:], (1, 2, 3, 4), strict=True):
-            gains += np.take(table, char[offset:offset + size], axis=0, out=part, mode="clip")
-        for table, offset in zip(bigrams, (0, 1, 2, 3), strict=True):
+        for table, offset in zip(pairs, (0, 1, 2, 3), strict=True):  # each with its first character's table
             gains += np.take(table, pair[offset:offset + size], axis=0, out=part, mode="clip")
         gains += np.take(skips, skip[1:1 + size], axis=0, out=part, mode="clip")  # a pair the model lacks adds 0
         gains = np.ascontiguousarray(gains.T)  # [label but O, place]: the best label of a place is a max down rows
-        part = np.empty_like(gains)
-        inside = np.add(gains, self._inside_gain.astype(np.float32), out=part).max(axis=0)[rows]
-        opening = np.add(gains, self._enter_gain.astype(np.float32), out=part).max(axis=0)[rows]
         heads = (np.cumsum(lengths) - lengths)[lengths > 0]  # a piece's first character: no transition into it
-        opening[heads] = gains[:, rows[heads]].max(axis=0)
-        return inside.astype(np.float64) + self._slack, opening.astype(np.float64) + self._slack
+        at_heads = np.maximum.reduce(gains.take(rows[heads], axis=1) - self._inside_gain32, axis=0)
+        inside = np.maximum.reduce(gains, axis=0).take(rows)
+        opening = np.maximum.reduce(np.add(gains, self._opening_gain, out=gains), axis=0).take(rows)
+        opening[heads] = at_heads
+        return np.add(inside, self._slack, dtype=np.float64), np.add(opening, self._slack, dtype=np.float64)
 
-    def _open(self, inside: np.ndarray, opening: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _open(self, inside: np.ndarray, opening: np.ndarray, lengths: np.ndarray, piece: np.ndarray | None = None
+              ) -> tuple[np.ndarray, np.ndarray]:
         """For each piece, the stretch [begin, end) of its characters that a name could touch; every label outside
         it is O in crfsuite's best path (begin == end: the whole piece is O), so it need not be decoded. `inside`
-        and `opening` bound what each character may add to a run of names (`_bounds`).
+        and `opening` bound what each character may add to a run of names (`_bounds`); `piece` is each
+        character's piece, if the caller has it.
 
         Proof: a path differs from the all-O one by runs of names; putting O back over a run [i, j] changes the
         score by its emissions' differences to O, the transitions inside it (each at most the greatest into its
@@ -321,16 +352,22 @@ class Tagger:
 
         ends = np.cumsum(lengths)
         starts = ends - lengths
-        nonempty = lengths > 0
-        leaving = np.full(len(inside), self._leave_gain)
-        leaving[ends[nonempty] - 1] = 0.0
+        last_chars = ends[lengths > 0] - 1
         total = np.cumsum(inside)
-        # a run [i, j] gains at most opening[i] - total[i] + total[j] + leaving[j]
+        # a run [i, j] gains at most opening[i] - total[i] + total[j] + leaving[j], where leaving out of the
+        # piece's last character costs nothing
         first = opening - total
-        last = total + leaving
-        piece = np.repeat(np.arange(len(lengths)), lengths)
-        best_first = _running_max(first, piece)  # the best start of a run ending at each character
-        best_last = _running_max(last[::-1], piece[::-1] * -1)[::-1]  # the best end of a run from each one
+        last = total + self._leave_gain
+        last[last_chars] = total[last_chars]
+        if piece is None:
+            piece = np.repeat(np.arange(len(lengths)), lengths)
+        # the best start of a run ending at each character, and the best end of a run from each one: running
+        # maxima within each piece, each piece lifted above all before it (below, going back)
+        lift = piece * (max(_spread(first), _spread(last)) + 1.0)
+        best_first = np.maximum.accumulate(first + lift)
+        best_first -= lift
+        best_last = np.maximum.accumulate((last - lift)[::-1])[::-1]
+        best_last += lift
         touched_end = np.flatnonzero(best_first + last > -_MARGIN)  # a run may end here
         touched_start = np.flatnonzero(first + best_last > -_MARGIN)  # a run may start here
         begin, end = starts.copy(), starts.copy()
@@ -345,29 +382,30 @@ class Tagger:
         end[pieces[tail]] = touched_end[tail] + 1
         return begin - starts, end - starts
 
-    def _entered(self, scores: np.ndarray, piece_start: np.ndarray, begin: np.ndarray) -> np.ndarray:
-        """The scores with each stretch's first row as Viterbi has it after the O path before it: crfsuite's
-        alpha of O at the character before (the O emissions and O->O transitions summed in its order), plus the
-        transition from O, plus the row's own emissions."""
+    def _entered(self, states: np.ndarray, codes: tuple[np.ndarray, ...], rows: np.ndarray, first: np.ndarray,
+                 begin: np.ndarray) -> np.ndarray:
+        """The state scores with each stretch's first column (column k for stretch k: step 0) as Viterbi has it
+        after the O path before it: crfsuite's alpha of O at the character before (the O emissions and O->O
+        transitions summed in its order), plus the transition from O, plus the column's own emissions. `first` is
+        each stretch's first character in the text, `begin` its place in its piece."""
         import numpy as np
 
         entered = np.flatnonzero(begin > 0)
         if not len(entered):
-            return scores
+            return states
         outside = self._outside
-        scores = scores.copy()
         heads = begin[entered]
         width = int(heads.max())
         # per stretch: e0, OO, e1, OO, ... e(h-1), summed left to right (what lies past it is not read)
         chain = np.zeros((len(entered), 2 * width - 1))
         chain[:, 1::2] = self.transitions[outside, outside]
-        rows = np.repeat(np.arange(len(entered)), heads)
+        ranks = np.repeat(np.arange(len(entered)), heads)
         places = np.arange(int(heads.sum())) - np.repeat(np.cumsum(heads) - heads, heads)
-        chain[rows, 2 * places] = scores[outside, np.repeat(piece_start[entered], heads) + places]
+        before = np.repeat(first[entered] - heads, heads) + places  # the characters before each stretch
+        chain[ranks, 2 * places] = self._emissions(codes, rows.take(before), outside)
         alpha = np.add.accumulate(chain, axis=1)[np.arange(len(entered)), 2 * heads - 2]
-        first = piece_start[entered] + heads
-        scores[:, first] = (alpha + self.transitions[outside][:, None]) + scores[:, first]
-        return scores
+        states[:, entered] = (alpha + self.transitions[outside][:, None]) + np.take(states, entered, axis=1)
+        return states
 
     def _viterbi(self, states: np.ndarray, running: np.ndarray, closing: np.ndarray) -> np.ndarray:
         """crfsuite's first-order Viterbi (no start or end weights; ties to the lower label) over all pieces at
@@ -393,11 +431,11 @@ class Tagger:
             np.add(alphas[:, None, before:before + n], into, out=total)
             alphas[:, now:now + n] += np.maximum.reduce(total, axis=0)
         labels = np.empty(states.shape[1], dtype=np.intp)
-        labels[ends] = _first_best(alphas[:, ends] + closing[piece[ends]].T)
+        labels[ends] = _first_best(np.take(alphas, ends, axis=1) + closing[piece[ends]].T)
         alphas = np.ascontiguousarray(alphas.T)  # a row per character: the best label of a row is found along it
         for t in range(len(running) - 2, -1, -1):
             n = running[t + 1]
-            after = self._into[labels[starts[t + 1]:starts[t + 1] + n]]
+            after = self._into.take(labels[starts[t + 1]:starts[t + 1] + n], axis=0)
             after += alphas[starts[t]:starts[t] + n]
             labels[starts[t]:starts[t] + n] = after.argmax(axis=1)  # the first of equals, as crfsuite
         return labels
@@ -429,15 +467,9 @@ class Tagger:
         return labels
 
 
-def _running_max(values: np.ndarray, groups: np.ndarray) -> np.ndarray:
-    """The greatest of the values so far within each group (`groups` never decreases along the array): one
-    accumulate, each group lifted above all before it."""
-    import numpy as np
-
-    if not len(values):
-        return values
-    lift = (groups - groups[0]) * (float(values.max() - values.min()) + 1.0)
-    return np.maximum.accumulate(values + lift) - lift
+def _spread(values: np.ndarray) -> float:
+    """The greatest of the values less the least (0 for none)."""
+    return float(values.max() - values.min()) if len(values) else 0.0
 
 
 def _first_best(scores: np.ndarray) -> np.ndarray:
@@ -497,20 +529,20 @@ class _Hash:
         slots >>= self._shift
         return slots.view(np.int64)  # below 2 ** 63 after the shift
 
-    def rows(self, keys: np.ndarray) -> np.ndarray:
-        """The row of each key."""
+    def rows(self, keys: np.ndarray, missing: np.ndarray | None = None) -> np.ndarray:
+        """The row of each key, or for a key not in the table the missing row (or the key's own in `missing`)."""
         import numpy as np
 
         slot = self._slots(keys)
-        stored = self._keys[slot]
+        stored = self._keys.take(slot)
         # most keys are found, or missing, at their first slot (an empty slot's row is the missing row)
-        found = np.where(stored == keys, self._rows[slot], self._missing)
+        found = np.where(stored == keys, self._rows.take(slot), self._missing if missing is None else missing)
         pending = np.flatnonzero((stored != keys) & (stored != -1))  # a collision: probe on
         keys, slot = keys[pending], (slot[pending] + 1) & self._mask
         while len(pending):
-            stored = self._keys[slot]
+            stored = self._keys.take(slot)
             hit = stored == keys
-            found[pending[hit]] = self._rows[slot[hit]]
+            found[pending[hit]] = self._rows.take(slot[hit])
             on = ~hit & (stored != -1)
             pending, keys, slot = pending[on], keys[on], (slot[on] + 1) & self._mask
         return found

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from kgraph.extract.crf import Tagger
 
-VERSION = "2"  # of the layout below: a new one writes a new file
+VERSION = "6"  # of the layout below: a new one writes a new file
 _ALIGN = 8
 _MULTIPLIER = 0x9E3779B97F4A7C15  # crf._Hash's
 _WORD = (1 << 64) - 1

@@ -16,6 +16,8 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from itertools import accumulate, compress
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -115,10 +117,13 @@ def named_spans(named: dict[int, str], text: str, offset: int = 0) -> list[Entit
 
 def chunks(text: str) -> list[tuple[int, str]]:
     """The text cut into sentences (and long sentences at commas), with their offsets."""
+    pieces = _SENTENCE.findall(text)
+    # the sentences follow each other from 0 (`starts` has one more: where the last ends)
+    starts = accumulate(map(len, pieces), initial=0)
+    if max(map(len, pieces), default=0) <= _MAX_CHUNK:  # no sentence to cut (most texts): each step in C
+        return list(compress(zip(starts, pieces, strict=False), map(str.strip, pieces)))
     out = []
-    end = 0
-    for piece in _SENTENCE.findall(text):  # the sentences follow each other: each starts where the last ended
-        start, end = end, end + len(piece)
+    for start, piece in zip(starts, pieces, strict=False):
         while len(piece) > _MAX_CHUNK:
             cut = max(piece.rfind("，", 0, _MAX_CHUNK), piece.rfind(",", 0, _MAX_CHUNK))  # the last comma
             cut = cut + 1 if cut > 0 else _MAX_CHUNK
@@ -189,7 +194,7 @@ class Recogniser:
         found: list[list[Entity]] = [[] for _ in texts]
         for batch in _batches([(number, start, piece) for number, text in enumerate(texts)
                                for start, piece in chunks(text)]):
-            pieces = [piece for _, _, piece in batch]
+            pieces = list(map(itemgetter(2), batch))
             decoder = self._decoder(sum(map(len, pieces)))  # the tagger folds them
             if decoder is self._small:  # the plain decoder gives each piece's labels
                 for (number, start, piece), labels in zip(batch, decoder.named(pieces), strict=True):
@@ -204,14 +209,17 @@ class Recogniser:
 
 def _entities(kind: str, text: str, begin: int, end: int, offset: int) -> list[Entity]:
     """The entity of a span of `text` the labels make: no person's name holds a mark (布莱尔②史密斯 is two)."""
-    if kind == "PER":
-        return [Entity(kind, offset + m.start(), offset + m.end(), m.group())
-                for m in _NAME_PART.finditer(text, begin, end)]
-    return [Entity(kind, offset + begin, offset + end, text[begin:end])]
+    if kind != "PER" or _NAME_PART.fullmatch(text, begin, end):  # a name without a mark (most): the span whole
+        return [Entity(kind, offset + begin, offset + end, text[begin:end])]
+    return [Entity(kind, offset + m.start(), offset + m.end(), m.group())
+            for m in _NAME_PART.finditer(text, begin, end)]
 
 
 def _batches(pieces: list[tuple[int, int, str]]) -> Iterator[list[tuple[int, int, str]]]:
     """The pieces in runs of about _BATCH characters: the decoder holds a row of scores per character."""
+    if sum(map(len, map(itemgetter(2), pieces))) < _BATCH:  # most calls: one batch
+        yield pieces
+        return
     batch: list[tuple[int, int, str]] = []
     size = 0
     for item in pieces:

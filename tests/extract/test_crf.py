@@ -238,6 +238,61 @@ def test_crf_float32_bounds_cover_the_float64_scores_and_clear_as_they_do(lex, s
     assert ((begin <= tight_begin) & (end >= tight_end) | tight).all()  # a stretch holds the float64 one
 
 
+def test_crf_bound_tables_fold_each_pair_with_its_first_character(lex):
+    """`_bounds` reads four tables of a pair's gain plus its first character's, the pairs the model lacks by their
+    first character alone; the weight tables read those pairs as the zero row (`take` clips), as `rows` gives it
+    without the first characters."""
+    tagger = ner.recogniser(lex.surnames)._tagger
+    rng = random.Random(29)
+    pieces = [piece.translate(ner._FOLD) for piece in real_pieces()[:500]]
+    pieces += ["".join(rng.choices(ALPHABET, k=rng.randint(1, 300))) for _ in range(100)]
+    char, pair = tagger._codes(pieces)[:2]
+    missing = tagger._pairs._missing
+    plain = tagger._pairs.rows(char[:-1] * tagger._known + char[1:])
+    lacking = plain == missing
+    assert 0 < lacking.sum() < len(plain)
+    assert (pair[~lacking] == plain[~lacking]).all() and (pair[lacking] == missing + char[:-1][lacking]).all()
+    assert (tagger.bigrams[0][np.minimum(pair, missing)] == tagger.bigrams[0][plain]).all()
+    unigrams, pairs = unfolded_gains(tagger)
+    for table, first, own in zip(tagger.gains[1], unigrams[:4], pairs, strict=True):  # own: 0 for a pair it lacks
+        assert np.abs(table[pair] - (first[char[:-1]] + own[plain])).max() < 1e-5
+
+
+@pytest.mark.parametrize("mapped", [False, True])
+def test_crf_o_scores_alone_are_the_o_row_of_the_state_scores(lex, tmp_path, mapped):
+    """The characters before a stretch get their O score alone (`_entered`): bit for bit the O row of the full
+    state scores, from the tables built here and from the mapped file."""
+    from kgraph.extract import crf_small
+    from kgraph.extract.crf import Tagger
+
+    tagger = Tagger(ner._tables(), lex.surnames, ner._FOLD)
+    if mapped:
+        crf_small.save(tagger, tmp_path / "tables.bin")
+        tagger = Tagger.mapped(crf_small.load(tmp_path / "tables.bin"))
+    rng = random.Random(31)
+    pieces = [piece.translate(ner._FOLD) for piece in real_pieces()[:300]]
+    pieces += ["".join(rng.choices(ALPHABET, k=rng.randint(1, 300))) for _ in range(100)]
+    lengths = np.array([len(piece) for piece in pieces])
+    codes, rows = tagger._codes(pieces), places(lengths)
+    outside = tagger._emissions(codes, rows, tagger._outside)
+    assert outside.shape == rows.shape
+    assert outside.tobytes() == np.ascontiguousarray(tagger._emissions(codes, rows)[tagger._outside]).tobytes()
+
+
+def unfolded_gains(tagger) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Each table's gains over O in float64, the surname flags folded in as `_set_gains` does, unfolded."""
+    outside = tagger._outside
+
+    def gain(table: np.ndarray) -> np.ndarray:
+        return np.delete(table, outside, axis=1) - table[:, outside:outside + 1]
+
+    unigrams = [gain(table) for table in tagger.unigrams]
+    flags = gain(tagger.flags)
+    unigrams[2] = unigrams[2] + tagger._surname[:, None] * flags[0]
+    unigrams[1] = unigrams[1] + tagger._surname[:, None] * flags[1]
+    return unigrams, [gain(table) for table in tagger.bigrams]
+
+
 def test_crf_labels_are_crfsuites_on_the_dev_and_msra_texts(crfsuite, lex):
     """The labels of decoding from the float32 bounds are crfsuite's on the real texts (seeds, dev, MSRA)."""
     pieces = real_pieces()

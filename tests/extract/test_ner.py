@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.extract import extract_article
+from kgraph.extract import extract_article, ner
 from kgraph.extract.model_names import model_names
 from kgraph.extract.names import plausible_name
 from kgraph.extract.ner import Entity, chunks, features, positional, recogniser, spans
@@ -405,6 +405,35 @@ def test_chunks_are_the_sentences_in_order_at_their_offsets():
     assert all(char.isspace() for k, char in enumerate(text) if k not in covered)
     assert [piece for _, piece in found][:3] == ["王刚说：“好！", "”\n", "李明表示，要落实。"]
     assert max(len(piece) for _, piece in found) <= 300 and found[-1] == (len(text) - 1, "；")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_chunks_of_short_sentences_are_each_sentence_but_the_blank_ones(seed):
+    """Without a sentence to cut, `chunks` takes its pieces and offsets in one go: each sentence that is not blank,
+    where it starts, as a loop over the sentences finds them."""
+    import random
+
+    rng = random.Random(seed)
+    parts = ["王刚说", "，", " ", "\u3000", "\t", "ab", *"。！？；;!?\n"]
+    for _ in range(300):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 80)))
+        expected, start = [], 0
+        for sentence in ner._SENTENCE.findall(text):
+            if sentence.strip():
+                expected.append((start, sentence))
+            start += len(sentence)
+        assert chunks(text) == expected
+
+
+def test_a_name_without_a_mark_is_its_span_whole():
+    """A person's span with no mark in it is one name, the span itself (the regular expression is not run over
+    it); one with marks is cut at them, and one of marks alone is none."""
+    assert [(e.kind, e.start, e.end, e.text) for e in ner._entities("PER", "说王刚好", 1, 3, 5)] == [
+        ("PER", 6, 8, "王刚")]
+    assert [e.text for e in ner._entities("PER", "布莱尔·史密斯", 0, 7, 0)] == ["布莱尔·史密斯"]
+    assert [e.text for e in ner._entities("PER", "布莱尔②史密斯", 0, 7, 0)] == ["布莱尔", "史密斯"]
+    assert ner._entities("PER", "①②", 0, 2, 0) == []
+    assert [e.text for e in ner._entities("LOC", "①北京", 0, 3, 0)] == ["①北京"]
 
 
 def test_entity_made_by_quick_init_stays_a_frozen_value():
