@@ -111,6 +111,40 @@ def test_place_ending_equals_the_tests_in_their_first_order(lex: Lexicon) -> Non
             assert places._place_ending(text, start, suffix, lex, inside) == expected, (text, start)
 
 
+def _plain_stem_start(text: str, start: int, lex: Lexicon, inside: places._InsideWords, suffix: str) -> int:
+    """`places._stem_start` a character at a time, each one asked whether it stops the stem."""
+    begin = start
+    while begin > 0 and start - begin < places._MAX_STEM and not places._stops(text, begin, lex, inside, suffix):
+        begin -= 1
+    return begin
+
+
+def test_stem_start_over_free_runs_equals_the_walk_by_character(lex: Lexicon) -> None:
+    """On seed and dev text, and random text of stops, suffixes, digits and Latin letters, at every position."""
+    rng = random.Random(17)
+    chars = list("荆州八岭山镇铜岭村宝日乌拉苏木嘎查和平县市区委会调研的了，、。 \n12ａ①AB") + ["\u3000", "\U00020000"]
+    texts = _texts(17)[::9] + ["".join(rng.choice(chars) for _ in range(rng.randint(0, 30))) for _ in range(2000)]
+    for text in texts:
+        inside = places._InsideWords(tokenize(text, lex), lex)
+        for suffix in ("镇", "苏木"):
+            for start in range(len(text) + 1):
+                assert places._stem_start(text, start, lex, inside, suffix) == _plain_stem_start(
+                    text, start, lex, inside, suffix), (text, start)
+
+
+def test_suffixes_passed_over_before_a_delimiter_have_no_place(lex: Lexicon) -> None:
+    """`extract_places` asks nothing about a suffix at the start of the text or after a character in `_NO_STEM`:
+    `_place_ending` finds no place there."""
+    asked = 0
+    for text in _texts(29)[::2]:
+        inside = places._InsideWords(tokenize(text, lex), lex)
+        for start, suffix in lex.place_suffixes.occurrences(text):
+            if text[start - 1:start] in places._NO_STEM:
+                assert places._place_ending(text, start, suffix, lex, inside) is None, (text, start)
+                asked += 1
+    assert asked > 100
+
+
 def _plain_venue_endings(text: str) -> list[tuple[int, str]]:
     """Where `places._venues` found venues' endings before: each last character of one, and the first ending (in
     `_VENUES` order) that ends there."""
