@@ -168,15 +168,20 @@ def _stem_ok(text: str, begin: int, end: int, suffix_end: int, strong: bool, lex
 
 
 def _chained(text: str, begin: int, suffix_end: int) -> bool:
-    """Whether the stem right after a place of a higher level than its own (东城街道 | 解放社区)."""
-    return _suffix_level(text[max(0, begin - 4):begin]) > max(2, _suffix_level(text[begin:suffix_end]))
+    """Whether the stem right after a place of a higher level than its own (东城街道 | 解放社区). Only a place of a
+    county or higher (level 3 and up) ends in one of `_HIGH_ENDS`: told first, as most stems follow none."""
+    return text[begin - 1:begin] in _HIGH_ENDS and \
+        _suffix_level(text[max(0, begin - 4):begin]) > max(2, _suffix_level(text[begin:suffix_end]))
+
+
+_HIGH_ENDS = frozenset(suffix[-1] for suffix, level in LEVELS if level > 2)  # 省, 区, 市, 县, 州, 盟, 旗
 
 
 def _among_or_visited(text: str, begin: int, suffix_end: int, lex: Lexicon) -> bool:
     """Whether a place starting at `begin` is named right after the town it is in, among places of its kind, or
     visited by the sentence (调研, 赴)."""
-    return (_chained(text, begin, suffix_end) or _sibling(text, begin, suffix_end, lex)
-            or any(text.endswith(verb, 0, begin) for verb in _VISIT) or text[begin - 1:begin] in ("赴", "到"))
+    return (text.endswith(_VISIT, 0, begin) or text[begin - 1:begin] in ("赴", "到")
+            or _chained(text, begin, suffix_end) or _sibling(text, begin, suffix_end, lex))
 
 
 def _sibling(text: str, begin: int, suffix_end: int, lex: Lexicon) -> bool:
