@@ -570,12 +570,19 @@ _first, _second = operator.itemgetter(0), operator.itemgetter(1)
 
 class SpanIndex:
     """Spans answering "does one hold or overlap (start, end)?" in log time, where a scan of all would make a long
-    article quadratic: sorted by start, with the furthest end reached by the spans up to each."""
+    article quadratic: sorted by start, with the furthest end reached by the spans up to each. A few spans (up to
+    `scan_up_to`, as in most articles) are scanned instead: an index is asked once or twice on average, and making
+    one cost more than the scans it saved."""
+
+    scan_up_to = 8
 
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = self._ordered = sorted(spans)
-        self.starts = list(map(_first, ordered))
-        self.reach = list(itertools.accumulate(map(_second, ordered), max))
+        self._spans = tuple(spans)
+        self._sorted = len(self._spans) > self.scan_up_to
+        if self._sorted:
+            ordered = self._ordered = sorted(self._spans)
+            self.starts = list(map(_first, ordered))
+            self.reach = list(itertools.accumulate(map(_second, ordered), max))
         self._longest: dict[int, int] | None = None
 
     @property
@@ -592,10 +599,14 @@ class SpanIndex:
 
     def contain(self, start: int, end: int, *, strictly: bool = False) -> bool:
         """Whether a span holds (start, end): b <= start and end <= e; `strictly`: and is not (start, end) itself."""
+        if not self._sorted:
+            return any(b <= start and end <= e and not (strictly and b == start and e == end) for b, e in self._spans)
         if not strictly:
             return self._reach(bisect.bisect_right(self.starts, start)) >= end
         return self._reach(bisect.bisect_left(self.starts, start)) >= end or self.longest.get(start, -1) > end
 
     def overlap(self, start: int, end: int) -> bool:
         """Whether a span shares a character with (start, end): b < end and start < e."""
+        if not self._sorted:
+            return any(b < end and start < e for b, e in self._spans)
         return self._reach(bisect.bisect_left(self.starts, end)) > start

@@ -430,3 +430,27 @@ def test_ancestor_names_made_once_per_division_equal_the_walk_up() -> None:
             assert places._ancestor_before(text, len(before), (division,)) == expected, text
             chained += expected
     assert chained > 300
+
+
+def test_event_type_by_one_search_equals_the_scan_of_kinds_in_order() -> None:
+    """On seed and dev text and random text of the kinds' words and their pieces: the kind of highest precedence."""
+    from kgraph.extract.events import EVENT_TYPES, event_type
+
+    def plain(article: Article) -> str:
+        first = re.split(r"[。；！？\n]", article.body, maxsplit=1)[0]
+        for text in (article.headline + article.subheadline, first):
+            for kind, words in EVENT_TYPES:
+                if any(word in text for word in words):
+                    return kind
+        return "活动"
+
+    rng = random.Random(31)
+    words = [word for _, kind_words in EVENT_TYPES for word in kind_words]
+    pieces = words + [word[:1] for word in words] + [word[1:] for word in words] + list("，。张明")
+    texts = _texts(31)[::5] + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(4000)]
+    kinds = set()
+    for headline, body in zip(texts, texts[1:] + texts[:1], strict=True):
+        article = Article("p.txt", 1, headline, body)
+        kinds.add(event_type(article))
+        assert event_type(article) == plain(article), (headline, body)
+    assert kinds == {kind for kind, _ in EVENT_TYPES}
