@@ -454,3 +454,38 @@ def test_event_type_by_one_search_equals_the_scan_of_kinds_in_order() -> None:
         kinds.add(event_type(article))
         assert event_type(article) == plain(article), (headline, body)
     assert kinds == {kind for kind, _ in EVENT_TYPES}
+
+
+def _plain_add_listed(text: str, mentions: tuple[Mention, ...], kind: str, lex: Lexicon) -> tuple[Mention, ...]:
+    """`lists.add_listed` without the shortcut for a text that holds no list."""
+    members = lists.list_members(text, kind, lex)
+    kept = [m for m in mentions if not any(n.start <= m.start and m.end <= n.end and n != m for n in members)]
+    new = [n for n in members if not any(o.start < n.end and n.start < o.end for o in kept)]
+    return tuple(sorted((*kept, *new), key=lambda m: (m.start, m.end)))
+
+
+@pytest.mark.parametrize("kind", ["org", "place"])
+def test_add_listed_equals_the_scan_of_members(lex: Lexicon, kind: str) -> None:
+    """With and without lists (the seed lists among the texts), mentions given in any order."""
+    rng = random.Random(37)
+    texts = _texts(37)[::4] + list(_SEED_LISTS.values())
+    for text in texts:
+        mentions = []
+        for _ in range(rng.randint(0, 6)):
+            start = rng.randint(0, max(0, len(text) - 2))
+            end = min(len(text), start + rng.randint(1, 6))
+            mentions.append(Mention(kind, text[start:end], start, end))
+        mentions = tuple(mentions)
+        assert lists.add_listed(text, mentions, kind, lex) == _plain_add_listed(text, mentions, kind, lex), text
+
+
+def test_chained_told_by_the_character_before_equals_the_levels_compared() -> None:
+    """`places._chained` with its look at the character before the stem, against the two levels compared."""
+    rng = random.Random(41)
+    chars = sorted({c for suffix, _ in LEVELS for c in suffix}) + list("荆州八岭山东城解放")
+    texts = ["".join(rng.choice(chars) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    for text in texts:
+        for begin in range(len(text) + 1):
+            for suffix_end in range(begin, len(text) + 1):
+                plain = _suffix_level(text[max(0, begin - 4):begin]) > max(2, _suffix_level(text[begin:suffix_end]))
+                assert places._chained(text, begin, suffix_end) == plain, (text, begin, suffix_end)
