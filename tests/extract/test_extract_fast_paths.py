@@ -242,6 +242,27 @@ def test_part_of_with_the_text_reversed_equals_the_search_back(lex: Lexicon) -> 
         assert _first_sentence(text) == re.split(r"[。；！？\n]", text, maxsplit=1)[0]
 
 
+def test_part_of_without_the_tests_a_text_cannot_pass_equals_all_tests(lex: Lexicon) -> None:
+    """`assign_parts` leaves out the tests of a speech studied where the text holds none of `_STUDY_WORDS`, and of
+    a quotation where it holds no closing quotation mark: the parts are those all tests give."""
+    from kgraph.extract.events import _STUDY_WORDS, part_of
+
+    rng = random.Random(43)
+    pieces = ["学习", "传达", "讲话精神", "重要指示", "思想", "精神", "“很好。”", "说", "主持召开", "调研", "陪同",
+              "，", "。", "李明", "张强", "在"]
+    texts = [*_texts(43)[::3], *("".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(2000))]
+    skipped = 0
+    for text in texts:
+        studied, quoted = _STUDY_WORDS.search(text) is not None, "”" in text
+        skipped += not studied or not quoted
+        backwards = text[::-1]
+        for start in range(0, len(text) - 1, 3 if len(text) > 40 else 1):
+            mention = PersonMention(text[start:start + 2], start, start + 2, Role.OTHER)
+            assert part_of(text, mention, backwards, studied=studied, quoted=quoted) == part_of(
+                text, mention, backwards), (text, start)
+    assert skipped > 100
+
+
 def test_assign_parts_keeps_a_mention_whose_part_is_found_again() -> None:
     from kgraph.extract.events import assign_parts
 
