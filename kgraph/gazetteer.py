@@ -54,6 +54,16 @@ class Gazetteer:
         """The last characters of full names (市, 县, 旗 ...): where a full name may end in a text."""
         return compiled("[" + "".join(sorted({name[-1] for name in self.full_names})) + "]")
 
+    @functools.cached_property
+    def full_name_tails(self) -> dict[str, tuple[int, ...]]:
+        """The lengths (3 to 5) of the full names by their last three characters (州市 of 荆州市, 安县 of 红安县):
+        where a full name may end, one lookup tells which of those lengths to try, most often none."""
+        sizes: dict[str, set[int]] = {}
+        for name in self.full_names:
+            if 3 <= len(name) <= 5:
+                sizes.setdefault(name[-3:], set()).add(len(name))
+        return {tail: tuple(sorted(found)) for tail, found in sizes.items()}
+
     def ancestors(self, division: Division) -> list[Division]:
         """Parent first, up to the province."""
         chain, code = [], division.parent

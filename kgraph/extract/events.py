@@ -7,6 +7,8 @@ reporters and photographers are never attendees, and a leader whose speech is on
 
 from __future__ import annotations
 
+import re
+
 from kgraph.model import CREDITED, Article, Event, Mention, Part, PersonMention
 from kgraph.regex import compiled
 
@@ -51,59 +53,97 @@ def _first_sentence(body: str) -> str:
     return body if end is None else body[:end.start()]
 
 
-def event_type(article: Article) -> str:
-    """The kind of activity, read from the headline first, then the body's first sentence."""
-    first = _first_sentence(article.body)
+def event_type(article: Article, first: str | None = None) -> str:
+    """The kind of activity, read from the headline first, then the body's first sentence (`first`, when the caller
+    has it): the kind of highest precedence that a word found there signals."""
+    first = _first_sentence(article.body) if first is None else first
     for text in (article.headline + article.subheadline, first):
-        for kind, words in EVENT_TYPES:
-            if any(word in text for word in words):
-                return kind
+        ranks = [_RANK[match[0] + match[match.lastindex]] for match in _KIND_WORD.finditer(text)]
+        if ranks:
+            return EVENT_TYPES[min(ranks)][0]
     return "活动"
+
+
+# each word of EVENT_TYPES by the rank of its kind, and the words as one pattern: each position where one starts
+# gives the one of highest rank starting there (the rest of the words of each first character in rank order,
+# looked for ahead so that matches may overlap), so the least rank found is the first kind whose words the text
+# holds, in one search instead of one per word
+_RANK: dict[str, int] = {}
+for _rank, (_, _words) in enumerate(EVENT_TYPES):
+    for _word in _words:
+        _RANK.setdefault(_word, _rank)
+_RESTS: dict[str, list[str]] = {}
+for _word in sorted(_RANK, key=_RANK.__getitem__):
+    _RESTS.setdefault(_word[0], []).append(re.escape(_word[1:]))
+_KIND_WORD = compiled("|".join(re.escape(first) + "(?=(" + "|".join(rests) + "))" for first, rests in _RESTS.items()))
 
 
 _CLAUSE_END = compiled(r"[，。；！？\n]")
 
 
-def part_of(text: str, mention: PersonMention, backwards: str | None = None) -> Part:
+def part_of(text: str, mention: PersonMention, backwards: str | None = None, *, studied: bool = True,
+            quoted: bool = True) -> Part:
     """Organizer, attendee or merely mentioned, from the words around one mention. `backwards`: the text reversed
     (`text[::-1]`), when the caller has it: the clause end before the name is then the first one searched for
     from the name back, in C (a search back for each of the clause ends runs past the clause to the one found
-    last, and a list of all the text's clause ends cost more than the mentions asked about them)."""
+    last, and a list of all the text's clause ends cost more than the mentions asked about them). `studied` and
+    `quoted` False: the text holds no word of a speech studied (`_STUDY_WORDS`), no closing quotation mark, and
+    the tests that need one are not made."""
     if mention.role in CREDITED:
         return _MENTIONED
-    if backwards is None:
-        clause_start = max(text.rfind(c, 0, mention.start) for c in "，。；！？\n") + 1
-    else:  # after the last clause end before the name
-        last = _CLAUSE_END.search(backwards, len(text) - mention.start)
-        clause_start = len(text) - last.start() if last else 0
-    before = text[clause_start:mention.start]
     end = mention.end  # the words after the name are matched in place: a copy of the rest of the text per mention
-    if (_STUDIED_BEFORE.search(before) and _STUDIED_AFTER.match(text, end)) or _STUDIED_NAMED.match(text, end):
+    before = None
+    if studied:
+        before = _clause_before(text, mention.start, backwards)
+        if (_STUDIED_BEFORE.search(before) and _STUDIED_AFTER.match(text, end)) or _STUDIED_NAMED.match(text, end):
+            return _MENTIONED
+    if quoted and _QUOTE_BEFORE.search(text[max(0, mention.start - 31):mention.start]) and \
+            _QUOTE_AFTER.match(text, end):
         return _MENTIONED
-    if _QUOTE_BEFORE.search(text[max(0, mention.start - 31):mention.start]) and _QUOTE_AFTER.match(text, end):
-        return _MENTIONED
-    if _ORGANIZE.match(text, end) or (_LEADS.match(text, end) and not _NOT_SUBJECT.search(before)):
+    if _ORGANIZE.match(text, end):
+        return _ORGANIZER
+    if _LEADS.match(text, end) and not _NOT_SUBJECT.search(
+            _clause_before(text, mention.start, backwards) if before is None else before):
         return _ORGANIZER
     return _ATTENDEE
+
+
+def _clause_before(text: str, start: int, backwards: str | None) -> str:
+    """The text of the clause before `start`, from the last clause end before it (see `part_of`)."""
+    if backwards is None:
+        clause_start = max(text.rfind(c, 0, start) for c in "，。；！？\n") + 1
+    else:  # after the last clause end before the name
+        last = _CLAUSE_END.search(backwards, len(text) - start)
+        clause_start = len(text) - last.start() if last else 0
+    return text[clause_start:start]
+
+
+# every word `_STUDIED_AFTER` or `_STUDIED_NAMED` needs holds one of these: a text without them studies no speech
+_STUDY_WORDS = compiled("讲话|精神|指示|批示|思想|论述|理念")
 
 
 def assign_parts(article: Article, people: tuple[PersonMention, ...], text: str | None = None
                  ) -> tuple[PersonMention, ...]:
     """Each mention with its part; a person is an organizer if any of their mentions says so. `text`: the
     article's text, when the caller has it (`Article.text` joins it anew at each call)."""
+    if not people:
+        return ()
     text = article.text if text is None else text
-    backwards = text[::-1] if people else ""
-    parts = [part_of(text, m, backwards) for m in people]
+    backwards = text[::-1]
+    studied, quoted = _STUDY_WORDS.search(text) is not None, "”" in text
+    parts = [part_of(text, m, backwards, studied=studied, quoted=quoted) for m in people]
     # a mention whose part is already the one found is kept as it is (reporters' and photographers' always are)
     return tuple(m if m.part is part else m.with_part(part) for m, part in zip(people, parts, strict=True))
 
 
-def event_place(article: Article, places: tuple[Mention, ...], text: str | None = None) -> str | None:
+def event_place(article: Article, places: tuple[Mention, ...], text: str | None = None, first: str | None = None
+                ) -> str | None:
     """Where it happened: a place after 在/到/赴 in the first sentence of the body, else the first place named
-    there; None rather than a guess from further down. `text`: as for `assign_parts`."""
+    there; None rather than a guess from further down. `text`: as for `assign_parts`; `first`: as for
+    `event_type`."""
     text = article.text if text is None else text
     body_start = len(text) - len(article.body)
-    first_end = body_start + len(_first_sentence(article.body))
+    first_end = body_start + len(_first_sentence(article.body) if first is None else first)
     early = [p for p in places if body_start <= p.start < first_end]
     for place in early:
         if _VENUE.search(text[max(0, place.start - 2):place.start]):
@@ -124,5 +164,6 @@ def extract_event(article: Article, people: tuple[PersonMention, ...], places: t
     for m in people:  # the words after each mention of a member not yet heard speaking, matched in place
         if m.name in members and m.name not in speakers and _SPEAK.match(text, m.end, m.end + 8):
             speakers.add(m.name)
-    return Event(event_type(article), article.date, event_place(article, places, text), tuple(organizers),
-                 tuple(attendees), tuple(sorted(speakers)))
+    first = _first_sentence(article.body)
+    return Event(event_type(article, first), article.date, event_place(article, places, text, first),
+                 tuple(organizers), tuple(attendees), tuple(sorted(speakers)))

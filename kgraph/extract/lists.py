@@ -4,6 +4,8 @@ the list says what they are."""
 
 from __future__ import annotations
 
+import operator
+
 from kgraph.lexicon import Lexicon
 from kgraph.model import Mention
 from kgraph.regex import compiled
@@ -51,6 +53,11 @@ def add_listed(text: str, mentions: tuple[Mention, ...], kind: str, lex: Lexicon
     """`mentions` with the members of lists of `kind` that no mention overlaps yet, in reading order; a member
     that holds mentions (龙隐湖 of 龙隐湖滨水民宿园) replaces them."""
     members = list_members(text, kind, lex)
+    if not members:  # most texts hold no list: the mentions in order, without a scan of no members per mention
+        return tuple(sorted(mentions, key=_SPAN))
     kept = [m for m in mentions if not any(n.start <= m.start and m.end <= n.end and n != m for n in members)]
     new = [n for n in members if not any(o.start < n.end and n.start < o.end for o in kept)]
-    return tuple(sorted((*kept, *new), key=lambda m: (m.start, m.end)))
+    return tuple(sorted((*kept, *new), key=_SPAN))
+
+
+_SPAN = operator.attrgetter("start", "end")

@@ -74,23 +74,41 @@ def is_common(word: str, lex: Lexicon) -> bool:
 
 def _stem_start(text: str, start: int, lex: Lexicon, inside: Container[int] = frozenset(), suffix: str = "") -> int:
     """The leftmost position a place name ending at `start` may begin at; a function character inside a word
-    (和 of 和平镇, positions in `inside`) does not stop it."""
-    begin = start
-    # the characters a boundary or a stop word ends in: most characters end none, told without a call
-    boundary_ends, stop_ends = _BOUNDARY.last_chars, lex.scope_stops.last_chars
-    while begin > 0 and start - begin < _MAX_STEM:
-        char = text[begin - 1]
-        if char in DELIMITERS or not char.strip() or char.isdigit():
-            break
-        if char in _FUNCTION_CHARS and begin - 1 not in inside and not (
-                char == "日" and suffix in _TRANSCRIBED and not text[begin - 2:begin - 1].isdigit()):
-            break  # 宝日乌拉苏木: a Mongolian name may hold 日
-        if char in boundary_ends and _BOUNDARY.ending_at(text, begin):
-            break  # 八岭山镇 | 铜岭村
-        if char in stop_ends and lex.scope_stops.ending_at(text, begin, min_len=2):
-            break
-        begin -= 1
+    (和 of 和平镇, positions in `inside`) does not stop it. The runs of characters that stop nothing are passed
+    over in C (`_free_run`): only the few that might stop it are asked about here."""
+    floor = max(0, start - _MAX_STEM)
+    run = _free_run(lex.scope_stops.last_chars).search
+    begin = run(text, floor, start).start()
+    while begin > floor and not _stops(text, begin, lex, inside, suffix):
+        begin = run(text, floor, begin - 1).start()
     return begin
+
+
+def _stops(text: str, begin: int, lex: Lexicon, inside: Container[int], suffix: str) -> bool:
+    """Whether the character before `begin` ends the stem that runs left from a suffix."""
+    char = text[begin - 1]
+    if char in DELIMITERS or not char.strip() or char.isdigit():
+        return True
+    if char in _FUNCTION_CHARS and begin - 1 not in inside and not (
+            char == "日" and suffix in _TRANSCRIBED and not text[begin - 2:begin - 1].isdigit()):
+        return True  # 宝日乌拉苏木: a Mongolian name may hold 日
+    if char in _BOUNDARY.last_chars and _BOUNDARY.ending_at(text, begin):
+        return True  # 八岭山镇 | 铜岭村
+    return char in lex.scope_stops.last_chars and lex.scope_stops.ending_at(text, begin, min_len=2) is not None
+
+
+@functools.cache
+def _free_run(stop_ends: frozenset[str]) -> re.Pattern[str]:
+    """The Chinese characters right before the end of the searched stretch that stop no stem (`_stops`): none is
+    a delimiter, a function character, nor the last character of a boundary (镇, 村) or a stop word (`stop_ends`,
+    the lexicon's); it always matches, empty if the last character may stop. Most characters stop nothing."""
+    stops = sorted({ord(c) for c in DELIMITERS | _FUNCTION_CHARS | _BOUNDARY.last_chars | stop_ends})
+    ranges, low = [], 0x3400  # the block of `CJK`, less the stops: the ranges between them
+    for code in [*(c for c in stops if 0x3400 <= c <= 0x9FFF), 0xA000]:
+        if code > low:
+            ranges.append(f"{chr(low)}-{chr(code - 1)}")
+        low = code + 1
+    return compiled("[" + "".join(ranges) + "]*\\Z")
 
 
 def _inside_word(text: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -107,6 +125,10 @@ def _inside_word(text: str, start: int, end: int, lex: Lexicon) -> bool:
         offset += len(token)
     return False
 
+
+# what may stand right before a suffix that has no stem (`_stem_start` stops at once): the start of the text
+# (`text[-1:0]` is empty), a delimiter, a space or a digit; a third of the suffixes of news text stand there
+_NO_STEM = frozenset({"", *DELIMITERS, *" \t\n\r\u3000", *"0123456789"})
 
 _LEVELS_BY_LAST: dict[str, tuple[tuple[str, int], ...]] = {}  # LEVELS by last character, in LEVELS order
 for _suffix, _level in LEVELS:
@@ -130,12 +152,11 @@ def _stem_ok(text: str, begin: int, end: int, suffix_end: int, strong: bool, lex
     stem = text[begin:end]
     tokens = lex.cut(stem, hmm=False)
     words = [w for w in tokens if len(w) > 1]
-    if any(_suffix_level(w) and not is_common(w, lex) for w in words) or \
-            _COUNTED.search(text, max(0, begin - 3), begin):
+    common = [w for w in words if is_common(w, lex)]  # (each word looked up once: the table's lookup is Python's)
+    if any(_suffix_level(w) for w in words if w not in common) or _COUNTED.search(text, max(0, begin - 3), begin):
         return False
     # what the text around the stem says is asked only where the answer depends on it (most stems hold no common
     # word and start with no verb), as each place suffix asks about several stems
-    common = [w for w in words if is_common(w, lex)]
     if not common:
         verb = (lex.tag(tokens[0]) or "")[:1] == "v" and not _among_or_visited(text, begin, suffix_end, lex)
         return not verb and not (stem not in lex.words and all((lex.tag(c) or "")[:1] == "a" for c in stem))
@@ -147,15 +168,20 @@ def _stem_ok(text: str, begin: int, end: int, suffix_end: int, strong: bool, lex
 
 
 def _chained(text: str, begin: int, suffix_end: int) -> bool:
-    """Whether the stem right after a place of a higher level than its own (东城街道 | 解放社区)."""
-    return _suffix_level(text[max(0, begin - 4):begin]) > max(2, _suffix_level(text[begin:suffix_end]))
+    """Whether the stem right after a place of a higher level than its own (东城街道 | 解放社区). Only a place of a
+    county or higher (level 3 and up) ends in one of `_HIGH_ENDS`: told first, as most stems follow none."""
+    return text[begin - 1:begin] in _HIGH_ENDS and \
+        _suffix_level(text[max(0, begin - 4):begin]) > max(2, _suffix_level(text[begin:suffix_end]))
+
+
+_HIGH_ENDS = frozenset(suffix[-1] for suffix, level in LEVELS if level > 2)  # 省, 区, 市, 县, 州, 盟, 旗
 
 
 def _among_or_visited(text: str, begin: int, suffix_end: int, lex: Lexicon) -> bool:
     """Whether a place starting at `begin` is named right after the town it is in, among places of its kind, or
     visited by the sentence (调研, 赴)."""
-    return (_chained(text, begin, suffix_end) or _sibling(text, begin, suffix_end, lex)
-            or any(text.endswith(verb, 0, begin) for verb in _VISIT) or text[begin - 1:begin] in ("赴", "到"))
+    return (text.endswith(_VISIT, 0, begin) or text[begin - 1:begin] in ("赴", "到")
+            or _chained(text, begin, suffix_end) or _sibling(text, begin, suffix_end, lex))
 
 
 def _sibling(text: str, begin: int, suffix_end: int, lex: Lexicon) -> bool:
@@ -216,8 +242,9 @@ def _in_gazetteer(text: str, tokens: Tokens, lex: Lexicon, leads: list[int] | No
         if len(word) >= 2 and not glued and ((full and not is_common(word, lex)) or (entry and entry[1] == "ns")):
             spans.append((tokens.starts[i], tokens.ends[i]))
     sizes: dict[int, list[int]] = {}  # full names jieba splits (红安县 as 红安 + 县); 和县 only as one token
+    tails = gazetteer.full_name_tails
     for end in map(_MATCH_END, gazetteer.full_name_ending.finditer(text)):
-        for size in (3, 4, 5):
+        for size in tails.get(text[end - 3:end], ()) if end >= 3 else ():
             if end >= size and text[end - size:end] in full_names:
                 sizes.setdefault(end - size, []).append(size)
     for start in sorted(sizes):  # at each start, the longest name that starts a word and is no common word
@@ -359,7 +386,7 @@ def _short_forms(text: str, tokens: Tokens, lex: Lexicon, leads: list[int] | Non
     """Divisions by a short name jieba does not call a place (灵寿, 高邑: full name minus 市, 县): where a function
     word, a delimiter or the province it lies in comes before it (来高邑考察, 为灵寿的, 河北保定). A short name
     followed by 州 is the autonomous prefecture's usual name (恩施州). `leads`: as for `_in_gazetteer`."""
-    shorts = _short_names()
+    shorts, openings = _short_names(), _short_openings()
     spans = []
     words, starts, ends = tokens.words, tokens.starts, tokens.ends
     count = len(words)
@@ -370,7 +397,7 @@ def _short_forms(text: str, tokens: Tokens, lex: Lexicon, leads: list[int] | Non
                 spans.append((starts[i], ends[i]))  # 恩施州, one word to jieba
             elif (span := _short_form(text, tokens, i, 1, lex)) is not None:
                 spans.append(span)
-        if len(word) > 1 or i + 1 == count or len(words[i + 1]) > 1:
+        if len(word) > 1 or i + 1 == count or len(words[i + 1]) > 1 or text[starts[i]:starts[i] + 2] not in openings:
             continue  # a name of two or three characters jieba leaves alone is as many tokens of one
         for size in (2, 3):
             if i + size > len(words) or len(words[i + size - 1]) > 1:
@@ -406,6 +433,13 @@ def _short_form(text: str, tokens: Tokens, i: int, size: int, lex: Lexicon) -> t
 def _short_names() -> frozenset[str]:
     """Every string `_short_forms` may look up: the gazetteer's names and short names, and districts' short names."""
     return frozenset(load_gazetteer().by_name) | frozenset(_district_shorts())
+
+
+@functools.cache
+def _short_openings() -> frozenset[str]:
+    """The first two characters of the short names of two or three characters: two lone characters that open none
+    (most of the leads that are a lone character) open no name `_short_forms` reads from lone characters."""
+    return frozenset(name[:2] for name in _short_names() if len(name) in (2, 3))
 
 
 def _lead_tokens(tokens: Tokens) -> list[int]:
@@ -500,6 +534,8 @@ def extract_places(text: str, lex: Lexicon, tokens: Tokens | None = None,
     spans: list[tuple[int, int]] = []
     longer = lex.place_suffixes.longer
     for start, suffix in lex.place_suffixes.occurrences(text):  # overlapping: 湖北省 after 湖
+        if text[start - 1:start] in _NO_STEM:
+            continue  # at the start or after a delimiter (，区委): no stem, told before any call
         end = start + len(suffix)
         if text.endswith(longer[suffix], 0, end) or suffix in _VENUES:
             continue  # 社区, not 区: the longest suffix ending here decides
@@ -534,12 +570,19 @@ _first, _second = operator.itemgetter(0), operator.itemgetter(1)
 
 class SpanIndex:
     """Spans answering "does one hold or overlap (start, end)?" in log time, where a scan of all would make a long
-    article quadratic: sorted by start, with the furthest end reached by the spans up to each."""
+    article quadratic: sorted by start, with the furthest end reached by the spans up to each. A few spans (up to
+    `scan_up_to`, as in most articles) are scanned instead: an index is asked once or twice on average, and making
+    one cost more than the scans it saved."""
+
+    scan_up_to = 8
 
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = self._ordered = sorted(spans)
-        self.starts = list(map(_first, ordered))
-        self.reach = list(itertools.accumulate(map(_second, ordered), max))
+        self._spans = tuple(spans)
+        self._sorted = len(self._spans) > self.scan_up_to
+        if self._sorted:
+            ordered = self._ordered = sorted(self._spans)
+            self.starts = list(map(_first, ordered))
+            self.reach = list(itertools.accumulate(map(_second, ordered), max))
         self._longest: dict[int, int] | None = None
 
     @property
@@ -556,10 +599,14 @@ class SpanIndex:
 
     def contain(self, start: int, end: int, *, strictly: bool = False) -> bool:
         """Whether a span holds (start, end): b <= start and end <= e; `strictly`: and is not (start, end) itself."""
+        if not self._sorted:
+            return any(b <= start and end <= e and not (strictly and b == start and e == end) for b, e in self._spans)
         if not strictly:
             return self._reach(bisect.bisect_right(self.starts, start)) >= end
         return self._reach(bisect.bisect_left(self.starts, start)) >= end or self.longest.get(start, -1) > end
 
     def overlap(self, start: int, end: int) -> bool:
         """Whether a span shares a character with (start, end): b < end and start < e."""
+        if not self._sorted:
+            return any(b < end and start < e for b, e in self._spans)
         return self._reach(bisect.bisect_left(self.starts, end)) > start

@@ -111,6 +111,40 @@ def test_place_ending_equals_the_tests_in_their_first_order(lex: Lexicon) -> Non
             assert places._place_ending(text, start, suffix, lex, inside) == expected, (text, start)
 
 
+def _plain_stem_start(text: str, start: int, lex: Lexicon, inside: places._InsideWords, suffix: str) -> int:
+    """`places._stem_start` a character at a time, each one asked whether it stops the stem."""
+    begin = start
+    while begin > 0 and start - begin < places._MAX_STEM and not places._stops(text, begin, lex, inside, suffix):
+        begin -= 1
+    return begin
+
+
+def test_stem_start_over_free_runs_equals_the_walk_by_character(lex: Lexicon) -> None:
+    """On seed and dev text, and random text of stops, suffixes, digits and Latin letters, at every position."""
+    rng = random.Random(17)
+    chars = list("荆州八岭山镇铜岭村宝日乌拉苏木嘎查和平县市区委会调研的了，、。 \n12ａ①AB") + ["\u3000", "\U00020000"]
+    texts = _texts(17)[::9] + ["".join(rng.choice(chars) for _ in range(rng.randint(0, 30))) for _ in range(2000)]
+    for text in texts:
+        inside = places._InsideWords(tokenize(text, lex), lex)
+        for suffix in ("镇", "苏木"):
+            for start in range(len(text) + 1):
+                assert places._stem_start(text, start, lex, inside, suffix) == _plain_stem_start(
+                    text, start, lex, inside, suffix), (text, start)
+
+
+def test_suffixes_passed_over_before_a_delimiter_have_no_place(lex: Lexicon) -> None:
+    """`extract_places` asks nothing about a suffix at the start of the text or after a character in `_NO_STEM`:
+    `_place_ending` finds no place there."""
+    asked = 0
+    for text in _texts(29)[::2]:
+        inside = places._InsideWords(tokenize(text, lex), lex)
+        for start, suffix in lex.place_suffixes.occurrences(text):
+            if text[start - 1:start] in places._NO_STEM:
+                assert places._place_ending(text, start, suffix, lex, inside) is None, (text, start)
+                asked += 1
+    assert asked > 100
+
+
 def _plain_venue_endings(text: str) -> list[tuple[int, str]]:
     """Where `places._venues` found venues' endings before: each last character of one, and the first ending (in
     `_VENUES` order) that ends there."""
@@ -206,6 +240,27 @@ def test_part_of_with_the_text_reversed_equals_the_search_back(lex: Lexicon) -> 
                 mention = PersonMention(text[start:start + 2], start, start + 2, role)
                 assert part_of(text, mention, backwards) == part_of(text, mention), (text, start)
         assert _first_sentence(text) == re.split(r"[。；！？\n]", text, maxsplit=1)[0]
+
+
+def test_part_of_without_the_tests_a_text_cannot_pass_equals_all_tests(lex: Lexicon) -> None:
+    """`assign_parts` leaves out the tests of a speech studied where the text holds none of `_STUDY_WORDS`, and of
+    a quotation where it holds no closing quotation mark: the parts are those all tests give."""
+    from kgraph.extract.events import _STUDY_WORDS, part_of
+
+    rng = random.Random(43)
+    pieces = ["学习", "传达", "讲话精神", "重要指示", "思想", "精神", "“很好。”", "说", "主持召开", "调研", "陪同",
+              "，", "。", "李明", "张强", "在"]
+    texts = [*_texts(43)[::3], *("".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(2000))]
+    skipped = 0
+    for text in texts:
+        studied, quoted = _STUDY_WORDS.search(text) is not None, "”" in text
+        skipped += not studied or not quoted
+        backwards = text[::-1]
+        for start in range(0, len(text) - 1, 3 if len(text) > 40 else 1):
+            mention = PersonMention(text[start:start + 2], start, start + 2, Role.OTHER)
+            assert part_of(text, mention, backwards, studied=studied, quoted=quoted) == part_of(
+                text, mention, backwards), (text, start)
+    assert skipped > 100
 
 
 def test_assign_parts_keeps_a_mention_whose_part_is_found_again() -> None:
@@ -396,3 +451,62 @@ def test_ancestor_names_made_once_per_division_equal_the_walk_up() -> None:
             assert places._ancestor_before(text, len(before), (division,)) == expected, text
             chained += expected
     assert chained > 300
+
+
+def test_event_type_by_one_search_equals_the_scan_of_kinds_in_order() -> None:
+    """On seed and dev text and random text of the kinds' words and their pieces: the kind of highest precedence."""
+    from kgraph.extract.events import EVENT_TYPES, event_type
+
+    def plain(article: Article) -> str:
+        first = re.split(r"[。；！？\n]", article.body, maxsplit=1)[0]
+        for text in (article.headline + article.subheadline, first):
+            for kind, words in EVENT_TYPES:
+                if any(word in text for word in words):
+                    return kind
+        return "活动"
+
+    rng = random.Random(31)
+    words = [word for _, kind_words in EVENT_TYPES for word in kind_words]
+    pieces = words + [word[:1] for word in words] + [word[1:] for word in words] + list("，。张明")
+    texts = _texts(31)[::5] + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(4000)]
+    kinds = set()
+    for headline, body in zip(texts, texts[1:] + texts[:1], strict=True):
+        article = Article("p.txt", 1, headline, body)
+        kinds.add(event_type(article))
+        assert event_type(article) == plain(article), (headline, body)
+    assert kinds == {kind for kind, _ in EVENT_TYPES}
+
+
+def _plain_add_listed(text: str, mentions: tuple[Mention, ...], kind: str, lex: Lexicon) -> tuple[Mention, ...]:
+    """`lists.add_listed` without the shortcut for a text that holds no list."""
+    members = lists.list_members(text, kind, lex)
+    kept = [m for m in mentions if not any(n.start <= m.start and m.end <= n.end and n != m for n in members)]
+    new = [n for n in members if not any(o.start < n.end and n.start < o.end for o in kept)]
+    return tuple(sorted((*kept, *new), key=lambda m: (m.start, m.end)))
+
+
+@pytest.mark.parametrize("kind", ["org", "place"])
+def test_add_listed_equals_the_scan_of_members(lex: Lexicon, kind: str) -> None:
+    """With and without lists (the seed lists among the texts), mentions given in any order."""
+    rng = random.Random(37)
+    texts = _texts(37)[::4] + list(_SEED_LISTS.values())
+    for text in texts:
+        mentions = []
+        for _ in range(rng.randint(0, 6)):
+            start = rng.randint(0, max(0, len(text) - 2))
+            end = min(len(text), start + rng.randint(1, 6))
+            mentions.append(Mention(kind, text[start:end], start, end))
+        mentions = tuple(mentions)
+        assert lists.add_listed(text, mentions, kind, lex) == _plain_add_listed(text, mentions, kind, lex), text
+
+
+def test_chained_told_by_the_character_before_equals_the_levels_compared() -> None:
+    """`places._chained` with its look at the character before the stem, against the two levels compared."""
+    rng = random.Random(41)
+    chars = sorted({c for suffix, _ in LEVELS for c in suffix}) + list("荆州八岭山东城解放")
+    texts = ["".join(rng.choice(chars) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    for text in texts:
+        for begin in range(len(text) + 1):
+            for suffix_end in range(begin, len(text) + 1):
+                plain = _suffix_level(text[max(0, begin - 4):begin]) > max(2, _suffix_level(text[begin:suffix_end]))
+                assert places._chained(text, begin, suffix_end) == plain, (text, begin, suffix_end)

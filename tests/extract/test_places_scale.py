@@ -48,9 +48,14 @@ spans = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8)).map(lambda t: 
 @settings(max_examples=300, deadline=None)
 @given(spans, st.integers(0, 30), st.integers(0, 8))
 def test_places_span_index_answers_as_a_scan_of_all_spans(items: list[tuple[int, int]], start: int, size: int):
+    """Both ways: the few spans most articles have scanned, and the index of sorted starts (any number of them)."""
     end = start + size
-    index = SpanIndex(items)
-    assert index.contain(start, end) == any(b <= start and end <= e for b, e in items)
-    assert index.contain(start, end, strictly=True) == any(
-        b <= start and end <= e and (b, e) != (start, end) for b, e in items)
-    assert index.overlap(start, end) == any(b < end and start < e for b, e in items)
+    for index in (SpanIndex(items), _AlwaysSorted(items)):
+        assert index.contain(start, end) == any(b <= start and end <= e for b, e in items)
+        assert index.contain(start, end, strictly=True) == any(
+            b <= start and end <= e and (b, e) != (start, end) for b, e in items)
+        assert index.overlap(start, end) == any(b < end and start < e for b, e in items)
+
+
+class _AlwaysSorted(SpanIndex):
+    scan_up_to = -1
