@@ -82,6 +82,28 @@ def test_word_table_answers_as_the_whole_dictionary(whole) -> None:
         assert table.get(word, 0) == words.get(word, 0)
 
 
+def test_word_table_searched_then_loaded_answers_as_the_whole_dictionary(whole) -> None:
+    """A bucket answers its first words by a search of the stored words, then is loaded (`SEARCHES_PER_WORD`):
+    every word of the seeds' and dev texts' windows, real words and not, with newlines and odd characters, gets
+    the whole dictionary's answer either way, by `get`, `in` and `[]`."""
+    words, _ = whole
+    texts = _texts(SEEDS) + (_texts(DEV) if DEV.is_dir() else [])
+    odd = [*"abc019 \t\r\n\u3000，。", "\n区", "区\n委", "\U00020001", "\ud800"]
+    asked = _windows(texts, 8) + seasoned_texts("".join(texts), odd, 300, seed=9)
+    asked += [w[:k] for w in asked for k in (2, 3, 4)] + [w for w in words if w[0] in "鼹鼾"]
+    table = jieba_word_table()
+    for word in asked:
+        known = words.get(word)
+        assert table.get(word) == known and (word in table) == (known is not None), word
+        if known is None:
+            with pytest.raises(KeyError):
+                table[word]
+        else:
+            assert table[word] == known
+    searched = {c for c, n in table._searched.items() if c not in table._asked}
+    assert searched and table._asked & set(table._searched) and table.pending  # both ways were taken
+
+
 def test_word_table_of_a_small_dictionary(tmp_path: Path) -> None:
     """The last line of a word wins, the total counts every line, words are found under their first character."""
     source = tmp_path / "dict.txt"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -20,6 +21,18 @@ ROLES = "name_roles.tsv"
 # surnames and married names, 范徐丽泰)
 _LENGTH = {2: math.log(0.23), 3: math.log(0.75), 4: math.log(0.02)}
 _VOCABULARY = 8000  # characters in use, for additive smoothing
+
+
+class _Logs(dict[str, float]):
+    """The logarithm of `share(c)` for each character `c` asked about, worked out once."""
+
+    def __init__(self, share: Callable[[str], float]) -> None:
+        super().__init__()
+        self._share = share
+
+    def __missing__(self, char: str) -> float:
+        value = self[char] = math.log(self._share(char))
+        return value
 
 
 @dataclass(frozen=True)
@@ -32,14 +45,38 @@ class NameRoles:
 
     def score(self, name: str, surnames: frozenset[str]) -> float | None:
         """Log-odds that `name` is a name rather than ordinary text; None for a length names do not have. A
-        character outside the surname list rarely opens a name, whatever its count."""
+        character outside the surname list rarely opens a name, whatever its count. Each character's logarithms
+        are worked out once (`_Logs`): a list is read by scoring every stretch of two to six of its characters."""
         length = _LENGTH.get(len(name))
         if length is None:
             return None
-        first = (self.surname.get(name[0], 0) + (1.0 if name[0] in surnames else 0.01)) / self._surnames
-        given = sum(math.log((self.given.get(c, 0) + 0.1) / self._given) for c in name[1:])
-        text = sum(math.log((self.text.get(c, 0) + 0.5) / self._text) for c in name)
-        return math.log(first) + given + length - text
+        first = self._first_logs(surnames)[name[0]]
+        given = sum(map(self._given_logs.__getitem__, name[1:]))
+        text = sum(map(self._text_logs.__getitem__, name))
+        return first + given + length - text
+
+    def _first_logs(self, surnames: frozenset[str]) -> _Logs:
+        """The logarithm of each character's share of name openings, with those of `surnames` favoured."""
+        logs = self._firsts.get(surnames)
+        if logs is None:
+            surname, total = self.surname, self._surnames
+            logs = self._firsts[surnames] = _Logs(
+                lambda c: (surname.get(c, 0) + (1.0 if c in surnames else 0.01)) / total)
+        return logs
+
+    @functools.cached_property
+    def _firsts(self) -> dict[frozenset[str], _Logs]:
+        return {}
+
+    @functools.cached_property
+    def _given_logs(self) -> _Logs:
+        given, total = self.given, self._given
+        return _Logs(lambda c: (given.get(c, 0) + 0.1) / total)
+
+    @functools.cached_property
+    def _text_logs(self) -> _Logs:
+        text, total = self.text, self._text
+        return _Logs(lambda c: (text.get(c, 0) + 0.5) / total)
 
     @functools.cached_property
     def _surnames(self) -> float:

@@ -56,7 +56,9 @@ _TAIL_BYLINE = compiled(
     r"[（(]\s*([\u3400-\u9fff]{2,4}(?:[ \u3000]+[\u3400-\u9fff]{2,4}){0,3})\s*[）)][ \u3000]*(?:\n|$)"
 )
 # ... or opening a line, where the next article's headline follows it on the same line: （张明）某某会议召开
-_HEAD_BYLINE = compiled(r"(?<![^\n])[（(]([\u3400-\u9fff]{2,3})[）)]")  # (after no character but a newline)
+# (after no character but a newline: told after the bracket, so the engine skims the text for brackets first; an
+# assertion opening a pattern is tried at every character)
+_HEAD_BYLINE = compiled(r"[（(](?<![^\n][（(])([\u3400-\u9fff]{2,3})[）)]")
 # the author of a work cited by its title: 《论某某》（张明）
 _AUTHOR_OF_WORK = compiled(r"》[（(]([\u3400-\u9fff]{2,3})[）)]")
 # a transcribed name in a byline, ending where the byline or the name ends
