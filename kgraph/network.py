@@ -49,9 +49,8 @@ from kgraph.rdf.build import iri_minter, is_full_date
 from kgraph.rdf.cached import CachedNamespace
 from kgraph.rdf.vocab import DEFAULT_BASE
 
-__all__ = ["NETWORK_ASKS_BY_OBJECT", "ArticleRef", "EventRef", "build_corpus_network", "build_network",
-           "collect_edge_evidence",
-           "detect_communities", "network_reads", "network_reads_pair", "network_reads_pairs", "select_network"]
+__all__ = ["ArticleRef", "EventRef", "build_corpus_network", "build_network", "collect_edge_evidence",
+           "detect_communities", "select_network"]
 
 TITLE_SEPARATOR = "、"
 ROLES = ("official", "reporter", "photographer", "other")
@@ -62,21 +61,6 @@ ORG, PROV, RDF = CachedNamespace(rdflib.ORG), CachedNamespace(rdflib.PROV), Cach
 RDFS, SKOS = CachedNamespace(rdflib.RDFS), CachedNamespace(rdflib.SKOS)
 _NOT_PEOPLE = (ORG.Organization, SCHEMA.Organization, SCHEMA.Place, SCHEMA.Event, SCHEMA.NewsArticle)
 
-# What `build_network` reads of a graph that `kgraph build` makes, so that the build keeps only these triples for the
-# page instead of the whole graph. Left out: mention spans, article texts and provenance (most of the triples), and
-# the materialised kg:Collaboration and kg:worksWith edges, which in a built graph are exactly the pairs of its
-# events. A graph from elsewhere is read whole.
-_READ_PREDICATES = frozenset({
-    RDF.type, SCHEMA.organizer, SCHEMA.attendee, SCHEMA.subjectOf, SCHEMA.about, SCHEMA.location,
-    SCHEMA.startDate, KG.eventType, SCHEMA.mentions, SCHEMA.author, SCHEMA.contributor, SCHEMA.headline,
-    SCHEMA.dateCreated, KG.dateline, KG.sourceFile, SCHEMA.jobTitle, ORG.holds, ORG.postIn,
-    ORG.subOrganizationOf, KG.role, SKOS.prefLabel, SCHEMA.name, RDFS.label, SCHEMA.alternateName,
-})
-_UNREAD_TYPES = frozenset({KG.Mention, KG.Collaboration, KG.NameMerge, KG.SourceFile, SCHEMA.NewsArticle})
-# The predicates whose triples `build_network` looks up by their object (`graph.subjects(p, o)`): a store for it
-# need index no other by object (`kgraph.rdf.compact.CompactStore`)
-NETWORK_ASKS_BY_OBJECT = frozenset({RDF.type, SCHEMA.mentions, SCHEMA.author, SCHEMA.contributor, SCHEMA.about})
-_TYPE = RDF.type  # made once: it is asked for each of millions of triples
 # what a link's texts take of one of its events: its date, IRI, line, and its articles' (date, IRI, line)
 _Part = tuple[str, str, str, tuple[tuple[str, str, str], ...]]
 _ORDER = itemgetter(0, 1)  # the order of a link's events: a `_Part`'s date and IRI
@@ -605,8 +589,7 @@ class _Index:
 
 def build_network(graph: Graph, *, include_orgs: bool = False, include_places: bool = False,
                   keep: Callable[[nx.Graph], nx.Graph] | None = None,
-                  min_weight: Callable[[list[int]], int] | None = None,
-                  done_reading: Callable[[], None] | None = None) -> nx.Graph:
+                  min_weight: Callable[[list[int]], int] | None = None) -> nx.Graph:
     """Read who works with whom from the events of `graph`; see the module docstring for the attributes.
 
     People are nodes when they take part in an event or hold a title; a reporter who only wrote the article is not.
@@ -614,9 +597,7 @@ def build_network(graph: Graph, *, include_orgs: bool = False, include_places: b
     evidence, reports) are written, so only the links kept get them: the page of a decade of a paper draws a
     tenth of its links, and the texts of all of them were most of the memory of drawing it. `min_weight`, given
     the weights of all works-with links, says how many shared events a link needs to be added at all (groups are
-    found over all of them): for `keep` to choose among the strong ones, the weak were never made. With `keep`,
-    `done_reading` is called once the graph is read no more, before the texts are written: a build empties the
-    store of its page's triples there, so that the texts take its memory rather than more.
+    found over all of them): for `keep` to choose among the strong ones, the weak were never made.
 
     >>> from rdflib import Graph
     >>> graph = Graph().parse(format="turtle", data='''
@@ -630,7 +611,7 @@ def build_network(graph: Graph, *, include_orgs: bool = False, include_places: b
     ('区委书记', 1)
     """
     return _build(_GraphFacts(graph), include_orgs=include_orgs, include_places=include_places, keep=keep,
-                  min_weight=min_weight, done_reading=done_reading)
+                  min_weight=min_weight)
 
 
 def build_corpus_network(corpus: Corpus, *, base: str = DEFAULT_BASE, include_orgs: bool = False,
@@ -644,8 +625,7 @@ def build_corpus_network(corpus: Corpus, *, base: str = DEFAULT_BASE, include_or
 
 
 def _build(facts: _Facts, *, include_orgs: bool, include_places: bool,
-           keep: Callable[[nx.Graph], nx.Graph] | None, min_weight: Callable[[list[int]], int] | None,
-           done_reading: Callable[[], None] | None = None) -> nx.Graph:
+           keep: Callable[[nx.Graph], nx.Graph] | None, min_weight: Callable[[list[int]], int] | None) -> nx.Graph:
     """The rules of `build_network`, over what `facts` says."""
     index = _read_index(facts)
     net = nx.Graph()
@@ -667,8 +647,8 @@ def _build(facts: _Facts, *, include_orgs: bool, include_places: bool,
         net.nodes[node]["community"] = community
     net.graph.update(_left_out(index, people))
 
-    layers = {kind: facts.things(kind) for kind, shown in (("organization", include_orgs),
-                                                                     ("place", include_places)) if shown}
+    layers = {kind: facts.things(kind) for kind, shown in (("organization", include_orgs), ("place", include_places))
+              if shown}
     for things in layers.values():
         index.context |= things
     for kind, things in layers.items():
@@ -676,43 +656,11 @@ def _build(facts: _Facts, *, include_orgs: bool, include_places: bool,
     if keep is not None:
         net = keep(net)
         index.release()  # what only choosing needed, so that the texts take its place rather than more
-        kept = [data for _, _, data in net.edges(data=True)]
-        for data in kept:  # every event the texts name, and its articles, read now
-            for event in data["events"]:
-                index.event(event)
-        if done_reading is not None:
-            done_reading()
-        for data in kept:
+        for _, _, data in net.edges(data=True):
             attributes = _edge_attributes(index, data["kind"], data["weight"], data["events"], data["titles"])
             data.clear()
             data.update(attributes)  # in the order the attributes have without `keep`
     return net
-
-
-def network_reads(triple: tuple[Node, Node, Node]) -> bool:
-    """Whether `build_network` needs this triple of a graph `kgraph build` makes: about a fifth of them are.
-
-    >>> from rdflib import Literal, URIRef
-    >>> network_reads((URIRef("urn:p1"), SCHEMA.name, Literal("万玲玲", lang="zh")))
-    True
-    >>> network_reads((URIRef("urn:a1"), SCHEMA.text, Literal("全文", lang="zh")))
-    False
-    """
-    _, predicate, obj = triple
-    return network_reads_pair(predicate, obj)
-
-
-def network_reads_pair(predicate: Node, obj: Node) -> bool:
-    """`network_reads` of a triple with any subject: the page reads no subject for what it is."""
-    return bool(network_reads_pairs(((predicate, obj),)))
-
-
-def network_reads_pairs(pairs: Iterable[tuple[Node, Node]]) -> list[tuple[Node, Node]]:
-    """The (predicate, object) pairs of one subject that `network_reads_pair` keeps, all at once: a build asks it
-    of every node (a function call a pair was a tenth of keeping them)."""
-    # a predicate in the set is a URIRef, so comparing its text is comparing it (rdflib's __eq__ runs Python code)
-    return [(predicate, obj) for predicate, obj in pairs
-            if predicate in _READ_PREDICATES and not (str.__eq__(predicate, _TYPE) and obj in _UNREAD_TYPES)]
 
 
 def detect_communities(net: nx.Graph) -> dict[str, int]:

@@ -347,27 +347,6 @@ def test_network_communities_found_before_links_are_detect_communities_of_the_ne
         assert {n: net.nodes[n]["community"] for n in net if "community" in net.nodes[n]} == detect_communities(net)
 
 
-@pytest.mark.parametrize("min_weight", [1, 2])
-def test_network_kept_with_its_graph_emptied_once_read_is_the_network_kept(min_weight: int) -> None:
-    """`done_reading` empties the store once the kept links' events are read: the network is the same as without,
-    on a seed page's build (and `keep` chosen as the build's page chooses)."""
-    from kgraph import build
-    from kgraph.rdf.compact import CompactGraph
-
-    def strongest(net: nx.Graph) -> nx.Graph:
-        return select_network(net, min_weight=min_weight, copy=False)
-
-    source = build([sorted((ROOT / "seeds").glob("*.txt"))[0]]).graph
-    plain = build_network(source, include_orgs=True, include_places=True, keep=strongest)
-    store = CompactGraph()
-    for triple in source:
-        store.add(triple)
-    emptied = build_network(store, include_orgs=True, include_places=True, keep=strongest,
-                            done_reading=store.store.release)
-    assert len(store) == 0 and plain.number_of_edges() > 0
-    assert _snapshot(emptied) == _snapshot(plain)
-
-
 @pytest.mark.parametrize("least", [1, 2, 3])
 def test_network_links_too_weak_to_keep_are_never_made_and_the_network_is_the_same(least: int) -> None:
     """With `min_weight`, links under it are not added for `keep` to remove: the network kept, its groups and its

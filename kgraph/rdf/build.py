@@ -33,8 +33,8 @@ from kgraph.rdf.turtle import Block, Statements, Terms, pairs_text
 from kgraph.rdf.vocab import DEFAULT_BASE
 from kgraph.regex import compiled
 
-__all__ = ["Block", "Triple", "build_graph", "iri_minter", "is_full_date", "iter_blocks", "iter_page_blocks",
-           "iter_triples", "iter_written_blocks", "new_graph", "prefixes"]
+__all__ = ["Block", "Triple", "build_graph", "iri_minter", "is_full_date", "iter_blocks", "iter_triples",
+           "iter_written_blocks", "new_graph", "prefixes"]
 
 Triple = tuple[Node, URIRef, Node]
 T = TypeVar("T")
@@ -205,10 +205,9 @@ class _Collaboration(Statements):
 class _Article(Statements):
     """An article's node (one article to its IRI), written as Turtle directly: its text and sub-headline, most of
     a graph's characters and read by no page, are never made rdflib terms, and no pair of it is hashed to find
-    repeats (none repeats but its mentions and bylines, made unique here). `read` is its pairs but those, made
-    when first asked (by the page's store, if any)."""
+    repeats (none repeats but its mentions and bylines, made unique here)."""
 
-    __slots__ = ("node", "article", "text", "headline", "dated", "source", "mentions", "bylines", "under", "_read")
+    __slots__ = ("node", "article", "text", "headline", "dated", "source", "mentions", "bylines", "under")
 
     def __init__(self, node: URIRef, article: Article, text: str, headline: Literal,
                  dated: tuple[URIRef, Node] | None, source: URIRef, mentions: list[URIRef],
@@ -216,18 +215,6 @@ class _Article(Statements):
         self.node, self.article, self.text, self.headline = node, article, text, headline
         self.under = under  # the namespace of its IRI (`_written_iri`)
         self.dated, self.source, self.mentions, self.bylines = dated, source, mentions, bylines
-        self._read: Block | None = None
-
-    @property
-    def read(self) -> Block:
-        if self._read is None:
-            read: list[tuple[URIRef, Node]] = [(RDF.type, SCHEMA.NewsArticle), (SCHEMA.headline, self.headline)]
-            if self.dated is not None:
-                read.append(self.dated)
-            read += [(KG.sourceFile, self.source), (PROV.wasDerivedFrom, self.source)]
-            read += [(SCHEMA.mentions, target) for target in self.mentions]
-            self._read = (self.node, read + self.bylines)
-        return self._read
 
     def turtle(self, terms: Terms) -> tuple[str, int]:
         node, integer, predicate, article = terms.node, terms.integer, terms.predicate, self.article
@@ -263,15 +250,15 @@ class _Event(Statements):
     """An event's node of one report, written as Turtle directly: its IRI and its article's are written as they
     are and its name (its article's headline) as a literal, none of them remembered by the writer's `Terms`. Each
     comes a few times at most, and at 60,000 articles they filled its caches and pushed out the people that recur
-    (the caches were emptied again and again). `read` is its block, all of it."""
+    (the caches were emptied again and again)."""
 
-    __slots__ = ("read", "under", "articles")
+    __slots__ = ("block", "under", "articles")
 
     def __init__(self, block: Block, under: str, articles: str) -> None:
-        self.read, self.under, self.articles = block, under, articles  # the namespaces of its IRI and its article's
+        self.block, self.under, self.articles = block, under, articles  # the namespaces of its IRI and its article's
 
     def turtle(self, terms: Terms) -> tuple[str, int]:
-        node, pairs = self.read
+        node, pairs = self.block
         plain = terms.plain_under(self.articles)
         node_text, texts = terms.node, []
         for p, o in pairs:
@@ -287,20 +274,12 @@ class _Event(Statements):
 class _Post(Statements):
     """A post's node, written as Turtle directly: the spans and articles it has as evidence (a span comes once, an
     article a few times) written as they are, not remembered by the writer's `Terms` (see `_Event`), and its spans
-    never made IRIs: each is its article's IRI and place, (article, start, end), in `pairs` (made unique as such).
-    `read` is its pairs but those and its articles, which the page never reads."""
+    never made IRIs: each is its article's IRI and place, (article, start, end), in `pairs` (made unique as such)."""
 
-    __slots__ = ("node", "pairs", "articles", "_read")
+    __slots__ = ("node", "pairs", "articles")
 
     def __init__(self, node: URIRef, pairs: list[tuple[URIRef, Node | _Place]], articles: str) -> None:
         self.node, self.pairs, self.articles = node, pairs, articles  # the articles' namespace, their spans' too
-        self._read: Block | None = None
-
-    @property
-    def read(self) -> Block:
-        if self._read is None:  # made when first asked (by the page's store, if any)
-            self._read = self.node, [(p, o) for p, o in self.pairs if p is not _EVIDENCE and p is not _DERIVED]
-        return self._read
 
     def turtle(self, terms: Terms) -> tuple[str, int]:
         articles, by_namespace = self.articles, terms.by_namespace
@@ -319,7 +298,7 @@ class _Post(Statements):
         return f"{terms.subject(self.node)} {pairs_text(terms, texts)}", len(texts)
 
 
-_SUBJECT_OF, _DERIVED, _NAME, _EVIDENCE = SCHEMA.subjectOf, PROV.wasDerivedFrom, SCHEMA.name, KG.evidence
+_SUBJECT_OF, _DERIVED, _NAME = SCHEMA.subjectOf, PROV.wasDerivedFrom, SCHEMA.name
 
 
 def _written_iri(terms: Terms, iri: URIRef, under: str) -> str:
@@ -337,17 +316,15 @@ class _Triples:
     """The triples of one corpus, node by node."""
 
     def __init__(self, corpus: Corpus, base: str, *, spans: bool = True, works_with: bool = True,
-                 written: bool = False, page: bool = False) -> None:
+                 written: bool = False) -> None:
         self.corpus, self.spans, self.works_with, self.written = corpus, spans, works_with, written
-        # `iter_page_blocks`: what the page reads (and some it does not), none of the rest made
-        self.page = page
         self.iri = Minter(base)
         # IRIs asked for again and again (in every mention, byline and event), minted once
         self.article_iri = functools.cache(self.iri.article)
         self.person_iri = functools.cache(self.iri.person)
         self.event_iri = functools.cache(self.iri.event)
         self.source_iri = functools.cache(self.iri.source)
-        self.org_iri = functools.cache(self.iri.org)  # one term an organisation or place: the page keeps them
+        self.org_iri = functools.cache(self.iri.org)
         self.place_iri = functools.cache(self.iri.place)
         self.post_iri = functools.cache(self.iri.post)  # a post's: in its spans, its person's node, its own
         self.dates = {a.id: a.date for a in corpus.articles if a.date and _FULL_DATE.match(a.date)}
@@ -364,7 +341,7 @@ class _Triples:
         yield from self.places()
         yield from self.merges()
         yield from self.splits()
-        for made in (_zh, _date, _plain, _int):  # the terms of this corpus, not kept for the page that comes next
+        for made in (_zh, _date, _plain, _int):  # the terms of this corpus, not kept after it
             made.cache_clear()
 
     def headline(self, article: Article) -> Literal:
@@ -424,11 +401,6 @@ class _Triples:
 
     def article(self, node: URIRef, articles: Sequence[Article], extractions: Sequence[Extraction], named: _Named
                 ) -> Iterator[Block]:
-        if self.page and len(articles) == 1:  # the pairs of its `_Article` the page may read, its text never made
-            read = self.written_article(node, articles[0], "", extractions, named[0]).read
-            if read is not None:
-                yield read
-            return
         if self.written and len(articles) == 1:  # most articles: the node as text
             article = articles[0]
             text = article.text
@@ -617,8 +589,6 @@ class _Triples:
                 post_pairs += [(RDFS.label, _zh(post.title)), (ORG.heldBy, node)]
                 if post.org:
                     post_pairs.append((ORG.postIn, self.org_iri(post.org)))
-                if self.page:  # a post's spans and articles: read by no page
-                    continue
                 for ev in post.evidence:  # written, a span is its article and place (`_Post`): no IRI made
                     article = article_iri(ev.article_id)
                     place = (article, ev.start, ev.end)
@@ -691,8 +661,6 @@ class _Triples:
             yield _block(node, pairs)
 
     def merges(self) -> Iterator[Block]:
-        if self.page:  # a name merge's triples: read by no page
-            return
         for node, merges in _group(self.corpus.merges, lambda m: self.iri.merge(m.kept, m.variant)).items():
             pairs: list[tuple[URIRef, Node]] = [(RDF.type, KG.NameMerge)]
             for merge in merges:
@@ -711,7 +679,7 @@ class _Triples:
 def iter_blocks(corpus: Corpus, *, base: str = DEFAULT_BASE, spans: bool = True, works_with: bool = True
                 ) -> Iterator[Block]:
     """`iter_triples` a node at a time: each node with its (predicate, object) pairs, the way the Turtle writer
-    (`kgraph.rdf.turtle.write_blocks`) and the page's store take them.
+    (`kgraph.rdf.turtle.write_blocks`) takes them.
 
     >>> from kgraph.model import Article, Corpus
     >>> corpus = Corpus(articles=(Article("p.txt", 0, "标题", "正文"),), sources=("p.txt",))
@@ -724,16 +692,8 @@ def iter_blocks(corpus: Corpus, *, base: str = DEFAULT_BASE, spans: bool = True,
 def iter_written_blocks(corpus: Corpus, *, base: str = DEFAULT_BASE) -> Iterator[Block | Statements]:
     """`iter_blocks` for `kgraph.rdf.turtle.write_blocks` alone (the build's graph.ttl): the spans that name one
     thing each come as `Statements`, the Turtle written directly, and `write_blocks` writes the same text
-    (`tests/rdf/test_build.py`). Nothing the network page reads is in them (`kgraph.network.network_reads`)."""
+    (`tests/rdf/test_build.py`)."""
     return _Triples(corpus, base, written=True).all()
-
-
-def iter_page_blocks(corpus: Corpus, *, base: str = DEFAULT_BASE) -> Iterator[Block]:
-    """The blocks the network page's store takes (`kgraph.outputs`): each node of `iter_blocks(spans=False,
-    works_with=False)` with at least the pairs of it `kgraph.network.network_reads_pairs` keeps, in the same order,
-    and without most of those it drops, never made: article texts, the spans of posts, name merges
-    (`tests/rdf/test_stream.py` holds the kept pairs equal)."""
-    return _Triples(corpus, base, spans=False, works_with=False, page=True).all()
 
 
 def iter_triples(corpus: Corpus, *, base: str = DEFAULT_BASE, spans: bool = True, works_with: bool = True

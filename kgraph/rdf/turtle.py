@@ -219,9 +219,6 @@ class Statements:
     to be taken apart and written as text again (`kgraph.rdf.build`)."""
 
     __slots__ = ()
-    # A node whose text is written here, with the (predicate, object) pairs of it that a reader of the graph may
-    # still want as terms (the page's store: `kgraph.outputs._keep`), a superset of the ones it reads; None: none.
-    read: Block | None = None
 
     def turtle(self, terms: Terms) -> tuple[str, int]:
         """The statements (each ending without its ` .`, joined by ` .` and a blank line) and their triples."""

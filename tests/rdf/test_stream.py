@@ -1,5 +1,5 @@
 """The graph streamed out: `iter_triples` is `build_graph` triple for triple, each once, a node's together; the
-Turtle of the stream reads back as the graph; the page needs only the triples `network_reads` keeps."""
+Turtle of the stream reads back as the graph; the page's network needs no span nor materialised works-with edge."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from kgraph import build
 from kgraph.errors import KgraphError
 from kgraph.files import collect_files
 from kgraph.model import Corpus
-from kgraph.network import build_network, network_reads, select_network
+from kgraph.network import build_network, select_network
 from kgraph.outputs import Written, page_min_weight, write_outputs
-from kgraph.rdf.build import KG, PROV, build_graph, iter_blocks, iter_triples, prefixes
+from kgraph.rdf.build import build_graph, iter_blocks, iter_triples, prefixes
 from kgraph.rdf.turtle import write_triples
 from kgraph.render import render_html
 
@@ -70,21 +70,6 @@ def test_streamed_turtle_reads_back_as_the_graph(corpus: Corpus, tmp_path: Path)
     graph = build_graph(corpus, base=base)
     assert count == len(graph)
     assert isomorphic(Graph().parse(path), graph)
-
-
-@pytest.mark.parametrize("layers", [False, True])
-def test_the_network_of_the_kept_triples_is_the_network_of_the_graph(corpus: Corpus, layers: bool):
-    graph = build_graph(corpus)
-    part = Graph()
-    for triple in graph:
-        if network_reads(triple):
-            part.add(triple)
-    assert len(part) < len(graph) / 3
-    whole = build_network(graph, include_orgs=layers, include_places=layers)
-    kept = build_network(part, include_orgs=layers, include_places=layers)
-    assert dict(kept.nodes(data=True)) == dict(whole.nodes(data=True))
-    assert {(u, v): d for u, v, d in kept.edges(data=True)} == {(u, v): d for u, v, d in whole.edges(data=True)}
-    assert kept.graph == whole.graph
 
 
 def test_write_outputs_is_the_graph_and_its_page(corpus: Corpus, tmp_path: Path):
@@ -153,7 +138,15 @@ def test_write_outputs_page_error_in_the_drawing_process_is_raised_here(corpus: 
 def test_iter_triples_without_spans_leaves_out_only_what_the_page_does_not_read(corpus: Corpus, works_with: bool):
     whole, lean = set(iter_triples(corpus)), set(iter_triples(corpus, spans=False, works_with=works_with))
     assert lean < whole
-    assert not any(network_reads(triple) for triple in whole - lean)
+    part = Graph()
+    for triple in lean:
+        part.add(triple)
+    for layers in (False, True):  # the network of the lean triples is the graph's
+        kept = build_network(part, include_orgs=layers, include_places=layers)
+        whole_net = build_network(build_graph(corpus), include_orgs=layers, include_places=layers)
+        assert dict(kept.nodes(data=True)) == dict(whole_net.nodes(data=True))
+        assert {(u, v): d for u, v, d in kept.edges(data=True)} == {(u, v): d for u, v, d in whole_net.edges(data=True)}
+        assert kept.graph == whole_net.graph
     if not works_with:
         assert set(iter_triples(corpus, spans=False)) > lean
 
@@ -173,7 +166,7 @@ def test_write_outputs_small_corpus_stays_in_one_process(corpus: Corpus, tmp_pat
 def test_written_blocks_write_the_turtle_of_the_blocks(corpus: Corpus, tmp_path: Path):
     """The build's blocks (`iter_written_blocks`: most spans and the collaborations as Turtle text) write the very
     text of `iter_blocks`: with the data's prefixes, and with a prefix for an article's spans, which its spans are
-    then written with. The page's store (`network_reads`) would keep nothing of what is written as text."""
+    then written with."""
     from kgraph.rdf.build import _Article, _Collaboration, _Event, _Post, _Spans, iter_blocks, iter_written_blocks
     from kgraph.rdf.turtle import write_blocks
 
@@ -197,9 +190,6 @@ def test_written_blocks_write_the_turtle_of_the_blocks(corpus: Corpus, tmp_path:
         assert ("\nco:" in text) == ("co" in extra)
         assert ("\nev:" in text) == ("ev" in extra)
         assert (" ar:" in text) == ("ar" in extra)
-    as_text = [(s, p, o) for s, pairs in iter_blocks(corpus) for p, o in pairs
-               if "/span-" in s or "/collaboration/" in s]
-    assert as_text and not any(map(network_reads, as_text))
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -254,64 +244,3 @@ def test_written_collaborations_of_people_sharing_a_slug_write_the_turtle_of_the
     count = write_blocks(iter_blocks(corpus), tmp_path / "blocks.ttl", prefixes())
     assert write_blocks(written, tmp_path / "written.ttl", prefixes()) == count
     assert (tmp_path / "written.ttl").read_bytes() == (tmp_path / "blocks.ttl").read_bytes()
-
-
-def test_written_articles_give_the_page_what_their_blocks_give_it(corpus: Corpus):
-    """An article node written as text (`_Article`) still hands the page's store the very pairs, in the same
-    order, that `network_reads_pairs` keeps of its block; what it leaves out of `read` the page never reads."""
-    from kgraph.network import network_reads_pairs
-    from kgraph.rdf.build import _Article, iter_blocks, iter_written_blocks
-
-    blocks = {subject: list(pairs) for subject, pairs in iter_blocks(corpus)}
-    articles = [block for block in iter_written_blocks(corpus) if isinstance(block, _Article)]
-    assert articles and any(block.mentions for block in articles) and any(block.bylines for block in articles)
-    for block in articles:
-        subject, read = block.read
-        assert network_reads_pairs(read) == network_reads_pairs(blocks[subject])
-        assert network_reads_pairs(set(blocks[subject]) - set(read)) == []
-
-
-def test_written_events_and_posts_give_the_page_their_blocks(corpus: Corpus):
-    """An event node written as text (`_Event`) hands the page's store its whole block; a post (`_Post`) its block
-    but its evidence (spans and articles), which the page never reads."""
-    from kgraph.network import network_reads_pairs
-    from kgraph.rdf.build import _Event, _Post, iter_blocks, iter_written_blocks
-
-    blocks = dict(iter_blocks(corpus))
-    written = [block for block in iter_written_blocks(corpus) if isinstance(block, _Event | _Post)]
-    assert {type(block) for block in written} == {_Event, _Post}
-    for block in written:
-        subject, read = block.read
-        if isinstance(block, _Event):
-            assert read == blocks[subject]
-            continue
-        assert read == [pair for pair in blocks[subject] if pair[0] not in (KG.evidence, PROV.wasDerivedFrom)]
-        assert network_reads_pairs(read) == network_reads_pairs(blocks[subject])
-
-
-def test_the_build_and_the_page_share_their_terms():
-    """The build's predicates are the very objects the page's network reads by (`kgraph.rdf.cached`): its store
-    and reading rule find them by identity, without rdflib's `__eq__`."""
-    from kgraph import network
-    from kgraph.rdf import build as rdf_build
-
-    assert rdf_build.SCHEMA.name is network.SCHEMA.name and rdf_build.RDF.type is network._TYPE
-    assert rdf_build.KG.Mention in network._UNREAD_TYPES
-
-
-def test_page_blocks_fill_the_page_store_as_the_general_blocks_do(corpus: Corpus):
-    """`iter_page_blocks` (the forked page process's) leave out only pairs the page never reads: the page's store
-    holds the very same pairs, in the same order, as from `iter_blocks(spans=False, works_with=False)`."""
-    from kgraph.network import NETWORK_ASKS_BY_OBJECT, network_reads_pairs
-    from kgraph.rdf.build import iter_blocks, iter_page_blocks
-    from kgraph.rdf.compact import CompactGraph
-
-    general, page = CompactGraph(by_object=NETWORK_ASKS_BY_OBJECT), CompactGraph(by_object=NETWORK_ASKS_BY_OBJECT)
-    for store, blocks in ((general, iter_blocks(corpus, spans=False, works_with=False)),
-                          (page, iter_page_blocks(corpus))):
-        for subject, pairs in blocks:
-            store.store.add_block(subject, network_reads_pairs(pairs))
-    assert len(page) == len(general) > 0
-    for mine, theirs in ((page.store._out, general.store._out), (page.store._in, general.store._in)):
-        assert list(mine) == list(theirs)
-        assert [list(by.items()) for by in mine.values()] == [list(by.items()) for by in theirs.values()]
