@@ -1,4 +1,4 @@
-"""Reading, resolution and writing run with the heap frozen and no full pass, and leave it as it was."""
+"""Reading, resolution and writing run with the heap frozen and no collection by itself, and leave it as it was."""
 
 from __future__ import annotations
 
@@ -42,24 +42,39 @@ class _Node:
         self.me = self  # a cycle: only the collector frees it
 
 
-def test_heap_frozen_waits_with_full_passes_but_frees_young_cycles():
+def test_heap_frozen_stops_the_collector_running_by_itself_and_gives_it_back():
     before = gc.get_threshold()
+    assert gc.isenabled()
     with heap_frozen():
+        assert not gc.isenabled()  # a build's young collections were 3 % of its CPU, for few cycles
         assert gc.get_threshold()[:2] == before[:2] and gc.get_threshold()[2] > 10**6
         node = _Node()
         gone = weakref.ref(node)
         del node
-        gc.collect(1)  # what the young collections do as a step allocates
+        made = [[] for _ in range(10 * before[0])]  # allocations enough for several young collections, were it on
+        del made
+        assert gone() is not None  # left until asked for (`free_dropped_cycles`) or the block's end
+        gc.collect(1)
         assert gone() is None
-    assert gc.get_threshold() == before
+    assert gc.get_threshold() == before and gc.isenabled()
+
+
+def test_heap_frozen_leaves_a_collector_turned_off_off():
+    gc.disable()
+    try:
+        with heap_frozen():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_full_passes_again_in_a_process_forked_inside_the_block():
     before = gc.get_threshold()
     with heap_frozen():
         full_passes_again()
-        assert gc.get_threshold() == before[:2] + (10,)
-    assert gc.get_threshold() == before
+        assert gc.get_threshold() == before[:2] + (10,) and gc.isenabled()
+    assert gc.get_threshold() == before and gc.isenabled()
 
 
 def test_free_dropped_cycles_frees_old_cycles_in_the_block_only():
