@@ -17,7 +17,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from itertools import combinations, groupby
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import TypeVar
 
 import rdflib
@@ -25,7 +25,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import TIME as _TIME
 from rdflib.term import Node
 
-from kgraph.model import MAX_PAIRED_PARTICIPANTS, Article, Corpus, Event, Extraction, Person, Post, Role
+from kgraph.model import MAX_PAIRED_PARTICIPANTS, Article, Corpus, Extraction, Person, Post, Role
 from kgraph.rdf import vocab
 from kgraph.rdf.cached import CachedNamespace
 from kgraph.rdf.iri import Minter
@@ -44,6 +44,7 @@ _FULL_DATE = compiled(r"^\d{4}-\d{2}-\d{2}$")
 # (start, end, what the span names)
 _Named = tuple[list[URIRef], list[tuple[int, int, URIRef]]]
 _PLACE = itemgetter(0, 1)  # a span's place in its article's text
+_ID, _ARTICLE_ID = attrgetter("id"), attrgetter("article.id")  # an article's id, an extraction's article's
 _Place = tuple[URIRef, int, int]  # a span as its article's IRI, start and end (`Minter.span`)
 
 
@@ -388,12 +389,8 @@ class _Triples:
 
     def articles(self, index: dict[str, _Named]) -> Iterator[Block]:
         """Each article with what names it (mentions, bylines), then its spans."""
-        groups: dict[str, list[Article]] = {}  # `_group` by article id (one IRI each), without a call an item
-        for article in self.corpus.articles:
-            groups.setdefault(article.id, []).append(article)
-        bylines: dict[str, list[Extraction]] = {}
-        for extraction in self.corpus.extractions:
-            bylines.setdefault(extraction.article.id, []).append(extraction)
+        groups = _group(self.corpus.articles, _ID)  # by article id: one IRI each
+        bylines = _group(self.corpus.extractions, _ARTICLE_ID)
         article_iri, unnamed = self.article_iri, ((), [])
         for article_id in dict.fromkeys([*groups, *bylines, *index]):
             yield from self.article(article_iri(article_id), groups.pop(article_id, ()), bylines.pop(article_id, ()),
@@ -472,17 +469,12 @@ class _Triples:
             yield _block(span, pairs)
 
     def events(self) -> Iterator[Block | _Event]:
-        found: dict[str, list[tuple[Extraction, Event, str]]] = {}  # `_group` by article id (one event IRI each)
-        for extraction in self.corpus.extractions:
-            if extraction.event is not None:
-                article_id = extraction.article.id
-                found.setdefault(article_id, []).append((extraction, extraction.event, article_id))
-        for article_id, events in found.items():
-            node = self.event_iri(article_id)
+        found = ((e, e.event) for e in self.corpus.extractions if e.event is not None)
+        for article_id, events in _group(found, lambda item: item[0].article.id).items():  # one event IRI an id
+            node, article = self.event_iri(article_id), self.article_iri(article_id)
             pairs: list[tuple[URIRef, Node]] = [(RDF.type, SCHEMA.Event)]
             people: list[tuple[URIRef, Node]] = []
-            for extraction, event, article_id in events:
-                article = self.article_iri(article_id)
+            for extraction, event in events:
                 pairs += [(SCHEMA.name, self.event_name(extraction.article)), (KG.eventType, _zh(event.kind)),
                           (SCHEMA.subjectOf, article), (PROV.wasDerivedFrom, article)]
                 if event.date and _FULL_DATE.match(event.date):
@@ -690,9 +682,9 @@ def iter_blocks(corpus: Corpus, *, base: str = DEFAULT_BASE, spans: bool = True,
 
 
 def iter_written_blocks(corpus: Corpus, *, base: str = DEFAULT_BASE) -> Iterator[Block | Statements]:
-    """`iter_blocks` for `kgraph.rdf.turtle.write_blocks` alone (the build's graph.ttl): the spans that name one
-    thing each come as `Statements`, the Turtle written directly, and `write_blocks` writes the same text
-    (`tests/rdf/test_build.py`)."""
+    """`iter_blocks` for `kgraph.rdf.turtle.write_blocks` alone (the build's graph.ttl): the spans, collaborations
+    and most articles, events and posts come as `Statements`, the Turtle written directly, and `write_blocks` writes
+    the same text (`tests/rdf/test_build.py`)."""
     return _Triples(corpus, base, written=True).all()
 
 
