@@ -34,7 +34,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain, combinations
 from operator import itemgetter
-from typing import Any, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 import networkx as nx
 import rdflib
@@ -49,7 +49,7 @@ from kgraph.rdf.build import iri_minter, is_full_date
 from kgraph.rdf.cached import CachedNamespace
 from kgraph.rdf.vocab import DEFAULT_BASE
 
-__all__ = ["ArticleRef", "EventRef", "build_corpus_network", "build_network", "collect_edge_evidence",
+__all__ = ["ArticleRef", "EventRef", "LinkEvidence", "build_corpus_network", "build_network", "collect_edge_evidence",
            "detect_communities", "select_network"]
 
 TITLE_SEPARATOR = "、"
@@ -65,6 +65,19 @@ _NOT_PEOPLE = (ORG.Organization, SCHEMA.Organization, SCHEMA.Place, SCHEMA.Event
 _Part = tuple[str, str, str, tuple[tuple[str, str, str], ...]]
 _ORDER = itemgetter(0, 1)  # the order of a link's events: a `_Part`'s date and IRI
 T = TypeVar("T")
+
+
+class LinkEvidence(NamedTuple):
+    """A link's events and reports as the page numbers them (`kgraph.render.page`), in place of the four texts
+    `build_network` writes of them (`events`, `articles`, `evidence`, `reports`): what the texts say, before it is
+    joined. At 60,000 articles the page's links name half a million events; joining their texts and splitting them
+    again in the page took 3 s of a build's 75."""
+
+    events: tuple[tuple[str, str | None], ...]  # each event's IRI and line (`evidence`; None: no line)
+    reports: tuple[str, ...]  # each article's line (`reports`)
+    articles: int  # how many articles (`articles`)
+
+
 _NONE: set[Node] = set()  # the organisations and places of an event whose reports mention none (never changed)
 
 
@@ -93,12 +106,13 @@ class EventRef:
     articles: tuple[ArticleRef, ...] = ()
 
     def describe(self) -> str:
-        """One line for a tooltip: `2022-05-26 会议（川店镇）《标题》`."""
+        """One line for a tooltip: `2022-05-26 会议（川店镇）《标题》` (a line break inside one of them is a space:
+        a link's `evidence` is its events' lines joined by line breaks)."""
         head = " ".join(part for part in (self.date, self.event_type or "活动") if part)
         if self.place:
             head += f"（{self.place}）"
         headlines = "".join(f"《{a.headline}》" for a in self.articles if a.headline)
-        return head + headlines
+        return (head + headlines).replace("\n", " ")
 
 
 class _Facts(Protocol):
@@ -484,6 +498,7 @@ class _Index:
     _chains: dict[Node, tuple[list[str], str]] = field(default_factory=dict)  # org -> names up, top name
     _names: dict[Node, str] = field(default_factory=dict)
     texts: dict[Node, tuple[str, str, str, str]] = field(default_factory=dict)  # a one-event link's, by event
+    links: dict[Node, LinkEvidence] = field(default_factory=dict)  # the same, as `LinkEvidence`
     # the organisations and places (`_add_context`'s things, all layers) each event's reports mention: mentions
     # are mostly people, and each layer read them all again
     context: set[Node] = field(default_factory=set)
@@ -616,17 +631,27 @@ def build_network(graph: Graph, *, include_orgs: bool = False, include_places: b
 
 def build_corpus_network(corpus: Corpus, *, base: str = DEFAULT_BASE, include_orgs: bool = False,
                          include_places: bool = False, keep: Callable[[nx.Graph], nx.Graph] | None = None,
-                         min_weight: Callable[[list[int]], int] | None = None) -> nx.Graph:
+                         min_weight: Callable[[list[int]], int] | None = None, texts: bool = True) -> nx.Graph:
     """`build_network` of the graph `kgraph.rdf.build` makes of `corpus` with IRIs under `base`, the same network,
     read from the corpus itself: no triple, rdflib term or store is made for it (a build's page was a store of a
-    fifth of its triples, filled while the Turtle was written and read back through rdflib's Graph API)."""
-    return _build(_CorpusFacts(corpus, base), include_orgs=include_orgs, include_places=include_places, keep=keep,
-                  min_weight=min_weight)
+    fifth of its triples, filled while the Turtle was written and read back through rdflib's Graph API).
+
+    Without `texts`, a link has its `LinkEvidence` as `link` in place of its four texts: what the page reads of
+    them (`kgraph.render.page` draws the same page of either)."""
+    return _build(_CorpusFacts(corpus, base), include_orgs=include_orgs, include_places=include_places,
+                  keep=keep if keep is not None or texts else _all, min_weight=min_weight, texts=texts)
+
+
+def _all(net: nx.Graph) -> nx.Graph:
+    """Every link kept (`_build`'s `keep` that only defers the links' evidence to the end)."""
+    return net
 
 
 def _build(facts: _Facts, *, include_orgs: bool, include_places: bool,
-           keep: Callable[[nx.Graph], nx.Graph] | None, min_weight: Callable[[list[int]], int] | None) -> nx.Graph:
-    """The rules of `build_network`, over what `facts` says."""
+           keep: Callable[[nx.Graph], nx.Graph] | None, min_weight: Callable[[list[int]], int] | None,
+           texts: bool = True) -> nx.Graph:
+    """The rules of `build_network`, over what `facts` says; without `texts` (with `keep` only), each link kept has
+    its `LinkEvidence` as `link` in place of its texts."""
     index = _read_index(facts)
     net = nx.Graph()
     people = _select_people(index)
@@ -657,7 +682,8 @@ def _build(facts: _Facts, *, include_orgs: bool, include_places: bool,
         net = keep(net)
         index.release()  # what only choosing needed, so that the texts take its place rather than more
         for _, _, data in net.edges(data=True):
-            attributes = _edge_attributes(index, data["kind"], data["weight"], data["events"], data["titles"])
+            attributes = _edge_attributes(index, data["kind"], data["weight"], data["events"], data["titles"],
+                                          link=not texts)
             data.clear()
             data.update(attributes)  # in the order the attributes have without `keep`
     return net
@@ -863,10 +889,20 @@ def _left_out(index: _Index, people: set[Node]) -> dict[str, int]:
 
 
 def _edge_attributes(index: _Index, kind: str, weight: int, events: Collection[Node], titles: str = "", *,
-                     texts: bool = True) -> dict:
-    """A link's attributes; without `texts`, its events as a set, to be written when it is kept."""
+                     texts: bool = True, link: bool = False) -> dict:
+    """A link's attributes; without `texts`, its events as a set, to be written when it is kept; with `link`, its
+    `LinkEvidence` in place of its texts."""
     if not texts:
         return {"kind": kind, "weight": weight, "events": events, "titles": titles}
+    if link:
+        if len(events) == 1:  # shared by the links of that one event, as the texts are
+            event = next(iter(events))
+            evidence = index.links.get(event)
+            if evidence is None:
+                evidence = index.links[event] = _link_evidence(index, events)
+        else:
+            evidence = _link_evidence(index, events)
+        return {"kind": kind, "weight": weight, "link": evidence, "titles": titles}
     if len(events) == 1:  # most links: the same texts as every other link of that one event, made once, shared
         event = next(iter(events))
         made = index.texts.get(event)
@@ -889,6 +925,17 @@ def _texts(index: _Index, events: Collection[Node]) -> tuple[str, str, str, str]
     dated = {entry[1]: entry for part in reversed(parts) for entry in part[3]}
     return (" ".join([part[1] for part in parts]), " ".join(sorted(dated)), "\n".join([part[2] for part in parts]),
             "\n".join([entry[2] for entry in sorted(dated.values())]))  # one entry an IRI: never compared by line
+
+
+def _link_evidence(index: _Index, events: Collection[Node]) -> LinkEvidence:
+    """What `_texts` joins: the link's events, and each of its articles' line from the first of its events that
+    reports it (an article without a date of its own takes that event's)."""
+    if len(events) == 1:
+        part = index.part(next(iter(events)))
+        return LinkEvidence(((part[1], part[2]),), tuple([entry[2] for entry in part[3]]), len(part[3]))
+    parts = sorted(map(index.part, events), key=_ORDER)
+    dated = {entry[1]: entry[2] for part in reversed(parts) for entry in part[3]}
+    return LinkEvidence(tuple([(part[1], part[2]) for part in parts]), tuple(dated.values()), len(dated))
 
 
 def _add_context(net: nx.Graph, index: _Index, people: set[Node], things: set[Node], *, kind: str,

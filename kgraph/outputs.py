@@ -110,7 +110,7 @@ def _page_network(corpus: Corpus, base: str, max_links: int) -> tuple[nx.Graph, 
 
     # layers the reader switches on, as in render; select_network notes the weight it kept
     net = build_corpus_network(corpus, base=base, include_orgs=True, include_places=True, keep=strongest,
-                               min_weight=fewest)
+                               min_weight=fewest, texts=False)  # the page reads the links' evidence untextualised
     return net, int(net.graph.get("min_weight", 1))
 
 

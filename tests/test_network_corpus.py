@@ -31,7 +31,7 @@ from kgraph.model import (
     Post,
     Role,
 )
-from kgraph.network import build_corpus_network, build_network, select_network
+from kgraph.network import LinkEvidence, build_corpus_network, build_network, select_network
 from kgraph.outputs import _min_weight
 from kgraph.rdf.build import build_graph
 from kgraph.render import render_html
@@ -67,11 +67,15 @@ def assert_same(mine: nx.Graph, theirs: nx.Graph) -> None:
 
 
 def assert_networks_equal(corpus: Corpus, *, base: str = BASE, small: int = 3) -> None:
-    """Equal as the page asks (with all links, and with at most `small`), and as render and the exports ask."""
+    """Equal as the page asks (with all links, and with at most `small`), and as render and the exports ask; and
+    the page drawn of the links' evidence (the build's) is the page of their texts."""
     graph = build_graph(corpus, base=base)
     for most in (20_000, small):
-        assert_same(page_network(lambda **k: build_corpus_network(corpus, base=base, **k), most),
-                    page_network(lambda **k: build_network(graph, **k), most))
+        theirs = page_network(lambda **k: build_network(graph, **k), most)
+        assert_same(page_network(lambda **k: build_corpus_network(corpus, base=base, **k), most), theirs)
+        evidence = page_network(lambda **k: build_corpus_network(corpus, base=base, texts=False, **k), most)
+        assert all(isinstance(data["link"], LinkEvidence) for _, _, data in evidence.edges(data=True))
+        assert render_html(evidence) == render_html(theirs)
     for layers in (False, True):
         assert_same(build_corpus_network(corpus, base=base, include_orgs=layers, include_places=layers),
                     build_network(graph, include_orgs=layers, include_places=layers))

@@ -577,9 +577,9 @@ def test_render_tables_number_each_links_articles_as_reading_line_by_line(seed_b
     for _, _, data in net.edges(data=True):
         lines = [line for line in str(data.get("reports", "")).split("\n") if line]
         by_line = sorted({tables.article_index[tuple((line.split("\t") + ["", "", ""])[:3])] for line in lines})
-        assert tables.articles_of(data) == fresh.articles_of(data) == by_line
+        assert tables.articles_of(tables.link(data)) == fresh.articles_of(fresh.link(data)) == by_line
         events = {tables.event_index[iri] for iri in str(data.get("events", "")).split()}
-        assert tables.events_of(data) == sorted(events)
+        assert tables.events_of(tables.link(data)) == sorted(events)
         checked += bool(lines)
     assert checked > 100
 

@@ -33,6 +33,7 @@ import networkx as nx
 
 from kgraph.files import write_atomic_chunks
 from kgraph.heap import free_dropped_cycles
+from kgraph.network import LinkEvidence
 from kgraph.pinyin import lazy_pinyin
 from kgraph.regex import compiled
 from kgraph.render.layout import SEED, compute_layout
@@ -57,6 +58,7 @@ _DATA_MARK = "\x00kgraph-page-data\x00"  # never in a template: where the page's
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))  # json.dumps makes one a call
 _SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 _FIRST_TWO = itemgetter(0, 1)
+_FIRST = itemgetter(0)
 _LETTERS = compiled(r"[A-Za-z0-9]+")  # what a search key keeps of text pinyin has no reading for
 _SYLLABLE = compiled(r"[a-z0-9]+")
 LARGE = 300  # above this many nodes the layout is computed here and physics is off: the browser would crawl
@@ -262,6 +264,7 @@ def _vis_edges(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: bool)
     for number, (_, _, u, v, data) in enumerate(_edge_ends(net)):
         kind = str(data.get("kind", "works_with"))
         weight = count_of(data.get("weight"))
+        link = tables.link(data)
         width = widths.get(weight)
         if width is None:
             width = widths[weight] = edge_width(data)
@@ -274,9 +277,9 @@ def _vis_edges(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: bool)
             "kind": kind,
             "weight": weight,
             "titles": str(data.get("titles", "")),
-            "ev": tables.events_of(data),
-            "ar": tables.articles_of(data)[: MAX_REPORTS if kind == "works_with" else MAX_CONTEXT_REPORTS],
-            "na": len(str(data.get("articles", "")).split()),
+            "ev": tables.events_of(link),
+            "ar": tables.articles_of(link)[: MAX_REPORTS if kind == "works_with" else MAX_CONTEXT_REPORTS],
+            "na": link.articles,
             "from": ids[u],
             "to": ids[v],
         }
@@ -288,10 +291,10 @@ def _vis_edge_texts(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: 
     records were made only for the encoder to sort their keys and look each value's type up again. The values
     that recur (ends, kinds, titles, widths) are encoded once, and so is what the links of the same events and
     reports share (their kind, events, articles and their count: most links are one event's, and an event has
-    several), looked up by those texts (`tests/test_render.py` holds the texts equal)."""
+    several), looked up by their `LinkEvidence` (`tests/test_render.py` holds the texts equal)."""
     strings: dict[str, str] = {}
     widths: dict[int, str] = {}
-    shared: dict[tuple[str, str, str, str], tuple[str, str]] = {}  # (kind, reports, events, articles) -> parts
+    shared: dict[tuple[str, int], tuple[str, str]] = {}  # (kind, id of the link's evidence) -> parts
     ends = {node: _script_json(number) for node, number in ids.items()}
 
     def string(value: str) -> str:
@@ -300,20 +303,20 @@ def _vis_edge_texts(net: nx.Graph, ids: dict[Any, str], tables: _Tables, large: 
             known = strings[value] = _script_json(value)
         return known
 
-    def parts(data: dict[str, Any], kind: str, articles: str) -> tuple[str, str]:
+    def parts(link: LinkEvidence, kind: str) -> tuple[str, str]:
         """What comes before `from` (articles, dashes, events) and between `id` and `titles` (kind, count)."""
-        ar = _numbers(tables.articles_of(data)[:MAX_REPORTS if kind == "works_with" else MAX_CONTEXT_REPORTS])
+        ar = _numbers(tables.articles_of(link)[:MAX_REPORTS if kind == "works_with" else MAX_CONTEXT_REPORTS])
         dashes = "true" if kind != "works_with" and not large else "false"
-        return (f'{{"ar":{ar},"dashes":{dashes},"ev":{_numbers(tables.events_of(data))},"from":',
-                f',"kind":{string(kind)},"na":{len(articles.split())},"titles":')
+        return (f'{{"ar":{ar},"dashes":{dashes},"ev":{_numbers(tables.events_of(link))},"from":',
+                f',"kind":{string(kind)},"na":{link.articles},"titles":')
 
     for number, (_, _, u, v, data) in enumerate(links if links is not None else _edge_ends(net)):
         get = data.get
-        kind, articles = str(get("kind", "works_with")), str(get("articles", ""))
-        key = (kind, str(get("reports", "")), str(get("events", "")), articles)
+        kind, link = str(get("kind", "works_with")), tables.link(data)
+        key = (kind, id(link))  # the tables hold the link's evidence: its id is not another's while they live
         made = shared.get(key)
         if made is None:
-            made = shared[key] = parts(data, kind, articles)
+            made = shared[key] = parts(link, kind)
         raw = get("weight")
         weight = (raw if raw > 0 else 0) if type(raw) is int else count_of(raw)
         width = widths.get(weight)
@@ -472,45 +475,51 @@ class _Tables:
         self.article_index: dict[tuple[str, str, str], int] = {}
         self.line_keys: dict[str, tuple[str, str, str]] = {}  # a report line as a link holds it -> its article
         self.line_index: dict[str, int] = {}  # a report line -> its article's number
-        self.event_numbers: dict[str, list[int]] = {}  # a link's events -> their numbers
-        self.report_numbers: dict[str, list[int]] = {}  # a link's reports -> their articles' numbers
+        self.read: dict[tuple[str, str, str, str], LinkEvidence] = {}  # a link's four texts -> what they say
+        self.links: dict[int, LinkEvidence] = {}  # the links' evidence read, by id (kept alive here)
+        self.event_numbers: dict[int, list[int]] = {}  # a link's evidence, by id -> its events' numbers
+        self.report_numbers: dict[int, list[int]] = {}  # a link's evidence, by id -> its articles' numbers
         self.rows: tuple[list[list[Any]], list[list[Any]], list[str]] = ([], [], [])
 
     @classmethod
     def of(cls, net: nx.Graph, links: list[tuple[str, str, Any, Any, dict[str, Any]]] | None = None) -> _Tables:
         """The tables of the links of `net`, read in the page's order (`links`: `_edge_ends(net)`, if made)."""
         tables = cls()
-        events, articles = tables.events, tables.articles
-        lines_read: set[str] = set()
-        reports_read: set[str] = set()
-        evidence_read: set[tuple[str, str]] = set()  # the links of one event share their texts: read once
+        events, articles, line_keys, read = tables.events, tables.articles, tables.line_keys, tables.links
         for *_, data in links if links is not None else _edge_ends(net):
-            said = (str(data.get("events", "")), str(data.get("evidence", "")))
-            if said not in evidence_read:
-                evidence_read.add(said)
-                iris = said[0].split()
-                if any(iri not in events for iri in iris):  # an event behind many links is read once
-                    lines = [line for line in said[1].split("\n") if line]
-                    for iri, line in zip(iris, lines, strict=False):
-                        if iri not in events:
-                            head, _, rest = line.partition(" ")
-                            date = _date_of(head)
-                            events[iri] = (date, rest if date else line)
-            reports = str(data.get("reports", ""))
-            if reports in reports_read:  # the links of one event share their reports
+            link = tables.link(data)
+            if id(link) in read:  # the links of one event share their evidence: read once
                 continue
-            reports_read.add(reports)
-            new = set(reports.split("\n"))
-            new.discard("")
-            new -= lines_read  # an article's line is read once too (the articles are sorted in full: any order)
-            lines_read |= new
-            for line in new:
-                date, headline, source = key = tuple((line.split("\t") + ["", "", ""])[:3])
-                tables.line_keys[line] = key
-                if key not in articles:
-                    articles[key] = _date_of(date)
+            read[id(link)] = link
+            for iri, line in link.events:
+                if line is not None and iri not in events:  # an event behind many links is read once
+                    head, _, rest = line.partition(" ")
+                    date = _date_of(head)
+                    events[iri] = (date, rest if date else line)
+            for line in link.reports:
+                if line not in line_keys:  # an article's line is read once too
+                    date, headline, source = key = tuple((line.split("\t") + ["", "", ""])[:3])
+                    line_keys[line] = key
+                    if key not in articles:
+                        articles[key] = _date_of(date)
         tables._order()
         return tables
+
+    def link(self, data: dict[str, Any]) -> LinkEvidence:
+        """A link's `LinkEvidence`: its own (`build_corpus_network` without texts), or what its four texts say (those
+        of `build_network`), read once however many links have them."""
+        link = data.get("link")
+        if link is not None:
+            return link
+        texts = (str(data.get("events", "")), str(data.get("evidence", "")), str(data.get("reports", "")),
+                 str(data.get("articles", "")))
+        known = self.read.get(texts)
+        if known is None:
+            iris, lines = texts[0].split(), [line for line in texts[1].split("\n") if line]
+            known = self.read[texts] = LinkEvidence(
+                tuple(zip(iris, lines + [None] * (len(iris) - len(lines)), strict=False)),
+                tuple(filter(None, texts[2].split("\n"))), len(texts[3].split()))
+        return known
 
     def _order(self) -> None:
         by_source: dict[str, set[int]] = defaultdict(set)
@@ -566,33 +575,30 @@ class _Tables:
             months,
         )
 
-    def events_of(self, data: dict[str, Any]) -> list[int]:
-        """The numbers of a link's events (a list shared with the links of the same events: not to be changed); the
-        links of one event (most links) share their text, read once."""
-        text = str(data.get("events", ""))
-        known = self.event_numbers.get(text)
+    def events_of(self, link: LinkEvidence) -> list[int]:
+        """The numbers of a link's events (a list shared with the links of the same evidence: not to be changed)."""
+        known = self.event_numbers.get(id(link))
         if known is None:
-            numbers = set(map(self.event_index.get, text.split()))  # one number an event: the set is of events
+            numbers = set(map(self.event_index.get, map(_FIRST, link.events)))  # one number an event: a set of them
             numbers.discard(None)
-            known = self.event_numbers[text] = sorted(numbers)
+            known = self.event_numbers[id(link)] = sorted(numbers)
+            self.links[id(link)] = link
         return known
 
-    def articles_of(self, data: dict[str, Any]) -> list[int]:
-        """The numbers of a link's reports; a line (one article) is read once however many links show it, and a
-        link's reports once however many links have them."""
-        text = str(data.get("reports", ""))
-        known = self.report_numbers.get(text)
+    def articles_of(self, link: LinkEvidence) -> list[int]:
+        """The numbers of a link's reports; a line (one article) is read once however many links show it."""
+        known = self.report_numbers.get(id(link))
         if known is None:
-            known = self.report_numbers[text] = self._articles_of(text)
+            known = self.report_numbers[id(link)] = self._articles_of(link.reports)
+            self.links[id(link)] = link
         return known
 
-    def _articles_of(self, reports: str) -> list[int]:
-        lines = reports.split("\n")
+    def _articles_of(self, lines: tuple[str, ...]) -> list[int]:
         try:  # the lines of the links `of` read, each numbered already
-            found = set(map(self.line_index.__getitem__, filter(None, lines)))
+            found = set(map(self.line_index.__getitem__, lines))
         except KeyError:
             found = set()
-            for line in filter(None, lines):
+            for line in lines:
                 number = self.line_index.get(line)
                 if number is None:
                     date, headline, source = (line.split("\t") + ["", "", ""])[:3]
