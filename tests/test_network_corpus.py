@@ -129,6 +129,19 @@ def test_an_event_of_two_extractions_past_the_paired_limit_keeps_their_collabora
     assert_networks_equal(corpus)
 
 
+def test_a_line_break_in_an_events_date_or_headline_is_a_space_of_its_one_line():
+    """A link's `evidence` is its events' lines joined by line breaks, so a break inside one would make two: the
+    page numbered the second line as another event's (drawn from the texts) or not (from the links' evidence)."""
+    article = Article("a.txt", 0, "标题\n续", "正文", date="2022-05-26")
+    event = Event("会议", "2022-05-26\n", "川店镇", ("万玲玲",), ("周远栋",))
+    corpus = Corpus(articles=(article,), extractions=(Extraction(article, event=event),),
+                    people=(Person("万玲玲", Role.OFFICIAL), Person("周远栋", Role.OFFICIAL)), sources=("a.txt",))
+    (_, _, data), = build_network(build_graph(corpus)).edges(data=True)
+    assert "\n" not in data["evidence"]
+    assert data["evidence"].startswith("2022-05-26  会议（") and data["evidence"].endswith("）《标题 续》")
+    assert_networks_equal(corpus)
+
+
 NAMES = ["万玲玲", "周远栋", "袁菁穗", "关勇", "王勇", "王勇@421003", "王勇@421004", "孟可欣", "王芸", "李明"]
 ORGS = ["荆州区委", "区委统战部", "荆州区委统战部", "区政府", "城北社区"]
 PLACES = ["川店镇", "荆州区", "城北", "湖北省"]
