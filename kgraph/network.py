@@ -42,7 +42,7 @@ from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kgraph.errors import KgraphError
-from kgraph.heap import free_dropped_cycles
+from kgraph.heap import cycles_freed
 from kgraph.model import MAX_PAIRED_PARTICIPANTS, Article, Corpus, Extraction, Organization, Person, Role
 from kgraph.rdf import vocab
 from kgraph.rdf.build import iri_minter, is_full_date
@@ -713,13 +713,13 @@ def _communities(people: list[Any], links: Iterable[tuple[Any, Any, object]]) ->
     """`detect_communities` of the people (in IRI order) and their works-with links (in the order of their ends'
     IRIs, with their weights): `build_network` finds them before it draws its links, so that the network and
     Louvain's own copies of them are never held at once."""
-    graph = nx.Graph()
-    graph.add_nodes_from(people)
-    graph.add_weighted_edges_from((u, v, max(_count(weight), 1)) for u, v, weight in links
-                                  if u in graph and v in graph)
-    groups = nx.community.louvain_communities(graph, weight="weight", seed=SEED) if people else []
-    del graph
-    free_dropped_cycles()  # Louvain's copies of the graph
+    with cycles_freed():  # Louvain's copies of the graph
+        graph = nx.Graph()
+        graph.add_nodes_from(people)
+        graph.add_weighted_edges_from((u, v, max(_count(weight), 1)) for u, v, weight in links
+                                      if u in graph and v in graph)
+        groups = nx.community.louvain_communities(graph, weight="weight", seed=SEED) if people else []
+        del graph
     ordered = sorted((sorted(group, key=str) for group in groups), key=lambda group: (-len(group), str(group[0])))
     return {node: number for number, group in enumerate(ordered) for node in sorted(group, key=str)}
 

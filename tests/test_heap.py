@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import weakref
 
-from kgraph.heap import free_dropped_cycles, full_passes_again, heap_frozen
+from kgraph.heap import cycles_freed, full_passes_again, heap_frozen
 
 
 def test_heap_frozen_freezes_for_the_block_and_thaws_after():
@@ -53,7 +53,7 @@ def test_heap_frozen_stops_the_collector_running_by_itself_and_gives_it_back():
         del node
         made = [[] for _ in range(10 * before[0])]  # allocations enough for several young collections, were it on
         del made
-        assert gone() is not None  # left until asked for (`free_dropped_cycles`) or the block's end
+        assert gone() is not None  # left until asked for (`cycles_freed`) or the block's end
         gc.collect(1)
         assert gone() is None
     assert gc.get_threshold() == before and gc.isenabled()
@@ -77,22 +77,28 @@ def test_full_passes_again_in_a_process_forked_inside_the_block():
     assert gc.get_threshold() == before and gc.isenabled()
 
 
-def test_free_dropped_cycles_frees_old_cycles_in_the_block_only():
+def test_cycles_freed_frees_the_cycles_its_step_dropped_in_the_block_only():
     with heap_frozen():
-        node = _Node()
-        gone = weakref.ref(node)
-        gc.collect(1)  # old now: only a full pass would free it
-        del node
-        gc.collect(1)
-        assert gone() is not None
-        free_dropped_cycles()
+        before = _Node()
+        left = weakref.ref(before)
+        del before  # dropped before the step: not walked by its pass, left to the block's end
+        with cycles_freed():
+            node = _Node()
+            gone = weakref.ref(node)
+            gc.collect(1)  # old now: only a full pass would free it
+            del node
+            gc.collect(1)
+            assert gone() is not None
         assert gone() is None
+        assert left() is not None
+    gc.collect()
+    assert left() is None  # given back to the collector at the block's end
     gc.disable()  # no pass of its own between the lines below
     try:
-        node = _Node()
-        gone = weakref.ref(node)
-        del node
-        free_dropped_cycles()  # outside a block: left to the collector's passes
+        with cycles_freed():  # outside a block: left to the collector's passes
+            node = _Node()
+            gone = weakref.ref(node)
+            del node
         assert gone() is not None
     finally:
         gc.enable()

@@ -32,7 +32,7 @@ from typing import Any
 import networkx as nx
 
 from kgraph.files import write_atomic_chunks
-from kgraph.heap import free_dropped_cycles
+from kgraph.heap import cycles_freed
 from kgraph.network import LinkEvidence
 from kgraph.pinyin import lazy_pinyin
 from kgraph.regex import compiled
@@ -210,8 +210,8 @@ def _build_vis_data(
     large = net.number_of_nodes() > LARGE
     positions = {}
     if large:
-        positions = compute_layout(net)
-        free_dropped_cycles()  # the layout's graph of the people
+        with cycles_freed():  # the layout's graph of the people
+            positions = compute_layout(net)
     ids = _page_ids(net)
     links = _edge_ends(net)  # sorted once, for the tables and the links' texts
     tables = _Tables.of(net, links)
