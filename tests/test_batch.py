@@ -349,6 +349,18 @@ def test_batch_known_names_by_substrings_are_the_pipelines_relevant_names(names:
     assert list(found.items()) == list(relevant_names(articles, known).items())  # type: ignore[arg-type]
 
 
+@settings(max_examples=200, deadline=None)
+@given(names=st.lists(st.text("王李明^]-\\.[", min_size=2, max_size=4), min_size=1, max_size=12, unique=True),
+       texts=st.lists(st.text("王李明^]-\\.[的\n", max_size=30), min_size=1, max_size=3))
+def test_batch_known_names_of_two_characters_or_more_by_their_first_two(names: list[str], texts: list[str]):
+    """Every name has a second character: pieces begin where a name's first two may (characters a regular
+    expression's class would read otherwise taken as they are)."""
+    known = dict.fromkeys(names, Role.OFFICIAL)
+    articles = [SimpleNamespace(text=text) for text in texts]
+    found = KnownNames(known).relevant(articles)  # type: ignore[arg-type]
+    assert list(found.items()) == list(relevant_names(articles, known).items())  # type: ignore[arg-type]
+
+
 def test_fingerprint_follows_the_lexicon_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The fingerprint is remembered by the files' sizes and times: a changed, added or removed file changes it,
     and it is the hash of the files themselves (the same with a cold derived-data cache or a warm one)."""
