@@ -108,9 +108,10 @@ def _page_network(corpus: Corpus, base: str, max_links: int) -> tuple[nx.Graph, 
     def strongest(net: nx.Graph) -> nx.Graph:  # its works-with links are the strong ones already (`fewest`)
         return select_network(net, min_weight=chosen[-1], copy=False) if chosen[-1] > 1 else net
 
-    # layers the reader switches on, as in render; select_network notes the weight it kept
+    # layers the reader switches on, as in render; select_network notes the weight it kept; the page reads each
+    # link's evidence, not its texts joined
     net = build_corpus_network(corpus, base=base, include_orgs=True, include_places=True, keep=strongest,
-                               min_weight=fewest, texts=False)  # the page reads the links' evidence untextualised
+                               min_weight=fewest, texts=False)
     return net, int(net.graph.get("min_weight", 1))
 
 
