@@ -448,15 +448,16 @@ class KnownNames:
     def __init__(self, known: dict[str, Role]) -> None:
         self.known, self.order = known, {name: i for i, name in enumerate(known)}
         self.names, self.lengths = list(known), sorted({len(name) for name in known})
-        firsts = _character_class(name[0] for name in known if name)
+        firsts = {name[0] for name in known if name}
         # at each such position, the longest piece a name may be (shorter at the end): `findall` makes them in C,
         # and a piece that recurs in the page (a name, a phrase) is cut into its prefixes once
         longest = max(self.lengths, default=1)
+        self.pieces = None
         if self.lengths and self.lengths[0] >= 2:  # every name has a second character (a name of one has not)
-            start = firsts + _character_class(name[1] for name in known)
+            start = _character_class(firsts) + _character_class({name[1] for name in known})
             self.pieces = re.compile(f"(?=({start}.{{0,{longest - 2}}}))", re.DOTALL)
-        else:
-            self.pieces = re.compile(f"(?=({firsts}.{{0,{longest - 1}}}))", re.DOTALL) if known.keys() - {""} else None
+        elif firsts:
+            self.pieces = re.compile(f"(?=({_character_class(firsts)}.{{0,{longest - 1}}}))", re.DOTALL)
 
     def relevant(self, articles: Iterable[Article]) -> dict[str, Role]:
         """What `kgraph.pipeline.relevant_names` gives: the known names in the articles' text, in known order."""
@@ -467,9 +468,9 @@ class KnownNames:
         return {names[i]: known[names[i]] for i in sorted(map(self.order.__getitem__, found))}
 
 
-def _character_class(characters: Iterable[str]) -> str:
+def _character_class(characters: set[str]) -> str:
     """A regular expression's class of these characters."""
-    return "[" + "".join(sorted({re.escape(c) for c in characters})) + "]"
+    return "[" + "".join(sorted(map(re.escape, characters))) + "]"
 
 
 class Together(NamedTuple):

@@ -917,26 +917,27 @@ def _per_event(made: dict[Node, T], make: Callable[[_Index, Collection[Node]], T
 
 def _texts(index: _Index, events: Collection[Node]) -> tuple[str, str, str, str]:
     """The `events`, `articles`, `evidence` and `reports` of a link with these events: its events in order of date
-    and IRI, each article once (an article without a date of its own takes the first of its events' dates), the
-    articles in order of date and IRI. Each event's part is made once (`_Index.part`): a link of an organisation
-    names hundreds of events, and each is behind many links."""
-    parts = sorted(map(index.part, events), key=_ORDER)
-    # the first event's entry of an article kept: a dict keeps the last it is given, so the entries go in reverse
-    # (each event's are reversed already)
-    dated = {entry[1]: entry for part in reversed(parts) for entry in part[3]}
+    and IRI, each article once (`_dated`), the articles in order of date and IRI. Each event's part is made once
+    (`_Index.part`): a link of an organisation names hundreds of events, and each is behind many links."""
+    parts, dated = _dated(index, events)
     return (" ".join([part[1] for part in parts]), " ".join(sorted(dated)), "\n".join([part[2] for part in parts]),
             "\n".join([entry[2] for entry in sorted(dated.values())]))  # one entry an IRI: never compared by line
 
 
 def _link_evidence(index: _Index, events: Collection[Node]) -> LinkEvidence:
-    """What `_texts` joins: the link's events, and each of its articles' line from the first of its events that
-    reports it (an article without a date of its own takes that event's)."""
-    if len(events) == 1:
-        part = index.part(next(iter(events)))
-        return LinkEvidence(((part[1], part[2]),), tuple([entry[2] for entry in part[3]]), len(part[3]))
+    """What `_texts` joins: the link's events and its articles' lines."""
+    parts, dated = _dated(index, events)
+    return LinkEvidence(tuple([(part[1], part[2]) for part in parts]), tuple([entry[2] for entry in dated.values()]),
+                        len(dated))
+
+
+def _dated(index: _Index, events: Collection[Node]) -> tuple[list[_Part], dict[str, tuple[str, str, str]]]:
+    """A link's events' parts in order of date and IRI, and each of its articles' entry (date, IRI, line) by IRI,
+    from the first of its events that reports it (an article without a date of its own takes that event's)."""
     parts = sorted(map(index.part, events), key=_ORDER)
-    dated = {entry[1]: entry[2] for part in reversed(parts) for entry in part[3]}
-    return LinkEvidence(tuple([(part[1], part[2]) for part in parts]), tuple(dated.values()), len(dated))
+    # the first event's entry of an article kept: a dict keeps the last it is given, so the entries go in reverse
+    # (each event's are reversed already)
+    return parts, {entry[1]: entry for part in reversed(parts) for entry in part[3]}
 
 
 def _add_context(net: nx.Graph, index: _Index, people: set[Node], things: set[Node], *, kind: str,
