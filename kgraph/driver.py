@@ -100,7 +100,7 @@ def run(pipeline: Pipeline, inputs: Input | Iterable[Input], *, jobs: int = 1, c
     engine.close(abort=False)
     store.prune()
     release_caches(pipeline.lex)
-    corpus = pipeline.resolve(articles, extractions)
+    corpus = pipeline.resolve(articles, extractions, jobs=jobs)
     return BuildResult(corpus, BuildStats(len(pages), read, extracted), base=pipeline.base)
 
 

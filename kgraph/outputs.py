@@ -18,21 +18,14 @@ least as many shared events as keeps it under the limit, says so, and `kgraph re
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import signal
-import sys
-from collections.abc import Callable
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
 
 import networkx as nx
 
-from kgraph.errors import KgraphError
+from kgraph.beside import available, beside
 from kgraph.files import write_atomic
 from kgraph.heap import heap_frozen
-from kgraph.interrupt import end_with_parent
 from kgraph.model import Corpus
 from kgraph.rdf.build import iter_written_blocks, prefixes
 from kgraph.rdf.vocab import DEFAULT_BASE
@@ -79,11 +72,12 @@ def _write_outputs(corpus: Corpus, ttl: Path, html: Path, *, base: str, title: s
                    ) -> Written:
     from kgraph.rdf.turtle import write_blocks
 
-    if jobs > 1 and len(corpus.articles) >= BESIDE_MIN_ARTICLES and sys.platform.startswith("linux"):
+    if jobs > 1 and len(corpus.articles) >= BESIDE_MIN_ARTICLES and available():
         def write_turtle() -> int:
             return write_blocks(iter_written_blocks(corpus, base=base), ttl, prefixes(base))
 
-        count, (page, weight) = _beside(write_turtle, corpus, base, title, max_links)
+        count, (page, weight) = beside(write_turtle, lambda: _draw(corpus, base, title, max_links),
+                                       doing="drawing the page")
         write_atomic(html, page)
         return Written(count, weight)
     from kgraph.render import write_html
@@ -122,50 +116,3 @@ def _draw(corpus: Corpus, base: str, title: str, max_links: int) -> tuple[str, i
     net, weight = _page_network(corpus, base, max_links)
     return render_html(net, title=title), weight
 
-
-def _beside(write_turtle: Callable[[], int], corpus: Corpus, base: str, title: str, max_links: int
-            ) -> tuple[int, tuple[str, int]]:
-    """`write_turtle()` here while a forked process draws the page; the triples written, and the page.
-
-    The child only computes: the page comes back through a pipe and this process writes it, so a build stopped
-    while the child runs (Ctrl-C, `kill`, even `kill -9`, which takes the child with it) replaces no file."""
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_draw_in_child, args=(corpus, base, title, max_links, os.getpid(), sender),
-                            name="kgraph-page", daemon=True)
-    child.start()
-    sender.close()
-    done = False
-    try:
-        count = write_turtle()
-        try:
-            outcome, value = receiver.recv()
-        except EOFError:
-            child.join()
-            raise KgraphError(f"the process drawing the page ended unexpectedly (exit status {child.exitcode})"
-                              ) from None
-        done = True
-    finally:
-        if not done:
-            child.kill()
-        child.join()
-        receiver.close()
-    if outcome == "page":
-        return count, value
-    raise value
-
-
-def _draw_in_child(corpus: Corpus, base: str, title: str, max_links: int, parent: int, sender: Connection) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which ends this process
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    end_with_parent(parent)
-    try:
-        page = _draw(corpus, base, title, max_links)
-        sender.send(("page", page))
-    except Exception as exc:  # raised again in the parent, as the same error when it can be sent
-        try:
-            sender.send(("error", exc))
-        except Exception:
-            sender.send(("error", RuntimeError(f"drawing the page failed: {type(exc).__name__}: {exc}")))
-    finally:
-        sender.close()

@@ -177,19 +177,20 @@ def check_article_ids(articles: Iterable[Article]) -> None:
 
 
 def resolve_corpus(articles: Sequence[Article], extractions: Sequence[Extraction], lex: Lexicon, *,
-                   merge: bool = True, home: Division | None = None, decisions: Sequence[Decision] = ()) -> Corpus:
+                   merge: bool = True, home: Division | None = None, decisions: Sequence[Decision] = (),
+                   jobs: int = 1) -> Corpus:
     """Stage 3: one entity per real thing over the whole corpus (see `extract_corpus` for `merge`, `home` and
-    `decisions`)."""
+    `decisions`; `jobs` processes may share it, with the same result)."""
     with heap_frozen():
-        return _resolve(articles, extractions, lex, merge=merge, home=home, decisions=decisions)
+        return _resolve(articles, extractions, lex, merge=merge, home=home, decisions=decisions, jobs=jobs)
 
 
 def _resolve(articles: Sequence[Article], extractions: Sequence[Extraction], lex: Lexicon, *, merge: bool,
-             home: Division | None, decisions: Sequence[Decision]) -> Corpus:
+             home: Division | None, decisions: Sequence[Decision], jobs: int) -> Corpus:
     check_article_ids(articles)
     extractions = share_articles(articles, extractions)
     extractions, merges = merge_variants(extractions) if merge else (extractions, ())
-    extractions, splits, merges = split_homonyms(extractions, lex, decisions, merges)
+    extractions, splits, merges = split_homonyms(extractions, lex, decisions, merges, jobs=jobs)
     if home is None:
         home = infer_home(m.text for e in extractions for m in e.places + e.orgs)
     held = post_orgs(extractions)
@@ -324,10 +325,10 @@ class Pipeline:
             progress(article.source)
         return articles, extractions
 
-    def resolve(self, articles: Sequence[Article], extractions: Sequence[Extraction]) -> Corpus:
-        """Stage 3: one entity per real thing over the whole corpus."""
+    def resolve(self, articles: Sequence[Article], extractions: Sequence[Extraction], *, jobs: int = 1) -> Corpus:
+        """Stage 3: one entity per real thing over the whole corpus (in `jobs` processes at most)."""
         return resolve_corpus(articles, extractions, self.lex, merge=self.merge, home=self.home,
-                              decisions=self.decisions)
+                              decisions=self.decisions, jobs=jobs)
 
     def to_graph(self, corpus: Corpus) -> Graph:
         """Stage 4: the corpus as an rdflib Graph, held in memory (`kgraph.outputs` streams a large one instead)."""

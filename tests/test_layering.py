@@ -16,10 +16,11 @@ PACKAGE = ROOT / "kgraph"
 
 # Modules every stage may use: the package root, the domain records, errors, lexicons and their word cut and
 # part-of-speech cut and word table, the gazetteer, file writes, pinyin and the cache of derived data it loads from,
-# and the garbage collector's settings (a stage that drops networkx graphs frees them: `kgraph.heap`).
+# the garbage collector's settings (a stage that drops networkx graphs frees them: `kgraph.heap`), and work on a
+# second core (resolution tells namesakes apart in two processes: `kgraph.beside`).
 FOUNDATION = {"kgraph", "kgraph.errors", "kgraph.model", "kgraph.lexicon", "kgraph.wordcut", "kgraph.postag",
               "kgraph.wordtable", "kgraph.gazetteer", "kgraph.files", "kgraph.interrupt", "kgraph.models",
-              "kgraph.lexicons", "kgraph.derived", "kgraph.pinyin", "kgraph.heap", "kgraph.regex"}
+              "kgraph.lexicons", "kgraph.derived", "kgraph.pinyin", "kgraph.heap", "kgraph.regex", "kgraph.beside"}
 # The stages in order, by module prefix. What is neither foundation nor a stage is the edge that drives them
 # (pipeline, driver, batch, cluster, inputs, outputs, result, cli): it may import anything, and nothing imports it
 # but the edge.

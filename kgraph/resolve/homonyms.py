@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from typing import NamedTuple
 
+from kgraph.beside import available, beside
 from kgraph.gazetteer import load_gazetteer
 from kgraph.lexicon import Lexicon
 from kgraph.model import MAX_PAIRED_PARTICIPANTS, Article, Extraction, Mention, NameMerge, NameSplit
@@ -47,6 +48,7 @@ _COMMON_RANK = 100
 _NONE: Counter[str] = Counter()
 _NAME = attrgetter("name")
 _MAX_REASONS = 10
+BESIDE_MIN_ENTRIES = 20_000  # articles naming names (one per name an article names): below, no second process
 _FULL_DATE = compiled(r"^\d{4}-\d{2}-\d{2}$")  # surnames ranked this high or higher make two-character names common
 
 
@@ -337,26 +339,38 @@ class _Pages:
         return homes
 
 
-def _pages(extractions: Sequence[Extraction], names: set[str] | None = None
-           ) -> Iterator[tuple[str, tuple[dict[str, _Group], _Unplaced]]]:
-    """Per name of `names` (all if None), in order, its mentions grouped by page: the groups placed, and the pages
-    it is placed on nowhere, whose groups are made only if asked (`_Unplaced`).
+class _NameIndex:
+    """The articles that name each name (`found`), and what places their pages, read once; a name's groups are made
+    when asked (`groups`), and its articles let go then.
 
     Made one name at a time, from an index of the articles that name it: all names' groups at once (hundreds of
     thousands at 60,000 articles) were most of resolution's peak memory, and each name is clustered on its own.
     Each article is read once for all the names it holds (`_index`), and dropped once its last name is grouped
     (its names' lists hold it): a busy name is mentioned thousands of times, and an event's participants (up to
     100) would otherwise be copied once per participant."""
-    try:
-        found: dict[str, list[_Entry]] = defaultdict(list)  # name -> the articles that name it
+
+    def __init__(self, extractions: Sequence[Extraction], names: set[str] | None = None) -> None:
+        self.found: dict[str, list[_Entry]] = defaultdict(list)  # name -> the articles that name it
         pages = _Pages()
         for extraction in extractions:
-            _index(extraction, names, pages.counts(extraction), found)
-        homes = pages.homes()
-        titles: dict[str, tuple[_Counts | None, bool]] = {}
-        sources: dict[str, frozenset[str]] = {}
-        for name in sorted(found):
-            yield name, _placed_groups(name, found.pop(name), homes, titles, sources)
+            _index(extraction, names, pages.counts(extraction), self.found)
+        self.homes = pages.homes()
+        self.titles: dict[str, tuple[_Counts | None, bool]] = {}
+        self.sources: dict[str, frozenset[str]] = {}
+
+    def groups(self, name: str) -> tuple[dict[str, _Group], _Unplaced]:
+        """The groups of `name` placed somewhere, by page, and its pages placed nowhere (`_placed_groups`)."""
+        return _placed_groups(name, self.found.pop(name), self.homes, self.titles, self.sources)
+
+
+def _pages(extractions: Sequence[Extraction], names: set[str] | None = None
+           ) -> Iterator[tuple[str, tuple[dict[str, _Group], _Unplaced]]]:
+    """Per name of `names` (all if None), in order, its mentions grouped by page: the groups placed, and the pages
+    it is placed on nowhere, whose groups are made only if asked (`_Unplaced`)."""
+    try:
+        index = _NameIndex(extractions, names)
+        for name in sorted(index.found):
+            yield name, index.groups(name)
     finally:
         _SHARED.clear()
 
@@ -756,57 +770,110 @@ def _merged(person: list[_Group]) -> _Group:
     return total
 
 
+class _Outcome(NamedTuple):
+    """What `split_homonyms` decided of one name placed on several pages."""
+
+    name: str
+    kept: NameMerge | None  # one person though placed apart, with why
+    split: NameSplit | None  # several people
+    keys: tuple[tuple[str, str], ...] = ()  # a split name's key on each of its pages: (page, key)
+    main: str = ""  # the key of the person of a split name named most
+
+
 def split_homonyms(extractions: Sequence[Extraction], lex: Lexicon, decisions: Sequence[Decision] = (),
-                   merges: Sequence[NameMerge] = ()) -> tuple[list[Extraction], tuple[NameSplit, ...],
-                                                              tuple[NameMerge, ...]]:
+                   merges: Sequence[NameMerge] = (), *, jobs: int = 1
+                   ) -> tuple[list[Extraction], tuple[NameSplit, ...], tuple[NameMerge, ...]]:
     """The extractions with each name that stands for several people renamed to one key per person
     (`王勇@421003`), the split decisions, and the merges with their kept name renamed to its main person, plus a
     merge of a name with itself for each name placed apart but kept as one person (why: a co-participant, a rare
-    name that moved, a decision)."""
+    name that moved, a decision). With `jobs` above 1, a large corpus's names are told apart in two processes
+    (`_outcomes`); the result is the same."""
     splits: list[NameSplit] = []
     rename: dict[str, dict[str, str]] = defaultdict(dict)  # source -> name -> key
     main: dict[str, str] = {}
     kept: list[NameMerge] = []  # names in several places read as one person, with why
-    for name, (placed, unplaced) in _pages(extractions):
-        if len(placed) + len(unplaced) < 2:  # one page: one person
-            continue
-        common = is_common_name(name, lex)
-        if wanted := [d for d in decisions if d.name == name]:
-            by_source = {**placed, **unplaced.groups()}
-            people, found = _cluster([by_source[s] for s in sorted(by_source)], common, wanted)
-        else:
-            people, found = _cluster([placed[s] for s in sorted(placed)], common, wanted, unplaced)
-        joins = [why if isinstance(why, str) else why() for why in found[:_MAX_REASONS]]
-        if len(found) > _MAX_REASONS:
-            joins.append(f"and {len(found) - _MAX_REASONS} more places")
-        if len(people) < 2:
-            if joins:
-                kept.append(NameMerge(name, name, tuple(f"kept together: {why}" for why in joins)))
-            continue
-        totals = [_merged(person) for person in people]
-        keys, places = [], []
-        for total in totals:
-            division = anchor_of(total.counts)
-            key = f"{name}@{division.code}" if division else f"{name}@{min(total.sources)}"
-            keys.append(key if key not in keys else f"{key}.{min(total.sources)}")
-            places.append(describe(division))
-        reasons = [f"{places[i]} / {places[j]}: {_why(people[i], people[j], common, wanted)}"
-                   for i in range(len(people)) for j in range(i + 1, len(people))]
-        if common:
-            reasons.append(f"{name} is a common name")
-        reasons += [f"kept together: {why}" for why in joins]
-        order = sorted(range(len(keys)), key=lambda i: keys[i])
-        splits.append(NameSplit(name, tuple(keys[i] for i in order), tuple(places[i] for i in order),
-                                tuple(reasons)))
-        for key, person in zip(keys, people, strict=True):
-            for group in person:
-                for source in group.sources:
-                    rename[source][name] = key
-        main[name] = keys[max(range(len(keys)), key=lambda i: (totals[i].mentions, -i))]
+    for outcome in _outcomes(extractions, lex, decisions, jobs):
+        if outcome.kept is not None:
+            kept.append(outcome.kept)
+        if outcome.split is not None:
+            splits.append(outcome.split)
+            for source, key in outcome.keys:
+                rename[source][outcome.name] = key
+            main[outcome.name] = outcome.main
     if not rename:
         return list(extractions), (), (*merges, *kept)
     return (_renamed(extractions, rename), tuple(splits),
             (*(replace(m, kept=main.get(m.kept, m.kept)) for m in merges), *kept))
+
+
+def _outcomes(extractions: Sequence[Extraction], lex: Lexicon, decisions: Sequence[Decision], jobs: int
+              ) -> list[_Outcome]:
+    """What was decided of each name placed on several pages, in name order. With `jobs` above 1 and at least
+    `BESIDE_MIN_ENTRIES` articles naming names, a forked process decides about half of them (by their articles)
+    while this one decides the rest: the names are independent once indexed, and the pool's workers are gone."""
+    try:
+        index = _NameIndex(extractions)
+        names = sorted(index.found)
+
+        def decide(some: list[str]) -> list[_Outcome]:
+            return [outcome for name in some if (outcome := _decide(name, *index.groups(name), lex, decisions))]
+
+        if jobs < 2 or not available() or sum(map(len, index.found.values())) < BESIDE_MIN_ENTRIES:
+            return decide(names)
+        mine, theirs = _halves(names, index.found)
+        here, there = beside(lambda: decide(mine), lambda: decide(theirs), doing="telling namesakes apart")
+        return sorted(here + there, key=_NAME)
+    finally:
+        _SHARED.clear()
+
+
+def _halves(names: list[str], found: dict[str, list[_Entry]]) -> tuple[list[str], list[str]]:
+    """The names in two parts of about as many articles each (what grouping and clustering a name costs grows
+    with), each in order."""
+    parts: tuple[list[str], list[str]] = ([], [])
+    sizes = [0, 0]
+    for name in names:
+        smaller = sizes[1] < sizes[0]
+        parts[smaller].append(name)
+        sizes[smaller] += len(found[name])
+    return parts
+
+
+def _decide(name: str, placed: dict[str, _Group], unplaced: _Unplaced, lex: Lexicon, decisions: Sequence[Decision]
+            ) -> _Outcome | None:
+    """Whether the groups of `name` (by page) are one person or several, and why; None for a name on one page or
+    one person with nothing to say."""
+    if len(placed) + len(unplaced) < 2:  # one page: one person
+        return None
+    common = is_common_name(name, lex)
+    if wanted := [d for d in decisions if d.name == name]:
+        by_source = {**placed, **unplaced.groups()}
+        people, found = _cluster([by_source[s] for s in sorted(by_source)], common, wanted)
+    else:
+        people, found = _cluster([placed[s] for s in sorted(placed)], common, wanted, unplaced)
+    joins = [why if isinstance(why, str) else why() for why in found[:_MAX_REASONS]]
+    if len(found) > _MAX_REASONS:
+        joins.append(f"and {len(found) - _MAX_REASONS} more places")
+    if len(people) < 2:
+        return _Outcome(name, NameMerge(name, name, tuple(f"kept together: {why}" for why in joins)), None) \
+            if joins else None
+    totals = [_merged(person) for person in people]
+    keys, places = [], []
+    for total in totals:
+        division = anchor_of(total.counts)
+        key = f"{name}@{division.code}" if division else f"{name}@{min(total.sources)}"
+        keys.append(key if key not in keys else f"{key}.{min(total.sources)}")
+        places.append(describe(division))
+    reasons = [f"{places[i]} / {places[j]}: {_why(people[i], people[j], common, wanted)}"
+               for i in range(len(people)) for j in range(i + 1, len(people))]
+    if common:
+        reasons.append(f"{name} is a common name")
+    reasons += [f"kept together: {why}" for why in joins]
+    order = sorted(range(len(keys)), key=lambda i: keys[i])
+    split = NameSplit(name, tuple(keys[i] for i in order), tuple(places[i] for i in order), tuple(reasons))
+    pages = tuple((source, key) for key, person in zip(keys, people, strict=True) for group in person
+                  for source in group.sources)
+    return _Outcome(name, None, split, pages, keys[max(range(len(keys)), key=lambda i: (totals[i].mentions, -i))])
 
 
 def _renamed(extractions: Sequence[Extraction], by_source: dict[str, dict[str, str]]) -> list[Extraction]:

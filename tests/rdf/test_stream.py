@@ -158,7 +158,7 @@ def test_write_outputs_small_corpus_stays_in_one_process(corpus: Corpus, tmp_pat
     def no_fork(*args: object) -> None:
         raise AssertionError("a small corpus is written without a second process")
 
-    monkeypatch.setattr(kgraph.outputs, "_beside", no_fork)
+    monkeypatch.setattr(kgraph.outputs, "beside", no_fork)
     assert len(corpus.articles) < kgraph.outputs.BESIDE_MIN_ARTICLES
     write_outputs(corpus, tmp_path / "graph.ttl", tmp_path / "graph.html", jobs=2)
 

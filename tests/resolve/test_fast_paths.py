@@ -195,3 +195,25 @@ def test_fast_paths_variants_found_from_the_evidence_of_alike_names_only(extract
     names = {name for a, b, _ in pairs for name in (a, b)}
     assert pairs and names < set(evidence)
     assert find_merges(name_evidence(extractions, names), pairs) == find_merges(evidence)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="namesakes are told apart beside on Linux")
+def test_fast_paths_namesakes_told_apart_in_two_processes_as_in_one(nlp, extractions, monkeypatch: pytest.MonkeyPatch):
+    forked, beside = [], h.beside
+
+    def counted(*args: object, **kwargs: object) -> object:
+        forked.append(kwargs["doing"])
+        return beside(*args, **kwargs)
+
+    one = h.split_homonyms(extractions, nlp.lex, jobs=2)  # too few articles for a second process
+    monkeypatch.setattr(h, "beside", counted)
+    assert h.split_homonyms(extractions, nlp.lex, jobs=2) == one and not forked
+    monkeypatch.setattr(h, "BESIDE_MIN_ENTRIES", 1)
+    two = h.split_homonyms(extractions, nlp.lex, jobs=2)
+    assert forked == ["telling namesakes apart"]
+    assert two == one and len(one[1]) > 1 and any(m.variant == m.kept for m in one[2])  # splits, and names kept
+    found = h._NameIndex(extractions).found
+    names = sorted(found)
+    mine, theirs = h._halves(names, found)
+    assert sorted(mine + theirs) == names and mine and theirs
+    assert {s.name for s in one[1]} & set(mine) and {s.name for s in one[1]} & set(theirs)  # both decided some
