@@ -855,8 +855,9 @@ def _decide(name: str, placed: dict[str, _Group], unplaced: _Unplaced, lex: Lexi
     if len(found) > _MAX_REASONS:
         joins.append(f"and {len(found) - _MAX_REASONS} more places")
     if len(people) < 2:
-        return _Outcome(name, NameMerge(name, name, tuple(f"kept together: {why}" for why in joins)), None) \
-            if joins else None
+        if not joins:
+            return None
+        return _Outcome(name, NameMerge(name, name, tuple(f"kept together: {why}" for why in joins)), None)
     totals = [_merged(person) for person in people]
     keys, places = [], []
     for total in totals:
