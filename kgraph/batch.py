@@ -117,6 +117,7 @@ def _call_chunk(func: TaskFunc, tasks: list[Task]) -> list[Any]:
 
 
 CHUNK = 4  # tasks sent to a worker at a time: a page of 12 articles takes a few ms, a round trip a fraction of one
+PIPE_BYTES = 1 << 20  # of each pipe to and from the pool: the most Linux gives a user (/proc/sys/fs/pipe-max-size)
 
 
 class LocalEngine:
@@ -140,6 +141,7 @@ class LocalEngine:
                 self.lex.words.load_all()
                 self.lex.tokenizer.take_whole()
             self.pool = ProcessPoolExecutor(self.jobs - 1, initializer=_start, initargs=(self.lexicon,))
+            _widen_pipes(self.pool)
         return self._shared(func, itertools.chain(first, tasks))
 
     def _shared(self, func: TaskFunc, tasks: Iterator[Task]) -> Iterator[Any]:
@@ -197,6 +199,28 @@ class LocalEngine:
                 writer.close()
         self.pool.shutdown(wait=True, cancel_futures=abort)
         self.pool = None
+
+
+def _widen_pipes(pool: ProcessPoolExecutor) -> None:
+    """Make the pipes that carry the pool's tasks and results `PIPE_BYTES` (Linux; elsewhere, or when refused, they
+    stay as they are). A worker's chunk of results (hundreds of KB) went through a pipe of 64 KB, and so did the
+    pages of its next chunk: each pipe-full waited for a thread of this process, which gets the GIL only between
+    the main thread's turns (5 ms) while it runs tasks itself. At 10,000 articles the worker waited 0.15 s between
+    chunks in pass 1 and 0.16 s in pass 2, and 0.08 s and 0.14 s with these pipes; pass 2 took 1.81-1.83 s
+    against 1.96-2.00 s."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        return
+    resize = getattr(fcntl, "F_SETPIPE_SZ", None)
+    for queue in (getattr(pool, "_call_queue", None), getattr(pool, "_result_queue", None)):
+        reader = getattr(queue, "_reader", None)  # the pipe's reading end; its size is the pipe's
+        if resize is None or reader is None:
+            continue
+        try:
+            fcntl.fcntl(reader.fileno(), resize, PIPE_BYTES)
+        except OSError:  # more than the user may have in pipes (/proc/sys/fs/pipe-user-pages-soft): as it was
+            continue
 
 
 _PACK = ".pack"  # a build's entries of one kind; `.signed` (an entry per file, kgraph before the packs) and

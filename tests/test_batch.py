@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
 from kgraph import build
-from kgraph.batch import KINDS, KnownNames, LocalEngine, Pickled, SignedCache, read_pack
+from kgraph.batch import KINDS, PIPE_BYTES, KnownNames, LocalEngine, Pickled, SignedCache, read_pack
 from kgraph.cli import cli
 from kgraph.files import collect_files
 from kgraph.model import Role
@@ -111,6 +111,24 @@ def test_local_engine_runs_tasks_here_and_on_its_pool_in_order(delay: float):
     finally:
         engine.close(abort=False)
     assert engine.pool is None
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="pipe sizes are Linux's")
+def test_local_engine_pipes_hold_a_chunk_of_results():
+    """The pipes to and from the pool hold `PIPE_BYTES`, not Linux's 64 KB: a worker's chunk of results went through
+    a pipe-full at a time, each waiting for this process's reading thread to get the GIL."""
+    import fcntl
+
+    if int(Path("/proc/sys/fs/pipe-max-size").read_text()) < PIPE_BYTES:
+        pytest.skip("this system allows a user smaller pipes")
+    engine = LocalEngine(2, None, SimpleNamespace(words=None))
+    try:
+        assert [result.value if isinstance(result, Pickled) else pickle.loads(result)
+                for result in engine.map(_square, [(value, 0.0) for value in range(20)])][-1][1] == 361
+        queues = (engine.pool._call_queue, engine.pool._result_queue)  # type: ignore[union-attr]
+        assert [fcntl.fcntl(queue._reader.fileno(), fcntl.F_GETPIPE_SZ) for queue in queues] == [PIPE_BYTES] * 2
+    finally:
+        engine.close(abort=False)
 
 
 def test_local_engine_runs_a_single_task_here():
