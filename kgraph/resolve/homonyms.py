@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from typing import NamedTuple
@@ -191,7 +192,7 @@ def _locale(counts: tuple[tuple[str, int], ...]) -> Locale:
     return make_locale(Counter(dict(counts)))
 
 
-_SHARED: dict[frozenset[str], frozenset[str]] = {}  # filled while `_groups` runs, emptied when it ends
+_SHARED: dict[frozenset[str], frozenset[str]] = {}  # filled while a `_NameIndex` is used (`_indexed`)
 
 
 def _shared(names: frozenset[str]) -> frozenset[str]:
@@ -363,24 +364,23 @@ class _NameIndex:
         return _placed_groups(name, self.found.pop(name), self.homes, self.titles, self.sources)
 
 
-def _pages(extractions: Sequence[Extraction], names: set[str] | None = None
-           ) -> Iterator[tuple[str, tuple[dict[str, _Group], _Unplaced]]]:
-    """Per name of `names` (all if None), in order, its mentions grouped by page: the groups placed, and the pages
-    it is placed on nowhere, whose groups are made only if asked (`_Unplaced`)."""
+@contextmanager
+def _indexed(extractions: Sequence[Extraction], names: set[str] | None = None) -> Iterator[_NameIndex]:
+    """The `_NameIndex` of the names of `names` (all if None), and `_SHARED` emptied once done with it."""
     try:
-        index = _NameIndex(extractions, names)
-        for name in sorted(index.found):
-            yield name, index.groups(name)
+        yield _NameIndex(extractions, names)
     finally:
         _SHARED.clear()
 
 
 def _groups(extractions: Sequence[Extraction], names: set[str] | None = None
             ) -> Iterator[tuple[str, dict[str, _Group]]]:
-    """Per name of `names` (all if None), in order, its mentions grouped by page, each group placed: `_pages`
-    with the unplaced groups made too."""
-    for name, (placed, unplaced) in _pages(extractions, names):
-        yield name, {**placed, **unplaced.groups()}
+    """Per name of `names` (all if None), in order, its mentions grouped by page, the groups placed nowhere made
+    too (what `_outcomes` makes only when asked)."""
+    with _indexed(extractions, names) as index:
+        for name in sorted(index.found):
+            placed, unplaced = index.groups(name)
+            yield name, {**placed, **unplaced.groups()}
 
 
 def _title_place(text: str, known: dict[str, tuple[_Counts | None, bool]]) -> tuple[_Counts | None, bool]:
@@ -811,8 +811,7 @@ def _outcomes(extractions: Sequence[Extraction], lex: Lexicon, decisions: Sequen
     """What was decided of each name placed on several pages, in name order. With `jobs` above 1 and at least
     `BESIDE_MIN_ENTRIES` articles naming names, a forked process decides about half of them (by their articles)
     while this one decides the rest: the names are independent once indexed, and the pool's workers are gone."""
-    try:
-        index = _NameIndex(extractions)
+    with _indexed(extractions) as index:
         names = sorted(index.found)
 
         def decide(some: list[str]) -> list[_Outcome]:
@@ -823,8 +822,6 @@ def _outcomes(extractions: Sequence[Extraction], lex: Lexicon, decisions: Sequen
         mine, theirs = _halves(names, index.found)
         here, there = beside(lambda: decide(mine), lambda: decide(theirs), doing="telling namesakes apart")
         return sorted(here + there, key=_NAME)
-    finally:
-        _SHARED.clear()
 
 
 def _halves(names: list[str], found: dict[str, list[_Entry]]) -> tuple[list[str], list[str]]:

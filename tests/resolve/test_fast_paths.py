@@ -52,7 +52,9 @@ def fields(group: h._Group) -> tuple:
 
 def test_fast_paths_groups_placed_nowhere_made_when_asked_cluster_as_all_of_them(nlp, extractions):
     split = lazy = 0
-    for (name, (placed, unplaced)), (_, every) in zip(h._pages(extractions), h._groups(extractions), strict=True):
+    with h._indexed(extractions) as index:  # each name's groups placed, and those placed nowhere unmade
+        lazily = [(name, index.groups(name)) for name in sorted(index.found)]
+    for (name, (placed, unplaced)), (_, every) in zip(lazily, h._groups(extractions), strict=True):
         common = h.is_common_name(name, nlp.lex)
         people, joins = h._cluster([placed[s] for s in sorted(placed)], common, (), unplaced)
         all_people, all_joins = h._cluster([every[s] for s in sorted(every)], common, ())
